@@ -1,0 +1,55 @@
+# syntax=docker/dockerfile:1
+#
+# Herald's image, used by docker-compose.yml for the API, the worker and the migrations.
+#
+# There is no compile step: bin/herald runs the TypeScript sources through tsx (a runtime
+# dependency), and the Temporal worker bundles workflows/ with webpack (a dependency of
+# @temporalio/worker) when it starts. So the image carries the sources plus the production
+# node_modules, and nothing else.
+
+ARG NODE_IMAGE=node:20-bookworm-slim
+
+# --- dependencies -------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+
+# @scarf/scarf (pulled in by swagger-ui-dist) reports installs from its install script.
+ENV SCARF_ANALYTICS=false
+
+COPY package.json package-lock.json ./
+
+# npm 10, the one that ships with Node 20, ignores package.json's `allowScripts` (an npm 11
+# field) and runs every install script. That is what we want here: esbuild (tsx), @swc/core
+# (the worker's bundler) and protobufjs (Temporal's client) need theirs. No compiler is
+# needed: their native parts are prebuilt packages already pinned in the lockfile.
+RUN npm ci --omit=dev --no-audit --no-fund \
+ && npm cache clean --force
+
+# --- runtime ------------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+
+# Everything stays owned by root: the `node` user can read the app but not change it.
+# tsx keeps its cache under /tmp, and the worker bundles in memory.
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json package-lock.json tsconfig.json ./
+COPY bin ./bin
+COPY scripts ./scripts
+COPY lib ./lib
+COPY db ./db
+COPY migrations ./migrations
+COPY rules ./rules
+COPY domain ./domain
+COPY channels ./channels
+COPY activities ./activities
+COPY workflows ./workflows
+COPY temporal ./temporal
+COPY api ./api
+
+USER node
+EXPOSE 3000
+
+# docker-compose.yml runs the same image with `node bin/herald worker` and
+# `node bin/herald migrate latest`.
+CMD ["node", "bin/herald", "serve"]

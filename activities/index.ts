@@ -1,0 +1,22 @@
+import type { Knex } from 'knex';
+import type { Logger } from '../lib/logger';
+import { createTenantActivities } from './tenants';
+
+/** Everything activities may use; the worker passes real ones, unit tests pass their own. */
+export interface ActivityDeps {
+  db: Knex;
+  logger: Logger;
+}
+
+/**
+ * Builds every activity from its dependencies (the factory pattern of Temporal's samples):
+ * no activity reaches for a global connection.
+ */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createTenantActivities(deps),
+  };
+}
+
+/** The activity interface workflows proxy (imported there with `import type`). */
+export type Activities = ReturnType<typeof createActivities>;

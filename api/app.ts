@@ -1,0 +1,48 @@
+import cors from '@koa/cors';
+import Koa from 'koa';
+import type { Domain } from '../domain';
+import type { Config } from '../lib/config';
+import type { Logger } from '../lib/logger';
+import type { HeraldCustom, HeraldState } from './context';
+import { authenticate } from './middleware/authenticate';
+import { bodyParser } from './middleware/bodyParser';
+import { errorHandler } from './middleware/errorHandler';
+import { rateLimit, type RateLimiters } from './middleware/rateLimit';
+import { requestId } from './middleware/requestId';
+import { requestLogger } from './middleware/requestLogger';
+import { securityHeaders } from './middleware/securityHeaders';
+import { buildRouter } from './routes';
+
+/** What the app is built from; the caller (bin/) owns their lifecycles. */
+export interface AppDeps {
+  config: Config;
+  domain: Domain;
+  logger: Logger;
+  rateLimiters: RateLimiters;
+}
+
+/**
+ * The Koa application. The middleware order below is the request pipeline, top to bottom;
+ * changing it changes behaviour (e.g. errors thrown by the body parser must reach the handler).
+ */
+export function createApp(deps: AppDeps): Koa<HeraldState, HeraldCustom> {
+  const app = new Koa<HeraldState, HeraldCustom>({ proxy: deps.config.NODE_ENV === 'production' });
+  app.context.domain = deps.domain;
+  app.context.config = deps.config;
+  // Errors are answered by errorHandler; Koa's default handler would print them a second time.
+  app.silent = true;
+  const { router } = buildRouter();
+  const origins = deps.config.CORS_ORIGINS.split(',').map((o) => o.trim());
+
+  app.use(requestId(deps.logger));
+  app.use(requestLogger());
+  app.use(errorHandler());
+  app.use(securityHeaders(deps.config.NODE_ENV === 'production'));
+  app.use(cors({ origin: (ctx) => (origins.includes('*') ? '*' : origins.includes(ctx.get('Origin')) ? ctx.get('Origin') : ''), exposeHeaders: ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After'] }));
+  app.use(bodyParser(deps.config.BODY_LIMIT));
+  app.use(authenticate());
+  app.use(rateLimit(deps.rateLimiters));
+  app.use(router.routes());
+  app.use(router.allowedMethods({ throw: true }));
+  return app;
+}

@@ -1,0 +1,54 @@
+import type { Middleware } from 'koa';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { tooManyRequests } from '../../lib/errors';
+import type { HeraldCustom, HeraldState } from '../context';
+
+/** The limiters by route group; each counts per key (or per IP for the `ip` limiter). */
+export interface RateLimiters {
+  ip: RateLimiterAbstract;
+  general: RateLimiterAbstract;
+  imports: RateLimiterAbstract;
+}
+
+/** Probes and docs are never limited: orchestrators poll them. */
+const UNLIMITED = new Set(['/healthz', '/readyz']);
+
+/** Picks the group whose per-key budget a request spends. */
+const groupOf = (method: string, path: string): 'general' | 'imports' =>
+  method === 'POST' && (path.startsWith('/api/v1/imports') || path === '/api/v1/customers/bulk/import') ? 'imports' : 'general';
+
+function headers(limit: number, res: RateLimiterRes): Record<string, string> {
+  return {
+    'X-RateLimit-Limit': String(limit),
+    'X-RateLimit-Remaining': String(Math.max(0, res.remainingPoints)),
+    'X-RateLimit-Reset': String(Math.ceil((Date.now() + res.msBeforeNext) / 1000)),
+  };
+}
+
+/**
+ * Spends one point per request from the caller's IP budget and, when authenticated, from the
+ * key's budget for the route group. Exhausted budgets answer 429 with Retry-After. When the
+ * store itself fails (e.g. Postgres down) requests pass: availability over strictness.
+ */
+export function rateLimit(limiters: RateLimiters): Middleware<HeraldState, HeraldCustom> {
+  return async (ctx, next) => {
+    if (UNLIMITED.has(ctx.path)) return next();
+    const principal = ctx.state.principal;
+    const group = groupOf(ctx.method, ctx.path);
+    const checks: Array<[RateLimiterAbstract, string]> = [[limiters.ip, ctx.ip]];
+    if (principal) checks.push([limiters[group], `${principal.tenantId}:${principal.actorId}`]);
+    for (const [limiter, key] of checks) {
+      try {
+        const res = await limiter.consume(key);
+        ctx.set(headers(limiter.points, res));
+      } catch (err) {
+        if (!(err instanceof RateLimiterRes)) {
+          ctx.state.log.warn({ err }, 'rate limiter store failed; letting the request through');
+          continue;
+        }
+        throw tooManyRequests(Math.max(1, Math.ceil(err.msBeforeNext / 1000)), headers(limiter.points, err));
+      }
+    }
+    await next();
+  };
+}

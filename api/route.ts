@@ -1,0 +1,103 @@
+import type Router from '@koa/router';
+import { z, type ZodType } from 'zod';
+import type { Role } from '../domain/tenants/types';
+import { AppError, forbidden, unauthorized } from '../lib/errors';
+import type { HeraldContext, HeraldCustom, HeraldState } from './context';
+import { ErrorResponse, type OpenAPIRegistry } from './openapi';
+
+/** What a handler receives besides the context: validated, typed input. */
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+}
+
+/** One route: its contract (for validation and OpenAPI) and its handler. */
+export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodType> {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Koa-style path, e.g. `/api/v1/api-keys/:id`. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** Roles allowed to call it, or 'public' for no credential. */
+  auth: readonly Role[] | 'public';
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Documented responses: status → description and body schema. */
+  responses: Record<number, { description: string; schema?: ZodType }>;
+  handler: (ctx: HeraldContext, input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<void> | void;
+}
+
+/** The router and registry every route module adds itself to. */
+export interface RouteTarget {
+  router: Router<HeraldState, HeraldCustom>;
+  registry: OpenAPIRegistry;
+}
+
+/** Turns zod issues into `details` entries that name the failing field. */
+const issuesOf = (error: z.ZodError, location: string) =>
+  error.issues.map((i) => ({ location, path: i.path.join('.'), message: i.message }));
+
+function parsePart<T extends ZodType>(schema: T | undefined, value: unknown, location: 'params' | 'query' | 'body'): z.output<T> {
+  if (!schema) return undefined as z.output<T>;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const details = issuesOf(result.error, location);
+  if (location === 'body') throw new AppError(422, 'validation_failed', 'The request body did not pass validation', details);
+  throw new AppError(400, 'bad_request', `Invalid ${location === 'params' ? 'path parameter' : 'query parameter'}`, details);
+}
+
+/** Checks the caller may use the route: 401 without a valid credential, 403 for a role not listed. */
+function authorize(ctx: HeraldContext, auth: readonly Role[] | 'public'): void {
+  if (auth === 'public') return;
+  const principal = ctx.state.principal;
+  if (!principal) throw unauthorized(ctx.state.authFailure);
+  if (!auth.includes(principal.role)) throw forbidden(`This action needs one of the roles: ${auth.join(', ')}`);
+}
+
+const ERROR_RESPONSES = (spec: { auth: readonly Role[] | 'public'; body?: unknown }) => {
+  const content = { 'application/json': { schema: ErrorResponse } };
+  return {
+    ...(spec.auth === 'public' ? {} : { 401: { description: 'Missing or invalid credential', content }, 403: { description: 'Role not allowed', content }, 429: { description: 'Rate limited', content } }),
+    ...(spec.body ? { 413: { description: 'Body too large', content }, 422: { description: 'Validation failed', content } } : {}),
+    400: { description: 'Malformed request', content },
+  };
+};
+
+/**
+ * Registers a route with the router and its contract with the OpenAPI registry. The handler
+ * runs after authorization and validation, so it only sees typed, checked input — the pipeline
+ * reads like `auth → validate → handler` for every route.
+ */
+export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType>(target: RouteTarget, spec: RouteSpec<P, Q, B>): void {
+  target.registry.registerPath({
+    method: spec.method,
+    path: spec.path.replace(/:(\w+)/g, '{$1}'),
+    summary: spec.summary,
+    tags: [spec.tag],
+    security: spec.auth === 'public' ? [] : [{ bearer: [] }],
+    request: {
+      ...(spec.params ? { params: spec.params as never } : {}),
+      ...(spec.query ? { query: spec.query as never } : {}),
+      ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
+    },
+    responses: {
+      ...ERROR_RESPONSES(spec),
+      ...Object.fromEntries(
+        Object.entries(spec.responses).map(([status, r]) => [status, { description: r.description, ...(r.schema ? { content: { 'application/json': { schema: r.schema } } } : {}) }]),
+      ),
+    },
+  });
+  target.router[spec.method](spec.path, async (ctx) => {
+    const hctx = ctx as unknown as HeraldContext;
+    authorize(hctx, spec.auth);
+    if (spec.body && hctx.request.length && !hctx.is('application/json')) {
+      throw new AppError(415, 'unsupported_media_type', 'Send the body as application/json');
+    }
+    const params = parsePart(spec.params, ctx.params, 'params');
+    const query = parsePart(spec.query, hctx.query, 'query');
+    const body = parsePart(spec.body, (hctx.request as { body?: unknown }).body, 'body');
+    await spec.handler(hctx, { params, query, body });
+  });
+}

@@ -1,0 +1,47 @@
+import type { ApiKey } from '../../../domain/tenants/types';
+import type { HeraldContext } from '../../context';
+import { addRoute, type RouteTarget } from '../../route';
+import { ApiKeyListResponse, ApiKeyParams, ApiKeyResponse, CreateApiKey, CreatedApiKeyResponse } from './schema';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** The public view of a key (no hash, no secret). */
+const view = (k: ApiKey) => ({
+  id: k.id, name: k.name, prefix: k.prefix, role: k.role, customerId: k.customerId,
+  createdAt: k.createdAt.toISOString(), lastUsedAt: iso(k.lastUsedAt), expiresAt: iso(k.expiresAt), revokedAt: iso(k.revokedAt),
+});
+
+const commandContext = (ctx: HeraldContext) => ({ principal: ctx.state.principal!, requestId: ctx.state.requestId, ip: ctx.ip });
+
+/** API key management for tenant admins: list, create (secret shown once), revoke. */
+export function apiKeyRoutes(target: RouteTarget): void {
+  addRoute(target, {
+    method: 'get', path: '/api/v1/api-keys', summary: "List the tenant's API keys", tag: 'API keys', auth: ['admin'],
+    responses: { 200: { description: 'Keys, newest first', schema: ApiKeyListResponse } },
+    handler: async (ctx) => {
+      const keys = await ctx.domain.tenants.listApiKeys(ctx.state.principal!.tenantId);
+      ctx.body = { data: keys.map(view) };
+    },
+  });
+  addRoute(target, {
+    method: 'post', path: '/api/v1/api-keys', summary: 'Create an API key; the key is in this response only', tag: 'API keys', auth: ['admin'],
+    body: CreateApiKey,
+    responses: { 201: { description: 'Created', schema: CreatedApiKeyResponse } },
+    handler: async (ctx, { body }) => {
+      const created = await ctx.domain.tenants.createApiKey(commandContext(ctx), {
+        name: body.name, role: body.role, customerId: body.customerId, expiresAt: body.expiresAt ? new Date(body.expiresAt) : undefined,
+      });
+      ctx.status = 201;
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = { data: { ...view(created.apiKey), key: created.key } };
+    },
+  });
+  addRoute(target, {
+    method: 'delete', path: '/api/v1/api-keys/:id', summary: 'Revoke an API key (it stops working at once)', tag: 'API keys', auth: ['admin'],
+    params: ApiKeyParams,
+    responses: { 200: { description: 'Revoked', schema: ApiKeyResponse }, 404: { description: 'No such key in this tenant' } },
+    handler: async (ctx, { params }) => {
+      ctx.body = { data: view(await ctx.domain.tenants.revokeApiKey(commandContext(ctx), params.id)) };
+    },
+  });
+}

@@ -1,0 +1,18 @@
+import Router from '@koa/router';
+import type { HeraldCustom, HeraldState } from '../context';
+import { createOpenApiRegistry } from '../openapi';
+import type { RouteTarget } from '../route';
+import { apiKeyRoutes } from './apiKeys/routes';
+import { docsRoutes } from './docs/routes';
+import { healthRoutes } from './health/routes';
+import { tenantRoutes } from './tenant/routes';
+
+/** Every route module, in the order their paths appear in the docs. */
+const MODULES = [healthRoutes, tenantRoutes, apiKeyRoutes, docsRoutes];
+
+/** Builds the router with every route registered, and the OpenAPI registry that describes them. */
+export function buildRouter(): RouteTarget {
+  const target: RouteTarget = { router: new Router<HeraldState, HeraldCustom>(), registry: createOpenApiRegistry() };
+  for (const register of MODULES) register(target);
+  return target;
+}

@@ -1,0 +1,39 @@
+/**
+ * The benchmark registry. `npm run bench -- <name>` looks names up here; modules load
+ * lazily so listing, or running one benchmark, does not load every driver.
+ */
+
+/** What a benchmark module exports: one run that prints its figures and cleans up after itself. */
+export interface BenchmarkModule {
+  run(): Promise<void>;
+}
+
+/** A registry entry: a one-line description for `npm run bench` and how to load the module. */
+export interface Benchmark {
+  description: string;
+  load(): Promise<BenchmarkModule>;
+}
+
+/** Every benchmark by name; the order is the order `npm run bench` lists them in. */
+export const benchmarks: Record<string, Benchmark> = {
+  'copy-customers': {
+    description: 'PostgreSQL COPY of generated customers into an indexed table (BENCH_ROWS, default 1,000,000)',
+    load: () => import('./copy-customers'),
+  },
+  'pg-pk-select': {
+    description: 'primary-key SELECTs on a 100k-row table through a pg Pool of 10, concurrency 32',
+    load: () => import('./pg-pk-select'),
+  },
+  'koa-get': {
+    description: 'bare Koa GET route returning small JSON, loaded by autocannon (50 connections, 10 s)',
+    load: () => import('./koa-get'),
+  },
+  'webhook-post': {
+    description: 'signed webhook POSTs to a verifying receiver: undici request vs global fetch, concurrency 50',
+    load: () => import('./webhook-post'),
+  },
+  'smtp-send': {
+    description: 'nodemailer pooled SMTP (5 connections) into a local smtp-server sink',
+    load: () => import('./smtp-send'),
+  },
+};

@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { createDb } from '../../db/knex';
+import { migrateLatest } from '../../db/migrate';
+import { createTenantService } from '../../domain/tenants/service';
+import { loadConfig } from '../../lib/config';
+import { createLogger } from '../../lib/logger';
+import { ensureServices, stopServices } from '../../scripts/services';
+import { ensureDevKey } from '../devKey';
+import { createRuntime } from '../runtime';
+import { onShutdown } from '../shutdown';
+import { startApi } from './serve';
+import { startWorker } from './worker';
+
+/**
+ * `herald dev`: everything on one machine in one command — services (started if needed),
+ * migrations, a development tenant and key, the API and the worker. Ctrl-C stops all of it,
+ * including the services this run started.
+ */
+export function registerDev(program: Command): void {
+  program
+    .command('dev')
+    .description('start services, migrate, and run the API and worker together (Ctrl-C stops all)')
+    .action(async () => {
+      const config = loadConfig();
+      const say = (line: string) => console.log(`[herald] ${line}`);
+      const services = await ensureServices(say);
+      const env = { ...config, DATABASE_URL: services.postgres.url, TEMPORAL_ADDRESS: services.temporal.address };
+
+      const migrator = createDb({ url: env.DATABASE_URL, poolMax: 2 });
+      const applied = await migrateLatest(migrator).finally(() => migrator.destroy());
+      say(applied.length ? `applied ${applied.length} migration(s)` : 'database schema up to date');
+
+      const bootstrapDb = createDb({ url: env.DATABASE_URL, poolMax: 2 });
+      const dev = await ensureDevKey(createTenantService({ db: bootstrapDb }), config.HERALD_DEV_KEY_FILE).finally(() => bootstrapDb.destroy());
+
+      const logger = createLogger(config.LOG_LEVEL);
+      const runtime = createRuntime(env, logger, { jwtSecret: config.JWT_SECRET ?? dev.jwtSecret });
+      const worker = await startWorker(runtime);
+      const server = await startApi(runtime);
+
+      console.log([
+        '',
+        'Herald is running. Ctrl-C stops everything.',
+        `  API:          ${server.url}/api/v1`,
+        `  Docs:         ${server.url}/docs`,
+        `  Health:       ${server.url}/readyz`,
+        `  Temporal UI:  ${services.temporal.uiUrl ?? '(external Temporal: see its own UI)'}`,
+        `  Admin key:    ${dev.key}`,
+        `  Try:          curl -H "Authorization: Bearer ${dev.key}" ${server.url}/api/v1/tenant`,
+        '',
+      ].join('\n'));
+
+      onShutdown(async () => {
+        await server.close();
+        await worker.stop();
+        await runtime.close();
+        if (services.temporal.startedHere || services.postgres.startedHere) {
+          await stopServices();
+          say('services stopped');
+        }
+      }, say);
+    });
+}

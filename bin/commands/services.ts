@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../lib/config';
+import { ensureServices, stopServices } from '../../scripts/services';
+
+/** `herald services up|down`: Postgres and the Temporal dev server, started or stopped by pid. */
+export function registerServices(program: Command): void {
+  const services = program.command('services').description('start or stop the local Postgres and Temporal dev server');
+  services
+    .command('up')
+    .description('start Postgres and Temporal unless already reachable (DATABASE_URL / TEMPORAL_ADDRESS win when set)')
+    .option('--json', 'print addresses as one JSON line')
+    .action(async (options: { json?: boolean }) => {
+      loadConfig();
+      const s = await ensureServices(options.json ? (line) => console.error(line) : console.log);
+      if (options.json) {
+        console.log(JSON.stringify({ databaseUrl: s.postgres.url, temporalAddress: s.temporal.address, temporalUiUrl: s.temporal.uiUrl, started: { postgres: s.postgres.startedHere, temporal: s.temporal.startedHere } }));
+      } else {
+        console.log(`Postgres:    ${s.postgres.url.replace(/:[^:@/]+@/, ':***@')}${s.postgres.startedHere ? ' (started)' : ' (already running)'}`);
+        console.log(`Temporal:    ${s.temporal.address}${s.temporal.startedHere ? ' (started)' : ' (already running)'}`);
+        if (s.temporal.uiUrl) console.log(`Temporal UI: ${s.temporal.uiUrl}`);
+      }
+    });
+  services
+    .command('down')
+    .description('stop the services Herald started')
+    .action(async () => {
+      const stopped = await stopServices();
+      console.log(`Postgres: ${stopped.postgres ? 'stopped' : 'was not running'}\nTemporal: ${stopped.temporal ? 'stopped' : 'was not running'}`);
+    });
+}

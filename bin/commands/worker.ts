@@ -1,0 +1,62 @@
+import { DefaultLogger, Runtime as TemporalRuntime, type LogLevel } from '@temporalio/worker';
+import type { Command } from 'commander';
+import { loadConfig } from '../../lib/config';
+import { createLogger } from '../../lib/logger';
+import { createHeraldWorker } from '../../temporal/worker';
+import { createRuntime, temporalSettings, type Runtime } from '../runtime';
+import { onShutdown } from '../shutdown';
+
+let temporalLoggingInstalled = false;
+
+/** Routes the Temporal SDK's own logs through pino at warn level and above (once per process). */
+function installTemporalLogging(runtime: Runtime): void {
+  if (temporalLoggingInstalled) return;
+  temporalLoggingInstalled = true;
+  const log = runtime.logger.child({ component: 'temporal' });
+  TemporalRuntime.install({
+    logger: new DefaultLogger('WARN', (entry) => {
+      const level = entry.level.toLowerCase() as Lowercase<LogLevel>;
+      const method = level === 'trace' ? 'trace' : level === 'debug' ? 'debug' : level === 'info' ? 'info' : level === 'warn' ? 'warn' : 'error';
+      log[method](entry.meta ?? {}, entry.message);
+    }),
+  });
+}
+
+/** A running worker and how to stop it (waits for in-flight activities to finish). */
+export interface RunningWorker {
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts Herald's Temporal worker on the runtime's configuration. */
+export async function startWorker(runtime: Runtime): Promise<RunningWorker> {
+  installTemporalLogging(runtime);
+  const { worker, connection } = await createHeraldWorker(temporalSettings(runtime.config), { db: runtime.db, logger: runtime.logger });
+  const done = worker.run().finally(() => connection.close());
+  return {
+    done,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}
+
+/** `herald worker`: the Temporal worker alone. */
+export function registerWorker(program: Command): void {
+  program
+    .command('worker')
+    .description('run the Temporal worker (workflows and activities)')
+    .action(async () => {
+      const config = loadConfig();
+      const logger = createLogger(config.LOG_LEVEL);
+      const runtime = createRuntime(config, logger);
+      const worker = await startWorker(runtime);
+      logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker running');
+      onShutdown(async () => {
+        await worker.stop();
+        await runtime.close();
+      }, (line) => logger.info(line));
+      await worker.done;
+    });
+}

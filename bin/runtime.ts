@@ -1,0 +1,58 @@
+import { RateLimiterMemory, RateLimiterPostgres, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { RateLimiters } from '../api/middleware/rateLimit';
+import { createDb, type Knex } from '../db/knex';
+import { createDomain, type Domain } from '../domain';
+import type { Config } from '../lib/config';
+import type { Logger } from '../lib/logger';
+import { localDatabaseUrl } from '../scripts/services/postgres';
+import { createTemporalProvider, type TemporalProvider, type TemporalSettings } from '../temporal/client';
+
+/** The long-lived parts of a Herald process, built once and closed together. */
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  db: Knex;
+  temporal: TemporalProvider;
+  domain: Domain;
+  close(): Promise<void>;
+}
+
+/** The database URL: DATABASE_URL, else the local cluster Herald runs. */
+export const databaseUrl = (config: Config) => config.DATABASE_URL ?? localDatabaseUrl(config.HERALD_PG_PORT);
+
+/** Temporal address, namespace and queue: TEMPORAL_ADDRESS, else the local dev server. */
+export const temporalSettings = (config: Config): TemporalSettings => ({
+  address: config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`,
+  namespace: config.TEMPORAL_NAMESPACE,
+  taskQueue: config.TEMPORAL_TASK_QUEUE,
+});
+
+/**
+ * The composition root: connects nothing eagerly (knex and the Temporal client connect on first
+ * use), so a process can start while a dependency is still down and report it on /readyz.
+ */
+export function createRuntime(config: Config, logger: Logger, overrides: { jwtSecret?: string } = {}): Runtime {
+  const db = createDb({ url: databaseUrl(config), poolMax: config.DATABASE_POOL_MAX });
+  const temporal = createTemporalProvider(temporalSettings(config));
+  const domain = createDomain({ db, temporal, jwtSecret: overrides.jwtSecret ?? config.JWT_SECRET });
+  return {
+    config, logger, db, temporal, domain,
+    async close() {
+      await temporal.close().catch(() => undefined);
+      await db.destroy();
+    },
+  };
+}
+
+/** Builds the API's rate limiters from configuration, in memory or in Postgres. */
+export function createRateLimiters(config: Config, db: Knex): RateLimiters {
+  const make = (keyPrefix: string, points: number): RateLimiterAbstract =>
+    config.RATE_LIMIT_STORE === 'postgres'
+      ? new RateLimiterPostgres({ storeClient: db, storeType: 'knex', tableName: 'rate_limits', tableCreated: true, keyPrefix, points, duration: 60 })
+      : new RateLimiterMemory({ keyPrefix, points, duration: 60 });
+  return {
+    ip: make('ip', config.RATE_LIMIT_IP_PER_MINUTE),
+    general: make('general', config.RATE_LIMIT_GENERAL_PER_MINUTE),
+    imports: make('imports', config.RATE_LIMIT_IMPORTS_PER_MINUTE),
+  };
+}

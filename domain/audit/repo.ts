@@ -1,0 +1,30 @@
+import type { Knex } from 'knex';
+import type { Principal } from '../tenants/types';
+
+/** One audit entry: who did what to which record. */
+export interface AuditEntry {
+  action: string;
+  subjectType?: string;
+  subjectId?: string;
+  changes?: unknown;
+  requestId?: string;
+  ip?: string;
+}
+
+/**
+ * Appends an audit row in the caller's transaction, so the record of a change exists exactly
+ * when the change does.
+ */
+export async function recordAudit(db: Knex, actor: Principal | 'system', tenantId: string, entry: AuditEntry): Promise<void> {
+  await db('audit_log').insert({
+    tenant_id: tenantId,
+    actor_type: actor === 'system' ? 'system' : actor.actorType,
+    actor_id: actor === 'system' ? null : actor.actorId,
+    action: entry.action,
+    subject_type: entry.subjectType ?? null,
+    subject_id: entry.subjectId ?? null,
+    changes: entry.changes === undefined ? null : JSON.stringify(entry.changes),
+    request_id: entry.requestId ?? null,
+    ip: entry.ip ?? null,
+  });
+}

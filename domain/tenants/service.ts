@@ -1,0 +1,127 @@
+import type { Knex } from 'knex';
+import { jwtVerify } from 'jose';
+import { z } from 'zod';
+import { notFound } from '../../lib/errors';
+import { API_KEY_PREFIX, apiKeyDisplayPrefix, hashApiKey, newApiKey } from '../../lib/ids';
+import { recordAudit } from '../audit/repo';
+import * as repo from './repo';
+import { ROLES, type ApiKey, type CreatedApiKey, type Principal, type Role, type Tenant, type TenantSummary } from './types';
+
+/** What creating a key needs. */
+export interface NewApiKey {
+  name: string;
+  role: Role;
+  customerId?: string;
+  expiresAt?: Date;
+}
+
+/** Context of a command: who asks, and the request it came from (for the audit log). */
+export interface CommandContext {
+  principal: Principal;
+  requestId?: string;
+  ip?: string;
+}
+
+const JwtClaims = z.object({
+  tenant: z.uuid(),
+  role: z.enum(ROLES),
+  sub: z.string().min(1),
+  customer: z.uuid().optional(),
+});
+
+/** Makes a URL-safe slug from a tenant name, with a random suffix so names need not be unique. */
+const slugFor = (name: string) =>
+  `${name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'tenant'}-${Math.random().toString(36).slice(2, 8)}`;
+
+/**
+ * Tenants, their API keys, and turning a bearer credential into a {@link Principal}.
+ * Every query here is scoped by the tenant the credential belongs to.
+ */
+export function createTenantService(deps: { db: Knex; jwtSecret?: string }) {
+  const { db } = deps;
+  const jwtKey = deps.jwtSecret ? new TextEncoder().encode(deps.jwtSecret) : undefined;
+
+  /** Creates a tenant with its first admin key; the key is returned here and never again. */
+  async function createTenant(name: string): Promise<{ tenant: Tenant; adminKey: CreatedApiKey }> {
+    return db.transaction(async (trx) => {
+      const tenant = await repo.insertTenant(trx, { name, slug: slugFor(name) });
+      const adminKey = await insertKey(trx, tenant.id, { name: 'Initial admin key', role: 'admin' }, null);
+      await recordAudit(trx, 'system', tenant.id, { action: 'tenant.created', subjectType: 'tenant', subjectId: tenant.id, changes: { name } });
+      return { tenant, adminKey };
+    });
+  }
+
+  async function insertKey(trx: Knex, tenantId: string, input: NewApiKey, createdBy: string | null): Promise<CreatedApiKey> {
+    const key = newApiKey();
+    const apiKey = await repo.insertApiKey(trx, {
+      tenant_id: tenantId, name: input.name, prefix: apiKeyDisplayPrefix(key), key_hash: hashApiKey(key), role: input.role,
+      customer_id: input.customerId ?? null, created_by: createdBy, expires_at: input.expiresAt ?? null,
+    });
+    return { apiKey, key };
+  }
+
+  /** Issues a new key in the caller's tenant. */
+  async function createApiKey(ctx: CommandContext, input: NewApiKey): Promise<CreatedApiKey> {
+    return db.transaction(async (trx) => {
+      const created = await insertKey(trx, ctx.principal.tenantId, input, ctx.principal.actorId);
+      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, {
+        action: 'api_key.created', subjectType: 'api_key', subjectId: created.apiKey.id, changes: { name: input.name, role: input.role }, requestId: ctx.requestId, ip: ctx.ip,
+      });
+      return created;
+    });
+  }
+
+  /** Revokes a key of the caller's tenant; 404 for keys of other tenants. */
+  async function revokeApiKey(ctx: CommandContext, id: string): Promise<ApiKey> {
+    return db.transaction(async (trx) => {
+      const key = await repo.revokeApiKey(trx, ctx.principal.tenantId, id);
+      if (!key) throw notFound('API key');
+      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: 'api_key.revoked', subjectType: 'api_key', subjectId: id, requestId: ctx.requestId, ip: ctx.ip });
+      return key;
+    });
+  }
+
+  /**
+   * Resolves a bearer credential: `hk_…` keys by their hash, anything else as an HS256 JWT
+   * with tenant, role and sub claims. Undefined means "not a valid credential".
+   */
+  async function authenticate(credential: string): Promise<Principal | undefined> {
+    if (credential.startsWith(API_KEY_PREFIX)) {
+      const key = await repo.findLiveApiKeyByHash(db, hashApiKey(credential));
+      if (!key) return undefined;
+      repo.touchApiKey(db, key.id).catch(() => undefined);
+      return { tenantId: key.tenantId, role: key.role, actorType: key.role === 'customer' ? 'customer' : 'api_key', actorId: key.id, customerId: key.customerId ?? undefined };
+    }
+    if (!jwtKey) return undefined;
+    try {
+      const { payload } = await jwtVerify(credential, jwtKey, { algorithms: ['HS256'] });
+      const claims = JwtClaims.safeParse(payload);
+      if (!claims.success) return undefined;
+      const { tenant, role, sub, customer } = claims.data;
+      return { tenantId: tenant, role, actorType: role === 'customer' ? 'customer' : 'user', actorId: sub, customerId: customer ?? (role === 'customer' ? sub : undefined) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The caller's own tenant. */
+  async function getTenant(tenantId: string): Promise<Tenant> {
+    const tenant = await repo.findTenantById(db, tenantId);
+    if (!tenant) throw notFound('Tenant');
+    return tenant;
+  }
+
+  return {
+    createTenant,
+    createApiKey,
+    revokeApiKey,
+    authenticate,
+    getTenant,
+    findTenantById: (id: string) => repo.findTenantById(db, id),
+    listApiKeys: (tenantId: string) => repo.listApiKeys(db, tenantId),
+    summarize: (tenantId: string): Promise<TenantSummary> => repo.summarizeTenant(db, tenantId),
+  };
+}
+
+/** The tenant service's interface, for callers that receive it as a dependency. */
+export type TenantService = ReturnType<typeof createTenantService>;

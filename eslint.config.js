@@ -1,0 +1,80 @@
+/**
+ * Lint configuration. Besides typescript-eslint's recommended rules it enforces the import
+ * boundaries of DESIGN.md with `no-restricted-imports`, so a wrong import fails CI instead of review.
+ */
+const js = require('@eslint/js');
+const tseslint = require('typescript-eslint');
+const globals = require('globals');
+const { builtinModules } = require('node:module');
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+/** Patterns for Herald's own top-level folders, as seen from any file one level deep or more. */
+const layer = (name) => [`**/${name}`, `**/${name}/**`];
+
+module.exports = tseslint.config(
+  { ignores: ['node_modules/**', '.data/**', '.tools/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Workflows run in Temporal's deterministic sandbox: no Node built-ins, no I/O, no domain code.
+    files: ['workflows/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins.map((name) => ({ name, message: 'Workflows are deterministic: no Node built-ins.' })),
+        patterns: [
+          { group: ['knex', 'pg', 'pg-*', 'undici', 'nodemailer', 'twilio', 'koa', '@koa/*', 'pino', 'json-rules-engine'], message: 'Workflows do no I/O: call an activity.' },
+          { group: [...layer('domain'), ...layer('db'), ...layer('api'), ...layer('channels'), ...layer('rules'), ...layer('lib'), ...layer('temporal')], message: 'Workflows import only @temporalio/workflow, activity types and plain types.' },
+          { group: layer('activities'), allowTypeImports: true, message: 'Workflows import activities with `import type` only.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['activities/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: layer('api'), message: 'Activities never import the API.' }] }],
+    },
+  },
+  {
+    // Route handlers go through domain services; knex stays out of the API layer.
+    files: ['api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'knex', message: 'No knex in the API layer: call a domain service.' }],
+        patterns: [{ group: [...layer('db'), ...layer('activities'), ...layer('workflows')], allowTypeImports: true, message: 'The API imports domain/ and lib/ only.' }],
+      }],
+    },
+  },
+  {
+    files: ['domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'koa', message: 'Domain code knows nothing of HTTP.' }],
+        patterns: [
+          { group: ['@koa/*', ...layer('api'), ...layer('activities')], message: 'Domain code imports db/, rules/ and lib/ only.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['rules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'pg', message: 'Rules are testable without a database.' }],
+        patterns: [{ group: [...layer('db'), ...layer('domain'), ...layer('api'), ...layer('activities'), ...layer('workflows'), ...layer('channels')], message: 'Rules import only json-rules-engine, knex types and lib/.' }],
+      }],
+    },
+  },
+);

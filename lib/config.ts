@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/** A whole number in a range, from its environment string. */
+const wholeNumber = (min: number, max: number, rule: string) =>
+  z.string().trim().regex(/^\d+$/, `must be ${rule}`).transform(Number).pipe(z.number().min(min, `must be ${rule}`).max(max, `must be ${rule}`));
+const port = wholeNumber(1, 65535, 'a port number between 1 and 65535');
+const positiveInt = wholeNumber(1, Number.MAX_SAFE_INTEGER, 'a positive whole number');
+const optionalText = z.string().trim().min(1).optional();
+
+/** Byte sizes such as `1mb`, `512kb` or a plain number of bytes, as the body parser limit takes them. */
+const byteSize = z.string().trim().regex(/^\d+(b|kb|mb|gb)?$/i, 'must be a size such as 512kb or 1mb');
+
+/**
+ * Every setting Herald reads from the environment, validated once at start so a typo stops
+ * the process with a line naming the variable instead of failing later in a request.
+ */
+const ConfigSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    PORT: port.default(3000),
+    PUBLIC_URL: z.url('must be a URL such as https://herald.example.com').optional(),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    DATABASE_POOL_MAX: positiveInt.default(10),
+    HERALD_PG_PORT: port.default(5433),
+    TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port').optional(),
+    TEMPORAL_NAMESPACE: z.string().trim().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().trim().min(1).default('herald'),
+    TEMPORAL_PORT: port.default(7233),
+    TEMPORAL_UI_PORT: port.default(8233),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    BODY_LIMIT: byteSize.default('1mb'),
+    CORS_ORIGINS: z.string().trim().default('*'),
+    RATE_LIMIT_STORE: z.enum(['memory', 'postgres']).default('memory'),
+    RATE_LIMIT_GENERAL_PER_MINUTE: positiveInt.default(100),
+    RATE_LIMIT_IMPORTS_PER_MINUTE: positiveInt.default(5),
+    RATE_LIMIT_IP_PER_MINUTE: positiveInt.default(600),
+    HERALD_DEV_KEY_FILE: optionalText,
+  })
+  .superRefine((cfg, ctx) => {
+    if (cfg.NODE_ENV === 'production' && !cfg.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+    if (cfg.NODE_ENV === 'production' && !cfg.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required when NODE_ENV=production' });
+    }
+  });
+
+/** Herald's validated configuration. */
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Raised when the environment holds a bad or missing setting; its message is one line naming the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses and validates settings from an environment (process.env by default).
+ * Empty strings count as unset, so `PORT=` falls back to the default rather than failing.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = ConfigSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const name = String(issue?.path[0] ?? 'environment');
+  const got = env[name];
+  const shown = got === undefined ? 'unset' : name.includes('SECRET') || name === 'DATABASE_URL' ? 'value hidden' : `got "${got}"`;
+  throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is invalid'} (${shown})`);
+}

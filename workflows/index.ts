@@ -1,0 +1,5 @@
+/**
+ * The worker's workflowsPath: every workflow Herald runs is re-exported here and nowhere else
+ * is bundled into the workflow sandbox.
+ */
+export { tenantSummaryWorkflow } from './tenantSummary';

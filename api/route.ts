@@ -1,5 +1,5 @@
 import type Router from '@koa/router';
-import { z, type ZodType } from 'zod';
+import { type z, type ZodType } from 'zod';
 import type { Role } from '../domain/tenants/types';
 import { AppError, forbidden, unauthorized } from '../lib/errors';
 import type { HeraldContext, HeraldCustom, HeraldState } from './context';

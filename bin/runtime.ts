@@ -32,7 +32,7 @@ export const temporalSettings = (config: Config): TemporalSettings => ({
  * use), so a process can start while a dependency is still down and report it on /readyz.
  */
 export function createRuntime(config: Config, logger: Logger, overrides: { jwtSecret?: string } = {}): Runtime {
-  const db = createDb({ url: databaseUrl(config), poolMax: config.DATABASE_POOL_MAX });
+  const db = createDb({ url: databaseUrl(config), poolMax: config.DATABASE_POOL_MAX, logger });
   const temporal = createTemporalProvider(temporalSettings(config));
   const domain = createDomain({ db, temporal, jwtSecret: overrides.jwtSecret ?? config.JWT_SECRET });
   return {

@@ -9,11 +9,15 @@ export interface Services {
 
 /**
  * Brings up Postgres and Temporal (each only if not already reachable), in parallel since the
- * first start of either takes seconds.
+ * first start of either takes seconds. If one fails, the other is stopped again when this call
+ * started it, so a failed start leaves nothing behind.
  */
 export async function ensureServices(log: (line: string) => void = () => undefined): Promise<Services> {
-  const [postgres, temporal] = await Promise.all([ensurePostgres({ log }), ensureTemporal({ log })]);
-  return { postgres, temporal };
+  const [postgres, temporal] = await Promise.allSettled([ensurePostgres({ log }), ensureTemporal({ log })]);
+  if (postgres.status === 'fulfilled' && temporal.status === 'fulfilled') return { postgres: postgres.value, temporal: temporal.value };
+  if (postgres.status === 'fulfilled' && postgres.value.startedHere) await stopPostgres(postgres.value.clusterDir);
+  if (temporal.status === 'fulfilled' && temporal.value.startedHere) await stopTemporal();
+  throw (postgres.status === 'rejected' ? postgres.reason : (temporal as PromiseRejectedResult).reason) as Error;
 }
 
 /** Stops whatever Herald-owned services are running; reports what it stopped. */

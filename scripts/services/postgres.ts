@@ -19,6 +19,7 @@ export interface PostgresHandle {
 
 /** Options for {@link ensurePostgres}; every field has a default from the environment. */
 export interface EnsurePostgresOptions {
+  /** An external server; when the key is present (even undefined) the environment is not consulted. */
   databaseUrl?: string;
   port?: number;
   clusterDir?: string;
@@ -130,7 +131,7 @@ export async function ensureDatabase(port: number, database: string): Promise<vo
  */
 export async function ensurePostgres(options: EnsurePostgresOptions = {}): Promise<PostgresHandle> {
   const log = options.log ?? (() => undefined);
-  const external = options.databaseUrl ?? process.env.DATABASE_URL;
+  const external = 'databaseUrl' in options ? options.databaseUrl : process.env.DATABASE_URL;
   if (external) {
     if (!(await canConnect(external, 5000))) throw new Error('DATABASE_URL is set but the server does not answer');
     return { url: external, startedHere: false };

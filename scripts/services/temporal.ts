@@ -2,11 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
-import { dataDir, toolsBinDir } from '../../lib/paths';
-import { isAlive, isPortOpen, readPid, run, stopPid, waitFor } from './process';
-
-/** The Temporal CLI tag built when no binary is found: the newest whose go.mod allows `go install`. */
-const CLI_VERSION = 'v1.5.1';
+import { dataDir } from '../../lib/paths';
+import { isAlive, isPortOpen, readPid, stopPid, waitFor } from './process';
+import { obtainTemporalCli } from './temporalCli';
 
 /** How to reach Temporal, and whether this call started the dev server. */
 export interface TemporalHandle {
@@ -39,44 +37,6 @@ export async function temporalAnswers(address: string, timeoutMs = 3000): Promis
   }
 }
 
-/** Looks for the `temporal` CLI on PATH, then in .tools/bin. */
-async function findTemporalCli(): Promise<string | undefined> {
-  const local = path.join(toolsBinDir, 'temporal');
-  if (fs.existsSync(local)) return local;
-  const which = await run('sh', ['-c', 'command -v temporal']).catch(() => undefined);
-  const found = which?.code === 0 ? which.stdout.trim() : '';
-  return found || undefined;
-}
-
-/**
- * Builds the Temporal CLI with Go into .tools/bin. Takes minutes the first time, so each module
- * download is echoed as progress. When checksum verification cannot reach sum.golang.org the
- * build is retried once with GOSUMDB=off, for this development tool only.
- */
-async function buildTemporalCli(log: (line: string) => void): Promise<string> {
-  const go = await run('sh', ['-c', 'command -v go']);
-  if (go.code !== 0) throw new Error('The Temporal CLI is not installed and Go is not available to build it: install `temporal` (https://docs.temporal.io/cli) or set TEMPORAL_ADDRESS');
-  fs.mkdirSync(toolsBinDir, { recursive: true });
-  log(`temporal: building the Temporal CLI ${CLI_VERSION} with Go into ${toolsBinDir} (first run only, takes a few minutes)`);
-  let modules = 0;
-  const onLine = (line: string) => {
-    if (line.startsWith('go: downloading')) {
-      modules += 1;
-      if (modules % 25 === 0) log(`temporal: ... ${modules} modules downloaded`);
-    }
-  };
-  const target = `github.com/temporalio/cli/cmd/temporal@${CLI_VERSION}`;
-  const env = { ...process.env, GOBIN: toolsBinDir, GOFLAGS: '-buildvcs=false' };
-  let res = await run('go', ['install', target], { env, onLine });
-  if (res.code !== 0 && /sum\.golang\.org|verifying module|checksum database/i.test(res.stderr)) {
-    log('temporal: the Go checksum database is unreachable; retrying with GOSUMDB=off for this dev tool only');
-    res = await run('go', ['install', target], { env: { ...env, GOSUMDB: 'off' }, onLine });
-  }
-  if (res.code !== 0) throw new Error(`Building the Temporal CLI failed:\n${res.stderr.trim().split('\n').slice(-10).join('\n')}`);
-  log('temporal: CLI built');
-  return path.join(toolsBinDir, 'temporal');
-}
-
 /** The pid file of the dev server Herald started. */
 const pidFile = () => path.join(dataDir(), 'temporal.pid');
 
@@ -99,7 +59,7 @@ export async function ensureTemporal(options: EnsureTemporalOptions = {}): Promi
   if (await temporalAnswers(address)) return { address, uiUrl, startedHere: false };
   if (await isPortOpen('127.0.0.1', port)) throw new Error(`Port ${port} is taken by something that is not a Temporal server; set TEMPORAL_PORT or TEMPORAL_ADDRESS`);
 
-  const cli = (await findTemporalCli()) ?? (await buildTemporalCli(log));
+  const cli = await obtainTemporalCli(log);
   const dir = dataDir();
   fs.mkdirSync(dir, { recursive: true });
   const logFd = fs.openSync(path.join(dir, 'temporal.log'), 'a');

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The whole test suite: lint, typecheck, then jest (unit, integration and e2e against real
+# Postgres and a real Temporal dev server, which jest's global setup starts through the CLI).
+# Ends with one line "N passed, N failed, N skipped"; lint and typecheck count as one test each.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+passed=0
+failed=0
+step() {
+  local name="$1"; shift
+  echo "== $name"
+  if "$@"; then passed=$((passed + 1)); else echo "!! $name failed"; failed=$((failed + 1)); fi
+}
+
+step lint npx eslint --max-warnings 0 .
+step typecheck npx tsc --noEmit -p tsconfig.json
+
+mkdir -p .data
+report=.data/jest-report.json
+rm -f "$report"
+# Services first, with their progress on the terminal (the first run may build the Temporal CLI).
+node bin/herald services up || { echo "!! services did not start"; echo "$passed passed, $((failed + 1)) failed, 0 skipped"; exit 1; }
+npx jest --json --outputFile="$report" "$@"
+jest_status=$?
+
+if [ -f "$report" ]; then
+  read -r jp jf js < <(node -e 'const r=require(require("path").resolve(process.argv[1])); console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites||0), r.numPendingTests + r.numTodoTests)' "$report" || echo "0 1 0")
+else
+  jp=0; jf=1; js=0
+fi
+jp=${jp:-0}; jf=${jf:-1}; js=${js:-0}
+if [ "$jest_status" -ne 0 ] && [ "$jf" -eq 0 ]; then jf=1; fi
+passed=$((passed + jp)); failed=$((failed + jf))
+echo "$passed passed, $failed failed, $js skipped"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,111 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createTenantService } from '../../domain/tenants/service';
+import { isPortOpen } from '../../scripts/services/process';
+import { testDb } from '../support/factories';
+
+const root = path.resolve(__dirname, '../..');
+const herald = path.join(root, 'bin/herald');
+
+async function freePort(): Promise<number> {
+  for (let port = 40000 + Math.floor(Math.random() * 10000); ; port++) if (!(await isPortOpen('127.0.0.1', port, 200))) return port;
+}
+
+/** Starts `herald dev` and resolves once it prints its banner, with the banner's URLs and key. */
+function startDev(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string; key: string; apiUrl: string; uiUrl: string }> {
+  const child = spawn(process.execPath, [herald, 'dev'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`herald dev printed no banner in time:\n${output}`)), 90000);
+    child.on('exit', (code) => reject(new Error(`herald dev exited early (${code}):\n${output}`)));
+    const poll = setInterval(() => {
+      const key = /Admin key:\s+(hk_\S+)/.exec(output)?.[1];
+      const apiUrl = /API:\s+(\S+)/.exec(output)?.[1];
+      const uiUrl = /Temporal UI:\s+(\S+)/.exec(output)?.[1];
+      if (key && apiUrl && uiUrl) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        child.removeAllListeners('exit');
+        resolve({ child, output: () => output, key, apiUrl, uiUrl });
+      }
+    }, 100);
+  });
+}
+
+const stop = (child: ChildProcess): Promise<number | null> =>
+  new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGINT');
+  });
+
+/** The CLI as a user runs it: configuration errors, and `herald dev` bringing everything up. */
+describe('herald CLI', () => {
+  it('refuses a bad PORT with one line naming it and a non-zero exit', () => {
+    const res = spawnSync(process.execPath, [herald, 'serve'], { cwd: root, env: { ...process.env, PORT: 'abc' }, encoding: 'utf8', timeout: 30000 });
+    expect(res.status).not.toBe(0);
+    const lines = res.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/PORT/);
+    expect(res.stdout.trim()).toBe('');
+  });
+
+  it('creates a tenant whose printed key authenticates', async () => {
+    const res = spawnSync(process.execPath, [herald, 'tenants', 'create', 'CLI tenant', '--json'], { cwd: root, env: process.env, encoding: 'utf8', timeout: 30000 });
+    expect(res.status).toBe(0);
+    const created = JSON.parse(res.stdout.trim()) as { tenantId: string; adminKey: string };
+    expect(created.adminKey).toMatch(/^hk_/);
+    const db = testDb();
+    try {
+      const principal = await createTenantService({ db }).authenticate(created.adminKey);
+      expect(principal).toMatchObject({ tenantId: created.tenantId, role: 'admin' });
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('`herald dev` brings up API, docs, worker and Temporal UI, prints a working key, and keeps it across runs', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-dev-'));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(await freePort()),
+      HERALD_DEV_KEY_FILE: path.join(dir, 'dev-key.json'),
+      TEMPORAL_TASK_QUEUE: `${process.env.TEMPORAL_TASK_QUEUE}-dev`,
+      LOG_LEVEL: 'warn',
+    };
+    // Let dev discover the local Temporal dev server itself, as on a developer's machine, so it prints the UI URL.
+    delete env.TEMPORAL_ADDRESS;
+    const first = await startDev(env);
+    try {
+      const base = first.apiUrl.replace(/\/api\/v1$/, '');
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+      expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      expect((await fetch(`${base}/docs`)).status).toBe(200);
+      expect((await fetch(first.uiUrl)).status).toBe(200);
+
+      const ok = await fetch(`${first.apiUrl}/tenant`, { headers: { Authorization: `Bearer ${first.key}` } });
+      expect(ok.status).toBe(200);
+      const wrong = await fetch(`${first.apiUrl}/tenant`, { headers: { Authorization: 'Bearer hk_not-a-key' } });
+      expect(wrong.status).toBe(401);
+      expect(wrong.headers.get('content-type')).toContain('application/json');
+      expect(((await wrong.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
+
+      // The summary runs as a workflow, so this answers only if dev's worker is polling.
+      const summary = await fetch(`${first.apiUrl}/tenant/summary`, { headers: { Authorization: `Bearer ${first.key}` } });
+      expect(summary.status).toBe(200);
+    } finally {
+      expect(await stop(first.child)).toBe(0);
+    }
+
+    const second = await startDev(env);
+    try {
+      expect(second.key).toBe(first.key);
+    } finally {
+      await stop(second.child);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180000);
+});

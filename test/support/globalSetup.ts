@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { Client } from 'pg';
+import { createDb } from '../../db/knex';
+import { migrateLatest } from '../../db/migrate';
+
+/** Shared between global setup and teardown (they run in the same process). */
+export interface TestRunState {
+  adminUrl: string;
+  database: string;
+  startedServices: boolean;
+}
+
+/** Replaces the database name in a postgres URL. */
+export const withDatabase = (url: string, database: string) => {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+};
+
+/**
+ * Brings up the real services through Herald's own CLI (idempotent), then creates a database
+ * that belongs to this run alone and migrates it. Test workers inherit the environment set here:
+ * DATABASE_URL names the run's database and TEMPORAL_TASK_QUEUE a queue of its own.
+ */
+export default async function globalSetup(): Promise<void> {
+  const root = path.resolve(__dirname, '../..');
+  const out = execFileSync(process.execPath, [path.join(root, 'bin/herald'), 'services', 'up', '--json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const services = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { databaseUrl: string; temporalAddress: string; started: { postgres: boolean; temporal: boolean } };
+
+  const runId = `${Date.now().toString(36)}_${process.pid}`;
+  const database = `herald_test_${runId}`;
+  const admin = new Client({ connectionString: services.databaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${database}"`);
+  await admin.end();
+
+  const url = withDatabase(services.databaseUrl, database);
+  const db = createDb({ url, poolMax: 2 });
+  await migrateLatest(db);
+  await db.destroy();
+
+  process.env.DATABASE_URL = url;
+  process.env.TEMPORAL_ADDRESS = services.temporalAddress;
+  process.env.TEMPORAL_TASK_QUEUE = `herald-test-${runId}`;
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
+  process.env.NODE_ENV = 'test';
+  const state: TestRunState = { adminUrl: services.databaseUrl, database, startedServices: services.started.postgres || services.started.temporal };
+  (globalThis as { __heraldTestRun?: TestRunState }).__heraldTestRun = state;
+}

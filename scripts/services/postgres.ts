@@ -81,6 +81,8 @@ export const localDatabaseUrl = (port: number, database = LOCAL_DATABASE) =>
 /** Creates the cluster directory with initdb, owned by the unprivileged user. */
 async function initCluster(binDir: string, clusterDir: string, owner: OsUser | undefined, log: (l: string) => void): Promise<void> {
   log(`postgres: creating a new cluster in ${clusterDir}`);
+  // A directory without PG_VERSION is an initdb that was interrupted: it holds nothing to keep.
+  fs.rmSync(clusterDir, { recursive: true, force: true });
   fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
   const pwFile = `${clusterDir}.pw`;
   fs.writeFileSync(pwFile, LOCAL_PASSWORD, { mode: 0o600 });

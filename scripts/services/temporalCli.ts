@@ -31,10 +31,18 @@ async function buildWithGo(log: (line: string) => void): Promise<string> {
   };
   const target = `github.com/temporalio/cli/cmd/temporal@${CLI_VERSION}`;
   const env = { ...process.env, GOBIN: toolsBinDir, GOFLAGS: '-buildvcs=false' };
-  let res = await run('go', ['install', target], { env, onLine });
-  if (res.code !== 0 && /sum\.golang\.org|verifying module|checksum database/i.test(res.stderr)) {
-    log('temporal: the Go checksum database is unreachable; retrying with GOSUMDB=off for this dev tool only');
-    res = await run('go', ['install', target], { env: { ...env, GOSUMDB: 'off' }, onLine });
+  // Compiling prints nothing for minutes; a heartbeat shows the build is alive.
+  const started = Date.now();
+  const heartbeat = setInterval(() => log(`temporal: ... still building (${Math.round((Date.now() - started) / 1000)} s)`), 30000);
+  let res;
+  try {
+    res = await run('go', ['install', target], { env, onLine });
+    if (res.code !== 0 && /sum\.golang\.org|verifying module|checksum database/i.test(res.stderr)) {
+      log('temporal: the Go checksum database is unreachable; retrying with GOSUMDB=off for this dev tool only');
+      res = await run('go', ['install', target], { env: { ...env, GOSUMDB: 'off' }, onLine });
+    }
+  } finally {
+    clearInterval(heartbeat);
   }
   if (res.code !== 0) throw new Error(`Building the Temporal CLI failed:\n${res.stderr.trim().split('\n').slice(-10).join('\n')}`);
   log('temporal: CLI built');

@@ -53,6 +53,17 @@ describe('herald CLI', () => {
     expect(res.stdout.trim()).toBe('');
   });
 
+  it('`services up` is idempotent: a second call finds both services running and starts nothing', () => {
+    const env = { ...process.env };
+    delete env.DATABASE_URL;
+    delete env.TEMPORAL_ADDRESS;
+    for (let i = 0; i < 2; i++) {
+      const res = spawnSync(process.execPath, [herald, 'services', 'up', '--json'], { cwd: root, env, encoding: 'utf8', timeout: 60000 });
+      expect(res.status).toBe(0);
+      expect(JSON.parse(res.stdout.trim())).toMatchObject({ started: { postgres: false, temporal: false }, temporalUiUrl: expect.stringMatching(/^http/) });
+    }
+  });
+
   it('creates a tenant whose printed key authenticates', async () => {
     const res = spawnSync(process.execPath, [herald, 'tenants', 'create', 'CLI tenant', '--json'], { cwd: root, env: process.env, encoding: 'utf8', timeout: 30000 });
     expect(res.status).toBe(0);

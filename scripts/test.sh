@@ -20,9 +20,14 @@ mkdir -p .data
 report=.data/jest-report.json
 rm -f "$report"
 # Services first, with their progress on the terminal (the first run may build the Temporal CLI).
-node bin/herald services up || { echo "!! services did not start"; echo "$passed passed, $((failed + 1)) failed, 0 skipped"; exit 1; }
+services=$(node bin/herald services up --json) || { echo "!! services did not start"; echo "$passed passed, $((failed + 1)) failed, 0 skipped"; exit 1; }
+echo "services: $services"
 npx jest --json --outputFile="$report" "$@"
 jest_status=$?
+# Stop what this run started; services that were already running stay up.
+if node -e 'const s=JSON.parse(process.argv[1]).started; process.exit(s.postgres||s.temporal?0:1)' "$services"; then
+  node bin/herald services down >/dev/null
+fi
 
 if [ -f "$report" ]; then
   read -r jp jf js < <(node -e 'const r=require(require("path").resolve(process.argv[1])); console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites||0), r.numPendingTests + r.numTodoTests)' "$report" || echo "0 1 0")

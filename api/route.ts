@@ -1,8 +1,9 @@
 import type Router from '@koa/router';
-import { type z, type ZodType } from 'zod';
+import { z, type ZodType } from 'zod';
 import type { Role } from '../domain/tenants/types';
 import { AppError, forbidden, unauthorized } from '../lib/errors';
 import type { HeraldContext, HeraldCustom, HeraldState } from './context';
+import { withIdempotency } from './middleware/idempotency';
 import { ErrorResponse, type OpenAPIRegistry } from './openapi';
 
 /** What a handler receives besides the context: validated, typed input. */
@@ -24,6 +25,8 @@ export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodTy
   params?: P;
   query?: Q;
   body?: B;
+  /** Creating POSTs honour Idempotency-Key: a retried request gets the first response. */
+  idempotent?: boolean;
   /** Documented responses: status → description and body schema. */
   responses: Record<number, { description: string; schema?: ZodType }>;
   handler: (ctx: HeraldContext, input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<void> | void;
@@ -78,6 +81,7 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
     tags: [spec.tag],
     security: spec.auth === 'public' ? [] : [{ bearer: [] }],
     request: {
+      ...(spec.idempotent ? { headers: z.object({ 'Idempotency-Key': z.string().max(255).optional().meta({ description: 'Retries with the same key return the first response' }) }) as never } : {}),
       ...(spec.params ? { params: spec.params as never } : {}),
       ...(spec.query ? { query: spec.query as never } : {}),
       ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
@@ -98,6 +102,7 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
     const params = parsePart(spec.params, ctx.params, 'params');
     const query = parsePart(spec.query, hctx.query, 'query');
     const body = parsePart(spec.body, (hctx.request as { body?: unknown }).body, 'body');
-    await spec.handler(hctx, { params, query, body });
+    const run = async () => spec.handler(hctx, { params, query, body });
+    await (spec.idempotent ? withIdempotency(hctx, run) : run());
   });
 }

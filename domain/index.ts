@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type { TemporalProvider } from '../temporal/client';
 import { createHealthService } from './health/service';
+import { createIdempotencyService } from './idempotency/service';
+import { createOrderService } from './orders/service';
 import { runTenantSummary } from './tenants/lifecycle';
 import { createTenantService } from './tenants/service';
 
@@ -19,6 +21,8 @@ export function createDomain(deps: DomainDeps) {
   return {
     tenants: createTenantService(deps),
     health: createHealthService(deps),
+    idempotency: createIdempotencyService(deps),
+    orders: createOrderService(deps),
     /** Runs the tenant summary through Temporal (worker + activity + Postgres). */
     tenantSummary: (tenantId: string) => runTenantSummary(deps.temporal, tenantId),
   };

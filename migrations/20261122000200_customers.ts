@@ -65,12 +65,52 @@ export async function up(knex: Knex): Promise<void> {
   await knex.raw('CREATE UNIQUE INDEX customers_tenant_email_unique ON customers (tenant_id, email) WHERE email IS NOT NULL AND deleted_at IS NULL');
   await knex.raw('CREATE UNIQUE INDEX customers_tenant_phone_unique ON customers (tenant_id, phone) WHERE phone IS NOT NULL AND deleted_at IS NULL');
   await knex.raw('CREATE UNIQUE INDEX customers_tenant_external_id_unique ON customers (tenant_id, external_id) WHERE external_id IS NOT NULL AND deleted_at IS NULL');
-  // (tenant_id, created_at, id) serves the default list order and keyset pagination.
-  await knex.raw('CREATE INDEX customers_tenant_created ON customers (tenant_id, created_at DESC, id DESC)');
   await knex.raw('CREATE INDEX customers_tags_gin ON customers USING gin (tags)');
+  // Sort keys are non-null expressions so keyset cursors never meet a NULL; each list sort has
+  // an index on exactly the expression the query orders by.
+  for (const [name, expr] of SORT_INDEXES) {
+    await knex.raw(`CREATE INDEX customers_sort_${name} ON customers (tenant_id, (${expr}), id) WHERE deleted_at IS NULL`);
+  }
+  // `search` matches name, email and phone with trigrams, so a substring search uses an index.
+  await knex.raw(`CREATE INDEX customers_search_trgm ON customers USING gin ((${SEARCH_EXPRESSION}) gin_trgm_ops)`);
+  await knex.schema.createTable('customer_notes', (t) => {
+    t.uuid('id').primary().defaultTo(knex.raw('gen_random_uuid()'));
+    t.uuid('tenant_id').notNullable().references('tenants.id').onDelete('CASCADE');
+    t.uuid('customer_id').notNullable().references('customers.id').onDelete('CASCADE');
+    t.text('content').notNullable();
+    t.text('added_by');
+    t.timestamp('added_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+    t.index(['customer_id', 'added_at']);
+  });
+  await knex.schema.createTable('customer_config', (t) => {
+    t.uuid('tenant_id').notNullable().references('tenants.id').onDelete('CASCADE');
+    t.uuid('customer_id').notNullable().references('customers.id').onDelete('CASCADE');
+    t.text('key').notNullable();
+    t.jsonb('value').notNullable();
+    t.text('updated_by');
+    t.timestamp('updated_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
+    t.primary(['customer_id', 'key']);
+  });
 }
 
-/** Drops the customers table. */
+/** The text the trigram search index covers; queries must use the identical expression. */
+export const SEARCH_EXPRESSION = "lower(coalesce(full_name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(phone, ''))";
+
+/** Sortable fields and their non-null sort expressions (also used by the list query). */
+export const SORT_INDEXES: Array<[string, string]> = [
+  ['created_at', 'created_at'],
+  ['updated_at', 'updated_at'],
+  ['full_name', "lower(coalesce(full_name, ''))"],
+  ['email', "coalesce(email, '')"],
+  ['total_spent', 'total_spent'],
+  ['total_orders', 'total_orders'],
+  ['last_order_at', "coalesce(last_order_at, '-infinity'::timestamptz)"],
+  ['last_interaction_at', "coalesce(last_interaction_at, '-infinity'::timestamptz)"],
+];
+
+/** Drops the customer tables. */
 export async function down(knex: Knex): Promise<void> {
+  await knex.schema.dropTable('customer_config');
+  await knex.schema.dropTable('customer_notes');
   await knex.schema.dropTable('customers');
 }

@@ -4,6 +4,7 @@ import * as customers from './20261122000200_customers';
 import * as orders from './20261122000300_orders';
 import * as eventsAndAuditLog from './20261122000400_events_and_audit_log';
 import * as rateLimits from './20261122000500_rate_limits';
+import * as idempotencyKeys from './20261122000600_idempotency_keys';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -22,6 +23,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261122000300_orders', orders],
   ['20261122000400_events_and_audit_log', eventsAndAuditLog],
   ['20261122000500_rate_limits', rateLimits],
+  ['20261122000600_idempotency_keys', idempotencyKeys],
 ];
 
 /** knex's MigrationSource over the static list above. */

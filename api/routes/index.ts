@@ -5,10 +5,11 @@ import type { RouteTarget } from '../route';
 import { apiKeyRoutes } from './apiKeys/routes';
 import { docsRoutes } from './docs/routes';
 import { healthRoutes } from './health/routes';
+import { orderRoutes } from './orders/routes';
 import { tenantRoutes } from './tenant/routes';
 
 /** Every route module, in the order their paths appear in the docs. */
-const MODULES = [healthRoutes, tenantRoutes, apiKeyRoutes, docsRoutes];
+const MODULES = [healthRoutes, tenantRoutes, apiKeyRoutes, orderRoutes, docsRoutes];
 
 /** Builds the router with every route registered, and the OpenAPI registry that describes them. */
 export function buildRouter(): RouteTarget {

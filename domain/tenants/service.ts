@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { notFound } from '../../lib/errors';
 import { API_KEY_PREFIX, apiKeyDisplayPrefix, hashApiKey, newApiKey } from '../../lib/ids';
 import { recordAudit } from '../audit/repo';
+import type { CommandContext } from '../shared/context';
 import * as repo from './repo';
 import { ROLES, type ApiKey, type CreatedApiKey, type Principal, type Role, type Tenant, type TenantSummary } from './types';
 
@@ -15,12 +16,6 @@ export interface NewApiKey {
   expiresAt?: Date;
 }
 
-/** Context of a command: who asks, and the request it came from (for the audit log). */
-export interface CommandContext {
-  principal: Principal;
-  requestId?: string;
-  ip?: string;
-}
 
 const JwtClaims = z.object({
   tenant: z.uuid(),

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { Range } from '../domain/shared/filters';
+
+/** Query parameters every list accepts: page/limit (max 100) or a cursor, and sort order. */
+export const PageQuery = {
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
+  sortOrder: z.enum(['asc', 'desc']).default('desc'),
+  includeTotal: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+};
+
+/** The pagination block of list responses. */
+export const PaginationView = z
+  .object({
+    page: z.number().int().nullable(),
+    limit: z.number().int(),
+    total: z.number().int().nullable(),
+    totalPages: z.number().int().nullable(),
+    hasNext: z.boolean(),
+    hasPrevious: z.boolean(),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'Pagination' });
+
+const OPS = ['gte', 'lte', 'gt', 'lt'] as const;
+
+/** The four `name[op]` query parameters of a numeric range filter (seed 003's style). */
+export const numberRange = (name: string) =>
+  Object.fromEntries(OPS.map((op) => [`${name}[${op}]`, z.coerce.number().finite().optional()])) as Record<string, z.ZodOptional<z.ZodCoercedNumber>>;
+
+/** The four `name[op]` query parameters of a date range filter (ISO dates or date-times). */
+export const dateRange = (name: string) =>
+  Object.fromEntries(OPS.map((op) => [`${name}[${op}]`, z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((v) => new Date(v)).optional()])) as Record<string, z.ZodOptional<z.ZodType<Date>>>;
+
+/** Collects `name[op]` values from parsed query parameters into a {@link Range}. */
+export function rangeFrom<T>(query: Record<string, unknown>, name: string): Range<T> | undefined {
+  const range: Range<T> = {};
+  for (const op of OPS) {
+    const v = query[`${name}[${op}]`];
+    if (v !== undefined) range[op] = v as T;
+  }
+  return Object.keys(range).length ? range : undefined;
+}

@@ -1,0 +1,89 @@
+import type { Knex } from 'knex';
+import { badRequest } from '../../lib/errors';
+
+/** How a list is paged: by page number (offset) or by an opaque cursor (keyset). */
+export interface PageRequest {
+  page: number;
+  limit: number;
+  cursor?: string;
+  sortOrder: 'asc' | 'desc';
+  /** Whether to count the whole result (costs a second query). */
+  withTotal: boolean;
+}
+
+/** The pagination block of every list response. */
+export interface Pagination {
+  /** The page number; null when the page was addressed by cursor. */
+  page: number | null;
+  limit: number;
+  total: number | null;
+  totalPages: number | null;
+  hasNext: boolean;
+  hasPrevious: boolean;
+  nextCursor: string | null;
+}
+
+/** A page of results. */
+export interface Page<T> {
+  data: T[];
+  pagination: Pagination;
+}
+
+/** A sort key: a non-null SQL expression (an index exists on exactly it) and how to read it back. */
+export interface SortKey {
+  expression: string;
+  /** The value of the expression for a returned row, as it goes into the cursor. */
+  valueOf: (row: Record<string, unknown>) => unknown;
+}
+
+const encodeCursor = (value: unknown, id: string) => Buffer.from(JSON.stringify([value instanceof Date ? value.toISOString() : value, id])).toString('base64url');
+
+function decodeCursor(cursor: string): [unknown, string] {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') return [parsed[0], parsed[1]];
+  } catch {
+    // falls through to the error below
+  }
+  throw badRequest('The cursor is not valid; pass back nextCursor exactly as received', [{ location: 'query', path: 'cursor', message: 'invalid cursor' }]);
+}
+
+/**
+ * Runs a filtered query as one page: ordered by the sort key then id (a total order, so pages
+ * never overlap or skip), limited to limit+1 rows to learn whether more follow. With a cursor
+ * the page starts strictly after the cursor's row (keyset: no OFFSET scan); otherwise by page
+ * number. The total, when asked for, is counted on the same filtered query.
+ */
+export async function fetchPage<Row extends Record<string, unknown>>(
+  filtered: Knex.QueryBuilder,
+  sort: SortKey,
+  req: PageRequest,
+  idColumn = 'id',
+): Promise<Page<Row>> {
+  const dir = req.sortOrder;
+  const rowsQuery = filtered.clone().select('*').orderByRaw(`(${sort.expression}) ${dir}, ${idColumn} ${dir}`).limit(req.limit + 1);
+  if (req.cursor) {
+    const [value, id] = decodeCursor(req.cursor);
+    rowsQuery.whereRaw(`((${sort.expression}), ${idColumn}) ${dir === 'asc' ? '>' : '<'} (?, ?)`, [value as Knex.Value, id]);
+  } else {
+    rowsQuery.offset((req.page - 1) * req.limit);
+  }
+  const countQuery = req.withTotal ? filtered.clone().clearSelect().clearOrder().count<{ count: number }[]>({ count: '*' }) : undefined;
+  const [rows, counted] = await Promise.all([rowsQuery as Promise<Row[]>, countQuery]);
+  const hasNext = rows.length > req.limit;
+  const data = hasNext ? rows.slice(0, req.limit) : rows;
+  const last = data[data.length - 1];
+  const total = counted ? Number(counted[0]?.count ?? 0) : null;
+  return {
+    data,
+    pagination: {
+      page: req.cursor ? null : req.page,
+      limit: req.limit,
+      total,
+      totalPages: total === null ? null : Math.ceil(total / req.limit),
+      hasNext,
+      hasPrevious: req.cursor ? true : req.page > 1,
+      nextCursor: hasNext && last ? encodeCursor(sort.valueOf(last), String(last[idColumn])) : null,
+    },
+  };
+}

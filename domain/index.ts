@@ -1,5 +1,8 @@
 import type { Knex } from 'knex';
+import type { CountryCode } from 'libphonenumber-js';
 import type { TemporalProvider } from '../temporal/client';
+import { createCustomerService } from './customers';
+import type { OrderReader } from './customers/queries';
 import { createHealthService } from './health/service';
 import { createIdempotencyService } from './idempotency/service';
 import { createOrderService } from './orders/service';
@@ -11,6 +14,8 @@ export interface DomainDeps {
   db: Knex;
   temporal: TemporalProvider;
   jwtSecret?: string;
+  /** Region assumed for phone numbers written without a country code. */
+  defaultPhoneRegion?: CountryCode;
 }
 
 /**
@@ -18,11 +23,13 @@ export interface DomainDeps {
  * never sees knex or the Temporal client directly.
  */
 export function createDomain(deps: DomainDeps) {
+  const orders = createOrderService(deps);
   return {
+    customers: createCustomerService({ db: deps.db, defaultPhoneRegion: deps.defaultPhoneRegion ?? 'US', orders: orders as unknown as OrderReader }),
     tenants: createTenantService(deps),
     health: createHealthService(deps),
     idempotency: createIdempotencyService(deps),
-    orders: createOrderService(deps),
+    orders,
     /** Runs the tenant summary through Temporal (worker + activity + Postgres). */
     tenantSummary: (tenantId: string) => runTenantSummary(deps.temporal, tenantId),
   };

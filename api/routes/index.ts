@@ -3,13 +3,16 @@ import type { HeraldCustom, HeraldState } from '../context';
 import { createOpenApiRegistry } from '../openapi';
 import type { RouteTarget } from '../route';
 import { apiKeyRoutes } from './apiKeys/routes';
+import { customerActionRoutes } from './customers/actions';
+import { customerReportRoutes } from './customers/reports';
+import { customerRoutes } from './customers/routes';
 import { docsRoutes } from './docs/routes';
 import { healthRoutes } from './health/routes';
 import { orderRoutes } from './orders/routes';
 import { tenantRoutes } from './tenant/routes';
 
 /** Every route module, in the order their paths appear in the docs. */
-const MODULES = [healthRoutes, tenantRoutes, apiKeyRoutes, orderRoutes, docsRoutes];
+const MODULES = [healthRoutes, tenantRoutes, apiKeyRoutes, customerReportRoutes, customerRoutes, customerActionRoutes, orderRoutes, docsRoutes];
 
 /** Builds the router with every route registered, and the OpenAPI registry that describes them. */
 export function buildRouter(): RouteTarget {

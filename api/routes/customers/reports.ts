@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { EXPORT_CONTENT_TYPES } from '../../../lib/exportStreams';
+import { forbidden } from '../../../lib/errors';
+import type { HeraldContext } from '../../context';
+import { addRoute, type RouteTarget } from '../../route';
+import { CustomerListQuery, filtersFrom, pageFrom, sortFrom } from './listQuery';
+import { READERS } from './routes';
+import { CustomerParams } from './schema';
+import { CustomerListResponse, CustomerResponse, ObjectResponse } from './views';
+
+const SearchQuery = CustomerListQuery.omit({ search: true }).extend({ q: z.string().trim().min(2, 'must be at least 2 characters').max(100) });
+const ExportQuery = CustomerListQuery.extend({ format: z.enum(['csv', 'json', 'ndjson']).default('csv') });
+
+/** The customer a customer-role credential speaks for. */
+const selfId = (ctx: HeraldContext) => {
+  const id = ctx.state.principal?.customerId;
+  if (!id) throw forbidden('This credential is not linked to a customer');
+  return id;
+};
+
+/**
+ * Read-only views over customers: search, tenant statistics and analytics, per-customer
+ * statistics, self-service for customer-role credentials, and streaming export. Registered
+ * before `/customers/:id` so these fixed paths win.
+ */
+export function customerReportRoutes(target: RouteTarget): void {
+  const tenant = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
+  addRoute(target, {
+    method: 'get', path: '/api/v1/customers/me', summary: "The signed-in customer's own profile", tag: 'Customer self-service', auth: ['customer'],
+    responses: { 200: { description: 'The profile', schema: CustomerResponse }, 404: { description: 'Profile not found' } },
+    handler: async (ctx) => {
+      ctx.body = { data: await ctx.domain.customers.get(tenant(ctx), selfId(ctx)) };
+    },
+  });
+  addRoute(target, {
+    method: 'get', path: '/api/v1/customers/me/statistics', summary: "The signed-in customer's order statistics", tag: 'Customer self-service', auth: ['customer'],
+    responses: { 200: { description: 'Statistics', schema: ObjectResponse } },
+    handler: async (ctx) => {
+      ctx.body = { data: await ctx.domain.customers.statistics(tenant(ctx), selfId(ctx)) };
+    },
+  });
+  addRoute(target, {
+    method: 'get', path: '/api/v1/customers/search', summary: 'Search by name, email or phone (q, at least 2 characters)', tag: 'Customers', auth: READERS,
+    query: SearchQuery,
+    responses: { 200: { description: 'Matching customers', schema: CustomerListResponse } },
+    handler: async (ctx, { query }) => {
+      ctx.body = await ctx.domain.customers.list(tenant(ctx), { ...filtersFrom(query), search: query.q }, sortFrom(query), pageFrom(query));
+    },
+  });
+  addRoute(target, {
+    method: 'get', path: '/api/v1/customers/export', summary: 'Stream customers as CSV, JSON or NDJSON (list filters apply)', tag: 'Customers', auth: READERS,
+    query: ExportQuery,
+    responses: { 200: { description: 'The export, streamed' } },
+    handler: (ctx, { query }) => {
+      ctx.type = EXPORT_CONTENT_TYPES[query.format];
+      ctx.set('Content-Disposition', `attachment; filename="customers.${query.format}"`);
+      ctx.body = ctx.domain.customers.exportCustomers(tenant(ctx), filtersFrom(query), query.format);
+    },
+  });
+  addRoute(target, {
+    method: 'get', path: '/api/v1/customers/stats/summary', summary: 'Totals, VIPs, blocked, new this month, counts per segment', tag: 'Customer analytics', auth: READERS,
+    responses: { 200: { description: 'Summary', schema: ObjectResponse } },
+    handler: async (ctx) => {
+      ctx.body = { data: await ctx.domain.customers.summary(tenant(ctx)) };
+    },
+  });
+  addRoute(target, {
+    method: 'get', path: '/api/v1/customers/analytics', summary: 'Breakdowns by status, tier and segment; new customers; order metrics; top customers', tag: 'Customer analytics', auth: READERS,
+    responses: { 200: { description: 'Analytics', schema: ObjectResponse } },
+    handler: async (ctx) => {
+      ctx.body = { data: await ctx.domain.customers.analytics(tenant(ctx)) };
+    },
+  });
+  addRoute(target, {
+    method: 'get', path: '/api/v1/customers/:id/stats', summary: 'Orders by status, average order value and spend by month', tag: 'Customer analytics', auth: READERS,
+    params: CustomerParams,
+    responses: { 200: { description: 'Statistics', schema: ObjectResponse }, 404: { description: 'No such customer' } },
+    handler: async (ctx, { params }) => {
+      ctx.body = { data: await ctx.domain.customers.statistics(tenant(ctx), params.id) };
+    },
+  });
+}

@@ -1,0 +1,69 @@
+import type { CommandContext } from '../../../domain/shared/context';
+import type { HeraldContext } from '../../context';
+import { addRoute, type RouteTarget } from '../../route';
+import { toCustomerFields } from './fields';
+import { CustomerListQuery, filtersFrom, pageFrom, sortFrom } from './listQuery';
+import { CustomerCreateInput, CustomerInput, CustomerParams, DeleteQuery } from './schema';
+import { CustomerDetailResponse, CustomerListResponse, CustomerResponse } from './views';
+
+/** Roles that may change customers, and roles that may read them. */
+export const WRITERS = ['admin', 'member'] as const;
+export const READERS = ['admin', 'member', 'readonly'] as const;
+
+/** The command context of a request: the principal plus request id and IP for the audit log. */
+export const commandContext = (ctx: HeraldContext): CommandContext => ({ principal: ctx.state.principal!, requestId: ctx.state.requestId, ip: ctx.ip });
+
+/** Customer CRUD: create, list, get, full and partial update, delete (soft or permanent). */
+export function customerRoutes(target: RouteTarget): void {
+  addRoute(target, {
+    method: 'post', path: '/api/v1/customers', summary: 'Create a customer', tag: 'Customers', auth: WRITERS, idempotent: true,
+    body: CustomerCreateInput,
+    responses: { 201: { description: 'Created', schema: CustomerResponse }, 409: { description: 'Email, phone or externalId already used; details name the existing customer' } },
+    handler: async (ctx, { body }) => {
+      ctx.status = 201;
+      ctx.body = { data: await ctx.domain.customers.create(commandContext(ctx), toCustomerFields(body)) };
+    },
+  });
+  addRoute(target, {
+    method: 'get', path: '/api/v1/customers', summary: 'List customers with filters, sorting and page or cursor pagination', tag: 'Customers', auth: READERS,
+    query: CustomerListQuery,
+    responses: { 200: { description: 'A page of customers', schema: CustomerListResponse } },
+    handler: async (ctx, { query }) => {
+      ctx.body = await ctx.domain.customers.list(ctx.state.principal!.tenantId, filtersFrom(query), sortFrom(query), pageFrom(query));
+    },
+  });
+  addRoute(target, {
+    method: 'get', path: '/api/v1/customers/:id', summary: 'Get a customer with statistics and recent orders', tag: 'Customers', auth: READERS,
+    params: CustomerParams,
+    responses: { 200: { description: 'The customer', schema: CustomerDetailResponse }, 404: { description: 'No such customer in this tenant' } },
+    handler: async (ctx, { params }) => {
+      const { customer, recentOrders } = await ctx.domain.customers.getWithRecentOrders(ctx.state.principal!.tenantId, params.id);
+      ctx.body = { data: { ...customer, recentOrders } };
+    },
+  });
+  addRoute(target, {
+    method: 'put', path: '/api/v1/customers/:id', summary: 'Replace a customer (omitted fields are reset)', tag: 'Customers', auth: WRITERS,
+    params: CustomerParams, body: CustomerCreateInput,
+    responses: { 200: { description: 'Updated', schema: CustomerResponse }, 404: { description: 'No such customer' }, 409: { description: 'Duplicate unique value' } },
+    handler: async (ctx, { params, body }) => {
+      ctx.body = { data: await ctx.domain.customers.update(commandContext(ctx), params.id, toCustomerFields(body), true) };
+    },
+  });
+  addRoute(target, {
+    method: 'patch', path: '/api/v1/customers/:id', summary: 'Change some fields of a customer', tag: 'Customers', auth: WRITERS,
+    params: CustomerParams, body: CustomerInput,
+    responses: { 200: { description: 'Updated', schema: CustomerResponse }, 404: { description: 'No such customer' }, 409: { description: 'Duplicate unique value' } },
+    handler: async (ctx, { params, body }) => {
+      ctx.body = { data: await ctx.domain.customers.update(commandContext(ctx), params.id, toCustomerFields(body), false) };
+    },
+  });
+  addRoute(target, {
+    method: 'delete', path: '/api/v1/customers/:id', summary: 'Delete a customer (soft by default; ?permanent=true removes it and its orders)', tag: 'Customers', auth: ['admin'],
+    params: CustomerParams, query: DeleteQuery,
+    responses: { 204: { description: 'Deleted' }, 404: { description: 'No such customer' }, 409: { description: 'Permanent delete refused while orders are active; details give the count' } },
+    handler: async (ctx, { params, query }) => {
+      await ctx.domain.customers.remove(commandContext(ctx), params.id, query.permanent);
+      ctx.status = 204;
+    },
+  });
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { SEGMENT_LABELS, SOURCES, STATUSES, TIERS } from '../../../domain/customers/types';
+
+/** An enum that accepts any letter case ("Active", "VIP"), as the seeds send them. */
+const looseEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(values));
+
+const text = (max: number) => z.string().trim().max(max);
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)');
+/** Seed 002's phone rule: 10–15 characters of digits, +, -, spaces and parentheses. */
+const phone = z.string().trim().min(10, 'must be 10 to 15 characters').max(15, 'must be 10 to 15 characters').regex(/^[\d+\-\s()]+$/, 'may contain only digits, +, -, spaces and parentheses');
+
+const Coordinates = z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).strict();
+
+/** A postal address; `zipCode` is seed 003's name for postalCode. */
+const AddressInput = z
+  .object({
+    street: text(200).nullish(), city: text(100).nullish(), state: text(100).nullish(), country: text(100).nullish(),
+    postalCode: text(20).nullish(), zipCode: text(20).nullish(), coordinates: Coordinates.nullish(),
+  })
+  .strict();
+
+/** Seed 004's billing address (ids of its own lookup tables are accepted and ignored). */
+const BillingAddressInput = z
+  .object({
+    address_street_1: text(200).nullish(), address_street_2: text(200).nullish(), city: text(100).nullish(), state: text(100).nullish(),
+    country: text(100).nullish(), zip: text(20).nullish(), state_id: z.unknown().optional(), country_id: z.unknown().optional(),
+  })
+  .strict();
+
+/** Preferences, with the seeds' names for channel consent (`smsNotifications`, `channel`, …). */
+const PreferencesInput = z
+  .object({
+    language: text(20).nullish(), timezone: text(60).nullish(),
+    email: z.boolean().optional(), sms: z.boolean().optional(), newsletter: z.boolean().optional(),
+    emailNotifications: z.boolean().optional(), smsNotifications: z.boolean().optional(),
+    channel: z.enum(['email', 'sms']).optional(), frequency: text(30).optional(), preferredAgent: text(100).optional(),
+    communicationHours: z.object({ start: hhmm, end: hhmm }).strict().nullish(),
+  })
+  .strict();
+
+/**
+ * The customer body of create, PUT and PATCH: Herald's names plus every seed's aliases
+ * (name, phoneNumber, contactNumber, location, billing_address, customerType, segment…).
+ * Unknown fields are refused so typos don't vanish silently.
+ */
+export const CustomerInput = z
+  .object({
+    firstName: text(100).nullish(), lastName: text(100).nullish(), fullName: text(100).nullish(), name: text(100).nullish(),
+    contact_name: text(100).nullish(),
+    email: z.email('must be a valid email address').max(254).nullish(),
+    phone: phone.nullish(), phoneNumber: phone.nullish(), contactNumber: phone.nullish(),
+    alternativePhones: z.array(phone).max(10).optional(),
+    externalId: text(200).nullish(), avatar: z.url().max(2000).nullish(),
+    address: AddressInput.nullish(), location: AddressInput.nullish(), billing_address: BillingAddressInput.nullish(),
+    tags: z.array(z.string().trim().min(1).max(50, 'each tag must be at most 50 characters')).max(100).optional(),
+    status: looseEnum(STATUSES).optional(), customerStatus: looseEnum(STATUSES).optional(),
+    tier: looseEnum(TIERS).optional(), customerType: looseEnum(TIERS).optional(),
+    segment: looseEnum(SEGMENT_LABELS).nullish(), segmentLabel: looseEnum(SEGMENT_LABELS).nullish(),
+    source: looseEnum(SOURCES).optional(),
+    preferences: PreferencesInput.optional(),
+    customFields: z.record(z.string().max(100), z.string().max(2000)).optional(),
+    notes: text(5000).nullish(),
+    authentication: z.unknown().optional(), send_after_created_email: z.unknown().optional(),
+  })
+  .strict()
+  .meta({ id: 'CustomerInput' });
+
+/** Parsed customer body. */
+export type CustomerInput = z.infer<typeof CustomerInput>;
+
+/** Create and PUT need something to identify the person by. */
+export const CustomerCreateInput = CustomerInput.refine(
+  (b) => Boolean(b.email || b.phone || b.phoneNumber || b.contactNumber || b.name || b.fullName || b.firstName || b.lastName || b.externalId),
+  { message: 'a customer needs at least a name, an email, a phone or an externalId', path: ['email'] },
+).meta({ id: 'CustomerCreateInput' });
+
+/** Path parameter naming one customer. */
+export const CustomerParams = z.object({ id: z.uuid('must be a customer id (UUID)') });
+
+/** Body of PATCH /customers/:id/tags. */
+export const TagsInput = z.object({ tags: z.array(z.string().trim().min(1).max(50)).max(100), action: z.enum(['set', 'add', 'remove']).default('set') }).strict().meta({ id: 'TagsInput' });
+
+/** Body of PATCH /customers/:id/block. */
+export const BlockInput = z.object({ isBlocked: z.boolean(), blockReason: text(500).optional() }).strict().meta({ id: 'BlockInput' });
+
+/** Body of PATCH /customers/:id/status. */
+export const StatusInput = z.object({ status: looseEnum(STATUSES), reason: text(500).optional() }).strict().meta({ id: 'StatusInput' });
+
+/** Body of PATCH /customers/:id/type. */
+export const TypeInput = z.object({ customerType: looseEnum(TIERS), notes: z.string().trim().min(10, 'a note must be 10 to 1000 characters').max(1000).optional() }).strict().meta({ id: 'TypeInput' });
+
+/** Body of POST /customers/:id/notes (seed 002: 10–1000 characters). */
+export const NoteInput = z.object({ content: z.string().trim().min(10, 'must be 10 to 1000 characters').max(1000, 'must be 10 to 1000 characters') }).strict().meta({ id: 'NoteInput' });
+
+/** Body of PUT /customers/:id/config: keys to set (null removes one). */
+export const ConfigInput = z.record(z.string().min(1).max(100).regex(/^[\w.-]+$/, 'keys use letters, digits, _ . -'), z.unknown()).meta({ id: 'ConfigInput' });
+
+/** Body of seed 004's POST /customer/config: `{ customer_id, <key>: <value>, … }`. */
+export const SeedConfigInput = z.object({ customer_id: z.uuid() }).catchall(z.unknown()).meta({ id: 'SeedConfigInput' });
+
+/** Query of DELETE /customers/:id. */
+export const DeleteQuery = z.object({ permanent: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') });

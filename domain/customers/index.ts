@@ -1,0 +1,19 @@
+import type { Knex } from 'knex';
+import type { CountryCode } from 'libphonenumber-js';
+import { createCustomerAnalytics } from './analytics';
+import { createCustomerExtras } from './notes';
+import { createCustomerQueries, type OrderReader } from './queries';
+import { createCustomerCommands } from './service';
+
+/** Everything the customers module offers, bound to its dependencies. */
+export function createCustomerService(deps: { db: Knex; defaultPhoneRegion: CountryCode; orders: OrderReader }) {
+  return {
+    ...createCustomerCommands(deps),
+    ...createCustomerQueries(deps),
+    ...createCustomerAnalytics(deps),
+    ...createCustomerExtras(deps),
+  };
+}
+
+/** The customer service's interface. */
+export type CustomerService = ReturnType<typeof createCustomerService>;

@@ -1,0 +1,79 @@
+import type { Knex } from 'knex';
+import type { Readable } from 'node:stream';
+import { exportStream, type ExportFormat } from '../../lib/exportStreams';
+import { notFound } from '../../lib/errors';
+import { fetchPage, type Page, type PageRequest } from '../shared/listing';
+import * as repo from './repo';
+import { toCustomer } from './rows';
+import type { Customer, CustomerFilters, SortField } from './types';
+
+/** What the customer reads need from the orders module (kept narrow so the modules stay apart). */
+export interface OrderReader {
+  recentOrdersForCustomer(tenantId: string, customerId: string, limit: number): Promise<unknown[]>;
+  orderStatsForCustomer(tenantId: string, customerId: string): Promise<Record<string, unknown>>;
+}
+
+/** Columns of the CSV export, in order; JSON and NDJSON carry the full customer shape. */
+export const EXPORT_COLUMNS = [
+  'id', 'firstName', 'lastName', 'fullName', 'email', 'phone', 'status', 'tier', 'segment', 'source', 'tags',
+  'city', 'country', 'totalOrders', 'totalSpent', 'lastOrderAt', 'notes', 'createdAt', 'lastInteractionAt',
+];
+
+/** The flat record the CSV export writes for a customer. */
+const csvRecord = (c: Customer) => ({
+  id: c.id, firstName: c.firstName, lastName: c.lastName, fullName: c.fullName, email: c.email, phone: c.phone, status: c.status, tier: c.tier,
+  segment: c.segment, source: c.source, tags: c.tags, city: c.address.city, country: c.address.country, totalOrders: c.statistics.totalOrders,
+  totalSpent: c.statistics.totalSpent, lastOrderAt: c.statistics.lastOrderAt, notes: c.notes, createdAt: c.createdAt, lastInteractionAt: c.statistics.lastInteractionAt,
+});
+
+/** Customer reads: one, lists, search, per-customer statistics, self-service and export. */
+export function createCustomerQueries(deps: { db: Knex; orders: OrderReader }) {
+  const { db } = deps;
+
+  /** One customer, or 404 (also for other tenants' customers and soft-deleted ones). */
+  async function get(tenantId: string, id: string): Promise<Customer> {
+    const row = await repo.findCustomer(db, tenantId, id);
+    if (!row) throw notFound('Customer');
+    return toCustomer(row);
+  }
+
+  /** A customer with its statistics and most recent orders (seed 001's detail view). */
+  async function getWithRecentOrders(tenantId: string, id: string) {
+    const customer = await get(tenantId, id);
+    const recentOrders = await deps.orders.recentOrdersForCustomer(tenantId, id, 5);
+    return { customer, recentOrders };
+  }
+
+  /** A filtered, sorted page of customers (offset or cursor). */
+  async function list(tenantId: string, filters: CustomerFilters, sortBy: SortField, page: PageRequest): Promise<Page<Customer>> {
+    const result = await fetchPage(repo.filteredCustomers(db, tenantId, filters), repo.sortKeyFor(sortBy), page);
+    return { data: result.data.map(toCustomer), pagination: result.pagination };
+  }
+
+  /** Per-customer order statistics (seed 004's /stats and seed 002's /me/statistics). */
+  async function statistics(tenantId: string, id: string) {
+    const customer = await get(tenantId, id);
+    const orders = await deps.orders.orderStatsForCustomer(tenantId, id);
+    const since = new Date(customer.createdAt);
+    return {
+      customerId: id,
+      email: customer.email,
+      fullName: customer.fullName,
+      orderStatistics: orders,
+      customerProfile: {
+        status: customer.status,
+        tier: customer.tier,
+        customerSince: customer.createdAt,
+        daysSinceRegistration: Math.floor((Date.now() - since.getTime()) / 86400000),
+      },
+    };
+  }
+
+  /** Streams every customer matching the filters in the format asked, oldest first. */
+  function exportCustomers(tenantId: string, filters: CustomerFilters, format: ExportFormat): Readable {
+    const rows = repo.filteredCustomers(db, tenantId, filters).select('*').orderBy([{ column: 'created_at' }, { column: 'id' }]).stream();
+    return exportStream(rows, format, (row) => (format === 'csv' ? csvRecord(toCustomer(row)) : (toCustomer(row) as unknown as Record<string, unknown>)), EXPORT_COLUMNS);
+  }
+
+  return { get, getWithRecentOrders, list, statistics, exportCustomers };
+}

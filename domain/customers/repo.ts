@@ -1,0 +1,91 @@
+import type { Knex } from 'knex';
+import { SEARCH_EXPRESSION, SORT_INDEXES } from '../../migrations/20261122000200_customers';
+import { whereRange } from '../shared/filters';
+import type { SortKey } from '../shared/listing';
+import type { CustomerRow } from './rows';
+import type { CustomerFilters, SortField } from './types';
+
+/** Sort fields mapped to the exact expressions the sort indexes cover (see the migration). */
+const SORT_EXPRESSIONS = Object.fromEntries(SORT_INDEXES) as Record<string, string>;
+const SORT_COLUMNS: Record<SortField, string> = {
+  createdAt: 'created_at', updatedAt: 'updated_at', fullName: 'full_name', email: 'email',
+  totalSpent: 'total_spent', totalOrders: 'total_orders', lastOrderAt: 'last_order_at', lastInteractionAt: 'last_interaction_at',
+};
+
+/** The keyset sort key for a sort field: its indexed expression and its value on a row. */
+export function sortKeyFor(field: SortField): SortKey {
+  const column = SORT_COLUMNS[field];
+  const expression = SORT_EXPRESSIONS[column]!;
+  const valueOf = (row: Record<string, unknown>): unknown => {
+    const v = row[column];
+    if (column === 'full_name') return String(v ?? '').toLowerCase();
+    if (column === 'email') return v ?? '';
+    if (column === 'last_order_at' || column === 'last_interaction_at') return v ?? '-infinity';
+    return v;
+  };
+  return { expression, valueOf };
+}
+
+/** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The tenant's live customers narrowed by the list filters. Every value is bound; the search
+ * uses the trigram-indexed expression, tags use the GIN index (&& for any, @> for all).
+ */
+export function filteredCustomers(db: Knex, tenantId: string, f: CustomerFilters): Knex.QueryBuilder {
+  const q = db('customers').where('tenant_id', tenantId).whereNull('deleted_at');
+  if (f.ids) q.whereIn('id', f.ids);
+  if (f.status?.length) q.whereIn('status', f.status);
+  if (f.tier?.length) q.whereIn('tier', f.tier);
+  if (f.segment?.length) q.whereIn('segment_label', f.segment);
+  if (f.source?.length) q.whereIn('source', f.source);
+  if (f.isBlocked !== undefined) q.where('is_blocked', f.isBlocked);
+  if (f.tags?.length) q.whereRaw(`tags ${f.tagsMatch === 'all' ? '@>' : '&&'} ?::text[]`, [f.tags]);
+  if (f.city) q.whereRaw('lower(address_city) = lower(?)', [f.city]);
+  if (f.country) q.whereRaw('lower(address_country) = lower(?)', [f.country]);
+  if (f.search) q.whereRaw(`${SEARCH_EXPRESSION} LIKE ?`, [`%${likeLiteral(f.search.toLowerCase())}%`]);
+  whereRange(q, 'total_spent', f.totalSpent);
+  whereRange(q, 'total_orders', f.orderCount);
+  whereRange(q, 'created_at', f.createdAt);
+  whereRange(q, 'last_order_at', f.lastOrderAt);
+  return q;
+}
+
+/** One live customer of the tenant; `lock` takes a row lock for a read-modify-write. */
+export async function findCustomer(db: Knex, tenantId: string, id: string, lock = false): Promise<CustomerRow | undefined> {
+  const q = db('customers').where({ tenant_id: tenantId, id }).whereNull('deleted_at').first();
+  if (lock) q.forUpdate();
+  return q;
+}
+
+/** Inserts a customer and returns the stored row. */
+export async function insertCustomer(db: Knex, tenantId: string, columns: Record<string, unknown>): Promise<CustomerRow> {
+  const [row] = await db('customers').insert({ ...columns, tenant_id: tenantId }).returning('*');
+  return row as CustomerRow;
+}
+
+/** Updates a live customer and returns the new row (undefined when not found). */
+export async function updateCustomer(db: Knex, tenantId: string, id: string, columns: Record<string, unknown>): Promise<CustomerRow | undefined> {
+  const [row] = await db('customers').where({ tenant_id: tenantId, id }).whereNull('deleted_at').update({ ...columns, updated_at: db.fn.now() }).returning('*');
+  return row as CustomerRow | undefined;
+}
+
+/** The live customer holding a unique value, for 409 details on a duplicate. */
+export async function findDuplicate(db: Knex, tenantId: string, values: { email?: string | null; phone?: string | null; externalId?: string | null }, exceptId?: string) {
+  for (const [field, column] of [['email', 'email'], ['phone', 'phone'], ['externalId', 'external_id']] as const) {
+    const value = values[field];
+    if (!value) continue;
+    const q = db('customers').select('id').where({ tenant_id: tenantId, [column]: value }).whereNull('deleted_at').first();
+    if (exceptId) q.whereNot('id', exceptId);
+    const row = await q;
+    if (row) return { field, existingId: row.id as string };
+  }
+  return undefined;
+}
+
+/** Orders that still block a hard delete (not yet delivered, cancelled or refunded). */
+export async function activeOrderCount(db: Knex, tenantId: string, customerId: string): Promise<number> {
+  const [row] = await db('orders').where({ tenant_id: tenantId, customer_id: customerId }).whereIn('status', ['placed', 'processing', 'shipped']).count<{ count: number }[]>({ count: '*' });
+  return Number(row?.count ?? 0);
+}

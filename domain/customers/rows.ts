@@ -1,0 +1,113 @@
+import type { Customer, CustomerFields } from './types';
+
+/** A customers row as stored; knex returns rows untyped and toCustomer is the one reader. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CustomerRow = Record<string, any>;
+
+const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
+
+/** Maps a stored row to the API's customer shape. */
+export function toCustomer(r: CustomerRow): Customer {
+  return {
+    id: r.id,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    fullName: r.full_name,
+    email: r.email,
+    phone: r.phone,
+    alternativePhones: r.alternative_phones ?? [],
+    externalId: r.external_id,
+    avatar: r.avatar_url,
+    address: {
+      street: r.address_street, city: r.address_city, state: r.address_state, country: r.address_country, postalCode: r.address_postal_code,
+      coordinates: r.address_lat === null || r.address_lat === undefined ? null : { latitude: r.address_lat, longitude: r.address_lng },
+    },
+    tags: r.tags ?? [],
+    status: r.status,
+    statusReason: r.status_reason,
+    tier: r.tier,
+    segment: r.segment_label,
+    source: r.source,
+    preferences: {
+      language: r.language, timezone: r.timezone, email: r.consent_email, sms: r.consent_sms, newsletter: r.consent_newsletter,
+      communicationHours: r.communication_hours_start ? { start: r.communication_hours_start, end: r.communication_hours_end } : null,
+    },
+    customFields: r.custom_fields ?? {},
+    notes: r.notes,
+    isBlocked: r.is_blocked,
+    blockReason: r.block_reason,
+    blockedAt: iso(r.blocked_at),
+    statistics: {
+      totalOrders: r.total_orders, totalSpent: r.total_spent, averageOrderValue: r.average_order_value,
+      firstOrderAt: iso(r.first_order_at), lastOrderAt: iso(r.last_order_at), lastInteractionAt: iso(r.last_interaction_at),
+    },
+    metadata: { createdBy: r.created_by, lastModifiedBy: r.updated_by, createdAt: iso(r.created_at)!, lastModifiedAt: iso(r.updated_at)! },
+    createdAt: iso(r.created_at)!,
+    updatedAt: iso(r.updated_at)!,
+  };
+}
+
+/** Sets `column` in `out` when `value` is not undefined (undefined means "leave alone"). */
+function put(out: Record<string, unknown>, column: string, value: unknown): void {
+  if (value !== undefined) out[column] = value;
+}
+
+/**
+ * Maps already-normalised fields to column values; only fields present in the input are
+ * returned, so the same mapping serves inserts, partial updates and full replacements.
+ */
+export function toColumns(f: CustomerFields): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  put(out, 'first_name', f.firstName);
+  put(out, 'last_name', f.lastName);
+  put(out, 'full_name', f.fullName);
+  put(out, 'email', f.email);
+  put(out, 'phone', f.phone);
+  put(out, 'alternative_phones', f.alternativePhones);
+  put(out, 'external_id', f.externalId);
+  put(out, 'avatar_url', f.avatar);
+  if (f.address !== undefined) {
+    const a = f.address ?? {};
+    put(out, 'address_street', a.street ?? (f.address === null ? null : undefined));
+    put(out, 'address_city', a.city ?? (f.address === null ? null : undefined));
+    put(out, 'address_state', a.state ?? (f.address === null ? null : undefined));
+    put(out, 'address_country', a.country ?? (f.address === null ? null : undefined));
+    put(out, 'address_postal_code', a.postalCode ?? (f.address === null ? null : undefined));
+    if (a.coordinates !== undefined || f.address === null) {
+      out.address_lat = a.coordinates?.latitude ?? null;
+      out.address_lng = a.coordinates?.longitude ?? null;
+    }
+  }
+  put(out, 'tags', f.tags);
+  put(out, 'status', f.status);
+  put(out, 'tier', f.tier);
+  put(out, 'segment_label', f.segment);
+  put(out, 'source', f.source);
+  if (f.preferences) {
+    const p = f.preferences;
+    put(out, 'language', p.language);
+    put(out, 'timezone', p.timezone);
+    put(out, 'consent_email', p.email);
+    put(out, 'consent_sms', p.sms);
+    put(out, 'consent_newsletter', p.newsletter);
+    if (p.communicationHours !== undefined) {
+      out.communication_hours_start = p.communicationHours?.start ?? null;
+      out.communication_hours_end = p.communicationHours?.end ?? null;
+    }
+  }
+  if (f.customFields !== undefined) out.custom_fields = JSON.stringify(f.customFields);
+  put(out, 'notes', f.notes);
+  return out;
+}
+
+/**
+ * The columns a full replacement (PUT) resets when the body omits them: every editable field
+ * back to its default. Statistics, block state and audit columns are not editable this way.
+ */
+export const REPLACEABLE_DEFAULTS: Record<string, unknown> = {
+  first_name: null, last_name: null, full_name: null, email: null, phone: null, alternative_phones: [], external_id: null, avatar_url: null,
+  address_street: null, address_city: null, address_state: null, address_country: null, address_postal_code: null, address_lat: null, address_lng: null,
+  tags: [], status: 'active', tier: 'regular', segment_label: null, source: 'api', language: null, timezone: null,
+  consent_email: true, consent_sms: true, consent_newsletter: false, communication_hours_start: null, communication_hours_end: null,
+  custom_fields: '{}', notes: null,
+};

@@ -1,0 +1,149 @@
+import type { Knex } from 'knex';
+import type { CountryCode } from 'libphonenumber-js';
+import { conflict, notFound } from '../../lib/errors';
+import { recordAudit } from '../audit/repo';
+import { appendEvent, type EventType } from '../events/outbox';
+import { actorLabel, type CommandContext } from '../shared/context';
+import { normaliseFields } from './normalize';
+import * as repo from './repo';
+import { REPLACEABLE_DEFAULTS, toColumns, toCustomer, type CustomerRow } from './rows';
+import type { Customer, CustomerFields, Status, Tier } from './types';
+
+/** Dependencies of the customer commands. */
+export interface CustomerServiceDeps {
+  db: Knex;
+  defaultPhoneRegion: CountryCode;
+}
+
+/** The fields whose change an event reports, compared between two rows. */
+const changedFields = (before: CustomerRow, after: CustomerRow) =>
+  Object.keys(after).filter((k) => !['updated_at', 'updated_by'].includes(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+
+/**
+ * Customer commands. Each runs in one transaction that also writes its outbox event(s) and an
+ * audit row, so a change, its event and its record of who made it exist together or not at all.
+ */
+export function createCustomerCommands(deps: CustomerServiceDeps) {
+  const { db } = deps;
+
+  /** Runs a command in a transaction and maps unique violations to a 409 naming the holder. */
+  async function inTransaction<T>(ctx: CommandContext, values: CustomerFields, exceptId: string | undefined, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    try {
+      return await db.transaction(work);
+    } catch (err) {
+      if ((err as { code?: string }).code !== '23505') throw err;
+      const dup = await repo.findDuplicate(db, ctx.principal.tenantId, values, exceptId);
+      throw conflict(dup ? `A customer with this ${dup.field} already exists` : 'A customer with the same unique value already exists', dup);
+    }
+  }
+
+  async function emit(trx: Knex, ctx: CommandContext, type: EventType, row: CustomerRow, extra: Record<string, unknown> = {}) {
+    await appendEvent(trx, ctx, { type, subjectType: 'customer', subjectId: row.id, data: { customer: toCustomer(row), ...extra } });
+    await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: type, subjectType: 'customer', subjectId: row.id, changes: extra, requestId: ctx.requestId, ip: ctx.ip });
+  }
+
+  /** Creates a customer; 409 with the existing id when email, phone or external id is taken. */
+  async function create(ctx: CommandContext, input: CustomerFields): Promise<Customer> {
+    const fields = normaliseFields(input, deps.defaultPhoneRegion);
+    return inTransaction(ctx, fields, undefined, async (trx) => {
+      const row = await repo.insertCustomer(trx, ctx.principal.tenantId, { ...toColumns(fields), created_by: actorLabel(ctx), updated_by: actorLabel(ctx) });
+      await emit(trx, ctx, 'customer.created', row);
+      return toCustomer(row);
+    });
+  }
+
+  /**
+   * Changes a customer under a row lock. `replace` resets every editable field the input omits
+   * (PUT); otherwise only the given fields change (PATCH). Emits customer.updated with the names
+   * of the changed fields, plus the specific events the change implies.
+   */
+  async function update(ctx: CommandContext, id: string, input: CustomerFields, replace = false): Promise<Customer> {
+    const tenantId = ctx.principal.tenantId;
+    return inTransaction(ctx, input, id, async (trx) => {
+      const before = await repo.findCustomer(trx, tenantId, id, true);
+      if (!before) throw notFound('Customer');
+      const fields = normaliseFields(input, deps.defaultPhoneRegion, replace ? undefined : { firstName: before.first_name, lastName: before.last_name });
+      const columns = { ...(replace ? REPLACEABLE_DEFAULTS : {}), ...toColumns(fields), updated_by: actorLabel(ctx) };
+      const after = (await repo.updateCustomer(trx, tenantId, id, columns))!;
+      const changed = changedFields(before, after);
+      await emit(trx, ctx, 'customer.updated', after, { changed });
+      if (changed.includes('status')) await emit(trx, ctx, 'customer.status_changed', after, { from: before.status, to: after.status });
+      if (changed.includes('tags')) await emit(trx, ctx, 'customer.tags_changed', after, { from: before.tags, to: after.tags });
+      return toCustomer(after);
+    });
+  }
+
+  /** Replaces, adds or removes tags (seed 001's action set/add/remove); no duplicates. */
+  async function changeTags(ctx: CommandContext, id: string, action: 'set' | 'add' | 'remove', tags: string[]): Promise<Customer> {
+    return db.transaction(async (trx) => {
+      const before = await repo.findCustomer(trx, ctx.principal.tenantId, id, true);
+      if (!before) throw notFound('Customer');
+      const clean = [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
+      const current: string[] = before.tags ?? [];
+      const next = action === 'set' ? clean : action === 'add' ? [...new Set([...current, ...clean])] : current.filter((t) => !clean.includes(t));
+      const after = (await repo.updateCustomer(trx, ctx.principal.tenantId, id, { tags: next, updated_by: actorLabel(ctx) }))!;
+      if (JSON.stringify(current) !== JSON.stringify(next)) await emit(trx, ctx, 'customer.tags_changed', after, { action, from: current, to: next });
+      return toCustomer(after);
+    });
+  }
+
+  /** Blocks or unblocks a customer with a reason (seed 001). */
+  async function setBlocked(ctx: CommandContext, id: string, isBlocked: boolean, reason?: string): Promise<Customer> {
+    return db.transaction(async (trx) => {
+      const before = await repo.findCustomer(trx, ctx.principal.tenantId, id, true);
+      if (!before) throw notFound('Customer');
+      const after = (await repo.updateCustomer(trx, ctx.principal.tenantId, id, {
+        is_blocked: isBlocked, block_reason: isBlocked ? (reason ?? null) : null, blocked_at: isBlocked ? (before.blocked_at ?? trx.fn.now()) : null, updated_by: actorLabel(ctx),
+      }))!;
+      if (before.is_blocked !== isBlocked) await emit(trx, ctx, isBlocked ? 'customer.blocked' : 'customer.unblocked', after, { reason: reason ?? null });
+      return toCustomer(after);
+    });
+  }
+
+  /** Changes the account status with a reason (seed 002). */
+  async function setStatus(ctx: CommandContext, id: string, status: Status, reason?: string): Promise<Customer> {
+    return db.transaction(async (trx) => {
+      const before = await repo.findCustomer(trx, ctx.principal.tenantId, id, true);
+      if (!before) throw notFound('Customer');
+      const after = (await repo.updateCustomer(trx, ctx.principal.tenantId, id, { status, status_reason: reason ?? null, updated_by: actorLabel(ctx) }))!;
+      if (before.status !== status) await emit(trx, ctx, 'customer.status_changed', after, { from: before.status, to: status, reason: reason ?? null });
+      return toCustomer(after);
+    });
+  }
+
+  /** Changes the tier (seed 002's customerType); the optional note goes to the notes log. */
+  async function setTier(ctx: CommandContext, id: string, tier: Tier, note?: string): Promise<Customer> {
+    return db.transaction(async (trx) => {
+      const before = await repo.findCustomer(trx, ctx.principal.tenantId, id, true);
+      if (!before) throw notFound('Customer');
+      const after = (await repo.updateCustomer(trx, ctx.principal.tenantId, id, { tier, updated_by: actorLabel(ctx) }))!;
+      if (note) await trx('customer_notes').insert({ tenant_id: ctx.principal.tenantId, customer_id: id, content: note, added_by: actorLabel(ctx) });
+      if (before.tier !== tier) await emit(trx, ctx, 'customer.updated', after, { changed: ['tier'], from: before.tier, to: tier });
+      return toCustomer(after);
+    });
+  }
+
+  /**
+   * Deletes a customer: soft by default (hidden from every read, unique values freed), or
+   * permanently with its orders, refused with 409 and the counts while orders are still active.
+   */
+  async function remove(ctx: CommandContext, id: string, permanent: boolean): Promise<void> {
+    const tenantId = ctx.principal.tenantId;
+    await db.transaction(async (trx) => {
+      const row = await repo.findCustomer(trx, tenantId, id, true);
+      if (!row) throw notFound('Customer');
+      if (permanent) {
+        const activeOrders = await repo.activeOrderCount(trx, tenantId, id);
+        if (activeOrders > 0) throw conflict('Cannot permanently delete a customer with active orders', { activeOrders });
+        await trx('orders').where({ tenant_id: tenantId, customer_id: id }).delete();
+        await trx('customers').where({ tenant_id: tenantId, id }).delete();
+      } else {
+        await trx('customers').where({ tenant_id: tenantId, id }).update({ deleted_at: trx.fn.now(), updated_by: actorLabel(ctx), updated_at: trx.fn.now() });
+      }
+      await appendEvent(trx, ctx, { type: 'customer.deleted', subjectType: 'customer', subjectId: id, data: { customerId: id, permanent } });
+      await recordAudit(trx, ctx.principal, tenantId, { action: 'customer.deleted', subjectType: 'customer', subjectId: id, changes: { permanent }, requestId: ctx.requestId, ip: ctx.ip });
+    });
+  }
+
+  return { create, update, changeTags, setBlocked, setStatus, setTier, remove };
+}

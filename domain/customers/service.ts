@@ -4,7 +4,7 @@ import { conflict, notFound } from '../../lib/errors';
 import { recordAudit } from '../audit/repo';
 import { appendEvent, type EventType } from '../events/outbox';
 import { actorLabel, type CommandContext } from '../shared/context';
-import { normaliseFields } from './normalize';
+import { normaliseFields, normalisePhone } from './normalize';
 import * as repo from './repo';
 import { REPLACEABLE_DEFAULTS, toColumns, toCustomer, type CustomerRow } from './rows';
 import type { Customer, CustomerFields, Status, Tier } from './types';
@@ -59,14 +59,15 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
    */
   async function update(ctx: CommandContext, id: string, input: CustomerFields, replace = false): Promise<Customer> {
     const tenantId = ctx.principal.tenantId;
-    return inTransaction(ctx, input, id, async (trx) => {
+    const lookup = { email: input.email?.trim().toLowerCase(), phone: input.phone ? (normalisePhone(input.phone, deps.defaultPhoneRegion) ?? input.phone) : input.phone, externalId: input.externalId };
+    return inTransaction(ctx, lookup, id, async (trx) => {
       const before = await repo.findCustomer(trx, tenantId, id, true);
       if (!before) throw notFound('Customer');
       const fields = normaliseFields(input, deps.defaultPhoneRegion, replace ? undefined : { firstName: before.first_name, lastName: before.last_name });
       const columns = { ...(replace ? REPLACEABLE_DEFAULTS : {}), ...toColumns(fields), updated_by: actorLabel(ctx) };
       const after = (await repo.updateCustomer(trx, tenantId, id, columns))!;
       const changed = changedFields(before, after);
-      await emit(trx, ctx, 'customer.updated', after, { changed });
+      if (changed.length) await emit(trx, ctx, 'customer.updated', after, { changed });
       if (changed.includes('status')) await emit(trx, ctx, 'customer.status_changed', after, { from: before.status, to: after.status });
       if (changed.includes('tags')) await emit(trx, ctx, 'customer.tags_changed', after, { from: before.tags, to: after.tags });
       return toCustomer(after);

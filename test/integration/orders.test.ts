@@ -154,6 +154,14 @@ describe('orders', () => {
     expect((await customerRow(customerId)).total_orders).toBe(1);
   });
 
+  it('keeps client order numbers unique per tenant', async () => {
+    const body = { customerId: await buildCustomer(db, tenant.tenantId), items: [item()], orderNumber: 'PO-2026/001' };
+    expect((await post(body)).body.data.orderNumber).toBe('PO-2026/001');
+    const again = await post(body);
+    expect([again.status, again.body.error.details]).toEqual([409, [{ location: 'body', path: 'orderNumber', message: 'already used' }]]);
+    expect((await post({ ...body, customerId: await buildCustomer(db, other.tenantId) }, other.adminKey)).status).toBe(201);
+  });
+
   describe('lists and exports', () => {
     let t: Tenant;
     let alice: string;
@@ -226,7 +234,7 @@ describe('orders', () => {
 
     it('answers the customer module\'s queries: recent orders and order statistics', async () => {
       const now = new Date();
-      await db('orders').whereIn('id', [ids[0], ids[6]]).update({ placed_at: new Date('2020-06-01T00:00:00Z') });
+      await db('orders').whereIn('id', [ids[0]!, ids[6]!]).update({ placed_at: new Date('2020-06-01T00:00:00Z') });
       await db('orders').where({ id: ids[2] }).update({ placed_at: now });
       await db('orders').where({ id: ids[4] }).update({ placed_at: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15)) });
       const orders = server.runtime.domain.orders;

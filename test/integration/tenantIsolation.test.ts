@@ -1,0 +1,371 @@
+import type { Knex } from 'knex';
+import { buildRouter } from '../../api/routes';
+import { createLogger } from '../../lib/logger';
+import { createHeraldWorker } from '../../temporal/worker';
+import { buildTenant, testDb } from '../support/factories';
+import { startTestServer, type TestServer } from '../support/testServer';
+
+/**
+ * Tenant isolation, proved by walking the real router: every route is taken from
+ * `buildRouter().router.stack`, so a route added tomorrow is walked tomorrow without editing
+ * this file — or makes it fail loudly until its parameter kind, body or check is declared here.
+ *
+ * Tenant B's ADMIN key is aimed at tenant A's records: every `:param` route must answer 404 (or
+ * 403) with a body that is valid (proved by sending the very same request against B's own
+ * records, which must succeed), lists and exports must never show A's records, and ids named
+ * in a body must be refused. Afterwards nothing of A has changed, in the API or in the database.
+ */
+
+type Kind = 'customer' | 'order' | 'apiKey';
+type Records = Record<Kind, string>;
+interface Route {
+  method: string;
+  path: string;
+}
+interface Tenant {
+  tenantId: string;
+  adminKey: string;
+}
+interface Seeded extends Records {
+  noteId: string;
+  orderNumber: string;
+}
+
+/** The record kind a `:param` names, from the path segment before it. A new resource must be added here. */
+const PARAM_KINDS: Record<string, Kind> = { customers: 'customer', orders: 'order', 'api-keys': 'apiKey' };
+
+/** Routes outside tenant data: public ones, which take no credential at all. */
+const isPublic = (path: string) => ['/healthz', '/readyz', '/api/v1/openapi.json', '/docs'].includes(path) || path.startsWith('/docs/');
+/**
+ * Self-service routes for customer-role credentials: they take no id (the customer comes from
+ * the credential) and answer 403 to the admin key this walk uses, so they prove nothing here.
+ */
+const isSelfService = (path: string) => /^\/api\/v1\/customers\/me(\/|$)/.test(path);
+
+/** Minimal valid bodies of the writes that take a `:param` (anything else gets `{}`, which must then be valid). */
+const BODIES: Record<string, unknown> = {
+  'PUT /api/v1/customers/:id': { email: 'x@y.zz' },
+  'PATCH /api/v1/customers/:id': { firstName: 'Mallory' },
+  'PATCH /api/v1/customers/:id/tags': { tags: ['x'], action: 'add' },
+  'PATCH /api/v1/customers/:id/block': { isBlocked: true },
+  'PATCH /api/v1/customers/:id/status': { status: 'suspended' },
+  'PATCH /api/v1/customers/:id/type': { customerType: 'vip' },
+  'POST /api/v1/customers/:id/notes': { content: 'a long enough note' },
+  'PUT /api/v1/customers/:id/config': { k: 'v' },
+  'PATCH /api/v1/orders/:id/status': { status: 'cancelled' },
+};
+
+/** Extra query strings a route is walked with (each variant is a separate request). */
+const QUERY_VARIANTS: Record<string, string[]> = {
+  'DELETE /api/v1/customers/:id': ['', '?permanent=true'],
+};
+
+/**
+ * What a control request against B's own fresh records needs first, keyed by method, path and
+ * query: a permanent delete is refused (409) while the customer has an active order.
+ */
+const CONTROL_SETUP: Record<string, (call: (method: string, url: string, body?: unknown) => Promise<{ status: number }>, records: Records) => Promise<void>> = {
+  'DELETE /api/v1/customers/:id?permanent=true': async (call, records) => {
+    expect((await call('PATCH', `/api/v1/orders/${records.order}/status`, { status: 'cancelled' })).status).toBe(200);
+  },
+};
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+const routeKey = (r: Route) => `${r.method} ${r.path}`;
+
+/** Every (method, path) the router serves, HEAD included, in registration order. */
+function routerRoutes(): Route[] {
+  const { router } = buildRouter();
+  const seen = new Set<string>();
+  const out: Route[] = [];
+  for (const layer of router.stack as unknown as Array<{ path: string; methods: string[] }>) {
+    for (const method of layer.methods) {
+      const route = { method, path: layer.path };
+      if (seen.has(routeKey(route))) continue;
+      seen.add(routeKey(route));
+      out.push(route);
+    }
+  }
+  return out;
+}
+
+/** Puts the right record id in every `:param`; throws for a parameter whose kind is unknown. */
+function fillPath(path: string, records: Records): string {
+  const segments = path.split('/');
+  return segments
+    .map((segment, i) => {
+      if (!segment.startsWith(':')) return segment;
+      const kind = PARAM_KINDS[segments[i - 1] ?? ''];
+      if (!kind) throw new Error(`No record kind for "${segment}" in ${path} (after "${segments[i - 1]}"): add it to PARAM_KINDS and seed a record of that kind`);
+      return records[kind];
+    })
+    .join('/');
+}
+
+/** The requests a `:param` route is walked with: every variant, with its body. */
+function requestsFor(route: Route, records: Records) {
+  const key = routeKey(route);
+  return (QUERY_VARIANTS[key] ?? ['']).map((query) => ({
+    key: key + query,
+    method: route.method,
+    url: fillPath(route.path, records) + query,
+    body: WRITE_METHODS.has(route.method) ? (BODIES[key] ?? {}) : undefined,
+  }));
+}
+
+describe('tenant isolation across every route', () => {
+  let server: TestServer;
+  let db: Knex;
+  let a: Tenant;
+  let b: Tenant;
+  /** Runs the control requests against its own records, so B's lists stay as seeded. */
+  let c: Tenant;
+  let seededA: Seeded;
+  let seededB: Seeded;
+  let createBodyA: Record<string, unknown>;
+  const IDEMPOTENCY_KEY = 'tenant-isolation-shared-key';
+  const routes = routerRoutes();
+  const walked = routes.filter((r) => !isPublic(r.path) && !isSelfService(r.path));
+  const paramRoutes = walked.filter((r) => r.path.includes('/:'));
+  const plainReads = walked.filter((r) => !r.path.includes('/:') && r.method === 'GET');
+  const plainWrites = walked.filter((r) => !r.path.includes('/:') && !['GET', 'HEAD'].includes(r.method));
+
+  const call = (tenant: Tenant, method: string, url: string, body?: unknown, headers?: Record<string, string>) =>
+    server.request(url, { method, key: tenant.adminKey, body, headers });
+
+  /** Creates a customer (with a note and config), an order for it and an extra API key, through the API. */
+  async function seed(tenant: Tenant, label: string, customer: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Seeded> {
+    const created = await call(tenant, 'POST', '/api/v1/customers', customer, headers);
+    expect(created.status).toBe(201);
+    const customerId: string = created.body.data.id;
+    const note = await call(tenant, 'POST', `/api/v1/customers/${customerId}/notes`, { content: `A private note about ${label}` });
+    expect(note.status).toBe(201);
+    expect((await call(tenant, 'PUT', `/api/v1/customers/${customerId}/config`, { tier: 'gold', theme: 'dark' })).status).toBe(200);
+    const order = await call(tenant, 'POST', '/api/v1/orders', { customerId, items: [{ name: 'Widget', price: 25, quantity: 2 }] });
+    expect(order.status).toBe(201);
+    const key = await call(tenant, 'POST', '/api/v1/api-keys', { name: `${label} extra`, role: 'member' });
+    expect(key.status).toBe(201);
+    return { customer: customerId, order: order.body.data.id, apiKey: key.body.data.id, noteId: note.body.data.noteId, orderNumber: order.body.data.orderNumber };
+  }
+
+  /** Strings of tenant A that must never reach tenant B: ids, order number and the customer's personal data. */
+  const secretsOfA = () => [a.tenantId, seededA.customer, seededA.order, seededA.apiKey, seededA.noteId, seededA.orderNumber, 'isolde.a@example.com', 'Isolde', '+14155550101', 'ext-isolde-a'];
+  const leaksIn = (text: string) => secretsOfA().filter((s) => text.includes(s));
+  const textOf = (body: unknown) => (typeof body === 'string' ? body : JSON.stringify(body ?? ''));
+
+  /** Everything of tenant A a request of B could touch, read straight from the database (timestamps to the microsecond). */
+  async function snapshotA() {
+    const rows = async (sql: string, bindings: readonly Knex.Value[]) => (await db.raw(sql, bindings)).rows as unknown[];
+    const ids = [seededA.customer, seededA.order, seededA.apiKey, seededA.noteId];
+    return {
+      customer: await rows('SELECT to_jsonb(c) AS row FROM customers c WHERE id = ?', [seededA.customer]),
+      order: await rows('SELECT to_jsonb(o) AS row FROM orders o WHERE id = ?', [seededA.order]),
+      ordersOfCustomer: await rows('SELECT id, tenant_id FROM orders WHERE customer_id = ? ORDER BY id', [seededA.customer]),
+      items: await rows('SELECT to_jsonb(i) AS row FROM order_items i WHERE order_id = ? ORDER BY id', [seededA.order]),
+      history: await rows('SELECT to_jsonb(h) AS row FROM order_status_history h WHERE order_id = ? ORDER BY id', [seededA.order]),
+      apiKey: await rows('SELECT to_jsonb(k) AS row FROM api_keys k WHERE id = ?', [seededA.apiKey]),
+      keysForCustomer: await rows('SELECT id, tenant_id FROM api_keys WHERE customer_id = ? ORDER BY id', [seededA.customer]),
+      notes: await rows('SELECT to_jsonb(n) AS row FROM customer_notes n WHERE customer_id = ? ORDER BY id', [seededA.customer]),
+      config: await rows('SELECT to_jsonb(c) AS row FROM customer_config c WHERE customer_id = ? ORDER BY key', [seededA.customer]),
+      eventsOfA: await rows('SELECT id, type, subject_id FROM events WHERE tenant_id = ? ORDER BY seq', [a.tenantId]),
+      auditOfA: await rows('SELECT id, action, subject_id FROM audit_log WHERE tenant_id = ? ORDER BY id', [a.tenantId]),
+      eventsByOthers: await rows('SELECT tenant_id, type, subject_id FROM events WHERE tenant_id <> ? AND subject_id = ANY(?::uuid[])', [a.tenantId, ids]),
+      auditByOthers: await rows('SELECT tenant_id, action, subject_id FROM audit_log WHERE tenant_id <> ? AND subject_id = ANY(?::text[])', [a.tenantId, ids]),
+    };
+  }
+
+  /** What tenant A itself sees of its records through the API. */
+  async function viewOfA() {
+    const get = async (url: string) => {
+      const res = await call(a, 'GET', url);
+      expect(res.status).toBe(200);
+      return res.body.data;
+    };
+    const keys = (await get('/api/v1/api-keys')) as Array<{ id: string; revokedAt: string | null; lastUsedAt: string | null }>;
+    return {
+      customer: await get(`/api/v1/customers/${seededA.customer}`),
+      notes: await get(`/api/v1/customers/${seededA.customer}/notes`),
+      config: await get(`/api/v1/customers/${seededA.customer}/config`),
+      order: await get(`/api/v1/orders/${seededA.order}`),
+      extraKey: keys.find((k) => k.id === seededA.apiKey),
+    };
+  }
+
+  beforeAll(async () => {
+    db = testDb();
+    server = await startTestServer({ RATE_LIMIT_GENERAL_PER_MINUTE: '1000000', RATE_LIMIT_IP_PER_MINUTE: '1000000' });
+    a = await buildTenant(db, 'Isolation tenant A');
+    b = await buildTenant(db, 'Isolation tenant B');
+    c = await buildTenant(db, 'Isolation control tenant');
+    createBodyA = {
+      firstName: 'Isolde', lastName: 'Tenant-A', email: 'isolde.a@example.com', phone: '+14155550101', externalId: 'ext-isolde-a',
+      tags: ['isolation'], address: { city: 'Springfield', country: 'US' },
+    };
+    seededA = await seed(a, 'Isolde', createBodyA, { 'Idempotency-Key': IDEMPOTENCY_KEY });
+    seededB = await seed(b, 'Brutus', { firstName: 'Brutus', lastName: 'Tenant-B', email: 'brutus.b@example.com', tags: ['isolation'], address: { city: 'Springfield', country: 'US' } });
+  });
+  afterAll(async () => {
+    await server.close();
+    await db.destroy();
+  });
+
+  it('finds the routes in the router and knows the record kind of every path parameter', () => {
+    expect(paramRoutes.length).toBeGreaterThanOrEqual(15);
+    // A sample of routes that must be among those walked (if one disappears, the router changed shape).
+    for (const key of ['GET /api/v1/customers/:id', 'PATCH /api/v1/customers/:id/tags', 'GET /api/v1/orders/:id', 'DELETE /api/v1/api-keys/:id']) {
+      expect(paramRoutes.map(routeKey)).toContain(key);
+    }
+    const unknown = paramRoutes.flatMap((r) => {
+      try {
+        fillPath(r.path, seededA);
+        return [];
+      } catch (err) {
+        return [(err as Error).message];
+      }
+    });
+    expect(unknown).toEqual([]);
+  });
+
+  it("answers 404 (or 403) to B's admin key on every :param route aimed at A's records, and changes nothing of A", async () => {
+    const dbBefore = await snapshotA();
+    const apiBefore = await viewOfA();
+    const violations: string[] = [];
+    let sent = 0;
+    for (const route of paramRoutes) {
+      for (const req of requestsFor(route, seededA)) {
+        const res = await call(b, req.method, req.url, req.body);
+        sent++;
+        if (res.status !== 404 && res.status !== 403) violations.push(`${req.method} ${req.url} -> ${res.status} ${textOf(res.body).slice(0, 200)}`);
+        const leaked = leaksIn(textOf(res.body));
+        if (leaked.length) violations.push(`${req.method} ${req.url} -> body reveals ${leaked.join(', ')}`);
+      }
+    }
+    expect(violations).toEqual([]);
+    expect(sent).toBeGreaterThanOrEqual(paramRoutes.length);
+    expect(await snapshotA()).toEqual(dbBefore);
+    expect(await viewOfA()).toEqual(apiBefore);
+    expect(apiBefore.extraKey).toMatchObject({ id: seededA.apiKey, revokedAt: null });
+    expect(apiBefore.order.status).toBe('placed');
+  });
+
+  it("accepts the very same requests from an admin key against its own tenant's records (so the 404s above are not validation failures)", async () => {
+    const failures: string[] = [];
+    for (const route of paramRoutes) {
+      const variants = requestsFor(route, seededA).length;
+      for (let i = 0; i < variants; i++) {
+        // Fresh records for each request: a delete, block or cancel must not spoil the next one.
+        const fresh = await seed(c, 'Carla', { firstName: 'Carla', lastName: `Control ${i}` });
+        const req = requestsFor(route, fresh)[i]!;
+        await CONTROL_SETUP[req.key]?.((method, url, body) => call(c, method, url, body), fresh);
+        const res = await call(c, req.method, req.url, req.body);
+        if (res.status < 200 || res.status >= 300) failures.push(`${req.method} ${req.url} -> ${res.status} ${textOf(res.body).slice(0, 300)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("never shows A's records in B's lists, searches, exports, reports or tenant views", async () => {
+    type Variant = { query: string; mustContain?: () => string[] };
+    const customerOfB = () => [seededB.customer];
+    const VARIANTS: Record<string, Variant[]> = {
+      '/api/v1/tenant': [{ query: '', mustContain: () => [b.tenantId] }],
+      '/api/v1/tenant/summary': [{ query: '', mustContain: () => [b.tenantId] }],
+      '/api/v1/api-keys': [{ query: '', mustContain: () => [seededB.apiKey] }],
+      '/api/v1/customers': [
+        { query: '?limit=100', mustContain: customerOfB },
+        { query: '?search=Isolde' },
+        { query: '?search=example.com&limit=100', mustContain: customerOfB },
+        { query: '?tags=isolation&city=springfield&limit=100', mustContain: customerOfB },
+      ],
+      '/api/v1/customers/search': [{ query: '?q=Isolde' }, { query: '?q=example.com&limit=100', mustContain: customerOfB }],
+      '/api/v1/customers/export': ['ndjson', 'csv', 'json'].map((format) => ({ query: `?format=${format}`, mustContain: customerOfB })),
+      '/api/v1/customers/analytics': [{ query: '', mustContain: customerOfB }],
+      '/api/v1/orders': [{ query: '?limit=100', mustContain: () => [seededB.order] }, { query: `?customerId=${seededA.customer}` }],
+      '/api/v1/orders/export': [
+        ...['ndjson', 'csv', 'json'].map((format) => ({ query: `?format=${format}`, mustContain: () => [seededB.order] })),
+        { query: `?format=ndjson&customerId=${seededA.customer}` },
+      ],
+    };
+    for (const required of ['/api/v1/customers', '/api/v1/customers/search', '/api/v1/customers/export', '/api/v1/orders', '/api/v1/orders/export', '/api/v1/customers/stats/summary', '/api/v1/customers/analytics', '/api/v1/api-keys']) {
+      expect(plainReads.map((r) => r.path)).toContain(required);
+    }
+    const violations: string[] = [];
+    const walk = async () => {
+      for (const route of plainReads) {
+        for (const variant of VARIANTS[route.path] ?? [{ query: '' }]) {
+          const url = route.path + variant.query;
+          const res = await call(b, 'GET', url);
+          const text = textOf(res.body);
+          if (res.status !== 200) violations.push(`GET ${url} -> ${res.status} ${text.slice(0, 200)}`);
+          const leaked = leaksIn(text);
+          if (leaked.length) violations.push(`GET ${url} reveals ${leaked.join(', ')}`);
+          const missing = (variant.mustContain?.() ?? []).filter((s) => !text.includes(s));
+          if (missing.length) violations.push(`GET ${url} does not show B's own ${missing.join(', ')} (the check would prove nothing)`);
+        }
+      }
+    };
+    // /tenant/summary runs a Temporal workflow: a worker serves it while the walk runs.
+    const { worker, connection } = await createHeraldWorker(
+      { address: process.env.TEMPORAL_ADDRESS!, namespace: 'default', taskQueue: process.env.TEMPORAL_TASK_QUEUE! },
+      { db, logger: createLogger('silent') },
+    );
+    try {
+      await worker.runUntil(walk());
+    } finally {
+      await connection.close();
+    }
+    expect(violations).toEqual([]);
+  }, 120000);
+
+  it('refuses ids of A named in a body, writes nothing for them, and keeps Idempotency-Keys per tenant', async () => {
+    const dbBefore = await snapshotA();
+    const refusal = (status: number) => (status >= 400 && status < 500 ? 'refused' : `answered ${status}`);
+    const countB = async (table: string) => Number((await db(table).where({ tenant_id: b.tenantId }).count<{ n: number }[]>({ n: '*' }))[0]!.n);
+    const CHECKS: Record<string, () => Promise<void>> = {
+      'POST /api/v1/orders': async () => {
+        const before = await Promise.all(['orders', 'order_items', 'events'].map(countB));
+        const res = await call(b, 'POST', '/api/v1/orders', { customerId: seededA.customer, items: [{ name: 'Widget', price: 1, quantity: 1 }] });
+        expect(refusal(res.status)).toBe('refused');
+        expect(await Promise.all(['orders', 'order_items', 'events'].map(countB))).toEqual(before);
+      },
+      'POST /api/v1/customer/config': async () => {
+        const res = await call(b, 'POST', '/api/v1/customer/config', { customer_id: seededA.customer, k: 'v' });
+        expect(res.status).toBe(404);
+      },
+      'POST /api/v1/api-keys': async () => {
+        // A customer-role key of tenant B bound to A's customer would be a cross-tenant reference.
+        const res = await call(b, 'POST', '/api/v1/api-keys', { name: 'cross-tenant', role: 'customer', customerId: seededA.customer });
+        const bound = await db('api_keys').where({ tenant_id: b.tenantId, customer_id: seededA.customer }).select('id');
+        expect({ answer: refusal(res.status), keysOfBBoundToCustomerOfA: bound.length }).toEqual({ answer: 'refused', keysOfBBoundToCustomerOfA: 0 });
+      },
+      'POST /api/v1/customers': async () => {
+        // A's exact body under A's Idempotency-Key: B must get a customer of its own, not A's stored response.
+        const first = await call(b, 'POST', '/api/v1/customers', createBodyA, { 'Idempotency-Key': IDEMPOTENCY_KEY });
+        expect(first.status).toBe(201);
+        expect(first.headers.get('idempotent-replayed')).toBeNull();
+        expect(first.body.data.id).not.toBe(seededA.customer);
+        const ids = [a.tenantId, seededA.customer, seededA.order, seededA.apiKey, seededA.noteId];
+        expect(ids.filter((id) => textOf(first.body).includes(id))).toEqual([]);
+        expect(await db('customers').where({ id: first.body.data.id }).first()).toMatchObject({ tenant_id: b.tenantId });
+        // The key does work within B: a retry replays B's own response.
+        const retry = await call(b, 'POST', '/api/v1/customers', createBodyA, { 'Idempotency-Key': IDEMPOTENCY_KEY });
+        expect(retry.headers.get('idempotent-replayed')).toBe('true');
+        expect(retry.body.data.id).toBe(first.body.data.id);
+        // B's copy carries A's name and email: remove it so no later check mistakes it for a leak.
+        expect((await call(b, 'DELETE', `/api/v1/customers/${first.body.data.id}?permanent=true`)).status).toBe(204);
+      },
+    };
+    const unchecked = plainWrites.map(routeKey).filter((k) => !CHECKS[k]);
+    expect(unchecked).toEqual([]);
+    const failures: string[] = [];
+    for (const route of plainWrites) {
+      try {
+        await CHECKS[routeKey(route)]!();
+      } catch (err) {
+        failures.push(`${routeKey(route)}: ${(err as Error).message}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshotA()).toEqual(dbBefore);
+  });
+});

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify';
-import { Transform, type Readable } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 
 /** The export formats every streaming export offers. */
 export type ExportFormat = 'csv' | 'json' | 'ndjson';
@@ -17,7 +17,10 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
  */
 export function csvSafeCell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join(';') : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text =
+    value instanceof Date ? value.toISOString()
+      : Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null) ? value.join(';')
+        : typeof value === 'object' ? JSON.stringify(value) : String(value);
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
@@ -30,34 +33,35 @@ const mapRows = (view: (row: Record<string, unknown>) => Record<string, unknown>
     },
   });
 
+/** The serialiser of one format: CSV via csv-stringify, JSON as one array, NDJSON as lines. */
+function serialiser(format: ExportFormat, columns: string[]): Transform {
+  if (format === 'csv') {
+    return stringify({ header: true, columns, cast: { boolean: (v) => String(v), date: (v) => v.toISOString(), object: (v) => csvSafeCell(v), string: (v) => csvSafeCell(v), number: (v) => String(v) } });
+  }
+  let first = true;
+  return new Transform({
+    writableObjectMode: true,
+    transform(item: Record<string, unknown>, _enc, done) {
+      const json = JSON.stringify(item);
+      if (format === 'ndjson') return done(null, `${json}\n`);
+      const chunk = `${first ? '[' : ','}\n${json}`;
+      first = false;
+      done(null, chunk);
+    },
+    flush(done) {
+      done(null, format === 'json' ? (first ? '[]\n' : '\n]\n') : undefined);
+    },
+  });
+}
+
 /**
  * Turns a stream of database rows into an export body in the given format, with constant memory
- * whatever the row count: rows flow through with backpressure, nothing is collected.
+ * whatever the row count: rows flow through with backpressure, nothing is collected. The stages
+ * are joined with `pipeline`, so when the client goes away (Koa destroys the body) or any stage
+ * fails, every stage is destroyed and the database cursor and its connection are released.
  */
 export function exportStream(rows: Readable, format: ExportFormat, view: (row: Record<string, unknown>) => Record<string, unknown>, columns: string[]): Readable {
-  const mapped = rows.pipe(mapRows(view));
-  rows.on('error', (err) => mapped.destroy(err));
-  let out: Readable;
-  if (format === 'csv') {
-    out = mapped.pipe(stringify({ header: true, columns, cast: { boolean: (v) => String(v), date: (v) => v.toISOString(), object: (v) => csvSafeCell(v), string: (v) => csvSafeCell(v), number: (v) => String(v) } }));
-  } else {
-    let first = true;
-    out = mapped.pipe(
-      new Transform({
-        writableObjectMode: true,
-        transform(item: Record<string, unknown>, _enc, done) {
-          const json = JSON.stringify(item);
-          if (format === 'ndjson') return done(null, `${json}\n`);
-          const chunk = `${first ? '[' : ','}\n${json}`;
-          first = false;
-          done(null, chunk);
-        },
-        flush(done) {
-          done(null, format === 'json' ? (first ? '[]\n' : '\n]\n') : undefined);
-        },
-      }),
-    );
-  }
-  mapped.on('error', (err) => out.destroy(err));
+  const out = serialiser(format, columns);
+  pipeline(rows, mapRows(view), out, () => undefined);
   return out;
 }

@@ -12,18 +12,9 @@ const SORT_COLUMNS: Record<SortField, string> = {
   totalSpent: 'total_spent', totalOrders: 'total_orders', lastOrderAt: 'last_order_at', lastInteractionAt: 'last_interaction_at',
 };
 
-/** The keyset sort key for a sort field: its indexed expression and its value on a row. */
+/** The keyset sort key for a sort field: the expression its index covers. */
 export function sortKeyFor(field: SortField): SortKey {
-  const column = SORT_COLUMNS[field];
-  const expression = SORT_EXPRESSIONS[column]!;
-  const valueOf = (row: Record<string, unknown>): unknown => {
-    const v = row[column];
-    if (column === 'full_name') return String(v ?? '').toLowerCase();
-    if (column === 'email') return v ?? '';
-    if (column === 'last_order_at' || column === 'last_interaction_at') return v ?? '-infinity';
-    return v;
-  };
-  return { expression, valueOf };
+  return { expression: SORT_EXPRESSIONS[SORT_COLUMNS[field]]! };
 }
 
 /** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
@@ -36,6 +27,7 @@ const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 export function filteredCustomers(db: Knex, tenantId: string, f: CustomerFilters): Knex.QueryBuilder {
   const q = db('customers').where('tenant_id', tenantId).whereNull('deleted_at');
   if (f.ids) q.whereIn('id', f.ids);
+  if (f.externalId) q.where('external_id', f.externalId);
   if (f.status?.length) q.whereIn('status', f.status);
   if (f.tier?.length) q.whereIn('tier', f.tier);
   if (f.segment?.length) q.whereIn('segment_label', f.segment);

@@ -103,6 +103,7 @@ export interface CustomerFilters {
   createdAt?: { gte?: Date; lte?: Date; gt?: Date; lt?: Date };
   lastOrderAt?: { gte?: Date; lte?: Date; gt?: Date; lt?: Date };
   ids?: string[];
+  externalId?: string;
 }
 
 /** Sortable fields of the customer list. */

@@ -137,26 +137,13 @@ export async function statusHistoryOfOrder(db: Knex, tenantId: string, orderId: 
 /** Sort keys: non-null columns, so keyset cursors never meet a NULL. */
 const SORT_COLUMNS: Record<OrderSortField, string> = { placedAt: 'placed_at', total: 'total', createdAt: 'created_at' };
 
-/** The column that carries the sort value into the cursor (see {@link sortableOrders}). */
-const SORT_VALUE = 'sort_value';
-
 /**
  * The sort key for a field, its columns qualified by `table` so the same key works in queries
  * that join customers. placed_at and total have (tenant_id, column) indexes; created_at has
- * none (it equals placed_at for orders created through the API). The cursor value is read from
- * the text column {@link sortableOrders} adds, not from the JS value.
+ * none (it equals placed_at for orders created through the API).
  */
 export function orderSortKey(field: OrderSortField = 'placedAt', table = 'orders'): SortKey {
-  return { expression: `${table}.${SORT_COLUMNS[field]}`, valueOf: (row) => row[SORT_VALUE] };
-}
-
-/**
- * The filtered orders plus the sort value as Postgres text. Timestamps keep microseconds and a
- * JS Date only milliseconds, so a cursor built from the Date would fall before its own row and
- * the next page would repeat it; the text form goes back into the comparison exactly.
- */
-export function sortableOrders(db: Knex, tenantId: string, filters: OrderFilters, sort: SortKey): Knex.QueryBuilder {
-  return filteredOrders(db, tenantId, filters).select(db.raw(`(${sort.expression})::text AS ${SORT_VALUE}`));
+  return { expression: `${table}.${SORT_COLUMNS[field]}` };
 }
 
 /**

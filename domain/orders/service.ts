@@ -63,7 +63,7 @@ export function createOrderService(deps: { db: Knex }) {
   /** A page of the tenant's orders (without items; itemsCount says how many), filtered and sorted. */
   async function listOrders(tenantId: string, filters: OrderFilters, page: OrderPageRequest): Promise<Page<Order>> {
     const sort = repo.orderSortKey(page.sortBy);
-    const result = await fetchPage<repo.OrderRow & Record<string, unknown>>(repo.sortableOrders(db, tenantId, filters, sort), sort, page);
+    const result = await fetchPage<repo.OrderRow & Record<string, unknown>>(repo.filteredOrders(db, tenantId, filters), sort, page);
     return { data: result.data.map(repo.toOrder), pagination: result.pagination };
   }
 

@@ -29,14 +29,15 @@ export interface Page<T> {
   pagination: Pagination;
 }
 
-/** A sort key: a non-null SQL expression (an index exists on exactly it) and how to read it back. */
+/** A sort key: a non-null SQL expression, with an index on exactly that expression. */
 export interface SortKey {
   expression: string;
-  /** The value of the expression for a returned row, as it goes into the cursor. */
-  valueOf: (row: Record<string, unknown>) => unknown;
 }
 
-const encodeCursor = (value: unknown, id: string) => Buffer.from(JSON.stringify([value instanceof Date ? value.toISOString() : value, id])).toString('base64url');
+/** The column each page query adds to carry the sort value, as Postgres text, into the cursor. */
+const SORT_VALUE = '__sort_value';
+
+const encodeCursor = (value: unknown, id: string) => Buffer.from(JSON.stringify([value, id])).toString('base64url');
 
 function decodeCursor(cursor: string): [unknown, string] {
   try {
@@ -53,6 +54,9 @@ function decodeCursor(cursor: string): [unknown, string] {
  * never overlap or skip), limited to limit+1 rows to learn whether more follow. With a cursor
  * the page starts strictly after the cursor's row (keyset: no OFFSET scan); otherwise by page
  * number. The total, when asked for, is counted on the same filtered query.
+ *
+ * The cursor carries the sort value as Postgres renders it in text: timestamps keep their
+ * microseconds (a JS Date would drop them, and the next page would repeat the last row).
  */
 export async function fetchPage<Row extends Record<string, unknown>>(
   filtered: Knex.QueryBuilder,
@@ -61,7 +65,8 @@ export async function fetchPage<Row extends Record<string, unknown>>(
   idColumn = 'id',
 ): Promise<Page<Row>> {
   const dir = req.sortOrder;
-  const rowsQuery = filtered.clone().select('*').orderByRaw(`(${sort.expression}) ${dir}, ${idColumn} ${dir}`).limit(req.limit + 1);
+  const db = filtered.client;
+  const rowsQuery = filtered.clone().select('*', db.raw(`(${sort.expression})::text AS ${SORT_VALUE}`)).orderByRaw(`(${sort.expression}) ${dir}, ${idColumn} ${dir}`).limit(req.limit + 1);
   if (req.cursor) {
     const [value, id] = decodeCursor(req.cursor);
     rowsQuery.whereRaw(`((${sort.expression}), ${idColumn}) ${dir === 'asc' ? '>' : '<'} (?, ?)`, [value as Knex.Value, id]);
@@ -71,8 +76,12 @@ export async function fetchPage<Row extends Record<string, unknown>>(
   const countQuery = req.withTotal ? filtered.clone().clearSelect().clearOrder().count<{ count: number }[]>({ count: '*' }) : undefined;
   const [rows, counted] = await Promise.all([rowsQuery as Promise<Row[]>, countQuery]);
   const hasNext = rows.length > req.limit;
-  const data = hasNext ? rows.slice(0, req.limit) : rows;
-  const last = data[data.length - 1];
+  const page = hasNext ? rows.slice(0, req.limit) : rows;
+  const last = page[page.length - 1];
+  const data = page.map((row) => {
+    const { [SORT_VALUE]: _sortValue, ...rest } = row;
+    return rest as Row;
+  });
   const total = counted ? Number(counted[0]?.count ?? 0) : null;
   return {
     data,
@@ -83,7 +92,7 @@ export async function fetchPage<Row extends Record<string, unknown>>(
       totalPages: total === null ? null : Math.ceil(total / req.limit),
       hasNext,
       hasPrevious: req.cursor ? true : req.page > 1,
-      nextCursor: hasNext && last ? encodeCursor(sort.valueOf(last), String(last[idColumn])) : null,
+      nextCursor: hasNext && last ? encodeCursor(last[SORT_VALUE], String(last[idColumn])) : null,
     },
   };
 }

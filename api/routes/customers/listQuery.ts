@@ -30,6 +30,8 @@ export const CustomerListQuery = z.object({
   city: z.string().trim().min(1).max(100).optional(),
   country: z.string().trim().min(1).max(100).optional(),
   isBlocked: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  externalId: z.string().trim().min(1).max(200).optional(),
+  status_customer: z.string().transform((v) => v.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean)).pipe(z.array(z.enum(['A', 'I', 'F']))).optional(),
   fromDate: z.iso.date().optional(),
   toDate: z.iso.date().optional(),
   ...numberRange('totalSpent'),
@@ -41,15 +43,19 @@ export const CustomerListQuery = z.object({
 /** Parsed list query. */
 export type CustomerListQuery = z.infer<typeof CustomerListQuery>;
 
+/** Seed 004's one-letter statuses: A(ctive), I(nactive), F(rozen, Herald's suspended). */
+const SEED_004_STATUS = { A: 'active', I: 'inactive', F: 'suspended' } as const;
+
 /** The domain filters a list query asks for. */
 export function filtersFrom(q: CustomerListQuery): CustomerFilters {
-  const statuses = q.status?.filter((s) => s !== 'vip') as CustomerFilters['status'];
+  const statuses = [...(q.status?.filter((s) => s !== 'vip') ?? []), ...(q.status_customer?.map((c) => SEED_004_STATUS[c]) ?? [])] as NonNullable<CustomerFilters['status']>;
   const tiers = [...(q.tier ?? []), ...(q.customerType ?? []), ...(q.status?.includes('vip') ? (['vip'] as const) : [])];
   const createdAt = rangeFrom<Date>(q, 'createdAt') ?? {};
   if (q.fromDate) createdAt.gte = new Date(`${q.fromDate}T00:00:00Z`);
   if (q.toDate) createdAt.lt = new Date(new Date(`${q.toDate}T00:00:00Z`).getTime() + 86400000);
   return {
-    status: statuses?.length ? statuses : undefined,
+    status: statuses.length ? statuses : undefined,
+    externalId: q.externalId,
     tier: tiers.length ? tiers : undefined,
     segment: q.segment,
     source: q.source,

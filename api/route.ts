@@ -40,7 +40,11 @@ export interface RouteTarget {
 
 /** Turns zod issues into `details` entries that name the failing field. */
 const issuesOf = (error: z.ZodError, location: string) =>
-  error.issues.map((i) => ({ location, path: i.path.join('.'), message: i.message }));
+  error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((key) => ({ location, path: [...i.path, key].join('.'), message: 'is not a known field' }))
+      : [{ location, path: i.path.join('.'), message: i.message }],
+  );
 
 function parsePart<T extends ZodType>(schema: T | undefined, value: unknown, location: 'params' | 'query' | 'body'): z.output<T> {
   if (!schema) return undefined as z.output<T>;
@@ -99,10 +103,13 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
     if (spec.body && hctx.request.length && !hctx.is('application/json')) {
       throw new AppError(415, 'unsupported_media_type', 'Send the body as application/json');
     }
-    const params = parsePart(spec.params, ctx.params, 'params');
-    const query = parsePart(spec.query, hctx.query, 'query');
-    const body = parsePart(spec.body, (hctx.request as { body?: unknown }).body, 'body');
-    const run = async () => spec.handler(hctx, { params, query, body });
+    // Validation runs inside the idempotent section, so a retried invalid request replays its 422.
+    const run = async () => {
+      const params = parsePart(spec.params, ctx.params, 'params');
+      const query = parsePart(spec.query, hctx.query, 'query');
+      const body = parsePart(spec.body, (hctx.request as { body?: unknown }).body, 'body');
+      await spec.handler(hctx, { params, query, body });
+    };
     await (spec.idempotent ? withIdempotency(hctx, run) : run());
   });
 }

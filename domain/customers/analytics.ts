@@ -14,7 +14,7 @@ export function createCustomerAnalytics(deps: { db: Knex }) {
       .whereNull('deleted_at')
       .select(db.raw(`
         count(*)::int AS total,
-        count(*) FILTER (WHERE status = 'active')::int AS active,
+        count(*) FILTER (WHERE status = 'active' AND NOT is_blocked)::int AS active,
         count(*) FILTER (WHERE status = 'inactive')::int AS inactive,
         count(*) FILTER (WHERE status = 'suspended')::int AS suspended,
         count(*) FILTER (WHERE status = 'blocked' OR is_blocked)::int AS blocked,

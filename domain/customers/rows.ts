@@ -111,3 +111,13 @@ export const REPLACEABLE_DEFAULTS: Record<string, unknown> = {
   consent_email: true, consent_sms: true, consent_newsletter: false, communication_hours_start: null, communication_hours_end: null,
   custom_fields: '{}', notes: null,
 };
+
+/** API field names of the editable columns, so events name fields the way the API does. */
+export const FIELD_OF_COLUMN: Record<string, string> = {
+  first_name: 'firstName', last_name: 'lastName', full_name: 'fullName', email: 'email', phone: 'phone', alternative_phones: 'alternativePhones',
+  external_id: 'externalId', avatar_url: 'avatar', address_street: 'address.street', address_city: 'address.city', address_state: 'address.state',
+  address_country: 'address.country', address_postal_code: 'address.postalCode', address_lat: 'address.coordinates', address_lng: 'address.coordinates',
+  tags: 'tags', status: 'status', status_reason: 'statusReason', tier: 'tier', segment_label: 'segment', source: 'source', language: 'preferences.language',
+  timezone: 'preferences.timezone', consent_email: 'preferences.email', consent_sms: 'preferences.sms', consent_newsletter: 'preferences.newsletter',
+  communication_hours_start: 'preferences.communicationHours', communication_hours_end: 'preferences.communicationHours', custom_fields: 'customFields', notes: 'notes',
+};

@@ -6,7 +6,7 @@ import { appendEvent, type EventType } from '../events/outbox';
 import { actorLabel, type CommandContext } from '../shared/context';
 import { normaliseFields, normalisePhone } from './normalize';
 import * as repo from './repo';
-import { REPLACEABLE_DEFAULTS, toColumns, toCustomer, type CustomerRow } from './rows';
+import { FIELD_OF_COLUMN, REPLACEABLE_DEFAULTS, toColumns, toCustomer, type CustomerRow } from './rows';
 import type { Customer, CustomerFields, Status, Tier } from './types';
 
 /** Dependencies of the customer commands. */
@@ -16,8 +16,9 @@ export interface CustomerServiceDeps {
 }
 
 /** The fields whose change an event reports, compared between two rows. */
-const changedFields = (before: CustomerRow, after: CustomerRow) =>
-  Object.keys(after).filter((k) => !['updated_at', 'updated_by'].includes(k) && JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+const changedFields = (before: CustomerRow, after: CustomerRow) => [
+  ...new Set(Object.keys(after).filter((k) => FIELD_OF_COLUMN[k] && JSON.stringify(before[k]) !== JSON.stringify(after[k])).map((k) => FIELD_OF_COLUMN[k]!)),
+];
 
 /**
  * Customer commands. Each runs in one transaction that also writes its outbox event(s) and an

@@ -39,14 +39,24 @@ const SORT_VALUE = '__sort_value';
 
 const encodeCursor = (value: unknown, id: string) => Buffer.from(JSON.stringify([value, id])).toString('base64url');
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The 400 for a cursor Herald did not issue (or one issued for another sort). */
+const invalidCursor = () => badRequest('The cursor is not valid; pass back nextCursor exactly as received', [{ location: 'query', path: 'cursor', message: 'invalid cursor' }]);
+
+/** Postgres errors that mean a cursor value does not fit the sort expression's type. */
+const BAD_VALUE_CODES = new Set(['22P02', '22007', '22008', '22003']);
+
 function decodeCursor(cursor: string): [unknown, string] {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string') return [parsed[0], parsed[1]];
+    if (Array.isArray(parsed) && parsed.length === 2 && ['string', 'number'].includes(typeof parsed[0]) && typeof parsed[1] === 'string' && UUID.test(parsed[1])) {
+      return [parsed[0], parsed[1]];
+    }
   } catch {
     // falls through to the error below
   }
-  throw badRequest('The cursor is not valid; pass back nextCursor exactly as received', [{ location: 'query', path: 'cursor', message: 'invalid cursor' }]);
+  throw invalidCursor();
 }
 
 /**
@@ -74,7 +84,12 @@ export async function fetchPage<Row extends Record<string, unknown>>(
     rowsQuery.offset((req.page - 1) * req.limit);
   }
   const countQuery = req.withTotal ? filtered.clone().clearSelect().clearOrder().count<{ count: number }[]>({ count: '*' }) : undefined;
-  const [rows, counted] = await Promise.all([rowsQuery as Promise<Row[]>, countQuery]);
+  const [rows, counted] = await Promise.all([
+    (rowsQuery as Promise<Row[]>).catch((err: { code?: string }) => {
+      throw req.cursor && BAD_VALUE_CODES.has(err.code ?? '') ? invalidCursor() : err;
+    }),
+    countQuery,
+  ]);
   const hasNext = rows.length > req.limit;
   const page = hasNext ? rows.slice(0, req.limit) : rows;
   const last = page[page.length - 1];

@@ -91,11 +91,13 @@ describe('customer actions', () => {
     expect(res.body.data).toMatchObject({ status: 'suspended', statusReason: 'Payment dispute' });
     expect(await s.order()).toMatchObject({ status: 409, body: { error: { code: 'customer_cannot_order' } } });
 
+    expect((await s.api(`/customers/${s.id}/status`, { method: 'PATCH', body: { status: 'Blocked' } })).body.data.status).toBe('blocked');
+    expect(await s.order()).toMatchObject({ status: 409, body: { error: { code: 'customer_cannot_order' } } });
     expect((await s.api(`/customers/${s.id}/status`, { method: 'PATCH', body: { status: 'ACTIVE' } })).body.data).toMatchObject({ status: 'active', statusReason: null });
     expect((await s.order()).status).toBe(201);
 
     const changes = await s.events('customer.status_changed');
-    expect(changes.map((e) => [e.payload.data.from, e.payload.data.to, e.payload.data.reason])).toEqual([['active', 'suspended', 'Payment dispute'], ['suspended', 'active', null]]);
+    expect(changes.map((e) => [e.payload.data.from, e.payload.data.to, e.payload.data.reason])).toEqual([['active', 'suspended', 'Payment dispute'], ['suspended', 'blocked', null], ['blocked', 'active', null]]);
     expect((await s.api(`/customers/${s.id}/status`, { method: 'PATCH', body: { status: 'asleep' } })).status).toBe(422);
   });
 
@@ -107,6 +109,7 @@ describe('customer actions', () => {
     const notes = await s.api(`/customers/${s.id}/notes`);
     expect(notes.body.data).toEqual([expect.objectContaining({ content: 'Upgraded after the big spring order', addedBy: `api_key:${s.keyId}` })]);
     expect((await s.api(`/customers/${s.id}`)).body.data.tier).toBe('vip');
+    expect((await s.events('customer.updated')).map((e) => [e.payload.data.changed, e.payload.data.from, e.payload.data.to])).toEqual([[['tier'], 'regular', 'vip']]);
 
     const short = await s.api(`/customers/${s.id}/type`, { method: 'PATCH', body: { customerType: 'premium', notes: 'too short' } });
     expect(short.status).toBe(422);

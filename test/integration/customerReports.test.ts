@@ -46,7 +46,7 @@ describe('customer reports', () => {
 
   it('filters by status, tier, segment, tags (any or all), source, city and country', async () => {
     const t = await tenant();
-    const ana = await t.create({ name: 'Ana Alpha', tier: 'vip', segment: 'vip', tags: ['a', 'b'], source: 'whatsapp', address: { city: 'Merida', country: 'Mexico' } });
+    const ana = await t.create({ name: 'Ana Alpha', externalId: 'crm-ana', tier: 'vip', segment: 'vip', tags: ['a', 'b'], source: 'whatsapp', address: { city: 'Merida', country: 'Mexico' } });
     const ben = await t.create({ name: 'Ben Beta', status: 'suspended', customerType: 'Premium', segment: 'regular', tags: ['a'], source: 'website', address: { city: 'Austin', country: 'USA' } });
     const cy = await t.create({ name: 'Cy Gamma', status: 'inactive', segment: 'new', tags: ['b', 'c'], source: 'referral', address: { city: 'merida', country: 'Mexico' } });
     const dee = await t.create({ name: 'Dee Delta', address: { city: 'Boston', country: 'USA' } });
@@ -57,6 +57,9 @@ describe('customer reports', () => {
       ['customerType=premium', [ben]],
       ['tier=vip,premium', [ana, ben]],
       ['status=vip', [ana]],
+      ['status_customer=A', [ana, dee]],
+      ['status_customer=i,F', [ben, cy]],
+      ['externalId=crm-ana', [ana]],
       ['segment=new', [cy]],
       ['segment=vip,regular', [ana, ben]],
       ['tags=a,b', [ana, ben, cy]],
@@ -174,6 +177,7 @@ describe('customer reports', () => {
     for (let p = 1; p <= 3; p++) pages.push(...(await t.api(`/customers?page=${p}&limit=3`)).body.data.map((c: { id: string }) => c.id));
     expect(pages).toEqual(all);
     expect((await t.api('/customers?status=active&limit=2')).body.pagination).toMatchObject({ total: 7, totalPages: 4 });
+    expect((await t.api('/customers?limit=2&includeTotal=false')).body.pagination).toMatchObject({ total: null, totalPages: null, hasNext: true });
     for (const bad of ['limit=101', 'limit=0', 'page=0', 'limit=abc']) expect([bad, (await t.api(`/customers?${bad}`)).status]).toEqual([bad, 400]);
   });
 
@@ -213,9 +217,14 @@ describe('customer reports', () => {
     const t = await tenant();
     await t.create({ name: 'Only One' });
     const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    for (const cursor of ['garbage!!', forged({ a: 1 }), forged(['2024-01-01T00:00:00.000Z', 'not-a-uuid']), forged(['yesterday', '00000000-0000-4000-8000-000000000000'])]) {
-      const res = await t.api(`/customers?cursor=${encodeURIComponent(cursor)}`);
-      expect([cursor, res.status, res.body?.error?.code]).toEqual([cursor, 400, 'bad_request']);
+    const id = '00000000-0000-4000-8000-000000000000';
+    const cases: Array<[string, string]> = [
+      ['', 'garbage!!'], ['', forged({ a: 1 })], ['', forged(['2024-01-01 00:00:00+00', 'not-a-uuid'])],
+      ['', forged(['not-a-date', id])], ['sortBy=totalSpent&', forged(['lots', id])],
+    ];
+    for (const [query, cursor] of cases) {
+      const res = await t.api(`/customers?${query}cursor=${encodeURIComponent(cursor)}`);
+      expect([query, cursor, res.status, res.body?.error?.code]).toEqual([query, cursor, 400, 'bad_request']);
     }
   });
 
@@ -238,14 +247,14 @@ describe('customer reports', () => {
     const summary = await t.api('/customers/stats/summary');
     expect(summary.status).toBe(200);
     expect(summary.body.data).toEqual({
-      summary: { totalCustomers: 4, activeCustomers: 2, vipCustomers: 1, blockedCustomers: 1, newThisMonth: 4 },
+      summary: { totalCustomers: 4, activeCustomers: 1, vipCustomers: 1, blockedCustomers: 1, newThisMonth: 4 },
       segments: [{ segment: 'vip', count: 1 }, { segment: 'regular', count: 2 }, { segment: 'new', count: 1 }, { segment: 'inactive', count: 0 }],
     });
 
     const analytics = await t.api('/customers/analytics');
     expect(analytics.status).toBe(200);
     expect(analytics.body.data).toMatchObject({
-      summary: { totalCustomers: 4, activeCustomers: 2, inactiveCustomers: 1, suspendedCustomers: 1, blockedCustomers: 1, newCustomersToday: 4, newCustomersThisWeek: 4, newCustomersThisMonth: 4 },
+      summary: { totalCustomers: 4, activeCustomers: 1, inactiveCustomers: 1, suspendedCustomers: 1, blockedCustomers: 1, newCustomersToday: 4, newCustomersThisWeek: 4, newCustomersThisMonth: 4 },
       customerTypes: { regular: 2, premium: 1, vip: 1 },
       segments: { vip: 1, regular: 2, new: 1, inactive: 0 },
       orderMetrics: { totalOrders: 4, totalRevenue: 200, averageOrdersPerCustomer: 1, averageRevenuePerCustomer: 50 },
@@ -290,6 +299,7 @@ describe('customer reports', () => {
     const records = (ndjson.body as string).trim().split('\n').map((line) => JSON.parse(line));
     expect(sorted(records.map((c) => c.id))).toEqual(sorted([formula, at]));
     expect((await t.api('/customers/export?format=json&tags=nothing')).body).toEqual([]);
+    expect((await t.api('/customers/export?format=json')).body).toHaveLength(3);
     expect((await t.api('/customers/export?format=xml')).status).toBe(400);
   });
 

@@ -124,6 +124,15 @@ describe('customers CRUD', () => {
       await elsewhere.create({ name: 'Dee Dup', email: 'dup@example.com', phone: '(202) 555-0123' });
     });
 
+    it('lets exactly one of several concurrent creates with the same email win', async () => {
+      const t = await tenant();
+      const results = await Promise.all(Array.from({ length: 5 }, (_, i) => t.api('/customers', { method: 'POST', body: { name: `Racer ${i}`, email: 'race@example.com' } })));
+      const winners = results.filter((r) => r.status === 201);
+      expect(winners).toHaveLength(1);
+      for (const r of results.filter((x) => x.status !== 201)) expect(r).toMatchObject({ status: 409, body: { error: { details: { field: 'email', existingId: winners[0]!.body.data.id } } } });
+      expect(await t.count()).toBe(1);
+    });
+
     it('answers 409 with the field and the existing id when an update takes a used email', async () => {
       const t = await tenant();
       const first = await t.create({ name: 'Dee Dup', email: 'dup@example.com' });
@@ -174,6 +183,8 @@ describe('customers CRUD', () => {
       expect((await t.api('/customers')).body).toMatchObject({ data: [], pagination: { total: 0 } });
       expect((await t.api('/customers/search?q=soft')).body.data).toEqual([]);
       expect((await t.api(`/customers/${c.id}`, { method: 'DELETE' })).status).toBe(404);
+      expect((await t.api(`/customers/${c.id}`, { method: 'PATCH', body: { notes: 'ghost' } })).status).toBe(404);
+      expect((await t.api(`/customers/${c.id}/block`, { method: 'PATCH', body: { isBlocked: true } })).status).toBe(404);
       expect((await db('customers').where({ id: c.id }).first()).deleted_at).not.toBeNull();
       const again = await t.create({ name: 'Soft Again', email: 'soft@example.com', phone: '(202) 555-0144' });
       expect(again.id).not.toBe(c.id);
@@ -182,8 +193,14 @@ describe('customers CRUD', () => {
     it('?permanent=true removes the row', async () => {
       const t = await tenant();
       const c = await t.create({ name: 'Hard Delete' });
+      expect((await t.api(`/customers/${c.id}/notes`, { method: 'POST', body: { content: 'a note that goes with it' } })).status).toBe(201);
+      expect((await t.api(`/customers/${c.id}/config`, { method: 'PUT', body: { theme: 'dark' } })).status).toBe(200);
       expect((await t.api(`/customers/${c.id}?permanent=true`, { method: 'DELETE' })).status).toBe(204);
       expect(await db('customers').where({ id: c.id }).first()).toBeUndefined();
+      expect(await db('customer_notes').where({ customer_id: c.id }).first()).toBeUndefined();
+      const deleted = await db('events').where({ tenant_id: t.tenantId, subject_id: c.id, type: 'customer.deleted' });
+      expect(deleted.map((e) => e.payload.data)).toEqual([{ customerId: c.id, permanent: true }]);
+      expect((await t.api(`/customers/${c.id}`)).status).toBe(404);
     });
 
     it('refuses a permanent delete while an order is active, and allows it once the order is cancelled', async () => {
@@ -204,7 +221,9 @@ describe('customers CRUD', () => {
   describe('outbox and audit', () => {
     it('writes an event and an audit row for every change, naming the key as actor', async () => {
       const t = await tenant();
-      const c = await t.create({ name: 'Event Source', email: 'events@example.com' });
+      const created = await t.api('/customers', { method: 'POST', body: { name: 'Event Source', email: 'events@example.com' } });
+      const c = created.body.data;
+      const requestId = created.headers.get('x-request-id');
       const steps: Array<[string, string, unknown]> = [
         ['PATCH', '', { notes: 'Changed notes' }],
         ['PATCH', '/block', { isBlocked: true, blockReason: 'fraud' }],
@@ -218,7 +237,7 @@ describe('customers CRUD', () => {
       const events = await db('events').where({ tenant_id: t.tenantId, subject_id: c.id }).orderBy('seq');
       expect(events.map((e) => e.type)).toEqual(['customer.created', 'customer.updated', 'customer.blocked', 'customer.unblocked', 'customer.status_changed', 'customer.tags_changed', 'customer.deleted']);
       for (const e of events) expect(e.payload.actor).toEqual({ type: 'api_key', id: t.keyId });
-      expect(events[0].payload.data.customer).toMatchObject({ id: c.id, email: 'events@example.com' });
+      expect(events[0].payload).toMatchObject({ requestId, data: { customer: { id: c.id, email: 'events@example.com' } } });
       expect(events[1].payload.data.changed).toEqual(['notes']);
       expect(events[4].payload.data).toMatchObject({ from: 'active', to: 'inactive', reason: 'quiet' });
       expect(events[5].payload.data).toMatchObject({ from: [], to: ['loyal'] });
@@ -227,6 +246,7 @@ describe('customers CRUD', () => {
       const audit = await db('audit_log').where({ tenant_id: t.tenantId, subject_id: c.id }).orderBy('id');
       expect(audit.map((a) => a.action)).toEqual(['customer.created', 'customer.updated', 'customer.blocked', 'customer.unblocked', 'customer.status_changed', 'customer.tags_changed', 'customer.deleted']);
       expect(audit.every((a) => a.actor_type === 'api_key' && a.actor_id === t.keyId)).toBe(true);
+      expect(audit[0].request_id).toBe(requestId);
     });
 
     it('a PATCH reports every changed field, a status or tags change also emits its own event, and a no-op PATCH emits nothing', async () => {
@@ -259,9 +279,15 @@ describe('customers CRUD', () => {
       const reused = await t.api('/customers', { method: 'POST', body: { ...body, notes: 'different' }, headers });
       expect(reused).toMatchObject({ status: 422, body: { error: { code: 'idempotency_key_reused' } } });
       expect(await t.count()).toBe(1);
+
+      const other = await tenant();
+      const theirs = await other.api('/customers', { method: 'POST', body, headers });
+      expect(theirs.status).toBe(201);
+      expect(theirs.headers.get('idempotent-replayed')).toBeNull();
+      expect(theirs.body.data.id).not.toBe(first.body.data.id);
     });
 
-    it('replays a 422 for the same key', async () => {
+    it('replays a 422 for the same key (a value that cannot be normalised)', async () => {
       const t = await tenant();
       const headers = { 'Idempotency-Key': 'create-invalid-1' };
       const body = { fullName: 'A', email: 'short@example.com' };
@@ -271,6 +297,20 @@ describe('customers CRUD', () => {
       expect(second.status).toBe(422);
       expect(second.headers.get('idempotent-replayed')).toBe('true');
       expect(second.body).toEqual(first.body);
+      expect(await t.count()).toBe(0);
+    });
+
+    it('replays a 422 from body validation for the same key, so the key stays bound to that request', async () => {
+      const t = await tenant();
+      const headers = { 'Idempotency-Key': 'create-invalid-2' };
+      const body = { name: 'Bad Email', email: 'not-an-email' };
+      const first = await t.api('/customers', { method: 'POST', body, headers });
+      expect(first.status).toBe(422);
+      const second = await t.api('/customers', { method: 'POST', body, headers });
+      expect(second.status).toBe(422);
+      expect(second.headers.get('idempotent-replayed')).toBe('true');
+      const fixed = await t.api('/customers', { method: 'POST', body: { ...body, email: 'good@example.com' }, headers });
+      expect(fixed).toMatchObject({ status: 422, body: { error: { code: 'idempotency_key_reused' } } });
       expect(await t.count()).toBe(0);
     });
   });

@@ -57,7 +57,7 @@ describe('orders', () => {
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ total: 59.96 }, 'total'], [{ subtotal: 60 }, 'subtotal'], [{ discount: 100 }, 'discount'],
       [{ items: [item({ price: 1.005 })] }, 'items.0.price'], [{ items: [item({ quantity: 1.5 })] }, 'items.0.quantity'],
-      [{ items: [] }, 'items'], [{ surprise: true }, ''], [{ currency: 'US' }, 'currency'],
+      [{ items: [] }, 'items'], [{ surprise: true }, 'surprise'], [{ currency: 'US' }, 'currency'],
     ];
     for (const [overrides, path] of cases) {
       const res = await post({ customerId, items: [item()], ...overrides });

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Logger } from '../lib/logger';
+import { createSegmentActivities } from './segments';
 import { createTenantActivities } from './tenants';
 
 /** Everything activities may use; the worker passes real ones, unit tests pass their own. */
@@ -15,6 +16,7 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createTenantActivities(deps),
+    ...createSegmentActivities(deps),
   };
 }
 

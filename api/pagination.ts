@@ -29,9 +29,12 @@ const OPS = ['gte', 'lte', 'gt', 'lt'] as const;
 export const numberRange = (name: string) =>
   Object.fromEntries(OPS.map((op) => [`${name}[${op}]`, z.coerce.number().finite().optional()])) as Record<string, z.ZodOptional<z.ZodCoercedNumber>>;
 
-/** The four `name[op]` query parameters of a date range filter (ISO dates or date-times). */
+/**
+ * The four `name[op]` query parameters of a date range filter (ISO dates or date-times). The
+ * text goes to Postgres as written, so microseconds are compared exactly (a JS Date keeps ms).
+ */
 export const dateRange = (name: string) =>
-  Object.fromEntries(OPS.map((op) => [`${name}[${op}]`, z.union([z.iso.datetime({ offset: true }), z.iso.date()]).transform((v) => new Date(v)).optional()])) as Record<string, z.ZodOptional<z.ZodType<Date>>>;
+  Object.fromEntries(OPS.map((op) => [`${name}[${op}]`, z.union([z.iso.datetime({ offset: true }), z.iso.date()]).optional()])) as Record<string, z.ZodOptional<z.ZodType<string>>>;
 
 /** Collects `name[op]` values from parsed query parameters into a {@link Range}. */
 export function rangeFrom<T>(query: Record<string, unknown>, name: string): Range<T> | undefined {

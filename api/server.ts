@@ -26,7 +26,15 @@ export function startServer(app: { callback(): http.RequestListener }, host: str
         url: `http://${shownHost}:${actualPort}`,
         close: () =>
           new Promise<void>((done) => {
-            server.close(() => done());
+            // Keep-alive sockets go idle as their last request finishes; close them as they do,
+            // and cut whatever is left after the grace period so shutdown never hangs.
+            const sweep = setInterval(() => server.closeIdleConnections(), 100);
+            const deadline = setTimeout(() => server.closeAllConnections(), 10000);
+            server.close(() => {
+              clearInterval(sweep);
+              clearTimeout(deadline);
+              done();
+            });
             server.closeIdleConnections();
           }),
       });

@@ -35,7 +35,7 @@ export const temporalSettings = (config: Config): TemporalSettings => ({
 export function createRuntime(config: Config, logger: Logger, overrides: { jwtSecret?: string } = {}): Runtime {
   const db = createDb({ url: databaseUrl(config), poolMax: config.DATABASE_POOL_MAX, logger });
   const temporal = createTemporalProvider(temporalSettings(config));
-  const domain = createDomain({ db, temporal, jwtSecret: overrides.jwtSecret ?? config.JWT_SECRET, defaultPhoneRegion: config.DEFAULT_PHONE_REGION as CountryCode });
+  const domain = createDomain({ db, temporal, logger, jwtSecret: overrides.jwtSecret ?? config.JWT_SECRET, defaultPhoneRegion: config.DEFAULT_PHONE_REGION as CountryCode });
   return {
     config, logger, db, temporal, domain,
     async close() {

@@ -1,11 +1,17 @@
 import type { Knex } from 'knex';
 import type { CountryCode } from 'libphonenumber-js';
+import type { Logger } from '../lib/logger';
+import { createRuleEvaluator } from '../rules/evaluate';
 import type { TemporalProvider } from '../temporal/client';
 import { createCustomerService } from './customers';
 import type { OrderReader } from './customers/queries';
 import { createHealthService } from './health/service';
 import { createIdempotencyService } from './idempotency/service';
 import { createOrderService } from './orders/service';
+import { afterCommit } from './segments/hooks';
+import { startSegmentRefresh } from './segments/lifecycle';
+import { reevaluateCustomer } from './segments/membership';
+import { createSegmentService } from './segments/service';
 import { runTenantSummary } from './tenants/lifecycle';
 import { createTenantService } from './tenants/service';
 
@@ -16,20 +22,52 @@ export interface DomainDeps {
   jwtSecret?: string;
   /** Region assumed for phone numbers written without a country code. */
   defaultPhoneRegion?: CountryCode;
+  /** Where failures of after-commit work (membership re-evaluation, refresh starts) are reported. */
+  logger?: Logger;
 }
+
+/** Customer commands, each with how to find the customer it changed. */
+const CUSTOMER_COMMANDS = ['create', 'update', 'changeTags', 'setBlocked', 'setStatus', 'setTier', 'remove'].map((name) => ({
+  name,
+  customerOf: (args: unknown[], result: unknown) => (name === 'create' ? (result as { id: string }).id : (args[1] as string)),
+}));
+
+/** Order commands change the customer's statistics, hence their segments. */
+const ORDER_COMMANDS = ['createOrder', 'updateOrderStatus'].map((name) => ({
+  name,
+  customerOf: (_args: unknown[], result: unknown) => (result as { customerId: string }).customerId,
+}));
 
 /**
  * Builds every domain service bound to its dependencies. The API receives this object and
- * never sees knex or the Temporal client directly.
+ * never sees knex or the Temporal client directly. Customer and order commands are wrapped so
+ * the touched customer's segment membership is re-evaluated right after each commit.
  */
 export function createDomain(deps: DomainDeps) {
-  const orders = createOrderService(deps);
+  const { db } = deps;
+  const report = (what: string) => (err: unknown) => deps.logger?.warn({ err }, what);
+  const evaluator = createRuleEvaluator({ now: () => new Date() });
+  const reevaluate = async (ctx: Parameters<typeof reevaluateCustomer>[2], customerId: string) => {
+    await reevaluateCustomer(db, evaluator, ctx, customerId);
+  };
+  const segments = createSegmentService({
+    db,
+    onDefinitionChanged: (tenantId, segmentId) => startSegmentRefresh(deps.temporal, tenantId, segmentId).catch(report('segment refresh not started; the schedule will pick it up')),
+  });
+  const orders = afterCommit(createOrderService(deps), ORDER_COMMANDS as never, reevaluate, report('segment re-evaluation failed after an order change'));
+  const customers = afterCommit(
+    createCustomerService({ db, defaultPhoneRegion: deps.defaultPhoneRegion ?? 'US', orders: orders as unknown as OrderReader }),
+    CUSTOMER_COMMANDS as never,
+    reevaluate,
+    report('segment re-evaluation failed after a customer change'),
+  );
   return {
-    customers: createCustomerService({ db: deps.db, defaultPhoneRegion: deps.defaultPhoneRegion ?? 'US', orders: orders as unknown as OrderReader }),
+    customers,
+    orders,
+    segments,
     tenants: createTenantService(deps),
     health: createHealthService(deps),
     idempotency: createIdempotencyService(deps),
-    orders,
     /** Runs the tenant summary through Temporal (worker + activity + Postgres). */
     tenantSummary: (tenantId: string) => runTenantSummary(deps.temporal, tenantId),
   };

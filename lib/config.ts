@@ -37,6 +37,7 @@ const ConfigSchema = z
     RATE_LIMIT_IMPORTS_PER_MINUTE: positiveInt.default(5),
     RATE_LIMIT_IP_PER_MINUTE: positiveInt.default(600),
     HERALD_DEV_KEY_FILE: optionalText,
+    SEGMENT_REFRESH_INTERVAL: z.string().trim().regex(/^\d+\s*(seconds?|minutes?|hours?|s|m|h)$/, 'must be a duration such as 30 seconds or 5 minutes').default('5 minutes'),
     DEFAULT_PHONE_REGION: z.string().trim().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as US or GB').default('US'),
   })
   .superRefine((cfg, ctx) => {

@@ -5,6 +5,7 @@ import * as orders from './20261122000300_orders';
 import * as eventsAndAuditLog from './20261122000400_events_and_audit_log';
 import * as rateLimits from './20261122000500_rate_limits';
 import * as idempotencyKeys from './20261122000600_idempotency_keys';
+import * as segments from './20261122000700_segments';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -24,6 +25,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261122000400_events_and_audit_log', eventsAndAuditLog],
   ['20261122000500_rate_limits', rateLimits],
   ['20261122000600_idempotency_keys', idempotencyKeys],
+  ['20261122000700_segments', segments],
 ];
 
 /** knex's MigrationSource over the static list above. */

@@ -2,4 +2,5 @@
  * The worker's workflowsPath: every workflow Herald runs is re-exported here and nowhere else
  * is bundled into the workflow sandbox.
  */
+export { refreshDueSegmentsWorkflow, refreshSegmentWorkflow } from './segmentRefresh';
 export { tenantSummaryWorkflow } from './tenantSummary';

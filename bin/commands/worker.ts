@@ -1,5 +1,6 @@
 import { DefaultLogger, Runtime as TemporalRuntime, type LogLevel } from '@temporalio/worker';
 import type { Command } from 'commander';
+import { ensureSegmentRefreshSchedule } from '../../domain/segments/lifecycle';
 import { loadConfig } from '../../lib/config';
 import { createLogger } from '../../lib/logger';
 import { createHeraldWorker } from '../../temporal/worker';
@@ -32,6 +33,7 @@ export interface RunningWorker {
 export async function startWorker(runtime: Runtime): Promise<RunningWorker> {
   installTemporalLogging(runtime);
   const { worker, connection } = await createHeraldWorker(temporalSettings(runtime.config), { db: runtime.db, logger: runtime.logger });
+  await ensureSegmentRefreshSchedule(runtime.temporal, runtime.config.SEGMENT_REFRESH_INTERVAL);
   const done = worker.run().finally(() => connection.close());
   return {
     done,

@@ -28,6 +28,7 @@ export function filteredCustomers(db: Knex, tenantId: string, f: CustomerFilters
   const q = db('customers').where('tenant_id', tenantId).whereNull('deleted_at');
   if (f.ids) q.whereIn('id', f.ids);
   if (f.externalId) q.where('external_id', f.externalId);
+  if (f.predicate) q.whereRaw(`(${f.predicate.sql})`, f.predicate.bindings as Knex.Value[]);
   if (f.status?.length) q.whereIn('status', f.status);
   if (f.tier?.length) q.whereIn('tier', f.tier);
   if (f.segment?.length) q.whereIn('segment_label', f.segment);
@@ -36,7 +37,8 @@ export function filteredCustomers(db: Knex, tenantId: string, f: CustomerFilters
   if (f.tags?.length) q.whereRaw(`tags ${f.tagsMatch === 'all' ? '@>' : '&&'} ?::text[]`, [f.tags]);
   if (f.city) q.whereRaw('lower(address_city) = lower(?)', [f.city]);
   if (f.country) q.whereRaw('lower(address_country) = lower(?)', [f.country]);
-  if (f.search) q.whereRaw(`${SEARCH_EXPRESSION} LIKE ?`, [`%${likeLiteral(f.search.toLowerCase())}%`]);
+  // Both sides are lower-cased by Postgres, so the folding rules are the database's own.
+  if (f.search) q.whereRaw(`${SEARCH_EXPRESSION} LIKE lower(?)`, [`%${likeLiteral(f.search)}%`]);
   whereRange(q, 'total_spent', f.totalSpent);
   whereRange(q, 'total_orders', f.orderCount);
   whereRange(q, 'created_at', f.createdAt);

@@ -100,10 +100,13 @@ export interface CustomerFilters {
   search?: string;
   totalSpent?: { gte?: number; lte?: number; gt?: number; lt?: number };
   orderCount?: { gte?: number; lte?: number; gt?: number; lt?: number };
-  createdAt?: { gte?: Date; lte?: Date; gt?: Date; lt?: Date };
-  lastOrderAt?: { gte?: Date; lte?: Date; gt?: Date; lt?: Date };
+  /** Instants as ISO text (compared by Postgres, microseconds included) or Dates. */
+  createdAt?: { gte?: Date | string; lte?: Date | string; gt?: Date | string; lt?: Date | string };
+  lastOrderAt?: { gte?: Date | string; lte?: Date | string; gt?: Date | string; lt?: Date | string };
   ids?: string[];
   externalId?: string;
+  /** A compiled segment rule over `customers` (the list's segmentId filter). */
+  predicate?: { sql: string; bindings: unknown[] };
 }
 
 /** Sortable fields of the customer list. */

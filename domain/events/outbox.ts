@@ -5,12 +5,13 @@ import type { CommandContext } from '../shared/context';
 export type EventType =
   | 'customer.created' | 'customer.updated' | 'customer.deleted' | 'customer.blocked' | 'customer.unblocked'
   | 'customer.status_changed' | 'customer.tags_changed'
-  | 'order.created' | 'order.status_updated';
+  | 'order.created' | 'order.status_updated'
+  | 'segment.entered' | 'segment.exited';
 
 /** One domain change, as written to the outbox. */
 export interface OutboxEvent {
   type: EventType;
-  subjectType: 'customer' | 'order';
+  subjectType: 'customer' | 'order' | 'segment';
   subjectId: string;
   /** The event body webhooks deliver as `data`; ids and the changed values, nothing secret. */
   data: Record<string, unknown>;

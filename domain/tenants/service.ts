@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { jwtVerify } from 'jose';
 import { z } from 'zod';
-import { notFound } from '../../lib/errors';
+import { notFound, validationFailed } from '../../lib/errors';
 import { API_KEY_PREFIX, apiKeyDisplayPrefix, hashApiKey, newApiKey } from '../../lib/ids';
 import { recordAudit } from '../audit/repo';
 import type { CommandContext } from '../shared/context';
@@ -58,6 +58,10 @@ export function createTenantService(deps: { db: Knex; jwtSecret?: string }) {
   /** Issues a new key in the caller's tenant. */
   async function createApiKey(ctx: CommandContext, input: NewApiKey): Promise<CreatedApiKey> {
     return db.transaction(async (trx) => {
+      if (input.customerId) {
+        const customer = await trx('customers').where({ tenant_id: ctx.principal.tenantId, id: input.customerId }).whereNull('deleted_at').first('id');
+        if (!customer) throw validationFailed([{ location: 'body', path: 'customerId', message: 'no such customer' }]);
+      }
       const created = await insertKey(trx, ctx.principal.tenantId, input, ctx.principal.actorId);
       await recordAudit(trx, ctx.principal, ctx.principal.tenantId, {
         action: 'api_key.created', subjectType: 'api_key', subjectId: created.apiKey.id, changes: { name: input.name, role: input.role }, requestId: ctx.requestId, ip: ctx.ip,

@@ -90,7 +90,17 @@ async function initCluster(binDir: string, clusterDir: string, owner: OsUser | u
     fs.chownSync(clusterDir, owner.uid, owner.gid);
     fs.chownSync(pwFile, owner.uid, owner.gid);
   }
-  const res = await run(path.join(binDir, 'initdb'), ['-D', clusterDir, '-U', LOCAL_USER, `--pwfile=${pwFile}`, '--auth=scram-sha-256', '-E', 'UTF8', '--locale=C', '--no-instructions'], { uid: owner?.uid, gid: owner?.gid });
+  // C.UTF-8 sorts by code point like C, but lower()/upper() fold every letter (É, Ü), not just A–Z.
+  // Where the C library lacks C.UTF-8, plain C is the fallback.
+  const initdb = (locale: string) =>
+    run(path.join(binDir, 'initdb'), ['-D', clusterDir, '-U', LOCAL_USER, `--pwfile=${pwFile}`, '--auth=scram-sha-256', '-E', 'UTF8', `--locale=${locale}`, '--no-instructions'], { uid: owner?.uid, gid: owner?.gid });
+  let res = await initdb('C.UTF-8');
+  if (res.code !== 0 && /locale/i.test(res.stderr)) {
+    fs.rmSync(clusterDir, { recursive: true, force: true });
+    fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
+    if (owner) fs.chownSync(clusterDir, owner.uid, owner.gid);
+    res = await initdb('C');
+  }
   fs.rmSync(pwFile, { force: true });
   if (res.code !== 0) throw new Error(`initdb failed: ${res.stderr.trim() || res.stdout.trim()}`);
 }

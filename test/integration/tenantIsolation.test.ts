@@ -1,3 +1,4 @@
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import { buildRouter } from '../../api/routes';
 import { createLogger } from '../../lib/logger';
@@ -276,6 +277,7 @@ describe('tenant isolation across every route', () => {
         { query: '?search=Isolde' },
         { query: '?search=example.com&limit=100', mustContain: customerOfB },
         { query: '?tags=isolation&city=springfield&limit=100', mustContain: customerOfB },
+        { query: '?externalId=ext-isolde-a' },
       ],
       '/api/v1/customers/search': [{ query: '?q=Isolde' }, { query: '?q=example.com&limit=100', mustContain: customerOfB }],
       '/api/v1/customers/export': ['ndjson', 'csv', 'json'].map((format) => ({ query: `?format=${format}`, mustContain: customerOfB })),
@@ -305,6 +307,11 @@ describe('tenant isolation across every route', () => {
       }
     };
     // /tenant/summary runs a Temporal workflow: a worker serves it while the walk runs.
+    try {
+      Runtime.install({ logger: new DefaultLogger('WARN') });
+    } catch {
+      // Already installed in this process: keep the runtime (and logger) it has.
+    }
     const { worker, connection } = await createHeraldWorker(
       { address: process.env.TEMPORAL_ADDRESS!, namespace: 'default', taskQueue: process.env.TEMPORAL_TASK_QUEUE! },
       { db, logger: createLogger('silent') },

@@ -31,6 +31,7 @@ export const CustomerListQuery = z.object({
   country: z.string().trim().min(1).max(100).optional(),
   isBlocked: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   externalId: z.string().trim().min(1).max(200).optional(),
+  segmentId: z.uuid().optional(),
   status_customer: z.string().transform((v) => v.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean)).pipe(z.array(z.enum(['A', 'I', 'F']))).optional(),
   fromDate: z.iso.date().optional(),
   toDate: z.iso.date().optional(),
@@ -50,9 +51,9 @@ const SEED_004_STATUS = { A: 'active', I: 'inactive', F: 'suspended' } as const;
 export function filtersFrom(q: CustomerListQuery): CustomerFilters {
   const statuses = [...(q.status?.filter((s) => s !== 'vip') ?? []), ...(q.status_customer?.map((c) => SEED_004_STATUS[c]) ?? [])] as NonNullable<CustomerFilters['status']>;
   const tiers = [...(q.tier ?? []), ...(q.customerType ?? []), ...(q.status?.includes('vip') ? (['vip'] as const) : [])];
-  const createdAt = rangeFrom<Date>(q, 'createdAt') ?? {};
-  if (q.fromDate) createdAt.gte = new Date(`${q.fromDate}T00:00:00Z`);
-  if (q.toDate) createdAt.lt = new Date(new Date(`${q.toDate}T00:00:00Z`).getTime() + 86400000);
+  const createdAt = rangeFrom<string>(q, 'createdAt') ?? {};
+  if (q.fromDate) createdAt.gte = `${q.fromDate}T00:00:00Z`;
+  if (q.toDate) createdAt.lt = new Date(new Date(`${q.toDate}T00:00:00Z`).getTime() + 86400000).toISOString();
   return {
     status: statuses.length ? statuses : undefined,
     externalId: q.externalId,
@@ -68,7 +69,7 @@ export function filtersFrom(q: CustomerListQuery): CustomerFilters {
     totalSpent: rangeFrom<number>(q, 'totalSpent'),
     orderCount: rangeFrom<number>(q, 'orderCount'),
     createdAt: Object.keys(createdAt).length ? createdAt : undefined,
-    lastOrderAt: rangeFrom<Date>(q, 'lastOrderAt'),
+    lastOrderAt: rangeFrom<string>(q, 'lastOrderAt'),
   };
 }
 

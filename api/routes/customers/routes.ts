@@ -29,7 +29,9 @@ export function customerRoutes(target: RouteTarget): void {
     query: CustomerListQuery,
     responses: { 200: { description: 'A page of customers', schema: CustomerListResponse } },
     handler: async (ctx, { query }) => {
-      ctx.body = await ctx.domain.customers.list(ctx.state.principal!.tenantId, filtersFrom(query), sortFrom(query), pageFrom(query));
+      const tenantId = ctx.state.principal!.tenantId;
+      const predicate = query.segmentId ? await ctx.domain.segments.predicateFor(tenantId, query.segmentId) : undefined;
+      ctx.body = await ctx.domain.customers.list(tenantId, { ...filtersFrom(query), predicate }, sortFrom(query), pageFrom(query));
     },
   });
   addRoute(target, {

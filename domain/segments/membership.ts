@@ -1,0 +1,91 @@
+import type { Knex } from 'knex';
+import { compileRuleToSql } from '../../rules/compile';
+import type { RuleNode } from '../../rules/ast';
+import { appendEvent } from '../events/outbox';
+import type { CommandContext } from '../shared/context';
+
+/** Counts of one membership refresh. */
+export interface RefreshResult {
+  segmentId: string;
+  members: number;
+  entered: number;
+  exited: number;
+}
+
+/** Anything that says which segments one customer row matches (json-rules-engine in production). */
+export interface SegmentMatcher {
+  matchingIds(rules: Array<{ id: string; rule: RuleNode }>, row: Record<string, unknown>): Promise<string[]>;
+}
+
+/**
+ * Brings a segment's memberships in line with a fresh SQL evaluation of its rule, in ONE
+ * statement: members that newly match enter, members that no longer match exit, and one
+ * segment.entered / segment.exited event per change goes to the outbox in the same statement.
+ * The same `now` is bound for every time-relative condition. Safe to run concurrently with the
+ * per-customer path: the partial unique index turns a double entry into a no-op.
+ */
+export async function refreshSegmentMembership(db: Knex, tenantId: string, segmentId: string, now: Date): Promise<RefreshResult | undefined> {
+  const segment = await db('segments').where({ tenant_id: tenantId, id: segmentId }).first('rules');
+  if (!segment) return undefined;
+  const predicate = compileRuleToSql(segment.rules as RuleNode, { now, alias: 'c' });
+  const payload = (type: string) => `jsonb_build_object('data', jsonb_build_object('segmentId', ?::uuid, 'customerId', customer_id, 'change', '${type}'), 'actor', jsonb_build_object('type', 'system', 'id', null))`;
+  const result = await db.raw(
+    `WITH matching AS MATERIALIZED (
+       SELECT c.id FROM customers c WHERE c.tenant_id = ? AND c.deleted_at IS NULL AND (${predicate.sql})
+     ), entered AS (
+       INSERT INTO segment_memberships (tenant_id, segment_id, customer_id)
+       SELECT ?, ?, m.id FROM matching m
+       ON CONFLICT (segment_id, customer_id) WHERE exited_at IS NULL DO NOTHING
+       RETURNING customer_id
+     ), exited AS (
+       UPDATE segment_memberships sm SET exited_at = now()
+       WHERE sm.segment_id = ? AND sm.exited_at IS NULL AND NOT EXISTS (SELECT 1 FROM matching m WHERE m.id = sm.customer_id)
+       RETURNING customer_id
+     ), entered_events AS (
+       INSERT INTO events (tenant_id, type, subject_type, subject_id, payload)
+       SELECT ?, 'segment.entered', 'segment', ?, ${payload('entered')} FROM entered RETURNING 1
+     ), exited_events AS (
+       INSERT INTO events (tenant_id, type, subject_type, subject_id, payload)
+       SELECT ?, 'segment.exited', 'segment', ?, ${payload('exited')} FROM exited RETURNING 1
+     ), counted AS (
+       UPDATE segments SET member_count = (SELECT count(*) FROM matching), refreshed_at = now() WHERE id = ? RETURNING member_count
+     )
+     SELECT (SELECT member_count FROM counted) AS members, (SELECT count(*) FROM entered_events)::int AS entered, (SELECT count(*) FROM exited_events)::int AS exited`,
+    [tenantId, ...predicate.bindings, tenantId, segmentId, segmentId, tenantId, segmentId, segmentId, tenantId, segmentId, segmentId, segmentId],
+  );
+  const row = result.rows[0] as { members: number; entered: number; exited: number };
+  return { segmentId, members: row.members, entered: row.entered, exited: row.exited };
+}
+
+/**
+ * Re-evaluates one customer against every segment of the tenant with json-rules-engine, right
+ * after a change to that customer commits. The customer row is locked for the evaluation so
+ * concurrent changes are evaluated in commit order; a soft-deleted customer leaves every segment.
+ */
+export async function reevaluateCustomer(db: Knex, matcher: SegmentMatcher, ctx: CommandContext, customerId: string): Promise<{ entered: string[]; exited: string[] }> {
+  const tenantId = ctx.principal.tenantId;
+  return db.transaction(async (trx) => {
+    const row = await trx('customers').where({ tenant_id: tenantId, id: customerId }).forUpdate().first();
+    if (!row) return { entered: [], exited: [] };
+    const segments: Array<{ id: string; rules: RuleNode; updated_at: Date }> = await trx('segments').where({ tenant_id: tenantId }).select('id', 'rules', 'updated_at');
+    const matching = row.deleted_at ? [] : await matcher.matchingIds(segments.map((s) => ({ id: s.id, rule: s.rules })), row);
+    const current: string[] = (await trx('segment_memberships').where({ customer_id: customerId }).whereNull('exited_at').select('segment_id')).map((r) => r.segment_id);
+    const toEnter = matching.filter((id) => !current.includes(id));
+    const toExit = current.filter((id) => !matching.includes(id));
+    const entered: string[] = toEnter.length
+      ? (await trx.raw(
+        `INSERT INTO segment_memberships (tenant_id, segment_id, customer_id) SELECT ?, unnest(?::uuid[]), ?
+         ON CONFLICT (segment_id, customer_id) WHERE exited_at IS NULL DO NOTHING RETURNING segment_id`,
+        [tenantId, toEnter, customerId],
+      )).rows.map((r: { segment_id: string }) => r.segment_id)
+      : [];
+    const exited: string[] = toExit.length
+      ? (await trx('segment_memberships').where({ customer_id: customerId }).whereIn('segment_id', toExit).whereNull('exited_at').update({ exited_at: trx.fn.now() }).returning('segment_id')).map((r: { segment_id: string }) => r.segment_id)
+      : [];
+    for (const segmentId of entered) await appendEvent(trx, ctx, { type: 'segment.entered', subjectType: 'segment', subjectId: segmentId, data: { segmentId, customerId, change: 'entered' } });
+    for (const segmentId of exited) await appendEvent(trx, ctx, { type: 'segment.exited', subjectType: 'segment', subjectId: segmentId, data: { segmentId, customerId, change: 'exited' } });
+    const delta = [...entered.map((id) => [id, 1] as const), ...exited.map((id) => [id, -1] as const)];
+    for (const [segmentId, d] of delta) await trx('segments').where({ id: segmentId }).increment('member_count', d);
+    return { entered, exited };
+  });
+}

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { RuleNode } from '../../rules/ast';
 import { describeFields } from '../../rules/catalogue';
+import { suggestSegments, SuggestionError } from '../../rules/suggest';
 import { compileRuleToSql } from '../../rules/compile';
 import { parseRules, RuleValidationError } from '../../rules/parse';
 import { conflict, notFound, validationFailed } from '../../lib/errors';
@@ -112,7 +113,24 @@ export function createSegmentService(deps: { db: Knex; onDefinitionChanged?: (te
     return { count: Number(counted[0]?.count ?? 0), sampleCustomers: sample.map(toCustomer) };
   }
 
+  /**
+   * Turns a phrase into 1–3 candidate segments (seed 003's AI suggestions, done by a
+   * deterministic parser: no model, no network), each with the audience it would have today.
+   * Phrasing it cannot read is a 422 naming the words it did not understand.
+   */
+  async function suggest(tenantId: string, query: string) {
+    let suggestions;
+    try {
+      suggestions = suggestSegments(query, { now: new Date() });
+    } catch (err) {
+      if (err instanceof SuggestionError) throw validationFailed([{ location: 'body', path: 'query', message: err.message, unknownWords: err.unknownWords }], err.message);
+      throw err;
+    }
+    return Promise.all(suggestions.map(async (s) => ({ ...s, rules: s.rule, potentialAudience: Number((await audience(tenantId, s.rule).count<{ count: number }[]>({ count: '*' }))[0]?.count ?? 0) })));
+  }
+
   return {
+    suggest,
     /** The segmentable fields with types and operators (GET /segments/fields). */
     fields: describeFields,
     create,

@@ -4,7 +4,7 @@ import { addRoute, type RouteTarget } from '../../route';
 import { commandContext, READERS, WRITERS } from '../customers/routes';
 import { CustomerListQuery, filtersFrom, pageFrom, sortFrom } from '../customers/listQuery';
 import { CustomerListResponse, CustomerView } from '../customers/views';
-import { CreateSegment, PreviewSegment, SegmentParams, SegmentView, UpdateSegment } from './schema';
+import { CreateSegment, PreviewSegment, SegmentParams, SegmentView, SuggestSegments, UpdateSegment } from './schema';
 
 const tenant = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
 
@@ -25,6 +25,16 @@ export function segmentRoutes(target: RouteTarget): void {
       ctx.body = { data: await ctx.domain.segments.preview(tenant(ctx), body.rules, body.limit) };
     },
   });
+  for (const path of ['/api/v1/ai/segment-suggestions', '/api/v1/segments/suggestions']) {
+    addRoute(target, {
+      method: 'post', path, summary: 'Suggest segments from a phrase ("vip customers in New York"); deterministic, no model', tag: 'Segments', auth: READERS,
+      body: SuggestSegments,
+      responses: { 200: { description: 'Suggestions, most confident first', schema: z.object({ suggestions: z.array(z.record(z.string(), z.unknown())) }) }, 422: { description: 'Words that were not understood' } },
+      handler: async (ctx, { body }) => {
+        ctx.body = { suggestions: await ctx.domain.segments.suggest(tenant(ctx), body.query) };
+      },
+    });
+  }
   addRoute(target, {
     method: 'post', path: '/api/v1/segments', summary: 'Create a segment (membership is computed in the background)', tag: 'Segments', auth: WRITERS, idempotent: true,
     body: CreateSegment,

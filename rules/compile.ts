@@ -1,0 +1,127 @@
+/**
+ * Compiles a rule to one SQL predicate over `customers`, for a whole audience (preview, count,
+ * campaign snapshot). It implements the meaning defined in semantics.ts — the property test holds
+ * it to the JavaScript evaluator — and is written so that no condition can be NULL: a positive
+ * comparison on a nullable field is `(cmp AND expr IS NOT NULL)` (false, not NULL, when the value
+ * is missing) and its complement is `(expr IS NULL OR NOT cmp)`. Both forms stay usable by
+ * indexes. Every value is a `?` binding; custom field keys are bound too.
+ */
+import type { Knex } from 'knex';
+import type { ConditionNode, RuleNode } from './ast';
+import { type FieldDefinition, fieldByName } from './catalogue';
+import { DAY_MS, FOLD_FROM, FOLD_TO, NEGATIONS, type PositiveOperator, foldCase, instant, isNegation } from './semantics';
+import { Sql, identifier, joinSql, sql } from './sql';
+import { RuleValidationError } from './validate';
+
+/** Options of {@link compileRuleToSql}. */
+export interface CompileOptions {
+  /** The clock of this evaluation: withinLastDays counts back from it (never the database's now()). */
+  now: Date;
+  /** Alias of the customers table in the query (default `customers`). */
+  alias?: string;
+}
+
+/** A predicate for `query.whereRaw(sql, bindings)`. */
+export interface CompiledRule {
+  sql: string;
+  bindings: Knex.Value[];
+}
+
+/**
+ * Compiles a (validated) rule into one parenthesised, parameterised, never-NULL predicate on
+ * `customers` (or its alias). The caller adds tenant and soft-delete filters.
+ */
+export function compileRuleToSql(rule: RuleNode, options: CompileOptions): CompiledRule {
+  const alias = identifier(options.alias ?? 'customers');
+  const now = options.now.getTime();
+  if (!Number.isFinite(now)) throw new Error('compileRuleToSql needs a valid `now`');
+  const compiled = compileNode(rule, alias, now);
+  return { sql: `(${compiled.text})`, bindings: [...compiled.bindings] };
+}
+
+function compileNode(node: RuleNode, alias: Sql, now: number): Sql {
+  switch (node.kind) {
+    case 'group':
+      return sql`(${joinSql(node.children.map((c) => compileNode(c, alias, now)), node.combinator === 'all' ? ' AND ' : ' OR ')})`;
+    case 'not':
+      return sql`(NOT ${compileNode(node.child, alias, now)})`;
+    case 'condition':
+      return compileCondition(node, alias, now);
+  }
+}
+
+function compileCondition(node: ConditionNode, alias: Sql, now: number): Sql {
+  const field = fieldByName(node.field);
+  if (!field) throw new RuleValidationError([{ path: 'rules', message: `unknown field "${node.field}"` }]);
+  const expr = field.expression(alias);
+  const negated = isNegation(node.operator);
+  const op: PositiveOperator = isNegation(node.operator) ? NEGATIONS[node.operator] : node.operator;
+  const cmp = positive(op, node, field, expr, now);
+  // exists and isEmpty decide NULL themselves; every other comparison is guarded when the field can be missing.
+  if (!field.nullable || op === 'exists' || op === 'isEmpty') return negated ? sql`(NOT ${cmp})` : cmp;
+  return negated ? sql`(${expr} IS NULL OR NOT ${cmp})` : sql`(${cmp} AND ${expr} IS NOT NULL)`;
+}
+
+/** ISO text of an instant for binding (cast to timestamptz in SQL). */
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A bound value cast to the field's SQL type. */
+function typed(field: FieldDefinition, value: string | number | boolean): Sql {
+  if (field.type === 'number') return sql`CAST(${value} AS numeric)`;
+  if (field.type === 'boolean') return sql`CAST(${value} AS boolean)`;
+  return sql`${value}`;
+}
+
+function positive(op: PositiveOperator, node: ConditionNode, field: FieldDefinition, expr: Sql, now: number): Sql {
+  const v = node.value;
+  const list = Array.isArray(v) ? v : [];
+  const folded = () => sql`translate(${expr}, ${new Sql(`'${FOLD_FROM}'`, [])}, ${new Sql(`'${FOLD_TO}'`, [])})`;
+  const tagArray = () => sql`ARRAY[${joinSql(list.map((t) => sql`${String(t)}`), ', ')}]::text[]`;
+  switch (op) {
+    case 'equal':
+      return sql`(${expr} = ${typed(field, v as string | number | boolean)})`;
+    case 'in':
+      return sql`(${expr} IN (${joinSql(list.map((x) => typed(field, x)), ', ')}))`;
+    case 'lessThan':
+      return sql`(${expr} < ${typed(field, v as number)})`;
+    case 'lessThanInclusive':
+      return sql`(${expr} <= ${typed(field, v as number)})`;
+    case 'greaterThan':
+      return sql`(${expr} > ${typed(field, v as number)})`;
+    case 'greaterThanInclusive':
+      return sql`(${expr} >= ${typed(field, v as number)})`;
+    case 'between':
+      if (field.type === 'date') return dateRange(expr, instant(list[0]), instant(list[1]));
+      return sql`(${expr} BETWEEN ${typed(field, list[0] as number)} AND ${typed(field, list[1] as number)})`;
+    case 'contains':
+      if (field.type === 'tags') return sql`(${expr} @> ARRAY[${String(v)}]::text[])`;
+      return sql`(strpos(${folded()}, ${foldCase(String(v))}) > 0)`;
+    case 'startsWith':
+      return sql`starts_with(${folded()}, ${foldCase(String(v))})`;
+    case 'endsWith': {
+      const suffix = foldCase(String(v));
+      return sql`(right(${folded()}, CAST(${[...suffix].length} AS integer)) = ${suffix})`;
+    }
+    case 'exists':
+      return field.type === 'string' ? sql`(${expr} IS NOT NULL AND ${expr} <> '')` : sql`(${expr} IS NOT NULL)`;
+    case 'isEmpty':
+      return field.type === 'tags' ? sql`(cardinality(${expr}) = 0)` : sql`(${expr} IS NULL OR ${expr} = '')`;
+    case 'hasAny':
+      return sql`(${expr} && ${tagArray()})`;
+    case 'hasAll':
+      return sql`(${expr} @> ${tagArray()})`;
+    // Date bounds: the JavaScript side compares instants truncated to the millisecond, and for a
+    // whole-millisecond t, trunc(x) < t ⇔ x < t and trunc(x) > t ⇔ x ≥ t + 1 ms.
+    case 'before':
+      return sql`(${expr} < CAST(${iso(instant(v))} AS timestamptz))`;
+    case 'after':
+      return sql`(${expr} >= CAST(${iso(instant(v) + 1)} AS timestamptz))`;
+    case 'withinLastDays':
+      return dateRange(expr, now - Number(v) * DAY_MS, now);
+  }
+}
+
+/** lo ≤ trunc_ms(expr) ≤ hi, written as lo ≤ expr < hi + 1 ms. */
+function dateRange(expr: Sql, lo: number, hi: number): Sql {
+  return sql`(${expr} >= CAST(${iso(lo)} AS timestamptz) AND ${expr} < CAST(${iso(hi + 1)} AS timestamptz))`;
+}

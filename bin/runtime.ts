@@ -34,13 +34,15 @@ export const temporalSettings = (config: Config): TemporalSettings => ({
  */
 export function createRuntime(config: Config, logger: Logger, overrides: { jwtSecret?: string } = {}): Runtime {
   const db = createDb({ url: databaseUrl(config), poolMax: config.DATABASE_POOL_MAX, logger });
+  // Exports stream for minutes on one query: their own small pool, without the statement timeout.
+  const exportDb = createDb({ url: databaseUrl(config), poolMax: 4, statementTimeoutMs: 0, logger });
   const temporal = createTemporalProvider(temporalSettings(config));
-  const domain = createDomain({ db, temporal, logger, jwtSecret: overrides.jwtSecret ?? config.JWT_SECRET, defaultPhoneRegion: config.DEFAULT_PHONE_REGION as CountryCode });
+  const domain = createDomain({ db, exportDb, temporal, logger, jwtSecret: overrides.jwtSecret ?? config.JWT_SECRET, defaultPhoneRegion: config.DEFAULT_PHONE_REGION as CountryCode });
   return {
     config, logger, db, temporal, domain,
     async close() {
       await temporal.close().catch(() => undefined);
-      await db.destroy();
+      await Promise.all([db.destroy(), exportDb.destroy()]);
     },
   };
 }

@@ -18,6 +18,8 @@ import { createTenantService } from './tenants/service';
 /** What the domain layer needs from the process. */
 export interface DomainDeps {
   db: Knex;
+  /** A pool without a statement timeout for long streaming reads (exports); defaults to db. */
+  exportDb?: Knex;
   temporal: TemporalProvider;
   jwtSecret?: string;
   /** Region assumed for phone numbers written without a country code. */
@@ -56,7 +58,7 @@ export function createDomain(deps: DomainDeps) {
   });
   const orders = afterCommit(createOrderService(deps), ORDER_COMMANDS as never, reevaluate, report('segment re-evaluation failed after an order change'));
   const customers = afterCommit(
-    createCustomerService({ db, defaultPhoneRegion: deps.defaultPhoneRegion ?? 'US', orders: orders as unknown as OrderReader }),
+    createCustomerService({ db, exportDb: deps.exportDb, defaultPhoneRegion: deps.defaultPhoneRegion ?? 'US', orders: orders as unknown as OrderReader }),
     CUSTOMER_COMMANDS as never,
     reevaluate,
     report('segment re-evaluation failed after a customer change'),

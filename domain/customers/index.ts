@@ -6,7 +6,7 @@ import { createCustomerQueries, type OrderReader } from './queries';
 import { createCustomerCommands } from './service';
 
 /** Everything the customers module offers, bound to its dependencies. */
-export function createCustomerService(deps: { db: Knex; defaultPhoneRegion: CountryCode; orders: OrderReader }) {
+export function createCustomerService(deps: { db: Knex; exportDb?: Knex; defaultPhoneRegion: CountryCode; orders: OrderReader }) {
   return {
     ...createCustomerCommands(deps),
     ...createCustomerQueries(deps),

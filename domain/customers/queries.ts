@@ -27,8 +27,9 @@ const csvRecord = (c: Customer) => ({
 });
 
 /** Customer reads: one, lists, search, per-customer statistics, self-service and export. */
-export function createCustomerQueries(deps: { db: Knex; orders: OrderReader }) {
+export function createCustomerQueries(deps: { db: Knex; exportDb?: Knex; orders: OrderReader }) {
   const { db } = deps;
+  const exportDb = deps.exportDb ?? db;
 
   /** One customer, or 404 (also for other tenants' customers and soft-deleted ones). */
   async function get(tenantId: string, id: string): Promise<Customer> {
@@ -39,8 +40,8 @@ export function createCustomerQueries(deps: { db: Knex; orders: OrderReader }) {
 
   /** A customer with its statistics and most recent orders (seed 001's detail view). */
   async function getWithRecentOrders(tenantId: string, id: string) {
-    const customer = await get(tenantId, id);
-    const recentOrders = await deps.orders.recentOrdersForCustomer(tenantId, id, 5);
+    // Both reads are scoped by tenant, so they can run side by side; a missing customer still 404s.
+    const [customer, recentOrders] = await Promise.all([get(tenantId, id), deps.orders.recentOrdersForCustomer(tenantId, id, 5)]);
     return { customer, recentOrders };
   }
 
@@ -71,7 +72,7 @@ export function createCustomerQueries(deps: { db: Knex; orders: OrderReader }) {
 
   /** Streams every customer matching the filters in the format asked, oldest first. */
   function exportCustomers(tenantId: string, filters: CustomerFilters, format: ExportFormat): Readable {
-    const rows = repo.filteredCustomers(db, tenantId, filters).select('*').orderBy([{ column: 'created_at' }, { column: 'id' }]).stream();
+    const rows = repo.filteredCustomers(exportDb, tenantId, filters).select('*').orderBy([{ column: 'created_at' }, { column: 'id' }]).stream();
     return exportStream(rows, format, (row) => (format === 'csv' ? csvRecord(toCustomer(row)) : (toCustomer(row) as unknown as Record<string, unknown>)), EXPORT_COLUMNS);
   }
 

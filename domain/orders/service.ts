@@ -22,8 +22,9 @@ const MAX_RECENT = 100;
  * write locks the customer, refreshes the customer's statistics and appends its outbox event
  * and audit row in the same transaction as the change; every query is scoped by tenant.
  */
-export function createOrderService(deps: { db: Knex }) {
+export function createOrderService(deps: { db: Knex; exportDb?: Knex }) {
   const { db } = deps;
+  const exportDb = deps.exportDb ?? db;
 
   /** One of the tenant's orders with its items and status history; 404 for other tenants' ids. */
   async function getOrder(tenantId: string, id: string, conn: Knex = db): Promise<Order> {
@@ -84,7 +85,7 @@ export function createOrderService(deps: { db: Knex }) {
     orderStatsForCustomer: (tenantId: string, customerId: string): Promise<CustomerOrderStats> => customerOrderStats(db, tenantId, customerId),
     /** The filtered orders as an export body (see export.ts); the caller streams it out. */
     exportOrders: (tenantId: string, filters: OrderFilters, format: ExportFormat, sortBy?: OrderSortField, sortOrder?: 'asc' | 'desc'): Readable =>
-      exportOrders(db, tenantId, filters, format, sortBy, sortOrder),
+      exportOrders(exportDb, tenantId, filters, format, sortBy, sortOrder),
   };
 }
 

@@ -17,6 +17,11 @@ export interface NewApiKey {
 }
 
 
+/** How long a verified API key is trusted without asking the database again. */
+const KEY_CACHE_MS = 10000;
+/** Bound on remembered keys, so a flood of distinct keys cannot grow memory. */
+const KEY_CACHE_LIMIT = 10000;
+
 const JwtClaims = z.object({
   tenant: z.uuid(),
   role: z.enum(ROLES),
@@ -35,6 +40,18 @@ const slugFor = (name: string) =>
 export function createTenantService(deps: { db: Knex; jwtSecret?: string }) {
   const { db } = deps;
   const jwtKey = deps.jwtSecret ? new TextEncoder().encode(deps.jwtSecret) : undefined;
+  // Verified keys are remembered briefly so a busy key costs no query per request. A key revoked
+  // through this process stops at once; one revoked elsewhere works here for at most KEY_CACHE_MS.
+  const keyCache = new Map<string, { principal: Principal; expiresAt: number | null; cachedAt: number }>();
+  const lastTouched = new Map<string, number>();
+
+  /** Records last use at most once a minute per key, without waiting for it. */
+  function touch(keyId: string, now: number): void {
+    if (now - (lastTouched.get(keyId) ?? 0) < 60000) return;
+    if (lastTouched.size >= KEY_CACHE_LIMIT) lastTouched.clear();
+    lastTouched.set(keyId, now);
+    repo.touchApiKey(db, keyId).catch(() => lastTouched.delete(keyId));
+  }
 
   /** Creates a tenant with its first admin key; the key is returned here and never again. */
   async function createTenant(name: string): Promise<{ tenant: Tenant; adminKey: CreatedApiKey }> {
@@ -75,6 +92,7 @@ export function createTenantService(deps: { db: Knex; jwtSecret?: string }) {
     return db.transaction(async (trx) => {
       const key = await repo.revokeApiKey(trx, ctx.principal.tenantId, id);
       if (!key) throw notFound('API key');
+      for (const [hash, entry] of keyCache) if (entry.principal.actorId === id) keyCache.delete(hash);
       await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: 'api_key.revoked', subjectType: 'api_key', subjectId: id, requestId: ctx.requestId, ip: ctx.ip });
       return key;
     });
@@ -86,10 +104,23 @@ export function createTenantService(deps: { db: Knex; jwtSecret?: string }) {
    */
   async function authenticate(credential: string): Promise<Principal | undefined> {
     if (credential.startsWith(API_KEY_PREFIX)) {
-      const key = await repo.findLiveApiKeyByHash(db, hashApiKey(credential));
-      if (!key) return undefined;
-      repo.touchApiKey(db, key.id).catch(() => undefined);
-      return { tenantId: key.tenantId, role: key.role, actorType: key.role === 'customer' ? 'customer' : 'api_key', actorId: key.id, customerId: key.customerId ?? undefined };
+      const hash = hashApiKey(credential);
+      const now = Date.now();
+      const cached = keyCache.get(hash);
+      if (cached && now - cached.cachedAt < KEY_CACHE_MS && (cached.expiresAt === null || cached.expiresAt > now)) {
+        touch(cached.principal.actorId, now);
+        return cached.principal;
+      }
+      const key = await repo.findLiveApiKeyByHash(db, hash);
+      if (!key) {
+        keyCache.delete(hash);
+        return undefined;
+      }
+      const principal: Principal = { tenantId: key.tenantId, role: key.role, actorType: key.role === 'customer' ? 'customer' : 'api_key', actorId: key.id, customerId: key.customerId ?? undefined };
+      if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+      keyCache.set(hash, { principal, expiresAt: key.expiresAt ? key.expiresAt.getTime() : null, cachedAt: now });
+      touch(key.id, now);
+      return principal;
     }
     if (!jwtKey) return undefined;
     try {

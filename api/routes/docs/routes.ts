@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import swaggerUiDist from 'swagger-ui-dist';
+import getAbsoluteFSPath from 'swagger-ui-dist/absolute-path.js';
 import type { HeraldContext } from '../../context';
 import { buildOpenApiDocument } from '../../openapi';
 import type { RouteTarget } from '../../route';
@@ -29,7 +29,7 @@ const INIT = `window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id:
  */
 export function docsRoutes(target: RouteTarget): void {
   let document: unknown;
-  const assetDir = swaggerUiDist.getAbsoluteFSPath();
+  const assetDir = getAbsoluteFSPath();
   target.router.get('/api/v1/openapi.json', (ctx) => {
     const hctx = ctx as unknown as HeraldContext;
     document ??= buildOpenApiDocument(target.registry, hctx.config.PUBLIC_URL);

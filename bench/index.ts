@@ -36,4 +36,16 @@ export const benchmarks: Record<string, Benchmark> = {
     description: 'nodemailer pooled SMTP (5 connections) into a local smtp-server sink',
     load: () => import('./smtp-send'),
   },
+  'customers-api': {
+    description: "Herald's GET /customers/:id and POST /customers vs a bare Koa + pg route, autocannon 50 connections, 10 s each",
+    load: () => import('./customers-api'),
+  },
+  'customers-list': {
+    description: 'customer list filters + sort, search, /search?q= and cursor paging on 1,000,000 customers: p50/p99 with and without totals, EXPLAIN ANALYZE',
+    load: () => import('./customers-list'),
+  },
+  'customers-export': {
+    description: "CSV export of 1,000,000 customers through `herald serve` (time, rows, peak RSS) vs raw COPY TO STDOUT of the same columns",
+    load: () => import('./customers-export'),
+  },
 };

@@ -1,0 +1,122 @@
+import type { Knex } from 'knex';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Pool } from 'pg';
+import { round } from './report';
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the SQL Herald itself sends, so a latency figure comes with the
+ * plan behind it (which index, how many rows read and thrown away). The SQL is captured from
+ * knex's `query` event while Herald serves one real request, then explained with the same
+ * bindings on a pg Pool of the same database.
+ */
+
+/** One statement as knex hands it to pg (`$n` placeholders, flat bindings). */
+export interface CapturedQuery {
+  sql: string;
+  bindings: readonly unknown[];
+}
+
+/**
+ * Records the distinct statements a knex instance sends while `work` runs, keeping those `keep`
+ * accepts. The knex instance is shared with whatever else the process serves, so it first waits
+ * until no pool connection is in use (a load that just ended may still have requests in flight).
+ */
+export async function captureQueries(db: Knex, work: () => Promise<void>, keep: (sql: string) => boolean): Promise<CapturedQuery[]> {
+  const pool = (db.client as { pool?: { numUsed(): number; numPendingAcquires(): number } }).pool;
+  const deadline = Date.now() + 30_000;
+  while (pool && (pool.numUsed() > 0 || pool.numPendingAcquires() > 0) && Date.now() < deadline) await sleep(50);
+  await sleep(200);
+  const captured = new Map<string, CapturedQuery>();
+  const listener = (q: { sql: string; bindings?: readonly unknown[] }) => {
+    if (keep(q.sql)) captured.set(JSON.stringify([q.sql, q.bindings ?? []]), { sql: q.sql, bindings: q.bindings ?? [] });
+  };
+  db.on('query', listener);
+  try {
+    await work();
+  } finally {
+    db.off('query', listener);
+  }
+  return [...captured.values()];
+}
+
+/** A plan node as EXPLAIN (FORMAT JSON) writes it (only the fields read here). */
+interface PlanNode {
+  'Node Type': string;
+  'Scan Direction'?: string;
+  'Index Name'?: string;
+  'Relation Name'?: string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
+  'Actual Total Time'?: number;
+  'Rows Removed by Filter'?: number;
+  'Rows Removed by Index Recheck'?: number;
+  'Shared Hit Blocks'?: number;
+  'Shared Read Blocks'?: number;
+  'Sort Method'?: string;
+  'Workers Launched'?: number;
+  Plans?: PlanNode[];
+}
+
+/** The summary of one EXPLAIN ANALYZE: the plan's shape and what it cost. */
+export interface ExplainSummary {
+  /** Node types top-down, with the index each scan uses ("Limit > Index Scan Backward customers_sort_total_spent"). */
+  plan: string;
+  executionMs: number;
+  planningMs: number;
+  /** Rows the plan produced. */
+  rows: number;
+  /** Buffers (8 kB pages) found in shared buffers, and read from the OS. */
+  sharedHit: number;
+  sharedRead: number;
+  /** Rows scanned and thrown away by filters or index rechecks anywhere in the plan. */
+  rowsRemoved: number;
+  /** The whole plan, one node per line, for stderr. */
+  text: string;
+}
+
+const label = (n: PlanNode) =>
+  `${n['Node Type']}${n['Scan Direction'] === 'Backward' ? ' Backward' : ''}${n['Index Name'] ? ` ${n['Index Name']}` : n['Relation Name'] ? ` ${n['Relation Name']}` : ''}`;
+
+function shape(n: PlanNode): string {
+  const children = n.Plans ?? [];
+  if (children.length === 0) return label(n);
+  if (children.length === 1) return `${label(n)} > ${shape(children[0]!)}`;
+  return `${label(n)} > (${children.map(shape).join(' + ')})`;
+}
+
+function lines(n: PlanNode, depth: number, out: string[]): void {
+  const removed = (n['Rows Removed by Filter'] ?? 0) + (n['Rows Removed by Index Recheck'] ?? 0);
+  out.push(
+    `${'  '.repeat(depth)}${label(n)} rows=${n['Actual Rows']} loops=${n['Actual Loops']} time=${round(n['Actual Total Time'] ?? 0, 3)} ms` +
+      `${removed ? ` removed=${removed}` : ''}${n['Sort Method'] ? ` sort=${n['Sort Method']}` : ''}` +
+      ` buffers hit=${n['Shared Hit Blocks'] ?? 0} read=${n['Shared Read Blocks'] ?? 0}`,
+  );
+  for (const child of n.Plans ?? []) lines(child, depth + 1, out);
+}
+
+function removedRows(n: PlanNode): number {
+  const own = ((n['Rows Removed by Filter'] ?? 0) + (n['Rows Removed by Index Recheck'] ?? 0)) * (n['Actual Loops'] ?? 1);
+  return own + (n.Plans ?? []).reduce((sum, child) => sum + removedRows(child), 0);
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) of a captured statement. */
+export async function explainAnalyze(pool: Pool, query: CapturedQuery): Promise<ExplainSummary> {
+  const result = await pool.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode; 'Planning Time': number; 'Execution Time': number }> }>(
+    `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${query.sql}`,
+    [...query.bindings],
+  );
+  const [explained] = result.rows[0]!['QUERY PLAN'];
+  const root = explained!.Plan;
+  const text: string[] = [];
+  lines(root, 1, text);
+  return {
+    plan: shape(root),
+    executionMs: round(explained!['Execution Time'], 3),
+    planningMs: round(explained!['Planning Time'], 3),
+    rows: root['Actual Rows'] ?? 0,
+    sharedHit: root['Shared Hit Blocks'] ?? 0,
+    sharedRead: root['Shared Read Blocks'] ?? 0,
+    rowsRemoved: removedRows(root),
+    text: text.join('\n'),
+  };
+}

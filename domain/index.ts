@@ -49,8 +49,15 @@ export function createDomain(deps: DomainDeps) {
   const { db } = deps;
   const report = (what: string) => (err: unknown) => deps.logger?.warn({ err }, what);
   const evaluator = createRuleEvaluator({ now: () => new Date() });
+  // If re-evaluation fails, the tenant's segments are marked pending so the scheduled SQL refresh
+  // repairs their membership; the error is still reported.
   const reevaluate = async (ctx: Parameters<typeof reevaluateCustomer>[2], customerId: string) => {
-    await reevaluateCustomer(db, evaluator, ctx, customerId);
+    try {
+      await reevaluateCustomer(db, evaluator, ctx, customerId);
+    } catch (err) {
+      await db('segments').where({ tenant_id: ctx.principal.tenantId }).update({ refreshed_at: null }).catch(() => undefined);
+      throw err;
+    }
   };
   const segments = createSegmentService({
     db,

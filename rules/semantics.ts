@@ -68,10 +68,7 @@ export function foldCase(s: string): string {
   return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
-/** The same fold in SQL: `translate(expr, FOLD_FROM, FOLD_TO)`. */
-export const FOLD_FROM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-/** Target letters of {@link FOLD_FROM}. */
-export const FOLD_TO = 'abcdefghijklmnopqrstuvwxyz';
+/* The same fold in SQL is lower(expr COLLATE "C"): ASCII-only under the C collation (rules/compile.ts). */
 
 /** A date fact: the instant in ms (null when unset) and the evaluation's clock, for withinLastDays. */
 export interface DateFact {

@@ -3,6 +3,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import { conflict, notFound } from '../../lib/errors';
 import { recordAudit } from '../audit/repo';
 import { appendEvent, type EventType } from '../events/outbox';
+import { exitAllSegments, lockSegmentsShared } from '../segments/membership';
 import { actorLabel, type CommandContext } from '../shared/context';
 import { normaliseFields, normalisePhone } from './normalize';
 import * as repo from './repo';
@@ -132,11 +133,14 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
   async function remove(ctx: CommandContext, id: string, permanent: boolean): Promise<void> {
     const tenantId = ctx.principal.tenantId;
     await db.transaction(async (trx) => {
+      // Segment locks before the customer row lock: the order every membership writer uses.
+      if (permanent) await lockSegmentsShared(trx, tenantId);
       const row = await repo.findCustomer(trx, tenantId, id, true);
       if (!row) throw notFound('Customer');
       if (permanent) {
         const activeOrders = await repo.activeOrderCount(trx, tenantId, id);
         if (activeOrders > 0) throw conflict('Cannot permanently delete a customer with active orders', { activeOrders });
+        await exitAllSegments(trx, ctx, id);
         await trx('orders').where({ tenant_id: tenantId, customer_id: id }).delete();
         await trx('customers').where({ tenant_id: tenantId, id }).delete();
       } else {

@@ -29,7 +29,11 @@ export async function refreshSegmentMembership(db: Knex, tenantId: string, segme
   if (!segment) return undefined;
   const predicate = compileRuleToSql(segment.rules as RuleNode, { now, alias: 'c' });
   const payload = (type: string) => `jsonb_build_object('data', jsonb_build_object('segmentId', ?::uuid, 'customerId', customer_id, 'change', '${type}'), 'actor', jsonb_build_object('type', 'system', 'id', null))`;
-  const result = await db.raw(
+  const result = await db.transaction(async (trx) => {
+    // Exclusive per segment: waits for per-customer re-evaluations in flight (they hold the lock
+    // shared), so this statement's snapshot already contains their results and cannot undo them.
+    await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`segment:${segmentId}`]);
+    return (await trx.raw(
     `WITH matching AS MATERIALIZED (
        SELECT c.id FROM customers c WHERE c.tenant_id = ? AND c.deleted_at IS NULL AND (${predicate.sql})
      ), entered AS (
@@ -52,19 +56,69 @@ export async function refreshSegmentMembership(db: Knex, tenantId: string, segme
      )
      SELECT (SELECT member_count FROM counted) AS members, (SELECT count(*) FROM entered_events)::int AS entered, (SELECT count(*) FROM exited_events)::int AS exited`,
     [tenantId, ...predicate.bindings, tenantId, segmentId, segmentId, tenantId, segmentId, segmentId, tenantId, segmentId, segmentId, segmentId],
-  );
-  const row = result.rows[0] as { members: number; entered: number; exited: number };
+    )) as { rows: Array<{ members: number; entered: number; exited: number }> };
+  });
+  const row = result.rows[0]!;
   return { segmentId, members: row.members, entered: row.entered, exited: row.exited };
 }
+
+/**
+ * Takes the tenant's segment locks in shared mode, in id order (a fixed order, so concurrent
+ * re-evaluations never deadlock on them); a refresh of any of these segments waits meanwhile.
+ */
+export async function lockSegmentsShared(trx: Knex, tenantId: string): Promise<void> {
+  await trx.raw('SELECT count(pg_advisory_xact_lock_shared(hashtext(\'segment:\' || id::text))) FROM (SELECT id FROM segments WHERE tenant_id = ? ORDER BY id) s', [tenantId]);
+}
+
+/** Moves member counts for entries and exits, touching segment rows in id order (no lock-order deadlocks). */
+async function adjustCounts(trx: Knex, entered: string[], exited: string[]): Promise<void> {
+  const delta = new Map<string, number>();
+  for (const id of entered) delta.set(id, (delta.get(id) ?? 0) + 1);
+  for (const id of exited) delta.set(id, (delta.get(id) ?? 0) - 1);
+  for (const id of [...delta.keys()].sort()) if (delta.get(id)) await trx('segments').where({ id }).increment('member_count', delta.get(id)!);
+}
+
+/** Appends one segment.entered / segment.exited event per change. */
+async function emitChanges(trx: Knex, ctx: CommandContext, customerId: string, entered: string[], exited: string[]): Promise<void> {
+  for (const segmentId of entered) await appendEvent(trx, ctx, { type: 'segment.entered', subjectType: 'segment', subjectId: segmentId, data: { segmentId, customerId, change: 'entered' } });
+  for (const segmentId of exited) await appendEvent(trx, ctx, { type: 'segment.exited', subjectType: 'segment', subjectId: segmentId, data: { segmentId, customerId, change: 'exited' } });
+}
+
+/**
+ * Exits a customer from every segment, in the caller's transaction: used before a permanent
+ * delete, whose cascade would otherwise remove the rows without events or count changes.
+ */
+export async function exitAllSegments(trx: Knex, ctx: CommandContext, customerId: string): Promise<string[]> {
+  await lockSegmentsShared(trx, ctx.principal.tenantId);
+  const exited: string[] = (await trx('segment_memberships').where({ customer_id: customerId }).whereNull('exited_at').update({ exited_at: trx.fn.now() }).returning('segment_id'))
+    .map((r: { segment_id: string }) => r.segment_id);
+  await emitChanges(trx, ctx, customerId, [], exited);
+  await adjustCounts(trx, [], exited);
+  return exited;
+}
+
+const RETRYABLE = new Set(['40P01', '40001']);
 
 /**
  * Re-evaluates one customer against every segment of the tenant with json-rules-engine, right
  * after a change to that customer commits. The customer row is locked for the evaluation so
  * concurrent changes are evaluated in commit order; a soft-deleted customer leaves every segment.
+ * Deadlocks and serialisation failures are retried (up to three attempts).
  */
 export async function reevaluateCustomer(db: Knex, matcher: SegmentMatcher, ctx: CommandContext, customerId: string): Promise<{ entered: string[]; exited: string[] }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await reevaluateOnce(db, matcher, ctx, customerId);
+    } catch (err) {
+      if (attempt >= 3 || !RETRYABLE.has((err as { code?: string }).code ?? '')) throw err;
+    }
+  }
+}
+
+async function reevaluateOnce(db: Knex, matcher: SegmentMatcher, ctx: CommandContext, customerId: string): Promise<{ entered: string[]; exited: string[] }> {
   const tenantId = ctx.principal.tenantId;
   return db.transaction(async (trx) => {
+    await lockSegmentsShared(trx, tenantId);
     const row = await trx('customers').where({ tenant_id: tenantId, id: customerId }).forUpdate().first();
     if (!row) return { entered: [], exited: [] };
     const segments: Array<{ id: string; rules: RuleNode; updated_at: Date }> = await trx('segments').where({ tenant_id: tenantId }).select('id', 'rules', 'updated_at');
@@ -82,10 +136,8 @@ export async function reevaluateCustomer(db: Knex, matcher: SegmentMatcher, ctx:
     const exited: string[] = toExit.length
       ? (await trx('segment_memberships').where({ customer_id: customerId }).whereIn('segment_id', toExit).whereNull('exited_at').update({ exited_at: trx.fn.now() }).returning('segment_id')).map((r: { segment_id: string }) => r.segment_id)
       : [];
-    for (const segmentId of entered) await appendEvent(trx, ctx, { type: 'segment.entered', subjectType: 'segment', subjectId: segmentId, data: { segmentId, customerId, change: 'entered' } });
-    for (const segmentId of exited) await appendEvent(trx, ctx, { type: 'segment.exited', subjectType: 'segment', subjectId: segmentId, data: { segmentId, customerId, change: 'exited' } });
-    const delta = [...entered.map((id) => [id, 1] as const), ...exited.map((id) => [id, -1] as const)];
-    for (const [segmentId, d] of delta) await trx('segments').where({ id: segmentId }).increment('member_count', d);
+    await emitChanges(trx, ctx, customerId, entered, exited);
+    await adjustCounts(trx, entered, exited);
     return { entered, exited };
   });
 }

@@ -1,6 +1,7 @@
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import { buildRouter } from '../../api/routes';
+import { createActivities } from '../../activities';
 import { createLogger } from '../../lib/logger';
 import { createHeraldWorker } from '../../temporal/worker';
 import { buildTenant, testDb } from '../support/factories';
@@ -17,7 +18,7 @@ import { startTestServer, type TestServer } from '../support/testServer';
  * in a body must be refused. Afterwards nothing of A has changed, in the API or in the database.
  */
 
-type Kind = 'customer' | 'order' | 'apiKey';
+type Kind = 'customer' | 'order' | 'apiKey' | 'segment';
 type Records = Record<Kind, string>;
 interface Route {
   method: string;
@@ -30,10 +31,11 @@ interface Tenant {
 interface Seeded extends Records {
   noteId: string;
   orderNumber: string;
+  segmentName: string;
 }
 
 /** The record kind a `:param` names, from the path segment before it. A new resource must be added here. */
-const PARAM_KINDS: Record<string, Kind> = { customers: 'customer', orders: 'order', 'api-keys': 'apiKey' };
+const PARAM_KINDS: Record<string, Kind> = { customers: 'customer', orders: 'order', 'api-keys': 'apiKey', segments: 'segment' };
 
 /** Routes outside tenant data: public ones, which take no credential at all. */
 const isPublic = (path: string) => ['/healthz', '/readyz', '/api/v1/openapi.json', '/docs'].includes(path) || path.startsWith('/docs/');
@@ -54,7 +56,13 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/customers/:id/notes': { content: 'a long enough note' },
   'PUT /api/v1/customers/:id/config': { k: 'v' },
   'PATCH /api/v1/orders/:id/status': { status: 'cancelled' },
+  'PATCH /api/v1/segments/:id': { description: 'changed by the walk' },
+  'PUT /api/v1/segments/:id': { rules: { all: [{ fact: 'tags', operator: 'hasAll', value: ['isolation', 'walked'] }] } },
 };
+
+/** The rule of the seeded segments: it selects both tenants' seeded customers (both are tagged `isolation`). */
+const ISOLATION_RULE = { all: [{ fact: 'tags', operator: 'hasAny', value: ['isolation'] }] };
+const ISOLATION_AST = { kind: 'condition', field: 'tags', operator: 'hasAny', value: ['isolation'] };
 
 /** Extra query strings a route is walked with (each variant is a separate request). */
 const QUERY_VARIANTS: Record<string, string[]> = {
@@ -134,7 +142,7 @@ describe('tenant isolation across every route', () => {
   const call = (tenant: Tenant, method: string, url: string, body?: unknown, headers?: Record<string, string>) =>
     server.request(url, { method, key: tenant.adminKey, body, headers });
 
-  /** Creates a customer (with a note and config), an order for it and an extra API key, through the API. */
+  /** Creates a customer (with a note and config), an order for it, an extra API key and a segment, through the API. */
   async function seed(tenant: Tenant, label: string, customer: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Seeded> {
     const created = await call(tenant, 'POST', '/api/v1/customers', customer, headers);
     expect(created.status).toBe(201);
@@ -146,18 +154,24 @@ describe('tenant isolation across every route', () => {
     expect(order.status).toBe(201);
     const key = await call(tenant, 'POST', '/api/v1/api-keys', { name: `${label} extra`, role: 'member' });
     expect(key.status).toBe(201);
-    return { customer: customerId, order: order.body.data.id, apiKey: key.body.data.id, noteId: note.body.data.noteId, orderNumber: order.body.data.orderNumber };
+    // Segment names are unique per tenant, and the control tenant seeds once per request.
+    const segment = await call(tenant, 'POST', '/api/v1/segments', { name: `${label} segment ${Math.random().toString(36).slice(2, 8)}`, rules: ISOLATION_RULE });
+    expect(segment.status).toBe(201);
+    return {
+      customer: customerId, order: order.body.data.id, apiKey: key.body.data.id, segment: segment.body.data.id,
+      noteId: note.body.data.noteId, orderNumber: order.body.data.orderNumber, segmentName: segment.body.data.name,
+    };
   }
 
   /** Strings of tenant A that must never reach tenant B: ids, order number and the customer's personal data. */
-  const secretsOfA = () => [a.tenantId, seededA.customer, seededA.order, seededA.apiKey, seededA.noteId, seededA.orderNumber, 'isolde.a@example.com', 'Isolde', '+14155550101', 'ext-isolde-a'];
+  const secretsOfA = () => [a.tenantId, seededA.customer, seededA.order, seededA.apiKey, seededA.segment, seededA.noteId, seededA.orderNumber, seededA.segmentName, 'isolde.a@example.com', 'Isolde', '+14155550101', 'ext-isolde-a'];
   const leaksIn = (text: string) => secretsOfA().filter((s) => text.includes(s));
   const textOf = (body: unknown) => (typeof body === 'string' ? body : JSON.stringify(body ?? ''));
 
   /** Everything of tenant A a request of B could touch, read straight from the database (timestamps to the microsecond). */
   async function snapshotA() {
     const rows = async (sql: string, bindings: readonly Knex.Value[]) => (await db.raw(sql, bindings)).rows as unknown[];
-    const ids = [seededA.customer, seededA.order, seededA.apiKey, seededA.noteId];
+    const ids = [seededA.customer, seededA.order, seededA.apiKey, seededA.noteId, seededA.segment];
     return {
       customer: await rows('SELECT to_jsonb(c) AS row FROM customers c WHERE id = ?', [seededA.customer]),
       order: await rows('SELECT to_jsonb(o) AS row FROM orders o WHERE id = ?', [seededA.order]),
@@ -168,6 +182,11 @@ describe('tenant isolation across every route', () => {
       keysForCustomer: await rows('SELECT id, tenant_id FROM api_keys WHERE customer_id = ? ORDER BY id', [seededA.customer]),
       notes: await rows('SELECT to_jsonb(n) AS row FROM customer_notes n WHERE customer_id = ? ORDER BY id', [seededA.customer]),
       config: await rows('SELECT to_jsonb(c) AS row FROM customer_config c WHERE customer_id = ? ORDER BY key', [seededA.customer]),
+      // refreshed_at moves whenever a background refresh runs (any worker of this run may run one); nothing else may change.
+      segment: await rows("SELECT to_jsonb(s) - 'refreshed_at' AS row FROM segments s WHERE id = ?", [seededA.segment]),
+      segmentsOfA: await rows('SELECT id, name FROM segments WHERE tenant_id = ? ORDER BY id', [a.tenantId]),
+      memberships: await rows('SELECT to_jsonb(m) AS row FROM segment_memberships m WHERE segment_id = ? OR customer_id = ? ORDER BY id', [seededA.segment, seededA.customer]),
+      membershipsByOthers: await rows('SELECT tenant_id, segment_id, customer_id FROM segment_memberships WHERE tenant_id <> ? AND (segment_id = ? OR customer_id = ?)', [a.tenantId, seededA.segment, seededA.customer]),
       eventsOfA: await rows('SELECT id, type, subject_id FROM events WHERE tenant_id = ? ORDER BY seq', [a.tenantId]),
       auditOfA: await rows('SELECT id, action, subject_id FROM audit_log WHERE tenant_id = ? ORDER BY id', [a.tenantId]),
       eventsByOthers: await rows('SELECT tenant_id, type, subject_id FROM events WHERE tenant_id <> ? AND subject_id = ANY(?::uuid[])', [a.tenantId, ids]),
@@ -189,6 +208,8 @@ describe('tenant isolation across every route', () => {
       config: await get(`/api/v1/customers/${seededA.customer}/config`),
       order: await get(`/api/v1/orders/${seededA.order}`),
       extraKey: keys.find((k) => k.id === seededA.apiKey),
+      segment: { ...(await get(`/api/v1/segments/${seededA.segment}`)), refreshedAt: undefined },
+      segmentMembers: ((await get(`/api/v1/segments/${seededA.segment}/customers`)) as Array<{ id: string }>).map((x) => x.id),
     };
   }
 
@@ -204,6 +225,10 @@ describe('tenant isolation across every route', () => {
     };
     seededA = await seed(a, 'Isolde', createBodyA, { 'Idempotency-Key': IDEMPOTENCY_KEY });
     seededB = await seed(b, 'Brutus', { firstName: 'Brutus', lastName: 'Tenant-B', email: 'brutus.b@example.com', tags: ['isolation'], address: { city: 'Springfield', country: 'US' } });
+    // Bring the seeded segments' membership up to date now (the refresh the API started waits for a worker), so a refresh
+    // run later by any worker of this test run changes nothing the snapshots compare.
+    const activities = createActivities({ db, logger: createLogger('silent') });
+    for (const [t, s] of [[a, seededA], [b, seededB]] as const) expect(await activities.refreshSegment(t.tenantId, s.segment)).toMatchObject({ members: 1 });
   });
   afterAll(async () => {
     await server.close();
@@ -213,7 +238,7 @@ describe('tenant isolation across every route', () => {
   it('finds the routes in the router and knows the record kind of every path parameter', () => {
     expect(paramRoutes.length).toBeGreaterThanOrEqual(15);
     // A sample of routes that must be among those walked (if one disappears, the router changed shape).
-    for (const key of ['GET /api/v1/customers/:id', 'PATCH /api/v1/customers/:id/tags', 'GET /api/v1/orders/:id', 'DELETE /api/v1/api-keys/:id']) {
+    for (const key of ['GET /api/v1/customers/:id', 'PATCH /api/v1/customers/:id/tags', 'GET /api/v1/orders/:id', 'DELETE /api/v1/api-keys/:id', 'GET /api/v1/segments/:id', 'PATCH /api/v1/segments/:id', 'DELETE /api/v1/segments/:id', 'GET /api/v1/segments/:id/customers']) {
       expect(paramRoutes.map(routeKey)).toContain(key);
     }
     const unknown = paramRoutes.flatMap((r) => {
@@ -247,6 +272,28 @@ describe('tenant isolation across every route', () => {
     expect(await viewOfA()).toEqual(apiBefore);
     expect(apiBefore.extraKey).toMatchObject({ id: seededA.apiKey, revokedAt: null });
     expect(apiBefore.order.status).toBe('placed');
+    expect(apiBefore.segment).toMatchObject({ id: seededA.segment, name: seededA.segmentName });
+    expect(apiBefore.segmentMembers).toEqual([seededA.customer]);
+  });
+
+  it("answers 404 to B for A's segment wherever a segment id is accepted, and never lists A's customers through it", async () => {
+    for (const url of [`/api/v1/customers?segmentId=${seededA.segment}`, `/api/v1/segments/${seededA.segment}/customers`, `/api/v1/segments/${seededA.segment}/count`, `/api/v1/segments/${seededA.segment}`]) {
+      const res = await call(b, 'GET', url);
+      expect({ url, status: res.status, leaked: leaksIn(textOf(res.body)) }).toEqual({ url, status: 404, leaked: [] });
+    }
+    // The same requests with B's own segment work, and show B's customer only.
+    const own = await call(b, 'GET', `/api/v1/customers?segmentId=${seededB.segment}`);
+    expect(own.status).toBe(200);
+    expect(own.body.data.map((x: { id: string }) => x.id)).toEqual([seededB.customer]);
+    expect((await call(b, 'GET', `/api/v1/segments/${seededB.segment}/customers`)).body.data.map((x: { id: string }) => x.id)).toEqual([seededB.customer]);
+    expect((await call(b, 'GET', `/api/v1/segments/${seededB.segment}/count`)).body.data).toEqual({ count: 1 });
+    // Membership is tenant-scoped too: refreshing B's segment (by the activity the workflow runs) takes none of A's customers,
+    // and naming B's segment with A's tenant finds nothing.
+    const activities = createActivities({ db, logger: createLogger('silent') });
+    expect(await activities.refreshSegment(b.tenantId, seededB.segment)).toMatchObject({ members: 1 });
+    expect(await activities.refreshSegment(a.tenantId, seededB.segment)).toBeNull();
+    const members = (await db('segment_memberships').where({ segment_id: seededB.segment }).whereNull('exited_at').select('customer_id', 'tenant_id'));
+    expect(members).toEqual([{ customer_id: seededB.customer, tenant_id: b.tenantId }]);
   });
 
   it("accepts the very same requests from an admin key against its own tenant's records (so the 404s above are not validation failures)", async () => {
@@ -272,6 +319,7 @@ describe('tenant isolation across every route', () => {
       '/api/v1/tenant': [{ query: '', mustContain: () => [b.tenantId] }],
       '/api/v1/tenant/summary': [{ query: '', mustContain: () => [b.tenantId] }],
       '/api/v1/api-keys': [{ query: '', mustContain: () => [seededB.apiKey] }],
+      '/api/v1/segments': [{ query: '', mustContain: () => [seededB.segment] }],
       '/api/v1/customers': [
         { query: '?limit=100', mustContain: customerOfB },
         { query: '?search=Isolde' },
@@ -288,7 +336,7 @@ describe('tenant isolation across every route', () => {
         { query: `?format=ndjson&customerId=${seededA.customer}` },
       ],
     };
-    for (const required of ['/api/v1/customers', '/api/v1/customers/search', '/api/v1/customers/export', '/api/v1/orders', '/api/v1/orders/export', '/api/v1/customers/stats/summary', '/api/v1/customers/analytics', '/api/v1/api-keys']) {
+    for (const required of ['/api/v1/customers', '/api/v1/customers/search', '/api/v1/customers/export', '/api/v1/orders', '/api/v1/orders/export', '/api/v1/customers/stats/summary', '/api/v1/customers/analytics', '/api/v1/api-keys', '/api/v1/segments', '/api/v1/segments/fields']) {
       expect(plainReads.map((r) => r.path)).toContain(required);
     }
     const violations: string[] = [];
@@ -344,6 +392,32 @@ describe('tenant isolation across every route', () => {
         const res = await call(b, 'POST', '/api/v1/api-keys', { name: 'cross-tenant', role: 'customer', customerId: seededA.customer });
         const bound = await db('api_keys').where({ tenant_id: b.tenantId, customer_id: seededA.customer }).select('id');
         expect({ answer: refusal(res.status), keysOfBBoundToCustomerOfA: bound.length }).toEqual({ answer: 'refused', keysOfBBoundToCustomerOfA: 0 });
+      },
+      'POST /api/v1/segments/preview': async () => {
+        // A rule both tenants' customers satisfy: B's preview counts and samples B's customers only.
+        const res = await call(b, 'POST', '/api/v1/segments/preview', { rules: ISOLATION_RULE, limit: 100 });
+        expect(res.status).toBe(200);
+        expect(res.body.data.sampleCustomers.map((x: { id: string }) => x.id)).toEqual([seededB.customer]);
+        expect(res.body.data.count).toBe(1);
+        expect(leaksIn(textOf(res.body))).toEqual([]);
+      },
+      ...Object.fromEntries(['/api/v1/ai/segment-suggestions', '/api/v1/segments/suggestions'].map((path) => [`POST ${path}`, async () => {
+        // Both tenants' customers are tagged `isolation`: B's potential audience counts B's alone.
+        const res = await call(b, 'POST', path, { query: 'customers tagged isolation' });
+        expect(res.status).toBe(200);
+        const ofB = Number((await db('customers').where({ tenant_id: b.tenantId }).whereNull('deleted_at').whereRaw("'isolation' = ANY(tags)").count<{ n: number }[]>({ n: '*' }))[0]!.n);
+        expect(res.body.suggestions[0]).toMatchObject({ rules: ISOLATION_AST, potentialAudience: ofB });
+        expect(leaksIn(textOf(res.body))).toEqual([]);
+      }])),
+      'POST /api/v1/segments': async () => {
+        // A's segment name is free in B (names are per tenant); B's segment selects B's customers only.
+        const res = await call(b, 'POST', '/api/v1/segments', { name: seededA.segmentName, rules: ISOLATION_RULE });
+        expect(res.status).toBe(201);
+        expect(res.body.data.id).not.toBe(seededA.segment);
+        expect(await db('segments').where({ id: res.body.data.id }).first('tenant_id')).toEqual({ tenant_id: b.tenantId });
+        expect((await call(b, 'GET', `/api/v1/segments/${res.body.data.id}/count`)).body.data).toEqual({ count: 1 });
+        // B's copy carries A's segment name: remove it so no later check mistakes it for a leak.
+        expect((await call(b, 'DELETE', `/api/v1/segments/${res.body.data.id}`)).status).toBe(204);
       },
       'POST /api/v1/customers': async () => {
         // A's exact body under A's Idempotency-Key: B must get a customer of its own, not A's stored response.

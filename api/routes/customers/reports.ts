@@ -11,6 +11,10 @@ import { CustomerListResponse, CustomerResponse, ObjectResponse } from './views'
 const SearchQuery = CustomerListQuery.omit({ search: true }).extend({ q: z.string().trim().min(2, 'must be at least 2 characters').max(100) });
 const ExportQuery = CustomerListQuery.extend({ format: z.enum(['csv', 'json', 'ndjson']).default('csv') });
 
+/** The compiled rule of a segmentId filter (404 for a segment of another tenant). */
+const segmentPredicate = async (ctx: HeraldContext, segmentId: string | undefined) =>
+  segmentId ? ctx.domain.segments.predicateFor(ctx.state.principal!.tenantId, segmentId) : undefined;
+
 /** The customer a customer-role credential speaks for. */
 const selfId = (ctx: HeraldContext) => {
   const id = ctx.state.principal?.customerId;
@@ -44,17 +48,18 @@ export function customerReportRoutes(target: RouteTarget): void {
     query: SearchQuery,
     responses: { 200: { description: 'Matching customers', schema: CustomerListResponse } },
     handler: async (ctx, { query }) => {
-      ctx.body = await ctx.domain.customers.list(tenant(ctx), { ...filtersFrom(query), search: query.q }, sortFrom(query), pageFrom(query));
+      ctx.body = await ctx.domain.customers.list(tenant(ctx), { ...filtersFrom(query), search: query.q, predicate: await segmentPredicate(ctx, query.segmentId) }, sortFrom(query), pageFrom(query));
     },
   });
   addRoute(target, {
     method: 'get', path: '/api/v1/customers/export', summary: 'Stream customers as CSV, JSON or NDJSON (list filters apply)', tag: 'Customers', auth: READERS,
     query: ExportQuery,
     responses: { 200: { description: 'The export, streamed' } },
-    handler: (ctx, { query }) => {
+    handler: async (ctx, { query }) => {
+      const predicate = await segmentPredicate(ctx, query.segmentId);
       ctx.type = EXPORT_CONTENT_TYPES[query.format];
       ctx.set('Content-Disposition', `attachment; filename="customers.${query.format}"`);
-      ctx.body = ctx.domain.customers.exportCustomers(tenant(ctx), filtersFrom(query), query.format);
+      ctx.body = ctx.domain.customers.exportCustomers(tenant(ctx), { ...filtersFrom(query), predicate }, query.format);
     },
   });
   addRoute(target, {

@@ -212,12 +212,9 @@ async function insertCustomers(db: Knex, tenantId: string, flavor: Flavor, seed:
 // The reference
 // ---------------------------------------------------------------------------------------------
 
-/** lower() of a database whose ctype is C: folds A–Z only. The sort expression uses it. */
-const lowerC = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
 /**
- * How the case-insensitive filters (search, city, country) must fold case: as a user expects,
- * for every letter ("ÉLODIE" finds "Élodie"). Switching this to `lowerC` would accept the
- * database's ASCII-only folding as the documented behaviour instead.
+ * How case is folded, by the filters (search, city, country) and by the name sort: for every
+ * letter ("ÉLODIE" finds "Élodie"), as lower() does on Herald's cluster (ctype C.UTF-8).
  */
 const foldCase = (s: string) => s.toLowerCase();
 /** Byte order of UTF-8 (the C collation), which is code-point order, not UTF-16 code-unit order. */
@@ -236,7 +233,7 @@ function sortValue(row: RefRow, field: string): number | string {
   switch (field) {
     case 'createdAt': return row.createdUs;
     case 'updatedAt': return row.updatedUs;
-    case 'fullName': return lowerC(row.fullName ?? '');
+    case 'fullName': return foldCase(row.fullName ?? '');
     case 'email': return row.email ?? '';
     case 'totalSpent': return row.spentCents;
     case 'totalOrders': return row.orders;

@@ -48,4 +48,12 @@ export const benchmarks: Record<string, Benchmark> = {
     description: "CSV export of 1,000,000 customers through `herald serve` (time, rows, peak RSS) vs raw COPY TO STDOUT of the same columns",
     load: () => import('./customers-export'),
   },
+  'segments-preview': {
+    description: 'segment preview (count + 50 sample) of a 4- and a 10-condition rule on 1,000,000 customers: compiled vs hand-written SQL p50, EXPLAIN, and the same audience matched in Node',
+    load: () => import('./segments-preview'),
+  },
+  'segments-evaluate': {
+    description: 'one customer write evaluated against 50 segments (1-5 conditions) with matchingIds: p50/p99 per write, no database',
+    load: () => import('./segments-evaluate'),
+  },
 };

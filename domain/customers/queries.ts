@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { exportStream, type ExportFormat } from '../../lib/exportStreams';
 import { notFound } from '../../lib/errors';
 import { fetchPage, type Page, type PageRequest } from '../shared/listing';
+import { customersCsv } from './csvExport';
 import * as repo from './repo';
 import { toCustomer } from './rows';
 import type { Customer, CustomerFilters, SortField } from './types';
@@ -12,19 +13,6 @@ export interface OrderReader {
   recentOrdersForCustomer(tenantId: string, customerId: string, limit: number): Promise<unknown[]>;
   orderStatsForCustomer(tenantId: string, customerId: string): Promise<Record<string, unknown>>;
 }
-
-/** Columns of the CSV export, in order; JSON and NDJSON carry the full customer shape. */
-export const EXPORT_COLUMNS = [
-  'id', 'firstName', 'lastName', 'fullName', 'email', 'phone', 'status', 'tier', 'segment', 'source', 'tags',
-  'city', 'country', 'totalOrders', 'totalSpent', 'lastOrderAt', 'notes', 'createdAt', 'lastInteractionAt',
-];
-
-/** The flat record the CSV export writes for a customer. */
-const csvRecord = (c: Customer) => ({
-  id: c.id, firstName: c.firstName, lastName: c.lastName, fullName: c.fullName, email: c.email, phone: c.phone, status: c.status, tier: c.tier,
-  segment: c.segment, source: c.source, tags: c.tags, city: c.address.city, country: c.address.country, totalOrders: c.statistics.totalOrders,
-  totalSpent: c.statistics.totalSpent, lastOrderAt: c.statistics.lastOrderAt, notes: c.notes, createdAt: c.createdAt, lastInteractionAt: c.statistics.lastInteractionAt,
-});
 
 /** Customer reads: one, lists, search, per-customer statistics, self-service and export. */
 export function createCustomerQueries(deps: { db: Knex; exportDb?: Knex; orders: OrderReader }) {
@@ -70,10 +58,11 @@ export function createCustomerQueries(deps: { db: Knex; exportDb?: Knex; orders:
     };
   }
 
-  /** Streams every customer matching the filters in the format asked, oldest first. */
+  /** Streams every customer matching the filters in the format asked, oldest first (CSV rendered by Postgres). */
   function exportCustomers(tenantId: string, filters: CustomerFilters, format: ExportFormat): Readable {
+    if (format === 'csv') return customersCsv(repo.filteredCustomers(exportDb, tenantId, filters));
     const rows = repo.filteredCustomers(exportDb, tenantId, filters).select('*').orderBy([{ column: 'created_at' }, { column: 'id' }]).stream();
-    return exportStream(rows, format, (row) => (format === 'csv' ? csvRecord(toCustomer(row)) : (toCustomer(row) as unknown as Record<string, unknown>)), EXPORT_COLUMNS);
+    return exportStream(rows, format, (row) => toCustomer(row) as unknown as Record<string, unknown>, []);
   }
 
   return { get, getWithRecentOrders, list, statistics, exportCustomers };

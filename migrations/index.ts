@@ -6,6 +6,7 @@ import * as eventsAndAuditLog from './20261122000400_events_and_audit_log';
 import * as rateLimits from './20261122000500_rate_limits';
 import * as idempotencyKeys from './20261122000600_idempotency_keys';
 import * as segments from './20261122000700_segments';
+import * as customerPlaceIndexes from './20261122000800_customer_place_indexes';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -26,6 +27,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261122000500_rate_limits', rateLimits],
   ['20261122000600_idempotency_keys', idempotencyKeys],
   ['20261122000700_segments', segments],
+  ['20261122000800_customer_place_indexes', customerPlaceIndexes],
 ];
 
 /** knex's MigrationSource over the static list above. */

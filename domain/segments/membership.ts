@@ -117,6 +117,9 @@ export async function reevaluateCustomer(db: Knex, matcher: SegmentMatcher, ctx:
 
 async function reevaluateOnce(db: Knex, matcher: SegmentMatcher, ctx: CommandContext, customerId: string): Promise<{ entered: string[]; exited: string[] }> {
   const tenantId = ctx.principal.tenantId;
+  // A tenant without segments has no memberships either (they cascade with their segment): one
+  // indexed read instead of a locking transaction on every write.
+  if (!(await db('segments').where({ tenant_id: tenantId }).first('id'))) return { entered: [], exited: [] };
   return db.transaction(async (trx) => {
     await lockSegmentsShared(trx, tenantId);
     const row = await trx('customers').where({ tenant_id: tenantId, id: customerId }).forUpdate().first();

@@ -26,12 +26,12 @@ export function registerDev(program: Command): void {
       const services = await ensureServices(say);
       const env = { ...config, DATABASE_URL: services.postgres.url, TEMPORAL_ADDRESS: services.temporal.address };
 
-      const migrator = createDb({ url: env.DATABASE_URL, poolMax: 2 });
-      const applied = await migrateLatest(migrator).finally(() => migrator.destroy());
-      say(applied.length ? `applied ${applied.length} migration(s)` : 'database schema up to date');
-
       const bootstrapDb = createDb({ url: env.DATABASE_URL, poolMax: 2 });
-      const dev = await ensureDevKey(createTenantService({ db: bootstrapDb }), config.HERALD_DEV_KEY_FILE).finally(() => bootstrapDb.destroy());
+      const dev = await (async () => {
+        const applied = await migrateLatest(bootstrapDb);
+        say(applied.length ? `applied ${applied.length} migration(s)` : 'database schema up to date');
+        return ensureDevKey(createTenantService({ db: bootstrapDb }), config.HERALD_DEV_KEY_FILE);
+      })().finally(() => bootstrapDb.destroy());
 
       const logger = createLogger(config.LOG_LEVEL);
       const runtime = createRuntime(env, logger, { jwtSecret: config.JWT_SECRET ?? dev.jwtSecret });

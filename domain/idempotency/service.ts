@@ -22,10 +22,12 @@ export function createIdempotencyService(deps: { db: Knex }) {
   const { db } = deps;
 
   async function begin(tenantId: string, key: string, requestHash: string): Promise<IdempotencyDecision> {
-    await db('idempotency_keys').where({ tenant_id: tenantId, key }).andWhere('created_at', '<', db.raw(`now() - interval '${RETENTION_HOURS} hours'`)).delete();
+    // One statement claims a new key or an expired one (whose stored response is past retention).
     const claimed = await db('idempotency_keys')
       .insert({ tenant_id: tenantId, key, request_hash: requestHash, state: 'in_progress' })
-      .onConflict(['tenant_id', 'key']).ignore()
+      .onConflict(['tenant_id', 'key'])
+      .merge({ request_hash: requestHash, state: 'in_progress', status: null, response: null, created_at: db.fn.now(), locked_at: db.fn.now() })
+      .where('idempotency_keys.created_at', '<', db.raw(`now() - interval '${RETENTION_HOURS} hours'`))
       .returning('key');
     if (claimed.length) return { kind: 'proceed' };
     const row = await db('idempotency_keys').where({ tenant_id: tenantId, key }).first();

@@ -65,9 +65,15 @@ export async function refreshSegmentMembership(db: Knex, tenantId: string, segme
 /**
  * Takes the tenant's segment locks in shared mode, in id order (a fixed order, so concurrent
  * re-evaluations never deadlock on them); a refresh of any of these segments waits meanwhile.
+ * Returns the locked segments' rules, so callers need no second read.
  */
-export async function lockSegmentsShared(trx: Knex, tenantId: string): Promise<void> {
-  await trx.raw('SELECT count(pg_advisory_xact_lock_shared(hashtext(\'segment:\' || id::text))) FROM (SELECT id FROM segments WHERE tenant_id = ? ORDER BY id) s', [tenantId]);
+export async function lockSegmentsShared(trx: Knex, tenantId: string): Promise<Array<{ id: string; rules: RuleNode }>> {
+  const result = await trx.raw(
+    `SELECT s.id, s.rules, pg_advisory_xact_lock_shared(hashtext('segment:' || s.id::text))
+     FROM (SELECT id, rules FROM segments WHERE tenant_id = ? ORDER BY id) s`,
+    [tenantId],
+  );
+  return (result.rows as Array<{ id: string; rules: RuleNode }>).map(({ id, rules }) => ({ id, rules }));
 }
 
 /** Moves member counts for entries and exits, touching segment rows in id order (no lock-order deadlocks). */
@@ -121,10 +127,9 @@ async function reevaluateOnce(db: Knex, matcher: SegmentMatcher, ctx: CommandCon
   // indexed read instead of a locking transaction on every write.
   if (!(await db('segments').where({ tenant_id: tenantId }).first('id'))) return { entered: [], exited: [] };
   return db.transaction(async (trx) => {
-    await lockSegmentsShared(trx, tenantId);
+    const segments = await lockSegmentsShared(trx, tenantId);
     const row = await trx('customers').where({ tenant_id: tenantId, id: customerId }).forUpdate().first();
     if (!row) return { entered: [], exited: [] };
-    const segments: Array<{ id: string; rules: RuleNode; updated_at: Date }> = await trx('segments').where({ tenant_id: tenantId }).select('id', 'rules', 'updated_at');
     const matching = row.deleted_at ? [] : await matcher.matchingIds(segments.map((s) => ({ id: s.id, rule: s.rules })), row);
     const current: string[] = (await trx('segment_memberships').where({ customer_id: customerId }).whereNull('exited_at').select('segment_id')).map((r) => r.segment_id);
     const toEnter = matching.filter((id) => !current.includes(id));

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { notFound, validationFailed } from '../../lib/errors';
 import { API_KEY_PREFIX, apiKeyDisplayPrefix, hashApiKey, newApiKey } from '../../lib/ids';
 import { recordAudit } from '../audit/repo';
+import { findCustomer } from '../customers/repo';
 import type { CommandContext } from '../shared/context';
 import * as repo from './repo';
 import { ROLES, type ApiKey, type CreatedApiKey, type Principal, type Role, type Tenant, type TenantSummary } from './types';
@@ -76,8 +77,7 @@ export function createTenantService(deps: { db: Knex; jwtSecret?: string }) {
   async function createApiKey(ctx: CommandContext, input: NewApiKey): Promise<CreatedApiKey> {
     return db.transaction(async (trx) => {
       if (input.customerId) {
-        const customer = await trx('customers').where({ tenant_id: ctx.principal.tenantId, id: input.customerId }).whereNull('deleted_at').first('id');
-        if (!customer) throw validationFailed([{ location: 'body', path: 'customerId', message: 'no such customer' }]);
+        if (!(await findCustomer(trx, ctx.principal.tenantId, input.customerId))) throw validationFailed([{ location: 'body', path: 'customerId', message: 'no such customer' }]);
       }
       const created = await insertKey(trx, ctx.principal.tenantId, input, ctx.principal.actorId);
       await recordAudit(trx, ctx.principal, ctx.principal.tenantId, {

@@ -1,12 +1,11 @@
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import { createActivities } from '../../activities';
 import { ensureSegmentRefreshSchedule } from '../../domain/segments/lifecycle';
 import { createLogger } from '../../lib/logger';
 import { compileRuleToSql, type RuleNode } from '../../rules';
-import { createHeraldWorker } from '../../temporal/worker';
 import { refreshDueSegmentsWorkflow, SEGMENT_REFRESH_SCHEDULE_ID, segmentRefreshWorkflowId } from '../../workflows/segmentRefresh';
 import { buildCustomer, buildTenant, testDb } from '../support/factories';
+import { startTestWorker, testTemporalSettings } from '../support/testWorker';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 /**
@@ -28,7 +27,6 @@ type Tenant = { tenantId: string; adminKey: string };
 type Res = { status: number; headers: Headers; body: any };
 
 const SEED = Number(process.env.HERALD_PROPERTY_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const settings = () => ({ address: process.env.TEMPORAL_ADDRESS!, namespace: 'default', taskQueue: process.env.TEMPORAL_TASK_QUEUE! });
 const SPENT_OVER_500 = { id: 'root', logic: 'AND', rules: [{ id: 'rule1', field: 'totalSpent', operator: 'greater_than', value: 500, type: 'number' }] };
 const VIP = { all: [{ fact: 'tags', operator: 'hasAny', value: ['vip'] }] };
 const DAY = 86_400_000;
@@ -144,18 +142,7 @@ describe('segment membership', () => {
   beforeAll(async () => {
     db = testDb();
     server = await startTestServer({ RATE_LIMIT_GENERAL_PER_MINUTE: '1000000', RATE_LIMIT_IP_PER_MINUTE: '1000000' });
-    try {
-      Runtime.install({ logger: new DefaultLogger('WARN') });
-    } catch {
-      // Already installed in this process.
-    }
-    const { worker, connection } = await createHeraldWorker(settings(), { db, logger: createLogger('silent') });
-    const running = worker.run();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-      await connection.close();
-    };
+    stopWorker = await startTestWorker(db);
   }, 60000);
   afterAll(async () => {
     await stopWorker?.();
@@ -347,7 +334,7 @@ describe('segment membership', () => {
       expect(due).not.toContainEqual({ tenantId: t.tenantId, segmentId: plain });
 
       const client = await server.runtime.temporal.client();
-      const refreshedCount = await client.workflow.execute(refreshDueSegmentsWorkflow, { taskQueue: settings().taskQueue, workflowId: `test-refresh-due-${t.tenantId}`, args: [] });
+      const refreshedCount = await client.workflow.execute(refreshDueSegmentsWorkflow, { taskQueue: testTemporalSettings().taskQueue, workflowId: `test-refresh-due-${t.tenantId}`, args: [] });
       expect(refreshedCount).toBeGreaterThanOrEqual(1);
 
       expect([await isMember(recent, leaving), await isMember(recent, staying), await isMember(recent, arriving)]).toEqual([0, 1, 1]);
@@ -368,7 +355,7 @@ describe('segment membership', () => {
       const activities = createActivities({ db, logger: createLogger('silent') });
       expect(await activities.segmentsDueForRefresh()).toContainEqual({ tenantId: t.tenantId, segmentId: seg });
       const client = await server.runtime.temporal.client();
-      await client.workflow.execute(refreshDueSegmentsWorkflow, { taskQueue: settings().taskQueue, workflowId: `test-refresh-pending-${t.tenantId}`, args: [] });
+      await client.workflow.execute(refreshDueSegmentsWorkflow, { taskQueue: testTemporalSettings().taskQueue, workflowId: `test-refresh-pending-${t.tenantId}`, args: [] });
       expect(await isMember(seg, member)).toBe(1);
       expect((await ok(t, 'GET', `/api/v1/segments/${seg}`)).refreshedAt).not.toBeNull();
       expect(await activities.segmentsDueForRefresh()).not.toContainEqual({ tenantId: t.tenantId, segmentId: seg });
@@ -399,13 +386,13 @@ describe('segment membership', () => {
 
     it('ensures one refresh schedule per task queue, every SEGMENT_REFRESH_INTERVAL, running refreshDueSegmentsWorkflow', async () => {
       const client = await server.runtime.temporal.client();
-      const scheduleId = `${SEGMENT_REFRESH_SCHEDULE_ID}-${settings().taskQueue}`;
+      const scheduleId = `${SEGMENT_REFRESH_SCHEDULE_ID}-${testTemporalSettings().taskQueue}`;
       await ensureSegmentRefreshSchedule(server.runtime.temporal, '7 minutes');
       try {
         await ensureSegmentRefreshSchedule(server.runtime.temporal, '7 minutes'); // already there: no error
         const description = await client.schedule.getHandle(scheduleId).describe();
         expect(description.spec.intervals?.map((i) => i.every)).toEqual([7 * 60 * 1000]);
-        expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: 'refreshDueSegmentsWorkflow', taskQueue: settings().taskQueue });
+        expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: 'refreshDueSegmentsWorkflow', taskQueue: testTemporalSettings().taskQueue });
         expect(description.policies.overlap).toBe('SKIP');
       } finally {
         await client.schedule.getHandle(scheduleId).delete();

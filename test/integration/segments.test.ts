@@ -1,9 +1,7 @@
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Knex } from 'knex';
-import { createLogger } from '../../lib/logger';
-import { createHeraldWorker } from '../../temporal/worker';
 import { segmentRefreshWorkflowId } from '../../workflows/segmentRefresh';
 import { buildTenant, testDb } from '../support/factories';
+import { startTestWorker } from '../support/testWorker';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 /**
@@ -27,7 +25,6 @@ const SPENT_OVER_500 = { kind: 'condition', field: 'totalSpent', operator: 'grea
 const VIP_ENGINE = { all: [{ fact: 'tags', operator: 'hasAny', value: ['vip'] }] };
 const VIP_AST = { kind: 'condition', field: 'tags', operator: 'hasAny', value: ['vip'] };
 
-const settings = () => ({ address: process.env.TEMPORAL_ADDRESS!, namespace: 'default', taskQueue: process.env.TEMPORAL_TASK_QUEUE! });
 
 /** Polls `probe` until `ok` holds or the deadline passes; returns the last value either way. */
 async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30000): Promise<T> {
@@ -81,18 +78,7 @@ describe('segments API', () => {
     server = await startTestServer({ RATE_LIMIT_GENERAL_PER_MINUTE: '1000000', RATE_LIMIT_IP_PER_MINUTE: '1000000' });
     tenant = await buildTenant(db, 'Segments tenant');
     other = await buildTenant(db, 'Other segments tenant');
-    try {
-      Runtime.install({ logger: new DefaultLogger('WARN') });
-    } catch {
-      // Already installed in this process.
-    }
-    const { worker, connection } = await createHeraldWorker(settings(), { db, logger: createLogger('silent') });
-    const running = worker.run();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-      await connection.close();
-    };
+    stopWorker = await startTestWorker(db);
 
     // The dataset, in creation order (preview samples are newest first).
     c.alice = await customer(tenant, 'Alice', { tags: ['vip'], address: { city: 'Porto', country: 'PT' } }, [400, 200]); // 600

@@ -60,7 +60,7 @@ export function createCustomerQueries(deps: { db: Knex; exportDb?: Knex; orders:
 
   /** Streams every customer matching the filters in the format asked, oldest first (CSV rendered by Postgres). */
   function exportCustomers(tenantId: string, filters: CustomerFilters, format: ExportFormat): Readable {
-    if (format === 'csv') return customersCsv(repo.filteredCustomers(exportDb, tenantId, filters));
+    if (format === 'csv') return customersCsv(exportDb, repo.filteredCustomers(exportDb, tenantId, filters));
     const rows = repo.filteredCustomers(exportDb, tenantId, filters).select('*').orderBy([{ column: 'created_at' }, { column: 'id' }]).stream();
     return exportStream(rows, format, (row) => toCustomer(row) as unknown as Record<string, unknown>, []);
   }

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import type { Knex } from 'knex';
 import { buildTenant, testDb } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -301,6 +302,20 @@ describe('customer reports', () => {
     expect((await t.api('/customers/export?format=json&tags=nothing')).body).toEqual([]);
     expect((await t.api('/customers/export?format=json')).body).toHaveLength(3);
     expect((await t.api('/customers/export?format=xml')).status).toBe(400);
+  });
+
+  it('exports CSV that a CSV parser reads back exactly, with filter values that need quoting', async () => {
+    const t = await tenant();
+    const notes = 'He said "hi", then\nleft; back\\slash';
+    const id = await t.create({ firstName: "O'Brien", lastName: 'Quote', email: 'obrien@example.com', notes, tags: ["it's", 'x,y'], address: { city: 'Saint-Étienne' } });
+    await t.create({ name: 'Someone Else', email: 'else@example.com' });
+
+    const res = await t.api(`/customers/export?format=csv&search=${encodeURIComponent("o'brien")}&tags=${encodeURIComponent("it's")}&city=${encodeURIComponent('saint-étienne')}`);
+    expect(res.status).toBe(200);
+    const records = parse(res.body as string, { columns: true }) as Array<Record<string, string>>;
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ id, firstName: "O'Brien", notes, tags: "it's;x,y", city: 'Saint-Étienne', totalOrders: '0', totalSpent: '0', lastOrderAt: '' });
+    expect(records[0].createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
   });
 
   it('lets a customer-role key read its own profile and statistics, and nothing else', async () => {

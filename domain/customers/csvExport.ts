@@ -2,14 +2,20 @@ import type { Knex } from 'knex';
 import type { Readable } from 'node:stream';
 import { copyOut } from '../../db/copyOut';
 
-/** ISO-8601 in UTC with milliseconds, as JSON dates are written. */
+/**
+ * ISO-8601 in UTC ('2026-11-22T21:40:00.123456Z'): the timestamp's own text form with a T and a Z,
+ * which costs Postgres a fraction of what to_char does per row.
+ */
 function iso(expr: string): string {
-  return `to_char((${expr}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+  return `replace((${expr} AT TIME ZONE 'UTC')::text, ' ', 'T') || 'Z'`;
 }
 
-/** A free-text cell: a leading = + - @ tab or CR gets an apostrophe so spreadsheets never run it as a formula. */
+/**
+ * A free-text cell: a leading = + - @ tab or CR (code points 61 43 45 64 9 13) gets an apostrophe so
+ * spreadsheets never run it as a formula; ascii() reads only the first character, cheaply.
+ */
 function text(expr: string): string {
-  return `CASE WHEN left(${expr}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${expr} ELSE ${expr} END`;
+  return `CASE WHEN ascii(${expr}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${expr} ELSE ${expr} END`;
 }
 
 /**

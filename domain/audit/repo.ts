@@ -11,12 +11,9 @@ export interface AuditEntry {
   ip?: string;
 }
 
-/**
- * Appends an audit row in the caller's transaction, so the record of a change exists exactly
- * when the change does.
- */
-export async function recordAudit(db: Knex, actor: Principal | 'system', tenantId: string, entry: AuditEntry): Promise<void> {
-  await db('audit_log').insert({
+/** The audit_log row of an entry: what recordAudit inserts, for callers that batch it into one statement. */
+export function auditRow(actor: Principal | 'system', tenantId: string, entry: AuditEntry): Record<string, unknown> {
+  return {
     tenant_id: tenantId,
     actor_type: actor === 'system' ? 'system' : actor.actorType,
     actor_id: actor === 'system' ? null : actor.actorId,
@@ -26,5 +23,13 @@ export async function recordAudit(db: Knex, actor: Principal | 'system', tenantI
     changes: entry.changes === undefined ? null : JSON.stringify(entry.changes),
     request_id: entry.requestId ?? null,
     ip: entry.ip ?? null,
-  });
+  };
+}
+
+/**
+ * Appends an audit row in the caller's transaction, so the record of a change exists exactly
+ * when the change does.
+ */
+export async function recordAudit(db: Knex, actor: Principal | 'system', tenantId: string, entry: AuditEntry): Promise<void> {
+  await db('audit_log').insert(auditRow(actor, tenantId, entry));
 }

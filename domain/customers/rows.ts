@@ -112,6 +112,15 @@ export const REPLACEABLE_DEFAULTS: Record<string, unknown> = {
   custom_fields: '{}', notes: null,
 };
 
+/**
+ * A new row's columns as the table's defaults set them (every column the insert does not name), so
+ * a create can know its whole row, and thus its event, before the one statement that writes both.
+ */
+export const NEW_ROW_DEFAULTS: Readonly<Record<string, unknown>> = {
+  ...REPLACEABLE_DEFAULTS, custom_fields: {}, status_reason: null, is_blocked: false, block_reason: null, blocked_at: null,
+  total_orders: 0, total_spent: 0, average_order_value: 0, first_order_at: null, last_order_at: null, last_interaction_at: null, deleted_at: null,
+};
+
 /** API field names of the editable columns, so events name fields the way the API does. */
 export const FIELD_OF_COLUMN: Record<string, string> = {
   first_name: 'firstName', last_name: 'lastName', full_name: 'fullName', email: 'email', phone: 'phone', alternative_phones: 'alternativePhones',

@@ -1,13 +1,14 @@
 import type { Knex } from 'knex';
 import type { CountryCode } from 'libphonenumber-js';
 import { conflict, notFound } from '../../lib/errors';
-import { recordAudit } from '../audit/repo';
-import { appendEvent, type EventType } from '../events/outbox';
+import { auditRow, recordAudit } from '../audit/repo';
+import { appendEvent, eventRow, type EventType } from '../events/outbox';
 import { exitAllSegments, lockSegmentsShared } from '../segments/membership';
 import { actorLabel, type CommandContext } from '../shared/context';
 import { normaliseFields, normalisePhone } from './normalize';
 import * as repo from './repo';
-import { FIELD_OF_COLUMN, REPLACEABLE_DEFAULTS, toColumns, toCustomer, type CustomerRow } from './rows';
+import { newId } from '../../lib/ids';
+import { FIELD_OF_COLUMN, NEW_ROW_DEFAULTS, REPLACEABLE_DEFAULTS, toColumns, toCustomer, type CustomerRow } from './rows';
 import type { Customer, CustomerFields, Status, Tier } from './types';
 
 /** Dependencies of the customer commands. */
@@ -28,10 +29,10 @@ const changedFields = (before: CustomerRow, after: CustomerRow) => [
 export function createCustomerCommands(deps: CustomerServiceDeps) {
   const { db } = deps;
 
-  /** Runs a command in a transaction and maps unique violations to a 409 naming the holder. */
-  async function inTransaction<T>(ctx: CommandContext, values: CustomerFields, exceptId: string | undefined, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  /** Runs a write and maps a unique violation to a 409 naming the customer holding the value. */
+  async function mapDuplicate<T>(ctx: CommandContext, values: CustomerFields, exceptId: string | undefined, write: () => Promise<T>): Promise<T> {
     try {
-      return await db.transaction(work);
+      return await write();
     } catch (err) {
       if ((err as { code?: string }).code !== '23505') throw err;
       const dup = await repo.findDuplicate(db, ctx.principal.tenantId, values, exceptId);
@@ -39,19 +40,31 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
     }
   }
 
+  /** Runs a command in a transaction, duplicates answered as 409. */
+  const inTransaction = <T>(ctx: CommandContext, values: CustomerFields, exceptId: string | undefined, work: (trx: Knex.Transaction) => Promise<T>) =>
+    mapDuplicate(ctx, values, exceptId, () => db.transaction(work));
+
   async function emit(trx: Knex, ctx: CommandContext, type: EventType, row: CustomerRow, extra: Record<string, unknown> = {}) {
     await appendEvent(trx, ctx, { type, subjectType: 'customer', subjectId: row.id, data: { customer: toCustomer(row), ...extra } });
     await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: type, subjectType: 'customer', subjectId: row.id, changes: extra, requestId: ctx.requestId, ip: ctx.ip });
   }
 
-  /** Creates a customer; 409 with the existing id when email, phone or external id is taken. */
+  /**
+   * Creates a customer; 409 with the existing id when email, phone or external id is taken. The
+   * id and timestamps are chosen here, so the row, its customer.created event and its audit entry
+   * are all known up front and written by one statement.
+   */
   async function create(ctx: CommandContext, input: CustomerFields): Promise<Customer> {
     const fields = normaliseFields(input, deps.defaultPhoneRegion);
-    return inTransaction(ctx, fields, undefined, async (trx) => {
-      const row = await repo.insertCustomer(trx, ctx.principal.tenantId, { ...toColumns(fields), created_by: actorLabel(ctx), updated_by: actorLabel(ctx) });
-      await emit(trx, ctx, 'customer.created', row);
-      return toCustomer(row);
-    });
+    const now = new Date();
+    const columns = { ...toColumns(fields), id: newId(), tenant_id: ctx.principal.tenantId, created_by: actorLabel(ctx), updated_by: actorLabel(ctx), created_at: now, updated_at: now };
+    const customer = toCustomer({ ...NEW_ROW_DEFAULTS, ...columns, custom_fields: fields.customFields ?? {} });
+    await mapDuplicate(ctx, fields, undefined, () =>
+      repo.insertCustomerWith(db, columns, [
+        ['events', eventRow(ctx, { type: 'customer.created', subjectType: 'customer', subjectId: customer.id, data: { customer } })],
+        ['audit_log', auditRow(ctx.principal, ctx.principal.tenantId, { action: 'customer.created', subjectType: 'customer', subjectId: customer.id, changes: {}, requestId: ctx.requestId, ip: ctx.ip })],
+      ]));
+    return customer;
   }
 
   /**

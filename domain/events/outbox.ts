@@ -17,16 +17,21 @@ export interface OutboxEvent {
   data: Record<string, unknown>;
 }
 
-/**
- * Appends an event in the caller's transaction: the change and its event commit together or not
- * at all, so a relay reading committed events never misses one and never sees a phantom.
- */
-export async function appendEvent(trx: Knex, ctx: CommandContext, event: OutboxEvent): Promise<void> {
-  await trx('events').insert({
+/** The events row of an event: what appendEvent inserts, for callers that batch it into one statement. */
+export function eventRow(ctx: CommandContext, event: OutboxEvent): Record<string, unknown> {
+  return {
     tenant_id: ctx.principal.tenantId,
     type: event.type,
     subject_type: event.subjectType,
     subject_id: event.subjectId,
     payload: JSON.stringify({ data: event.data, actor: { type: ctx.principal.actorType, id: ctx.principal.actorId }, requestId: ctx.requestId ?? null }),
-  });
+  };
+}
+
+/**
+ * Appends an event in the caller's transaction: the change and its event commit together or not
+ * at all, so a relay reading committed events never misses one and never sees a phantom.
+ */
+export async function appendEvent(trx: Knex, ctx: CommandContext, event: OutboxEvent): Promise<void> {
+  await trx('events').insert(eventRow(ctx, event));
 }

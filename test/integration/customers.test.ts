@@ -45,6 +45,32 @@ describe('customers CRUD', () => {
       expect(got.body.data).toMatchObject({ ...res.body.data, recentOrders: [] });
     });
 
+    it('returns, stores and announces the same customer, every field set', async () => {
+      const t = await tenant();
+      const res = await t.api('/customers', { method: 'POST', body: {
+        firstName: 'Zoë', lastName: "D'Arcy", email: 'zoe@example.com', phone: '+442079460958', alternativePhones: ['+12025550188'], externalId: 'ext-1',
+        avatar: 'https://example.com/a.png', address: { street: '1 Main St', city: 'London', state: 'LDN', country: 'UK', postalCode: 'N1', coordinates: { latitude: 51.5, longitude: -0.12 } },
+        tags: ['vip'], status: 'inactive', tier: 'premium', segment: 'new', source: 'referral', notes: 'n',
+        preferences: { language: 'en', timezone: 'Europe/London', email: false, sms: true, newsletter: true, communicationHours: { start: '08:00', end: '20:00' } },
+        customFields: { plan: 'gold' },
+      } });
+      expect(res.status).toBe(201);
+      const created = res.body.data as Record<string, unknown>;
+      const got = await t.api(`/customers/${created.id as string}`);
+      expect(got.body.data).toEqual({ ...created, recentOrders: [] });
+      const event = await db('events').where({ tenant_id: t.tenantId, subject_id: created.id, type: 'customer.created' }).first();
+      expect(event.payload.data.customer).toEqual(created);
+      expect(await db('audit_log').where({ tenant_id: t.tenantId, subject_id: created.id, action: 'customer.created' }).count({ n: '*' })).toEqual([{ n: 1 }]);
+    });
+
+    it('writes no event or audit row when a create is refused as a duplicate', async () => {
+      const t = await tenant();
+      await t.create({ name: 'First One', email: 'dup@example.com' });
+      const [events, audits] = [await t.count('events'), await t.count('audit_log')];
+      expect((await t.api('/customers', { method: 'POST', body: { name: 'Second One', email: 'DUP@example.com' } })).status).toBe(409);
+      expect([await t.count('customers'), await t.count('events'), await t.count('audit_log')]).toEqual([1, events, audits]);
+    });
+
     it('splits `name` into first and last name', async () => {
       const t = await tenant();
       expect(await t.create({ name: 'Grace Brewster Hopper', email: 'grace@example.com' })).toMatchObject({ firstName: 'Grace', lastName: 'Brewster Hopper', fullName: 'Grace Brewster Hopper' });

@@ -11,6 +11,9 @@ import type { Customer, CustomerFilters, SortField } from './types';
 /** What the customer reads need from the orders module (kept narrow so the modules stay apart). */
 export interface OrderReader {
   recentOrdersForCustomer(tenantId: string, customerId: string, limit: number): Promise<unknown[]>;
+  /** A select column with each customer's latest orders, so a detail view is one statement. */
+  recentOrdersColumn(conn: Knex, limit: number): Knex.Raw;
+  fromRecentOrders(value: unknown): unknown[];
   orderStatsForCustomer(tenantId: string, customerId: string): Promise<Record<string, unknown>>;
 }
 
@@ -26,11 +29,11 @@ export function createCustomerQueries(deps: { db: Knex; exportDb?: Knex; orders:
     return toCustomer(row);
   }
 
-  /** A customer with its statistics and most recent orders (seed 001's detail view). */
+  /** A customer with its statistics and most recent orders (seed 001's detail view), read in one statement. */
   async function getWithRecentOrders(tenantId: string, id: string) {
-    // Both reads are scoped by tenant, so they can run side by side; a missing customer still 404s.
-    const [customer, recentOrders] = await Promise.all([get(tenantId, id), deps.orders.recentOrdersForCustomer(tenantId, id, 5)]);
-    return { customer, recentOrders };
+    const row = await repo.findCustomer(db, tenantId, id, false, [deps.orders.recentOrdersColumn(db, 5)]);
+    if (!row) throw notFound('Customer');
+    return { customer: toCustomer(row), recentOrders: deps.orders.fromRecentOrders(row.recent_orders) };
   }
 
   /** A filtered, sorted page of customers (offset or cursor). */

@@ -46,9 +46,9 @@ export function filteredCustomers(db: Knex, tenantId: string, f: CustomerFilters
   return q;
 }
 
-/** One live customer of the tenant; `lock` takes a row lock for a read-modify-write. */
-export async function findCustomer(db: Knex, tenantId: string, id: string, lock = false): Promise<CustomerRow | undefined> {
-  const q = db('customers').where({ tenant_id: tenantId, id }).whereNull('deleted_at').first();
+/** One live customer of the tenant; `lock` takes a row lock for a read-modify-write; `extraColumns` adds computed columns. */
+export async function findCustomer(db: Knex, tenantId: string, id: string, lock = false, extraColumns: Knex.Raw[] = []): Promise<CustomerRow | undefined> {
+  const q = db('customers').select('customers.*', ...extraColumns).where({ tenant_id: tenantId, id }).whereNull('deleted_at').first();
   if (lock) q.forUpdate();
   return q;
 }

@@ -159,6 +159,21 @@ export function filteredOrders(db: Knex, tenantId: string, filters: OrderFilters
   return q;
 }
 
+/**
+ * A select column holding the latest orders of the `customers` row being read, as a JSON array:
+ * the customer's detail view reads the customer and its recent orders in one statement.
+ */
+export function latestOrdersColumn(db: Knex, limit: number): Knex.Raw {
+  return db.raw(
+    `(SELECT coalesce(json_agg(o ORDER BY o.placed_at DESC, o.id DESC), '[]') FROM (SELECT * FROM orders WHERE orders.tenant_id = customers.tenant_id AND orders.customer_id = customers.id ORDER BY placed_at DESC, id DESC LIMIT ?) o) AS recent_orders`,
+    [limit],
+  );
+}
+
+/** Maps the JSON rows of latestOrdersColumn (timestamps as text there) to orders. */
+export const fromOrdersJson = (rows: Array<Record<string, unknown>>): Order[] =>
+  rows.map((r) => toOrder({ ...r, placed_at: new Date(r.placed_at as string), created_at: new Date(r.created_at as string), updated_at: new Date(r.updated_at as string) } as unknown as OrderRow));
+
 /** A customer's latest orders, newest first (the (tenant_id, customer_id, placed_at) index). */
 export async function latestOrdersOfCustomer(db: Knex, tenantId: string, customerId: string, limit: number): Promise<Order[]> {
   const rows: OrderRow[] = await db('orders')

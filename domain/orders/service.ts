@@ -81,6 +81,10 @@ export function createOrderService(deps: { db: Knex; exportDb?: Knex }) {
     updateOrderStatus,
     listOrders,
     recentOrdersForCustomer,
+    /** A column for a read of `customers` that brings each customer's latest orders along (see fromRecentOrders). */
+    recentOrdersColumn: (conn: Knex, limit: number): Knex.Raw => repo.latestOrdersColumn(conn, limit),
+    /** The orders of a recentOrdersColumn value. */
+    fromRecentOrders: (value: unknown): Order[] => repo.fromOrdersJson(value as Array<Record<string, unknown>>),
     /** A customer's order figures (see stats.ts); zeros when the customer has no orders. */
     orderStatsForCustomer: (tenantId: string, customerId: string): Promise<CustomerOrderStats> => customerOrderStats(db, tenantId, customerId),
     /** The filtered orders as an export body (see export.ts); the caller streams it out. */

@@ -7,17 +7,32 @@ export interface PageRequest {
   limit: number;
   cursor?: string;
   sortOrder: 'asc' | 'desc';
-  /** Whether to count the whole result (costs a second query). */
-  withTotal: boolean;
+  /**
+   * How to count the result: `capped` counts at most TOTAL_CAP matches (cheap whatever the size),
+   * `exact` counts them all (a scan of every match), `none` skips the count.
+   */
+  total: TotalMode;
 }
+
+/** How a list counts its matches; see PageRequest.total. */
+export type TotalMode = 'capped' | 'exact' | 'none';
+
+/**
+ * The most matches a capped count visits. Counting stops there, so a default list costs
+ * milliseconds on a million customers; above it the total is reported as a lower bound.
+ */
+export const TOTAL_CAP = 10000;
 
 /** The pagination block of every list response. */
 export interface Pagination {
   /** The page number; null when the page was addressed by cursor. */
   page: number | null;
   limit: number;
+  /** The number of matches; a lower bound (TOTAL_CAP) when totalExact is false. */
   total: number | null;
   totalPages: number | null;
+  /** False when the count stopped at TOTAL_CAP (more match); null when no count was asked for. */
+  totalExact: boolean | null;
   hasNext: boolean;
   hasPrevious: boolean;
   nextCursor: string | null;
@@ -60,6 +75,17 @@ function decodeCursor(cursor: string): [unknown, string] {
 }
 
 /**
+ * The count query of a list: every match (`exact`), or at most TOTAL_CAP + 1 of them (`capped`:
+ * the inner LIMIT lets Postgres stop early, and one more row than the cap tells "more" apart).
+ */
+function countMatches(filtered: Knex.QueryBuilder, mode: TotalMode): Promise<Array<{ count: number }>> | undefined {
+  if (mode === 'none') return undefined;
+  const matches = filtered.clone().clearSelect().clearOrder();
+  if (mode === 'exact') return matches.count<Array<{ count: number }>>({ count: '*' });
+  return filtered.client.queryBuilder().count<Array<{ count: number }>>({ count: '*' }).from(matches.select(filtered.client.raw('1')).limit(TOTAL_CAP + 1).as('capped'));
+}
+
+/**
  * Runs a filtered query as one page: ordered by the sort key then id (a total order, so pages
  * never overlap or skip), limited to limit+1 rows to learn whether more follow. With a cursor
  * the page starts strictly after the cursor's row (keyset: no OFFSET scan); otherwise by page
@@ -83,7 +109,7 @@ export async function fetchPage<Row extends Record<string, unknown>>(
   } else {
     rowsQuery.offset((req.page - 1) * req.limit);
   }
-  const countQuery = req.withTotal ? filtered.clone().clearSelect().clearOrder().count<{ count: number }[]>({ count: '*' }) : undefined;
+  const countQuery = countMatches(filtered, req.total);
   const [rows, counted] = await Promise.all([
     (rowsQuery as Promise<Row[]>).catch((err: { code?: string }) => {
       throw req.cursor && BAD_VALUE_CODES.has(err.code ?? '') ? invalidCursor() : err;
@@ -97,7 +123,9 @@ export async function fetchPage<Row extends Record<string, unknown>>(
     const { [SORT_VALUE]: _sortValue, ...rest } = row;
     return rest as Row;
   });
-  const total = counted ? Number(counted[0]?.count ?? 0) : null;
+  const matched = counted === undefined ? null : Number(counted[0]?.count ?? 0);
+  const totalExact = matched === null ? null : req.total === 'exact' || matched <= TOTAL_CAP;
+  const total = matched === null ? null : Math.min(matched, req.total === 'exact' ? matched : TOTAL_CAP);
   return {
     data,
     pagination: {
@@ -105,6 +133,7 @@ export async function fetchPage<Row extends Record<string, unknown>>(
       limit: req.limit,
       total,
       totalPages: total === null ? null : Math.ceil(total / req.limit),
+      totalExact,
       hasNext,
       hasPrevious: req.cursor ? true : req.page > 1,
       nextCursor: hasNext && last ? encodeCursor(last[SORT_VALUE], String(last[idColumn])) : null,

@@ -181,8 +181,17 @@ describe('customer reports', () => {
     for (let p = 1; p <= 3; p++) pages.push(...(await t.api(`/customers?page=${p}&limit=3`)).body.data.map((c: { id: string }) => c.id));
     expect(pages).toEqual(all);
     expect((await t.api('/customers?status=active&limit=2')).body.pagination).toMatchObject({ total: 7, totalPages: 4 });
-    expect((await t.api('/customers?limit=2&includeTotal=false')).body.pagination).toMatchObject({ total: null, totalPages: null, hasNext: true });
-    for (const bad of ['limit=101', 'limit=0', 'page=0', 'limit=abc']) expect([bad, (await t.api(`/customers?${bad}`)).status]).toEqual([bad, 400]);
+    expect((await t.api('/customers?status=active&limit=2')).body.pagination.totalExact).toBe(true);
+    expect((await t.api('/customers?limit=2&includeTotal=false')).body.pagination).toMatchObject({ total: null, totalPages: null, totalExact: null, hasNext: true });
+    for (const bad of ['limit=101', 'limit=0', 'page=0', 'limit=abc', 'includeTotal=maybe']) expect([bad, (await t.api(`/customers?${bad}`)).status]).toEqual([bad, 400]);
+  });
+
+  it('caps the default count at 10,000 matches and counts them all on request', async () => {
+    const t = await tenant();
+    await db.raw(`INSERT INTO customers (tenant_id, full_name, tier) SELECT ?, 'Bulk ' || n, CASE WHEN n % 1000 = 0 THEN 'vip' ELSE 'regular' END FROM generate_series(1, 10050) AS n`, [t.tenantId]);
+    expect((await t.api('/customers?limit=100')).body.pagination).toMatchObject({ total: 10000, totalPages: 100, totalExact: false, hasNext: true });
+    expect((await t.api('/customers?limit=100&includeTotal=exact')).body.pagination).toMatchObject({ total: 10050, totalPages: 101, totalExact: true });
+    expect((await t.api('/customers?tier=vip')).body.pagination).toMatchObject({ total: 10, totalExact: true });
   });
 
   /** Follows nextCursor from the first page to the end, returning every id seen. */

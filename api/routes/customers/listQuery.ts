@@ -81,5 +81,5 @@ export function sortFrom(q: CustomerListQuery): SortField {
 
 /** The page a list query asks for. */
 export const pageFrom = (q: CustomerListQuery): PageRequest => ({
-  page: q.page, limit: q.limit, cursor: q.cursor, sortOrder: q.orderBy ?? q.sortOrder, withTotal: q.includeTotal,
+  page: q.page, limit: q.limit, cursor: q.cursor, sortOrder: q.orderBy ?? q.sortOrder, total: q.includeTotal,
 });

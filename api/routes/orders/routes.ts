@@ -34,7 +34,7 @@ export function orderRoutes(target: RouteTarget): void {
     responses: { 200: { description: 'A page of orders (without items)', schema: OrderListResponse } },
     handler: async (ctx, { query }) => {
       const page = await ctx.domain.orders.listOrders(tenantOf(ctx), orderFiltersFrom(query), {
-        page: query.page, limit: query.limit, cursor: query.cursor, sortOrder: query.sortOrder, withTotal: query.includeTotal, sortBy: query.sortBy,
+        page: query.page, limit: query.limit, cursor: query.cursor, sortOrder: query.sortOrder, total: query.includeTotal, sortBy: query.sortBy,
       });
       ctx.body = { data: page.data.map(orderView), pagination: page.pagination };
     },

@@ -1,0 +1,46 @@
+import { Context } from '@temporalio/activity';
+import type { Knex } from 'knex';
+import { processChunk } from '../domain/imports/chunk';
+import { beginImport, cleanupImport, failImport, finishImport } from '../domain/imports/steps';
+import type { Logger } from '../lib/logger';
+
+/** Rows per chunk transaction: big enough for set-based SQL, small enough to retry cheaply. */
+export const IMPORT_CHUNK_ROWS = 5000;
+/** How long one activity keeps taking chunks before handing back to the workflow. */
+const CHUNK_BUDGET_MS = 5 * 60_000;
+
+/** Activities of the bulk import workflow. */
+export function createImportActivities(deps: { db: Knex; logger: Logger; importChunkRows?: number }) {
+  const size = deps.importChunkRows ?? IMPORT_CHUNK_ROWS;
+  return {
+    /** Marks the import running; returns its status (a cancelled import stops here). */
+    beginImportStep: (importId: string) => beginImport(deps.db, importId),
+
+    /**
+     * Processes chunks until the import is done, stopped (cancelled) or the time budget is spent,
+     * heartbeating the cursor after every committed chunk. On a retry (the previous worker died)
+     * it resumes from the cursor: the heartbeat says where the last attempt got to, and the
+     * import row, read under lock in each chunk's transaction, is the truth it continues from.
+     */
+    async processImportChunks(importId: string): Promise<{ state: 'processed' | 'done' | 'stopped'; processed: number }> {
+      const ctx = Context.current();
+      const resumed = ctx.info.heartbeatDetails as { processed?: number } | undefined;
+      if (resumed?.processed !== undefined) deps.logger.info({ importId, processed: resumed.processed, attempt: ctx.info.attempt }, 'import resumes after its last heartbeat');
+      const started = Date.now();
+      for (;;) {
+        const chunk = await processChunk(deps.db, importId, size);
+        ctx.heartbeat({ processed: chunk.processed });
+        if (chunk.state !== 'processed' || Date.now() - started > CHUNK_BUDGET_MS) return { state: chunk.state, processed: chunk.processed };
+      }
+    },
+
+    /** Completes the import (event, segments marked for refresh); returns the segments to refresh. */
+    finishImportStep: (importId: string) => finishImport(deps.db, importId),
+
+    /** Fails the import with a reason (event import.failed). */
+    failImportStep: (importId: string, message: string) => failImport(deps.db, importId, message),
+
+    /** Empties the import's staged rows and claimed keys. */
+    cleanupImportStep: (importId: string) => cleanupImport(deps.db, importId),
+  };
+}

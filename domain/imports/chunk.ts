@@ -81,7 +81,7 @@ export async function processChunk(db: Knex, importId: string, size: number): Pr
       for (const e of earlier.rows as Array<{ key: string; row_number: number }>) claimed.set(e.key, e.row_number);
     }
     const candidates: Array<{ v: ValidRow; keys: string[]; unique: string[] }> = [];
-    const newClaims: Array<{ import_id: string; key: string; row_number: number }> = [];
+    const newClaims: Array<{ key: string; row: number }> = [];
     for (const v of valid) {
       const keys = keysOf(v, dedupe);
       const unique = keysOf(v);
@@ -97,7 +97,7 @@ export async function processChunk(db: Knex, importId: string, size: number): Pr
       }
       for (const k of unique) {
         claimed.set(k, v.row);
-        newClaims.push({ import_id: importId, key: k, row_number: v.row });
+        newClaims.push({ key: k, row: v.row });
       }
       candidates.push({ v, keys, unique });
     }
@@ -147,7 +147,7 @@ export async function processChunk(db: Knex, importId: string, size: number): Pr
       for (const i of inserts) outcomes.push({ row: i.row, outcome: 'imported', customerId: i.id });
       for (const u of updates) outcomes.push({ row: u.row, outcome: 'updated', customerId: u.id });
     } else {
-      const inserted = await insertCustomers(trx, job.tenant_id, actor, inserts);
+      const inserted = await insertCustomers(trx, job.tenant_id, actor, inserts, options.emitCustomerEvents);
       const insertedIds = new Set(inserted.map((r) => r.id as string));
       for (const i of inserts) {
         if (insertedIds.has(i.id)) outcomes.push({ row: i.row, outcome: 'imported', customerId: i.id });
@@ -161,7 +161,9 @@ export async function processChunk(db: Knex, importId: string, size: number): Pr
       if (options.emitCustomerEvents && inserted.length) await customerCreatedEvents(trx, ctx, inserted, importId);
     }
 
-    for (let i = 0; i < newClaims.length; i += 5000) await trx('import_keys').insert(newClaims.slice(i, i + 5000));
+    if (newClaims.length) {
+      await trx.raw('INSERT INTO import_keys (import_id, key, row_number) SELECT ?::uuid, unnest(?::text[]), unnest(?::int[])', [importId, newClaims.map((c) => c.key), newClaims.map((c) => c.row)]);
+    }
     const errors = outcomes.flatMap((o) => (o.outcome === 'failed' ? o.errors : []));
     for (let i = 0; i < errors.length; i += 2000) {
       await trx('import_errors').insert(errors.slice(i, i + 2000).map((e) => ({ tenant_id: job.tenant_id, import_id: importId, row_number: e.row, field: e.field, message: e.message })));

@@ -44,16 +44,17 @@ const INSERT_SQL = `
   SELECT v.id, ?::uuid, ${NAMES.map((c) => (DEFAULTS[c] ? `COALESCE(v.${c}, ${DEFAULTS[c]})` : `v.${c}`)).join(', ')}, ?, ?
   FROM json_to_recordset(?::json) AS v(id uuid, ${RECORD_TYPE})
   ON CONFLICT DO NOTHING
-  RETURNING *`;
+  RETURNING `;
 
 /**
  * Inserts new customers; a row that meets a unique value written meanwhile by someone else is
- * left out (ON CONFLICT DO NOTHING) and the caller reports it. Returns the inserted rows.
+ * left out (ON CONFLICT DO NOTHING) and the caller reports it. Returns the inserted rows' ids,
+ * or the whole rows when the caller writes events from them.
  */
-export async function insertCustomers(trx: Knex, tenantId: string, actor: string, rows: NewCustomer[]): Promise<Array<Record<string, unknown>>> {
+export async function insertCustomers(trx: Knex, tenantId: string, actor: string, rows: NewCustomer[], wholeRows = false): Promise<Array<Record<string, unknown>>> {
   if (!rows.length) return [];
   const json = JSON.stringify(rows.map((r) => ({ id: r.id, ...r.columns })));
-  const result = await trx.raw(INSERT_SQL, [tenantId, actor, actor, json]);
+  const result = await trx.raw(INSERT_SQL + (wholeRows ? '*' : 'id'), [tenantId, actor, actor, json]);
   return result.rows;
 }
 

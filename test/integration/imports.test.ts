@@ -29,7 +29,7 @@ describe('bulk imports', () => {
 
   /** Uploads a body with a content type; returns the response. */
   const upload = (t: Tenant, body: string, type: string, query = '') =>
-    fetch(`${server.url}/api/v1/imports${query}`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminKey}`, 'Content-Type': type }, body }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    fetch(`${server.url}/api/v1/imports${query}`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminKey}`, 'Content-Type': type }, body }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
 
   /** Polls the import until it leaves queued/running. */
   async function settled(t: Tenant, id: string, timeoutMs = 60000) {
@@ -153,7 +153,7 @@ describe('bulk imports', () => {
     form.append('file', new Blob(['Correo,Nombre\nuno@example.com,Uno Persona\n'], { type: 'text/csv' }), 'clientes.csv');
     const res = await fetch(`${server.url}/api/v1/customers/import`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminKey}` }, body: form });
     expect(res.status).toBe(202);
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body.data.fileName).toBe('clientes.csv');
     const done = await settled(t, body.data.id);
     expect(done.progress).toMatchObject({ imported: 1, failed: 0 });

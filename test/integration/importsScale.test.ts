@@ -70,7 +70,7 @@ describe('imports at scale', () => {
   });
 
   const upload = (t: Tenant, body: string, query = '') =>
-    fetch(`${server.url}/api/v1/imports${query}`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminKey}`, 'Content-Type': 'text/csv' }, body }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    fetch(`${server.url}/api/v1/imports${query}`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminKey}`, 'Content-Type': 'text/csv' }, body }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
 
   async function settled(t: Tenant, id: string, timeoutMs = 240000) {
     const deadline = Date.now() + timeoutMs;

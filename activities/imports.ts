@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import type { Knex } from 'knex';
-import { processChunk } from '../domain/imports/chunk';
+import { prepareChunk, processChunk } from '../domain/imports/chunk';
+import { findImportById } from '../domain/imports/repo';
 import { beginImport, cleanupImport, failImport, finishImport } from '../domain/imports/steps';
 import type { Logger } from '../lib/logger';
 
@@ -26,11 +27,25 @@ export function createImportActivities(deps: { db: Knex; logger: Logger; importC
       const ctx = Context.current();
       const resumed = ctx.info.heartbeatDetails as { processed?: number } | undefined;
       if (resumed?.processed !== undefined) deps.logger.info({ importId, processed: resumed.processed, attempt: ctx.info.attempt }, 'import resumes after its last heartbeat');
+      const job = await findImportById(deps.db, importId);
+      if (!job) return { state: 'stopped', processed: 0 };
       const started = Date.now();
+      // The next range is read and validated while the current one commits (JS overlaps SQL).
+      const ahead = (from: number) => {
+        if (from >= job.total_rows) return undefined;
+        const p = prepareChunk(deps.db, job, from, Math.min(job.total_rows, from + size));
+        p.catch(() => undefined);
+        return p;
+      };
+      let next = ahead(job.processed_rows);
       for (;;) {
-        const chunk = await processChunk(deps.db, importId, size);
+        const prepared = await next;
+        const commit = processChunk(deps.db, importId, size, prepared);
+        next = prepared ? ahead(prepared.to) : undefined;
+        const chunk = await commit;
         ctx.heartbeat({ processed: chunk.processed });
         if (chunk.state !== 'processed' || Date.now() - started > CHUNK_BUDGET_MS) return { state: chunk.state, processed: chunk.processed };
+        if (!prepared || chunk.processed !== prepared.to) next = ahead(chunk.processed);
       }
     },
 

@@ -42,6 +42,33 @@ function checkRow(rowNumber: number, data: string, plan: ColumnTarget[] | undefi
   return validateRow(rowNumber, mapJsonRow(parsed as Record<string, unknown>, options.mapping, options.unknownColumnsToCustomFields), options.defaultRegion as CountryCode);
 }
 
+/** A range of rows parsed and validated: pure work that needs no lock and can run ahead. */
+export interface PreparedChunk {
+  from: number;
+  to: number;
+  failed: RowOutcome[];
+  valid: ValidRow[];
+}
+
+/**
+ * Reads staged rows (from, to] and validates them. Staged rows never change, so this may run
+ * outside the chunk's transaction, while the previous chunk commits.
+ */
+export async function prepareChunk(db: Knex, job: Pick<ImportRecord, 'id' | 'columns' | 'options'>, from: number, to: number): Promise<PreparedChunk> {
+  const options = job.options;
+  const staged = await db('import_rows').where('import_id', job.id).andWhere('row_number', '>', from).andWhere('row_number', '<=', to).orderBy('row_number').select('row_number', 'data');
+  if (staged.length !== to - from) throw new Error(`import ${job.id}: staged rows ${from + 1}..${to} are missing (the staging table was emptied)`);
+  const plan = job.columns ? planColumns(job.columns, options.mapping, options.unknownColumnsToCustomFields) : undefined;
+  const failed: RowOutcome[] = [];
+  const valid: ValidRow[] = [];
+  for (const s of staged as Array<{ row_number: number; data: string }>) {
+    const check = checkRow(s.row_number, s.data, plan, options);
+    if (check.ok) valid.push(check.value);
+    else failed.push({ row: s.row_number, outcome: 'failed', errors: check.errors });
+  }
+  return { from, to, failed, valid };
+}
+
 /**
  * Processes the next `size` rows of a running import in ONE transaction: validation and
  * normalisation (the customer API's rules), in-file dedupe (first occurrence wins, through the
@@ -49,8 +76,9 @@ function checkRow(rowNumber: number, data: string, plan: ColumnTarget[] | undefi
  * one UPDATE for the whole chunk, the rows' errors, and the counters with the cursor. The import
  * row is locked first and the cursor read under the lock, so a chunk retried after a crash either
  * finds its work committed (and moves on) or redoes it from scratch: never twice, never half.
+ * A `prepared` range is used only if it starts exactly at the committed cursor.
  */
-export async function processChunk(db: Knex, importId: string, size: number): Promise<ChunkResult> {
+export async function processChunk(db: Knex, importId: string, size: number, prepared?: PreparedChunk): Promise<ChunkResult> {
   return db.transaction(async (trx) => {
     const job = (await trx('imports').where({ id: importId }).forUpdate().first()) as ImportRecord | undefined;
     if (!job) return { state: 'stopped', processed: 0, total: 0, outcomes: [] };
@@ -60,17 +88,9 @@ export async function processChunk(db: Knex, importId: string, size: number): Pr
     const options = job.options;
     const from = job.processed_rows;
     const to = Math.min(job.total_rows, from + size);
-    const staged = await trx('import_rows').where('import_id', importId).andWhere('row_number', '>', from).andWhere('row_number', '<=', to).orderBy('row_number').select('row_number', 'data');
-    const plan = job.columns ? planColumns(job.columns, options.mapping, options.unknownColumnsToCustomFields) : undefined;
-
-    const outcomes: RowOutcome[] = [];
-    const valid: ValidRow[] = [];
-    for (const s of staged as Array<{ row_number: number; data: string }>) {
-      const check = checkRow(s.row_number, s.data, plan, options);
-      if (check.ok) valid.push(check.value);
-      else outcomes.push({ row: s.row_number, outcome: 'failed', errors: check.errors });
-    }
-    if (staged.length !== to - from) throw new Error(`import ${importId}: staged rows ${from + 1}..${to} are missing (the staging table was emptied)`);
+    const rows = prepared && prepared.from === from && prepared.to === to ? prepared : await prepareChunk(trx, job, from, to);
+    const outcomes: RowOutcome[] = [...rows.failed];
+    const valid = rows.valid;
 
     // In-file duplicates: keys claimed by earlier rows (earlier chunks, then this chunk in order).
     const dedupe: readonly DedupeKey[] = options.dedupeKeys;

@@ -73,6 +73,11 @@ export async function findImport(db: Knex, tenantId: string, id: string): Promis
   return db('imports').where({ tenant_id: tenantId, id }).first();
 }
 
+/** One import by id alone: for the workflow's activities, which act for the import's own tenant. */
+export async function findImportById(db: Knex, id: string): Promise<ImportRecord | undefined> {
+  return db('imports').where({ id }).first();
+}
+
 /** Empties an import's working tables (staged rows, claimed keys); its errors stay. */
 export async function dropWorkingRows(db: Knex, importId: string): Promise<void> {
   await db('import_rows').where('import_id', importId).delete();

@@ -126,6 +126,7 @@ export async function run(): Promise<void> {
       const started_worker = await startWorkerChild(env);
       worker = started_worker.child;
       api = await startHeraldChild(url);
+      printFigure(BENCH, 'rss_before', { api_rss_mb: round(api.memory().rssMb, 1), worker_rss_mb: round(readProcessMemory(started_worker.pid).rssMb, 1) });
       started = performance.now();
       const res = await request(`${api.url}/api/v1/imports?fileName=bench.csv`, {
         method: 'POST', body: fs.createReadStream(file), headers: { authorization: `Bearer ${tenant.key}`, 'content-type': 'text/csv' }, headersTimeout: 0, bodyTimeout: 0,

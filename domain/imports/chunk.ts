@@ -80,6 +80,9 @@ export async function prepareChunk(db: Knex, job: Pick<ImportRecord, 'id' | 'col
  */
 export async function processChunk(db: Knex, importId: string, size: number, prepared?: PreparedChunk): Promise<ChunkResult> {
   return db.transaction(async (trx) => {
+    // A chunk's customers and its cursor commit together, so a commit lost in a database crash
+    // loses both and the chunk is redone: the flush to disk need not be waited for.
+    await trx.raw('SET LOCAL synchronous_commit = off');
     const job = (await trx('imports').where({ id: importId }).forUpdate().first()) as ImportRecord | undefined;
     if (!job) return { state: 'stopped', processed: 0, total: 0, outcomes: [] };
     const base = { processed: job.processed_rows, total: job.total_rows, outcomes: [] as RowOutcome[] };

@@ -17,7 +17,7 @@ const steps = proxyActivities<Activities>({
 const chunks = proxyActivities<Activities>({
   startToCloseTimeout: '30 minutes',
   heartbeatTimeout: '15 seconds',
-  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 20, nonRetryableErrorTypes: ['ImportStopped'] },
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds', maximumAttempts: 20, nonRetryableErrorTypes: ['StagedRowsLost'] },
 });
 
 /** Input of {@link importCustomersWorkflow}: ids only, never rows. */

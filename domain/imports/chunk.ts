@@ -42,6 +42,14 @@ function checkRow(rowNumber: number, data: string, plan: ColumnTarget[] | undefi
   return validateRow(rowNumber, mapJsonRow(parsed as Record<string, unknown>, options.mapping, options.unknownColumnsToCustomFields), options.defaultRegion as CountryCode);
 }
 
+/**
+ * The staged rows of a running import are gone (a Postgres crash empties the UNLOGGED staging
+ * table): retrying cannot help, the import fails and must be uploaded again.
+ */
+export class StagedRowsLost extends Error {
+  override name = 'StagedRowsLost';
+}
+
 /** A range of rows parsed and validated: pure work that needs no lock and can run ahead. */
 export interface PreparedChunk {
   from: number;
@@ -57,7 +65,7 @@ export interface PreparedChunk {
 export async function prepareChunk(db: Knex, job: Pick<ImportRecord, 'id' | 'columns' | 'options'>, from: number, to: number): Promise<PreparedChunk> {
   const options = job.options;
   const staged = await db('import_rows').where('import_id', job.id).andWhere('row_number', '>', from).andWhere('row_number', '<=', to).orderBy('row_number').select('row_number', 'data');
-  if (staged.length !== to - from) throw new Error(`import ${job.id}: staged rows ${from + 1}..${to} are missing (the staging table was emptied)`);
+  if (staged.length !== to - from) throw new StagedRowsLost(`The uploaded rows ${from + 1} to ${to} are no longer staged (the database restarted?); upload the file again`);
   const plan = job.columns ? planColumns(job.columns, options.mapping, options.unknownColumnsToCustomFields) : undefined;
   const failed: RowOutcome[] = [];
   const valid: ValidRow[] = [];

@@ -235,4 +235,20 @@ describe('bulk imports', () => {
     expect(final).toMatchObject({ status: 'cancelled', progress: { processed: 0, imported: 0 } });
     expect(await db('customers').where({ tenant_id: a.tenantId }).whereLike('email', 'c%@example.com')).toHaveLength(0);
   });
+
+  it('fails the import with import.failed, without retrying, when its staged rows are lost', async () => {
+    const t = await buildTenant(db);
+    await stopWorker();
+    const queued = await upload(t, 'email\nlost1@example.com\nlost2@example.com\n', 'text/csv');
+    expect(queued.status).toBe(202);
+    // What a Postgres crash does to the UNLOGGED staging table.
+    await db('import_rows').where({ import_id: queued.body.data.id }).delete();
+    stopWorker = await startTestWorker(db);
+    const done = await settled(t, queued.body.data.id, 30000);
+    expect(done).toMatchObject({ status: 'failed', error: expect.stringMatching(/no longer staged.*upload the file again/), progress: { processed: 0, imported: 0 } });
+    const failed = await db('events').where({ tenant_id: t.tenantId, type: 'import.failed', subject_id: done.id });
+    expect(failed).toHaveLength(1);
+    expect(failed[0].payload.data).toMatchObject({ importId: done.id, error: done.error, counts: { total: 2, processed: 0 } });
+    expect(await customersOf(t.tenantId)).toHaveLength(0);
+  });
 });

@@ -9,7 +9,6 @@ import { fetchPage, type Page, type PageRequest } from '../shared/listing';
 import { processChunk, type RowOutcome } from './chunk';
 import { unknownMappingTargets } from './columns';
 import { startImportWorkflow } from './lifecycle';
-import type { ImportOptionsInput } from './options';
 import { findImport, toImportJob, type ImportRecord } from './repo';
 import { stageUpload } from './staging';
 import { beginImport, cleanupImport, finishImport } from './steps';
@@ -173,5 +172,3 @@ export function createImportService(deps: ImportServiceDeps) {
 
 /** The import service's interface. */
 export type ImportService = ReturnType<typeof createImportService>;
-
-export type { ImportOptionsInput };

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Logger } from '../lib/logger';
+import { createImportActivities } from './imports';
 import { createSegmentActivities } from './segments';
 import { createTenantActivities } from './tenants';
 
@@ -17,6 +18,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createTenantActivities(deps),
     ...createSegmentActivities(deps),
+    ...createImportActivities(deps),
   };
 }
 

@@ -56,4 +56,8 @@ export const benchmarks: Record<string, Benchmark> = {
     description: 'one customer write evaluated against 50 segments (1-5 conditions) with matchingIds: p50/p99 per write, no database',
     load: () => import('./segments-evaluate'),
   },
+  imports: {
+    description: 'bulk import of a generated 1,000,000-row CSV end to end (upload → completed) vs raw COPY into a bare table and a raw INSERT into customers; peak RSS of API and worker (BENCH_ROWS)',
+    load: () => import('./imports-e2e'),
+  },
 };

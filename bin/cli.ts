@@ -4,6 +4,8 @@ import path from 'node:path';
 import { ConfigError } from '../lib/config';
 import { projectRoot } from '../lib/paths';
 import { registerDev } from './commands/dev';
+import { registerExport } from './commands/export';
+import { registerImport } from './commands/import';
 import { registerMigrate } from './commands/migrate';
 import { registerServe } from './commands/serve';
 import { registerServices } from './commands/services';
@@ -20,6 +22,8 @@ registerWorker(program);
 registerMigrate(program);
 registerTenants(program);
 registerServices(program);
+registerImport(program);
+registerExport(program);
 
 /** Reports a failed command in one line (configuration errors name the variable) and exits non-zero. */
 function fail(err: unknown): never {

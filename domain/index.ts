@@ -7,6 +7,7 @@ import { createCustomerService } from './customers';
 import type { OrderReader } from './customers/queries';
 import { createHealthService } from './health/service';
 import { createIdempotencyService } from './idempotency/service';
+import { createImportService } from './imports/service';
 import { createOrderService } from './orders/service';
 import { afterCommit } from './segments/hooks';
 import { startSegmentRefresh } from './segments/lifecycle';
@@ -77,6 +78,7 @@ export function createDomain(deps: DomainDeps) {
     tenants: createTenantService(deps),
     health: createHealthService(deps),
     idempotency: createIdempotencyService(deps),
+    imports: createImportService({ db, temporal: deps.temporal }),
     /** Runs the tenant summary through Temporal (worker + activity + Postgres). */
     tenantSummary: (tenantId: string) => runTenantSummary(deps.temporal, tenantId),
   };

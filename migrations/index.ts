@@ -8,6 +8,7 @@ import * as idempotencyKeys from './20261122000600_idempotency_keys';
 import * as segments from './20261122000700_segments';
 import * as customerPlaceIndexes from './20261122000800_customer_place_indexes';
 import * as orderCreatedAtIndex from './20261123000800_order_created_at_index';
+import * as imports from './20261123000900_imports';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -30,6 +31,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261122000700_segments', segments],
   ['20261122000800_customer_place_indexes', customerPlaceIndexes],
   ['20261123000800_order_created_at_index', orderCreatedAtIndex],
+  ['20261123000900_imports', imports],
 ];
 
 /** knex's MigrationSource over the static list above. */

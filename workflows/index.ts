@@ -4,3 +4,4 @@
  */
 export { refreshDueSegmentsWorkflow, refreshSegmentWorkflow } from './segmentRefresh';
 export { tenantSummaryWorkflow } from './tenantSummary';
+export { importCustomersWorkflow } from './importCustomers';

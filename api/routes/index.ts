@@ -8,12 +8,13 @@ import { customerReportRoutes } from './customers/reports';
 import { customerRoutes } from './customers/routes';
 import { docsRoutes } from './docs/routes';
 import { healthRoutes } from './health/routes';
+import { importRoutes } from './imports/routes';
 import { orderRoutes } from './orders/routes';
 import { segmentRoutes } from './segments/routes';
 import { tenantRoutes } from './tenant/routes';
 
 /** Every route module, in the order their paths appear in the docs. */
-const MODULES = [healthRoutes, tenantRoutes, apiKeyRoutes, customerReportRoutes, customerRoutes, customerActionRoutes, orderRoutes, segmentRoutes, docsRoutes];
+const MODULES = [healthRoutes, tenantRoutes, apiKeyRoutes, customerReportRoutes, customerRoutes, customerActionRoutes, orderRoutes, segmentRoutes, docsRoutes, importRoutes];
 
 /** Builds the router with every route registered, and the OpenAPI registry that describes them. */
 export function buildRouter(): RouteTarget {

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { ImportOptionsInput } from '../../../domain/imports/options';
+import { IMPORT_FORMATS, IMPORT_STATUSES } from '../../../domain/imports/types';
+import { PageQuery, PaginationView } from '../../pagination';
+
+/** Path parameter naming one import. */
+export const ImportParams = z.object({ id: z.uuid('must be an import id (UUID)') });
+
+/** Options in the query string (every form) — see {@link ImportOptionsInput}. */
+export const ImportQuery = ImportOptionsInput.extend({ fileName: z.string().max(255).optional() });
+
+/** Query of the import list. */
+export const ImportListQuery = z.object({ ...PageQuery, status: z.enum(IMPORT_STATUSES).optional() });
+
+/** Query of the error list: a page of JSON, or every error as CSV. */
+export const ImportErrorsQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+const Counters = {
+  total: z.number().int(), processed: z.number().int(), imported: z.number().int(), updated: z.number().int(),
+  duplicates: z.number().int(), duplicatesInFile: z.number().int(), duplicatesExisting: z.number().int(), failed: z.number().int(),
+};
+
+/** An import with live progress. */
+export const ImportView = z
+  .object({
+    id: z.uuid(), status: z.enum(IMPORT_STATUSES), format: z.enum(IMPORT_FORMATS), fileName: z.string().nullable(),
+    options: z.record(z.string(), z.unknown()),
+    progress: z.object({ ...Counters, percent: z.number(), rowsPerSecond: z.number().nullable(), etaSeconds: z.number().nullable() }),
+    error: z.string().nullable(), createdAt: z.string(), startedAt: z.string().nullable(), finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Import' });
+
+/** One row error. */
+export const ImportErrorView = z.object({ row: z.number().int(), field: z.string().nullable(), message: z.string() }).meta({ id: 'ImportError' });
+
+/** Seed 001's bulk import body: `{ customers: [...] }` (at most 1,000), with optional options. */
+export const BulkImportBody = z
+  .object({ customers: z.array(z.unknown()).min(1, 'send at least one customer'), options: z.record(z.string(), z.unknown()).optional() })
+  .strict()
+  .meta({ id: 'BulkImportBody' });
+
+/** Seed 001's bulk import answer. */
+export const BulkImportResponse = z.object({
+  importId: z.uuid(),
+  results: z.object({ imported: z.number().int(), updated: z.number().int(), duplicates: z.number().int(), failed: z.number().int() }),
+  details: z.object({ success: z.array(z.record(z.string(), z.unknown())), duplicates: z.array(z.record(z.string(), z.unknown())), failed: z.array(z.record(z.string(), z.unknown())) }),
+});
+
+/** A list of imports. */
+export const ImportListResponse = z.object({ data: z.array(ImportView), pagination: PaginationView });

@@ -1,0 +1,178 @@
+import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pipeline } from 'node:stream/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { request } from 'undici';
+import { createDb } from '../db/knex';
+import { createBenchTenant, createDatabase, dropDatabase, heraldEnv, migrate, openBenchServer, readProcessMemory, startHeraldChild } from './herald';
+import { envInt, printFigure, printRatio, round } from './report';
+
+/**
+ * imports: a generated CSV of BENCH_ROWS customers (default 1,000,000) imported end to end
+ * through Herald (upload to `herald serve` → staged by COPY → the import workflow on a
+ * `herald worker` child → status completed), beside, in the same run and on the same file:
+ *
+ * - raw_copy: COPY of the file into a bare table with the same unique index (tenant_id, email);
+ * - raw_insert_customers: one INSERT … SELECT of the same rows into Herald's customers table,
+ *   which is the ceiling of any path that writes that table (its 16 indexes are the cost).
+ *
+ * Peak RSS of the API and the worker come from /proc/<pid>/status (VmHWM) after the import.
+ */
+
+const BENCH = 'imports';
+const RSS_GOAL_MB = 300;
+const PROJECT_ROOT = path.resolve(__dirname, '..');
+const COLUMNS = 'email,first_name,last_name,phone,tags';
+
+/** Writes the CSV: unique emails and valid, unique E.164 phones, every third row with two tags. */
+async function writeCsv(file: string, rows: number): Promise<number> {
+  const out = fs.createWriteStream(file);
+  const write = (s: string) => (out.write(s) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  await write(`${COLUMNS}\n`);
+  for (let start = 0; start < rows; start += 10_000) {
+    const lines: string[] = [];
+    for (let i = start; i < Math.min(rows, start + 10_000); i++) {
+      const area = [212, 310, 415, 617, 713][Math.floor(i / 8_000_000) % 5];
+      const exchange = 200 + (Math.floor(i / 10_000) % 800);
+      lines.push(`person${i}@example.com,First${i % 997},Last${i % 991},+1${area}${exchange}${String(i % 10_000).padStart(4, '0')},${i % 3 === 0 ? 'vip;north' : ''}`);
+    }
+    await write(`${lines.join('\n')}\n`);
+  }
+  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  return fs.statSync(file).size;
+}
+
+/** Starts `herald worker` on the bench's queue; resolves once it polls. */
+async function startWorkerChild(env: NodeJS.ProcessEnv): Promise<{ pid: number; child: ChildProcess }> {
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'herald'), 'worker'], { cwd: PROJECT_ROOT, env: { ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('herald worker did not start within 120 s')), 120_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      output += c.toString();
+      if (output.includes('worker running')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`herald worker exited (${code})`)));
+  });
+  child.removeAllListeners('exit');
+  return { pid: child.pid!, child };
+}
+
+/** Stops a child and waits until it is gone (SIGKILL after 10 s). */
+async function stopChild(child: ChildProcess): Promise<void> {
+  const gone = () => child.exitCode !== null || child.signalCode !== null;
+  if (gone()) return;
+  child.kill('SIGTERM');
+  const deadline = Date.now() + 10_000;
+  while (!gone() && Date.now() < deadline) await sleep(100);
+  if (!gone()) child.kill('SIGKILL');
+  while (!gone()) await sleep(100);
+}
+
+/** Runs the benchmark. */
+export async function run(): Promise<void> {
+  const rows = envInt('BENCH_ROWS', 1_000_000);
+  const server = await openBenchServer(BENCH);
+  const database = 'bench_imports';
+  const url = server.urlFor(database);
+  const file = path.join(os.tmpdir(), `herald-bench-imports-${process.pid}.csv`);
+  const queue = `herald-bench-imports-${process.pid}`;
+  let worker: ChildProcess | undefined;
+  let api: Awaited<ReturnType<typeof startHeraldChild>> | undefined;
+  try {
+    await dropDatabase(server, database);
+    await createDatabase(server, database);
+    await migrate(url);
+    const bytes = await writeCsv(file, rows);
+    printFigure(BENCH, 'file', { rows, bytes, mb: round(bytes / 2 ** 20, 1) });
+
+    const db = createDb({ url, poolMax: 2, statementTimeoutMs: 0 });
+    const pg = new Client({ connectionString: url });
+    await pg.connect();
+    try {
+      // Raw COPY of the file into a bare table with the same unique index.
+      await pg.query("CREATE TABLE bench_import_raw (tenant_id uuid NOT NULL DEFAULT '00000000-0000-4000-8000-000000000001', email text, first_name text, last_name text, phone text, tags text)");
+      await pg.query('CREATE UNIQUE INDEX ON bench_import_raw (tenant_id, email)');
+      let started = performance.now();
+      await pipeline(fs.createReadStream(file), pg.query(copyFrom(`COPY bench_import_raw (${COLUMNS}) FROM STDIN WITH (FORMAT csv, HEADER)`)));
+      const rawSeconds = (performance.now() - started) / 1000;
+      printFigure(BENCH, 'raw_copy', { rows, seconds: round(rawSeconds, 3), rows_per_s: Math.round(rows / rawSeconds) });
+
+      // The ceiling of Herald's table: the same rows in one INSERT … SELECT, no validation at all.
+      const ceiling = await createBenchTenant(db, 'Bench ceiling');
+      started = performance.now();
+      await pg.query(
+        `INSERT INTO customers (tenant_id, email, first_name, last_name, full_name, phone, tags, source)
+         SELECT $1, email, first_name, last_name, first_name || ' ' || last_name, phone, string_to_array(coalesce(tags, ''), ';') , 'import' FROM bench_import_raw`,
+        [ceiling.tenantId],
+      );
+      const ceilingSeconds = (performance.now() - started) / 1000;
+      printFigure(BENCH, 'raw_insert_customers', { rows, seconds: round(ceilingSeconds, 3), rows_per_s: Math.round(rows / ceilingSeconds) });
+      await pg.query('DROP TABLE bench_import_raw');
+
+      // Herald end to end: upload → completed.
+      const tenant = await createBenchTenant(db, 'Bench imports');
+      const env = { ...process.env, ...heraldEnv(url), TEMPORAL_TASK_QUEUE: queue, RATE_LIMIT_IMPORTS_PER_MINUTE: '1000' };
+      process.env.TEMPORAL_TASK_QUEUE = queue;
+      const started_worker = await startWorkerChild(env);
+      worker = started_worker.child;
+      api = await startHeraldChild(url);
+      printFigure(BENCH, 'rss_before', { api_rss_mb: round(api.memory().rssMb, 1), worker_rss_mb: round(readProcessMemory(started_worker.pid).rssMb, 1) });
+      started = performance.now();
+      const res = await request(`${api.url}/api/v1/imports?fileName=bench.csv`, {
+        method: 'POST', body: fs.createReadStream(file), headers: { authorization: `Bearer ${tenant.key}`, 'content-type': 'text/csv' }, headersTimeout: 0, bodyTimeout: 0,
+      });
+      const accepted = JSON.parse(await res.body.text()) as { data: { id: string } };
+      if (res.statusCode !== 202) throw new Error(`upload answered ${res.statusCode}: ${JSON.stringify(accepted)}`);
+      const uploadSeconds = (performance.now() - started) / 1000;
+      let job: { status: string; progress: Record<string, number> } | undefined;
+      let maxApi = 0;
+      let maxWorker = 0;
+      for (;;) {
+        maxApi = Math.max(maxApi, api.memory().rssMb);
+        maxWorker = Math.max(maxWorker, readProcessMemory(started_worker.pid).rssMb);
+        const poll = await request(`${api.url}/api/v1/imports/${accepted.data.id}`, { headers: { authorization: `Bearer ${tenant.key}` } });
+        job = (JSON.parse(await poll.body.text()) as { data: typeof job }).data;
+        if (!job || !['queued', 'running'].includes(job.status)) break;
+        await sleep(500);
+      }
+      const seconds = (performance.now() - started) / 1000;
+      const apiPeak = api.memory().peakRssMb;
+      const workerPeak = readProcessMemory(started_worker.pid).peakRssMb;
+      printFigure(BENCH, 'herald_import', {
+        rows, status: job?.status ?? 'unknown', seconds: round(seconds, 3), rows_per_s: Math.round(rows / seconds),
+        upload_seconds: round(uploadSeconds, 3), process_seconds: round(seconds - uploadSeconds, 3),
+        imported: job?.progress.imported ?? null, failed: job?.progress.failed ?? null,
+      });
+      printFigure(BENCH, 'herald_rss', {
+        api_peak_rss_mb: round(apiPeak, 1), worker_peak_rss_mb: round(workerPeak, 1), api_max_sampled_mb: round(maxApi, 1), worker_max_sampled_mb: round(maxWorker, 1),
+        api_lt_300mb: apiPeak < RSS_GOAL_MB, worker_lt_300mb: workerPeak < RSS_GOAL_MB,
+      });
+      printRatio(BENCH, 'ratio_herald_vs_raw_copy', rows / seconds, rows / rawSeconds);
+      printRatio(BENCH, 'ratio_herald_vs_raw_insert_customers', rows / seconds, rows / ceilingSeconds);
+    } finally {
+      await pg.end();
+      await db.destroy();
+    }
+  } finally {
+    if (api) await api.stop();
+    if (worker) await stopChild(worker);
+    fs.rmSync(file, { force: true });
+    await dropDatabase(server, database).catch(() => undefined);
+    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' }).catch(() => undefined);
+    if (connection) {
+      await new TemporalClient({ connection }).schedule.getHandle(`herald-segment-refresh-${queue}`).delete().catch(() => undefined);
+      await connection.close();
+    }
+    await server.close();
+  }
+}

@@ -1,0 +1,106 @@
+import type { Knex } from 'knex';
+import type { CommandContext } from '../shared/context';
+import { toCustomer } from '../customers/rows';
+
+/**
+ * Set-based customer writes of one import chunk: one INSERT and one UPDATE statement per chunk,
+ * fed by a single JSON parameter (json_to_recordset), whatever the chunk's size.
+ */
+
+/** Importable columns and their SQL types, in the order of the recordset. */
+const COLUMNS: Array<[string, string]> = [
+  ['first_name', 'text'], ['last_name', 'text'], ['full_name', 'text'], ['email', 'text'], ['phone', 'text'],
+  ['alternative_phones', 'text[]'], ['external_id', 'text'], ['avatar_url', 'text'],
+  ['address_street', 'text'], ['address_city', 'text'], ['address_state', 'text'], ['address_country', 'text'], ['address_postal_code', 'text'],
+  ['tags', 'text[]'], ['status', 'text'], ['tier', 'text'], ['segment_label', 'text'], ['source', 'text'],
+  ['language', 'text'], ['timezone', 'text'], ['consent_email', 'boolean'], ['consent_sms', 'boolean'], ['consent_newsletter', 'boolean'],
+  ['custom_fields', 'jsonb'], ['notes', 'text'],
+];
+
+/** Column defaults of the customers table, applied where a row leaves a value out. */
+const DEFAULTS: Record<string, string> = {
+  alternative_phones: "'{}'::text[]", tags: "'{}'::text[]", status: "'active'", tier: "'regular'", source: "'import'",
+  consent_email: 'true', consent_sms: 'true', consent_newsletter: 'false', custom_fields: "'{}'::jsonb",
+};
+
+const RECORD_TYPE = COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ');
+const NAMES = COLUMNS.map(([c]) => c);
+
+/** A row to insert: a pre-assigned id (so RETURNING maps back to rows) and its columns. */
+export interface NewCustomer {
+  id: string;
+  columns: Record<string, unknown>;
+}
+
+/** A row to apply to an existing customer. */
+export interface CustomerChange {
+  id: string;
+  columns: Record<string, unknown>;
+  fullNameGiven: boolean;
+}
+
+const INSERT_SQL = `
+  INSERT INTO customers (id, tenant_id, ${NAMES.join(', ')}, created_by, updated_by)
+  SELECT v.id, ?::uuid, ${NAMES.map((c) => (DEFAULTS[c] ? `COALESCE(v.${c}, ${DEFAULTS[c]})` : `v.${c}`)).join(', ')}, ?, ?
+  FROM json_to_recordset(?::json) AS v(id uuid, ${RECORD_TYPE})
+  ON CONFLICT DO NOTHING
+  RETURNING `;
+
+/**
+ * Inserts new customers; a row that meets a unique value written meanwhile by someone else is
+ * left out (ON CONFLICT DO NOTHING) and the caller reports it. Returns the inserted rows' ids,
+ * or the whole rows when the caller writes events from them.
+ */
+export async function insertCustomers(trx: Knex, tenantId: string, actor: string, rows: NewCustomer[], wholeRows = false): Promise<Array<Record<string, unknown>>> {
+  if (!rows.length) return [];
+  const json = JSON.stringify(rows.map((r) => ({ id: r.id, ...r.columns })));
+  const result = await trx.raw(INSERT_SQL + (wholeRows ? '*' : 'id'), [tenantId, actor, actor, json]);
+  return result.rows;
+}
+
+// Values a row gives replace the stored ones; values it leaves out stay (an import never clears).
+// A full name the row did not give is recomposed from the resulting first and last names.
+const UPDATE_SQL = `
+  UPDATE customers c SET
+    ${NAMES.filter((n) => !['source', 'full_name', 'custom_fields'].includes(n)).map((n) => `${n} = COALESCE(v.${n}, c.${n})`).join(',\n    ')},
+    full_name = CASE WHEN v.full_name_given THEN v.full_name
+                     WHEN v.first_name IS NOT NULL OR v.last_name IS NOT NULL
+                       THEN NULLIF(concat_ws(' ', COALESCE(v.first_name, c.first_name), COALESCE(v.last_name, c.last_name)), '')
+                     ELSE c.full_name END,
+    custom_fields = c.custom_fields || COALESCE(v.custom_fields, '{}'::jsonb),
+    updated_by = ?, updated_at = now()
+  FROM json_to_recordset(?::json) AS v(id uuid, full_name_given boolean, ${RECORD_TYPE})
+  WHERE c.tenant_id = ? AND c.id = v.id AND c.deleted_at IS NULL
+  RETURNING c.id`;
+
+/** Applies rows to existing customers; returns the ids changed. */
+export async function updateCustomers(trx: Knex, tenantId: string, actor: string, rows: CustomerChange[]): Promise<string[]> {
+  if (!rows.length) return [];
+  const json = JSON.stringify(rows.map((r) => ({ id: r.id, full_name_given: r.fullNameGiven, ...r.columns })));
+  const result = await trx.raw(UPDATE_SQL, [actor, json, tenantId]);
+  return result.rows.map((r: { id: string }) => r.id);
+}
+
+/** Existing live customers holding any of the given unique values. */
+export async function customersHolding(trx: Knex, tenantId: string, emails: string[], phones: string[], externalIds: string[]) {
+  if (!emails.length && !phones.length && !externalIds.length) return [];
+  const result = await trx.raw(
+    `SELECT id, email, phone, external_id FROM customers
+     WHERE tenant_id = ? AND deleted_at IS NULL AND (email = ANY(?::text[]) OR phone = ANY(?::text[]) OR external_id = ANY(?::text[]))`,
+    [tenantId, emails, phones, externalIds],
+  );
+  return result.rows as Array<{ id: string; email: string | null; phone: string | null; external_id: string | null }>;
+}
+
+/** One customer.created event per inserted row, as the customer API writes them (opt-in for imports). */
+export async function customerCreatedEvents(trx: Knex, ctx: CommandContext, rows: Array<Record<string, unknown>>, importId: string): Promise<void> {
+  const actor = { type: ctx.principal.actorType, id: ctx.principal.actorId };
+  for (let i = 0; i < rows.length; i += 1000) {
+    await trx('events').insert(
+      rows.slice(i, i + 1000).map((row) => ({
+        tenant_id: ctx.principal.tenantId, type: 'customer.created', subject_type: 'customer', subject_id: row.id,
+        payload: JSON.stringify({ data: { customer: toCustomer(row), importId }, actor, requestId: ctx.requestId ?? null }),
+      })),
+    );
+  }
+}

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import type { Logger } from '../lib/logger';
+import { createCampaignLifecycleActivities } from './campaignLifecycle';
+import { createCampaignSendActivities, type MessagingDeps } from './campaignSend';
 import { createSegmentActivities } from './segments';
 import { createTenantActivities } from './tenants';
 
@@ -7,6 +9,8 @@ import { createTenantActivities } from './tenants';
 export interface ActivityDeps {
   db: Knex;
   logger: Logger;
+  /** Transports, links and limits for campaigns; a worker without them cannot send. */
+  messaging?: MessagingDeps;
 }
 
 /**
@@ -17,6 +21,8 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createTenantActivities(deps),
     ...createSegmentActivities(deps),
+    ...createCampaignLifecycleActivities(deps),
+    ...createCampaignSendActivities(deps),
   };
 }
 

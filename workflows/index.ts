@@ -4,3 +4,6 @@
  */
 export { refreshDueSegmentsWorkflow, refreshSegmentWorkflow } from './segmentRefresh';
 export { tenantSummaryWorkflow } from './tenantSummary';
+export { campaignSendWorkflow } from './campaignSend';
+export { campaignOccurrenceWorkflow } from './campaignOccurrence';
+export { campaignTestSendWorkflow } from './campaignTestSend';

@@ -46,7 +46,7 @@ const ConfigSchema = z
     TWILIO_FROM: optionalText,
     TWILIO_MESSAGING_SERVICE_SID: optionalText,
     TWILIO_API_BASE: z.url('must be a URL such as http://127.0.0.1:4010').optional(),
-    TRACKING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    TRACKING_SECRET: z.string().min(32, 'must be at least 32 characters').default('herald-development-tracking-secret-change-me'),
     CAMPAIGN_PAGE_SIZE: positiveInt.default(200),
     CAMPAIGN_CONCURRENCY: positiveInt.default(20),
     DEV_SMTP_PORT: port.default(2525),

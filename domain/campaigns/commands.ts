@@ -4,7 +4,7 @@ import type { TemporalProvider } from '../../temporal/client';
 import type { CommandContext } from '../shared/context';
 import { recordCampaignEvent } from './events';
 import {
-  controlRecurringSchedule, createRecurringSchedule, signalCampaign, startCampaignSend, terminateCampaignSend,
+  controlRecurringSchedule, createRecurringSchedule, runTestSend, signalCampaign, startCampaignSend, terminateCampaignSend,
 } from './lifecycle';
 import type { CampaignService } from './service';
 import { toCampaign, type Campaign, type CampaignOptions, type CampaignRow, type Schedule } from './types';
@@ -143,5 +143,14 @@ export function createCampaignCommands(deps: { db: Knex; temporal: TemporalProvi
     }
   }
 
-  return { send, schedule, pause, resume, cancel, setStatus: setStatusTo };
+  /** Sends the message to test addresses (valid for the channel: e-mail or E.164 phone) through the worker. */
+  async function sendTest(ctx: CommandContext, id: string, addresses: string[], customerId: string | null) {
+    const row = await deps.campaigns.findRow(ctx.principal.tenantId, id);
+    const valid = row.channel === 'email' ? /^[^\s@]+@[^\s@]+\.[^\s@]+$/ : /^\+[1-9]\d{6,14}$/;
+    const bad = addresses.flatMap((a, i) => (valid.test(a) ? [] : [{ location: 'body', path: `addresses.${i}`, message: row.channel === 'email' ? 'is not an e-mail address' : 'is not an E.164 phone number' }]));
+    if (bad.length) throw validationFailed(bad);
+    return viaTemporal('test send', () => runTestSend(temporal, row.tenant_id, row.id, addresses, customerId));
+  }
+
+  return { send, schedule, pause, resume, cancel, setStatus: setStatusTo, sendTest };
 }

@@ -14,12 +14,6 @@ afterAll(async () => {
 
 const api = (path: string, init: { method?: string; body?: unknown; key?: string } = {}) => stack.server.request(path, { key: tenant.adminKey, ...init });
 
-/** Waits until the campaign reaches one of the statuses and returns it. */
-const statusOf = (id: string, wanted: string[], timeoutMs = 60_000) =>
-  waitFor(async () => {
-    const r = await api(`/api/v1/campaigns/${id}`);
-    return wanted.includes(r.body.data.status) ? r.body.data : undefined;
-  }, timeoutMs, 200);
 
 describe('campaign definitions', () => {
   it("accepts seed 003's body as written and stores it in Herald's form", async () => {
@@ -159,5 +153,64 @@ describe('sending', () => {
     const forged = await fetch(`${stack.server.url}/api/v1/messaging/twilio/status?ledgerId=${row.id}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': 'bm9wZQ==' }, body: 'MessageStatus=failed' });
     expect(forged.status).toBe(403);
     expect((await stack.db('campaign_recipients').where({ id: row.id }).first()).state).toBe('delivered');
+  });
+});
+
+describe('messaging', () => {
+  it("seed 000's direct messages go through the ledger, consent and audit log", async () => {
+    const t = await buildTenant(stack.db, 'Direct');
+    const key = t.adminKey;
+    const rows = await stack.db('customers').insert([
+      { tenant_id: t.tenantId, first_name: 'A', phone: '+15550001001' },
+      { tenant_id: t.tenantId, first_name: 'B', phone: '+15550001002' },
+      { tenant_id: t.tenantId, first_name: 'C', phone: '+15550001003', consent_sms: false },
+    ]).returning('id');
+    const one = await stack.server.request(`/api/v1/customers/${rows[0].id}/message`, { key, method: 'POST', body: { message: 'Your order shipped, {{ firstName }}' } });
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ success: true });
+    const many = await stack.server.request('/api/v1/customers/message', { key, method: 'POST', body: { customerIds: rows.map((r: { id: string }) => r.id), message: 'Store closes early today' } });
+    expect(many.status).toBe(200);
+    expect(many.body).toMatchObject({ success: true, sent: 2, skipped: [{ customerId: rows[2].id, reason: 'no_consent' }] });
+    const refused = await stack.server.request(`/api/v1/customers/${rows[2].id}/message`, { key, method: 'POST', body: { message: 'hi' } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details[0].message).toBe('no_consent');
+    const missing = await stack.server.request('/api/v1/customers/00000000-0000-4000-8000-00000000abcd/message', { key, method: 'POST', body: { message: 'hi' } });
+    expect(missing.status).toBe(404);
+    await waitFor(async () => stack.twilioApi.messages.filter((m) => m.body === 'Store closes early today').length === 2, 30_000, 100);
+    expect(stack.twilioApi.messages.find((m) => m.to === '+15550001001' && m.body.startsWith('Your order shipped'))?.body).toBe('Your order shipped, A');
+    const audit = await stack.db('audit_log').where({ tenant_id: t.tenantId, action: 'campaign.sent' }).count<{ n: string }[]>({ n: '*' });
+    expect(Number(audit[0]!.n)).toBe(2);
+    // Direct messages are not listed among campaigns.
+    expect((await stack.server.request('/api/v1/campaigns', { key })).body.data).toHaveLength(0);
+  });
+
+  it('sends test messages to given addresses through the real transport, and refuses addresses of the wrong kind', async () => {
+    const created = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'Tested', channel: 'email', subject: 'Hello {{ firstName }}', body: 'Body for {{ customer.firstName }}', audience: { type: 'all' } } });
+    const r = await api(`/api/v1/campaigns/${created.body.data.id}/test`, { method: 'POST', body: { addresses: ['qa1@example.com', 'qa2@example.com'] } });
+    expect(r.status).toBe(200);
+    expect(r.body.data.map((x: { ok: boolean }) => x.ok)).toEqual([true, true]);
+    const got = stack.sink.messages.filter((m) => m.to[0] === 'qa1@example.com' || m.to[0] === 'qa2@example.com');
+    expect(got.map((m) => m.headers.subject)).toEqual(['[TEST] Hello Ada', '[TEST] Hello Ada']);
+    const bad = await api(`/api/v1/campaigns/${created.body.data.id}/test`, { method: 'POST', body: { addresses: ['+15550001001'] } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details[0].path).toBe('addresses.0');
+  });
+
+  it('runs a recurring campaign from its Temporal Schedule: each occurrence is a child campaign with its own ledger', async () => {
+    const t = await buildTenant(stack.db, 'Recurring');
+    await seedCustomers(stack.db, t.tenantId, 4, 'weekly');
+    const key = t.adminKey;
+    const created = await stack.server.request('/api/v1/campaigns', { key, method: 'POST', body: { name: 'Weekly', channel: 'sms', body: 'Weekly news', audience: { type: 'all' }, schedule: { type: 'recurring', cron: '0 9 * * 1', timezone: 'Europe/Paris' } } });
+    const id = created.body.data.id;
+    expect((await stack.server.request(`/api/v1/campaigns/${id}/schedule`, { key, method: 'POST', body: {} })).body.data.status).toBe('scheduled');
+    const client = await stack.server.runtime.temporal.client();
+    const handle = client.schedule.getHandle(`campaign-schedule-${t.tenantId}-${id}`);
+    const description = await handle.describe();
+    expect(description.spec.timezone).toBe('Europe/Paris');
+    await handle.trigger();
+    const child = await waitFor(async () => stack.db('campaigns').where({ tenant_id: t.tenantId, parent_id: id, status: 'completed' }).first(), 30_000, 200);
+    expect((await stack.server.request(`/api/v1/campaigns/${child.id}/analytics`, { key })).body.data).toMatchObject({ recipients: 4, sent: 4 });
+    expect((await stack.server.request(`/api/v1/campaigns/${id}/cancel`, { key, method: 'POST' })).body.data.status).toBe('cancelled');
+    await expect(handle.describe()).rejects.toThrow();
   });
 });

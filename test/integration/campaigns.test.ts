@@ -1,3 +1,7 @@
+import { startDevSmtpCatcher } from '../../channels/devCatcher';
+import { createChannels } from '../../channels/fromConfig';
+import { recordCaughtMessage } from '../../domain/messaging/devOutbox';
+import { loadConfig } from '../../lib/config';
 import { buildTenant } from '../support/factories';
 import { seedCustomers, startCampaignStack, waitFor, type CampaignStack } from './campaignHarness';
 
@@ -153,6 +157,7 @@ describe('sending', () => {
     const forged = await fetch(`${stack.server.url}/api/v1/messaging/twilio/status?ledgerId=${row.id}`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': 'bm9wZQ==' }, body: 'MessageStatus=failed' });
     expect(forged.status).toBe(403);
     expect((await stack.db('campaign_recipients').where({ id: row.id }).first()).state).toBe('delivered');
+    stack.invalidPhones.clear();
   });
 });
 
@@ -212,5 +217,24 @@ describe('messaging', () => {
     expect((await stack.server.request(`/api/v1/campaigns/${child.id}/analytics`, { key })).body.data).toMatchObject({ recipients: 4, sent: 4 });
     expect((await stack.server.request(`/api/v1/campaigns/${id}/cancel`, { key, method: 'POST' })).body.data.status).toBe('cancelled');
     await expect(handle.describe()).rejects.toThrow();
+  });
+
+  it('catches development mail and SMS without provider settings and lists them per tenant at GET /dev/outbox', async () => {
+    const t = await buildTenant(stack.db, 'Dev outbox');
+    const catcher = await startDevSmtpCatcher(0, (m) => recordCaughtMessage(stack.db, { ...m, channel: 'email' }));
+    const channels = createChannels(loadConfig({ NODE_ENV: 'development', SMTP_URL: catcher.url }), (m) => recordCaughtMessage(stack.db, { tenantId: m.tenantId, channel: 'sms', to: m.to, body: m.body, messageId: m.ledgerId }));
+    try {
+      await channels.email.send({ ledgerId: '11111111-1111-4111-8111-111111111111', tenantId: t.tenantId, to: 'dev@example.com', subject: 'Dev subject', html: '<p>dev</p>' });
+      const sms = await channels.sms.send({ ledgerId: '22222222-2222-4222-8222-222222222222', tenantId: t.tenantId, to: '+15550009999', body: 'dev text' });
+      expect(sms.providerId).toBe('log-22222222-2222-4222-8222-222222222222');
+    } finally {
+      await channels.email.close();
+      await catcher.close();
+    }
+    const r = await stack.server.request('/api/v1/dev/outbox', { key: t.adminKey });
+    expect(r.status).toBe(200);
+    expect(r.body.data.map((m: { channel: string; to: string }) => [m.channel, m.to])).toEqual([['sms', '+15550009999'], ['email', 'dev@example.com']]);
+    expect(r.body.data[1]).toMatchObject({ subject: 'Dev subject', messageId: '<11111111-1111-4111-8111-111111111111@herald.local>' });
+    expect((await api('/api/v1/dev/outbox')).body.data.some((m: { to: string }) => m.to === 'dev@example.com')).toBe(false);
   });
 });

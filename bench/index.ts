@@ -56,4 +56,12 @@ export const benchmarks: Record<string, Benchmark> = {
     description: 'one customer write evaluated against 50 segments (1-5 conditions) with matchingIds: p50/p99 per write, no database',
     load: () => import('./segments-evaluate'),
   },
+  'campaigns-email': {
+    description: 'an e-mail campaign end to end (Temporal, ledger, liquid, nodemailer pool 5) vs raw nodemailer to the same SMTP sink (BENCH_MESSAGES, default 100,000)',
+    load: () => import('./campaigns-email'),
+  },
+  'campaigns-sms': {
+    description: 'an SMS campaign end to end through the twilio client vs a raw loop of the same client calls, local fake API (BENCH_MESSAGES, default 20,000)',
+    load: () => import('./campaigns-sms'),
+  },
 };

@@ -25,7 +25,8 @@ const readForm = async (req: IncomingMessage) => {
  * like Twilio (201 with a message resource, 400 with code 21211 for numbers in `invalid`), and
  * later POSTs a signed `delivered` status callback, as Twilio does.
  */
-export async function startFakeTwilio(options: { accountSid: string; authToken: string; invalid?: Set<string>; callbackDelayMs?: number }) {
+export async function startFakeTwilio(options: { accountSid: string; authToken: string; invalid?: Set<string>; callbackDelayMs?: number; callbacks?: boolean; keepMessages?: boolean }) {
+  let count = 0;
   const messages: FakeSms[] = [];
   const callbacks: Array<Promise<number>> = [];
   const expectedAuth = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString('base64')}`;
@@ -41,9 +42,10 @@ export async function startFakeTwilio(options: { accountSid: string; authToken: 
       if (!form.To || !form.Body || (!form.From && !form.MessagingServiceSid)) return send(400, { code: 21604, message: 'A To, Body and From or MessagingServiceSid are required', status: 400 });
       if (options.invalid?.has(form.To)) return send(400, { code: 21211, message: `The 'To' number ${form.To} is not a valid phone number.`, status: 400 });
       const sid = `SM${randomBytes(16).toString('hex')}`;
-      messages.push({ sid, to: form.To, from: form.From, messagingServiceSid: form.MessagingServiceSid, body: form.Body, statusCallback: form.StatusCallback });
+      count++;
+      if (options.keepMessages !== false) messages.push({ sid, to: form.To, from: form.From, messagingServiceSid: form.MessagingServiceSid, body: form.Body, statusCallback: form.StatusCallback });
       send(201, { sid, account_sid: options.accountSid, to: form.To, from: form.From ?? null, body: form.Body, status: 'queued', num_segments: '1', direction: 'outbound-api', date_created: new Date().toUTCString(), uri: `/2010-04-01/Accounts/${options.accountSid}/Messages/${sid}.json` });
-      if (form.StatusCallback) {
+      if (form.StatusCallback && options.callbacks !== false) {
         const url = form.StatusCallback;
         const params = { MessageSid: sid, MessageStatus: 'delivered', To: form.To, AccountSid: options.accountSid };
         const signature = twilio.getExpectedTwilioSignature(options.authToken, url, params);
@@ -57,6 +59,8 @@ export async function startFakeTwilio(options: { accountSid: string; authToken: 
   return {
     url: `http://127.0.0.1:${port}`,
     messages,
+    /** Messages accepted so far (also when they are not kept). */
+    accepted: () => count,
     /** Statuses Herald answered to the status callbacks sent so far (waits for them). */
     callbackStatuses: () => Promise.all(callbacks),
     async close() {

@@ -28,7 +28,7 @@ function splitMessage(raw: string): { headers: Record<string, string>; body: str
  * server on localhost that accepts every message and hands it to `record` (the dev outbox), so
  * campaigns can be tried end to end on a fresh machine. Bodies are kept raw (MIME as sent).
  */
-export async function startDevSmtpCatcher(port: number, record: (mail: CaughtMail) => Promise<void>): Promise<{ url: string; close(): Promise<void> }> {
+export async function startDevSmtpCatcher(port: number, record: (mail: CaughtMail) => Promise<void>, onError: (err: Error) => void = () => undefined): Promise<{ url: string; close(): Promise<void> }> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -48,7 +48,12 @@ export async function startDevSmtpCatcher(port: number, record: (mail: CaughtMai
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => {
+      server.removeListener('error', reject);
+      // Client connections that break (a killed worker) are reported, never fatal.
+      server.on('error', onError);
+      resolve();
+    });
   });
   const actual = (server.server.address() as AddressInfo).port;
   return {

@@ -39,10 +39,8 @@ export function registerDev(program: Command): void {
       const runtime = createRuntime(env, logger, { jwtSecret: config.JWT_SECRET ?? dev.jwtSecret });
       // Without SMTP settings, mail goes to a local catcher (port in use: any free port); without
       // Twilio settings, SMS go to the dev outbox. Both are listed by GET /api/v1/dev/outbox.
-      const catcher = config.SMTP_URL
-        ? undefined
-        : await startDevSmtpCatcher(config.DEV_SMTP_PORT, (m) => recordCaughtMessage(runtime.db, { ...m, channel: 'email' }))
-          .catch(() => startDevSmtpCatcher(0, (m) => recordCaughtMessage(runtime.db, { ...m, channel: 'email' })));
+      const catch_ = (port: number) => startDevSmtpCatcher(port, (m) => recordCaughtMessage(runtime.db, { ...m, channel: 'email' }), (err) => logger.warn({ err }, 'SMTP catcher connection error'));
+      const catcher = config.SMTP_URL ? undefined : await catch_(config.DEV_SMTP_PORT).catch(() => catch_(0));
       if (catcher) runtime.config = { ...runtime.config, SMTP_URL: catcher.url };
       const worker = await startWorker(runtime);
       const server = await startApi(runtime);

@@ -11,7 +11,7 @@ const root = path.resolve(__dirname, '../..');
 let stack: CampaignStack;
 
 beforeAll(async () => {
-  stack = await startCampaignStack('crash', { withWorker: false });
+  stack = await startCampaignStack('crash', { withWorker: false, keepRaw: false });
 }, 60_000);
 afterAll(async () => {
   await stack?.close();

@@ -17,12 +17,12 @@ export const TWILIO = { accountSid: `AC${'a1'.repeat(16)}`, authToken: 'fake-twi
  * twilio client), an SMTP server receiving the mail and a local Twilio Messages API. Each suite
  * gets its own task queue, so no other suite's worker (built without transports) takes its tasks.
  */
-export async function startCampaignStack(name: string, options: { pageSize?: number; concurrency?: number; now?: () => Date; withWorker?: boolean } = {}) {
+export async function startCampaignStack(name: string, options: { pageSize?: number; concurrency?: number; now?: () => Date; withWorker?: boolean; keepRaw?: boolean } = {}) {
   process.env.TEMPORAL_TASK_QUEUE = `${process.env.TEMPORAL_TASK_QUEUE!.replace(/-campaigns-.*$/, '')}-campaigns-${name}`;
   // Addresses the SMTP server refuses (550) and numbers the fake Twilio rejects (21211); tests add to them.
   const rejectEmails = new Set<string>();
   const invalidPhones = new Set<string>();
-  const sink = await startSmtpSink({ reject: rejectEmails });
+  const sink = await startSmtpSink({ reject: rejectEmails, keepRaw: options.keepRaw });
   const twilioApi = await startFakeTwilio({ ...TWILIO, invalid: invalidPhones });
   const server: TestServer = await startTestServer({ TWILIO_ACCOUNT_SID: TWILIO.accountSid, TWILIO_AUTH_TOKEN: TWILIO.authToken, TWILIO_FROM: TWILIO.from });
   const db: Knex = testDb();

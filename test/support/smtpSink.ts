@@ -49,6 +49,8 @@ export async function startSmtpSink(options: { reject?: Set<string>; keepRaw?: b
       });
     },
   });
+  // A client killed mid-conversation (the SIGKILL test) resets its socket: expected, not a failure.
+  server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.server.address() as AddressInfo).port;
   return {

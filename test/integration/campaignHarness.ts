@@ -24,7 +24,8 @@ export async function startCampaignStack(name: string, options: { pageSize?: num
   const invalidPhones = new Set<string>();
   const sink = await startSmtpSink({ reject: rejectEmails, keepRaw: options.keepRaw });
   const twilioApi = await startFakeTwilio({ ...TWILIO, invalid: invalidPhones });
-  const server: TestServer = await startTestServer({ TWILIO_ACCOUNT_SID: TWILIO.accountSid, TWILIO_AUTH_TOKEN: TWILIO.authToken, TWILIO_FROM: TWILIO.from });
+  // Tests poll campaign status through the API several times a second: the per-key budget is raised for that.
+  const server: TestServer = await startTestServer({ TWILIO_ACCOUNT_SID: TWILIO.accountSid, TWILIO_AUTH_TOKEN: TWILIO.authToken, TWILIO_FROM: TWILIO.from, RATE_LIMIT_GENERAL_PER_MINUTE: '100000' });
   const db: Knex = testDb();
   const channels = {
     email: createEmailChannel({ url: sink.url, from: 'Herald Test <test@herald.local>', poolSize: 5 }),

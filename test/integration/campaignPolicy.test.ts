@@ -1,4 +1,5 @@
 import { nextAllowedAt } from '../../domain/campaigns/policy';
+import { addTracking, messageLinks, signToken, verifyToken } from '../../domain/campaigns/tracking';
 import { buildTenant } from '../support/factories';
 import { startCampaignStack, waitFor, type CampaignStack } from './campaignHarness';
 
@@ -82,4 +83,18 @@ it('computes the next opening of communication hours across midnight and timezon
   expect(nextAllowedAt(at, 'Asia/Tokyo', { start: '09:00', end: '17:00' })?.toISOString()).toBe('2026-01-11T00:00:00.000Z');
   expect(nextAllowedAt(at, 'America/Los_Angeles', { start: '09:00', end: '17:00' })).toBeNull();
   expect(nextAllowedAt(at, 'Not/AZone', { start: '08:00', end: '09:00' })?.toISOString()).toBe('2026-01-11T08:00:00.000Z');
+});
+
+it('signs tracking tokens per purpose and target, and rejects tampering', () => {
+  const secret = 'x'.repeat(32);
+  const id = '0b9c5e5e-3f1a-4c2b-9a51-2f0e8d7c6b5a';
+  const click = signToken(secret, 'click', id, 'https://a.example.com');
+  expect(verifyToken(secret, 'click', click, 'https://a.example.com')).toBe(id);
+  expect(verifyToken(secret, 'click', click, 'https://b.example.com')).toBeNull();
+  expect(verifyToken(secret, 'unsubscribe', click)).toBeNull();
+  expect(verifyToken('y'.repeat(32), 'click', click, 'https://a.example.com')).toBeNull();
+  expect(verifyToken(secret, 'open', 'not-a-token')).toBeNull();
+  const html = addTracking('<a href="https://a.example.com/x?y=1&amp;z=2">go</a>', messageLinks('http://h', secret, id));
+  expect(html).toContain(`http://h/api/v1/messaging/click/${signToken(secret, 'click', id, 'https://a.example.com/x?y=1&z=2')}?url=${encodeURIComponent('https://a.example.com/x?y=1&z=2')}`);
+  expect(html).toContain(`<img src="http://h/api/v1/messaging/open/${signToken(secret, 'open', id)}"`);
 });

@@ -136,13 +136,17 @@ export function createCampaignSendActivities(deps: { db: Knex; messaging?: Messa
       const watcher = statusWatcher(deps.db, campaign);
       const pace = pacer((campaign.options as CampaignOptions)?.throttlePerSecond);
       const started = Date.now();
+      const budget = m.pageTimeBudgetMs ?? 20_000;
+      const claimNext = () => claimDueRecipients(deps.db, campaignId, clock(), m.pageSize);
+      // The next page is claimed while the current one is sending, so the pool never waits on the
+      // claim query. A prefetched page is not yet sent: it adds nothing to what a crash can repeat.
+      let next: Promise<ClaimedRecipient[]> | null = stoppedBy(watcher.current()) ? null : claimNext();
       try {
-        while (Date.now() - started < (m.pageTimeBudgetMs ?? 20_000)) {
-          result.stopped = stoppedBy(watcher.current());
-          if (result.stopped) break;
-          const now = clock();
-          const claimed = await claimDueRecipients(deps.db, campaignId, now, m.pageSize);
+        while (next) {
+          const claimed = await next;
+          next = null;
           if (!claimed.length) break;
+          const now = clock();
           const held = await holds(campaign, claimed, now, tenantHours, settings.timezone ?? null);
           const settlements: Settlement[] = [];
           const toSend: ClaimedRecipient[] = [];
@@ -151,6 +155,7 @@ export function createCampaignSendActivities(deps: { db: Knex; messaging?: Messa
             if (hold) settlements.push({ id: r.ledgerId, state: 'pending', attempted: false, nextAttemptAt: hold.at.toISOString(), deferredReason: hold.reason });
             else toSend.push(r);
           }
+          if (Date.now() - started < budget && !stoppedBy(watcher.current())) next = claimNext();
           await inParallel(toSend, m.concurrency, async (r) => {
             if (stoppedBy(watcher.current())) {
               settlements.push({ id: r.ledgerId, state: 'pending', attempted: false });
@@ -166,9 +171,18 @@ export function createCampaignSendActivities(deps: { db: Knex; messaging?: Messa
           await settleRecipients(deps.db, settlements, clock());
           heartbeat({ sent: result.sent });
           if (result.failed && (await pauseForFailureRate(deps.db, campaign))) result.stopped = 'paused';
+          result.stopped ??= stoppedBy(watcher.current());
+          if (result.stopped && next) {
+            // Stopping: the prefetched page goes back untouched.
+            const unsent = await next;
+            next = null;
+            await settleRecipients(deps.db, unsent.map((r) => ({ id: r.ledgerId, state: 'pending', attempted: false })), clock());
+          }
         }
       } finally {
         watcher.stop();
+        // After a failure, a prefetched page stays claimed until the retry releases it.
+        void next?.catch(() => undefined);
       }
       const now = clock();
       const left = await remainingWork(deps.db, campaignId, now);

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
 import type { Logger } from '../lib/logger';
 import { createImportActivities } from './imports';
+import { createCampaignLifecycleActivities } from './campaignLifecycle';
+import { createCampaignSendActivities, type MessagingDeps } from './campaignSend';
 import { createSegmentActivities } from './segments';
 import { createTenantActivities } from './tenants';
 
@@ -8,6 +10,8 @@ import { createTenantActivities } from './tenants';
 export interface ActivityDeps {
   db: Knex;
   logger: Logger;
+  /** Transports, links and limits for campaigns; a worker without them cannot send. */
+  messaging?: MessagingDeps;
 }
 
 /**
@@ -19,6 +23,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createTenantActivities(deps),
     ...createSegmentActivities(deps),
     ...createImportActivities(deps),
+    ...createCampaignLifecycleActivities(deps),
+    ...createCampaignSendActivities(deps),
   };
 }
 

@@ -60,4 +60,12 @@ export const benchmarks: Record<string, Benchmark> = {
     description: 'bulk import of a generated 1,000,000-row CSV end to end (upload → completed) vs raw COPY into a bare table and a raw INSERT into customers; peak RSS of API and worker (BENCH_ROWS)',
     load: () => import('./imports-e2e'),
   },
+  'campaigns-email': {
+    description: 'an e-mail campaign end to end (Temporal, ledger, liquid, nodemailer pool 5) vs raw nodemailer to the same SMTP sink (BENCH_MESSAGES, default 100,000)',
+    load: () => import('./campaigns-email'),
+  },
+  'campaigns-sms': {
+    description: 'an SMS campaign end to end through the twilio client vs a raw loop of the same client calls, local fake API (BENCH_MESSAGES, default 20,000)',
+    load: () => import('./campaigns-sms'),
+  },
 };

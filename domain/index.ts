@@ -3,6 +3,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { Logger } from '../lib/logger';
 import { createRuleEvaluator } from '../rules/evaluate';
 import type { TemporalProvider } from '../temporal/client';
+import { createCampaignModule } from './campaigns';
 import { createCustomerService } from './customers';
 import type { OrderReader } from './customers/queries';
 import { createHealthService } from './health/service';
@@ -71,7 +72,10 @@ export function createDomain(deps: DomainDeps) {
     reevaluate,
     report('segment re-evaluation failed after a customer change'),
   );
+  const { campaigns, messaging } = createCampaignModule({ db, exportDb: deps.exportDb, temporal: deps.temporal });
   return {
+    campaigns,
+    messaging,
     customers,
     orders,
     segments,

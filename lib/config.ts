@@ -38,11 +38,29 @@ const ConfigSchema = z
     RATE_LIMIT_IP_PER_MINUTE: positiveInt.default(600),
     HERALD_DEV_KEY_FILE: optionalText,
     SEGMENT_REFRESH_INTERVAL: z.string().trim().regex(/^\d+\s*(seconds?|minutes?|hours?|s|m|h)$/, 'must be a duration such as 30 seconds or 5 minutes').default('5 minutes'),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+    SMTP_FROM: z.string().trim().min(3).default('Herald <no-reply@herald.local>'),
+    SMTP_POOL_SIZE: positiveInt.default(5),
+    TWILIO_ACCOUNT_SID: z.string().trim().regex(/^AC\w{32}$/, 'must be a Twilio account SID (AC followed by 32 characters)').optional(),
+    TWILIO_AUTH_TOKEN: optionalText,
+    TWILIO_FROM: optionalText,
+    TWILIO_MESSAGING_SERVICE_SID: optionalText,
+    TWILIO_API_BASE: z.url('must be a URL such as http://127.0.0.1:4010').optional(),
+    TRACKING_SECRET: z.string().min(32, 'must be at least 32 characters').default('herald-development-tracking-secret-change-me'),
+    CAMPAIGN_PAGE_SIZE: positiveInt.default(200),
+    CAMPAIGN_CONCURRENCY: positiveInt.default(20),
+    DEV_SMTP_PORT: port.default(2525),
     DEFAULT_PHONE_REGION: z.string().trim().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as US or GB').default('US'),
   })
   .superRefine((cfg, ctx) => {
     if (cfg.NODE_ENV === 'production' && !cfg.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+    if (cfg.TWILIO_ACCOUNT_SID && !cfg.TWILIO_AUTH_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['TWILIO_AUTH_TOKEN'], message: 'is required when TWILIO_ACCOUNT_SID is set' });
+    }
+    if (cfg.TWILIO_ACCOUNT_SID && !cfg.TWILIO_FROM && !cfg.TWILIO_MESSAGING_SERVICE_SID) {
+      ctx.addIssue({ code: 'custom', path: ['TWILIO_FROM'], message: 'or TWILIO_MESSAGING_SERVICE_SID is required when TWILIO_ACCOUNT_SID is set' });
     }
     if (cfg.NODE_ENV === 'production' && !cfg.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required when NODE_ENV=production' });

@@ -9,6 +9,7 @@ import * as segments from './20261122000700_segments';
 import * as customerPlaceIndexes from './20261122000800_customer_place_indexes';
 import * as orderCreatedAtIndex from './20261123000800_order_created_at_index';
 import * as imports from './20261123000900_imports';
+import * as campaigns from './20261123001000_campaigns';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -32,6 +33,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261122000800_customer_place_indexes', customerPlaceIndexes],
   ['20261123000800_order_created_at_index', orderCreatedAtIndex],
   ['20261123000900_imports', imports],
+  ['20261123001000_campaigns', campaigns],
 ];
 
 /** knex's MigrationSource over the static list above. */

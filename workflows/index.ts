@@ -5,3 +5,6 @@
 export { refreshDueSegmentsWorkflow, refreshSegmentWorkflow } from './segmentRefresh';
 export { tenantSummaryWorkflow } from './tenantSummary';
 export { importCustomersWorkflow } from './importCustomers';
+export { campaignSendWorkflow } from './campaignSend';
+export { campaignOccurrenceWorkflow } from './campaignOccurrence';
+export { campaignTestSendWorkflow } from './campaignTestSend';

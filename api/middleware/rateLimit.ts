@@ -10,8 +10,12 @@ export interface RateLimiters {
   imports: RateLimiterAbstract;
 }
 
-/** Probes and docs are never limited: orchestrators poll them. */
-const UNLIMITED = new Set(['/healthz', '/readyz']);
+/**
+ * Probes and docs are never limited: orchestrators poll them. Twilio's delivery callbacks are
+ * signed (checked by the route) and arrive from few IPs at campaign speed: limiting them per IP
+ * would drop receipts.
+ */
+const UNLIMITED = new Set(['/healthz', '/readyz', '/api/v1/messaging/twilio/status']);
 
 /** Picks the group whose per-key budget a request spends. */
 const groupOf = (method: string, path: string): 'general' | 'imports' =>

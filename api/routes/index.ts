@@ -3,18 +3,21 @@ import type { HeraldCustom, HeraldState } from '../context';
 import { createOpenApiRegistry } from '../openapi';
 import type { RouteTarget } from '../route';
 import { apiKeyRoutes } from './apiKeys/routes';
+import { campaignActionRoutes } from './campaigns/actions';
+import { campaignRoutes } from './campaigns/routes';
 import { customerActionRoutes } from './customers/actions';
 import { customerReportRoutes } from './customers/reports';
 import { customerRoutes } from './customers/routes';
 import { docsRoutes } from './docs/routes';
 import { healthRoutes } from './health/routes';
 import { importRoutes } from './imports/routes';
+import { messagingRoutes } from './messaging/routes';
 import { orderRoutes } from './orders/routes';
 import { segmentRoutes } from './segments/routes';
 import { tenantRoutes } from './tenant/routes';
 
 /** Every route module, in the order their paths appear in the docs. */
-const MODULES = [healthRoutes, tenantRoutes, apiKeyRoutes, customerReportRoutes, customerRoutes, customerActionRoutes, orderRoutes, segmentRoutes, docsRoutes, importRoutes];
+const MODULES = [healthRoutes, tenantRoutes, apiKeyRoutes, customerReportRoutes, customerRoutes, customerActionRoutes, orderRoutes, segmentRoutes, importRoutes, campaignRoutes, campaignActionRoutes, messagingRoutes, docsRoutes];
 
 /** Builds the router with every route registered, and the OpenAPI registry that describes them. */
 export function buildRouter(): RouteTarget {

@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { startDevSmtpCatcher } from '../../channels/devCatcher';
+import { recordCaughtMessage } from '../../domain/messaging/devOutbox';
 import { createDb } from '../../db/knex';
 import { migrateLatest } from '../../db/migrate';
 import { createTenantService } from '../../domain/tenants/service';
@@ -35,6 +37,11 @@ export function registerDev(program: Command): void {
 
       const logger = createLogger(config.LOG_LEVEL);
       const runtime = createRuntime(env, logger, { jwtSecret: config.JWT_SECRET ?? dev.jwtSecret });
+      // Without SMTP settings, mail goes to a local catcher (port in use: any free port); without
+      // Twilio settings, SMS go to the dev outbox. Both are listed by GET /api/v1/dev/outbox.
+      const catch_ = (port: number) => startDevSmtpCatcher(port, (m) => recordCaughtMessage(runtime.db, { ...m, channel: 'email' }), (err) => logger.warn({ err }, 'SMTP catcher connection error'));
+      const catcher = config.SMTP_URL ? undefined : await catch_(config.DEV_SMTP_PORT).catch(() => catch_(0));
+      if (catcher) runtime.config = { ...runtime.config, SMTP_URL: catcher.url };
       const worker = await startWorker(runtime);
       const server = await startApi(runtime);
 
@@ -45,6 +52,8 @@ export function registerDev(program: Command): void {
         `  Docs:         ${server.url}/docs`,
         `  Health:       ${server.url}/readyz`,
         `  Temporal UI:  ${services.temporal.uiUrl ?? '(external Temporal: see its own UI)'}`,
+        `  Mail:         ${catcher ? `caught at ${catcher.url}; list with GET /api/v1/dev/outbox` : 'sent through SMTP_URL'}`,
+        `  SMS:          ${config.TWILIO_ACCOUNT_SID ? 'sent through Twilio' : 'logged to GET /api/v1/dev/outbox'}`,
         `  Admin key:    ${dev.key}`,
         `  Try:          curl -H "Authorization: Bearer ${dev.key}" ${server.url}/api/v1/tenant`,
         '',
@@ -53,6 +62,7 @@ export function registerDev(program: Command): void {
       onShutdown(async () => {
         await server.close();
         await worker.stop();
+        await catcher?.close();
         await runtime.close();
         if (services.temporal.startedHere || services.postgres.startedHere) {
           await stopServices();

@@ -1,5 +1,7 @@
 import { DefaultLogger, Runtime as TemporalRuntime, type LogLevel } from '@temporalio/worker';
 import type { Command } from 'commander';
+import { createChannels, publicUrlOf } from '../../channels/fromConfig';
+import { recordCaughtMessage } from '../../domain/messaging/devOutbox';
 import { ensureSegmentRefreshSchedule } from '../../domain/segments/lifecycle';
 import { loadConfig } from '../../lib/config';
 import { createLogger } from '../../lib/logger';
@@ -32,9 +34,15 @@ export interface RunningWorker {
 /** Starts Herald's Temporal worker on the runtime's configuration. */
 export async function startWorker(runtime: Runtime): Promise<RunningWorker> {
   installTemporalLogging(runtime);
-  const { worker, connection } = await createHeraldWorker(temporalSettings(runtime.config), { db: runtime.db, logger: runtime.logger });
+  const { config, db } = runtime;
+  const channels = createChannels(config, (m) => recordCaughtMessage(db, { tenantId: m.tenantId, channel: 'sms', to: m.to, body: m.body, messageId: m.ledgerId }));
+  const messaging = { channels, publicUrl: publicUrlOf(config), trackingSecret: config.TRACKING_SECRET, pageSize: config.CAMPAIGN_PAGE_SIZE, concurrency: config.CAMPAIGN_CONCURRENCY };
+  const { worker, connection } = await createHeraldWorker(temporalSettings(config), { db, logger: runtime.logger, messaging });
   await ensureSegmentRefreshSchedule(runtime.temporal, runtime.config.SEGMENT_REFRESH_INTERVAL);
-  const done = worker.run().finally(() => connection.close());
+  const done = worker.run().finally(async () => {
+    await Promise.all([channels.email.close(), channels.sms.close()]);
+    await connection.close();
+  });
   return {
     done,
     async stop() {

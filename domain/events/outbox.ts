@@ -7,12 +7,14 @@ export type EventType =
   | 'customer.status_changed' | 'customer.tags_changed'
   | 'order.created' | 'order.status_updated'
   | 'segment.entered' | 'segment.exited'
-  | 'import.completed' | 'import.failed';
+  | 'import.completed' | 'import.failed'
+  | 'campaign.scheduled' | 'campaign.started' | 'campaign.paused' | 'campaign.resumed' | 'campaign.cancelled'
+  | 'campaign.sent' | 'campaign.completed';
 
 /** One domain change, as written to the outbox. */
 export interface OutboxEvent {
   type: EventType;
-  subjectType: 'customer' | 'order' | 'segment' | 'import';
+  subjectType: 'customer' | 'order' | 'segment' | 'import' | 'campaign';
   subjectId: string;
   /** The event body webhooks deliver as `data`; ids and the changed values, nothing secret. */
   data: Record<string, unknown>;

@@ -137,7 +137,7 @@ export function createImportService(deps: ImportServiceDeps) {
     const totalPages = Math.ceil(total / page.limit);
     return {
       data: rows.map((r: { row_number: number; field: string | null; message: string }) => ({ row: r.row_number, field: r.field, message: r.message })),
-      pagination: { page: page.page, limit: page.limit, total, totalPages, hasNext: page.page < totalPages, hasPrevious: page.page > 1, nextCursor: null },
+      pagination: { page: page.page, limit: page.limit, total, totalPages, totalExact: true, hasNext: page.page < totalPages, hasPrevious: page.page > 1, nextCursor: null },
     };
   }
 

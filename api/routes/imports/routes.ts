@@ -42,7 +42,7 @@ export function importRoutes(target: RouteTarget): void {
     method: 'get', path: '/api/v1/imports', summary: "The tenant's imports, newest first", tag: 'Imports', auth: READERS, query: ImportListQuery,
     responses: { 200: { description: 'A page of imports', schema: ImportListResponse } },
     handler: async (ctx, { query }) => {
-      ctx.body = await ctx.domain.imports.list(tenant(ctx), { page: query.page, limit: query.limit, cursor: query.cursor, sortOrder: query.sortOrder, withTotal: query.includeTotal }, query.status);
+      ctx.body = await ctx.domain.imports.list(tenant(ctx), { page: query.page, limit: query.limit, cursor: query.cursor, sortOrder: query.sortOrder, total: query.includeTotal }, query.status);
     },
   });
   addRoute(target, {

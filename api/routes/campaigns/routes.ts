@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { EXPORT_CONTENT_TYPES } from '../../../lib/exportStreams';
+import type { HeraldContext } from '../../context';
+import { addRoute, type RouteTarget } from '../../route';
+import { commandContext, READERS, WRITERS } from '../customers/routes';
+import { CampaignListQuery, CampaignParams, CampaignView, CreateCampaign, ExportQuery, UpdateCampaign } from './schema';
+
+const tenant = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
+const One = z.object({ data: CampaignView });
+
+/** Campaign definitions: create (Herald's or seed 003's form), list, read with progress, change drafts, delete, analytics, export. */
+export function campaignRoutes(target: RouteTarget): void {
+  addRoute(target, {
+    method: 'post', path: '/api/v1/campaigns', summary: "Create a draft campaign (Herald's form or seed 003's)", tag: 'Campaigns', auth: WRITERS, idempotent: true,
+    body: CreateCampaign,
+    responses: { 201: { description: 'Created', schema: One }, 422: { description: 'Invalid field, template syntax error (with line and column) or unknown segment' } },
+    handler: async (ctx, { body }) => {
+      ctx.status = 201;
+      ctx.body = { data: await ctx.domain.campaigns.create(commandContext(ctx), body) };
+    },
+  });
+  addRoute(target, {
+    method: 'get', path: '/api/v1/campaigns', summary: 'List campaigns (filters: status, type/channel)', tag: 'Campaigns', auth: READERS,
+    query: CampaignListQuery,
+    responses: { 200: { description: 'A page of campaigns', schema: z.object({ data: z.array(CampaignView), pagination: z.record(z.string(), z.unknown()) }) } },
+    handler: async (ctx, { query }) => {
+      ctx.body = await ctx.domain.campaigns.list(tenant(ctx), { status: query.status, channel: query.channel ?? query.type }, query.sortBy, {
+        page: query.page, limit: query.limit, cursor: query.cursor, sortOrder: query.sortOrder, total: query.cursor ? 'none' : 'capped',
+      });
+    },
+  });
+  addRoute(target, {
+    method: 'get', path: '/api/v1/campaigns/:id', summary: 'A campaign with its progress (ledger counts and the workflow state)', tag: 'Campaigns', auth: READERS,
+    params: CampaignParams,
+    responses: { 200: { description: 'The campaign', schema: z.object({ data: CampaignView.extend({ progress: z.record(z.string(), z.unknown()) }) }) }, 404: { description: 'No such campaign' } },
+    handler: async (ctx, { params }) => {
+      ctx.body = { data: await ctx.domain.campaigns.detail(tenant(ctx), params.id) };
+    },
+  });
+  for (const method of ['patch', 'put'] as const) {
+    addRoute(target, {
+      method, path: '/api/v1/campaigns/:id', summary: 'Change a draft campaign', tag: 'Campaigns', auth: WRITERS,
+      params: CampaignParams, body: UpdateCampaign,
+      responses: { 200: { description: 'Updated', schema: One }, 404: { description: 'No such campaign' }, 409: { description: 'Not a draft' } },
+      handler: async (ctx, { params, body }) => {
+        ctx.body = { data: await ctx.domain.campaigns.update(commandContext(ctx), params.id, body) };
+      },
+    });
+  }
+  addRoute(target, {
+    method: 'delete', path: '/api/v1/campaigns/:id', summary: 'Delete a campaign that is not scheduled, sending or paused', tag: 'Campaigns', auth: WRITERS,
+    params: CampaignParams,
+    responses: { 204: { description: 'Deleted' }, 404: { description: 'No such campaign' }, 409: { description: 'Cancel it first' } },
+    handler: async (ctx, { params }) => {
+      await ctx.domain.campaigns.remove(commandContext(ctx), params.id);
+      ctx.status = 204;
+    },
+  });
+  addRoute(target, {
+    method: 'get', path: '/api/v1/campaigns/:id/analytics', summary: 'Queued, sent, delivered, failed, skipped by reason, opened, clicked, unsubscribed', tag: 'Campaigns', auth: READERS,
+    params: CampaignParams,
+    responses: { 200: { description: 'Analytics from the ledger', schema: z.object({ data: z.record(z.string(), z.unknown()) }) }, 404: { description: 'No such campaign' } },
+    handler: async (ctx, { params }) => {
+      ctx.body = { data: await ctx.domain.campaigns.analytics(tenant(ctx), params.id) };
+    },
+  });
+  addRoute(target, {
+    method: 'get', path: '/api/v1/analytics/campaigns', summary: "Analytics of the tenant's 50 newest campaigns (seed 003)", tag: 'Campaigns', auth: READERS,
+    responses: { 200: { description: 'Per-campaign analytics', schema: z.object({ data: z.array(z.record(z.string(), z.unknown())) }) } },
+    handler: async (ctx) => {
+      ctx.body = { data: await ctx.domain.campaigns.overview(tenant(ctx)) };
+    },
+  });
+  addRoute(target, {
+    method: 'get', path: '/api/v1/campaigns/:id/export', summary: 'Stream one row per recipient (CSV by default)', tag: 'Campaigns', auth: READERS,
+    params: CampaignParams, query: ExportQuery,
+    responses: { 200: { description: 'The export, streamed' }, 404: { description: 'No such campaign' } },
+    handler: async (ctx, { params, query }) => {
+      const body = await ctx.domain.campaigns.exportRecipients(tenant(ctx), params.id, query.format);
+      ctx.type = EXPORT_CONTENT_TYPES[query.format];
+      ctx.set('Content-Disposition', `attachment; filename="campaign-${params.id}.${query.format}"`);
+      ctx.body = body;
+    },
+  });
+}

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import type { Audience, CampaignInput, Schedule } from '../../../domain/campaigns/types';
+import { CAMPAIGN_STATUSES } from '../../../domain/campaigns/types';
+
+const isTimezone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+const timezone = z.string().refine(isTimezone, 'must be an IANA timezone such as Europe/Paris');
+/** Five-field cron (minute hour day month weekday), as Temporal Schedules take it. */
+const cron = z.string().trim().regex(/^(\S+\s+){4}\S+$/, 'must be a five-field cron expression such as "0 9 * * 1"');
+const channel = z.enum(['email', 'sms']);
+
+/** Who receives the campaign, in Herald's form. */
+export const AudienceInput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('segment'), segmentId: z.uuid() }).strict(),
+  z.object({ type: z.literal('rules'), rules: z.unknown() }).strict(),
+  z.object({ type: z.literal('customers'), customerIds: z.array(z.uuid()).min(1).max(10_000) }).strict(),
+  z.object({ type: z.literal('all') }).strict(),
+]);
+
+/** When it is sent, in Herald's form. */
+export const ScheduleInput = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('now') }).strict(),
+  z.object({ type: z.literal('at'), at: z.iso.datetime({ offset: true }) }).strict(),
+  z.object({ type: z.literal('recurring'), cron, timezone: timezone.default('UTC') }).strict(),
+]);
+
+/** Sending policy. */
+export const OptionsInput = z.object({
+  sendInRecipientTimezone: z.boolean().optional(),
+  respectQuietHours: z.boolean().optional(),
+  throttlePerSecond: z.number().positive().max(10_000).optional(),
+  frequencyCap: z.object({ max: z.number().int().min(1), periodHours: z.number().positive().max(24 * 90) }).strict().optional(),
+  autoPauseFailureRate: z.number().min(0).max(1).optional(),
+}).strict();
+
+/**
+ * A campaign body in Herald's form (`channel`, `body`, `audience`, `schedule`, `options`) or in
+ * seed 003's (`type`, `content`, `audienceType` + `segmentRules`, `schedulingType`). Both become
+ * one {@link CampaignInput}; a field missing in both spellings is a 422 naming Herald's field.
+ */
+const CampaignFields = z.object({
+  name: z.string().trim().min(1).max(200),
+  channel: channel.optional(),
+  type: channel.optional().meta({ description: 'seed 003: the channel' }),
+  subject: z.string().max(998).nullish(),
+  body: z.string().min(1).max(100_000).optional(),
+  content: z.string().min(1).max(100_000).optional().meta({ description: 'seed 003: the body' }),
+  audience: AudienceInput.optional(),
+  audienceType: z.enum(['segment', 'rules', 'customers', 'all']).optional().meta({ description: 'seed 003' }),
+  segmentRules: z.unknown().optional().meta({ description: 'seed 003: inline rules (either rule format)' }),
+  segmentId: z.uuid().optional(),
+  customerIds: z.array(z.uuid()).min(1).max(10_000).optional(),
+  schedule: ScheduleInput.optional(),
+  schedulingType: z.enum(['immediate', 'now', 'scheduled', 'recurring']).optional().meta({ description: 'seed 003' }),
+  scheduledAt: z.iso.datetime({ offset: true }).optional(),
+  cron: cron.optional(),
+  timezone: timezone.optional(),
+  options: OptionsInput.optional(),
+}).strict();
+
+type Fields = z.infer<typeof CampaignFields>;
+type Issue = { path: string[]; message: string };
+
+function audienceOf(v: Fields, issues: Issue[]): Audience | undefined {
+  if (v.audience) return v.audience;
+  switch (v.audienceType) {
+    case 'all':
+      return { type: 'all' };
+    case 'customers':
+      if (v.customerIds) return { type: 'customers', customerIds: v.customerIds };
+      issues.push({ path: ['customerIds'], message: 'is required when audienceType is customers' });
+      return undefined;
+    case 'segment':
+    case 'rules':
+      if (v.segmentId) return { type: 'segment', segmentId: v.segmentId };
+      if (v.segmentRules !== undefined) return { type: 'rules', rules: v.segmentRules };
+      issues.push({ path: ['segmentRules'], message: 'segmentRules or segmentId is required for this audienceType' });
+      return undefined;
+    default:
+      issues.push({ path: ['audience'], message: 'is required (or audienceType with segmentRules, segmentId or customerIds)' });
+      return undefined;
+  }
+}
+
+function scheduleOf(v: Fields, issues: Issue[]): Schedule | undefined {
+  if (v.schedule) return v.schedule;
+  if (v.schedulingType === 'scheduled') {
+    if (v.scheduledAt) return { type: 'at', at: v.scheduledAt };
+    issues.push({ path: ['scheduledAt'], message: 'is required when schedulingType is scheduled' });
+  }
+  if (v.schedulingType === 'recurring') {
+    if (v.cron) return { type: 'recurring', cron: v.cron, timezone: v.timezone ?? 'UTC' };
+    issues.push({ path: ['cron'], message: 'is required when schedulingType is recurring' });
+  }
+  return undefined;
+}
+
+/** Maps either form to Herald's input, collecting every missing field as an issue. */
+function toInput(v: Fields, ctx: z.RefinementCtx, partial: boolean): Partial<CampaignInput> {
+  const issues: Issue[] = [];
+  const out: Partial<CampaignInput> = { name: v.name };
+  const ch = v.channel ?? v.type;
+  if (ch) out.channel = ch;
+  else if (!partial) issues.push({ path: ['channel'], message: 'is required (email or sms; seed 003 calls it type)' });
+  if (v.subject !== undefined) out.subject = v.subject;
+  const body = v.body ?? v.content;
+  if (body !== undefined) out.body = body;
+  else if (!partial) issues.push({ path: ['body'], message: 'is required (seed 003 calls it content)' });
+  const hasAudience = v.audience || v.audienceType || v.segmentRules !== undefined || v.segmentId || v.customerIds;
+  if (hasAudience || !partial) out.audience = audienceOf({ ...v, audienceType: v.audienceType ?? (v.customerIds ? 'customers' : v.segmentRules !== undefined || v.segmentId ? 'segment' : undefined) }, issues);
+  const schedule = scheduleOf(v, issues);
+  if (schedule) out.schedule = schedule;
+  if (v.options) out.options = v.options;
+  for (const i of issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
+  return out;
+}
+
+/** POST /campaigns body. */
+export const CreateCampaign = CampaignFields.transform((v, ctx) => toInput(v, ctx, false) as CampaignInput);
+/** PATCH /campaigns/:id body (drafts only): any subset of the fields. */
+export const UpdateCampaign = CampaignFields.partial().transform((v, ctx) => {
+  const out = toInput({ ...v, name: v.name! }, ctx, true);
+  if (v.name === undefined) delete out.name;
+  return out;
+});
+
+/** Path parameter of campaign routes. */
+export const CampaignParams = z.object({ id: z.uuid('must be a UUID') });
+
+/** Query of the campaign list (seed 003: status, type, sortBy, sortOrder). */
+export const CampaignListQuery = z.object({
+  status: z.enum(CAMPAIGN_STATUSES).optional(),
+  type: channel.optional(),
+  channel: channel.optional(),
+  sortBy: z.enum(['createdAt', 'updatedAt', 'name']).default('createdAt'),
+  sortOrder: z.enum(['asc', 'desc']).default('desc'),
+  page: z.coerce.number().int().min(1).default(1),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().optional(),
+});
+
+/** POST /campaigns/:id/schedule body: optional override of the stored schedule. */
+export const ScheduleBody = z.object({ schedule: ScheduleInput.optional(), scheduledAt: z.iso.datetime({ offset: true }).optional() }).strict();
+/** PATCH /campaigns/:id/status body (seed 003). */
+export const StatusBody = z.object({ status: z.string().trim().toLowerCase() }).strict();
+/** POST /campaigns/:id/preview body. */
+export const PreviewBody = z.object({ customerId: z.uuid().optional() }).strict();
+/** POST /campaigns/:id/test body. */
+export const TestBody = z.object({ addresses: z.array(z.string().trim().min(3).max(320)).min(1).max(10), customerId: z.uuid().optional() }).strict();
+/** GET /campaigns/:id/export query. */
+export const ExportQuery = z.object({ format: z.enum(['csv', 'json', 'ndjson']).default('csv') });
+
+/** A campaign as returned. */
+export const CampaignView = z.object({
+  id: z.uuid(), name: z.string(), kind: z.string(), channel: channel, subject: z.string().nullable(), body: z.string(),
+  audience: z.record(z.string(), z.unknown()), schedule: z.record(z.string(), z.unknown()), options: z.record(z.string(), z.unknown()),
+  status: z.enum(CAMPAIGN_STATUSES), statusReason: z.string().nullable(), parentId: z.uuid().nullable(),
+  scheduledAt: z.string().nullable(), startedAt: z.string().nullable(), finishedAt: z.string().nullable(),
+  createdBy: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
+});

@@ -1,0 +1,111 @@
+import twilio from 'twilio';
+import { z } from 'zod';
+import { AppError, forbidden, notFound } from '../../../lib/errors';
+import type { HeraldContext } from '../../context';
+import { addRoute, type RouteTarget } from '../../route';
+import { commandContext, READERS, WRITERS } from '../customers/routes';
+
+const TokenParams = z.object({ token: z.string().min(10).max(200) });
+const MessageBody = z.object({
+  message: z.string().trim().min(1).max(10_000),
+  channel: z.enum(['email', 'sms']).default('sms'),
+  subject: z.string().trim().min(1).max(998).optional(),
+}).strict();
+const Sent = z.object({ success: z.literal(true), sent: z.number().int(), campaignId: z.uuid(), skipped: z.array(z.object({ customerId: z.string(), reason: z.string() })) });
+
+/** A transparent 1×1 GIF, answered by the open-tracking pixel. */
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+/** Reads a form-encoded request body (Twilio's callbacks) as a plain object. */
+async function formBody(ctx: HeraldContext): Promise<Record<string, string>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req) {
+    size += (chunk as Buffer).length;
+    if (size > 64 * 1024) throw new AppError(413, 'payload_too_large', 'The callback body is too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+}
+
+/**
+ * Messaging: seed 000's direct messages, and the public endpoints recipients and providers
+ * reach (unsubscribe, open and click tracking with signed tokens, Twilio status callbacks),
+ * plus the development outbox.
+ */
+export function messagingRoutes(target: RouteTarget): void {
+  addRoute(target, {
+    method: 'post', path: '/api/v1/customers/message', summary: 'Seed 000: message several customers (through the campaign pipeline: consent, ledger, audit)', tag: 'Messaging', auth: WRITERS,
+    body: MessageBody.extend({ customerIds: z.array(z.uuid()).min(1).max(1000) }),
+    responses: { 200: { description: 'Queued; `sent` counts recipients the message will reach, `skipped` the others with the reason', schema: Sent }, 404: { description: 'An id is not a customer of this tenant' } },
+    handler: async (ctx, { body }) => {
+      const r = await ctx.domain.messaging.sendDirect(commandContext(ctx), body);
+      ctx.body = { success: true, sent: r.queued, campaignId: r.campaignId, skipped: r.skipped };
+    },
+  });
+  addRoute(target, {
+    method: 'post', path: '/api/v1/customers/:id/message', summary: 'Seed 000: message one customer', tag: 'Messaging', auth: WRITERS,
+    params: z.object({ id: z.uuid('must be a UUID') }), body: MessageBody,
+    responses: { 200: { description: 'Queued', schema: z.object({ success: z.literal(true), campaignId: z.uuid() }) }, 404: { description: 'No such customer' }, 422: { description: 'The customer cannot be messaged on this channel (reason in details)' } },
+    handler: async (ctx, { params, body }) => {
+      const r = await ctx.domain.messaging.sendDirect(commandContext(ctx), { ...body, customerIds: [params.id] });
+      if (r.skipped.length) throw new AppError(422, 'not_messageable', `The customer cannot be messaged by ${body.channel}: ${r.skipped[0]!.reason}`, [{ location: 'body', path: 'channel', message: r.skipped[0]!.reason }]);
+      ctx.body = { success: true, campaignId: r.campaignId };
+    },
+  });
+  addRoute(target, {
+    method: 'get', path: '/api/v1/messaging/unsubscribe/:token', summary: 'Unsubscribe page (a GET never unsubscribes: link scanners prefetch)', tag: 'Messaging', auth: 'public',
+    params: TokenParams, responses: { 200: { description: 'An HTML page with a confirm button' } },
+    handler: (ctx, { params }) => {
+      ctx.type = 'text/html; charset=utf-8';
+      ctx.body = `<!doctype html><title>Unsubscribe</title><form method="post" action="${encodeURIComponent(params.token)}"><p>Stop receiving these messages?</p><button name="List-Unsubscribe" value="One-Click">Unsubscribe</button></form>`;
+    },
+  });
+  addRoute(target, {
+    method: 'post', path: '/api/v1/messaging/unsubscribe/:token', summary: 'One-click unsubscribe (RFC 8058): consent off and the address suppressed', tag: 'Messaging', auth: 'public',
+    params: TokenParams, responses: { 200: { description: 'Unsubscribed', schema: z.object({ data: z.object({ unsubscribed: z.literal(true) }) }) }, 404: { description: 'Invalid token' } },
+    handler: async (ctx, { params }) => {
+      if (!(await ctx.domain.messaging.unsubscribe(ctx.config.TRACKING_SECRET, params.token))) throw notFound('Subscription');
+      ctx.body = { data: { unsubscribed: true } };
+    },
+  });
+  addRoute(target, {
+    method: 'get', path: '/api/v1/messaging/open/:token', summary: 'Open-tracking pixel', tag: 'Messaging', auth: 'public',
+    params: TokenParams, responses: { 200: { description: 'A 1×1 GIF' }, 404: { description: 'Invalid token' } },
+    handler: async (ctx, { params }) => {
+      if (!(await ctx.domain.messaging.recordOpen(ctx.config.TRACKING_SECRET, params.token))) throw notFound('Message');
+      ctx.type = 'image/gif';
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = PIXEL;
+    },
+  });
+  addRoute(target, {
+    method: 'get', path: '/api/v1/messaging/click/:token', summary: 'Click redirect: records the click, then 302 to the signed target (never an open redirect)', tag: 'Messaging', auth: 'public',
+    params: TokenParams, query: z.object({ url: z.url() }), responses: { 302: { description: 'Redirect to the target' }, 404: { description: 'Invalid token or target' } },
+    handler: async (ctx, { params, query }) => {
+      if (!(await ctx.domain.messaging.recordClick(ctx.config.TRACKING_SECRET, params.token, query.url))) throw notFound('Link');
+      ctx.redirect(query.url);
+    },
+  });
+  addRoute(target, {
+    method: 'post', path: '/api/v1/messaging/twilio/status', summary: "Twilio delivery status callback (checked with twilio's validateRequest)", tag: 'Messaging', auth: 'public',
+    query: z.object({ ledgerId: z.uuid() }), responses: { 204: { description: 'Applied' }, 403: { description: 'Bad or missing X-Twilio-Signature' } },
+    handler: async (ctx, { query }) => {
+      const token = ctx.config.TWILIO_AUTH_TOKEN;
+      const params = await formBody(ctx);
+      const url = ctx.config.PUBLIC_URL ? `${ctx.config.PUBLIC_URL.replace(/\/$/, '')}${ctx.originalUrl}` : ctx.href;
+      if (!token || !twilio.validateRequest(token, ctx.get('X-Twilio-Signature'), url, params)) throw forbidden('The Twilio signature does not match');
+      await ctx.domain.messaging.applySmsStatus(query.ledgerId, params.MessageStatus ?? '', params.ErrorCode);
+      ctx.status = 204;
+    },
+  });
+  addRoute(target, {
+    method: 'get', path: '/api/v1/dev/outbox', summary: 'Development only: messages the local SMTP catcher and log SMS provider received', tag: 'Messaging', auth: READERS,
+    query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }),
+    responses: { 200: { description: 'Newest first', schema: z.object({ data: z.array(z.record(z.string(), z.unknown())) }) }, 404: { description: 'In production' } },
+    handler: async (ctx, { query }) => {
+      if (ctx.config.NODE_ENV === 'production') throw notFound('Route');
+      ctx.body = { data: await ctx.domain.messaging.devOutbox(ctx.state.principal!.tenantId, query.limit) };
+    },
+  });
+}

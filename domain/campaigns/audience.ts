@@ -1,0 +1,66 @@
+import type { Knex } from 'knex';
+import { compileRuleToSql } from '../../rules/compile';
+import type { RuleNode } from '../../rules/ast';
+import { notFound } from '../../lib/errors';
+import type { CampaignRow } from './types';
+
+/** Column holding a customer's address on a channel. */
+export const ADDRESS_COLUMN = { email: 'email', sms: 'phone' } as const;
+/** Column holding a customer's consent for a channel. */
+const CONSENT_COLUMN = { email: 'consent_email', sms: 'consent_sms' } as const;
+
+/** The audience as a predicate on `c` (customers). Deleted customers only ever appear through explicit ids. */
+async function audiencePredicate(db: Knex, campaign: CampaignRow, now: Date): Promise<{ sql: string; bindings: Knex.Value[] }> {
+  const audience = campaign.audience as { type: string; segmentId?: string; rules?: RuleNode; customerIds?: string[] };
+  switch (audience.type) {
+    case 'customers':
+      return { sql: 'c.id = ANY(?::uuid[])', bindings: [audience.customerIds ?? []] };
+    case 'all':
+      return { sql: 'c.deleted_at IS NULL', bindings: [] };
+    case 'segment': {
+      const segment = await db('segments').where({ tenant_id: campaign.tenant_id, id: audience.segmentId }).first('rules');
+      if (!segment) throw notFound('Segment');
+      const p = compileRuleToSql(segment.rules as RuleNode, { now, alias: 'c' });
+      return { sql: `c.deleted_at IS NULL AND ${p.sql}`, bindings: p.bindings };
+    }
+    default: {
+      const p = compileRuleToSql(audience.rules as RuleNode, { now, alias: 'c' });
+      return { sql: `c.deleted_at IS NULL AND ${p.sql}`, bindings: p.bindings };
+    }
+  }
+}
+
+/**
+ * Fills the ledger with the campaign's audience in ONE statement: every selected customer gets
+ * a row, `pending` when the message may go out and `skipped` with the first reason it may not
+ * (deleted, blocked, suspended, no consent for the channel, no address, suppressed address).
+ * `notBefore` (send in each recipient's timezone) becomes the row's first allowed instant: the
+ * scheduled wall-clock time read in the customer's timezone (UTC when it is unknown).
+ * Idempotent: re-running it after a crash inserts nothing twice (unique campaign + customer).
+ */
+export async function snapshotAudience(db: Knex, campaign: CampaignRow, now: Date, localSendTime?: string): Promise<number> {
+  const channel = campaign.channel as 'email' | 'sms';
+  const address = `c.${ADDRESS_COLUMN[channel]}`;
+  const predicate = await audiencePredicate(db, campaign, now);
+  const notBefore = localSendTime
+    ? `(?::timestamp AT TIME ZONE (CASE WHEN c.timezone IN (SELECT name FROM pg_timezone_names) THEN c.timezone ELSE 'UTC' END))`
+    : 'NULL::timestamptz';
+  const result = await db.raw(
+    `INSERT INTO campaign_recipients (tenant_id, campaign_id, customer_id, channel, address, state, skip_reason, next_attempt_at)
+     SELECT c.tenant_id, ?, c.id, ?, ${address}, CASE WHEN r.reason IS NULL THEN 'pending' ELSE 'skipped' END, r.reason,
+            CASE WHEN r.reason IS NULL THEN ${notBefore} END
+       FROM customers c
+       CROSS JOIN LATERAL (SELECT CASE
+           WHEN c.deleted_at IS NOT NULL THEN 'deleted'
+           WHEN c.is_blocked OR c.status = 'blocked' THEN 'blocked'
+           WHEN c.status = 'suspended' THEN 'suspended'
+           WHEN NOT c.${CONSENT_COLUMN[channel]} THEN 'no_consent'
+           WHEN ${address} IS NULL THEN 'no_address'
+           WHEN EXISTS (SELECT 1 FROM message_suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = ? AND s.address = ${address}) THEN 'suppressed'
+         END AS reason) r
+      WHERE c.tenant_id = ? AND (${predicate.sql})
+     ON CONFLICT (campaign_id, customer_id) DO NOTHING`,
+    [campaign.id, channel, ...(localSendTime ? [localSendTime] : []), channel, campaign.tenant_id, ...predicate.bindings],
+  );
+  return result.rowCount ?? 0;
+}

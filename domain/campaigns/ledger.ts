@@ -1,0 +1,115 @@
+import type { Knex } from 'knex';
+import type { LedgerCounts } from './types';
+
+/** A claimed recipient: the ledger row and the customer row it addresses. */
+export interface ClaimedRecipient {
+  ledgerId: string;
+  address: string;
+  attempts: number;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  customer: Record<string, any>;
+}
+
+/**
+ * Rows left in `sending` by an attempt that died (worker killed between claim and settle) go back
+ * to `pending`. Only the campaign's single workflow sends for it, one activity at a time, so at
+ * the start of an attempt every `sending` row is an orphan. Re-sent, each keeps its id and thus
+ * its Message-ID; there are at most one page of them.
+ */
+export async function releaseOrphanedClaims(db: Knex, campaignId: string): Promise<number> {
+  return db('campaign_recipients').where({ campaign_id: campaignId, state: 'sending' }).update({ state: 'pending' });
+}
+
+/**
+ * Claims the next page of due recipients (pending, and past any deferral) and marks them
+ * `sending` with the claim time BEFORE any provider call. SKIP LOCKED keeps two claimers from
+ * ever taking the same row.
+ */
+export async function claimDueRecipients(db: Knex, campaignId: string, now: Date, limit: number): Promise<ClaimedRecipient[]> {
+  const { rows } = await db.raw(
+    `WITH next AS (
+       SELECT id FROM campaign_recipients
+        WHERE campaign_id = ? AND state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+        ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
+     ), claimed AS (
+       UPDATE campaign_recipients r SET state = 'sending', claimed_at = ? FROM next WHERE r.id = next.id
+       RETURNING r.id, r.customer_id, r.address, r.attempts
+     )
+     SELECT claimed.id AS ledger_id, claimed.address AS ledger_address, claimed.attempts AS ledger_attempts, c.*
+       FROM claimed JOIN customers c ON c.id = claimed.customer_id
+      ORDER BY claimed.id`,
+    [campaignId, now, limit, now],
+  );
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return rows.map((r: any) => {
+    const { ledger_id, ledger_address, ledger_attempts, ...customer } = r;
+    return { ledgerId: ledger_id, address: ledger_address, attempts: ledger_attempts, customer };
+  });
+}
+
+/** The outcome of one claimed row. */
+export interface Settlement {
+  id: string;
+  state: 'sent' | 'failed' | 'pending';
+  providerId?: string | null;
+  error?: string | null;
+  errorKind?: 'permanent' | 'transient' | null;
+  /** Whether this outcome used a provider attempt (deferrals by policy do not). */
+  attempted: boolean;
+  /** For `pending`: when to try again (retry backoff or policy deferral). */
+  nextAttemptAt?: string | null;
+  deferredReason?: string | null;
+}
+
+/**
+ * Settles a page of claimed rows in one statement. A delivery receipt that arrived before the
+ * settlement (fast providers) is kept: a sent row with delivered_at becomes `delivered`.
+ */
+export async function settleRecipients(db: Knex, settlements: Settlement[], now: Date): Promise<void> {
+  if (!settlements.length) return;
+  await db.raw(
+    `UPDATE campaign_recipients r
+        SET state = CASE WHEN v.state = 'sent' AND r.delivered_at IS NOT NULL THEN 'delivered' ELSE v.state END,
+            provider_id = coalesce(v.provider_id, r.provider_id),
+            error = v.error, error_kind = v.error_kind,
+            attempts = r.attempts + CASE WHEN v.attempted THEN 1 ELSE 0 END,
+            sent_at = CASE WHEN v.state = 'sent' THEN ?::timestamptz ELSE r.sent_at END,
+            next_attempt_at = v.next_attempt_at, deferred_reason = v.deferred_reason
+       FROM jsonb_to_recordset(?::jsonb) AS v(id uuid, state text, provider_id text, error text, error_kind text, attempted boolean, next_attempt_at timestamptz, deferred_reason text)
+      WHERE r.id = v.id AND r.state = 'sending'`,
+    [now, JSON.stringify(settlements.map((s) => ({ id: s.id, state: s.state, provider_id: s.providerId ?? null, error: s.error ?? null, error_kind: s.errorKind ?? null, attempted: s.attempted, next_attempt_at: s.nextAttemptAt ?? null, deferred_reason: s.deferredReason ?? null })))],
+  );
+}
+
+/** What is left of a campaign: rows still to settle, how many are due now, and the next deferral. */
+export async function remainingWork(db: Knex, campaignId: string, now: Date): Promise<{ remaining: number; due: number; nextDueAt: Date | null }> {
+  const row = await db('campaign_recipients')
+    .where({ campaign_id: campaignId })
+    .whereIn('state', ['pending', 'sending'])
+    .first(
+      db.raw('count(*)::int AS remaining'),
+      db.raw('count(*) FILTER (WHERE next_attempt_at IS NULL OR next_attempt_at <= ?)::int AS due', [now]),
+      db.raw('min(next_attempt_at) FILTER (WHERE next_attempt_at > ?) AS next_due_at', [now]),
+    );
+  return { remaining: row?.remaining ?? 0, due: row?.due ?? 0, nextDueAt: row?.next_due_at ? new Date(row.next_due_at) : null };
+}
+
+/** Marks every unsent row cancelled (cancel: the rest of the audience will not be messaged). */
+export async function cancelUnsent(db: Knex, campaignId: string): Promise<number> {
+  return db('campaign_recipients').where({ campaign_id: campaignId }).whereIn('state', ['pending', 'sending']).update({ state: 'cancelled', next_attempt_at: null });
+}
+
+/** Counts of one campaign's ledger by state, engagement and skip reason. */
+export async function ledgerCounts(db: Knex, tenantId: string, campaignId: string, now = new Date()): Promise<LedgerCounts> {
+  const [row] = await db('campaign_recipients').where({ tenant_id: tenantId, campaign_id: campaignId }).select(
+    db.raw('count(*)::int AS total'),
+    db.raw(`count(*) FILTER (WHERE state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?))::int AS pending`, [now]),
+    db.raw(`count(*) FILTER (WHERE state = 'pending' AND next_attempt_at > ?)::int AS deferred`, [now]),
+    ...['sending', 'sent', 'delivered', 'failed', 'skipped', 'cancelled'].map((s) => db.raw(`count(*) FILTER (WHERE state = '${s}')::int AS ${s}`)),
+    db.raw('count(opened_at)::int AS opened'),
+    db.raw('count(clicked_at)::int AS clicked'),
+    db.raw('count(unsubscribed_at)::int AS unsubscribed'),
+  );
+  const reasons = await db('campaign_recipients').where({ tenant_id: tenantId, campaign_id: campaignId, state: 'skipped' }).groupBy('skip_reason').select('skip_reason', db.raw('count(*)::int AS n'));
+  return { ...(row as Omit<LedgerCounts, 'skippedByReason'>), skippedByReason: Object.fromEntries(reasons.map((r) => [r.skip_reason, r.n])) };
+}

@@ -1,0 +1,86 @@
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import type { Knex } from 'knex';
+import { createEmailChannel } from '../../channels/email';
+import { createSmsChannel } from '../../channels/sms';
+import { createLogger } from '../../lib/logger';
+import { createHeraldWorker } from '../../temporal/worker';
+import { startFakeTwilio } from '../support/fakeTwilio';
+import { testDb } from '../support/factories';
+import { startSmtpSink } from '../support/smtpSink';
+import { startTestServer, type TestServer } from '../support/testServer';
+
+/** Twilio test credentials the fake API and Herald share. */
+export const TWILIO = { accountSid: `AC${'a1'.repeat(16)}`, authToken: 'fake-twilio-auth-token', from: '+15005550006' };
+
+/**
+ * Everything a campaign test needs, all real: the API, Herald's worker (with nodemailer and the
+ * twilio client), an SMTP server receiving the mail and a local Twilio Messages API. Each suite
+ * gets its own task queue, so no other suite's worker (built without transports) takes its tasks.
+ */
+export async function startCampaignStack(name: string, options: { pageSize?: number; concurrency?: number; now?: () => Date; withWorker?: boolean; keepRaw?: boolean } = {}) {
+  process.env.TEMPORAL_TASK_QUEUE = `${process.env.TEMPORAL_TASK_QUEUE!.replace(/-campaigns-.*$/, '')}-campaigns-${name}`;
+  // Addresses the SMTP server refuses (550) and numbers the fake Twilio rejects (21211); tests add to them.
+  const rejectEmails = new Set<string>();
+  const invalidPhones = new Set<string>();
+  const sink = await startSmtpSink({ reject: rejectEmails, keepRaw: options.keepRaw });
+  const twilioApi = await startFakeTwilio({ ...TWILIO, invalid: invalidPhones });
+  // Tests poll campaign status through the API several times a second: the per-key budget is raised for that.
+  const server: TestServer = await startTestServer({ TWILIO_ACCOUNT_SID: TWILIO.accountSid, TWILIO_AUTH_TOKEN: TWILIO.authToken, TWILIO_FROM: TWILIO.from, RATE_LIMIT_GENERAL_PER_MINUTE: '100000' });
+  const db: Knex = testDb();
+  const channels = {
+    email: createEmailChannel({ url: sink.url, from: 'Herald Test <test@herald.local>', poolSize: 5 }),
+    sms: createSmsChannel({ ...TWILIO, apiBase: twilioApi.url }),
+  };
+  const messaging = { channels, publicUrl: server.url, trackingSecret: server.runtime.config.TRACKING_SECRET, pageSize: options.pageSize ?? 100, concurrency: options.concurrency ?? 10, now: options.now, pageTimeBudgetMs: 5000 };
+  let stopWorker: (() => Promise<void>) | undefined;
+  if (options.withWorker !== false) {
+    try {
+      Runtime.install({ logger: new DefaultLogger('WARN') });
+    } catch {
+      // installed already in this process
+    }
+    const settings = { address: process.env.TEMPORAL_ADDRESS!, namespace: 'default', taskQueue: process.env.TEMPORAL_TASK_QUEUE! };
+    const { worker, connection } = await createHeraldWorker(settings, { db, logger: createLogger('silent'), messaging });
+    const running = worker.run();
+    stopWorker = async () => {
+      worker.shutdown();
+      await running;
+      await connection.close();
+    };
+  }
+  return {
+    server, db, sink, twilioApi, messaging, rejectEmails, invalidPhones,
+    async close() {
+      await stopWorker?.();
+      await Promise.all([channels.email.close(), channels.sms.close()]);
+      await server.close();
+      await db.destroy();
+      await sink.close();
+      await twilioApi.close();
+    },
+  };
+}
+
+/** The stack's interface. */
+export type CampaignStack = Awaited<ReturnType<typeof startCampaignStack>>;
+
+/** Inserts `count` customers tagged `tag` in one statement (emails c<i>-<tag>@example.com, phones +1555…). */
+export async function seedCustomers(db: Knex, tenantId: string, count: number, tag: string): Promise<void> {
+  await db.raw(
+    `INSERT INTO customers (tenant_id, first_name, last_name, full_name, email, phone, tags)
+     SELECT ?, 'Cust' || g, 'N', 'Cust' || g || ' N', 'c' || g || '-' || ? || '@example.com', '+1555' || lpad(g::text, 7, '0'), ARRAY[?]
+       FROM generate_series(1, ?) g`,
+    [tenantId, tag, tag, count],
+  );
+}
+
+/** Polls `fn` until it returns a truthy value or the timeout passes. */
+export async function waitFor<T>(fn: () => Promise<T | undefined | null | false>, timeoutMs = 30_000, everyMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

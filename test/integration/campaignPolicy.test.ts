@@ -1,0 +1,100 @@
+import { nextAllowedAt } from '../../domain/campaigns/policy';
+import { addTracking, messageLinks, signToken, verifyToken } from '../../domain/campaigns/tracking';
+import { buildTenant } from '../support/factories';
+import { startCampaignStack, waitFor, type CampaignStack } from './campaignHarness';
+
+/**
+ * The worker's clock is injected: the quiet-hours test sets it to read 23:59:55 UTC (08:59:55 in
+ * Tokyo) and it runs at real speed from there, so a Tokyo customer whose communication hours
+ * open at 09:00 is due five seconds later instead of hours.
+ */
+const DAY = 86_400_000;
+let offsetMs = 0;
+const clock = () => new Date(Date.now() + offsetMs);
+
+let stack: CampaignStack;
+
+beforeAll(async () => {
+  stack = await startCampaignStack('policy', { now: clock });
+}, 60_000);
+afterAll(async () => {
+  await stack?.close();
+});
+
+it('holds a message for a recipient at night until their communication hours open, then sends it (durable timer, not dropped)', async () => {
+  const t = await buildTenant(stack.db, 'Quiet hours');
+  const [night] = await stack.db('customers').insert({ tenant_id: t.tenantId, first_name: 'Night', email: 'night@example.com', timezone: 'Asia/Tokyo', communication_hours_start: '09:00', communication_hours_end: '17:00' }).returning('id');
+  const [day] = await stack.db('customers').insert({ tenant_id: t.tenantId, first_name: 'Day', email: 'day@example.com', timezone: 'America/New_York', communication_hours_start: '09:00', communication_hours_end: '21:00' }).returning('id');
+  const api = (p: string, init: { method?: string; body?: unknown } = {}) => stack.server.request(p, { key: t.adminKey, ...init });
+  const fakeStart = Math.floor(Date.now() / DAY) * DAY + DAY - 5000;
+  offsetMs = fakeStart - Date.now();
+  const created = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'Polite', channel: 'email', subject: 'Hi', body: 'Hello {{ firstName }}', audience: { type: 'all' }, options: { respectQuietHours: true } } });
+  await api(`/api/v1/campaigns/${created.body.data.id}/send`, { method: 'POST' });
+  const id = created.body.data.id;
+
+  const nineInTokyo = new Date(Math.floor(fakeStart / DAY) * DAY + DAY);
+  const held = await waitFor(async () => {
+    const row = await stack.db('campaign_recipients').where({ campaign_id: id, customer_id: night.id }).first();
+    return row?.deferred_reason === 'quiet_hours' ? row : undefined;
+  }, 10_000, 50);
+  expect(held.state).toBe('pending');
+  expect(new Date(held.next_attempt_at).toISOString()).toBe(nineInTokyo.toISOString());
+  const dayRow = await waitFor(async () => {
+    const row = await stack.db('campaign_recipients').where({ campaign_id: id, customer_id: day.id }).first();
+    return row?.state === 'sent' ? row : undefined;
+  }, 10_000, 50);
+  expect(new Date(dayRow.sent_at).getTime()).toBeLessThan(nineInTokyo.getTime());
+  const waiting = (await api(`/api/v1/campaigns/${id}`)).body.data;
+  expect(waiting.status).toBe('sending');
+  expect(waiting.progress).toMatchObject({ deferred: 1, sent: 1 });
+
+  await waitFor(async () => (await api(`/api/v1/campaigns/${id}`)).body.data.status === 'completed', 30_000, 200);
+  const sent = await stack.db('campaign_recipients').where({ campaign_id: id, customer_id: night.id }).first();
+  expect(sent.state).toBe('sent');
+  expect(new Date(sent.sent_at).getTime()).toBeGreaterThanOrEqual(nineInTokyo.getTime());
+  expect(stack.sink.messages.filter((m) => m.to[0] === 'night@example.com')).toHaveLength(1);
+}, 60_000);
+
+it('defers a recipient over the frequency cap until the oldest counted message leaves the period', async () => {
+  const t = await buildTenant(stack.db, 'Frequency cap');
+  const [c] = await stack.db('customers').insert({ tenant_id: t.tenantId, first_name: 'Busy', email: 'busy@example.com' }).returning('id');
+  const api = (p: string, init: { method?: string; body?: unknown } = {}) => stack.server.request(p, { key: t.adminKey, ...init });
+  const first = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'First', channel: 'email', subject: 'Hi', body: 'One', audience: { type: 'all' } } });
+  await api(`/api/v1/campaigns/${first.body.data.id}/send`, { method: 'POST' });
+  await waitFor(async () => (await api(`/api/v1/campaigns/${first.body.data.id}`)).body.data.status === 'completed', 30_000, 200);
+  const firstSentAt = new Date((await stack.db('campaign_recipients').where({ campaign_id: first.body.data.id }).first()).sent_at);
+
+  const second = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'Second', channel: 'email', subject: 'Hi', body: 'Two', audience: { type: 'customers', customerIds: [c.id] }, options: { frequencyCap: { max: 1, periodHours: 24 } } } });
+  await api(`/api/v1/campaigns/${second.body.data.id}/send`, { method: 'POST' });
+  const held = await waitFor(async () => {
+    const row = await stack.db('campaign_recipients').where({ campaign_id: second.body.data.id }).first();
+    return row?.deferred_reason === 'frequency_cap' ? row : undefined;
+  }, 10_000, 50);
+  expect(held.state).toBe('pending');
+  expect(new Date(held.next_attempt_at).getTime()).toBe(firstSentAt.getTime() + 24 * 3_600_000);
+  expect((await api(`/api/v1/campaigns/${second.body.data.id}/analytics`)).body.data).toMatchObject({ deferred: 1, sent: 0 });
+  await api(`/api/v1/campaigns/${second.body.data.id}/cancel`, { method: 'POST' });
+  await waitFor(async () => (await stack.db('campaign_recipients').where({ campaign_id: second.body.data.id }).first()).state === 'cancelled', 10_000, 100);
+});
+
+it('computes the next opening of communication hours across midnight and timezones', () => {
+  const at = new Date('2026-01-10T23:30:00Z');
+  expect(nextAllowedAt(at, 'UTC', { start: '22:00', end: '06:00' })).toBeNull();
+  expect(nextAllowedAt(at, 'Asia/Tokyo', { start: '09:00', end: '17:00' })?.toISOString()).toBe('2026-01-11T00:00:00.000Z');
+  expect(nextAllowedAt(at, 'America/Los_Angeles', { start: '09:00', end: '17:00' })).toBeNull();
+  expect(nextAllowedAt(at, 'Not/AZone', { start: '08:00', end: '09:00' })?.toISOString()).toBe('2026-01-11T08:00:00.000Z');
+});
+
+it('signs tracking tokens per purpose and target, and rejects tampering', () => {
+  const secret = 'x'.repeat(32);
+  const id = '0b9c5e5e-3f1a-4c2b-9a51-2f0e8d7c6b5a';
+  const click = signToken(secret, 'click', id, 'https://a.example.com');
+  expect(verifyToken(secret, 'click', click, 'https://a.example.com')).toBe(id);
+  expect(verifyToken(secret, 'click', click, 'https://b.example.com')).toBeNull();
+  expect(verifyToken(secret, 'unsubscribe', click)).toBeNull();
+  expect(verifyToken('y'.repeat(32), 'click', click, 'https://a.example.com')).toBeNull();
+  expect(verifyToken(secret, 'open', 'not-a-token')).toBeNull();
+  const html = addTracking('<a href="https://a.example.com/x?y=1&amp;z=2">go</a>', messageLinks('http://h', secret, id));
+  expect(html).toContain(`http://h/api/v1/messaging/click/${signToken(secret, 'click', id, 'https://a.example.com/x?y=1&z=2')}?url=${encodeURIComponent('https://a.example.com/x?y=1&z=2')}`);
+  expect(html).toContain(`<img src="http://h/api/v1/messaging/open/${signToken(secret, 'open', id)}"`);
+});

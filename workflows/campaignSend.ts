@@ -1,0 +1,102 @@
+import { condition, continueAsNew, defineQuery, defineSignal, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import type * as activities from '../activities';
+
+type Acts = ReturnType<typeof activities.createActivities>;
+
+const { beginCampaign, finishCampaign } = proxyActivities<Acts>({
+  startToCloseTimeout: '5 minutes',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+// Sending heartbeats after every message: a killed worker is noticed within the heartbeat
+// timeout and the page is retried elsewhere, resuming from the ledger.
+const { sendCampaignPages } = proxyActivities<Acts>({
+  startToCloseTimeout: '10 minutes',
+  heartbeatTimeout: '5 seconds',
+  retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
+});
+
+/** Pauses sending: the running page stops at its next message, nothing new is claimed. */
+export const pauseCampaignSignal = defineSignal('pause');
+/** Resumes a paused campaign from where it stopped (the ledger's pending rows). */
+export const resumeCampaignSignal = defineSignal('resume');
+/** Cancels: stops sending and marks every unsent recipient cancelled. */
+export const cancelCampaignSignal = defineSignal('cancel');
+
+/** What the workflow knows about its run, returned by {@link campaignProgressQuery}. */
+export interface CampaignProgress {
+  paused: boolean;
+  cancelled: boolean;
+  /** When the workflow sleeps until deferred messages are due (quiet hours, frequency cap, retries). */
+  waitingUntil: string | null;
+  sent: number;
+  failed: number;
+  deferred: number;
+  pages: number;
+}
+
+/** The workflow's live progress (the ledger is the durable truth; this adds the run state). */
+export const campaignProgressQuery = defineQuery<CampaignProgress>('progress');
+
+/** Input: ids only, plus the run state carried over continue-as-new. */
+export interface CampaignSendInput {
+  tenantId: string;
+  campaignId: string;
+  carried?: { started: boolean; progress: CampaignProgress };
+}
+
+/** Business id of a campaign's send: one workflow per campaign. */
+export const campaignWorkflowId = (tenantId: string, campaignId: string) => `campaign-${tenantId}-${campaignId}`;
+
+/**
+ * Sends one campaign. The audience is snapshotted into the ledger once (beginCampaign), then
+ * activities send page after page until nothing is left to settle. Messages deferred by policy
+ * are waited for with a durable timer; pause, resume and cancel are signals that interrupt any
+ * wait. Long campaigns continue as new when Temporal suggests it, carrying only counters.
+ */
+export async function campaignSendWorkflow(input: CampaignSendInput): Promise<CampaignProgress> {
+  const { tenantId, campaignId } = input;
+  const progress: CampaignProgress = input.carried?.progress ?? { paused: false, cancelled: false, waitingUntil: null, sent: 0, failed: 0, deferred: 0, pages: 0 };
+  setHandler(pauseCampaignSignal, () => {
+    progress.paused = true;
+  });
+  setHandler(resumeCampaignSignal, () => {
+    progress.paused = false;
+  });
+  setHandler(cancelCampaignSignal, () => {
+    progress.cancelled = true;
+  });
+  setHandler(campaignProgressQuery, () => progress);
+
+  if (!input.carried?.started) {
+    const begun = await beginCampaign(tenantId, campaignId);
+    if (begun.status === 'cancelled') progress.cancelled = true;
+    if (begun.status === 'paused') progress.paused = true;
+  }
+  for (;;) {
+    if (progress.cancelled) break;
+    if (progress.paused) {
+      await condition(() => !progress.paused || progress.cancelled);
+      continue;
+    }
+    const page = await sendCampaignPages(tenantId, campaignId);
+    progress.pages += 1;
+    progress.sent += page.sent;
+    progress.failed += page.failed;
+    progress.deferred = page.deferred;
+    if (page.stopped === 'cancelled') progress.cancelled = true;
+    if (page.stopped === 'paused') progress.paused = true;
+    if (page.stopped) continue;
+    if (page.remaining === 0) break;
+    if (page.due === 0 && page.waitMs > 0) {
+      progress.waitingUntil = page.nextDueAt;
+      await condition(() => progress.paused || progress.cancelled, page.waitMs);
+      progress.waitingUntil = null;
+    }
+    if (workflowInfo().continueAsNewSuggested) {
+      await continueAsNew<typeof campaignSendWorkflow>({ tenantId, campaignId, carried: { started: true, progress } });
+    }
+  }
+  await finishCampaign(tenantId, campaignId, progress.cancelled ? 'cancelled' : 'completed');
+  return progress;
+}

@@ -7,6 +7,7 @@ import * as rateLimits from './20261122000500_rate_limits';
 import * as idempotencyKeys from './20261122000600_idempotency_keys';
 import * as segments from './20261122000700_segments';
 import * as customerPlaceIndexes from './20261122000800_customer_place_indexes';
+import * as webhooks from './20261123001100_webhooks';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -28,6 +29,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261122000600_idempotency_keys', idempotencyKeys],
   ['20261122000700_segments', segments],
   ['20261122000800_customer_place_indexes', customerPlaceIndexes],
+  ['20261123001100_webhooks', webhooks],
 ];
 
 /** knex's MigrationSource over the static list above. */

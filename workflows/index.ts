@@ -4,3 +4,6 @@
  */
 export { refreshDueSegmentsWorkflow, refreshSegmentWorkflow } from './segmentRefresh';
 export { tenantSummaryWorkflow } from './tenantSummary';
+export { webhookDispatcherWorkflow } from './webhookDispatcher';
+export { webhookRelayWorkflow } from './webhookRelay';
+export { webhookReplayWorkflow } from './webhookReplay';

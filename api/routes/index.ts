@@ -11,9 +11,11 @@ import { healthRoutes } from './health/routes';
 import { orderRoutes } from './orders/routes';
 import { segmentRoutes } from './segments/routes';
 import { tenantRoutes } from './tenant/routes';
+import { webhookDeliveryRoutes } from './webhooks/deliveries';
+import { webhookRoutes } from './webhooks/routes';
 
 /** Every route module, in the order their paths appear in the docs. */
-const MODULES = [healthRoutes, tenantRoutes, apiKeyRoutes, customerReportRoutes, customerRoutes, customerActionRoutes, orderRoutes, segmentRoutes, docsRoutes];
+const MODULES = [healthRoutes, tenantRoutes, apiKeyRoutes, customerReportRoutes, customerRoutes, customerActionRoutes, orderRoutes, segmentRoutes, webhookRoutes, webhookDeliveryRoutes, docsRoutes];
 
 /** Builds the router with every route registered, and the OpenAPI registry that describes them. */
 export function buildRouter(): RouteTarget {

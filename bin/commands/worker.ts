@@ -1,6 +1,8 @@
 import { DefaultLogger, Runtime as TemporalRuntime, type LogLevel } from '@temporalio/worker';
 import type { Command } from 'commander';
 import { ensureSegmentRefreshSchedule } from '../../domain/segments/lifecycle';
+import { ensureWebhookRelay } from '../../domain/webhooks/lifecycle';
+import { webhookSettings } from '../../domain/webhooks/settings';
 import { loadConfig } from '../../lib/config';
 import { createLogger } from '../../lib/logger';
 import { createHeraldWorker } from '../../temporal/worker';
@@ -32,8 +34,9 @@ export interface RunningWorker {
 /** Starts Herald's Temporal worker on the runtime's configuration. */
 export async function startWorker(runtime: Runtime): Promise<RunningWorker> {
   installTemporalLogging(runtime);
-  const { worker, connection } = await createHeraldWorker(temporalSettings(runtime.config), { db: runtime.db, logger: runtime.logger });
+  const { worker, connection } = await createHeraldWorker(temporalSettings(runtime.config), { db: runtime.db, logger: runtime.logger, webhooks: webhookSettings(runtime.config) });
   await ensureSegmentRefreshSchedule(runtime.temporal, runtime.config.SEGMENT_REFRESH_INTERVAL);
+  await ensureWebhookRelay(runtime.temporal);
   const done = worker.run().finally(() => connection.close());
   return {
     done,

@@ -6,12 +6,13 @@ export type EventType =
   | 'customer.created' | 'customer.updated' | 'customer.deleted' | 'customer.blocked' | 'customer.unblocked'
   | 'customer.status_changed' | 'customer.tags_changed'
   | 'order.created' | 'order.status_updated'
-  | 'segment.entered' | 'segment.exited';
+  | 'segment.entered' | 'segment.exited'
+  | 'endpoint.disabled' | 'webhook.test';
 
 /** One domain change, as written to the outbox. */
 export interface OutboxEvent {
   type: EventType;
-  subjectType: 'customer' | 'order' | 'segment';
+  subjectType: 'customer' | 'order' | 'segment' | 'webhook_endpoint';
   subjectId: string;
   /** The event body webhooks deliver as `data`; ids and the changed values, nothing secret. */
   data: Record<string, unknown>;

@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import type { Knex } from 'knex';
 import { wakeDispatcher } from '../domain/webhooks/lifecycle';
+import { notifyDispatchers } from '../domain/webhooks/relay';
 
 /** Deliveries re-queued per statement. */
 const PAGE = 1000;
@@ -41,6 +42,7 @@ export function createWebhookReplayActivities(deps: { db: Knex }) {
         await db.transaction(async (trx) => {
           await trx('webhook_deliveries').whereIn('id', rows.map((r) => r.id)).andWhere({ tenant_id: tenantId }).update({ status: 'pending', next_attempt_at: trx.fn.now(), claimed_until: null });
           await trx('webhook_replays').where({ id: replayId }).update({ processed: done });
+          await notifyDispatchers(trx, [job.endpoint_id]);
         });
         processed = done;
         const last = rows[rows.length - 1]!;

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/repo';
 import { actorLabel, type CommandContext } from '../shared/context';
 import { fetchPage, type Page, type PageRequest } from '../shared/listing';
 import { startReplay, wakeDispatcherFromApi } from './lifecycle';
+import { notifyDispatchers } from './relay';
 import { toAttempt, toDelivery, toEndpoint, toReplay, type Row, type WebhookAttempt, type WebhookDelivery, type WebhookEndpoint, type WebhookReplay } from './types';
 
 /** Filters of an endpoint's delivery list. */
@@ -74,6 +75,7 @@ export function createDeliveryService(deps: { db: Knex; temporal: TemporalProvid
       if (!current) throw notFound('Delivery');
       if (current.status === 'pending') throw conflict('The delivery is already queued', { status: current.status, nextAttemptAt: current.next_attempt_at });
       const [updated] = await trx('webhook_deliveries').where({ tenant_id: tenantId, id }).update({ status: 'pending', next_attempt_at: trx.fn.now(), claimed_until: null }).returning('*');
+      await notifyDispatchers(trx, [current.endpoint_id]);
       await recordAudit(trx, ctx.principal, tenantId, { action: 'webhook.delivery_retried', subjectType: 'webhook_delivery', subjectId: id, requestId: ctx.requestId, ip: ctx.ip });
       return updated as Row;
     });

@@ -38,12 +38,19 @@ export async function relayPendingEvents(db: Knex, limit: number): Promise<Relay
       [limit],
     );
     const row = rows[0] as { relayed: number; endpoints: Array<{ tenantId: string; endpointId: string }> };
-    // Notification payloads are limited to 8000 bytes: ~200 endpoint ids per notification.
-    for (let i = 0; i < row.endpoints.length; i += 200) {
-      await trx.raw("SELECT pg_notify('herald_deliveries', ?)", [row.endpoints.slice(i, i + 200).map((e) => e.endpointId).join(',')]);
-    }
+    await notifyDispatchers(trx, row.endpoints.map((e) => e.endpointId));
     return { relayed: Number(row.relayed), endpoints: row.endpoints };
   });
+}
+
+/**
+ * Tells running dispatchers (in any worker) that these endpoints have deliveries due now; sent
+ * at commit when called in a transaction. Payloads are limited to 8000 bytes: 200 ids each.
+ */
+export async function notifyDispatchers(db: Knex, endpointIds: string[]): Promise<void> {
+  for (let i = 0; i < endpointIds.length; i += 200) {
+    await db.raw("SELECT pg_notify('herald_deliveries', ?)", [endpointIds.slice(i, i + 200).join(',')]);
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import { actorLabel, type CommandContext } from '../shared/context';
 import { EVENT_TYPES, filterProblem } from './eventTypes';
 import { insertWebhookEvent } from './events';
 import { wakeDispatcherFromApi } from './lifecycle';
+import { notifyDispatchers } from './relay';
 import { encryptSecret, generateSecret, secretProblem } from './secrets';
 import type { WebhookSettings } from './settings';
 import { toDelivery, toEndpoint, type Row, type WebhookDelivery, type WebhookEndpoint } from './types';
@@ -139,6 +140,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
             if (before.failing_since) q.orWhere((f) => f.where('status', 'failed').andWhere('created_at', '>=', before.failing_since));
           })
           .update({ status: 'pending', next_attempt_at: trx.fn.now(), claimed_until: null });
+        await notifyDispatchers(trx, [id]);
       }
       await recordAudit(trx, ctx.principal, tenantId, { action: 'webhook.updated', subjectType: 'webhook_endpoint', subjectId: id, changes: { fields: Object.keys(input) }, requestId: ctx.requestId, ip: ctx.ip });
       return { row: updated as Row, reenabled: reenabling };
@@ -192,6 +194,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
         data: { endpointId: id, url: endpoint.url, message: 'This is a test event from Herald' },
       });
       const [inserted] = await trx('webhook_deliveries').insert({ tenant_id: tenantId, endpoint_id: id, event_id: event.id, event_type: 'webhook.test' }).returning('*');
+      await notifyDispatchers(trx, [id]);
       return inserted as Row;
     });
     await wake(tenantId, id);

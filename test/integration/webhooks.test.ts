@@ -1,9 +1,6 @@
-import type { Knex } from 'knex';
-import { ensureWebhookRelay } from '../../domain/webhooks/lifecycle';
-import { buildTenant, testDb } from '../support/factories';
-import { startTestServer, type TestServer } from '../support/testServer';
-import { startTestWorker } from '../support/testWorker';
-import { startWebhookReceiver, type WebhookReceiver } from '../support/webhookReceiver';
+import { buildTenant } from '../support/factories';
+import { webhookHarness, type Tenant } from '../support/webhookHarness';
+import { until } from '../support/webhookReceiver';
 
 /**
  * Webhook endpoints through the real API, delivered by Herald's real worker (relay + per-endpoint
@@ -13,61 +10,15 @@ import { startWebhookReceiver, type WebhookReceiver } from '../support/webhookRe
  * event filter, test events and secret rotation.
  */
 
-type Tenant = { tenantId: string; adminKey: string };
-
-/** Polls `probe` until `ok` holds or the deadline passes; returns the last value either way. */
-export async function until<T>(probe: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
-    value = await probe();
-  }
-  return value;
-}
-
 describe('webhook endpoints and delivery', () => {
-  let server: TestServer;
-  let db: Knex;
-  let stopWorker: () => Promise<void>;
-  const receivers: WebhookReceiver[] = [];
-
-  const call = (t: Tenant, method: string, url: string, body?: unknown) => server.request(url, { method, key: t.adminKey, body });
-  const ok = async (t: Tenant, method: string, url: string, body?: unknown) => {
-    const res = await call(t, method, url, body);
-    if (res.status < 200 || res.status >= 300) throw new Error(`${method} ${url} -> ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body?.data;
-  };
-  const receiver = async () => {
-    const r = await startWebhookReceiver();
-    receivers.push(r);
-    return r;
-  };
-  /** Creates an endpoint for a fresh receiver that verifies with the endpoint's own secret. */
-  const endpointWithReceiver = async (t: Tenant, body: Record<string, unknown> = {}) => {
-    const r = await receiver();
-    const created = await ok(t, 'POST', '/api/v1/webhooks', { url: r.url, events: ['customer.*'], ...body });
-    r.setSecrets([{ secret: created.secret }]);
-    return { r, endpoint: created };
-  };
-  const newCustomer = async (t: Tenant) => (await ok(t, 'POST', '/api/v1/customers', { firstName: 'Hook', lastName: Math.random().toString(36).slice(2, 8) })).id as string;
-
-  beforeAll(async () => {
-    db = testDb();
-    server = await startTestServer({ RATE_LIMIT_GENERAL_PER_MINUTE: '100000' });
-    stopWorker = await startTestWorker(db);
-    await ensureWebhookRelay(server.runtime.temporal);
-  });
-
-  afterAll(async () => {
-    await stopWorker?.();
-    await Promise.all(receivers.map((r) => r.close()));
-    await server?.close();
-    await db?.destroy();
-  });
+  const h = webhookHarness();
+  const { call, ok } = { call: (t: Tenant, m: string, u: string, b?: unknown) => h.call(t, m, u, b), ok: (t: Tenant, m: string, u: string, b?: unknown) => h.ok(t, m, u, b) };
+  const receiver = () => h.receiver();
+  const endpointWithReceiver = (t: Tenant, body: Record<string, unknown> = {}) => h.endpointWithReceiver(t, body);
+  const newCustomer = (t: Tenant) => h.newCustomer(t);
 
   it('lists the event catalogue', async () => {
-    const t = await buildTenant(db);
+    const t = await buildTenant(h.db);
     const types = ((await ok(t, 'GET', '/api/v1/webhooks/event-types')) as Array<{ type: string }>).map((e) => e.type);
     for (const type of ['customer.created', 'order.created', 'segment.entered', 'segment.exited', 'import.completed', 'import.failed', 'campaign.scheduled', 'campaign.completed', 'campaign.sent', 'endpoint.disabled', 'webhook.test']) {
       expect(types).toContain(type);
@@ -75,7 +26,7 @@ describe('webhook endpoints and delivery', () => {
   });
 
   it("accepts seed 003's body as written, signs with its secret, and never shows the secret again", async () => {
-    const t = await buildTenant(db);
+    const t = await buildTenant(h.db);
     const r = await receiver();
     r.setSecrets([{ secret: 'your_webhook_secret', raw: true }]);
     const res = await call(t, 'POST', '/api/v1/webhooks', { url: r.url, events: ['customer.created', 'order.created'], secret: 'your_webhook_secret' });
@@ -85,7 +36,7 @@ describe('webhook endpoints and delivery', () => {
     const fetched = await call(t, 'GET', `/api/v1/webhooks/${id}`);
     expect(fetched.body.data.secret).toBeUndefined();
     expect(JSON.stringify((await call(t, 'GET', '/api/v1/webhooks')).body)).not.toContain('your_webhook_secret');
-    const stored = await db('webhook_endpoints').where({ id }).first();
+    const stored = await h.db('webhook_endpoints').where({ id }).first();
     expect(stored.secret_ciphertext).not.toContain('your_webhook_secret');
 
     const customerId = await newCustomer(t);
@@ -101,13 +52,13 @@ describe('webhook endpoints and delivery', () => {
   });
 
   it('generates a whsec_ secret when none is given', async () => {
-    const t = await buildTenant(db);
+    const t = await buildTenant(h.db);
     const { endpoint } = await endpointWithReceiver(t);
     expect(endpoint.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
   });
 
   it('refuses bad input with 422 per field and creates nothing', async () => {
-    const t = await buildTenant(db);
+    const t = await buildTenant(h.db);
     const bad = async (body: Record<string, unknown>, path: string) => {
       const res = await call(t, 'POST', '/api/v1/webhooks', body);
       expect(res.status).toBe(422);
@@ -123,12 +74,12 @@ describe('webhook endpoints and delivery', () => {
     await bad({ url: 'ftp://example.com/x', events: ['*'] }, 'url');
     await bad({ url: 'http://127.0.0.1:9/x', events: ['*'], headers: { 'webhook-signature': 'x' } }, 'headers.webhook-signature');
     await bad({ url: 'http://127.0.0.1:9/x', events: ['*'], surprise: 1 }, 'surprise');
-    expect(await db('webhook_endpoints').where({ tenant_id: t.tenantId }).count({ n: '*' })).toEqual([{ n: 0 }]);
+    expect(await h.db('webhook_endpoints').where({ tenant_id: t.tenantId }).count({ n: '*' })).toEqual([{ n: 0 }]);
   });
 
   it("keeps tenants apart: no reads of another tenant's endpoint, no deliveries of its events", async () => {
-    const a = await buildTenant(db);
-    const b = await buildTenant(db);
+    const a = await buildTenant(h.db);
+    const b = await buildTenant(h.db);
     const { r: ra, endpoint } = await endpointWithReceiver(a);
     const { r: rb } = await endpointWithReceiver(b);
     expect((await call(b, 'GET', `/api/v1/webhooks/${endpoint.id}`)).status).toBe(404);
@@ -144,7 +95,7 @@ describe('webhook endpoints and delivery', () => {
   });
 
   it('applies the event filter and sends test events to one endpoint only', async () => {
-    const t = await buildTenant(db);
+    const t = await buildTenant(h.db);
     const { r: orders, endpoint } = await endpointWithReceiver(t, { events: ['order.created'] });
     const { r: all } = await endpointWithReceiver(t, { events: ['*'] });
     await newCustomer(t);
@@ -160,7 +111,7 @@ describe('webhook endpoints and delivery', () => {
   });
 
   it('signs with both secrets during a rotation; each verifies on its own', async () => {
-    const t = await buildTenant(db);
+    const t = await buildTenant(h.db);
     const { r, endpoint } = await endpointWithReceiver(t);
     const rotated = await ok(t, 'POST', `/api/v1/webhooks/${endpoint.id}/rotate-secret`, {});
     expect(rotated.secret).toMatch(/^whsec_/);
@@ -172,7 +123,7 @@ describe('webhook endpoints and delivery', () => {
     expect(got[0]!.signature.split(' ')).toHaveLength(2);
     expect(got[0]!.verifiedWith).toEqual([true, true]);
     // Once the grace period is over only the new secret signs.
-    await db('webhook_endpoints').where({ id: endpoint.id }).update({ previous_secret_expires_at: db.raw("now() - interval '1 second'") });
+    await h.db('webhook_endpoints').where({ id: endpoint.id }).update({ previous_secret_expires_at: h.db.raw("now() - interval '1 second'") });
     await new Promise((res) => setTimeout(res, 2500));
     await newCustomer(t);
     const after = await until(() => r.requests, (rs) => rs.length >= 2);

@@ -110,3 +110,14 @@ export async function startWebhookReceiver(secrets: Array<{ secret: string; raw?
     close: () => (server.listening ? stop() : Promise.resolve()),
   };
 }
+
+/** Polls `probe` until `ok` holds or the deadline passes; returns the last value either way. */
+export async function until<T>(probe: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs = 20000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await probe();
+  while (!ok(value) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = await probe();
+  }
+  return value;
+}

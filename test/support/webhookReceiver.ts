@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 
 /** One request the receiver got, and what it answered. */
@@ -48,7 +48,7 @@ export async function startWebhookReceiver(secrets: Array<{ secret: string; raw?
   let behaviour: Behaviour = () => 204;
   const requests: ReceivedRequest[] = [];
   const counts = new Map<string, number>();
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -26,6 +26,8 @@ const HOLD_MS = 10_000;
 const RELOAD_MS = 2000;
 /** Attempts settled per statement. */
 const SETTLE_BATCH = 500;
+/** How long a finished attempt may wait to be settled with others in one statement. */
+const SETTLE_DELAY_MS = 5;
 
 /** A token bucket for the endpoint's deliveries/s: `take()` is 0 when one may go now, else ms to wait. */
 function rateLimiter(perSecond: () => number | null) {
@@ -116,7 +118,16 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
         responseExcerpt: out.excerpt, error: out.error ?? (out.statusCode !== null && (out.statusCode < 200 || out.statusCode >= 300) ? `HTTP ${out.statusCode}` : null),
         retryAfterMs: parseRetryAfter(out.retryAfter ?? undefined),
       });
-      if (results.length >= 100) void settle().catch((err: unknown) => deps.logger.warn({ err }, 'settling webhook attempts failed; will retry'));
+      // Settled within a few ms (batched with whatever else finished meanwhile): only attempts in
+      // flight at a crash are sent again.
+      settleSoon();
+    };
+    let settleTimer: NodeJS.Timeout | undefined;
+    const settleSoon = () => {
+      settleTimer ??= setTimeout(() => {
+        settleTimer = undefined;
+        settle().catch((err: unknown) => deps.logger.warn({ err }, 'settling webhook attempts failed; will retry'));
+      }, SETTLE_DELAY_MS);
     };
 
     const started = Date.now();
@@ -182,6 +193,7 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
     } finally {
       unsubscribe();
       await Promise.allSettled(inflight);
+      clearTimeout(settleTimer);
       await settle();
     }
     if (ctx.cancellationSignal.aborted) await ctx.cancelled;

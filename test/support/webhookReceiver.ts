@@ -18,7 +18,7 @@ export interface ReceivedRequest {
 }
 
 /** How the receiver answers: a status per request (default 204), or a function deciding it. */
-export type Behaviour = (req: { webhookId: string; count: number }) => number | { status: number; headers?: Record<string, string> };
+export type Behaviour = (req: { webhookId: string; count: number }) => number | { status: number; headers?: Record<string, string>; delayMs?: number };
 
 /** A running receiver. */
 export interface WebhookReceiver {
@@ -68,16 +68,20 @@ export async function startWebhookReceiver(secrets: Array<{ secret: string; raw?
       const count = (counts.get(webhookId) ?? 0) + 1;
       counts.set(webhookId, count);
       const decided = behaviour({ webhookId, count });
-      const { status, headers } = typeof decided === 'number' ? { status: decided, headers: {} } : decided;
+      const { status, headers, delayMs } = typeof decided === 'number' ? { status: decided, headers: {}, delayMs: 0 } : decided;
       let payload: unknown = null;
       try {
         payload = JSON.parse(body);
       } catch {
         payload = null;
       }
-      requests.push({ webhookId, timestamp: String(h['webhook-timestamp']), signature: String(h['webhook-signature']), body, payload, verifiedWith, headers: h, status, at: Date.now() });
-      res.writeHead(status, { 'content-type': 'text/plain', ...(headers ?? {}) });
-      res.end(status >= 300 ? `answered ${status}` : '');
+      const answer = () => {
+        requests.push({ webhookId, timestamp: String(h['webhook-timestamp']), signature: String(h['webhook-signature']), body, payload, verifiedWith, headers: h, status, at: Date.now() });
+        res.writeHead(status, { 'content-type': 'text/plain', ...(headers ?? {}) });
+        res.end(status >= 300 ? `answered ${status}` : '');
+      };
+      if (delayMs) setTimeout(answer, delayMs);
+      else answer();
     });
   });
   server.on('connection', (s) => {

@@ -37,7 +37,7 @@ describe('webhook secrets and signing', () => {
     const signer = createSigner([signingKey(current), signingKey(raw)]);
     const body = JSON.stringify({ type: 'customer.created', timestamp: new Date().toISOString(), data: { id: 1 } });
     const headers = signer.headers('0f6d2a4e-1111-4222-8333-944445555666', new Date(), body);
-    expect(headers['webhook-signature'].split(' ')).toHaveLength(2);
+    expect(headers['webhook-signature']!.split(' ')).toHaveLength(2);
     expect(new Webhook(current).verify(body, headers)).toEqual(JSON.parse(body));
     expect(new Webhook(raw, { format: 'raw' }).verify(body, headers)).toEqual(JSON.parse(body));
     expect(() => new Webhook(generateSecret()).verify(body, headers)).toThrow();

@@ -27,7 +27,7 @@ const RELOAD_MS = 2000;
 /** Attempts settled per statement. */
 const SETTLE_BATCH = 500;
 /** How long a finished attempt may wait to be settled with others in one statement. */
-const SETTLE_DELAY_MS = 5;
+const SETTLE_DELAY_MS = 10;
 
 /** A token bucket for the endpoint's deliveries/s: `take()` is 0 when one may go now, else ms to wait. */
 function rateLimiter(perSecond: () => number | null) {
@@ -133,11 +133,15 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
     const started = Date.now();
     let lastWork = Date.now();
     let lastReload = Date.now();
+    let lastHeartbeat = 0;
     let result: DispatchResult = { stopped: null, nextDueAt: Date.now() };
     try {
       for (;;) {
         if (ctx.cancellationSignal.aborted) break;
-        ctx.heartbeat();
+        if (Date.now() - lastHeartbeat > 1000) {
+          lastHeartbeat = Date.now();
+          ctx.heartbeat();
+        }
         if (Date.now() - started > RUN_MS) break;
         if (Date.now() - lastReload > RELOAD_MS) {
           lastReload = Date.now();

@@ -109,27 +109,30 @@ export async function settleAttempts(db: Knex, settings: WebhookSettings, endpoi
   })));
   const anySuccess = settled.some((s) => s.status === 'succeeded');
   const gone = settled.some((s) => s.statusCode === 410);
+  // One statement (atomic without a transaction, one round trip): attempt rows, delivery states,
+  // and on success the endpoint's failure clock cleared (written at most once a second).
+  await db.raw(
+    `WITH r AS (
+       SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(id uuid, attempt int, started_at timestamptz, latency_ms int, status_code int, excerpt text, error text, status text, next_at timestamptz)
+     ), attempts AS (
+       INSERT INTO webhook_attempts (tenant_id, delivery_id, endpoint_id, attempt, started_at, latency_ms, status_code, response_excerpt, error)
+       SELECT d.tenant_id, d.id, d.endpoint_id, r.attempt, r.started_at, r.latency_ms, r.status_code, r.excerpt, r.error
+       FROM r JOIN webhook_deliveries d ON d.id = r.id AND d.tenant_id = ?
+     ), healthy AS (
+       UPDATE webhook_endpoints SET failing_since = NULL, last_success_at = now()
+       WHERE tenant_id = ? AND id = ? AND ?::boolean
+         AND (failing_since IS NOT NULL OR last_success_at IS NULL OR last_success_at < now() - interval '1 second')
+     )
+     UPDATE webhook_deliveries d SET
+       attempts = greatest(d.attempts, r.attempt), status = r.status, next_attempt_at = coalesce(r.next_at, d.next_attempt_at),
+       claimed_until = NULL, last_attempt_at = r.started_at, last_status_code = r.status_code, last_error = r.error,
+       succeeded_at = CASE WHEN r.status = 'succeeded' THEN now() ELSE d.succeeded_at END
+     FROM r WHERE d.id = r.id AND d.tenant_id = ? AND d.status <> 'succeeded'`,
+    [json, endpoint.tenantId, endpoint.tenantId, endpoint.id, anySuccess && !gone, endpoint.tenantId],
+  );
+  if (anySuccess && !gone) return;
   await db.transaction(async (trx) => {
-    await trx.raw(
-      `WITH r AS (
-         SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(id uuid, attempt int, started_at timestamptz, latency_ms int, status_code int, excerpt text, error text, status text, next_at timestamptz)
-       ), attempts AS (
-         INSERT INTO webhook_attempts (tenant_id, delivery_id, endpoint_id, attempt, started_at, latency_ms, status_code, response_excerpt, error)
-         SELECT d.tenant_id, d.id, d.endpoint_id, r.attempt, r.started_at, r.latency_ms, r.status_code, r.excerpt, r.error
-         FROM r JOIN webhook_deliveries d ON d.id = r.id AND d.tenant_id = ?
-       )
-       UPDATE webhook_deliveries d SET
-         attempts = greatest(d.attempts, r.attempt), status = r.status, next_attempt_at = coalesce(r.next_at, d.next_attempt_at),
-         claimed_until = NULL, last_attempt_at = r.started_at, last_status_code = r.status_code, last_error = r.error,
-         succeeded_at = CASE WHEN r.status = 'succeeded' THEN now() ELSE d.succeeded_at END
-       FROM r WHERE d.id = r.id AND d.tenant_id = ? AND d.status <> 'succeeded'`,
-      [json, endpoint.tenantId, endpoint.tenantId],
-    );
     const scope = trx('webhook_endpoints').where({ tenant_id: endpoint.tenantId, id: endpoint.id });
-    if (anySuccess && !gone) {
-      await scope.clone().update({ failing_since: null, last_success_at: trx.fn.now() });
-      return;
-    }
     const [row] = await scope.clone().update({ failing_since: trx.raw('coalesce(failing_since, now())') }).returning(['enabled', 'failing_since']);
     if (!row?.enabled) return;
     const failingFor = now - new Date(row.failing_since).getTime();

@@ -84,9 +84,13 @@ describe('webhook retries, disabling and replay', () => {
     await until(() => r.acceptedIds(), (ids) => ids.size >= 5);
     const first = r.requests[0]!.webhookId;
     await until(() => h.ok(t, 'GET', `/api/v1/deliveries/${first}`), (d) => d.status === 'succeeded');
+    // Paused, so the re-queued delivery stays pending and a second retry finds it queued.
+    await h.ok(t, 'PATCH', `/api/v1/webhooks/${endpoint.id}`, { enabled: false });
     const retried = await h.call(t, 'POST', `/api/v1/deliveries/${first}/retry`);
     expect(retried.status).toBe(202);
+    expect(retried.body.data).toMatchObject({ id: first, status: 'pending' });
     expect((await h.call(t, 'POST', `/api/v1/deliveries/${first}/retry`)).status).toBe(409);
+    await h.ok(t, 'PATCH', `/api/v1/webhooks/${endpoint.id}`, { enabled: true });
     await until(() => r.requests.filter((x) => x.webhookId === first), (rs) => rs.length >= 2);
 
     const listed = await h.ok(t, 'GET', `/api/v1/webhooks/${endpoint.id}/deliveries?status=succeeded`);

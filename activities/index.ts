@@ -1,10 +1,16 @@
 import type { Knex } from 'knex';
+import { webhookSettings, type WebhookSettings } from '../domain/webhooks/settings';
+import { loadConfig } from '../lib/config';
 import type { Logger } from '../lib/logger';
 import { createImportActivities } from './imports';
 import { createCampaignLifecycleActivities } from './campaignLifecycle';
 import { createCampaignSendActivities, type MessagingDeps } from './campaignSend';
 import { createSegmentActivities } from './segments';
 import { createTenantActivities } from './tenants';
+import { createWebhookDispatchActivities } from './webhookDispatch';
+import { createNotificationHub } from './webhookNotifications';
+import { createWebhookRelayActivities } from './webhookRelay';
+import { createWebhookReplayActivities } from './webhookReplay';
 
 /** Everything activities may use; the worker passes real ones, unit tests pass their own. */
 export interface ActivityDeps {
@@ -12,6 +18,8 @@ export interface ActivityDeps {
   logger: Logger;
   /** Transports, links and limits for campaigns; a worker without them cannot send. */
   messaging?: MessagingDeps;
+  /** Webhook settings; read from the environment when not given. */
+  webhooks?: WebhookSettings;
 }
 
 /**
@@ -19,12 +27,18 @@ export interface ActivityDeps {
  * no activity reaches for a global connection.
  */
 export function createActivities(deps: ActivityDeps) {
+  // One LISTEN connection per worker, shared by the webhook relay and dispatchers.
+  const hub = createNotificationHub(deps.db, deps.logger);
+  const settings = deps.webhooks ?? webhookSettings(loadConfig());
   return {
     ...createTenantActivities(deps),
     ...createSegmentActivities(deps),
     ...createImportActivities(deps),
     ...createCampaignLifecycleActivities(deps),
     ...createCampaignSendActivities(deps),
+    ...createWebhookRelayActivities({ ...deps, hub }),
+    ...createWebhookDispatchActivities({ ...deps, hub, settings }),
+    ...createWebhookReplayActivities(deps),
   };
 }
 

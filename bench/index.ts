@@ -68,4 +68,8 @@ export const benchmarks: Record<string, Benchmark> = {
     description: 'an SMS campaign end to end through the twilio client vs a raw loop of the same client calls, local fake API (BENCH_MESSAGES, default 20,000)',
     load: () => import('./campaigns-sms'),
   },
+  webhooks: {
+    description: "Herald's webhook delivery (10k events to 1 endpoint, and fanned out to 10) beside raw undici + HMAC, and commit → first attempt p50/p99 at 200 events/s",
+    load: () => import('./webhooks-delivery'),
+  },
 };

@@ -3,6 +3,7 @@ import { RateLimiterMemory, RateLimiterPostgres, type RateLimiterAbstract } from
 import type { RateLimiters } from '../api/middleware/rateLimit';
 import { createDb, type Knex } from '../db/knex';
 import { createDomain, type Domain } from '../domain';
+import { webhookSettings } from '../domain/webhooks/settings';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
 import { localDatabaseUrl } from '../scripts/services/postgres';
@@ -37,7 +38,7 @@ export function createRuntime(config: Config, logger: Logger, overrides: { jwtSe
   // Exports stream for minutes on one query: their own small pool, without the statement timeout.
   const exportDb = createDb({ url: databaseUrl(config), poolMax: 4, statementTimeoutMs: 0, logger });
   const temporal = createTemporalProvider(temporalSettings(config));
-  const domain = createDomain({ db, exportDb, temporal, logger, jwtSecret: overrides.jwtSecret ?? config.JWT_SECRET, defaultPhoneRegion: config.DEFAULT_PHONE_REGION as CountryCode });
+  const domain = createDomain({ db, exportDb, temporal, logger, jwtSecret: overrides.jwtSecret ?? config.JWT_SECRET, defaultPhoneRegion: config.DEFAULT_PHONE_REGION as CountryCode, webhooks: webhookSettings(config) });
   return {
     config, logger, db, temporal, domain,
     async close() {

@@ -51,6 +51,13 @@ const ConfigSchema = z
     CAMPAIGN_CONCURRENCY: positiveInt.default(20),
     DEV_SMTP_PORT: port.default(2525),
     DEFAULT_PHONE_REGION: z.string().trim().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as US or GB').default('US'),
+    // Webhooks (issue 7): SSRF allow-list, retry schedule, auto-disable window, secrets at rest.
+    WEBHOOK_ALLOWED_HOSTS: z.string().trim().default(''),
+    WEBHOOK_RETRY_SCHEDULE: z.string().trim().regex(/^\d+(\.\d+)?(ms|s|m|h|d)(\s*,\s*\d+(\.\d+)?(ms|s|m|h|d))*$/, 'must be comma-separated durations such as 5s,5m,30m,2h').default('5s,5m,30m,2h,5h,10h,14h,20h,24h'),
+    WEBHOOK_DISABLE_AFTER: z.string().trim().regex(/^\d+(\.\d+)?(ms|s|m|h|d)$/, 'must be a duration such as 5d or 12h').default('5d'),
+    WEBHOOK_SECRET_GRACE: z.string().trim().regex(/^\d+(\.\d+)?(ms|s|m|h|d)$/, 'must be a duration such as 24h').default('24h'),
+    WEBHOOK_TIMEOUT_MS: positiveInt.default(15000),
+    WEBHOOK_SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   })
   .superRefine((cfg, ctx) => {
     if (cfg.NODE_ENV === 'production' && !cfg.JWT_SECRET) {

@@ -10,6 +10,7 @@ import * as customerPlaceIndexes from './20261122000800_customer_place_indexes';
 import * as orderCreatedAtIndex from './20261123000800_order_created_at_index';
 import * as imports from './20261123000900_imports';
 import * as campaigns from './20261123001000_campaigns';
+import * as webhooks from './20261123001100_webhooks';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -34,6 +35,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261123000800_order_created_at_index', orderCreatedAtIndex],
   ['20261123000900_imports', imports],
   ['20261123001000_campaigns', campaigns],
+  ['20261123001100_webhooks', webhooks],
 ];
 
 /** knex's MigrationSource over the static list above. */

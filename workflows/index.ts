@@ -8,3 +8,6 @@ export { importCustomersWorkflow } from './importCustomers';
 export { campaignSendWorkflow } from './campaignSend';
 export { campaignOccurrenceWorkflow } from './campaignOccurrence';
 export { campaignTestSendWorkflow } from './campaignTestSend';
+export { webhookDispatcherWorkflow } from './webhookDispatcher';
+export { webhookRelayWorkflow } from './webhookRelay';
+export { webhookReplayWorkflow } from './webhookReplay';

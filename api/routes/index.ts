@@ -15,9 +15,11 @@ import { messagingRoutes } from './messaging/routes';
 import { orderRoutes } from './orders/routes';
 import { segmentRoutes } from './segments/routes';
 import { tenantRoutes } from './tenant/routes';
+import { webhookDeliveryRoutes } from './webhooks/deliveries';
+import { webhookRoutes } from './webhooks/routes';
 
 /** Every route module, in the order their paths appear in the docs. */
-const MODULES = [healthRoutes, tenantRoutes, apiKeyRoutes, customerReportRoutes, customerRoutes, customerActionRoutes, orderRoutes, segmentRoutes, importRoutes, campaignRoutes, campaignActionRoutes, messagingRoutes, docsRoutes];
+const MODULES = [healthRoutes, tenantRoutes, apiKeyRoutes, customerReportRoutes, customerRoutes, customerActionRoutes, orderRoutes, segmentRoutes, importRoutes, campaignRoutes, campaignActionRoutes, messagingRoutes, webhookRoutes, webhookDeliveryRoutes, docsRoutes];
 
 /** Builds the router with every route registered, and the OpenAPI registry that describes them. */
 export function buildRouter(): RouteTarget {

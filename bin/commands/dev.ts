@@ -23,6 +23,8 @@ export function registerDev(program: Command): void {
     .command('dev')
     .description('start services, migrate, and run the API and worker together (Ctrl-C stops all)')
     .action(async () => {
+      // Webhooks to local receivers are how people try them: allow loopback unless configured.
+      process.env.WEBHOOK_ALLOWED_HOSTS ||= 'localhost,127.0.0.0/8,::1';
       const config = loadConfig();
       const say = (line: string) => console.log(`[herald] ${line}`);
       const services = await ensureServices(say);

@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { createChannels, publicUrlOf } from '../../channels/fromConfig';
 import { recordCaughtMessage } from '../../domain/messaging/devOutbox';
 import { ensureSegmentRefreshSchedule } from '../../domain/segments/lifecycle';
+import { ensureWebhookRelay } from '../../domain/webhooks/lifecycle';
+import { webhookSettings } from '../../domain/webhooks/settings';
 import { loadConfig } from '../../lib/config';
 import { createLogger } from '../../lib/logger';
 import { createHeraldWorker } from '../../temporal/worker';
@@ -37,8 +39,9 @@ export async function startWorker(runtime: Runtime): Promise<RunningWorker> {
   const { config, db } = runtime;
   const channels = createChannels(config, (m) => recordCaughtMessage(db, { tenantId: m.tenantId, channel: 'sms', to: m.to, body: m.body, messageId: m.ledgerId }));
   const messaging = { channels, publicUrl: publicUrlOf(config), trackingSecret: config.TRACKING_SECRET, pageSize: config.CAMPAIGN_PAGE_SIZE, concurrency: config.CAMPAIGN_CONCURRENCY };
-  const { worker, connection } = await createHeraldWorker(temporalSettings(config), { db, logger: runtime.logger, messaging });
+  const { worker, connection } = await createHeraldWorker(temporalSettings(config), { db, logger: runtime.logger, messaging, webhooks: webhookSettings(config) });
   await ensureSegmentRefreshSchedule(runtime.temporal, runtime.config.SEGMENT_REFRESH_INTERVAL);
+  await ensureWebhookRelay(runtime.temporal);
   const done = worker.run().finally(async () => {
     await Promise.all([channels.email.close(), channels.sms.close()]);
     await connection.close();

@@ -9,12 +9,13 @@ export type EventType =
   | 'segment.entered' | 'segment.exited'
   | 'import.completed' | 'import.failed'
   | 'campaign.scheduled' | 'campaign.started' | 'campaign.paused' | 'campaign.resumed' | 'campaign.cancelled'
-  | 'campaign.sent' | 'campaign.completed';
+  | 'campaign.sent' | 'campaign.completed'
+  | 'endpoint.disabled' | 'webhook.test';
 
 /** One domain change, as written to the outbox. */
 export interface OutboxEvent {
   type: EventType;
-  subjectType: 'customer' | 'order' | 'segment' | 'import' | 'campaign';
+  subjectType: 'customer' | 'order' | 'segment' | 'import' | 'campaign' | 'webhook_endpoint';
   subjectId: string;
   /** The event body webhooks deliver as `data`; ids and the changed values, nothing secret. */
   data: Record<string, unknown>;

@@ -18,7 +18,7 @@ import { startTestServer, type TestServer } from '../support/testServer';
  * in a body must be refused. Afterwards nothing of A has changed, in the API or in the database.
  */
 
-type Kind = 'customer' | 'order' | 'apiKey' | 'segment';
+type Kind = 'customer' | 'order' | 'apiKey' | 'segment' | 'webhook' | 'delivery' | 'replay';
 type Records = Record<Kind, string>;
 interface Route {
   method: string;
@@ -32,10 +32,11 @@ interface Seeded extends Records {
   noteId: string;
   orderNumber: string;
   segmentName: string;
+  webhookSecret: string;
 }
 
 /** The record kind a `:param` names, from the path segment before it. A new resource must be added here. */
-const PARAM_KINDS: Record<string, Kind> = { customers: 'customer', orders: 'order', 'api-keys': 'apiKey', segments: 'segment' };
+const PARAM_KINDS: Record<string, Kind> = { customers: 'customer', orders: 'order', 'api-keys': 'apiKey', segments: 'segment', webhooks: 'webhook', deliveries: 'delivery', replays: 'replay' };
 
 /** Routes outside tenant data: public ones, which take no credential at all. */
 const isPublic = (path: string) => ['/healthz', '/readyz', '/api/v1/openapi.json', '/docs'].includes(path) || path.startsWith('/docs/');
@@ -58,6 +59,7 @@ const BODIES: Record<string, unknown> = {
   'PATCH /api/v1/orders/:id/status': { status: 'cancelled' },
   'PATCH /api/v1/segments/:id': { description: 'changed by the walk' },
   'PUT /api/v1/segments/:id': { rules: { all: [{ fact: 'tags', operator: 'hasAll', value: ['isolation', 'walked'] }] } },
+  'PATCH /api/v1/webhooks/:id': { description: 'changed by the walk' },
 };
 
 /** The rule of the seeded segments: it selects both tenants' seeded customers (both are tagged `isolation`). */
@@ -157,14 +159,25 @@ describe('tenant isolation across every route', () => {
     // Segment names are unique per tenant, and the control tenant seeds once per request.
     const segment = await call(tenant, 'POST', '/api/v1/segments', { name: `${label} segment ${Math.random().toString(36).slice(2, 8)}`, rules: ISOLATION_RULE });
     expect(segment.status).toBe(201);
+    // A disabled endpoint (nothing is sent) subscribed to a type no suite emits (so a relay running for another
+    // suite adds no delivery meanwhile), its test delivery marked failed (so it can be retried), and a replay
+    // job whose range selects nothing.
+    const webhook = await call(tenant, 'POST', '/api/v1/webhooks', { url: 'http://127.0.0.1:9/isolation', events: ['import.failed'], enabled: false });
+    expect(webhook.status).toBe(201);
+    const delivery = await call(tenant, 'POST', `/api/v1/webhooks/${webhook.body.data.id}/test`);
+    expect(delivery.status).toBe(202);
+    await db('webhook_deliveries').where({ id: delivery.body.data.id }).update({ status: 'failed' });
+    const replay = await call(tenant, 'POST', `/api/v1/webhooks/${webhook.body.data.id}/replay`, { scope: 'failed', to: '2000-01-01T00:00:00Z' });
+    expect(replay.status).toBe(202);
     return {
       customer: customerId, order: order.body.data.id, apiKey: key.body.data.id, segment: segment.body.data.id,
       noteId: note.body.data.noteId, orderNumber: order.body.data.orderNumber, segmentName: segment.body.data.name,
+      webhook: webhook.body.data.id, delivery: delivery.body.data.id, replay: replay.body.data.id, webhookSecret: webhook.body.data.secret,
     };
   }
 
   /** Strings of tenant A that must never reach tenant B: ids, order number and the customer's personal data. */
-  const secretsOfA = () => [a.tenantId, seededA.customer, seededA.order, seededA.apiKey, seededA.segment, seededA.noteId, seededA.orderNumber, seededA.segmentName, 'isolde.a@example.com', 'Isolde', '+14155550101', 'ext-isolde-a'];
+  const secretsOfA = () => [a.tenantId, seededA.customer, seededA.order, seededA.apiKey, seededA.segment, seededA.noteId, seededA.orderNumber, seededA.segmentName, seededA.webhook, seededA.delivery, seededA.replay, seededA.webhookSecret, 'isolde.a@example.com', 'Isolde', '+14155550101', 'ext-isolde-a'];
   const leaksIn = (text: string) => secretsOfA().filter((s) => text.includes(s));
   const textOf = (body: unknown) => (typeof body === 'string' ? body : JSON.stringify(body ?? ''));
 
@@ -191,6 +204,11 @@ describe('tenant isolation across every route', () => {
       auditOfA: await rows('SELECT id, action, subject_id FROM audit_log WHERE tenant_id = ? ORDER BY id', [a.tenantId]),
       eventsByOthers: await rows('SELECT tenant_id, type, subject_id FROM events WHERE tenant_id <> ? AND subject_id = ANY(?::uuid[])', [a.tenantId, ids]),
       auditByOthers: await rows('SELECT tenant_id, action, subject_id FROM audit_log WHERE tenant_id <> ? AND subject_id = ANY(?::text[])', [a.tenantId, ids]),
+      webhook: await rows('SELECT to_jsonb(w) AS row FROM webhook_endpoints w WHERE id = ?', [seededA.webhook]),
+      webhooksOfA: await rows('SELECT id FROM webhook_endpoints WHERE tenant_id = ? ORDER BY id', [a.tenantId]),
+      deliveriesOfA: await rows('SELECT to_jsonb(d) AS row FROM webhook_deliveries d WHERE tenant_id = ? OR endpoint_id = ? ORDER BY id', [a.tenantId, seededA.webhook]),
+      // A replay job's progress moves when a worker of this run runs it; nothing else may change.
+      replay: await rows("SELECT to_jsonb(r) - 'status' - 'total' - 'processed' - 'finished_at' AS row FROM webhook_replays r WHERE id = ?", [seededA.replay]),
     };
   }
 
@@ -320,6 +338,7 @@ describe('tenant isolation across every route', () => {
       '/api/v1/tenant/summary': [{ query: '', mustContain: () => [b.tenantId] }],
       '/api/v1/api-keys': [{ query: '', mustContain: () => [seededB.apiKey] }],
       '/api/v1/segments': [{ query: '', mustContain: () => [seededB.segment] }],
+      '/api/v1/webhooks': [{ query: '', mustContain: () => [seededB.webhook] }],
       '/api/v1/customers': [
         { query: '?limit=100', mustContain: customerOfB },
         { query: '?search=Isolde' },
@@ -418,6 +437,14 @@ describe('tenant isolation across every route', () => {
         expect((await call(b, 'GET', `/api/v1/segments/${res.body.data.id}/count`)).body.data).toEqual({ count: 1 });
         // B's copy carries A's segment name: remove it so no later check mistakes it for a leak.
         expect((await call(b, 'DELETE', `/api/v1/segments/${res.body.data.id}`)).status).toBe(204);
+      },
+      'POST /api/v1/webhooks': async () => {
+        // B's endpoint for A's URL is B's: it belongs to B and A's endpoints are as they were.
+        const res = await call(b, 'POST', '/api/v1/webhooks', { url: 'http://127.0.0.1:9/isolation', events: ['*'], enabled: false });
+        expect(res.status).toBe(201);
+        expect(await db('webhook_endpoints').where({ id: res.body.data.id }).first('tenant_id')).toEqual({ tenant_id: b.tenantId });
+        expect(leaksIn(textOf(res.body))).toEqual([]);
+        expect((await call(b, 'DELETE', `/api/v1/webhooks/${res.body.data.id}`)).status).toBe(204);
       },
       'POST /api/v1/customers': async () => {
         // A's exact body under A's Idempotency-Key: B must get a customer of its own, not A's stored response.

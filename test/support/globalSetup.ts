@@ -45,6 +45,10 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEMPORAL_TASK_QUEUE = `herald-test-${runId}`;
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
   process.env.NODE_ENV = 'test';
+  // Every worker of the run shares the task queue, so they must agree on webhook settings: local
+  // receivers are allowed, and retries follow a compressed schedule (~50 s in all).
+  process.env.WEBHOOK_ALLOWED_HOSTS ??= '127.0.0.1,localhost';
+  process.env.WEBHOOK_RETRY_SCHEDULE ??= '200ms,500ms,1s,1s,2s,2s,3s,3s,5s,5s,5s,5s,5s,5s,5s';
   const state: TestRunState = { adminUrl: services.databaseUrl, database, startedServices: services.started.postgres || services.started.temporal };
   (globalThis as { __heraldTestRun?: TestRunState }).__heraldTestRun = state;
 }

@@ -1,0 +1,69 @@
+import { Context } from '@temporalio/activity';
+import type { Knex } from 'knex';
+import { wakeDispatcher } from '../domain/webhooks/lifecycle';
+import { relayPendingEvents, stalledEndpoints } from '../domain/webhooks/relay';
+import type { Logger } from '../lib/logger';
+import { createWakeup, type NotificationHub } from './webhookNotifications';
+
+/** Events per fan-out statement. */
+const BATCH = 1000;
+/** How long one relay activity runs before handing back to its workflow (which loops). */
+const RUN_MS = 5 * 60_000;
+/** Poll interval when no notification comes (the fallback for a lost LISTEN connection). */
+const POLL_MS = 1000;
+/** A dispatcher is woken through Temporal at most this often by the relay (notifications do the rest). */
+const WAKE_EVERY_MS = 2000;
+/** How often the relay looks for deliveries no dispatcher took, and how overdue they must be. */
+const SWEEP_EVERY_MS = 5000;
+
+/**
+ * The outbox relay's activity. While it runs, every committed event becomes deliveries within
+ * milliseconds (woken by the events trigger's NOTIFY, polling each second as a fallback); the
+ * fan-out statement itself notifies running dispatchers, and dispatchers that are not running
+ * are started through Temporal (signalWithStart, throttled per endpoint). A sweep wakes any
+ * endpoint whose due deliveries sit untaken, so a lost wake-up costs seconds, never a message.
+ */
+export function createWebhookRelayActivities(deps: { db: Knex; logger: Logger; hub: NotificationHub }) {
+  const lastWoken = new Map<string, number>();
+
+  return {
+    async relayEvents(): Promise<{ relayed: number }> {
+      const ctx = Context.current();
+      const client = ctx.client;
+      const taskQueue = ctx.info.taskQueue;
+      const wakeup = createWakeup(ctx.cancellationSignal);
+      const unsubscribe = await deps.hub.subscribe('herald_events', wakeup.wake);
+      const wake = (targets: Array<{ tenantId: string; endpointId: string }>, force: boolean) => {
+        const now = Date.now();
+        for (const t of targets) {
+          if (!force && now - (lastWoken.get(t.endpointId) ?? 0) < WAKE_EVERY_MS) continue;
+          lastWoken.set(t.endpointId, now);
+          wakeDispatcher(client, taskQueue, t.tenantId, t.endpointId).catch((err: unknown) => {
+            lastWoken.delete(t.endpointId);
+            deps.logger.warn({ err, endpointId: t.endpointId }, 'could not wake a webhook dispatcher');
+          });
+        }
+      };
+      const started = Date.now();
+      let relayed = 0;
+      let lastSweep = 0;
+      try {
+        while (Date.now() - started < RUN_MS && !ctx.cancellationSignal.aborted) {
+          ctx.heartbeat(relayed);
+          const pass = await relayPendingEvents(deps.db, BATCH);
+          relayed += pass.relayed;
+          wake(pass.endpoints, false);
+          if (Date.now() - lastSweep > SWEEP_EVERY_MS) {
+            lastSweep = Date.now();
+            wake(await stalledEndpoints(deps.db, SWEEP_EVERY_MS), true);
+          }
+          if (pass.relayed < BATCH) await wakeup.wait(POLL_MS);
+        }
+      } finally {
+        unsubscribe();
+      }
+      if (ctx.cancellationSignal.aborted) await ctx.cancelled;
+      return { relayed };
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Agent, request } from 'undici';
+import { createBenchTenant, createDatabase, dropDatabase, migrate, openBenchServer } from './herald';
+import { runLoad } from './load';
+import { envInt, printFigure, printRatio, round } from './report';
+import { startWebhookReceiver } from './webhook-receiver';
+import { signWebhook } from './webhook-signature';
+import { startWebhookEngine, type WebhookEngine } from './webhooks-herald';
+
+/**
+ * webhooks: Herald's webhook delivery beside the raw baseline in the same run, all against one
+ * verifying receiver (a worker thread; every request's signature is checked).
+ *
+ * - raw: undici `request` + HMAC signing, 50 in flight (the webhook-post baseline);
+ * - Herald, one endpoint (50 in flight): BENCH_WEBHOOK_EVENTS (10,000) events committed to the
+ *   outbox, timed until every delivery is settled as succeeded;
+ * - Herald, fan-out: the same number of events to 10 endpoints (10 in flight each), i.e. 10x
+ *   the deliveries;
+ * - latency: events committed one per transaction at a steady BENCH_WEBHOOK_RATE (200/s) for
+ *   BENCH_WEBHOOK_SECONDS (20 s); commit → first attempt p50/p99 from the ledger.
+ */
+
+const BENCH = 'webhooks';
+const RAW_CONCURRENCY = 50;
+
+/** Raw undici + HMAC deliveries of `count` bodies. */
+async function rawDeliveries(url: string, secret: Buffer, count: number) {
+  const agent = new Agent({ connections: RAW_CONCURRENCY, pipelining: 1 });
+  try {
+    return await runLoad({ count, concurrency: RAW_CONCURRENCY, maxSeconds: 120 }, async (index) => {
+      const body = JSON.stringify({ type: 'customer.updated', timestamp: new Date().toISOString(), data: { customer: { id: `c${index}`, email: 'bench@example.com', tags: ['vip'], status: 'active' } } });
+      const res = await request(url, { method: 'POST', headers: { ...signWebhook(secret, `raw_${index}_${Date.now()}`, body) }, body, dispatcher: agent });
+      await res.body.dump();
+      if (res.statusCode !== 204) throw new Error(`receiver answered ${res.statusCode}`);
+    });
+  } finally {
+    await agent.close();
+  }
+}
+
+/** Commits events for a tenant and waits until `expected` deliveries have succeeded; returns seconds. */
+async function heraldRun(engine: WebhookEngine, tenantId: string, events: number, expected: number): Promise<number> {
+  const started = performance.now();
+  await engine.commitEvents(tenantId, events);
+  const deadline = Date.now() + 600_000;
+  while ((await engine.succeeded(tenantId)) < expected) {
+    if (Date.now() > deadline) throw new Error(`only ${await engine.succeeded(tenantId)} of ${expected} deliveries succeeded in 10 minutes`);
+    await sleep(100);
+  }
+  return (performance.now() - started) / 1000;
+}
+
+/** Steady-rate commits, then commit → first attempt percentiles from the ledger. */
+async function latencyRun(engine: WebhookEngine, tenantId: string, rate: number, seconds: number) {
+  const total = rate * seconds;
+  const started = performance.now();
+  const pending: Array<Promise<void>> = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+    pending.push(engine.commitEvent(tenantId));
+  }
+  await Promise.all(pending);
+  while ((await engine.succeeded(tenantId)) < total) await sleep(200);
+  const { rows } = await engine.db.raw(
+    `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99, max(ms) AS max, count(*) AS n
+     FROM (SELECT extract(epoch FROM (a.started_at - e.created_at)) * 1000 AS ms
+           FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id JOIN events e ON e.id = d.event_id
+           WHERE a.tenant_id = ? AND a.attempt = 1) t`,
+    [tenantId],
+  );
+  return rows[0] as { p50: number; p99: number; max: number; n: number };
+}
+
+/** Runs the benchmark (see the module comment). */
+export async function run(): Promise<void> {
+  const events = envInt('BENCH_WEBHOOK_EVENTS', 10_000);
+  const rate = envInt('BENCH_WEBHOOK_RATE', 200);
+  const seconds = envInt('BENCH_WEBHOOK_SECONDS', 20);
+  const server = await openBenchServer(BENCH);
+  const database = `herald_bench_webhooks_${Date.now().toString(36)}`;
+  await createDatabase(server, database);
+  const url = server.urlFor(database);
+  const secret = randomBytes(32);
+  const receiver = await startWebhookReceiver(secret);
+  let engine: WebhookEngine | undefined;
+  let expectedVerified = 0;
+  try {
+    await migrate(url);
+    const target = `${receiver.url}/webhooks`;
+    await rawDeliveries(target, secret, 1000);
+    const raw = await rawDeliveries(target, secret, events);
+    expectedVerified += 1000 + raw.operations;
+    printFigure(BENCH, 'raw_undici_hmac', { concurrency: RAW_CONCURRENCY, deliveries: raw.operations, seconds: round(raw.seconds, 3), deliveries_per_s: Math.round(raw.perSecond) });
+
+    engine = await startWebhookEngine(url);
+    const warm = await createBenchTenant(engine.db, 'webhooks warm-up');
+    await engine.addEndpoint(warm.tenantId, target, secret, RAW_CONCURRENCY);
+    await heraldRun(engine, warm.tenantId, 1000, 1000);
+
+    const single = await createBenchTenant(engine.db, 'webhooks one endpoint');
+    await engine.addEndpoint(single.tenantId, target, secret, RAW_CONCURRENCY);
+    const singleSeconds = await heraldRun(engine, single.tenantId, events, events);
+    printFigure(BENCH, 'herald_one_endpoint', { concurrency: RAW_CONCURRENCY, events, deliveries: events, seconds: round(singleSeconds, 3), deliveries_per_s: Math.round(events / singleSeconds) });
+    printRatio(BENCH, 'ratio_one_endpoint_vs_raw', events / singleSeconds, raw.perSecond);
+
+    const fan = await createBenchTenant(engine.db, 'webhooks fan-out');
+    for (let i = 0; i < 10; i++) await engine.addEndpoint(fan.tenantId, target, secret, 10);
+    const fanSeconds = await heraldRun(engine, fan.tenantId, events, events * 10);
+    printFigure(BENCH, 'herald_fan_out_10', { concurrency_per_endpoint: 10, events, deliveries: events * 10, seconds: round(fanSeconds, 3), deliveries_per_s: Math.round((events * 10) / fanSeconds) });
+    printRatio(BENCH, 'ratio_fan_out_vs_raw', (events * 10) / fanSeconds, raw.perSecond);
+
+    const steady = await createBenchTenant(engine.db, 'webhooks latency');
+    await engine.addEndpoint(steady.tenantId, target, secret, RAW_CONCURRENCY);
+    const latency = await latencyRun(engine, steady.tenantId, rate, seconds);
+    printFigure(BENCH, 'commit_to_first_attempt', { events_per_s: rate, events: Number(latency.n), p50_ms: round(Number(latency.p50), 1), p99_ms: round(Number(latency.p99), 1), max_ms: round(Number(latency.max), 1) });
+    expectedVerified += 1000 + events + events * 10 + rate * seconds;
+  } finally {
+    await engine?.close();
+    const counts = await receiver.close();
+    await dropDatabase(server, database).catch(() => undefined);
+    await server.close();
+    printFigure(BENCH, 'receiver', { verified: counts.verified, rejected: counts.rejected });
+    if (counts.rejected > 0 || (expectedVerified && counts.verified < expectedVerified)) {
+      process.exitCode = 1;
+      process.stderr.write(`receiver verified ${counts.verified} (expected at least ${expectedVerified}) and rejected ${counts.rejected}\n`);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
+import { createDb, type Knex } from '../db/knex';
+import { ensureWebhookRelay } from '../domain/webhooks/lifecycle';
+import { encryptSecret } from '../domain/webhooks/secrets';
+import { webhookSettings, type WebhookSettings } from '../domain/webhooks/settings';
+import { loadConfig } from '../lib/config';
+import { createLogger } from '../lib/logger';
+import { createTemporalProvider, type TemporalProvider } from '../temporal/client';
+import { createHeraldWorker } from '../temporal/worker';
+
+/**
+ * Herald's webhook engine for the benchmarks: its real worker (relay + dispatchers) in this
+ * process on a task queue of its own, against the benchmark database, with loopback allowed
+ * so it can reach the local receiver. Events are committed straight into the outbox, as every
+ * domain command does, so the figures measure relay → dispatcher → HTTP → ledger, not the API.
+ */
+export interface WebhookEngine {
+  db: Knex;
+  settings: WebhookSettings;
+  /** Creates an endpoint whose secret is `whsec_` + base64(secret). */
+  addEndpoint(tenantId: string, url: string, secret: Buffer, maxConcurrency: number): Promise<string>;
+  /** Commits `count` customer.updated events in one statement; returns when committed. */
+  commitEvents(tenantId: string, count: number): Promise<void>;
+  /** Commits one event in its own transaction (as one API write does). */
+  commitEvent(tenantId: string): Promise<void>;
+  /** Counts succeeded deliveries of a tenant. */
+  succeeded(tenantId: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Starts the worker and the relay. */
+export async function startWebhookEngine(databaseUrl: string): Promise<WebhookEngine> {
+  try {
+    Runtime.install({ logger: new DefaultLogger('ERROR') });
+  } catch {
+    // already installed
+  }
+  const taskQueue = `herald-bench-webhooks-${Date.now().toString(36)}`;
+  const config = loadConfig({ ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, TEMPORAL_TASK_QUEUE: taskQueue, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
+  const settings = webhookSettings(config);
+  const db = createDb({ url: databaseUrl, poolMax: 20 });
+  const temporalSettings = { address: config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`, namespace: config.TEMPORAL_NAMESPACE, taskQueue };
+  const temporal: TemporalProvider = createTemporalProvider(temporalSettings);
+  const { worker, connection } = await createHeraldWorker(temporalSettings, { db, logger: createLogger('silent'), webhooks: settings });
+  const running = worker.run();
+  await ensureWebhookRelay(temporal);
+  const payload = JSON.stringify({ data: { customer: { id: '00000000-0000-4000-8000-000000000000', email: 'bench@example.com', tags: ['vip'], status: 'active' } }, actor: { type: 'system', id: null }, requestId: null });
+  return {
+    db,
+    settings,
+    async addEndpoint(tenantId, url, secret, maxConcurrency) {
+      const [row] = await db('webhook_endpoints')
+        .insert({ tenant_id: tenantId, url, event_types: ['customer.*'], max_concurrency: maxConcurrency, secret_ciphertext: encryptSecret(settings.secretsKey, `whsec_${secret.toString('base64')}`) })
+        .returning('id');
+      return (row as { id: string }).id;
+    },
+    async commitEvents(tenantId, count) {
+      await db.raw("INSERT INTO events (tenant_id, type, subject_type, subject_id, payload) SELECT ?, 'customer.updated', 'customer', gen_random_uuid(), ?::jsonb FROM generate_series(1, ?)", [tenantId, payload, count]);
+    },
+    async commitEvent(tenantId) {
+      await db('events').insert({ tenant_id: tenantId, type: 'customer.updated', subject_type: 'customer', subject_id: db.raw('gen_random_uuid()'), payload });
+    },
+    async succeeded(tenantId) {
+      const [row] = await db('webhook_deliveries').where({ tenant_id: tenantId, status: 'succeeded' }).count<{ n: number }[]>({ n: '*' });
+      return Number(row?.n ?? 0);
+    },
+    async close() {
+      await stopWorker(worker, running);
+      await connection.close();
+      await temporal.close();
+      await db.destroy();
+    },
+  };
+}
+
+/** Shuts the worker down, waiting at most 20 s (long activities are cancelled). */
+async function stopWorker(worker: Worker, running: Promise<void>): Promise<void> {
+  worker.shutdown();
+  await Promise.race([running, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+}

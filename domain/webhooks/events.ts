@@ -1,0 +1,23 @@
+import type { Knex } from 'knex';
+
+/**
+ * The two events the webhook engine emits itself. They go into the same outbox as every other
+ * event (same payload shape as appendEvent writes), in the caller's transaction.
+ */
+export async function insertWebhookEvent(
+  trx: Knex,
+  input: { tenantId: string; type: 'endpoint.disabled' | 'webhook.test'; endpointId: string; data: Record<string, unknown>; actor: { type: string; id: string | null }; requestId?: string; relayed?: boolean },
+): Promise<{ id: string; created_at: Date }> {
+  const [row] = await trx('events')
+    .insert({
+      tenant_id: input.tenantId,
+      type: input.type,
+      subject_type: 'webhook_endpoint',
+      subject_id: input.endpointId,
+      payload: JSON.stringify({ data: input.data, actor: input.actor, requestId: input.requestId ?? null }),
+      // A test event is for one endpoint only: it is marked relayed and its delivery written here.
+      relayed_at: input.relayed ? trx.fn.now() : null,
+    })
+    .returning(['id', 'created_at']);
+  return row as { id: string; created_at: Date };
+}

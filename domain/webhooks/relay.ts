@@ -1,0 +1,71 @@
+import type { Knex } from 'knex';
+
+/** What one relay pass did. */
+export interface RelayPass {
+  /** Events marked relayed. */
+  relayed: number;
+  /** Endpoints that received new deliveries (enabled ones, to wake). */
+  endpoints: Array<{ tenantId: string; endpointId: string }>;
+}
+
+/**
+ * Turns up to `limit` committed, unrelayed events into deliveries in one statement: the oldest
+ * events (locked, skipping rows another relay holds) fan out to every endpoint of their tenant
+ * whose filter selects their type — exact, `family.*` or `*` — and are marked relayed. Disabled
+ * endpoints get their deliveries too (kept until they are enabled again). The same transaction
+ * notifies `herald_deliveries` with the endpoints that have new work, so running dispatchers
+ * start at once without a round trip through Temporal.
+ */
+export async function relayPendingEvents(db: Knex, limit: number): Promise<RelayPass> {
+  return db.transaction(async (trx) => {
+    const { rows } = await trx.raw(
+      `WITH batch AS (
+         SELECT id, tenant_id, type FROM events WHERE relayed_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED
+       ), fanned AS (
+         INSERT INTO webhook_deliveries (tenant_id, endpoint_id, event_id, event_type)
+         SELECT b.tenant_id, ep.id, b.id, b.type
+         FROM batch b JOIN webhook_endpoints ep ON ep.tenant_id = b.tenant_id
+         WHERE b.type <> 'webhook.test'
+           AND (b.type = ANY(ep.event_types) OR split_part(b.type, '.', 1) || '.*' = ANY(ep.event_types) OR '*' = ANY(ep.event_types))
+         ON CONFLICT (endpoint_id, event_id) DO NOTHING
+         RETURNING tenant_id, endpoint_id
+       ), marked AS (
+         UPDATE events e SET relayed_at = now() FROM batch WHERE e.id = batch.id RETURNING 1
+       )
+       SELECT (SELECT count(*) FROM marked) AS relayed,
+              (SELECT coalesce(json_agg(DISTINCT jsonb_build_object('tenantId', f.tenant_id, 'endpointId', f.endpoint_id)), '[]')
+                 FROM fanned f JOIN webhook_endpoints ep ON ep.id = f.endpoint_id WHERE ep.enabled) AS endpoints`,
+      [limit],
+    );
+    const row = rows[0] as { relayed: number; endpoints: Array<{ tenantId: string; endpointId: string }> };
+    await notifyDispatchers(trx, row.endpoints.map((e) => e.endpointId));
+    return { relayed: Number(row.relayed), endpoints: row.endpoints };
+  });
+}
+
+/**
+ * Tells running dispatchers (in any worker) that these endpoints have deliveries due now; sent
+ * at commit when called in a transaction. Payloads are limited to 8000 bytes: 200 ids each.
+ */
+export async function notifyDispatchers(db: Knex, endpointIds: string[]): Promise<void> {
+  for (let i = 0; i < endpointIds.length; i += 200) {
+    await db.raw("SELECT pg_notify('herald_deliveries', ?)", [endpointIds.slice(i, i + 200).join(',')]);
+  }
+}
+
+/**
+ * Enabled endpoints with deliveries that are overdue by more than `graceMs` and not claimed:
+ * their dispatcher should have taken them and did not (a lost wake-up), so the relay wakes it.
+ */
+export async function stalledEndpoints(db: Knex, graceMs: number): Promise<Array<{ tenantId: string; endpointId: string }>> {
+  const { rows } = await db.raw(
+    `SELECT ep.tenant_id AS "tenantId", ep.id AS "endpointId" FROM webhook_endpoints ep
+     WHERE ep.enabled AND EXISTS (
+       SELECT 1 FROM webhook_deliveries d
+       WHERE d.endpoint_id = ep.id AND d.status = 'pending' AND d.next_attempt_at < now() - make_interval(secs => ?)
+         AND (d.claimed_until IS NULL OR d.claimed_until < now()))
+     LIMIT 1000`,
+    [graceMs / 1000],
+  );
+  return rows;
+}

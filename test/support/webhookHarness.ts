@@ -1,0 +1,56 @@
+import type { Knex } from 'knex';
+import { ensureWebhookRelay } from '../../domain/webhooks/lifecycle';
+import { testDb } from './factories';
+import { startTestServer, type TestServer } from './testServer';
+import { startTestWorker } from './testWorker';
+import { startWebhookReceiver, type WebhookReceiver } from './webhookReceiver';
+
+/** A tenant and its admin key. */
+export type Tenant = { tenantId: string; adminKey: string };
+
+/**
+ * What webhook suites share: the real API, Herald's real worker in this process with the relay
+ * started, receivers that are closed at the end, and small request helpers.
+ */
+export function webhookHarness(options: { worker?: boolean } = {}) {
+  const h = {
+    server: undefined as unknown as TestServer,
+    db: undefined as unknown as Knex,
+    stopWorker: undefined as undefined | (() => Promise<void>),
+    receivers: [] as WebhookReceiver[],
+    call: (t: Tenant, method: string, url: string, body?: unknown) => h.server.request(url, { method, key: t.adminKey, body }),
+    async ok(t: Tenant, method: string, url: string, body?: unknown): Promise<any> {
+      const res = await h.call(t, method, url, body);
+      if (res.status < 200 || res.status >= 300) throw new Error(`${method} ${url} -> ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body?.data;
+    },
+    async receiver(): Promise<WebhookReceiver> {
+      const r = await startWebhookReceiver();
+      h.receivers.push(r);
+      return r;
+    },
+    /** Creates an endpoint for a fresh receiver that verifies with the endpoint's own secret. */
+    async endpointWithReceiver(t: Tenant, body: Record<string, unknown> = {}) {
+      const r = await h.receiver();
+      const endpoint = await h.ok(t, 'POST', '/api/v1/webhooks', { url: r.url, events: ['customer.*'], ...body });
+      r.setSecrets([{ secret: endpoint.secret }]);
+      return { r, endpoint };
+    },
+    newCustomer: async (t: Tenant) => (await h.ok(t, 'POST', '/api/v1/customers', { firstName: 'Hook', lastName: Math.random().toString(36).slice(2, 10) })).id as string,
+  };
+  beforeAll(async () => {
+    h.db = testDb();
+    h.server = await startTestServer({ RATE_LIMIT_GENERAL_PER_MINUTE: '1000000' });
+    if (options.worker !== false) {
+      h.stopWorker = await startTestWorker(h.db);
+      await ensureWebhookRelay(h.server.runtime.temporal);
+    }
+  });
+  afterAll(async () => {
+    await h.stopWorker?.();
+    await Promise.all(h.receivers.map((r) => r.close()));
+    await h.server?.close();
+    await h.db?.destroy();
+  });
+  return h;
+}

@@ -1,0 +1,37 @@
+import { assertAddressAllowed, assertUrlAllowed, parseSsrfPolicy, SsrfError } from '../../lib/ssrf';
+
+/** The SSRF guard refuses reserved addresses (IPv4, IPv6, mapped) unless allow-listed, and plain http in production. */
+describe('SSRF guard', () => {
+  const strict = parseSsrfPolicy('', false);
+
+  it.each(['127.0.0.1', '10.0.0.5', '172.16.3.4', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00:ec2::254', '::ffff:10.0.0.1', '::ffff:127.0.0.1'])('refuses %s', (address) => {
+    expect(() => assertAddressAllowed(strict, address)).toThrow(SsrfError);
+  });
+
+  it.each(['93.184.215.14', '8.8.8.8', '2606:4700:4700::1111'])('allows the public address %s', (address) => {
+    expect(() => assertAddressAllowed(strict, address)).not.toThrow();
+  });
+
+  it('allows reserved addresses inside an allow-listed CIDR only', () => {
+    const policy = parseSsrfPolicy('127.0.0.0/8, ::1', false);
+    expect(() => assertAddressAllowed(policy, '127.0.0.2')).not.toThrow();
+    expect(() => assertAddressAllowed(policy, '::1')).not.toThrow();
+    expect(() => assertAddressAllowed(policy, '10.0.0.1')).toThrow(SsrfError);
+  });
+
+  it('checks URLs: literal addresses, allow-listed names, scheme and credentials', async () => {
+    await expect(assertUrlAllowed(strict, 'http://127.0.0.1:8080/x')).rejects.toThrow(/reserved address/);
+    await expect(assertUrlAllowed(strict, 'http://[::1]/x')).rejects.toThrow(SsrfError);
+    await expect(assertUrlAllowed(strict, 'http://localhost/x')).rejects.toThrow(SsrfError);
+    await expect(assertUrlAllowed(parseSsrfPolicy('localhost', false), 'http://localhost/x')).resolves.toBeUndefined();
+    await expect(assertUrlAllowed(strict, 'gopher://example.com/')).rejects.toThrow(/http or https/);
+    await expect(assertUrlAllowed(parseSsrfPolicy('', true), 'http://93.184.215.14/')).rejects.toThrow(/https/);
+    await expect(assertUrlAllowed(parseSsrfPolicy('', true), 'https://93.184.215.14/')).resolves.toBeUndefined();
+    await expect(assertUrlAllowed(strict, 'https://user:pw@93.184.215.14/')).rejects.toThrow(/credentials/);
+  });
+
+  it('refuses allow-list entries that are neither hosts nor CIDRs', () => {
+    expect(() => parseSsrfPolicy('10.0.0.0/99', false)).toThrow(SsrfError);
+    expect(() => parseSsrfPolicy('not a host', false)).toThrow(SsrfError);
+  });
+});

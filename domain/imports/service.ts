@@ -11,7 +11,7 @@ import { unknownMappingTargets } from './columns';
 import { startImportWorkflow } from './lifecycle';
 import { findImport, toImportJob, type ImportRecord } from './repo';
 import { stageUpload } from './staging';
-import { beginImport, cleanupImport, finishImport } from './steps';
+import { beginImport, cleanupImport, failImport, finishImport } from './steps';
 import type { ImportFormat, ImportJob, ImportOptions, ImportRowError, ImportStatus } from './types';
 
 /** Dependencies of the import service. */
@@ -78,7 +78,7 @@ export function createImportService(deps: ImportServiceDeps) {
     try {
       await startImportWorkflow(deps.temporal, job.tenant_id, job.id);
     } catch (err) {
-      await db('imports').where({ id: job.id }).update({ status: 'failed', error: 'The import could not be started: the workflow service is unavailable', finished_at: db.fn.now() });
+      await failImport(db, job.id, 'The import could not be started: the workflow service is unavailable');
       await cleanupImport(db, job.id);
       throw unavailable('The import could not be started: the workflow service is unavailable; upload it again later', { importId: job.id, reason: (err as Error).message });
     }
@@ -91,13 +91,19 @@ export function createImportService(deps: ImportServiceDeps) {
     const job = await stage(ctx, { format: 'json', source: rows, options });
     await beginImport(db, job.id);
     const outcomes: RowOutcome[] = [];
-    for (;;) {
-      const chunk = await processChunk(db, job.id, SYNC_IMPORT_LIMIT);
-      outcomes.push(...chunk.outcomes);
-      if (chunk.state !== 'processed') break;
+    try {
+      for (;;) {
+        const chunk = await processChunk(db, job.id, SYNC_IMPORT_LIMIT);
+        outcomes.push(...chunk.outcomes);
+        if (chunk.state !== 'processed') break;
+      }
+      await finishImport(db, job.id);
+    } catch (err) {
+      await failImport(db, job.id, err instanceof AppError ? err.message : 'The import failed; nothing of its last chunk was written');
+      throw err;
+    } finally {
+      await cleanupImport(db, job.id);
     }
-    await finishImport(db, job.id);
-    await cleanupImport(db, job.id);
     const of = (...kinds: Array<RowOutcome['outcome']>) => outcomes.filter((o) => kinds.includes(o.outcome));
     const success = of('imported', 'updated');
     const duplicates = of('duplicate_in_file', 'duplicate_existing');

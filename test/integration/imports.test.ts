@@ -251,4 +251,23 @@ describe('bulk imports', () => {
     expect(failed[0].payload.data).toMatchObject({ importId: done.id, error: done.error, counts: { total: 2, processed: 0 } });
     expect(await customersOf(t.tenantId)).toHaveLength(0);
   });
+
+  it("puts imported customers into the tenant's segments (a refresh starts when the import completes)", async () => {
+    const t = await buildTenant(db);
+    const created = await server.request('/api/v1/segments', { method: 'POST', key: t.adminKey, body: { name: 'VIPs', rules: { all: [{ fact: 'tags', operator: 'hasAny', value: ['vip'] }] } } });
+    expect(created.status).toBe(201);
+    const segmentId = created.body.data.id as string;
+    const members = async () => Number((await db('segment_memberships').where({ segment_id: segmentId }).whereNull('exited_at').count().first())!.count);
+    const waitUntil = async (ok: () => Promise<boolean>) => {
+      const deadline = Date.now() + 30000;
+      while (!(await ok()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    };
+    await waitUntil(async () => Boolean((await db('segments').where({ id: segmentId }).first()).refreshed_at));
+    const done = await settled(t, (await upload(t, 'email,tags\nv1@example.com,vip\nv2@example.com,vip;gold\nn1@example.com,gold\n', 'text/csv')).body.data.id);
+    expect(done.progress.imported).toBe(3);
+    await waitUntil(async () => (await members()) === 2);
+    expect(await members()).toBe(2);
+    const inSegment = await db('segment_memberships').join('customers', 'customers.id', 'segment_memberships.customer_id').where({ segment_id: segmentId }).pluck('customers.email');
+    expect(inSegment.sort()).toEqual(['v1@example.com', 'v2@example.com']);
+  });
 });

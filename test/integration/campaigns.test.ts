@@ -80,6 +80,7 @@ describe('sending', () => {
     await stack.db('customers').whereIn('id', ids.slice(5, 8).map((c) => c.id)).update({ is_blocked: true });
     await stack.db('customers').whereIn('id', ids.slice(8, 10).map((c) => c.id)).update({ email: null });
     await stack.db('message_suppressions').insert({ tenant_id: t.tenantId, channel: 'email', address: ids[10]!.email, reason: 'bounced' });
+    expect((await stack.server.request('/api/v1/messaging/settings', { key, method: 'PUT', body: { fromEmail: 'Shop <news@shop.example>' } })).status).toBe(200);
     const created = await stack.server.request('/api/v1/campaigns', { key, method: 'POST', body: { name: 'Mail', channel: 'email', subject: 'Hello {{ firstName }}', body: '<p>Hi {{ customer.firstName }}, see <a href="https://shop.example.com/sale">the sale</a></p>', audience: { type: 'rules', rules: { field: 'tags', operator: 'contains', value: 'mail' } } } });
     expect(created.status).toBe(201);
     const id = created.body.data.id;
@@ -99,6 +100,7 @@ describe('sending', () => {
     const m = mine[0]!;
     expect(m.headers['list-unsubscribe']).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/api\/v1\/messaging\/unsubscribe\/[^>]+>$/);
     expect(m.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    expect(m.headers.from).toBe('Shop <news@shop.example>');
     const row = await stack.db('campaign_recipients').where({ campaign_id: id, address: m.to[0] }).first();
     expect(m.messageId).toBe(`<${row.id}@herald.local>`);
     expect(m.headers.subject).toMatch(/^Hello Cust\d+$/);

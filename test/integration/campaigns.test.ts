@@ -219,6 +219,11 @@ describe('messaging', () => {
     expect((await stack.server.request(`/api/v1/campaigns/${child.id}/analytics`, { key })).body.data).toMatchObject({ recipients: 4, sent: 4 });
     expect((await stack.server.request(`/api/v1/campaigns/${id}/cancel`, { key, method: 'POST' })).body.data.status).toBe('cancelled');
     await expect(handle.describe()).rejects.toThrow();
+
+    const bad = await stack.server.request('/api/v1/campaigns', { key, method: 'POST', body: { name: 'Bad cron', channel: 'sms', body: 'x', audience: { type: 'all' }, schedule: { type: 'recurring', cron: '99 99 * * *', timezone: 'UTC' } } });
+    const refused = await stack.server.request(`/api/v1/campaigns/${bad.body.data.id}/schedule`, { key, method: 'POST', body: {} });
+    expect(refused.status).toBe(422);
+    expect((await stack.server.request(`/api/v1/campaigns/${bad.body.data.id}`, { key })).body.data.status).toBe('draft');
   });
 
   it('catches development mail and SMS without provider settings and lists them per tenant at GET /dev/outbox', async () => {

@@ -7,6 +7,7 @@ import { renderForCustomer, TemplateCache } from '../domain/campaigns/render';
 import { addTracking, messageLinks } from '../domain/campaigns/tracking';
 import type { CampaignOptions, CampaignRow } from '../domain/campaigns/types';
 import { pauseForFailureRate, recentMessageCounts } from '../domain/campaigns/sending';
+import { readMessagingSettings } from '../domain/messaging/settings';
 
 /** What the campaign activities need besides the database: transports, links and limits. */
 export interface MessagingDeps {
@@ -80,12 +81,12 @@ export function createCampaignSendActivities(deps: { db: Knex; messaging?: Messa
     return deps.messaging;
   };
 
-  async function sendOne(m: MessagingDeps, campaign: CampaignRow, r: ClaimedRecipient): Promise<Settlement> {
+  async function sendOne(m: MessagingDeps, campaign: CampaignRow, r: ClaimedRecipient, from: string | undefined): Promise<Settlement> {
     const links = messageLinks(m.publicUrl, m.trackingSecret, r.ledgerId);
     try {
       const message = renderForCustomer(templates.get(campaign), campaign, r.customer, { unsubscribeUrl: links.unsubscribeUrl });
       const result = campaign.channel === 'email'
-        ? await m.channels.email.send({ ledgerId: r.ledgerId, tenantId: campaign.tenant_id, to: r.address, subject: message.subject, html: addTracking(message.body, links), unsubscribeUrl: links.unsubscribeUrl })
+        ? await m.channels.email.send({ ledgerId: r.ledgerId, tenantId: campaign.tenant_id, to: r.address, from, subject: message.subject, html: addTracking(message.body, links), unsubscribeUrl: links.unsubscribeUrl })
         : await m.channels.sms.send({ ledgerId: r.ledgerId, tenantId: campaign.tenant_id, to: r.address, body: message.body, statusCallback: links.statusCallbackUrl });
       return { id: r.ledgerId, state: 'sent', providerId: result.providerId, attempted: true };
     } catch (err) {
@@ -130,8 +131,7 @@ export function createCampaignSendActivities(deps: { db: Knex; messaging?: Messa
       const result: SendPagesResult = { sent: 0, failed: 0, deferred: 0, remaining: 0, due: 0, nextDueAt: null, waitMs: 0, stopped: stoppedBy(campaign?.status) };
       if (result.stopped) return result;
       await releaseOrphanedClaims(deps.db, campaignId);
-      const tenant = await deps.db('tenants').where({ id: tenantId }).first('settings');
-      const settings = (tenant?.settings ?? {}) as { communicationHours?: HoursWindow; timezone?: string };
+      const settings = await readMessagingSettings(deps.db, tenantId);
       const tenantHours = settings.communicationHours ?? DEFAULT_COMMUNICATION_HOURS;
       const watcher = statusWatcher(deps.db, campaign);
       const pace = pacer((campaign.options as CampaignOptions)?.throttlePerSecond);
@@ -162,7 +162,7 @@ export function createCampaignSendActivities(deps: { db: Knex; messaging?: Messa
               return;
             }
             await pace();
-            const s = await sendOne(m, campaign, r);
+            const s = await sendOne(m, campaign, r, settings.fromEmail);
             settlements.push(s);
             if (s.state === 'sent') result.sent++;
             if (s.state === 'failed') result.failed++;

@@ -37,6 +37,8 @@ export interface RunningWorker {
 export async function startWorker(runtime: Runtime): Promise<RunningWorker> {
   installTemporalLogging(runtime);
   const { config, db } = runtime;
+  if (config.NODE_ENV === 'production' && !config.SMTP_URL) runtime.logger.warn(`SMTP_URL is not set: e-mail goes to smtp://127.0.0.1:${config.DEV_SMTP_PORT} (the development catcher)`);
+  if (config.NODE_ENV === 'production' && !config.TWILIO_ACCOUNT_SID) runtime.logger.warn('Twilio is not configured: SMS are written to the development outbox, not sent');
   const channels = createChannels(config, (m) => recordCaughtMessage(db, { tenantId: m.tenantId, channel: 'sms', to: m.to, body: m.body, messageId: m.ledgerId }));
   const messaging = { channels, publicUrl: publicUrlOf(config), trackingSecret: config.TRACKING_SECRET, pageSize: config.CAMPAIGN_PAGE_SIZE, concurrency: config.CAMPAIGN_CONCURRENCY };
   const { worker, connection } = await createHeraldWorker(temporalSettings(config), { db, logger: runtime.logger, messaging, webhooks: webhookSettings(config) });

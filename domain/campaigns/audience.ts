@@ -46,9 +46,9 @@ export async function snapshotAudience(db: Knex, campaign: CampaignRow, now: Dat
     ? `(?::timestamp AT TIME ZONE (CASE WHEN c.timezone IN (SELECT name FROM pg_timezone_names) THEN c.timezone ELSE 'UTC' END))`
     : 'NULL::timestamptz';
   const result = await db.raw(
-    `INSERT INTO campaign_recipients (tenant_id, campaign_id, customer_id, channel, address, state, skip_reason, next_attempt_at)
+    `INSERT INTO campaign_recipients (tenant_id, campaign_id, customer_id, channel, address, state, skip_reason, next_attempt_at, deferred_reason)
      SELECT c.tenant_id, ?, c.id, ?, ${address}, CASE WHEN r.reason IS NULL THEN 'pending' ELSE 'skipped' END, r.reason,
-            CASE WHEN r.reason IS NULL THEN ${notBefore} END
+            CASE WHEN r.reason IS NULL THEN ${notBefore} END, CASE WHEN r.reason IS NULL AND ${localSendTime ? 'true' : 'false'} THEN 'recipient_timezone' END
        FROM customers c
        CROSS JOIN LATERAL (SELECT CASE
            WHEN c.deleted_at IS NOT NULL THEN 'deleted'

@@ -12,12 +12,23 @@ import { toCampaign, type Campaign, type CampaignOptions, type CampaignRow, type
 /** Earliest UTC offset on Earth (UTC+14): a send "in each recipient's timezone" starts this early. */
 const EARLIEST_OFFSET_MS = 14 * 3_600_000;
 
-/** Wraps Temporal calls so an unreachable server is a 503 and the transaction rolls back. */
+/** gRPC's INVALID_ARGUMENT: Temporal refused what the client asked for (e.g. a cron it cannot read). */
+const INVALID_ARGUMENT = 3;
+
+/**
+ * Wraps Temporal calls so the transaction rolls back: a request Temporal finds invalid is a 422,
+ * an unreachable server a 503.
+ */
 async function viaTemporal<T>(what: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    throw unavailable(`Temporal did not accept the ${what}; nothing was changed. Try again shortly.`, { cause: (err as Error).message });
+    const e = err as { code?: number; cause?: { code?: number }; message?: string };
+    // The SDK checks a schedule's cron fields itself and throws a TypeError naming the bad field.
+    if (e.code === INVALID_ARGUMENT || e.cause?.code === INVALID_ARGUMENT || (what === 'schedule' && err instanceof TypeError)) {
+      throw validationFailed([{ location: 'body', path: 'schedule', message: e.message ?? 'refused by Temporal' }], `Temporal refused the ${what}`);
+    }
+    throw unavailable(`Temporal did not accept the ${what}; nothing was changed. Try again shortly.`, { cause: e.message });
   }
 }
 

@@ -8,6 +8,7 @@ import type { CampaignService } from '../campaigns/service';
 import { appendEvent } from '../events/outbox';
 import { systemContext } from '../campaigns/events';
 import type { CommandContext } from '../shared/context';
+import { readMessagingSettings, writeMessagingSettings, type MessagingSettings } from './settings';
 
 /** A message to customers outside a campaign (seed 000's messaging endpoints). */
 export interface DirectMessage {
@@ -78,6 +79,16 @@ export function createMessagingService(deps: { db: Knex; campaigns: CampaignServ
   return {
     sendDirect,
     unsubscribe,
+    /** The tenant's messaging defaults (from address, communication hours, timezone). */
+    settings: (tenantId: string) => readMessagingSettings(db, tenantId),
+    /** Replaces the tenant's messaging defaults, with an audit row. */
+    async updateSettings(ctx: CommandContext, settings: MessagingSettings): Promise<MessagingSettings> {
+      return db.transaction(async (trx) => {
+        const saved = await writeMessagingSettings(trx, ctx.principal.tenantId, settings);
+        await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: 'tenant.messaging_settings_updated', subjectType: 'tenant', subjectId: ctx.principal.tenantId, changes: settings, requestId: ctx.requestId, ip: ctx.ip });
+        return saved;
+      });
+    },
     /** Records the first open of a message (tracking pixel); false for a bad token. */
     async recordOpen(secret: string, token: string): Promise<boolean> {
       const row = await rowOf(secret, 'open', token);

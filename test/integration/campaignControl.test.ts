@@ -89,3 +89,63 @@ it("seed 003's PATCH /status drives the same commands; a scheduled campaign wait
   const past = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'Past', channel: 'sms', body: 'x', audience: { type: 'all' } } });
   expect((await api(`/api/v1/campaigns/${past.body.data.id}/schedule`, { method: 'POST', body: { scheduledAt: '2020-01-01T00:00:00Z' } })).status).toBe(422);
 }, 60_000);
+
+it('retries a transient SMTP refusal (451) with backoff and pauses automatically when the failure rate passes the threshold', async () => {
+  const t = await buildTenant(stack.db, 'failures');
+  await seedCustomers(stack.db, t.tenantId, 30, 'failures');
+  const api = (p: string, init: { method?: string; body?: unknown } = {}) => stack.server.request(p, { key: t.adminKey, ...init });
+  const emails = (await stack.db('customers').where({ tenant_id: t.tenantId }).orderBy('email').pluck('email')) as string[];
+  stack.tempFailEmails.set(emails[0]!, 1);
+  const retried = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'Retry', channel: 'email', subject: 'S', body: 'B', audience: { type: 'customers', customerIds: [(await stack.db('customers').where({ email: emails[0] }).first('id')).id] } } });
+  await api(`/api/v1/campaigns/${retried.body.data.id}/send`, { method: 'POST' });
+  await waitFor(async () => (await api(`/api/v1/campaigns/${retried.body.data.id}`)).body.data.status === 'completed', 30_000, 200);
+  const row = await stack.db('campaign_recipients').where({ campaign_id: retried.body.data.id }).first();
+  expect(row).toMatchObject({ state: 'sent', attempts: 2, error: null });
+
+  for (const e of emails.slice(0, 12)) stack.rejectEmails.add(e);
+  const created = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'Bouncy', channel: 'email', subject: 'S', body: 'B', audience: { type: 'all' }, options: { autoPauseFailureRate: 0.2 } } });
+  await api(`/api/v1/campaigns/${created.body.data.id}/send`, { method: 'POST' });
+  const paused = await waitFor(async () => {
+    const d = (await api(`/api/v1/campaigns/${created.body.data.id}`)).body.data;
+    return d.status === 'paused' ? d : undefined;
+  }, 30_000, 200);
+  expect(paused.statusReason).toMatch(/^failure rate 0\.\d+ passed 0\.2$/);
+  const event = await stack.db('events').where({ tenant_id: t.tenantId, subject_id: created.body.data.id, type: 'campaign.paused' }).first();
+  expect(event.payload.data).toMatchObject({ automatic: true });
+  for (const e of emails.slice(0, 12)) stack.rejectEmails.delete(e);
+  await api(`/api/v1/campaigns/${created.body.data.id}/cancel`, { method: 'POST' });
+}, 60_000);
+
+it('sends to a saved segment, and reads a scheduled time as wall-clock time in each recipient’s timezone', async () => {
+  const t = await buildTenant(stack.db, 'segmented');
+  const api = (p: string, init: { method?: string; body?: unknown } = {}) => stack.server.request(p, { key: t.adminKey, ...init });
+  const [tokyo, ny, other] = await stack.db('customers').insert([
+    { tenant_id: t.tenantId, first_name: 'T', email: 'tokyo@example.com', timezone: 'Asia/Tokyo', tier: 'vip' },
+    { tenant_id: t.tenantId, first_name: 'N', email: 'ny@example.com', timezone: 'America/New_York', tier: 'vip' },
+    { tenant_id: t.tenantId, first_name: 'O', email: 'other@example.com', tier: 'regular' },
+  ]).returning('id');
+  const segment = await api('/api/v1/segments', { method: 'POST', body: { name: 'VIP', rules: { field: 'tier', operator: 'equal', value: 'vip' } } });
+  expect(segment.status).toBe(201);
+  // Within 14 h (the earliest timezone), so the workflow starts now; late enough that 11:00-ish in Tokyo is still ahead.
+  const at = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 11 * 3_600_000);
+  const created = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'Local', channel: 'email', subject: 'S', body: 'B', audience: { type: 'segment', segmentId: segment.body.data.id }, schedule: { type: 'at', at: at.toISOString() }, options: { sendInRecipientTimezone: true } } });
+  expect((await api(`/api/v1/campaigns/${created.body.data.id}/schedule`, { method: 'POST', body: {} })).body.data.status).toBe('scheduled');
+  const rows = await waitFor(async () => {
+    const r = await stack.db('campaign_recipients').where({ campaign_id: created.body.data.id }).select('customer_id', 'next_attempt_at', 'deferred_reason', 'state');
+    return r.length === 2 ? r : undefined;
+  }, 20_000, 100);
+  const wall = at.toISOString().slice(0, 19);
+  const expected = (tz: string) => {
+    // The instant whose wall-clock reading in `tz` is `wall`.
+    const guess = new Date(`${wall}Z`);
+    const local = new Date(guess.toLocaleString('en-US', { timeZone: tz }) + ' UTC');
+    return new Date(guess.getTime() - (local.getTime() - guess.getTime())).toISOString();
+  };
+  const byCustomer = Object.fromEntries(rows.map((r) => [r.customer_id, r]));
+  expect(byCustomer[other.id]).toBeUndefined();
+  expect(new Date(byCustomer[tokyo.id].next_attempt_at).toISOString()).toBe(expected('Asia/Tokyo'));
+  expect(new Date(byCustomer[ny.id].next_attempt_at).toISOString()).toBe(expected('America/New_York'));
+  expect(byCustomer[tokyo.id]).toMatchObject({ state: 'pending', deferred_reason: 'recipient_timezone' });
+  expect(byCustomer[ny.id]).toMatchObject({ state: 'pending', deferred_reason: 'recipient_timezone' });
+  await api(`/api/v1/campaigns/${created.body.data.id}/cancel`, { method: 'POST' });
+}, 60_000);

@@ -22,7 +22,8 @@ export async function startCampaignStack(name: string, options: { pageSize?: num
   // Addresses the SMTP server refuses (550) and numbers the fake Twilio rejects (21211); tests add to them.
   const rejectEmails = new Set<string>();
   const invalidPhones = new Set<string>();
-  const sink = await startSmtpSink({ reject: rejectEmails, keepRaw: options.keepRaw });
+  const tempFailEmails = new Map<string, number>();
+  const sink = await startSmtpSink({ reject: rejectEmails, tempFail: tempFailEmails, keepRaw: options.keepRaw });
   const twilioApi = await startFakeTwilio({ ...TWILIO, invalid: invalidPhones });
   // Tests poll campaign status through the API several times a second: the per-key budget is raised for that.
   const server: TestServer = await startTestServer({ TWILIO_ACCOUNT_SID: TWILIO.accountSid, TWILIO_AUTH_TOKEN: TWILIO.authToken, TWILIO_FROM: TWILIO.from, RATE_LIMIT_GENERAL_PER_MINUTE: '100000' });
@@ -49,7 +50,7 @@ export async function startCampaignStack(name: string, options: { pageSize?: num
     };
   }
   return {
-    server, db, sink, twilioApi, messaging, rejectEmails, invalidPhones,
+    server, db, sink, twilioApi, messaging, rejectEmails, invalidPhones, tempFailEmails,
     async close() {
       await stopWorker?.();
       await Promise.all([channels.email.close(), channels.sms.close()]);

@@ -25,7 +25,12 @@ it('holds a message for a recipient at night until their communication hours ope
   const t = await buildTenant(stack.db, 'Quiet hours');
   const [night] = await stack.db('customers').insert({ tenant_id: t.tenantId, first_name: 'Night', email: 'night@example.com', timezone: 'Asia/Tokyo', communication_hours_start: '09:00', communication_hours_end: '17:00' }).returning('id');
   const [day] = await stack.db('customers').insert({ tenant_id: t.tenantId, first_name: 'Day', email: 'day@example.com', timezone: 'America/New_York', communication_hours_start: '09:00', communication_hours_end: '21:00' }).returning('id');
+  // No hours or timezone of its own: the tenant's defaults (Tokyo, 09:00–17:00) apply.
+  const [plain] = await stack.db('customers').insert({ tenant_id: t.tenantId, first_name: 'Plain', email: 'plain@example.com' }).returning('id');
   const api = (p: string, init: { method?: string; body?: unknown } = {}) => stack.server.request(p, { key: t.adminKey, ...init });
+  const settings = await api('/api/v1/messaging/settings', { method: 'PUT', body: { communicationHours: { start: '09:00', end: '17:00' }, timezone: 'Asia/Tokyo' } });
+  expect(settings.status).toBe(200);
+  expect((await api('/api/v1/messaging/settings', { method: 'PUT', body: { timezone: 'Mars/Olympus' } })).status).toBe(422);
   const fakeStart = Math.floor(Date.now() / DAY) * DAY + DAY - 5000;
   offsetMs = fakeStart - Date.now();
   const created = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'Polite', channel: 'email', subject: 'Hi', body: 'Hello {{ firstName }}', audience: { type: 'all' }, options: { respectQuietHours: true } } });
@@ -46,7 +51,9 @@ it('holds a message for a recipient at night until their communication hours ope
   expect(new Date(dayRow.sent_at).getTime()).toBeLessThan(nineInTokyo.getTime());
   const waiting = (await api(`/api/v1/campaigns/${id}`)).body.data;
   expect(waiting.status).toBe('sending');
-  expect(waiting.progress).toMatchObject({ deferred: 1, sent: 1 });
+  expect(waiting.progress).toMatchObject({ deferred: 2, sent: 1 });
+  const plainRow = await stack.db('campaign_recipients').where({ campaign_id: id, customer_id: plain.id }).first();
+  expect(new Date(plainRow.next_attempt_at).toISOString()).toBe(nineInTokyo.toISOString());
 
   await waitFor(async () => (await api(`/api/v1/campaigns/${id}`)).body.data.status === 'completed', 30_000, 200);
   const sent = await stack.db('campaign_recipients').where({ campaign_id: id, customer_id: night.id }).first();

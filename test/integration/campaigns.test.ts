@@ -80,6 +80,7 @@ describe('sending', () => {
     await stack.db('customers').whereIn('id', ids.slice(5, 8).map((c) => c.id)).update({ is_blocked: true });
     await stack.db('customers').whereIn('id', ids.slice(8, 10).map((c) => c.id)).update({ email: null });
     await stack.db('message_suppressions').insert({ tenant_id: t.tenantId, channel: 'email', address: ids[10]!.email, reason: 'bounced' });
+    expect((await stack.server.request('/api/v1/messaging/settings', { key, method: 'PUT', body: { fromEmail: 'Shop <news@shop.example>' } })).status).toBe(200);
     const created = await stack.server.request('/api/v1/campaigns', { key, method: 'POST', body: { name: 'Mail', channel: 'email', subject: 'Hello {{ firstName }}', body: '<p>Hi {{ customer.firstName }}, see <a href="https://shop.example.com/sale">the sale</a></p>', audience: { type: 'rules', rules: { field: 'tags', operator: 'contains', value: 'mail' } } } });
     expect(created.status).toBe(201);
     const id = created.body.data.id;
@@ -99,6 +100,7 @@ describe('sending', () => {
     const m = mine[0]!;
     expect(m.headers['list-unsubscribe']).toMatch(/^<http:\/\/127\.0\.0\.1:\d+\/api\/v1\/messaging\/unsubscribe\/[^>]+>$/);
     expect(m.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+    expect(m.headers.from).toBe('Shop <news@shop.example>');
     const row = await stack.db('campaign_recipients').where({ campaign_id: id, address: m.to[0] }).first();
     expect(m.messageId).toBe(`<${row.id}@herald.local>`);
     expect(m.headers.subject).toMatch(/^Hello Cust\d+$/);
@@ -217,6 +219,11 @@ describe('messaging', () => {
     expect((await stack.server.request(`/api/v1/campaigns/${child.id}/analytics`, { key })).body.data).toMatchObject({ recipients: 4, sent: 4 });
     expect((await stack.server.request(`/api/v1/campaigns/${id}/cancel`, { key, method: 'POST' })).body.data.status).toBe('cancelled');
     await expect(handle.describe()).rejects.toThrow();
+
+    const bad = await stack.server.request('/api/v1/campaigns', { key, method: 'POST', body: { name: 'Bad cron', channel: 'sms', body: 'x', audience: { type: 'all' }, schedule: { type: 'recurring', cron: '99 99 * * *', timezone: 'UTC' } } });
+    const refused = await stack.server.request(`/api/v1/campaigns/${bad.body.data.id}/schedule`, { key, method: 'POST', body: {} });
+    expect(refused.status).toBe(422);
+    expect((await stack.server.request(`/api/v1/campaigns/${bad.body.data.id}`, { key })).body.data.status).toBe('draft');
   });
 
   it('catches development mail and SMS without provider settings and lists them per tenant at GET /dev/outbox', async () => {

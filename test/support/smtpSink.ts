@@ -22,9 +22,10 @@ function parseHeaders(raw: string): Record<string, string> {
 
 /**
  * A real SMTP server (smtp-server) that accepts everything nodemailer sends and keeps it, the
- * receiving side of the e-mail tests. Recipients in `reject` are refused with 550 (permanent).
+ * receiving side of the e-mail tests. Recipients in `reject` are refused with 550 (permanent);
+ * those in `tempFail` get 451 (try again later) as many times as their count says.
  */
-export async function startSmtpSink(options: { reject?: Set<string>; keepRaw?: boolean } = {}) {
+export async function startSmtpSink(options: { reject?: Set<string>; tempFail?: Map<string, number>; keepRaw?: boolean } = {}) {
   const messages: SunkMessage[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -35,6 +36,11 @@ export async function startSmtpSink(options: { reject?: Set<string>; keepRaw?: b
       if (options.reject?.has(address.address.toLowerCase())) {
         const err = Object.assign(new Error('mailbox unavailable'), { responseCode: 550 });
         return callback(err);
+      }
+      const left = options.tempFail?.get(address.address.toLowerCase()) ?? 0;
+      if (left > 0) {
+        options.tempFail!.set(address.address.toLowerCase(), left - 1);
+        return callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
       }
       callback();
     },

@@ -11,6 +11,20 @@ const MessageBody = z.object({
   channel: z.enum(['email', 'sms']).default('sms'),
   subject: z.string().trim().min(1).max(998).optional(),
 }).strict();
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
+const isTimezone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+const MessagingSettings = z.object({
+  fromEmail: z.string().trim().min(3).max(320).optional().meta({ description: 'From header of e-mail, e.g. "Shop <news@shop.example>"' }),
+  communicationHours: z.object({ start: hhmm, end: hhmm }).strict().optional().meta({ description: 'for customers without their own' }),
+  timezone: z.string().refine(isTimezone, 'must be an IANA timezone such as Europe/Paris').optional(),
+}).strict();
 const Sent = z.object({ success: z.literal(true), sent: z.number().int(), campaignId: z.uuid(), skipped: z.array(z.object({ customerId: z.string(), reason: z.string() })) });
 
 /** A transparent 1×1 GIF, answered by the open-tracking pixel. */
@@ -97,6 +111,21 @@ export function messagingRoutes(target: RouteTarget): void {
       if (!token || !twilio.validateRequest(token, ctx.get('X-Twilio-Signature'), url, params)) throw forbidden('The Twilio signature does not match');
       await ctx.domain.messaging.applySmsStatus(query.ledgerId, params.MessageStatus ?? '', params.ErrorCode);
       ctx.status = 204;
+    },
+  });
+  addRoute(target, {
+    method: 'get', path: '/api/v1/messaging/settings', summary: "The tenant's messaging defaults: from address, communication hours, timezone", tag: 'Messaging', auth: READERS,
+    responses: { 200: { description: 'The settings', schema: z.object({ data: MessagingSettings }) } },
+    handler: async (ctx) => {
+      ctx.body = { data: await ctx.domain.messaging.settings(ctx.state.principal!.tenantId) };
+    },
+  });
+  addRoute(target, {
+    method: 'put', path: '/api/v1/messaging/settings', summary: "Replace the tenant's messaging defaults", tag: 'Messaging', auth: ['admin'],
+    body: MessagingSettings,
+    responses: { 200: { description: 'The settings', schema: z.object({ data: MessagingSettings }) } },
+    handler: async (ctx, { body }) => {
+      ctx.body = { data: await ctx.domain.messaging.updateSettings(commandContext(ctx), body) };
     },
   });
   addRoute(target, {

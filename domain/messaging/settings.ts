@@ -1,0 +1,23 @@
+import type { Knex } from 'knex';
+
+/** A tenant's messaging defaults, kept under `settings.messaging` on the tenant. */
+export interface MessagingSettings {
+  /** From address of the tenant's e-mail (else SMTP_FROM). */
+  fromEmail?: string;
+  /** Communication hours for customers who have none of their own (else 09:00–21:00). */
+  communicationHours?: { start: string; end: string };
+  /** Timezone for customers who have none (else UTC). */
+  timezone?: string;
+}
+
+/** The tenant's messaging settings (empty when never set). */
+export async function readMessagingSettings(db: Knex, tenantId: string): Promise<MessagingSettings> {
+  const row = await db('tenants').where({ id: tenantId }).first('settings');
+  return ((row?.settings as { messaging?: MessagingSettings } | undefined)?.messaging ?? {}) as MessagingSettings;
+}
+
+/** Replaces the tenant's messaging settings, leaving the rest of its settings alone. */
+export async function writeMessagingSettings(db: Knex, tenantId: string, settings: MessagingSettings): Promise<MessagingSettings> {
+  await db('tenants').where({ id: tenantId }).update({ settings: db.raw(`jsonb_set(coalesce(settings, '{}'::jsonb), '{messaging}', ?::jsonb)`, [JSON.stringify(settings)]), updated_at: db.fn.now() });
+  return settings;
+}

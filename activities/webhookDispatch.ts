@@ -100,6 +100,9 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
     const queue: ClaimedDelivery[] = [];
     const inflight = new Set<Promise<void>>();
     const results: AttemptResult[] = [];
+    // While the endpoint fails, retries wait on the workflow's timer rather than in this activity, so
+    // a dead endpoint does not hold a worker's activity slot between its retries.
+    let failing = false;
     let settling: Promise<void> = Promise.resolve();
     const settle = () => {
       settling = settling.then(async () => {
@@ -118,6 +121,7 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
         responseExcerpt: out.excerpt, error: out.error ?? (out.statusCode !== null && (out.statusCode < 200 || out.statusCode >= 300) ? `HTTP ${out.statusCode}` : null),
         retryAfterMs: parseRetryAfter(out.retryAfter ?? undefined),
       });
+      failing = out.statusCode === null || out.statusCode < 200 || out.statusCode >= 300;
       // Settled within a few ms (batched with whatever else finished meanwhile): only attempts in
       // flight at a crash are sent again.
       settleSoon();
@@ -186,7 +190,7 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
             break;
           }
           await wakeup.wait(IDLE_MS - (now - lastWork));
-        } else if (due - now > HOLD_MS) {
+        } else if (due - now > (failing ? 1000 : HOLD_MS)) {
           result = { stopped: null, nextDueAt: due };
           break;
         } else {

@@ -12,35 +12,39 @@ export interface RelayPass {
  * Turns up to `limit` committed, unrelayed events into deliveries in one statement: the oldest
  * events (locked, skipping rows another relay holds) fan out to every endpoint of their tenant
  * whose filter selects their type — exact, `family.*` or `*` — and are marked relayed. Disabled
- * endpoints get their deliveries too (kept until they are enabled again). The same transaction
+ * endpoints get their deliveries too (kept until they are enabled again). The same statement
  * notifies `herald_deliveries` with the endpoints that have new work, so running dispatchers
  * start at once without a round trip through Temporal.
  */
 export async function relayPendingEvents(db: Knex, limit: number): Promise<RelayPass> {
-  return db.transaction(async (trx) => {
-    const { rows } = await trx.raw(
-      `WITH batch AS (
-         SELECT id, tenant_id, type FROM events WHERE relayed_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED
-       ), fanned AS (
-         INSERT INTO webhook_deliveries (tenant_id, endpoint_id, event_id, event_type)
-         SELECT b.tenant_id, ep.id, b.id, b.type
-         FROM batch b JOIN webhook_endpoints ep ON ep.tenant_id = b.tenant_id
-         WHERE b.type <> 'webhook.test'
-           AND (b.type = ANY(ep.event_types) OR split_part(b.type, '.', 1) || '.*' = ANY(ep.event_types) OR '*' = ANY(ep.event_types))
-         ON CONFLICT (endpoint_id, event_id) DO NOTHING
-         RETURNING tenant_id, endpoint_id
-       ), marked AS (
-         UPDATE events e SET relayed_at = now() FROM batch WHERE e.id = batch.id RETURNING 1
-       )
-       SELECT (SELECT count(*) FROM marked) AS relayed,
-              (SELECT coalesce(json_agg(DISTINCT jsonb_build_object('tenantId', f.tenant_id, 'endpointId', f.endpoint_id)), '[]')
-                 FROM fanned f JOIN webhook_endpoints ep ON ep.id = f.endpoint_id WHERE ep.enabled) AS endpoints`,
-      [limit],
-    );
-    const row = rows[0] as { relayed: number; endpoints: Array<{ tenantId: string; endpointId: string }> };
-    await notifyDispatchers(trx, row.endpoints.map((e) => e.endpointId));
-    return { relayed: Number(row.relayed), endpoints: row.endpoints };
-  });
+  // One statement (atomic on its own, one round trip); its notifications go out at its commit.
+  const { rows } = await db.raw(
+    `WITH batch AS (
+       SELECT id, tenant_id, type FROM events WHERE relayed_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED
+     ), fanned AS (
+       INSERT INTO webhook_deliveries (tenant_id, endpoint_id, event_id, event_type)
+       SELECT b.tenant_id, ep.id, b.id, b.type
+       FROM batch b JOIN webhook_endpoints ep ON ep.tenant_id = b.tenant_id
+       WHERE b.type <> 'webhook.test'
+         AND (b.type = ANY(ep.event_types) OR split_part(b.type, '.', 1) || '.*' = ANY(ep.event_types) OR '*' = ANY(ep.event_types))
+       ON CONFLICT (endpoint_id, event_id) DO NOTHING
+       RETURNING tenant_id, endpoint_id
+     ), marked AS (
+       UPDATE events e SET relayed_at = now() FROM batch WHERE e.id = batch.id RETURNING 1
+     ), woken AS (
+       SELECT DISTINCT f.tenant_id, f.endpoint_id FROM fanned f JOIN webhook_endpoints ep ON ep.id = f.endpoint_id WHERE ep.enabled
+     ), notified AS (
+       -- Notification payloads are limited to 8000 bytes: 200 endpoint ids each.
+       SELECT pg_notify('herald_deliveries', string_agg(endpoint_id::text, ','))
+       FROM (SELECT endpoint_id, (row_number() OVER ()) / 200 AS chunk FROM woken) w GROUP BY chunk
+     )
+     SELECT (SELECT count(*) FROM marked) AS relayed,
+            (SELECT count(*) FROM notified) AS notifications,
+            (SELECT coalesce(json_agg(jsonb_build_object('tenantId', tenant_id, 'endpointId', endpoint_id)), '[]') FROM woken) AS endpoints`,
+    [limit],
+  );
+  const row = rows[0] as { relayed: number; endpoints: Array<{ tenantId: string; endpointId: string }> };
+  return { relayed: Number(row.relayed), endpoints: row.endpoints };
 }
 
 /**

@@ -76,6 +76,22 @@ describe('webhook retries, disabling and replay', () => {
     expect(watcher.requests[0]!.verifiedWith).toEqual([true]);
   });
 
+  it("keeps to the endpoint's concurrency and rate limit", async () => {
+    const t = await buildTenant(h.db);
+    const { r: slow, endpoint: narrow } = await h.endpointWithReceiver(t, { maxConcurrency: 2 });
+    slow.setBehaviour(() => ({ status: 204, delayMs: 150 }));
+    const { r: paced } = await h.endpointWithReceiver(t, { rateLimit: 5 });
+    for (let i = 0; i < 15; i++) await h.newCustomer(t);
+    await until(() => slow.acceptedIds().size + paced.acceptedIds().size, (n) => n >= 30, 30_000);
+    expect(slow.acceptedIds().size).toBe(15);
+    expect(slow.maxInFlight()).toBe(2);
+    expect(paced.acceptedIds().size).toBe(15);
+    // 15 requests at 5/s (one token to start with): at least ~2.8 s from first to last.
+    const times = paced.requests.map((x) => x.at);
+    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(2600);
+    expect((await h.ok(t, 'GET', `/api/v1/webhooks/${narrow.id}`)).maxConcurrency).toBe(2);
+  });
+
   it('retries a delivery by hand (409 while queued) and replays a range as a job with progress', async () => {
     const t = await buildTenant(h.db);
     const { r, endpoint } = await h.endpointWithReceiver(t);

@@ -51,6 +51,30 @@ describe('webhook endpoints and delivery', () => {
     expect(detail.attemptLog).toEqual([expect.objectContaining({ attempt: 1, statusCode: 204, error: null })]);
   });
 
+  it('lists deliveries by status, type and time, and changes endpoints through the same checks', async () => {
+    const t = await buildTenant(h.db);
+    const { r, endpoint } = await endpointWithReceiver(t);
+    const before = new Date(Date.now() - 1000).toISOString();
+    await newCustomer(t);
+    await newCustomer(t);
+    await until(() => r.acceptedIds(), (ids) => ids.size >= 2);
+    await until(() => ok(t, 'GET', `/api/v1/webhooks/${endpoint.id}/deliveries?status=succeeded`), (d) => d.length === 2);
+    const list = (q: string) => call(t, 'GET', `/api/v1/webhooks/${endpoint.id}/deliveries${q}`);
+    expect((await list(`?from=${encodeURIComponent(before)}&eventType=customer.created`)).body.data).toHaveLength(2);
+    expect((await list(`?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).body.data).toEqual([]);
+    expect((await list('?status=failed')).body.data).toEqual([]);
+    expect((await list('?status=lost')).status).toBe(400);
+    const bad = await call(t, 'PATCH', `/api/v1/webhooks/${endpoint.id}`, { url: 'http://10.0.0.1/hook', events: ['nope.*'] });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['events.0', 'url']);
+    expect((await ok(t, 'GET', `/api/v1/webhooks/${endpoint.id}`)).url).toBe(r.url);
+    const changed = await ok(t, 'PATCH', `/api/v1/webhooks/${endpoint.id}`, { events: ['order.*'], rateLimit: 10, description: 'orders only' });
+    expect(changed).toMatchObject({ events: ['order.*'], rateLimit: 10, description: 'orders only' });
+    expect((await call(t, 'DELETE', `/api/v1/webhooks/${endpoint.id}`)).status).toBe(204);
+    expect((await call(t, 'GET', `/api/v1/webhooks/${endpoint.id}`)).status).toBe(404);
+    expect(await h.db('webhook_deliveries').where({ endpoint_id: endpoint.id })).toEqual([]);
+  });
+
   it('generates a whsec_ secret when none is given', async () => {
     const t = await buildTenant(h.db);
     const { endpoint } = await endpointWithReceiver(t);

@@ -33,6 +33,8 @@ export interface WebhookReceiver {
   up(): Promise<void>;
   /** Requests whose signature no configured secret verified. */
   unverified(): ReceivedRequest[];
+  /** The most requests that were open at once. */
+  maxInFlight(): number;
   /** The distinct webhook-ids answered with 2xx. */
   acceptedIds(): Set<string>;
   close(): Promise<void>;
@@ -49,8 +51,12 @@ export async function startWebhookReceiver(secrets: Array<{ secret: string; raw?
   const requests: ReceivedRequest[] = [];
   const counts = new Map<string, number>();
   const sockets = new Set<Socket>();
+  let inFlight = 0;
+  let maxInFlight = 0;
 
   const server = http.createServer((req, res) => {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -76,6 +82,7 @@ export async function startWebhookReceiver(secrets: Array<{ secret: string; raw?
         payload = null;
       }
       const answer = () => {
+        inFlight--;
         requests.push({ webhookId, timestamp: String(h['webhook-timestamp']), signature: String(h['webhook-signature']), body, payload, verifiedWith, headers: h, status, at: Date.now() });
         res.writeHead(status, { 'content-type': 'text/plain', ...(headers ?? {}) });
         res.end(status >= 300 ? `answered ${status}` : '');
@@ -109,6 +116,7 @@ export async function startWebhookReceiver(secrets: Array<{ secret: string; raw?
     },
     down: stop,
     up: () => listen(port),
+    maxInFlight: () => maxInFlight,
     unverified: () => requests.filter((r) => !r.verifiedWith.some(Boolean)),
     acceptedIds: () => new Set(requests.filter((r) => r.status >= 200 && r.status < 300).map((r) => r.webhookId)),
     close: () => (server.listening ? stop() : Promise.resolve()),

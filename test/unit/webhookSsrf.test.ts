@@ -1,3 +1,5 @@
+import { webhookSettings } from '../../domain/webhooks/settings';
+import { ConfigError, loadConfig } from '../../lib/config';
 import { assertAddressAllowed, assertUrlAllowed, parseSsrfPolicy, SsrfError } from '../../lib/ssrf';
 
 /** The SSRF guard refuses reserved addresses (IPv4, IPv6, mapped) unless allow-listed, and plain http in production. */
@@ -33,5 +35,24 @@ describe('SSRF guard', () => {
   it('refuses allow-list entries that are neither hosts nor CIDRs', () => {
     expect(() => parseSsrfPolicy('10.0.0.0/99', false)).toThrow(SsrfError);
     expect(() => parseSsrfPolicy('not a host', false)).toThrow(SsrfError);
+  });
+});
+
+describe('webhook settings', () => {
+  it('defaults to the documented schedule, 5 days, 24 h, 15 s, and nothing allowed', async () => {
+    const s = webhookSettings(loadConfig({}));
+    expect(s.retryScheduleMs).toEqual([5e3, 300e3, 1800e3, 7200e3, 18000e3, 36000e3, 50400e3, 72000e3, 86400e3]);
+    expect([s.disableAfterMs, s.secretGraceMs, s.timeoutMs]).toEqual([5 * 86400e3, 86400e3, 15000]);
+    await expect(assertUrlAllowed(s.ssrf, 'http://127.0.0.1/x')).rejects.toThrow(SsrfError);
+  });
+
+  it('requires https in production', () => {
+    const s = webhookSettings(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db' }));
+    expect(s.ssrf.requireHttps).toBe(true);
+  });
+
+  it('refuses a malformed schedule with one line naming it', () => {
+    expect(() => loadConfig({ WEBHOOK_RETRY_SCHEDULE: '5s,soon' })).toThrow(ConfigError);
+    expect(() => loadConfig({ WEBHOOK_RETRY_SCHEDULE: '5s,soon' })).toThrow(/WEBHOOK_RETRY_SCHEDULE/);
   });
 });

@@ -7,7 +7,7 @@ export const PageQuery = {
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional(),
   sortOrder: z.enum(['asc', 'desc']).default('desc'),
-  /** true (default): count up to 10,000 matches; exact: count them all (slow on big results); false: no count. */
+  /** true (default): count up to 1,000 matches; exact: count them all (slow on big results); false: no count. */
   includeTotal: z.enum(['true', 'false', 'exact']).default('true').transform((v) => ({ true: 'capped', false: 'none', exact: 'exact' } as const)[v]),
 };
 
@@ -18,7 +18,7 @@ export const PaginationView = z
     limit: z.number().int(),
     total: z.number().int().nullable(),
     totalPages: z.number().int().nullable(),
-    totalExact: z.boolean().nullable().meta({ description: 'false when more than 10,000 match and total is that lower bound (ask includeTotal=exact for the full count)' }),
+    totalExact: z.boolean().nullable().meta({ description: 'false when more than 1,000 match and total is that lower bound (ask includeTotal=exact for the full count)' }),
     hasNext: z.boolean(),
     hasPrevious: z.boolean(),
     nextCursor: z.string().nullable(),

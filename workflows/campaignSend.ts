@@ -60,8 +60,12 @@ export async function campaignSendWorkflow(input: CampaignSendInput): Promise<Ca
   setHandler(pauseCampaignSignal, () => {
     progress.paused = true;
   });
+  // A resume that arrives while a page is still winding down after a pause must win over the
+  // page's late "stopped: paused" answer, or the workflow would wait for a resume already received.
+  let resumedDuringPage = false;
   setHandler(resumeCampaignSignal, () => {
     progress.paused = false;
+    resumedDuringPage = true;
   });
   setHandler(cancelCampaignSignal, () => {
     progress.cancelled = true;
@@ -79,13 +83,14 @@ export async function campaignSendWorkflow(input: CampaignSendInput): Promise<Ca
       await condition(() => !progress.paused || progress.cancelled);
       continue;
     }
+    resumedDuringPage = false;
     const page = await sendCampaignPages(tenantId, campaignId);
     progress.pages += 1;
     progress.sent += page.sent;
     progress.failed += page.failed;
     progress.deferred = page.deferred;
     if (page.stopped === 'cancelled') progress.cancelled = true;
-    if (page.stopped === 'paused') progress.paused = true;
+    if (page.stopped === 'paused' && !resumedDuringPage) progress.paused = true;
     if (page.stopped) continue;
     if (page.remaining === 0) break;
     if (page.due === 0 && page.waitMs > 0) {

@@ -21,7 +21,7 @@ export type TotalMode = 'capped' | 'exact' | 'none';
  * The most matches a capped count visits. Counting stops there, so a default list costs
  * milliseconds on a million customers; above it the total is reported as a lower bound.
  */
-export const TOTAL_CAP = 10000;
+export const TOTAL_CAP = 1000;
 
 /** The pagination block of every list response. */
 export interface Pagination {

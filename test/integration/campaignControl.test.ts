@@ -50,6 +50,21 @@ it('pause holds sending within one second; resume continues from where it stoppe
   expect(events).toEqual(['campaign.sent', 'campaign.started', 'campaign.paused', 'campaign.resumed', 'campaign.completed']);
 }, 90_000);
 
+it('a resume that arrives before the running page has wound down after a pause still completes the campaign', async () => {
+  const c = await startSlowCampaign(200, 'quick-resume');
+  await waitFor(async () => c.received() >= 10, 30_000, 20);
+  // Gaps around the activity's 200 ms status poll: some resumes land before it notices the pause, some while it winds down.
+  for (const gap of [0, 150, 200, 230, 260, 300, 350]) {
+    expect((await c.api(`/api/v1/campaigns/${c.id}/pause`, { method: 'POST' })).status).toBe(200);
+    await sleep(gap);
+    expect((await c.api(`/api/v1/campaigns/${c.id}/resume`, { method: 'POST' })).status).toBe(200);
+    await sleep(150);
+  }
+  await waitFor(async () => (await c.api(`/api/v1/campaigns/${c.id}`)).body.data.status === 'completed', 60_000, 200);
+  const ids = stack.sink.messages.filter((m) => m.headers['x-herald-tenant'] === c.t.tenantId).map((m) => m.messageId);
+  expect(new Set(ids).size).toBe(200);
+}, 90_000);
+
 it('cancel stops sending and marks every unsent recipient cancelled', async () => {
   const c = await startSlowCampaign(200, 'cancelling');
   await waitFor(async () => c.received() >= 20, 30_000, 20);

@@ -1,16 +1,8 @@
 import { z } from 'zod';
+import { timezoneField } from '../../timeFields';
 import type { Audience, CampaignInput, Schedule } from '../../../domain/campaigns/types';
 import { CAMPAIGN_STATUSES } from '../../../domain/campaigns/types';
 
-const isTimezone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
-const timezone = z.string().refine(isTimezone, 'must be an IANA timezone such as Europe/Paris');
 /** Five-field cron (minute hour day month weekday), as Temporal Schedules take it. */
 const cron = z.string().trim().regex(/^(\S+\s+){4}\S+$/, 'must be a five-field cron expression such as "0 9 * * 1"');
 const channel = z.enum(['email', 'sms']);
@@ -27,7 +19,7 @@ export const AudienceInput = z.discriminatedUnion('type', [
 export const ScheduleInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('now') }).strict(),
   z.object({ type: z.literal('at'), at: z.iso.datetime({ offset: true }) }).strict(),
-  z.object({ type: z.literal('recurring'), cron, timezone: timezone.default('UTC') }).strict(),
+  z.object({ type: z.literal('recurring'), cron, timezone: timezoneField.default('UTC') }).strict(),
 ]);
 
 /** Sending policy. */
@@ -60,7 +52,7 @@ const CampaignFields = z.object({
   schedulingType: z.enum(['immediate', 'now', 'scheduled', 'recurring']).optional().meta({ description: 'seed 003' }),
   scheduledAt: z.iso.datetime({ offset: true }).optional(),
   cron: cron.optional(),
-  timezone: timezone.optional(),
+  timezone: timezoneField.optional(),
   options: OptionsInput.optional(),
 }).strict();
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AppError, forbidden, notFound } from '../../../lib/errors';
 import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
+import { hhmmField, timezoneField } from '../../timeFields';
 import { commandContext, READERS, WRITERS } from '../customers/routes';
 
 const TokenParams = z.object({ token: z.string().min(10).max(200) });
@@ -12,19 +13,10 @@ const MessageBody = z.object({
   channel: z.enum(['email', 'sms']).default('sms'),
   subject: z.string().trim().min(1).max(998).optional(),
 }).strict();
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
-const isTimezone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
 const MessagingSettings = z.object({
   fromEmail: z.string().trim().min(3).max(320).optional().meta({ description: 'From header of e-mail, e.g. "Shop <news@shop.example>"' }),
-  communicationHours: z.object({ start: hhmm, end: hhmm }).strict().optional().meta({ description: 'for customers without their own' }),
-  timezone: z.string().refine(isTimezone, 'must be an IANA timezone such as Europe/Paris').optional(),
+  communicationHours: z.object({ start: hhmmField, end: hhmmField }).strict().optional().meta({ description: 'for customers without their own' }),
+  timezone: timezoneField.optional(),
 }).strict();
 const Sent = z.object({ success: z.literal(true), sent: z.number().int(), campaignId: z.uuid(), skipped: z.array(z.object({ customerId: z.string(), reason: z.string() })) });
 

@@ -10,6 +10,7 @@ import { renderForCustomer, type RenderedMessage } from './render';
 import type { CampaignService } from './service';
 import { parseTemplates } from './templates';
 import { toCampaign, type Campaign, type CampaignRow, type LedgerCounts } from './types';
+import { streamRows } from '../../db/streams';
 
 /** Campaign analytics, all read from the ledger (seed 003's `GET /campaigns/:id/analytics`). */
 export interface CampaignAnalytics {
@@ -73,7 +74,8 @@ export function createCampaignReports(deps: { db: Knex; exportDb?: Knex; tempora
     /** Streams one row per recipient (CSV, JSON or NDJSON) with constant memory. */
     async exportRecipients(tenantId: string, id: string, format: ExportFormat): Promise<Readable> {
       await deps.campaigns.findRow(tenantId, id);
-      const rows = (deps.exportDb ?? db)('campaign_recipients').where({ tenant_id: tenantId, campaign_id: id }).orderBy('id').select('*').stream();
+      const source = deps.exportDb ?? db;
+      const rows = streamRows(source, source('campaign_recipients').where({ tenant_id: tenantId, campaign_id: id }).orderBy('id').select('*'));
       return exportStream(rows, format, (r) => ({
         recipientId: r.id, customerId: r.customer_id, address: r.address, state: r.state, skipReason: r.skip_reason, providerId: r.provider_id, error: r.error,
         errorKind: r.error_kind, attempts: r.attempts, sentAt: r.sent_at, deliveredAt: r.delivered_at, openedAt: r.opened_at, clickedAt: r.clicked_at, unsubscribedAt: r.unsubscribed_at,

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Readable } from 'node:stream';
-import { copyOut } from '../../db/copyOut';
+import { copyOut } from '../../db/streams';
 
 /**
  * ISO-8601 in UTC ('2026-11-22T21:40:00.123456Z'): the timestamp's own text form with a T and a Z,

@@ -7,6 +7,7 @@ import { customersCsv } from './csvExport';
 import * as repo from './repo';
 import { toCustomer } from './rows';
 import type { Customer, CustomerFilters, SortField } from './types';
+import { streamRows } from '../../db/streams';
 
 /** What the customer reads need from the orders module (kept narrow so the modules stay apart). */
 export interface OrderReader {
@@ -64,7 +65,7 @@ export function createCustomerQueries(deps: { db: Knex; exportDb?: Knex; orders:
   /** Streams every customer matching the filters in the format asked, oldest first (CSV rendered by Postgres). */
   function exportCustomers(tenantId: string, filters: CustomerFilters, format: ExportFormat): Readable {
     if (format === 'csv') return customersCsv(exportDb, repo.filteredCustomers(exportDb, tenantId, filters));
-    const rows = repo.filteredCustomers(exportDb, tenantId, filters).select('*').orderBy([{ column: 'created_at' }, { column: 'id' }]).stream();
+    const rows = streamRows(exportDb, repo.filteredCustomers(exportDb, tenantId, filters).select('*').orderBy([{ column: 'created_at' }, { column: 'id' }]));
     return exportStream(rows, format, (row) => toCustomer(row) as unknown as Record<string, unknown>, []);
   }
 

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify';
 import type { Knex } from 'knex';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import { AppError, conflict, notFound, unavailable, validationFailed } from '../../lib/errors';
 import type { TemporalProvider } from '../../temporal/client';
 import { recordAudit } from '../audit/repo';
@@ -13,6 +13,7 @@ import { findImport, toImportJob, type ImportRecord } from './repo';
 import { stageUpload } from './staging';
 import { beginImport, cleanupImport, failImport, finishImport } from './steps';
 import type { ImportFormat, ImportJob, ImportOptions, ImportRowError, ImportStatus } from './types';
+import { streamRows } from '../../db/streams';
 
 /** Dependencies of the import service. */
 export interface ImportServiceDeps {
@@ -151,10 +152,10 @@ export function createImportService(deps: ImportServiceDeps) {
   async function errorsCsv(tenantId: string, id: string): Promise<Readable> {
     const job = await findImport(db, tenantId, id);
     if (!job) throw notFound('Import');
-    const rows = db('import_errors').where({ tenant_id: tenantId, import_id: id }).orderBy([{ column: 'row_number' }, { column: 'id' }]).select('row_number as row', 'field', 'message').stream();
+    const rows = streamRows(db, db('import_errors').where({ tenant_id: tenantId, import_id: id }).orderBy([{ column: 'row_number' }, { column: 'id' }]).select('row_number as row', 'field', 'message'));
     const csv = stringify({ header: true, columns: ['row', 'field', 'message'] });
-    rows.on('error', (err) => csv.destroy(err));
-    return rows.pipe(csv);
+    pipeline(rows, csv, () => undefined);
+    return csv;
   }
 
   /**

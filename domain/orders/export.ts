@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { exportStream, type ExportFormat } from '../../lib/exportStreams';
 import { filteredOrders, orderSortKey } from './repo';
 import type { OrderFilters, OrderSortField } from './types';
+import { streamRows } from '../../db/streams';
 
 /** The columns of an order export, in order; CSV headers use these names. */
 export const ORDER_EXPORT_COLUMNS = [
@@ -37,14 +38,14 @@ const exportView = (format: ExportFormat) => (r: Record<string, unknown>): Recor
 
 /**
  * Streams the tenant's filtered orders as CSV, JSON or NDJSON with constant memory: a server-side
- * cursor (pg-query-stream through knex's `.stream()`) feeds rows with backpressure, each with
+ * cursor (pg-query-stream on a connection of its own, db/streams.ts) feeds rows with backpressure, each with
  * its customer's name and email and its items gathered by a correlated subquery.
  * If the consumer goes away early (client disconnect), the database stream is destroyed too,
  * so its pooled connection is released instead of waiting paused forever.
  */
 export function exportOrders(db: Knex, tenantId: string, filters: OrderFilters, format: ExportFormat, sortBy: OrderSortField = 'placedAt', sortOrder: 'asc' | 'desc' = 'desc'): Readable {
   const sort = orderSortKey(sortBy);
-  const rows = filteredOrders(db, tenantId, filters)
+  const query = filteredOrders(db, tenantId, filters)
     .join('customers', (j) => j.on('customers.id', 'orders.customer_id').andOn('customers.tenant_id', 'orders.tenant_id'))
     .select('orders.*', 'customers.full_name as customer_name', 'customers.email as customer_email')
     .select(db.raw(
@@ -52,9 +53,6 @@ export function exportOrders(db: Knex, tenantId: string, filters: OrderFilters, 
           'price', i.unit_price, 'quantity', i.quantity, 'total', i.total) ORDER BY i.id), '[]'::json)
         FROM order_items i WHERE i.order_id = orders.id AND i.tenant_id = orders.tenant_id) AS items`,
     ))
-    .orderByRaw(`${sort.expression} ${sortOrder}, orders.id ${sortOrder}`)
-    .stream();
-  const out = exportStream(rows, format, exportView(format), ORDER_EXPORT_COLUMNS);
-  out.on('close', () => rows.destroy());
-  return out;
+    .orderByRaw(`${sort.expression} ${sortOrder}, orders.id ${sortOrder}`);
+  return exportStream(streamRows(db, query), format, exportView(format), ORDER_EXPORT_COLUMNS);
 }

@@ -333,6 +333,23 @@ describe('customer reports', () => {
     expect(Math.abs(Date.parse(record.createdAt!) - Date.parse(created))).toBeLessThan(1);
   });
 
+  it('gives every export connection back after HEAD requests, which never read the body', async () => {
+    const t = await tenant();
+    const id = await t.create({ name: 'Head Request', email: 'head@example.com' });
+    await t.order(id, 10);
+    const paths = ['/customers/export?format=csv', '/customers/export?format=ndjson', '/orders/export?format=json'];
+    for (let round = 0; round < 5; round++) {
+      const answers = await Promise.all(paths.map((path) => t.api(path, { method: 'HEAD' })));
+      expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    }
+    // The export pool holds 4 connections: had the HEADs kept any, these reads would wait and fail.
+    for (const path of paths) {
+      const res = await t.api(path);
+      expect([path, res.status]).toEqual([path, 200]);
+      expect(JSON.stringify(res.body)).toContain(id);
+    }
+  });
+
   it('lets a customer-role key read its own profile and statistics, and nothing else', async () => {
     const t = await tenant();
     const me = await t.create({ name: 'Self Service', email: 'self@example.com' });

@@ -135,13 +135,6 @@ const CONTROL_SETUP: Record<string, (call: Call, records: Records) => Promise<vo
  * its outcome. A worker (with the log SMS channel) runs for that request alone.
  */
 const CONTROL_NEEDS_WORKER = new Set(['POST /api/v1/campaigns/:id/test']);
-/**
- * Control requests sent with another method. A HEAD on a streaming export can leave its export-pool
- * connection checked out for good (the body stream is dropped unread; a known bug, not an isolation
- * one): the API could then not shut down after this file. The GET runs the same handler and reads
- * the export to its end. Remove this once HEAD on exports releases its connection.
- */
-const CONTROL_METHOD: Record<string, string> = { 'HEAD /api/v1/campaigns/:id/export': 'GET' };
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH']);
 const routeKey = (r: Route) => `${r.method} ${r.path}`;
@@ -463,7 +456,7 @@ describe('tenant isolation across every route', () => {
         const key = requestsFor(route, fresh)[i]!.key;
         await CONTROL_SETUP[key]?.((method, url, body) => call(c, method, url, body), fresh);
         const req = requestsFor(route, fresh)[i]!;
-        const send = () => call(c, CONTROL_METHOD[req.key] ?? req.method, req.url, req.body);
+        const send = () => call(c, req.method, req.url, req.body);
         const res = CONTROL_NEEDS_WORKER.has(req.key) ? await withWorker(send) : await send();
         if (res.status < 200 || res.status >= 300) failures.push(`${req.method} ${req.url} -> ${res.status} ${textOf(res.body).slice(0, 300)}`);
       }

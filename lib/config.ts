@@ -14,6 +14,9 @@ const byteSize = z.string().trim().regex(/^\d+(b|kb|mb|gb)?$/i, 'must be a size 
  * Every setting Herald reads from the environment, validated once at start so a typo stops
  * the process with a line naming the variable instead of failing later in a request.
  */
+/** The tracking key outside production: fixed, so a development API and worker agree without setup. */
+const DEVELOPMENT_TRACKING_SECRET = 'herald-development-tracking-secret-change-me';
+
 const ConfigSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -46,7 +49,7 @@ const ConfigSchema = z
     TWILIO_FROM: optionalText,
     TWILIO_MESSAGING_SERVICE_SID: optionalText,
     TWILIO_API_BASE: z.url('must be a URL such as http://127.0.0.1:4010').optional(),
-    TRACKING_SECRET: z.string().min(32, 'must be at least 32 characters').default('herald-development-tracking-secret-change-me'),
+    TRACKING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     CAMPAIGN_PAGE_SIZE: positiveInt.default(200),
     CAMPAIGN_CONCURRENCY: positiveInt.default(20),
     DEV_SMTP_PORT: port.default(2525),
@@ -72,10 +75,15 @@ const ConfigSchema = z
     if (cfg.NODE_ENV === 'production' && !cfg.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required when NODE_ENV=production' });
     }
-  });
+    // Tracking and unsubscribe tokens are forgeable with a known key: production must bring its own.
+    if (cfg.NODE_ENV === 'production' && !cfg.TRACKING_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['TRACKING_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+  })
+  .transform((cfg) => ({ ...cfg, TRACKING_SECRET: cfg.TRACKING_SECRET ?? DEVELOPMENT_TRACKING_SECRET }));
 
 /** Herald's validated configuration. */
-export type Config = z.infer<typeof ConfigSchema>;
+export type Config = z.output<typeof ConfigSchema>;
 
 /** Raised when the environment holds a bad or missing setting; its message is one line naming the variable. */
 export class ConfigError extends Error {

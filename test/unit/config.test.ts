@@ -41,9 +41,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JWT_SECRET: 'tooshort-secret' })).toThrow(/JWT_SECRET.*value hidden/);
   });
 
-  it('requires JWT_SECRET and DATABASE_URL in production', () => {
+  it('requires JWT_SECRET, DATABASE_URL and TRACKING_SECRET in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET|DATABASE_URL/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db' }).NODE_ENV).toBe('production');
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db' })).toThrow(/TRACKING_SECRET is required when NODE_ENV=production/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', TRACKING_SECRET: 't'.repeat(32) }).TRACKING_SECRET).toBe('t'.repeat(32));
+    expect(loadConfig({}).TRACKING_SECRET).toHaveLength(44);
   });
 
   it('treats empty values as unset', () => {

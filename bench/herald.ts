@@ -110,8 +110,8 @@ export async function migrate(url: string): Promise<string> {
 
 /**
  * The environment Herald runs under in every benchmark: production mode, nothing logged, rate
- * limits no load reaches (100,000,000 a minute), its own database. The JWT secret is random: the
- * benchmarks authenticate with API keys, production mode merely requires one.
+ * limits no load reaches (100,000,000 a minute), its own database. The JWT and tracking secrets are
+ * random: production mode requires them, the benchmarks use neither.
  */
 export function heraldEnv(databaseUrl: string): Record<string, string> {
   return {
@@ -121,6 +121,7 @@ export function heraldEnv(databaseUrl: string): Record<string, string> {
     RATE_LIMIT_GENERAL_PER_MINUTE: '100000000',
     RATE_LIMIT_IP_PER_MINUTE: '100000000',
     JWT_SECRET: randomBytes(32).toString('base64url'),
+    TRACKING_SECRET: randomBytes(32).toString('base64url'),
     HOST: '127.0.0.1',
   };
 }

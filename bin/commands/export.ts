@@ -20,7 +20,7 @@ interface ExportCliOptions {
 
 /**
  * `herald export`: streams GET /api/v1/customers/export to a file with a progress bar (rows,
- * out of the total the list endpoint reports for the same filters). Memory stays flat.
+ * out of the exact total the list endpoint counts for the same filters). Memory stays flat.
  */
 export function registerExport(program: Command): void {
   program
@@ -37,7 +37,7 @@ export function registerExport(program: Command): void {
       const target = apiTarget(options);
       const filters = new URLSearchParams(options.filter.map((f) => f.split('=', 2) as [string, string]));
       const headers = { authorization: `Bearer ${target.key}` };
-      const counted = await request(`${target.url}/api/v1/customers?${new URLSearchParams({ ...Object.fromEntries(filters), limit: '1' })}`, { headers });
+      const counted = await request(`${target.url}/api/v1/customers?${new URLSearchParams({ ...Object.fromEntries(filters), limit: '1', includeTotal: 'exact' })}`, { headers });
       const total = (await jsonOrThrow<{ pagination: { total: number | null } }>(counted, 'count')).pagination.total ?? 0;
       const res = await request(`${target.url}/api/v1/customers/export?${new URLSearchParams({ ...Object.fromEntries(filters), format: options.format })}`, { headers, bodyTimeout: 0 });
       if (res.statusCode >= 400) await jsonOrThrow(res, 'export');

@@ -5,6 +5,7 @@ import { createRuleEvaluator } from '../rules/evaluate';
 import type { TemporalProvider } from '../temporal/client';
 import { createCampaignModule } from './campaigns';
 import { createCustomerService } from './customers';
+import { CREATED_WITHOUT_SEGMENTS } from './customers/service';
 import type { OrderReader } from './customers/queries';
 import { createHealthService } from './health/service';
 import { createIdempotencyService } from './idempotency/service';
@@ -39,7 +40,8 @@ export interface DomainDeps {
 /** Customer commands, each with how to find the customer it changed. */
 const CUSTOMER_COMMANDS = ['create', 'update', 'changeTags', 'setBlocked', 'setStatus', 'setTier', 'remove'].map((name) => ({
   name,
-  customerOf: (args: unknown[], result: unknown) => (name === 'create' ? (result as { id: string }).id : (args[1] as string)),
+  customerOf: (args: unknown[], result: unknown) =>
+    name === 'create' ? (CREATED_WITHOUT_SEGMENTS.has(result as object) ? undefined : (result as { id: string }).id) : (args[1] as string),
 }));
 
 /** Order commands change the customer's statistics, hence their segments. */

@@ -11,6 +11,13 @@ import { newId } from '../../lib/ids';
 import { FIELD_OF_COLUMN, NEW_ROW_DEFAULTS, REPLACEABLE_DEFAULTS, toColumns, toCustomer, type CustomerRow } from './rows';
 import type { Customer, CustomerFields, Status, Tier } from './types';
 
+/**
+ * Customers (the objects create returned) whose tenant had no segment when they were created:
+ * their after-commit membership re-evaluation has nothing to do, and the create statement already
+ * said so (see domain/index.ts).
+ */
+export const CREATED_WITHOUT_SEGMENTS = new WeakSet<object>();
+
 /** Dependencies of the customer commands. */
 export interface CustomerServiceDeps {
   db: Knex;
@@ -59,11 +66,12 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
     const now = new Date();
     const columns = { ...toColumns(fields), id: newId(), tenant_id: ctx.principal.tenantId, created_by: actorLabel(ctx), updated_by: actorLabel(ctx), created_at: now, updated_at: now };
     const customer = toCustomer({ ...NEW_ROW_DEFAULTS, ...columns, custom_fields: fields.customFields ?? {} });
-    await mapDuplicate(ctx, fields, undefined, () =>
+    const { tenantHasSegments } = await mapDuplicate(ctx, fields, undefined, () =>
       repo.insertCustomerWith(db, columns, [
         ['events', eventRow(ctx, { type: 'customer.created', subjectType: 'customer', subjectId: customer.id, data: { customer } })],
         ['audit_log', auditRow(ctx.principal, ctx.principal.tenantId, { action: 'customer.created', subjectType: 'customer', subjectId: customer.id, changes: {}, requestId: ctx.requestId, ip: ctx.ip })],
       ]));
+    if (!tenantHasSegments) CREATED_WITHOUT_SEGMENTS.add(customer);
     return customer;
   }
 

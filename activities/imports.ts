@@ -39,7 +39,8 @@ export function createImportActivities(deps: { db: Knex; logger: Logger; importC
       next = prepared ? ahead(prepared.to) : undefined;
       const chunk = await commit;
       ctx.heartbeat({ processed: chunk.processed });
-      if (chunk.state !== 'processed' || Date.now() - started > CHUNK_BUDGET_MS) return { state: chunk.state, processed: chunk.processed };
+      // A worker shutting down cancels its activities: hand back after this committed chunk, as when the budget is spent.
+      if (chunk.state !== 'processed' || Date.now() - started > CHUNK_BUDGET_MS || ctx.cancellationSignal.aborted) return { state: chunk.state, processed: chunk.processed };
       if (!prepared || chunk.processed !== prepared.to) next = ahead(chunk.processed);
     }
   }

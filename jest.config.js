@@ -11,6 +11,7 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   globalSetup: '<rootDir>/test/support/globalSetup.ts',
   globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
-  testTimeout: 60000,
+  // Hooks too: stopping a worker on the run's shared task queue waits for the activity it runs, of any suite.
+  testTimeout: 180000,
   maxWorkers: 2,
 };

@@ -4,7 +4,7 @@ import { seedCustomers, startCampaignStack, waitFor, type CampaignStack } from '
 let stack: CampaignStack;
 
 beforeAll(async () => {
-  stack = await startCampaignStack('control', { pageSize: 50, concurrency: 5 });
+  stack = await startCampaignStack({ pageSize: 50, concurrency: 5 });
 }, 60_000);
 afterAll(async () => {
   await stack?.close();

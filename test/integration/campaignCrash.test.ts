@@ -1,35 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { buildTenant } from '../support/factories';
+import { startWorkerProcess } from '../support/workerProcess';
 import { seedCustomers, startCampaignStack, waitFor, type CampaignStack } from './campaignHarness';
 
 /** Audience size: the issue's 50k by default; CAMPAIGN_CRASH_SIZE lowers it while iterating. */
 const SIZE = Number(process.env.CAMPAIGN_CRASH_SIZE ?? 50_000);
 const PAGE_SIZE = 200;
-const root = path.resolve(__dirname, '../..');
 
 let stack: CampaignStack;
 
 beforeAll(async () => {
-  stack = await startCampaignStack('crash', { withWorker: false, keepRaw: false });
+  stack = await startCampaignStack({ withWorker: false, keepRaw: false });
 }, 60_000);
 afterAll(async () => {
   await stack?.close();
 });
 
-/** Starts `bin/herald worker` as a child process sending to the test's SMTP server. */
-function spawnWorker(): ChildProcess {
-  return spawn(process.execPath, [path.join(root, 'bin/herald'), 'worker'], {
-    cwd: root,
-    env: {
-      ...process.env, SMTP_URL: stack.sink.url, PUBLIC_URL: stack.server.url, LOG_LEVEL: 'error',
-      CAMPAIGN_PAGE_SIZE: String(PAGE_SIZE), CAMPAIGN_CONCURRENCY: '20', SMTP_POOL_SIZE: '5',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-}
-
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+/** Starts `herald worker` as a child process sending to the test's SMTP server. */
+const spawnWorker = () =>
+  startWorkerProcess({ SMTP_URL: stack.sink.url, PUBLIC_URL: stack.server.url, CAMPAIGN_PAGE_SIZE: String(PAGE_SIZE), CAMPAIGN_CONCURRENCY: '20', SMTP_POOL_SIZE: '5' });
 
 it(`survives three SIGKILLs of the worker during a ${SIZE}-recipient e-mail campaign: nothing unsettled, nothing lost, repeats only with the same Message-ID`, async () => {
   const t = await buildTenant(stack.db, 'Crash tenant');
@@ -37,21 +25,19 @@ it(`survives three SIGKILLs of the worker during a ${SIZE}-recipient e-mail camp
   const created = await stack.server.request('/api/v1/campaigns', { key: t.adminKey, method: 'POST', body: { name: 'Crash', channel: 'email', subject: 'Hi {{ firstName }}', body: '<p>Hello {{ firstName }}</p>', audience: { type: 'all' } } });
   const id = created.body.data.id;
   const started = Date.now();
-  let worker = spawnWorker();
+  let worker = await spawnWorker();
   expect((await stack.server.request(`/api/v1/campaigns/${id}/send`, { key: t.adminKey, method: 'POST' })).status).toBe(202);
 
   const kills: Array<{ atReceived: number }> = [];
   for (const share of [0.2, 0.45, 0.7]) {
     await waitFor(async () => stack.sink.messages.length >= SIZE * share, 600_000, 20);
-    worker.kill('SIGKILL');
-    await exited(worker);
+    await worker.kill();
     kills.push({ atReceived: stack.sink.messages.length });
-    worker = spawnWorker();
+    worker = await spawnWorker();
   }
   await waitFor(async () => (await stack.server.request(`/api/v1/campaigns/${id}`, { key: t.adminKey })).body.data.status === 'completed', 900_000, 500);
   const seconds = (Date.now() - started) / 1000;
-  worker.kill('SIGTERM');
-  await exited(worker);
+  await worker.stop();
 
   const rows = await stack.db('campaign_recipients').where({ campaign_id: id }).select('id', 'address', 'state');
   const unsettled = rows.filter((r) => r.state === 'pending' || r.state === 'sending').length;

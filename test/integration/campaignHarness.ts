@@ -1,24 +1,21 @@
-import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import { createEmailChannel } from '../../channels/email';
 import { createSmsChannel } from '../../channels/sms';
-import { createLogger } from '../../lib/logger';
-import { createHeraldWorker } from '../../temporal/worker';
 import { startFakeTwilio } from '../support/fakeTwilio';
 import { testDb } from '../support/factories';
 import { startSmtpSink } from '../support/smtpSink';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { startTestWorker } from '../support/testWorker';
 
 /** Twilio test credentials the fake API and Herald share. */
 export const TWILIO = { accountSid: `AC${'a1'.repeat(16)}`, authToken: 'fake-twilio-auth-token', from: '+15005550006' };
 
 /**
  * Everything a campaign test needs, all real: the API, Herald's worker (with nodemailer and the
- * twilio client), an SMTP server receiving the mail and a local Twilio Messages API. Each suite
- * gets its own task queue, so no other suite's worker (built without transports) takes its tasks.
+ * twilio client), an SMTP server receiving the mail and a local Twilio Messages API, on the test
+ * file's own database and task queue.
  */
-export async function startCampaignStack(name: string, options: { pageSize?: number; concurrency?: number; now?: () => Date; withWorker?: boolean; keepRaw?: boolean } = {}) {
-  process.env.TEMPORAL_TASK_QUEUE = `${process.env.TEMPORAL_TASK_QUEUE!.replace(/-campaigns-.*$/, '')}-campaigns-${name}`;
+export async function startCampaignStack(options: { pageSize?: number; concurrency?: number; now?: () => Date; withWorker?: boolean; keepRaw?: boolean } = {}) {
   // Addresses the SMTP server refuses (550) and numbers the fake Twilio rejects (21211); tests add to them.
   const rejectEmails = new Set<string>();
   const invalidPhones = new Set<string>();
@@ -33,22 +30,7 @@ export async function startCampaignStack(name: string, options: { pageSize?: num
     sms: createSmsChannel({ ...TWILIO, apiBase: twilioApi.url }),
   };
   const messaging = { channels, publicUrl: server.url, trackingSecret: server.runtime.config.TRACKING_SECRET, pageSize: options.pageSize ?? 100, concurrency: options.concurrency ?? 10, now: options.now, pageTimeBudgetMs: 5000 };
-  let stopWorker: (() => Promise<void>) | undefined;
-  if (options.withWorker !== false) {
-    try {
-      Runtime.install({ logger: new DefaultLogger('WARN') });
-    } catch {
-      // installed already in this process
-    }
-    const settings = { address: process.env.TEMPORAL_ADDRESS!, namespace: 'default', taskQueue: process.env.TEMPORAL_TASK_QUEUE! };
-    const { worker, connection } = await createHeraldWorker(settings, { db, logger: createLogger('silent'), messaging });
-    const running = worker.run();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-      await connection.close();
-    };
-  }
+  const stopWorker = options.withWorker === false ? undefined : await startTestWorker(db, { messaging });
   return {
     server, db, sink, twilioApi, messaging, rejectEmails, invalidPhones, tempFailEmails,
     async close() {

@@ -15,7 +15,7 @@ const clock = () => new Date(Date.now() + offsetMs);
 let stack: CampaignStack;
 
 beforeAll(async () => {
-  stack = await startCampaignStack('policy', { now: clock });
+  stack = await startCampaignStack({ now: clock });
 }, 60_000);
 afterAll(async () => {
   await stack?.close();

@@ -7,7 +7,7 @@ const SIZE = Number(process.env.CAMPAIGN_SMS_SIZE ?? 5000);
 let stack: CampaignStack;
 
 beforeAll(async () => {
-  stack = await startCampaignStack('scale', { pageSize: 200, concurrency: 20 });
+  stack = await startCampaignStack({ pageSize: 200, concurrency: 20 });
 }, 60_000);
 afterAll(async () => {
   await stack?.close();

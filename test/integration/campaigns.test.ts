@@ -9,7 +9,7 @@ let stack: CampaignStack;
 let tenant: { tenantId: string; adminKey: string };
 
 beforeAll(async () => {
-  stack = await startCampaignStack('main');
+  stack = await startCampaignStack();
   tenant = await buildTenant(stack.db, 'Campaign tenant');
 }, 60_000);
 afterAll(async () => {

@@ -21,12 +21,11 @@ describe('bulk imports', () => {
     db = testDb();
     stopWorker = await startTestWorker(db);
   });
-  // The worker serves the run's shared queue: stopping it waits for the activity it is running, of any suite.
   afterAll(async () => {
     await stopWorker();
     await server.close();
     await db.destroy();
-  }, 180_000);
+  });
 
   /** Uploads a body with a content type; returns the response. */
   const upload = (t: Tenant, body: string, type: string, query = '') =>

@@ -1,68 +1,27 @@
-import { Client, Connection } from '@temporalio/client';
 import type { Knex } from 'knex';
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { buildTenant, testDb } from '../support/factories';
 import { scaleCsv } from '../support/importCsv';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { startWorkerProcess, type WorkerProcess } from '../support/workerProcess';
 
 /**
- * Crash safety: the worker runs as a real `herald worker` child process on a task queue of its
- * own, and is killed with SIGKILL twice while an import is mid-way. After a third worker starts,
+ * Crash safety: the worker runs as a real `herald worker` child process on the file's own task
+ * queue, and is killed with SIGKILL twice while an import is mid-way. After a third worker starts,
  * the import completes with exact counts, no customer twice and no row lost: each chunk commits
  * its customers, errors, claimed keys and counters in one transaction, and a retried activity
  * resumes from the committed cursor.
  */
-
-const root = path.resolve(__dirname, '../..');
-const queue = `${process.env.TEMPORAL_TASK_QUEUE}-imports-crash`;
-
-/** Starts `herald worker` on the crash test's queue; resolves once it says it is running. */
-function startWorkerProcess(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'bin/herald'), 'worker'], {
-    cwd: root, env: { ...process.env, TEMPORAL_TASK_QUEUE: queue, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 120000);
-    const onData = (c: Buffer) => {
-      output += c.toString();
-      if (output.includes('worker running')) {
-        clearTimeout(timer);
-        child.stdout!.off('data', onData);
-        child.stdout!.resume();
-        child.stderr!.resume();
-        resolve(child);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    child.on('exit', (code) => reject(new Error(`worker exited (${code}):\n${output}`)));
-  });
-}
-
-const kill = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-
 describe('import crash safety', () => {
   let server: TestServer;
   let db: Knex;
-  let worker: ChildProcess | undefined;
+  let worker: WorkerProcess | undefined;
 
   beforeAll(async () => {
-    server = await startTestServer({ RATE_LIMIT_IMPORTS_PER_MINUTE: '1000', TEMPORAL_TASK_QUEUE: queue });
+    server = await startTestServer({ RATE_LIMIT_IMPORTS_PER_MINUTE: '1000' });
     db = testDb();
   });
   afterAll(async () => {
-    if (worker && worker.exitCode === null) await kill(worker);
-    // The worker created the segment refresh schedule for this queue; nothing should run it again.
-    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
-    await new Client({ connection }).schedule.getHandle(`herald-segment-refresh-${queue}`).delete().catch(() => undefined);
-    await connection.close();
+    await worker?.kill();
     await server.close();
     await db.destroy();
   });
@@ -96,7 +55,7 @@ describe('import crash safety', () => {
       const p = await waitFor((x) => x.processed_rows > before);
       expect(p.status).toBe('running');
       expect(p.processed_rows).toBeLessThan(p.total_rows);
-      await kill(worker);
+      await worker.kill();
       killedAt.push(p.processed_rows);
     }
     worker = await startWorkerProcess();

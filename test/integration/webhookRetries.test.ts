@@ -82,7 +82,7 @@ describe('webhook retries, disabling and replay', () => {
     slow.setBehaviour(() => ({ status: 204, delayMs: 150 }));
     const { r: paced } = await h.endpointWithReceiver(t, { rateLimit: 5 });
     for (let i = 0; i < 15; i++) await h.newCustomer(t);
-    await until(() => slow.acceptedIds().size + paced.acceptedIds().size, (n) => n >= 30, 75_000); // a dispatcher on a worker another suite SIGKILLs waits out its 30 s lease
+    await until(() => slow.acceptedIds().size + paced.acceptedIds().size, (n) => n >= 30, 30_000);
     expect(slow.acceptedIds().size).toBe(15);
     expect(slow.maxInFlight()).toBe(2);
     expect(paced.acceptedIds().size).toBe(15);
@@ -90,7 +90,7 @@ describe('webhook retries, disabling and replay', () => {
     const times = paced.requests.map((x) => x.at);
     expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(2600);
     expect((await h.ok(t, 'GET', `/api/v1/webhooks/${narrow.id}`)).maxConcurrency).toBe(2);
-  }, 120_000);
+  });
 
   it('retries a delivery by hand (409 while queued) and replays a range as a job with progress', async () => {
     const t = await buildTenant(h.db);

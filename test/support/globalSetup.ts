@@ -19,9 +19,9 @@ export const withDatabase = (url: string, database: string) => {
 };
 
 /**
- * Brings up the real services through Herald's own CLI (idempotent), then creates a database
- * that belongs to this run alone and migrates it. Test workers inherit the environment set here:
- * DATABASE_URL names the run's database and TEMPORAL_TASK_QUEUE a queue of its own.
+ * Brings up the real services through Herald's own CLI (idempotent), then creates and migrates
+ * the run's template database. Each test file gets a copy of it and a task queue of its own from
+ * the suite environment (suiteEnvironment.ts); the variables set here tell it where they are.
  */
 export default async function globalSetup(): Promise<void> {
   const root = path.resolve(__dirname, '../..');
@@ -35,18 +35,19 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`CREATE DATABASE "${database}"`);
   await admin.end();
 
-  const url = withDatabase(services.databaseUrl, database);
-  const db = createDb({ url, poolMax: 2 });
+  const db = createDb({ url: withDatabase(services.databaseUrl, database), poolMax: 2 });
   await migrateLatest(db);
   await db.destroy();
 
-  process.env.DATABASE_URL = url;
+  process.env.HERALD_TEST_ADMIN_URL = services.databaseUrl;
+  // Each suite's environment names its own database; code that reached for another would be a bug.
+  delete process.env.DATABASE_URL;
+  process.env.HERALD_TEST_TEMPLATE_DB = database;
   process.env.TEMPORAL_ADDRESS = services.temporalAddress;
   process.env.TEMPORAL_TASK_QUEUE = `herald-test-${runId}`;
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
   process.env.NODE_ENV = 'test';
-  // Every worker of the run shares the task queue, so they must agree on webhook settings: local
-  // receivers are allowed, and retries follow a compressed schedule (~50 s in all).
+  // Local receivers are allowed, and webhook retries follow a compressed schedule (~50 s in all).
   process.env.WEBHOOK_ALLOWED_HOSTS ??= '127.0.0.1,localhost';
   process.env.WEBHOOK_RETRY_SCHEDULE ??= '200ms,500ms,1s,1s,2s,2s,3s,3s,5s,5s,5s,5s,5s,5s,5s';
   const state: TestRunState = { adminUrl: services.databaseUrl, database, startedServices: services.started.postgres || services.started.temporal };

@@ -46,13 +46,11 @@ export function webhookHarness(options: { worker?: boolean } = {}) {
       await ensureWebhookRelay(h.server.runtime.temporal);
     }
   });
-  // The worker serves the run's shared task queue, so a graceful stop waits for whatever activity of
-  // any suite it is running (an import chunk, a campaign page, a send to a hanging endpoint).
   afterAll(async () => {
     await h.stopWorker?.();
     await Promise.all(h.receivers.map((r) => r.close()));
     await h.server?.close();
     await h.db?.destroy();
-  }, 180_000);
+  });
   return h;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Range } from '../domain/shared/filters';
+import type { PageRequest } from '../domain/shared/listing';
 
 /** Query parameters every list accepts: page/limit (max 100) or a cursor, and sort order. */
 export const PageQuery = {
@@ -10,6 +11,12 @@ export const PageQuery = {
   /** true (default): count up to 1,000 matches; exact: count them all (slow on big results); false: no count. */
   includeTotal: z.enum(['true', 'false', 'exact']).default('true').transform((v) => ({ true: 'capped', false: 'none', exact: 'exact' } as const)[v]),
 };
+
+/** A query parsed with {@link PageQuery}'s fields. */
+export type PageQueryValues = { page: number; limit: number; cursor?: string; sortOrder: 'asc' | 'desc'; includeTotal: PageRequest['total'] };
+
+/** The domain's page request for a list query: one mapping, so every list pages the same way. */
+export const pageRequestOf = (q: PageQueryValues): PageRequest => ({ page: q.page, limit: q.limit, cursor: q.cursor, sortOrder: q.sortOrder, total: q.includeTotal });
 
 /** The pagination block of list responses. */
 export const PaginationView = z

@@ -19,8 +19,7 @@ import { runTenantSummary } from './tenants/lifecycle';
 import { createTenantService } from './tenants/service';
 import { createDeliveryService } from './webhooks/deliveries';
 import { createWebhookService } from './webhooks/service';
-import { webhookSettings, type WebhookSettings } from './webhooks/settings';
-import { loadConfig } from '../lib/config';
+import type { WebhookSettings } from './webhooks/settings';
 
 /** What the domain layer needs from the process. */
 export interface DomainDeps {
@@ -33,8 +32,8 @@ export interface DomainDeps {
   defaultPhoneRegion?: CountryCode;
   /** Where failures of after-commit work (membership re-evaluation, refresh starts) are reported. */
   logger?: Logger;
-  /** Webhook settings (SSRF policy, secrets key…); read from the environment when not given. */
-  webhooks?: WebhookSettings;
+  /** Webhook settings (SSRF policy, secrets key…), made from the configuration by the caller. */
+  webhooks: WebhookSettings;
 }
 
 /** Customer commands, each with how to find the customer it changed. */
@@ -91,7 +90,7 @@ export function createDomain(deps: DomainDeps) {
     health: createHealthService(deps),
     idempotency: createIdempotencyService(deps),
     imports: createImportService({ db, temporal: deps.temporal }),
-    webhooks: createWebhookService({ db, temporal: deps.temporal, logger: deps.logger, settings: deps.webhooks ?? webhookSettings(loadConfig()) }),
+    webhooks: createWebhookService({ db, temporal: deps.temporal, logger: deps.logger, settings: deps.webhooks }),
     webhookDeliveries: createDeliveryService({ db, temporal: deps.temporal, logger: deps.logger }),
     /** Runs the tenant summary through Temporal (worker + activity + Postgres). */
     tenantSummary: (tenantId: string) => runTenantSummary(deps.temporal, tenantId),

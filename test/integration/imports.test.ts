@@ -1,50 +1,19 @@
-import type { Knex } from 'knex';
-import { buildCustomer, buildTenant, testDb } from '../support/factories';
-import { startTestWorker } from '../support/testWorker';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { buildCustomer, buildTenant } from '../support/factories';
+import { useImportStack } from '../support/importStack';
 
 /**
- * Bulk imports through the real API, the real worker (in this process, on the run's task
+ * Bulk imports through the real API, the real worker (in this process, on the file's task
  * queue), Postgres and Temporal: every upload form, options, row errors, dedupe, cancellation,
  * seed 001's synchronous bulk import, and tenant scoping of every import endpoint.
  */
 
-type Tenant = { tenantId: string; adminKey: string };
-
 describe('bulk imports', () => {
-  let server: TestServer;
-  let db: Knex;
-  let stopWorker: () => Promise<void>;
+  const stack = useImportStack();
 
-  beforeAll(async () => {
-    server = await startTestServer({ RATE_LIMIT_IMPORTS_PER_MINUTE: '1000' });
-    db = testDb();
-    stopWorker = await startTestWorker(db);
-  });
-  afterAll(async () => {
-    await stopWorker();
-    await server.close();
-    await db.destroy();
-  });
-
-  /** Uploads a body with a content type; returns the response. */
-  const upload = (t: Tenant, body: string, type: string, query = '') =>
-    fetch(`${server.url}/api/v1/imports${query}`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminKey}`, 'Content-Type': type }, body }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
-
-  /** Polls the import until it leaves queued/running. */
-  async function settled(t: Tenant, id: string, timeoutMs = 60000) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const res = await server.request(`/api/v1/imports/${id}`, { key: t.adminKey });
-      if (!['queued', 'running', 'receiving'].includes(res.body.data.status) || Date.now() > deadline) return res.body.data;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-
-  const customersOf = (tenantId: string) => db('customers').where({ tenant_id: tenantId }).orderBy('email');
+  const customersOf = (tenantId: string) => stack.db('customers').where({ tenant_id: tenantId }).orderBy('email');
 
   it('imports a CSV with header aliases, reports every bad row with its number and reason, and stores customers as the API would', async () => {
-    const t = await buildTenant(db);
+    const t = await buildTenant(stack.db);
     const csv = [
       'First Name,Last Name,E-mail,Mobile,Tags,Customer Type,City,Favourite colour',
       'Ada,Lovelace,ADA@Example.com,(212) 555-0101,vip;early,VIP,London,green',
@@ -54,15 +23,15 @@ describe('bulk imports', () => {
       'Barbara,Liskov,barbara@example.com,+1 212 555 0105,"a,b",,,red',
       'Too,Few,fields',
     ].join('\n');
-    const res = await upload(t, csv, 'text/csv', '?fileName=people.csv');
+    const res = await stack.upload(t, csv, 'text/csv', '?fileName=people.csv');
     expect(res.status).toBe(202);
     expect(res.body.data).toMatchObject({ status: 'queued', format: 'csv', fileName: 'people.csv', progress: { total: 6 } });
-    const done = await settled(t, res.body.data.id);
+    const done = await stack.settled(t, res.body.data.id);
     expect(done.status).toBe('completed');
     expect(done.progress).toMatchObject({ total: 6, processed: 6, imported: 2, updated: 0, duplicates: 0, failed: 4 });
     expect(done.progress.percent).toBe(100);
 
-    const errors = await server.request(`/api/v1/imports/${done.id}/errors`, { key: t.adminKey });
+    const errors = await stack.server.request(`/api/v1/imports/${done.id}/errors`, { key: t.adminKey });
     expect(errors.body.data).toEqual([
       { row: 2, field: 'email', message: 'must be a valid email address' },
       { row: 3, field: 'phone', message: 'must be 10 to 15 characters' },
@@ -76,32 +45,32 @@ describe('bulk imports', () => {
     const ada = rows.find((r) => r.email === 'ada@example.com')!;
     expect(ada).toMatchObject({ first_name: 'Ada', last_name: 'Lovelace', full_name: 'Ada Lovelace', phone: '+12125550101', tags: ['vip', 'early'], tier: 'vip', address_city: 'London', source: 'import', custom_fields: { 'Favourite colour': 'green' } });
     // The same person created through the API has the same stored values.
-    const viaApi = await server.request('/api/v1/customers', { method: 'POST', key: t.adminKey, body: { firstName: 'Ada', lastName: 'Lovelace', email: 'ADA2@Example.com', phone: '(212) 555-0199', tags: ['vip', 'early'], customerType: 'VIP', address: { city: 'London' }, source: 'import', customFields: { 'Favourite colour': 'green' } } });
+    const viaApi = await stack.server.request('/api/v1/customers', { method: 'POST', key: t.adminKey, body: { firstName: 'Ada', lastName: 'Lovelace', email: 'ADA2@Example.com', phone: '(212) 555-0199', tags: ['vip', 'early'], customerType: 'VIP', address: { city: 'London' }, source: 'import', customFields: { 'Favourite colour': 'green' } } });
     expect(viaApi.status).toBe(201);
-    const apiRow = await db('customers').where({ id: viaApi.body.data.id }).first();
+    const apiRow = await stack.db('customers').where({ id: viaApi.body.data.id }).first();
     for (const col of ['first_name', 'last_name', 'full_name', 'tags', 'tier', 'address_city', 'source', 'custom_fields', 'status', 'consent_email', 'consent_sms']) expect(apiRow[col]).toEqual(ada[col]);
     expect(rows.find((r) => r.email === 'barbara@example.com')).toMatchObject({ phone: '+12125550105', tags: ['a', 'b'], custom_fields: { 'Favourite colour': 'red' } });
 
-    const csvErrors = await fetch(`${server.url}/api/v1/imports/${done.id}/errors?format=csv`, { headers: { Authorization: `Bearer ${t.adminKey}` } });
+    const csvErrors = await fetch(`${stack.server.url}/api/v1/imports/${done.id}/errors?format=csv`, { headers: { Authorization: `Bearer ${t.adminKey}` } });
     expect(csvErrors.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = (await csvErrors.text()).trim().split('\n');
     expect(lines[0]).toBe('row,field,message');
     expect(lines).toHaveLength(5);
     expect(lines[4]).toBe('6,,has 3 fields; the header has 8');
 
-    const completed = await db('events').where({ tenant_id: t.tenantId, type: 'import.completed', subject_id: done.id });
+    const completed = await stack.db('events').where({ tenant_id: t.tenantId, type: 'import.completed', subject_id: done.id });
     expect(completed).toHaveLength(1);
     expect(completed[0].payload.data.counts).toMatchObject({ imported: 2, failed: 4, total: 6 });
     // Per-customer events are opt-in.
-    expect(await db('events').where({ tenant_id: t.tenantId, type: 'customer.created' }).count().first()).toMatchObject({ count: 1 });
+    expect(await stack.db('events').where({ tenant_id: t.tenantId, type: 'customer.created' }).count().first()).toMatchObject({ count: 1 });
     // The working tables are emptied once the import ends.
-    expect(await db('import_rows').where({ import_id: done.id }).count().first()).toMatchObject({ count: 0 });
-    expect(await db('import_keys').where({ import_id: done.id }).count().first()).toMatchObject({ count: 0 });
+    expect(await stack.db('import_rows').where({ import_id: done.id }).count().first()).toMatchObject({ count: 0 });
+    expect(await stack.db('import_keys').where({ import_id: done.id }).count().first()).toMatchObject({ count: 0 });
   });
 
   it('dedupes inside the file (first occurrence wins) and against existing customers, per duplicate mode', async () => {
-    const t = await buildTenant(db);
-    const existing = await buildCustomer(db, t.tenantId, { email: 'old@example.com', first_name: 'Old', last_name: 'Name', full_name: 'Old Name', tags: ['keep'] });
+    const t = await buildTenant(stack.db);
+    const existing = await buildCustomer(stack.db, t.tenantId, { email: 'old@example.com', first_name: 'Old', last_name: 'Name', full_name: 'Old Name', tags: ['keep'] });
     const ndjson = [
       { email: 'new@example.com', firstName: 'First' },
       { email: 'NEW@example.com', firstName: 'Second' },
@@ -111,59 +80,59 @@ describe('bulk imports', () => {
       'not an object',
     ].map((r) => JSON.stringify(r)).join('\n').concat('\n{broken json\n');
 
-    const skip = await upload(t, ndjson, 'application/x-ndjson', '?dedupeKeys=email,phone');
+    const skip = await stack.upload(t, ndjson, 'application/x-ndjson', '?dedupeKeys=email,phone');
     expect(skip.status).toBe(202);
-    const skipped = await settled(t, skip.body.data.id);
+    const skipped = await stack.settled(t, skip.body.data.id);
     expect(skipped.progress).toMatchObject({ total: 7, imported: 2, updated: 0, duplicates: 3, duplicatesInFile: 2, duplicatesExisting: 1, failed: 2 });
-    expect((await db('customers').where({ id: existing }).first()).last_name).toBe('Name');
-    expect((await db('customers').where({ tenant_id: t.tenantId, email: 'new@example.com' }).first()).first_name).toBe('First');
-    expect((await db('customers').where({ tenant_id: t.tenantId, phone: '+529991111111' }).first()).full_name).toBe('Phone Person');
+    expect((await stack.db('customers').where({ id: existing }).first()).last_name).toBe('Name');
+    expect((await stack.db('customers').where({ tenant_id: t.tenantId, email: 'new@example.com' }).first()).first_name).toBe('First');
+    expect((await stack.db('customers').where({ tenant_id: t.tenantId, phone: '+529991111111' }).first()).full_name).toBe('Phone Person');
 
-    const upsert = await upload(t, ndjson, 'application/x-ndjson', '?dedupeKeys=email,phone&duplicateMode=upsert');
-    const upserted = await settled(t, upsert.body.data.id);
+    const upsert = await stack.upload(t, ndjson, 'application/x-ndjson', '?dedupeKeys=email,phone&duplicateMode=upsert');
+    const upserted = await stack.settled(t, upsert.body.data.id);
     expect(upserted.progress).toMatchObject({ imported: 0, updated: 3, duplicatesInFile: 2, duplicatesExisting: 0, failed: 2 });
-    const old = await db('customers').where({ id: existing }).first();
+    const old = await stack.db('customers').where({ id: existing }).first();
     expect(old).toMatchObject({ first_name: 'Old', last_name: 'Renamed', full_name: 'Old Renamed', tags: ['fresh'] });
 
-    const onlyUpdate = await upload(t, JSON.stringify([{ email: 'nobody@example.com', name: 'No Body' }, { email: 'old@example.com', firstName: 'Very' }]), 'application/json', '?duplicateMode=update');
-    const updatedOnly = await settled(t, onlyUpdate.body.data.id);
+    const onlyUpdate = await stack.upload(t, JSON.stringify([{ email: 'nobody@example.com', name: 'No Body' }, { email: 'old@example.com', firstName: 'Very' }]), 'application/json', '?duplicateMode=update');
+    const updatedOnly = await stack.settled(t, onlyUpdate.body.data.id);
     expect(updatedOnly.progress).toMatchObject({ imported: 0, updated: 1, failed: 1 });
-    expect((await db('customers').where({ id: existing }).first()).full_name).toBe('Very Renamed');
-    expect(await db('customers').where({ tenant_id: t.tenantId, email: 'nobody@example.com' })).toHaveLength(0);
+    expect((await stack.db('customers').where({ id: existing }).first()).full_name).toBe('Very Renamed');
+    expect(await stack.db('customers').where({ tenant_id: t.tenantId, email: 'nobody@example.com' })).toHaveLength(0);
   });
 
   it('dry run validates and counts but writes no customer; customer.created events when asked for', async () => {
-    const t = await buildTenant(db);
+    const t = await buildTenant(stack.db);
     const csv = 'email,name\na@example.com,Aa Person\nb@example.com,Bb Person\nbad,Cc Person\n';
-    const dry = await settled(t, (await upload(t, csv, 'text/csv', '?dryRun=true')).body.data.id);
+    const dry = await stack.settled(t, (await stack.upload(t, csv, 'text/csv', '?dryRun=true')).body.data.id);
     expect(dry.progress).toMatchObject({ imported: 2, failed: 1 });
     expect(dry.options.dryRun).toBe(true);
     expect(await customersOf(t.tenantId)).toHaveLength(0);
 
-    const real = await settled(t, (await upload(t, csv, 'text/csv', '?emitCustomerEvents=true')).body.data.id);
+    const real = await stack.settled(t, (await stack.upload(t, csv, 'text/csv', '?emitCustomerEvents=true')).body.data.id);
     expect(real.progress).toMatchObject({ imported: 2, failed: 1 });
-    const events = await db('events').where({ tenant_id: t.tenantId, type: 'customer.created' });
+    const events = await stack.db('events').where({ tenant_id: t.tenantId, type: 'customer.created' });
     expect(events.map((e) => e.payload.data.customer.email).sort()).toEqual(['a@example.com', 'b@example.com']);
   });
 
   it('accepts a multipart CSV file with options as form fields, and the seed 003 path', async () => {
-    const t = await buildTenant(db);
+    const t = await buildTenant(stack.db);
     const form = new FormData();
     form.append('mapping', JSON.stringify({ Correo: 'email', Nombre: 'fullName' }));
     form.append('file', new Blob(['Correo,Nombre\nuno@example.com,Uno Persona\n'], { type: 'text/csv' }), 'clientes.csv');
-    const res = await fetch(`${server.url}/api/v1/customers/import`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminKey}` }, body: form });
+    const res = await fetch(`${stack.server.url}/api/v1/customers/import`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminKey}` }, body: form });
     expect(res.status).toBe(202);
     const body = (await res.json()) as any;
     expect(body.data.fileName).toBe('clientes.csv');
-    const done = await settled(t, body.data.id);
+    const done = await stack.settled(t, body.data.id);
     expect(done.progress).toMatchObject({ imported: 1, failed: 0 });
     expect(await customersOf(t.tenantId)).toEqual([expect.objectContaining({ email: 'uno@example.com', first_name: 'Uno', last_name: 'Persona' })]);
   });
 
   it("answers seed 001's synchronous bulk import with counts and per-row details", async () => {
-    const t = await buildTenant(db);
-    await buildCustomer(db, t.tenantId, { email: 'customer2@example.com' });
-    const res = await server.request('/api/v1/customers/bulk/import', {
+    const t = await buildTenant(stack.db);
+    await buildCustomer(stack.db, t.tenantId, { email: 'customer2@example.com' });
+    const res = await stack.server.request('/api/v1/customers/bulk/import', {
       method: 'POST', key: t.adminKey,
       body: { customers: [
         { phoneNumber: '529991111111', firstName: 'Customer1', email: 'customer1@example.com' },
@@ -177,97 +146,97 @@ describe('bulk imports', () => {
     expect(res.body.details.success).toEqual([expect.objectContaining({ row: 1, outcome: 'imported', customerId: expect.any(String) })]);
     expect(res.body.details.duplicates).toEqual([expect.objectContaining({ row: 2, outcome: 'duplicate_existing' }), { row: 4, outcome: 'duplicate_in_file', firstRow: 1 }]);
     expect(res.body.details.failed).toEqual([{ row: 3, outcome: 'failed', errors: [{ row: 3, field: 'phone', message: 'must be 10 to 15 characters' }] }]);
-    const imp = await server.request(`/api/v1/imports/${res.body.importId}`, { key: t.adminKey });
+    const imp = await stack.server.request(`/api/v1/imports/${res.body.importId}`, { key: t.adminKey });
     expect(imp.body.data).toMatchObject({ status: 'completed', progress: { imported: 1, duplicates: 2, failed: 1 } });
 
-    const tooMany = await server.request('/api/v1/customers/bulk/import', { method: 'POST', key: t.adminKey, body: { customers: Array.from({ length: 1001 }, (_, i) => ({ email: `x${i}@example.com` })) } });
+    const tooMany = await stack.server.request('/api/v1/customers/bulk/import', { method: 'POST', key: t.adminKey, body: { customers: Array.from({ length: 1001 }, (_, i) => ({ email: `x${i}@example.com` })) } });
     expect(tooMany.status).toBe(413);
     expect(tooMany.body.error.message).toMatch(/POST \/api\/v1\/imports/);
   });
 
   it('refuses bad uploads with clear 4xx errors and creates nothing', async () => {
-    const t = await buildTenant(db);
-    const before = await db('imports').where({ tenant_id: t.tenantId }).count().first();
-    expect((await upload(t, 'a,b', 'text/plain')).status).toBe(415);
-    expect((await upload(t, '', 'text/csv')).status).toBe(400);
-    const badOption = await upload(t, 'email\na@example.com\n', 'text/csv', '?duplicateMode=merge');
+    const t = await buildTenant(stack.db);
+    const before = await stack.db('imports').where({ tenant_id: t.tenantId }).count().first();
+    expect((await stack.upload(t, 'a,b', 'text/plain')).status).toBe(415);
+    expect((await stack.upload(t, '', 'text/csv')).status).toBe(400);
+    const badOption = await stack.upload(t, 'email\na@example.com\n', 'text/csv', '?duplicateMode=merge');
     expect(badOption.status).toBe(400);
     expect(badOption.body.error.details[0]).toMatchObject({ path: 'duplicateMode' });
-    const badMapping = await upload(t, 'email\na@example.com\n', 'text/csv', `?mapping=${encodeURIComponent(JSON.stringify({ email: 'emial' }))}`);
+    const badMapping = await stack.upload(t, 'email\na@example.com\n', 'text/csv', `?mapping=${encodeURIComponent(JSON.stringify({ email: 'emial' }))}`);
     expect(badMapping.status).toBe(422);
-    const brokenQuote = await upload(t, 'email,name\n"a@example.com,Broken\n', 'text/csv');
+    const brokenQuote = await stack.upload(t, 'email,name\n"a@example.com,Broken\n', 'text/csv');
     expect(brokenQuote.status).toBe(400);
     expect(brokenQuote.body.error.message).toMatch(/CSV could not be read/);
-    const bigJson = await upload(t, JSON.stringify({ customers: Array.from({ length: 20000 }, (_, i) => ({ email: `person${i}@example.com`, name: 'A rather long name to fill the body' })) }), 'application/json');
+    const bigJson = await stack.upload(t, JSON.stringify({ customers: Array.from({ length: 20000 }, (_, i) => ({ email: `person${i}@example.com`, name: 'A rather long name to fill the body' })) }), 'application/json');
     expect(bigJson.status).toBe(413);
     expect(bigJson.body.error.message).toMatch(/CSV .* or NDJSON/);
-    expect(await db('imports').where({ tenant_id: t.tenantId }).count().first()).toEqual(before);
+    expect(await stack.db('imports').where({ tenant_id: t.tenantId }).count().first()).toEqual(before);
     expect(await customersOf(t.tenantId)).toHaveLength(0);
-    const readonly = await server.request('/api/v1/api-keys', { method: 'POST', key: t.adminKey, body: { name: 'ro', role: 'readonly' } });
-    expect((await upload({ ...t, adminKey: readonly.body.data.key }, 'email\na@example.com\n', 'text/csv')).status).toBe(403);
+    const readonly = await stack.server.request('/api/v1/api-keys', { method: 'POST', key: t.adminKey, body: { name: 'ro', role: 'readonly' } });
+    expect((await stack.upload({ ...t, adminKey: readonly.body.data.key }, 'email\na@example.com\n', 'text/csv')).status).toBe(403);
   });
 
   it('lists, cancels and scopes imports to their tenant', async () => {
-    const a = await buildTenant(db);
-    const b = await buildTenant(db);
-    const first = await upload(a, 'email\none@example.com\n', 'text/csv');
-    await settled(a, first.body.data.id);
-    const list = await server.request('/api/v1/imports?limit=10', { key: a.adminKey });
+    const a = await buildTenant(stack.db);
+    const b = await buildTenant(stack.db);
+    const first = await stack.upload(a, 'email\none@example.com\n', 'text/csv');
+    await stack.settled(a, first.body.data.id);
+    const list = await stack.server.request('/api/v1/imports?limit=10', { key: a.adminKey });
     expect(list.body.data.map((i: { id: string }) => i.id)).toEqual([first.body.data.id]);
-    expect((await server.request('/api/v1/imports', { key: b.adminKey })).body.data).toEqual([]);
-    expect((await server.request(`/api/v1/imports/${first.body.data.id}`, { key: b.adminKey })).status).toBe(404);
-    expect((await server.request(`/api/v1/imports/${first.body.data.id}/errors`, { key: b.adminKey })).status).toBe(404);
-    expect((await server.request(`/api/v1/imports/${first.body.data.id}/cancel`, { method: 'POST', key: b.adminKey })).status).toBe(404);
-    const again = await server.request(`/api/v1/imports/${first.body.data.id}/cancel`, { method: 'POST', key: a.adminKey });
+    expect((await stack.server.request('/api/v1/imports', { key: b.adminKey })).body.data).toEqual([]);
+    expect((await stack.server.request(`/api/v1/imports/${first.body.data.id}`, { key: b.adminKey })).status).toBe(404);
+    expect((await stack.server.request(`/api/v1/imports/${first.body.data.id}/errors`, { key: b.adminKey })).status).toBe(404);
+    expect((await stack.server.request(`/api/v1/imports/${first.body.data.id}/cancel`, { method: 'POST', key: b.adminKey })).status).toBe(404);
+    const again = await stack.server.request(`/api/v1/imports/${first.body.data.id}/cancel`, { method: 'POST', key: a.adminKey });
     expect(again.status).toBe(409);
 
     // A cancelled import stops before its next chunk: fewer rows than uploaded are processed.
-    await stopWorker();
+    await stack.stopWorker();
     const lines = ['email', ...Array.from({ length: 30 }, (_, i) => `c${i}@example.com`)].join('\n');
-    const queued = await upload(a, lines, 'text/csv');
-    const cancelled = await server.request(`/api/v1/imports/${queued.body.data.id}/cancel`, { method: 'POST', key: a.adminKey });
+    const queued = await stack.upload(a, lines, 'text/csv');
+    const cancelled = await stack.server.request(`/api/v1/imports/${queued.body.data.id}/cancel`, { method: 'POST', key: a.adminKey });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.data.status).toBe('cancelled');
-    stopWorker = await startTestWorker(db);
+    await stack.startWorker();
     const deadline = Date.now() + 30000;
-    while ((await db('import_rows').where({ import_id: queued.body.data.id }).count().first())!.count !== 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    const final = (await server.request(`/api/v1/imports/${queued.body.data.id}`, { key: a.adminKey })).body.data;
+    while ((await stack.db('import_rows').where({ import_id: queued.body.data.id }).count().first())!.count !== 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const final = (await stack.server.request(`/api/v1/imports/${queued.body.data.id}`, { key: a.adminKey })).body.data;
     expect(final).toMatchObject({ status: 'cancelled', progress: { processed: 0, imported: 0 } });
-    expect(await db('customers').where({ tenant_id: a.tenantId }).whereLike('email', 'c%@example.com')).toHaveLength(0);
+    expect(await stack.db('customers').where({ tenant_id: a.tenantId }).whereLike('email', 'c%@example.com')).toHaveLength(0);
   });
 
   it('fails the import with import.failed, without retrying, when its staged rows are lost', async () => {
-    const t = await buildTenant(db);
-    await stopWorker();
-    const queued = await upload(t, 'email\nlost1@example.com\nlost2@example.com\n', 'text/csv');
+    const t = await buildTenant(stack.db);
+    await stack.stopWorker();
+    const queued = await stack.upload(t, 'email\nlost1@example.com\nlost2@example.com\n', 'text/csv');
     expect(queued.status).toBe(202);
     // What a Postgres crash does to the UNLOGGED staging table.
-    await db('import_rows').where({ import_id: queued.body.data.id }).delete();
-    stopWorker = await startTestWorker(db);
-    const done = await settled(t, queued.body.data.id, 30000);
+    await stack.db('import_rows').where({ import_id: queued.body.data.id }).delete();
+    await stack.startWorker();
+    const done = await stack.settled(t, queued.body.data.id, 30000);
     expect(done).toMatchObject({ status: 'failed', error: expect.stringMatching(/no longer staged.*upload the file again/), progress: { processed: 0, imported: 0 } });
-    const failed = await db('events').where({ tenant_id: t.tenantId, type: 'import.failed', subject_id: done.id });
+    const failed = await stack.db('events').where({ tenant_id: t.tenantId, type: 'import.failed', subject_id: done.id });
     expect(failed).toHaveLength(1);
     expect(failed[0].payload.data).toMatchObject({ importId: done.id, error: done.error, counts: { total: 2, processed: 0 } });
     expect(await customersOf(t.tenantId)).toHaveLength(0);
   });
 
   it("puts imported customers into the tenant's segments (a refresh starts when the import completes)", async () => {
-    const t = await buildTenant(db);
-    const created = await server.request('/api/v1/segments', { method: 'POST', key: t.adminKey, body: { name: 'VIPs', rules: { all: [{ fact: 'tags', operator: 'hasAny', value: ['vip'] }] } } });
+    const t = await buildTenant(stack.db);
+    const created = await stack.server.request('/api/v1/segments', { method: 'POST', key: t.adminKey, body: { name: 'VIPs', rules: { all: [{ fact: 'tags', operator: 'hasAny', value: ['vip'] }] } } });
     expect(created.status).toBe(201);
     const segmentId = created.body.data.id as string;
-    const members = async () => Number((await db('segment_memberships').where({ segment_id: segmentId }).whereNull('exited_at').count().first())!.count);
+    const members = async () => Number((await stack.db('segment_memberships').where({ segment_id: segmentId }).whereNull('exited_at').count().first())!.count);
     const waitUntil = async (ok: () => Promise<boolean>) => {
       const deadline = Date.now() + 30000;
       while (!(await ok()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     };
-    await waitUntil(async () => Boolean((await db('segments').where({ id: segmentId }).first()).refreshed_at));
-    const done = await settled(t, (await upload(t, 'email,tags\nv1@example.com,vip\nv2@example.com,vip;gold\nn1@example.com,gold\n', 'text/csv')).body.data.id);
+    await waitUntil(async () => Boolean((await stack.db('segments').where({ id: segmentId }).first()).refreshed_at));
+    const done = await stack.settled(t, (await stack.upload(t, 'email,tags\nv1@example.com,vip\nv2@example.com,vip;gold\nn1@example.com,gold\n', 'text/csv')).body.data.id);
     expect(done.progress.imported).toBe(3);
     await waitUntil(async () => (await members()) === 2);
     expect(await members()).toBe(2);
-    const inSegment = await db('segment_memberships').join('customers', 'customers.id', 'segment_memberships.customer_id').where({ segment_id: segmentId }).pluck('customers.email');
+    const inSegment = await stack.db('segment_memberships').join('customers', 'customers.id', 'segment_memberships.customer_id').where({ segment_id: segmentId }).pluck('customers.email');
     expect(inSegment.sort()).toEqual(['v1@example.com', 'v2@example.com']);
   });
 });

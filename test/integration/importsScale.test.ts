@@ -1,8 +1,6 @@
-import type { Knex } from 'knex';
-import { buildTenant, testDb } from '../support/factories';
+import { buildTenant } from '../support/factories';
 import { scaleCsv } from '../support/importCsv';
-import { startTestWorker } from '../support/testWorker';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { useImportStack } from '../support/importStack';
 
 /**
  * Imports at scale through the real API, worker, Postgres and Temporal: a 100,000-row CSV with
@@ -10,50 +8,23 @@ import { startTestServer, type TestServer } from '../support/testServer';
  * and two tenants importing the same file at once without touching each other's customers.
  */
 
-type Tenant = { tenantId: string; adminKey: string };
-
 describe('imports at scale', () => {
-  let server: TestServer;
-  let db: Knex;
-  let stopWorker: () => Promise<void>;
-
-  beforeAll(async () => {
-    server = await startTestServer({ RATE_LIMIT_IMPORTS_PER_MINUTE: '1000' });
-    db = testDb();
-    stopWorker = await startTestWorker(db);
-  });
-  afterAll(async () => {
-    await stopWorker();
-    await server.close();
-    await db.destroy();
-  });
-
-  const upload = (t: Tenant, body: string, query = '') =>
-    fetch(`${server.url}/api/v1/imports${query}`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminKey}`, 'Content-Type': 'text/csv' }, body }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
-
-  async function settled(t: Tenant, id: string, timeoutMs = 240000) {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const res = await server.request(`/api/v1/imports/${id}`, { key: t.adminKey });
-      if (!['queued', 'running', 'receiving'].includes(res.body.data.status) || Date.now() > deadline) return res.body.data;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
+  const stack = useImportStack();
 
   const seedExisting = async (tenantId: string, emails: string[], name = 'Already There') => {
     for (let i = 0; i < emails.length; i += 1000) {
-      await db('customers').insert(emails.slice(i, i + 1000).map((email) => ({ tenant_id: tenantId, email, first_name: name, full_name: name })));
+      await stack.db('customers').insert(emails.slice(i, i + 1000).map((email) => ({ tenant_id: tenantId, email, first_name: name, full_name: name })));
     }
   };
 
   it('imports 100,000 rows with exact counts and lists every malformed row with its number and reason', async () => {
-    const t = await buildTenant(db);
+    const t = await buildTenant(stack.db);
     const rows = 100_000;
     const data = scaleCsv(rows);
     await seedExisting(t.tenantId, data.existing);
-    const res = await upload(t, data.csv);
+    const res = await stack.upload(t, data.csv);
     expect(res.status).toBe(202);
-    const done = await settled(t, res.body.data.id);
+    const done = await stack.settled(t, res.body.data.id, 240_000);
     const failed = data.malformed.length;
     expect(failed).toBe(rows / 100);
     expect(data.dupInFile).toBe(rows / 50);
@@ -68,42 +39,42 @@ describe('imports at scale', () => {
     // Every malformed row, in order, with its number and the failing field, across error pages.
     const listed: Array<{ row: number; field: string | null; message: string }> = [];
     for (let page = 1; ; page++) {
-      const errors = await server.request(`/api/v1/imports/${done.id}/errors?limit=1000&page=${page}`, { key: t.adminKey });
+      const errors = await stack.server.request(`/api/v1/imports/${done.id}/errors?limit=1000&page=${page}`, { key: t.adminKey });
       listed.push(...errors.body.data);
       if (!errors.body.pagination.hasNext) break;
     }
     expect(listed.map((e) => ({ row: e.row, field: e.field }))).toEqual(data.malformed);
     expect(listed.every((e) => e.message.length > 0)).toBe(true);
 
-    const [{ count, emails }] = (await db.raw('SELECT count(*)::int AS count, count(DISTINCT email)::int AS emails FROM customers WHERE tenant_id = ?', [t.tenantId])).rows;
+    const [{ count, emails }] = (await stack.db.raw('SELECT count(*)::int AS count, count(DISTINCT email)::int AS emails FROM customers WHERE tenant_id = ?', [t.tenantId])).rows;
     expect(count).toBe(rows - failed - data.dupInFile);
     expect(emails).toBe(count);
     // First occurrence wins: a duplicated email keeps the earlier row's name.
-    expect(await db('customers').where({ tenant_id: t.tenantId, email: 'person2@example.com' }).first()).toMatchObject({ first_name: 'First2', phone: '+12122000002' });
-    expect(await db('customers').where({ tenant_id: t.tenantId, email: data.existing[0] }).first()).toMatchObject({ first_name: 'Already There', phone: null });
+    expect(await stack.db('customers').where({ tenant_id: t.tenantId, email: 'person2@example.com' }).first()).toMatchObject({ first_name: 'First2', phone: '+12122000002' });
+    expect(await stack.db('customers').where({ tenant_id: t.tenantId, email: data.existing[0] }).first()).toMatchObject({ first_name: 'Already There', phone: null });
   }, 300000);
 
   it('runs two tenants\u2019 imports of the same file at once without touching each other\u2019s customers', async () => {
-    const a = await buildTenant(db, 'Tenant A');
-    const b = await buildTenant(db, 'Tenant B');
+    const a = await buildTenant(stack.db, 'Tenant A');
+    const b = await buildTenant(stack.db, 'Tenant B');
     const rows = 10_000;
     const { csv, malformed, existing, dupInFile } = scaleCsv(rows);
     // Only B has customers with the "existing" emails; A's import must not see them.
     await seedExisting(b.tenantId, existing, 'Belongs To B');
-    const [ra, rb] = await Promise.all([upload(a, csv, '?duplicateMode=upsert'), upload(b, csv, '?duplicateMode=upsert')]);
-    const [da, dbb] = await Promise.all([settled(a, ra.body.data.id), settled(b, rb.body.data.id)]);
+    const [ra, rb] = await Promise.all([stack.upload(a, csv, 'text/csv', '?duplicateMode=upsert'), stack.upload(b, csv, 'text/csv', '?duplicateMode=upsert')]);
+    const [da, dbb] = await Promise.all([stack.settled(a, ra.body.data.id, 240_000), stack.settled(b, rb.body.data.id, 240_000)]);
     const valid = rows - malformed.length - dupInFile;
     expect(da.progress).toMatchObject({ imported: valid, updated: 0, failed: malformed.length, duplicatesInFile: dupInFile });
     expect(dbb.progress).toMatchObject({ imported: valid - existing.length, updated: existing.length, failed: malformed.length, duplicatesInFile: dupInFile });
-    const countOf = async (tenantId: string) => Number((await db('customers').where({ tenant_id: tenantId }).count().first())!.count);
+    const countOf = async (tenantId: string) => Number((await stack.db('customers').where({ tenant_id: tenantId }).count().first())!.count);
     expect(await countOf(a.tenantId)).toBe(valid);
     expect(await countOf(b.tenantId)).toBe(valid);
     // B's pre-existing customers were updated by B's import only (upsert), and A has its own copies.
-    const bRow = await db('customers').where({ tenant_id: b.tenantId, email: existing[0] }).first();
-    const aRow = await db('customers').where({ tenant_id: a.tenantId, email: existing[0] }).first();
+    const bRow = await stack.db('customers').where({ tenant_id: b.tenantId, email: existing[0] }).first();
+    const aRow = await stack.db('customers').where({ tenant_id: a.tenantId, email: existing[0] }).first();
     expect(bRow.id).not.toBe(aRow.id);
     expect(aRow.created_by).toMatch(/^api_key:/);
-    const aErrors = await db('import_errors').where({ import_id: da.id }).whereNot({ tenant_id: a.tenantId }).count().first();
+    const aErrors = await stack.db('import_errors').where({ import_id: da.id }).whereNot({ tenant_id: a.tenantId }).count().first();
     expect(aErrors).toMatchObject({ count: 0 });
   }, 300000);
 });

@@ -4,6 +4,7 @@ import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
 import { commandContext, READERS, WRITERS } from '../customers/routes';
 import { CampaignListQuery, CampaignParams, CampaignView, CreateCampaign, ExportQuery, UpdateCampaign } from './schema';
+import { pageRequestOf } from '../../pagination';
 
 const tenant = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
 const One = z.object({ data: CampaignView });
@@ -24,9 +25,7 @@ export function campaignRoutes(target: RouteTarget): void {
     query: CampaignListQuery,
     responses: { 200: { description: 'A page of campaigns', schema: z.object({ data: z.array(CampaignView), pagination: z.record(z.string(), z.unknown()) }) } },
     handler: async (ctx, { query }) => {
-      ctx.body = await ctx.domain.campaigns.list(tenant(ctx), { status: query.status, channel: query.channel ?? query.type }, query.sortBy, {
-        page: query.page, limit: query.limit, cursor: query.cursor, sortOrder: query.sortOrder, total: query.cursor ? 'none' : 'capped',
-      });
+      ctx.body = await ctx.domain.campaigns.list(tenant(ctx), { status: query.status, channel: query.channel ?? query.type }, query.sortBy, pageRequestOf(query));
     },
   });
   addRoute(target, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageQuery } from '../../pagination';
 import { timezoneField } from '../../timeFields';
 import type { Audience, CampaignInput, Schedule } from '../../../domain/campaigns/types';
 import { CAMPAIGN_STATUSES } from '../../../domain/campaigns/types';
@@ -131,10 +132,7 @@ export const CampaignListQuery = z.object({
   type: channel.optional(),
   channel: channel.optional(),
   sortBy: z.enum(['createdAt', 'updatedAt', 'name']).default('createdAt'),
-  sortOrder: z.enum(['asc', 'desc']).default('desc'),
-  page: z.coerce.number().int().min(1).default(1),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().optional(),
+  ...PageQuery,
 });
 
 /** POST /campaigns/:id/schedule body: optional override of the stored schedule. */

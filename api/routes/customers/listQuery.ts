@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SEGMENT_LABELS, SORT_FIELDS, SOURCES, STATUSES, TIERS, type CustomerFilters, type SortField } from '../../../domain/customers/types';
 import type { PageRequest } from '../../../domain/shared/listing';
-import { dateRange, numberRange, PageQuery, rangeFrom } from '../../pagination';
+import { dateRange, numberRange, PageQuery, pageRequestOf, rangeFrom } from '../../pagination';
 
 /** A comma-separated list of enum values, any letter case ("active,Suspended"). */
 const enumList = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -80,6 +80,4 @@ export function sortFrom(q: CustomerListQuery): SortField {
 }
 
 /** The page a list query asks for. */
-export const pageFrom = (q: CustomerListQuery): PageRequest => ({
-  page: q.page, limit: q.limit, cursor: q.cursor, sortOrder: q.orderBy ?? q.sortOrder, total: q.includeTotal,
-});
+export const pageFrom = (q: CustomerListQuery): PageRequest => pageRequestOf({ ...q, sortOrder: q.orderBy ?? q.sortOrder });

@@ -6,6 +6,7 @@ import { addRoute, type RouteTarget } from '../../route';
 import { commandContext, READERS, WRITERS } from '../customers/routes';
 import { BulkImportBody, BulkImportResponse, ImportErrorsQuery, ImportErrorView, ImportListQuery, ImportListResponse, ImportParams, ImportQuery, ImportView } from './schema';
 import { readUpload } from './upload';
+import { pageRequestOf } from '../../pagination';
 
 const tenant = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
 
@@ -42,7 +43,7 @@ export function importRoutes(target: RouteTarget): void {
     method: 'get', path: '/api/v1/imports', summary: "The tenant's imports, newest first", tag: 'Imports', auth: READERS, query: ImportListQuery,
     responses: { 200: { description: 'A page of imports', schema: ImportListResponse } },
     handler: async (ctx, { query }) => {
-      ctx.body = await ctx.domain.imports.list(tenant(ctx), { page: query.page, limit: query.limit, cursor: query.cursor, sortOrder: query.sortOrder, total: query.includeTotal }, query.status);
+      ctx.body = await ctx.domain.imports.list(tenant(ctx), pageRequestOf(query), query.status);
     },
   });
   addRoute(target, {

@@ -4,6 +4,7 @@ import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
 import { CreateOrder, OrderExportQuery, OrderListQuery, OrderListResponse, OrderParams, OrderResponse, UpdateOrderStatus } from './schema';
 import { orderFiltersFrom, orderView } from './view';
+import { pageRequestOf } from '../../pagination';
 
 const commandContext = (ctx: HeraldContext): CommandContext => ({ principal: ctx.state.principal!, requestId: ctx.state.requestId, ip: ctx.ip });
 
@@ -33,9 +34,7 @@ export function orderRoutes(target: RouteTarget): void {
     query: OrderListQuery,
     responses: { 200: { description: 'A page of orders (without items)', schema: OrderListResponse } },
     handler: async (ctx, { query }) => {
-      const page = await ctx.domain.orders.listOrders(tenantOf(ctx), orderFiltersFrom(query), {
-        page: query.page, limit: query.limit, cursor: query.cursor, sortOrder: query.sortOrder, total: query.includeTotal, sortBy: query.sortBy,
-      });
+      const page = await ctx.domain.orders.listOrders(tenantOf(ctx), orderFiltersFrom(query), { ...pageRequestOf(query), sortBy: query.sortBy });
       ctx.body = { data: page.data.map(orderView), pagination: page.pagination };
     },
   });

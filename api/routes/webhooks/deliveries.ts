@@ -3,6 +3,7 @@ import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
 import { commandContext, READERS, WRITERS } from '../customers/routes';
 import { DeliveryDetailView, DeliveryListQuery, DeliveryListResponse, DeliveryParams, DeliveryView, ReplayBody, ReplayParams, ReplayView, WebhookParams } from './schema';
+import { pageRequestOf } from '../../pagination';
 
 const tenant = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
 
@@ -16,7 +17,7 @@ export function webhookDeliveryRoutes(target: RouteTarget): void {
       ctx.body = await ctx.domain.webhookDeliveries.listDeliveries(
         tenant(ctx), params.id,
         { status: query.status, eventType: query.eventType, from: query.from, to: query.to },
-        { page: query.page, limit: query.limit, cursor: query.cursor, sortOrder: query.sortOrder, total: query.includeTotal },
+        pageRequestOf(query),
       );
     },
   });

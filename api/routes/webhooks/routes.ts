@@ -3,6 +3,7 @@ import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
 import { commandContext, READERS, WRITERS } from '../customers/routes';
 import { CreateWebhook, DeliveryView, RotateSecret, UpdateWebhook, WebhookListQuery, WebhookListResponse, WebhookParams, WebhookView, WebhookWithSecretView } from './schema';
+import { pageRequestOf } from '../../pagination';
 
 const tenant = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
 
@@ -31,7 +32,7 @@ export function webhookRoutes(target: RouteTarget): void {
     query: WebhookListQuery,
     responses: { 200: { description: 'A page of endpoints', schema: WebhookListResponse } },
     handler: async (ctx, { query }) => {
-      ctx.body = await ctx.domain.webhookDeliveries.listEndpoints(tenant(ctx), { page: query.page, limit: query.limit, cursor: query.cursor, sortOrder: query.sortOrder, total: query.includeTotal });
+      ctx.body = await ctx.domain.webhookDeliveries.listEndpoints(tenant(ctx), pageRequestOf(query));
     },
   });
   addRoute(target, {

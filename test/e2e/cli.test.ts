@@ -3,15 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTenantService } from '../../domain/tenants/service';
-import { isPortOpen } from '../../scripts/services/process';
 import { testDb } from '../support/factories';
+import { freePort } from '../support/freePort';
 
 const root = path.resolve(__dirname, '../..');
 const herald = path.join(root, 'bin/herald');
-
-async function freePort(): Promise<number> {
-  for (let port = 40000 + Math.floor(Math.random() * 10000); ; port++) if (!(await isPortOpen('127.0.0.1', port, 200))) return port;
-}
 
 /** Starts `herald dev` and resolves once it prints its banner, with the banner's URLs and key. */
 function startDev(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string; key: string; apiUrl: string; uiUrl: string }> {

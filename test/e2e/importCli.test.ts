@@ -3,9 +3,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { isPortOpen } from '../../scripts/services/process';
 import { buildTenant, testDb } from '../support/factories';
 import { scaleCsv } from '../support/importCsv';
+import { freePort } from '../support/freePort';
 
 /**
  * The CLI as a user runs it: `herald serve` and `herald worker` as processes, then
@@ -16,10 +16,6 @@ import { scaleCsv } from '../support/importCsv';
 const root = path.resolve(__dirname, '../..');
 const herald = path.join(root, 'bin/herald');
 const queue = `${process.env.TEMPORAL_TASK_QUEUE}-import-cli`;
-
-async function freePort(): Promise<number> {
-  for (let port = 40000 + Math.floor(Math.random() * 10000); ; port++) if (!(await isPortOpen('127.0.0.1', port, 200))) return port;
-}
 
 /** Starts a herald command and resolves once its output contains `ready`. */
 function startProcess(args: string[], env: NodeJS.ProcessEnv, ready: string): Promise<ChildProcess> {

@@ -1,5 +1,5 @@
 import { buildTenant } from '../support/factories';
-import { startWorkerProcess } from '../support/workerProcess';
+import { startWorkerProcess } from '../support/heraldProcess';
 import { seedCustomers, startCampaignStack, waitFor, type CampaignStack } from './campaignHarness';
 
 /** Audience size: the 50k by default; CAMPAIGN_CRASH_SIZE lowers it while iterating. */

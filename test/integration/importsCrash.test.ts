@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { buildTenant, testDb } from '../support/factories';
 import { scaleCsv } from '../support/importCsv';
 import { startTestServer, type TestServer } from '../support/testServer';
-import { startWorkerProcess, type WorkerProcess } from '../support/workerProcess';
+import { startWorkerProcess, type WorkerProcess } from '../support/heraldProcess';
 
 /**
  * Crash safety: the worker runs as a real `herald worker` child process on the file's own task

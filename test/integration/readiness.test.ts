@@ -2,13 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensurePostgres, stopPostgres } from '../../scripts/services/postgres';
-import { isPortOpen } from '../../scripts/services/process';
 import { startTestServer, type TestServer } from '../support/testServer';
-
-/** A free TCP port on loopback, found by probing upward from a random start. */
-async function freePort(): Promise<number> {
-  for (let port = 20000 + Math.floor(Math.random() * 20000); ; port++) if (!(await isPortOpen('127.0.0.1', port, 200))) return port;
-}
+import { freePort } from '../support/freePort';
 
 /**
  * Stopping Postgres must turn /readyz into a 503 naming Postgres within 2 s, without crashing

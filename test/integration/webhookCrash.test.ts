@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { buildTenant, testDb } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { startWebhookReceiver, until, type WebhookReceiver } from '../support/webhookReceiver';
-import { startWorkerProcess, type WorkerProcess } from '../support/workerProcess';
+import { startWorkerProcess, type WorkerProcess } from '../support/heraldProcess';
 
 /**
  * Killing the worker mid-burst loses nothing. `herald worker` runs as a child process (no worker

@@ -3,7 +3,7 @@ import { createDb, type Knex } from '../../db/knex';
 import { withDatabase } from './globalSetup';
 import { endQueueWork } from './queueCleanup';
 import { startTestServer, type TestServer } from './testServer';
-import { startWorkerProcess, type WorkerProcess } from './workerProcess';
+import { startWorkerProcess, type WorkerProcess } from './heraldProcess';
 
 /**
  * A second Herald inside one test file: a database and a task queue of its own, the real API on

@@ -216,10 +216,10 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(services)).toContain(smtp.hostname);
   });
 
-  it('runs the right bin/herald command in each Herald service', () => {
-    expect(commandOf(service('herald-migrate'))).toBe('node bin/herald migrate latest');
-    expect(commandOf(service('herald-api'))).toBe('node bin/herald serve');
-    expect(commandOf(service('herald-worker'))).toBe('node bin/herald worker');
+  it('runs the right command of the compiled CLI in each Herald service', () => {
+    expect(commandOf(service('herald-migrate'))).toBe('node dist/bin/cli.js migrate latest');
+    expect(commandOf(service('herald-api'))).toBe('node dist/bin/cli.js serve');
+    expect(commandOf(service('herald-worker'))).toBe('node dist/bin/cli.js worker');
     expect(service('herald-migrate').restart).toBe('no');
   });
 
@@ -248,17 +248,20 @@ describe('Dockerfile', () => {
     expect(lines).toContain('EXPOSE 3000');
     const lastIndex = (prefix: string) => lines.map((line) => line.startsWith(prefix)).lastIndexOf(true);
     const cmds = lines.filter((line) => line.startsWith('CMD '));
-    expect(cmds.at(-1)).toBe('CMD ["node", "bin/herald", "serve"]');
+    expect(cmds.at(-1)).toBe('CMD ["node", "dist/bin/cli.js", "serve"]');
     // USER must follow the last RUN (installs need root) and precede the CMD it applies to.
     expect(lastIndex('USER node')).toBeGreaterThan(lastIndex('RUN '));
     expect(lastIndex('USER node')).toBeLessThan(lastIndex('CMD '));
   });
 
-  it('copies the source folders bin/herald needs at run time', () => {
+  it('compiles every source folder in a build stage and runs only the compiled dist/', () => {
+    const build = dockerfile.slice(dockerfile.indexOf(' AS build'), dockerfile.indexOf(' AS runtime'));
     for (const folder of ['api', 'domain', 'rules', 'workflows', 'activities', 'channels', 'temporal', 'db', 'lib', 'migrations', 'bin', 'scripts']) {
-      expect({ folder, copied: new RegExp(`^COPY ${folder} `, 'm').test(dockerfile) }).toEqual({ folder, copied: true });
+      expect({ folder, copied: new RegExp(`^COPY ${folder} `, 'm').test(build) }).toEqual({ folder, copied: true });
     }
-    expect(dockerfile).toMatch(/^COPY package\.json package-lock\.json tsconfig\.json /m);
+    expect(build).toMatch(/^COPY tsconfig\.json tsconfig\.build\.json /m);
+    expect(build).toMatch(/^RUN npm run build$/m);
+    expect(dockerfile.slice(dockerfile.indexOf(' AS runtime'))).toMatch(/^COPY --from=build \/app\/dist \.\/dist$/m);
   });
 
   it('keeps local state and secrets out of the build context', () => {

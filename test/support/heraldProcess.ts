@@ -3,8 +3,8 @@ import path from 'node:path';
 
 const root = path.resolve(__dirname, '../..');
 
-/** A `herald worker` child process and the tail of what it printed (for failure messages). */
-export interface WorkerProcess {
+/** A Herald child process and the tail of what it printed (for failure messages). */
+export interface HeraldProcess {
   child: ChildProcess;
   output(): string;
   /** SIGKILL: no graceful shutdown, leases held, activities cut off mid-flight. */
@@ -17,19 +17,19 @@ const exited = (child: ChildProcess) =>
   new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 /**
- * Starts the real `herald worker` as a child process with the test file's environment plus `env`
- * (so on the file's own database and task queue unless `env` names others); resolves once it
- * says it is polling. Crash tests use it to SIGKILL a worker the way an OOM killer would.
+ * Starts `node <args>` with the test file's environment plus `env` (so on the file's own database
+ * and task queue unless `env` names others) and logs at info; resolves once its output contains
+ * `ready`.
  */
-export function startWorkerProcess(env: Record<string, string> = {}): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'bin/herald'), 'worker'], { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startHeraldProcess(args: string[], env: Record<string, string>, ready: string): Promise<HeraldProcess> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   const onData = (c: Buffer) => {
     text = (text + c.toString()).slice(-20_000);
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
-  const handle: WorkerProcess = {
+  const handle: HeraldProcess = {
     child,
     output: () => text,
     async kill() {
@@ -47,15 +47,15 @@ export function startWorkerProcess(env: Record<string, string> = {}): Promise<Wo
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`worker did not start:\n${text}`));
+      reject(new Error(`${args.join(' ')} did not print "${ready}" in time:\n${text}`));
     }, 60_000);
     const onExit = (code: number | null) => {
       clearTimeout(timer);
-      reject(new Error(`worker exited early (${code}):\n${text}`));
+      reject(new Error(`${args.join(' ')} exited early (${code}):\n${text}`));
     };
     child.once('exit', onExit);
     const started = () => {
-      if (!text.includes('worker running')) return;
+      if (!text.includes(ready)) return;
       clearTimeout(timer);
       child.off('exit', onExit);
       child.stdout!.off('data', started);
@@ -64,3 +64,12 @@ export function startWorkerProcess(env: Record<string, string> = {}): Promise<Wo
     child.stdout!.on('data', started);
   });
 }
+
+/**
+ * Starts the real `herald worker` (the TypeScript sources) as a child process; resolves once it
+ * says it is polling. Crash tests use it to SIGKILL a worker the way an OOM killer would.
+ */
+export const startWorkerProcess = (env: Record<string, string> = {}) => startHeraldProcess([path.join(root, 'bin/herald'), 'worker'], env, 'worker running');
+
+/** A worker child process; see {@link startWorkerProcess}. */
+export type WorkerProcess = HeraldProcess;

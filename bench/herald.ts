@@ -123,6 +123,7 @@ export function heraldEnv(databaseUrl: string): Record<string, string> {
     RATE_LIMIT_IP_PER_MINUTE: '100000000',
     JWT_SECRET: randomBytes(32).toString('base64url'),
     TRACKING_SECRET: randomBytes(32).toString('base64url'),
+    WEBHOOK_SECRETS_KEY: randomBytes(32).toString('base64url'),
     HOST: '127.0.0.1',
   };
 }

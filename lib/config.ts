@@ -79,6 +79,11 @@ const ConfigSchema = z
     if (cfg.NODE_ENV === 'production' && !cfg.TRACKING_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['TRACKING_SECRET'], message: 'is required when NODE_ENV=production' });
     }
+    // Endpoint secrets are encrypted with this key; falling back to JWT_SECRET would make rotating
+    // the JWT secret silently orphan every stored webhook secret.
+    if (cfg.NODE_ENV === 'production' && !cfg.WEBHOOK_SECRETS_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRETS_KEY'], message: 'is required when NODE_ENV=production' });
+    }
   })
   .transform((cfg) => ({ ...cfg, TRACKING_SECRET: cfg.TRACKING_SECRET ?? DEVELOPMENT_TRACKING_SECRET }));
 

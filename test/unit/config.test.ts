@@ -41,10 +41,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JWT_SECRET: 'tooshort-secret' })).toThrow(/JWT_SECRET.*value hidden/);
   });
 
-  it('requires JWT_SECRET, DATABASE_URL and TRACKING_SECRET in production', () => {
+  it('requires JWT_SECRET, DATABASE_URL, TRACKING_SECRET and WEBHOOK_SECRETS_KEY in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET|DATABASE_URL/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db' })).toThrow(/TRACKING_SECRET is required when NODE_ENV=production/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', TRACKING_SECRET: 't'.repeat(32) }).TRACKING_SECRET).toBe('t'.repeat(32));
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', TRACKING_SECRET: 't'.repeat(32) })).toThrow(/WEBHOOK_SECRETS_KEY is required when NODE_ENV=production/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', TRACKING_SECRET: 't'.repeat(32), WEBHOOK_SECRETS_KEY: 'w'.repeat(32) }).TRACKING_SECRET).toBe('t'.repeat(32));
     expect(loadConfig({}).TRACKING_SECRET).toHaveLength(44);
   });
 

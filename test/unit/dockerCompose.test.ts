@@ -201,7 +201,7 @@ describe('docker-compose.yml', () => {
   it.each(HERALD)('%s reaches Postgres and Temporal through services that exist', (name) => {
     const env = environment(service(name));
     expect(env).toMatchObject({ NODE_ENV: 'production', HOST: '0.0.0.0', PORT: '3000' });
-    for (const key of ['JWT_SECRET', 'SMTP_URL', 'LOG_LEVEL', 'TEMPORAL_NAMESPACE']) expect(env[key]).toBeTruthy();
+    for (const key of ['JWT_SECRET', 'TRACKING_SECRET', 'WEBHOOK_SECRETS_KEY', 'SMTP_URL', 'LOG_LEVEL', 'TEMPORAL_NAMESPACE']) expect(env[key]).toBeTruthy();
 
     const db = new URL(env['DATABASE_URL'] ?? '');
     expect(db.protocol).toBe('postgres:');

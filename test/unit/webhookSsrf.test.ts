@@ -47,7 +47,7 @@ describe('webhook settings', () => {
   });
 
   it('requires https in production', () => {
-    const s = webhookSettings(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', TRACKING_SECRET: 't'.repeat(32) }));
+    const s = webhookSettings(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', TRACKING_SECRET: 't'.repeat(32), WEBHOOK_SECRETS_KEY: 'w'.repeat(32) }));
     expect(s.ssrf.requireHttps).toBe(true);
   });
 

@@ -4,16 +4,17 @@ import { beginCampaign, createCampaignOccurrence, finishCampaign } from '../doma
 import { renderForCustomer, TemplateCache } from '../domain/campaigns/render';
 import { sampleCustomerRow } from '../domain/campaigns/preview';
 import type { CampaignTestSendInput, TestSendResult } from '../workflows/campaignTestSend';
-import type { MessagingDeps } from './campaignSend';
+import { DEFAULT_PAGES_PER_RUN, type MessagingDeps } from './campaignSend';
 
 /** Activities around a campaign's send: start (snapshot), finish, recurring occurrences and test sends. */
 export function createCampaignLifecycleActivities(deps: { db: Knex; messaging?: MessagingDeps }) {
   const clock = () => (deps.messaging?.now ?? (() => new Date()))();
   const templates = new TemplateCache();
   return {
-    /** Snapshots the audience and marks the campaign sending (idempotent). */
-    async beginCampaign(tenantId: string, campaignId: string): Promise<{ status: string }> {
-      return beginCampaign(deps.db, tenantId, campaignId, clock());
+    /** Snapshots the audience and marks the campaign sending (idempotent); tells the workflow how long a run may grow. */
+    async beginCampaign(tenantId: string, campaignId: string): Promise<{ status: string; pagesPerRun: number }> {
+      const begun = await beginCampaign(deps.db, tenantId, campaignId, clock());
+      return { ...begun, pagesPerRun: deps.messaging?.pagesPerRun ?? DEFAULT_PAGES_PER_RUN };
     },
     /** Marks the campaign completed or cancelled (cancelling its unsent rows). */
     async finishCampaign(tenantId: string, campaignId: string, outcome: 'completed' | 'cancelled'): Promise<void> {

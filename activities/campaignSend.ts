@@ -23,7 +23,15 @@ export interface MessagingDeps {
   now?: () => Date;
   /** How long one activity call keeps sending before it returns to the workflow. */
   pageTimeBudgetMs?: number;
+  /**
+   * Activity calls one run of a campaign's workflow makes before it continues as new, so its
+   * history stays small and quick to replay even before Temporal suggests it (default 500).
+   */
+  pagesPerRun?: number;
 }
+
+/** Default of {@link MessagingDeps.pagesPerRun}: ~6 history events a call, far below Temporal's limits. */
+export const DEFAULT_PAGES_PER_RUN = 500;
 
 /** The outcome of one {@link createCampaignSendActivities} call, as the workflow sees it. */
 export interface SendPagesResult {

@@ -52,6 +52,7 @@ const ConfigSchema = z
     TRACKING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     CAMPAIGN_PAGE_SIZE: positiveInt.default(200),
     CAMPAIGN_CONCURRENCY: positiveInt.default(20),
+    CAMPAIGN_PAGES_PER_RUN: positiveInt.default(500),
     DEV_SMTP_PORT: port.default(2525),
     DEFAULT_PHONE_REGION: z.string().trim().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as US or GB').default('US'),
     // Webhooks (issue 7): SSRF allow-list, retry schedule, auto-disable window, secrets at rest.

@@ -42,8 +42,11 @@ export const campaignProgressQuery = defineQuery<CampaignProgress>('progress');
 export interface CampaignSendInput {
   tenantId: string;
   campaignId: string;
-  carried?: { started: boolean; progress: CampaignProgress };
+  carried?: { started: boolean; progress: CampaignProgress; pagesPerRun?: number };
 }
+
+/** Used when a run carried over from before the worker reported pagesPerRun. */
+const FALLBACK_PAGES_PER_RUN = 500;
 
 /** Business id of a campaign's send: one workflow per campaign. */
 export const campaignWorkflowId = (tenantId: string, campaignId: string) => `campaign-${tenantId}-${campaignId}`;
@@ -52,7 +55,8 @@ export const campaignWorkflowId = (tenantId: string, campaignId: string) => `cam
  * Sends one campaign. The audience is snapshotted into the ledger once (beginCampaign), then
  * activities send page after page until nothing is left to settle. Messages deferred by policy
  * are waited for with a durable timer; pause, resume and cancel are signals that interrupt any
- * wait. Long campaigns continue as new when Temporal suggests it, carrying only counters.
+ * wait. Long campaigns continue as new after the worker's pagesPerRun activity calls, or sooner
+ * when Temporal suggests it, carrying only counters.
  */
 export async function campaignSendWorkflow(input: CampaignSendInput): Promise<CampaignProgress> {
   const { tenantId, campaignId } = input;
@@ -72,11 +76,14 @@ export async function campaignSendWorkflow(input: CampaignSendInput): Promise<Ca
   });
   setHandler(campaignProgressQuery, () => progress);
 
+  let pagesPerRun = input.carried?.pagesPerRun ?? FALLBACK_PAGES_PER_RUN;
   if (!input.carried?.started) {
     const begun = await beginCampaign(tenantId, campaignId);
     if (begun.status === 'cancelled') progress.cancelled = true;
     if (begun.status === 'paused') progress.paused = true;
+    pagesPerRun = begun.pagesPerRun;
   }
+  let pagesThisRun = 0;
   for (;;) {
     if (progress.cancelled) break;
     if (progress.paused) {
@@ -85,6 +92,7 @@ export async function campaignSendWorkflow(input: CampaignSendInput): Promise<Ca
     }
     resumedDuringPage = false;
     const page = await sendCampaignPages(tenantId, campaignId);
+    pagesThisRun += 1;
     progress.pages += 1;
     progress.sent += page.sent;
     progress.failed += page.failed;
@@ -98,8 +106,8 @@ export async function campaignSendWorkflow(input: CampaignSendInput): Promise<Ca
       await condition(() => progress.paused || progress.cancelled, page.waitMs);
       progress.waitingUntil = null;
     }
-    if (workflowInfo().continueAsNewSuggested) {
-      await continueAsNew<typeof campaignSendWorkflow>({ tenantId, campaignId, carried: { started: true, progress } });
+    if (pagesThisRun >= pagesPerRun || workflowInfo().continueAsNewSuggested) {
+      await continueAsNew<typeof campaignSendWorkflow>({ tenantId, campaignId, carried: { started: true, progress, pagesPerRun } });
     }
   }
   await finishCampaign(tenantId, campaignId, progress.cancelled ? 'cancelled' : 'completed');

@@ -15,7 +15,7 @@ export const TWILIO = { accountSid: `AC${'a1'.repeat(16)}`, authToken: 'fake-twi
  * twilio client), an SMTP server receiving the mail and a local Twilio Messages API, on the test
  * file's own database and task queue.
  */
-export async function startCampaignStack(options: { pageSize?: number; concurrency?: number; now?: () => Date; withWorker?: boolean; keepRaw?: boolean } = {}) {
+export async function startCampaignStack(options: { pageSize?: number; concurrency?: number; now?: () => Date; withWorker?: boolean; keepRaw?: boolean; pageTimeBudgetMs?: number; pagesPerRun?: number } = {}) {
   // Addresses the SMTP server refuses (550) and numbers the fake Twilio rejects (21211); tests add to them.
   const rejectEmails = new Set<string>();
   const invalidPhones = new Set<string>();
@@ -29,7 +29,7 @@ export async function startCampaignStack(options: { pageSize?: number; concurren
     email: createEmailChannel({ url: sink.url, from: 'Herald Test <test@herald.local>', poolSize: 5 }),
     sms: createSmsChannel({ ...TWILIO, apiBase: twilioApi.url }),
   };
-  const messaging = { channels, publicUrl: server.url, trackingSecret: server.runtime.config.TRACKING_SECRET, pageSize: options.pageSize ?? 100, concurrency: options.concurrency ?? 10, now: options.now, pageTimeBudgetMs: 5000 };
+  const messaging = { channels, publicUrl: server.url, trackingSecret: server.runtime.config.TRACKING_SECRET, pageSize: options.pageSize ?? 100, concurrency: options.concurrency ?? 10, now: options.now, pageTimeBudgetMs: options.pageTimeBudgetMs ?? 5000, pagesPerRun: options.pagesPerRun };
   const stopWorker = options.withWorker === false ? undefined : await startTestWorker(db, { messaging });
   return {
     server, db, sink, twilioApi, messaging, rejectEmails, invalidPhones, tempFailEmails,

@@ -18,13 +18,25 @@ export const CAMPAIGN_SORTS = { createdAt: 'created_at', updatedAt: 'updated_at'
 
 /**
  * Checks what a campaign's audience names and returns it in stored form: inline rules are
- * normalised (either rule format in, one AST stored), a segment must exist in the tenant.
+ * normalised (either rule format in, one AST stored), a segment must exist in the tenant, and
+ * so must every customer a customer list names (repeats are dropped).
  */
 async function normaliseAudience(db: Knex, tenantId: string, audience: Audience): Promise<Audience> {
   if (audience.type === 'rules') return { type: 'rules', rules: parseOr422(audience.rules) };
   if (audience.type === 'segment') {
     const segment = await db('segments').where({ tenant_id: tenantId, id: audience.segmentId }).first('id');
     if (!segment) throw validationFailed([{ location: 'body', path: 'audience.segmentId', message: 'no such segment in this tenant' }]);
+  }
+  if (audience.type === 'customers') {
+    // Unknown ids are refused rather than dropped at send time, so a typo cannot shrink an audience
+    // silently; another tenant's customer reads exactly like one that does not exist.
+    const customerIds = [...new Set(audience.customerIds)];
+    const found = new Set(await db('customers').where({ tenant_id: tenantId }).whereNull('deleted_at').whereIn('id', customerIds).pluck('id'));
+    const missing = customerIds.filter((id) => !found.has(id));
+    if (missing.length) {
+      throw validationFailed([{ location: 'body', path: 'audience.customerIds', message: `${missing.length} of the customers do not exist in this tenant: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}` }]);
+    }
+    return { type: 'customers', customerIds };
   }
   return audience;
 }

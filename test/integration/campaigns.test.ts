@@ -52,6 +52,24 @@ describe('campaign definitions', () => {
     expect(rules.status).toBe(422);
   });
 
+  it('refuses a customer list naming customers the tenant does not have, and stores repeats once', async () => {
+    const [known] = await stack.db('customers').insert({ tenant_id: tenant.tenantId, first_name: 'Known', full_name: 'Known One', phone: '+15550009999' }).returning('id');
+    const otherTenant = await buildTenant(stack.db, 'Other');
+    const [foreign] = await stack.db('customers').insert({ tenant_id: otherTenant.tenantId, first_name: 'Foreign', full_name: 'Foreign One' }).returning('id');
+    const unknown = '00000000-0000-4000-8000-000000000002';
+    const before = await stack.db('campaigns').where({ tenant_id: tenant.tenantId }).count().first();
+    for (const customerIds of [[known.id, unknown], [foreign.id], [known.id, foreign.id]]) {
+      const res = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'x', channel: 'sms', body: 'hi', audience: { type: 'customers', customerIds } } });
+      expect(res.status).toBe(422);
+      expect(res.body.error.details).toEqual([expect.objectContaining({ path: 'audience.customerIds', message: expect.stringMatching(/do not exist in this tenant/) })]);
+      expect(res.body.error.details[0].message).not.toContain(known.id);
+    }
+    expect(await stack.db('campaigns').where({ tenant_id: tenant.tenantId }).count().first()).toEqual(before);
+    const ok = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'x', channel: 'sms', body: 'hi', audience: { type: 'customers', customerIds: [known.id, known.id] } } });
+    expect(ok.status).toBe(201);
+    expect(ok.body.data.audience).toEqual({ type: 'customers', customerIds: [known.id] });
+  });
+
   it('previews the message for one customer with both variable styles', async () => {
     const [c] = await stack.db('customers').insert({ tenant_id: tenant.tenantId, first_name: 'Grace', last_name: 'Hopper', full_name: 'Grace Hopper', email: 'grace@example.com' }).returning('id');
     const created = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'Preview', channel: 'email', subject: 'For {{ customer.firstName }}', body: 'Hi {{firstName}} {{ customer.lastName }}', audience: { type: 'all' } } });

@@ -25,6 +25,11 @@ export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodTy
   params?: P;
   query?: Q;
   body?: B;
+  /**
+   * A body the handler reads itself (e.g. a streamed upload), documented per content type for
+   * OpenAPI only: nothing here parses or validates it.
+   */
+  streamedBody?: Record<string, ZodType>;
   /** Creating POSTs honour Idempotency-Key: a retried request gets the first response. */
   idempotent?: boolean;
   /** Documented responses: status → description and body schema. */
@@ -89,6 +94,7 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
       ...(spec.params ? { params: spec.params as never } : {}),
       ...(spec.query ? { query: spec.query as never } : {}),
       ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
+      ...(spec.streamedBody ? { body: { required: true, content: Object.fromEntries(Object.entries(spec.streamedBody).map(([type, schema]) => [type, { schema }])) } } : {}),
     },
     responses: {
       ...ERROR_RESPONSES(spec),

@@ -4,7 +4,7 @@ import { AppError } from '../../../lib/errors';
 import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
 import { commandContext, READERS, WRITERS } from '../customers/routes';
-import { BulkImportBody, BulkImportResponse, ImportErrorsQuery, ImportErrorView, ImportListQuery, ImportListResponse, ImportParams, ImportQuery, ImportView } from './schema';
+import { BulkImportBody, BulkImportResponse, ImportUploadBodies, ImportErrorsQuery, ImportErrorView, ImportListQuery, ImportListResponse, ImportParams, ImportQuery, ImportView } from './schema';
 import { readUpload } from './upload';
 import { pageRequestOf } from '../../pagination';
 
@@ -18,7 +18,7 @@ const UPLOAD_SUMMARY =
 export function importRoutes(target: RouteTarget): void {
   for (const path of ['/api/v1/imports', '/api/v1/customers/import']) {
     addRoute(target, {
-      method: 'post', path, summary: UPLOAD_SUMMARY, tag: 'Imports', auth: WRITERS, query: ImportQuery,
+      method: 'post', path, summary: UPLOAD_SUMMARY, tag: 'Imports', auth: WRITERS, query: ImportQuery, streamedBody: ImportUploadBodies,
       responses: { 202: { description: 'Accepted: the rows are staged and the import is queued', schema: z.object({ data: ImportView }) }, 415: { description: 'Unsupported content type' }, 503: { description: 'The workflow service is unavailable' } },
       handler: async (ctx) => {
         const upload = await readUpload(ctx);

@@ -18,7 +18,9 @@ export function translateDbError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
   if (!isPgError(err)) {
     const message = err instanceof Error ? err.message : '';
-    if (/Knex: Timeout acquiring a connection|ECONNREFUSED|Connection terminated/i.test(message)) return unavailable('The database is unavailable');
+    // The pool's acquire timeout, a refused or dropped connection, and pg's own connect timeout
+    // (connectionTimeoutMillis: "timeout expired") all mean the database is out of reach for now.
+    if (/Knex: Timeout acquiring a connection|ECONNREFUSED|Connection terminated|^timeout expired$|connection error and is not queryable/i.test(message)) return unavailable('The database is unavailable');
     return undefined;
   }
   switch (err.code) {

@@ -45,7 +45,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.HERALD_TEST_TEMPLATE_DB = database;
   process.env.TEMPORAL_ADDRESS = services.temporalAddress;
   process.env.TEMPORAL_TASK_QUEUE = `herald-test-${runId}`;
-  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
+  // Errors only: an unexpected 500 in any suite leaves its stack in the run's output.
+  process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
   process.env.NODE_ENV = 'test';
   // Local receivers are allowed, and webhook retries follow a compressed schedule (~50 s in all).
   process.env.WEBHOOK_ALLOWED_HOSTS ??= '127.0.0.1,localhost';

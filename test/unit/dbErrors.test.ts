@@ -13,6 +13,9 @@ describe('translateDbError', () => {
   it('maps a check violation to 422 and a lost connection to 503', () => {
     expect(translateDbError({ code: '23514', constraint: 'x' })?.status).toBe(422);
     expect(translateDbError(new Error('connect ECONNREFUSED 127.0.0.1:5433'))?.status).toBe(503);
+    // pg's connectionTimeoutMillis, hit when the server is too busy to start a backend in time.
+    expect(translateDbError(new Error('timeout expired'))?.status).toBe(503);
+    expect(translateDbError(new Error('Client has encountered a connection error and is not queryable'))?.status).toBe(503);
     expect(translateDbError({ code: '57P01' })?.status).toBe(503);
   });
 

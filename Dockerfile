@@ -3,8 +3,8 @@
 # Herald's image, used by docker-compose.yml for the API, the worker and the migrations.
 #
 # There is no compile step: bin/herald runs the TypeScript sources through tsx (a runtime
-# dependency), and the Temporal worker bundles workflows/ with webpack (a dependency of
-# @temporalio/worker) when it starts. So the image carries the sources plus the production
+# dependency), and the Temporal worker's workflow bundle (webpack, a dependency of
+# @temporalio/worker) is built once below, at image build time, into .data/workflow-bundles. So the image carries the sources plus the production
 # node_modules, and nothing else.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
@@ -31,7 +31,7 @@ ENV NODE_ENV=production
 WORKDIR /app
 
 # Everything stays owned by root: the `node` user can read the app but not change it.
-# tsx keeps its cache under /tmp, and the worker bundles in memory.
+# tsx keeps its cache under /tmp; the worker reuses the workflow bundle built below.
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json package-lock.json tsconfig.json ./
 COPY bin ./bin
@@ -46,6 +46,9 @@ COPY activities ./activities
 COPY workflows ./workflows
 COPY temporal ./temporal
 COPY api ./api
+
+# The workflow bundle, built now so the worker never runs webpack (see temporal/workflowBundle.ts).
+RUN node -e "require('tsx/cjs'); require('./temporal/workflowBundle.ts').ensureWorkflowBundle().then((b) => console.log(b.codePath))"
 
 USER node
 EXPOSE 3000

@@ -50,7 +50,9 @@ async function writeCsv(file: string, rows: number): Promise<number> {
 
 /** Starts `herald worker` on the bench's queue; resolves once it polls. */
 async function startWorkerChild(env: NodeJS.ProcessEnv): Promise<{ pid: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'herald'), 'worker'], { cwd: PROJECT_ROOT, env: { ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // BENCH_WORKER_NODE_OPTIONS: Node flags for the worker alone (e.g. a V8 heap limit), to measure their effect.
+  const nodeOptions = process.env.BENCH_WORKER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS } : {};
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'herald'), 'worker'], { cwd: PROJECT_ROOT, env: { ...env, ...nodeOptions, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('herald worker did not start within 120 s')), 120_000);

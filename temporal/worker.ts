@@ -2,6 +2,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import type { TemporalSettings } from './client';
 import { taskQueues } from './taskQueues';
+import { WORKER_MAX_CACHED_WORKFLOWS } from './workerHeap';
 import { ensureWorkflowBundle } from './workflowBundle';
 
 /** Where the worker keeps its pre-built workflow bundle (default: the project's .data/workflow-bundles). */
@@ -24,6 +25,7 @@ export async function createHeraldWorker(settings: TemporalSettings, deps: Activ
       namespace: settings.namespace,
       taskQueue: taskQueues(settings.taskQueue).main,
       workflowBundle: { codePath: bundle.codePath },
+      maxCachedWorkflows: WORKER_MAX_CACHED_WORKFLOWS,
       activities: createActivities(deps),
     });
     return { worker, connection };

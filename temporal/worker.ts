@@ -17,7 +17,7 @@ export interface HeraldWorkerOptions {
  * (`worker.shutdown()`), then closes the returned connection.
  */
 export async function createHeraldWorker(settings: TemporalSettings, deps: ActivityDeps, options: HeraldWorkerOptions = {}): Promise<{ worker: Worker; connection: NativeConnection }> {
-  const bundle = await ensureWorkflowBundle({ dir: options.bundleDir ?? process.env.WORKFLOW_BUNDLE_DIR });
+  const bundle = await ensureWorkflowBundle({ dir: options.bundleDir });
   const connection = await NativeConnection.connect({ address: settings.address });
   try {
     const worker = await Worker.create({

@@ -2,7 +2,10 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureWorkflowBundle, WORKFLOWS_DIR } from '../../temporal/workflowBundle';
+import { createLogger } from '../../lib/logger';
+import { createHeraldWorker } from '../../temporal/worker';
+import { ensureWorkflowBundle, workflowSourcesHash, WORKFLOWS_DIR } from '../../temporal/workflowBundle';
+import { testDb } from '../support/factories';
 
 /**
  * The worker's pre-built workflow bundle: built once by a child process, reused while the
@@ -64,6 +67,26 @@ describe('pre-built workflow bundle', () => {
     expect(fs.existsSync(first.codePath)).toBe(false);
     expect(fs.readdirSync(bundleDir)).toEqual([path.basename(changed.codePath)]);
     expect(await runProbe(changed.codePath)).toBe('second:bundleProbeWorkflow');
+  });
+
+  it("gives Herald's worker the bundle of the current workflows/ from its bundle folder, building it there once", async () => {
+    const dir = path.join(scratch, 'herald-bundles');
+    const db = testDb();
+    try {
+      const settings = { address: process.env.TEMPORAL_ADDRESS!, namespace: 'default', taskQueue: `bundle-herald-${process.pid}` };
+      const first = await createHeraldWorker(settings, { db, logger: createLogger('silent') }, { bundleDir: dir });
+      await first.worker.runUntil(new Promise((resolve) => setTimeout(resolve, 200)));
+      await first.connection.close();
+      const bundle = `workflows-${workflowSourcesHash()}.js`;
+      expect(fs.readdirSync(dir)).toEqual([bundle]);
+      const builtAt = fs.statSync(path.join(dir, bundle)).mtimeMs;
+      const second = await createHeraldWorker(settings, { db, logger: createLogger('silent') }, { bundleDir: dir });
+      await second.worker.runUntil(new Promise((resolve) => setTimeout(resolve, 200)));
+      await second.connection.close();
+      expect(fs.statSync(path.join(dir, bundle)).mtimeMs).toBe(builtAt);
+    } finally {
+      await db.destroy();
+    }
   });
 
   it('reports a workflow source that does not compile, and leaves no bundle behind', async () => {

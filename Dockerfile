@@ -4,8 +4,9 @@
 #
 # A build stage compiles the TypeScript sources to dist/ (`npm run build`); the image runs that
 # JavaScript (`node dist/bin/cli.js`), which starts faster and holds ~20 MB less than running the
-# sources through tsx. The Temporal worker bundles dist/workflows with webpack (a dependency of
-# @temporalio/worker) when it starts. So the image carries dist/ plus the production
+# sources through tsx. The Temporal worker's workflow bundle (webpack, a dependency of
+# @temporalio/worker) is built once at image build time into .data/workflow-bundles, so the
+# worker never runs webpack. The image carries dist/, that bundle and the production
 # node_modules, and nothing else.
 
 ARG NODE_IMAGE=node:20-bookworm-slim
@@ -53,10 +54,12 @@ ENV NODE_ENV=production
 WORKDIR /app
 
 # Everything stays owned by root: the `node` user can read the app but not change it.
-# The worker bundles its workflows in memory.
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json package-lock.json ./
 COPY --from=build /app/dist ./dist
+
+# The workflow bundle, built now so the worker never runs webpack (see temporal/workflowBundle.ts).
+RUN node -e "require('./dist/temporal/workflowBundle.js').ensureWorkflowBundle().then((b) => console.log(b.codePath))"
 
 USER node
 EXPOSE 3000

@@ -1,14 +1,18 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Knex } from 'knex';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { prepareChunk, processChunk, StagedRowsLost } from '../domain/imports/chunk';
 import { findImportById } from '../domain/imports/repo';
 import { beginImport, cleanupImport, failImport, finishImport } from '../domain/imports/steps';
 import type { Logger } from '../lib/logger';
+import { createImportSlots } from './importSlots';
 
 /** Rows per chunk transaction: big enough for set-based SQL, small enough to retry cheaply. */
 export const IMPORT_CHUNK_ROWS = 5000;
 /** How long one activity keeps taking chunks before handing back to the workflow. */
 const CHUNK_BUDGET_MS = 5 * 60_000;
+/** Import chunk loops one worker runs at once; the others wait their turn, heartbeating. */
+export const IMPORT_LOOPS_PER_WORKER = 2;
 
 /** Where the chunk loop stopped: more to do, all done, or stopped (cancelled). */
 type LoopResult = { state: 'processed' | 'done' | 'stopped'; processed: number };
@@ -16,12 +20,34 @@ type LoopResult = { state: 'processed' | 'done' | 'stopped'; processed: number }
 /** Activities of the bulk import workflow. */
 export function createImportActivities(deps: { db: Knex; logger: Logger; importChunkRows?: number }) {
   const size = deps.importChunkRows ?? IMPORT_CHUNK_ROWS;
+  const slots = createImportSlots(IMPORT_LOOPS_PER_WORKER);
 
   /** The chunk loop of processImportChunks (see there). */
   async function processChunks(importId: string): Promise<LoopResult> {
     const ctx = Context.current();
     const resumed = ctx.info.heartbeatDetails as { processed?: number } | undefined;
     if (resumed?.processed !== undefined) deps.logger.info({ importId, processed: resumed.processed, attempt: ctx.info.attempt }, 'import resumes after its last heartbeat');
+    // Only IMPORT_LOOPS_PER_WORKER loops hold rows at once; the others wait here, heartbeating, and
+    // hand back untouched (the workflow calls again) if the worker shuts down meanwhile.
+    let release = slots.tryAcquire();
+    while (!release) {
+      if (ctx.cancellationSignal.aborted) {
+        const job = await findImportById(deps.db, importId);
+        return job ? { state: 'processed', processed: job.processed_rows } : { state: 'stopped', processed: 0 };
+      }
+      ctx.heartbeat(resumed ?? {});
+      await sleep(1000);
+      release = slots.tryAcquire();
+    }
+    try {
+      return await chunkLoop(ctx, importId);
+    } finally {
+      release();
+    }
+  }
+
+  /** Takes chunks until done, stopped, out of budget or cancelled (inside a slot). */
+  async function chunkLoop(ctx: Context, importId: string): Promise<LoopResult> {
     const job = await findImportById(deps.db, importId);
     if (!job) return { state: 'stopped', processed: 0 };
     const started = Date.now();

@@ -10,8 +10,10 @@ import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { request } from 'undici';
 import { createDb } from '../db/knex';
+import { WORKER_HEAP_FLAG } from '../temporal/workerHeap';
 import { createBenchTenant, createDatabase, dropDatabase, heraldEnv, migrate, openBenchServer, readProcessMemory, startHeraldChild } from './herald';
 import { envInt, printFigure, printRatio, round } from './report';
+import { heraldEntry } from './productionBuild';
 
 /**
  * imports: a generated CSV of BENCH_ROWS customers (default 1,000,000) imported end to end
@@ -22,7 +24,8 @@ import { envInt, printFigure, printRatio, round } from './report';
  * - raw_insert_customers: one INSERT … SELECT of the same rows into Herald's customers table,
  *   which is the ceiling of any path that writes that table (its 16 indexes are the cost).
  *
- * Peak RSS of the API and the worker come from /proc/<pid>/status (VmHWM) after the import.
+ * Peak RSS of the API and the worker come from /proc/<pid>/status (VmHWM) after the import. The
+ * worker runs with the V8 heap cap it is deployed with (temporal/workerHeap.ts).
  */
 
 const BENCH = 'imports';
@@ -48,9 +51,11 @@ async function writeCsv(file: string, rows: number): Promise<number> {
   return fs.statSync(file).size;
 }
 
-/** Starts `herald worker` on the bench's queue; resolves once it polls. */
+/** Starts `herald worker` (the production build, see heraldEntry) on the bench's queue; resolves once it polls. */
 async function startWorkerChild(env: NodeJS.ProcessEnv): Promise<{ pid: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'herald'), 'worker'], { cwd: PROJECT_ROOT, env: { ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // The worker runs with the heap cap docker-compose.yml and `npm run worker` give it; BENCH_WORKER_NODE_OPTIONS overrides.
+  const nodeOptions = { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS ?? WORKER_HEAP_FLAG };
+  const child = spawn(process.execPath, [heraldEntry(), 'worker'], { cwd: PROJECT_ROOT, env: { ...env, ...nodeOptions, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('herald worker did not start within 120 s')), 120_000);
@@ -126,7 +131,7 @@ export async function run(): Promise<void> {
       const started_worker = await startWorkerChild(env);
       worker = started_worker.child;
       api = await startHeraldChild(url);
-      printFigure(BENCH, 'rss_before', { api_rss_mb: round(api.memory().rssMb, 1), worker_rss_mb: round(readProcessMemory(started_worker.pid).rssMb, 1) });
+      printFigure(BENCH, 'rss_before', { api_rss_mb: round(api.memory().rssMb, 1), worker_rss_mb: round(readProcessMemory(started_worker.pid).rssMb, 1), worker_node_options: process.env.BENCH_WORKER_NODE_OPTIONS ?? WORKER_HEAP_FLAG });
       started = performance.now();
       const res = await request(`${api.url}/api/v1/imports?fileName=bench.csv`, {
         method: 'POST', body: fs.createReadStream(file), headers: { authorization: `Bearer ${tenant.key}`, 'content-type': 'text/csv' }, headersTimeout: 0, bodyTimeout: 0,

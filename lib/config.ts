@@ -62,6 +62,8 @@ const ConfigSchema = z
     WEBHOOK_SECRET_GRACE: z.string().trim().regex(/^\d+(\.\d+)?(ms|s|m|h|d)$/, 'must be a duration such as 24h').default('24h'),
     WEBHOOK_TIMEOUT_MS: positiveInt.default(15000),
     WEBHOOK_SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    // Worker (issue 5, session 3): where the pre-built workflow bundle is kept.
+    WORKFLOW_BUNDLE_DIR: optionalText,
   })
   .superRefine((cfg, ctx) => {
     if (cfg.NODE_ENV === 'production' && !cfg.JWT_SECRET) {

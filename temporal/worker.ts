@@ -2,20 +2,30 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import type { TemporalSettings } from './client';
 import { taskQueues } from './taskQueues';
+import { WORKER_MAX_CACHED_WORKFLOWS } from './workerHeap';
+import { ensureWorkflowBundle } from './workflowBundle';
+
+/** Where the worker keeps its pre-built workflow bundle (default: the project's .data/workflow-bundles). */
+export interface HeraldWorkerOptions {
+  bundleDir?: string;
+}
 
 /**
- * Creates Herald's worker: workflows bundled from workflows/index.ts, activities from the
- * factory. The caller runs it (`worker.run()`) and shuts it down (`worker.shutdown()`), then
- * closes the returned connection.
+ * Creates Herald's worker: workflows from the pre-built bundle of workflows/index.ts (built by a
+ * child process on first start and reused while the sources are unchanged, see workflowBundle.ts),
+ * activities from the factory. The caller runs it (`worker.run()`) and shuts it down
+ * (`worker.shutdown()`), then closes the returned connection.
  */
-export async function createHeraldWorker(settings: TemporalSettings, deps: ActivityDeps): Promise<{ worker: Worker; connection: NativeConnection }> {
+export async function createHeraldWorker(settings: TemporalSettings, deps: ActivityDeps, options: HeraldWorkerOptions = {}): Promise<{ worker: Worker; connection: NativeConnection }> {
+  const bundle = await ensureWorkflowBundle({ dir: options.bundleDir });
   const connection = await NativeConnection.connect({ address: settings.address });
   try {
     const worker = await Worker.create({
       connection,
       namespace: settings.namespace,
       taskQueue: taskQueues(settings.taskQueue).main,
-      workflowsPath: require.resolve('../workflows'),
+      workflowBundle: { codePath: bundle.codePath },
+      maxCachedWorkflows: WORKER_MAX_CACHED_WORKFLOWS,
       activities: createActivities(deps),
     });
     return { worker, connection };

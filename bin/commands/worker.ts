@@ -8,6 +8,7 @@ import { webhookSettings } from '../../domain/webhooks/settings';
 import { loadConfig } from '../../lib/config';
 import { createLogger } from '../../lib/logger';
 import { createHeraldWorker } from '../../temporal/worker';
+import { heapCapAdvice } from '../../temporal/workerHeap';
 import { createRuntime, temporalSettings, type Runtime } from '../runtime';
 import { onShutdown } from '../shutdown';
 
@@ -37,11 +38,13 @@ export interface RunningWorker {
 export async function startWorker(runtime: Runtime): Promise<RunningWorker> {
   installTemporalLogging(runtime);
   const { config, db } = runtime;
+  const heapAdvice = heapCapAdvice();
+  if (config.NODE_ENV === 'production' && heapAdvice) runtime.logger.warn(heapAdvice);
   if (config.NODE_ENV === 'production' && !config.SMTP_URL) runtime.logger.warn(`SMTP_URL is not set: e-mail goes to smtp://127.0.0.1:${config.DEV_SMTP_PORT} (the development catcher)`);
   if (config.NODE_ENV === 'production' && !config.TWILIO_ACCOUNT_SID) runtime.logger.warn('Twilio is not configured: SMS are written to the development outbox, not sent');
   const channels = createChannels(config, (m) => recordCaughtMessage(db, { tenantId: m.tenantId, channel: 'sms', to: m.to, body: m.body, messageId: m.ledgerId }));
   const messaging = { channels, publicUrl: publicUrlOf(config), trackingSecret: config.TRACKING_SECRET, pageSize: config.CAMPAIGN_PAGE_SIZE, concurrency: config.CAMPAIGN_CONCURRENCY, pagesPerRun: config.CAMPAIGN_PAGES_PER_RUN };
-  const { worker, connection } = await createHeraldWorker(temporalSettings(config), { db, logger: runtime.logger, messaging, webhooks: webhookSettings(config) });
+  const { worker, connection } = await createHeraldWorker(temporalSettings(config), { db, logger: runtime.logger, messaging, webhooks: webhookSettings(config) }, { bundleDir: config.WORKFLOW_BUNDLE_DIR });
   await ensureSegmentRefreshSchedule(runtime.temporal, runtime.config.SEGMENT_REFRESH_INTERVAL);
   await ensureWebhookRelay(runtime.temporal);
   const done = worker.run().finally(async () => {

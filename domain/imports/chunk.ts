@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import type { CountryCode } from 'libphonenumber-js';
-import { randomUUID } from 'node:crypto';
 import { mapCsvRow, mapJsonRow, planColumns, type ColumnTarget } from './columns';
 import { customerCreatedEvents, customersHolding, insertCustomers, updateCustomers, type CustomerChange, type NewCustomer } from './customerWrites';
 import { contextOf, type ImportRecord } from './repo';
 import { keysOf, validateRow, type ValidRow } from './rowValidation';
+import { uuidv7 } from './timeOrderedIds';
 import type { DedupeKey, ImportOptions, ImportRowError } from './types';
 
 /** What became of one row. */
@@ -168,7 +168,7 @@ export async function processChunk(db: Knex, importId: string, size: number, pre
       } else if (options.duplicateMode === 'update') {
         fail(keys.length ? FIELD_OF_KEY[keyName(keys[0]!)]! : null, `matches no existing customer by ${dedupe.join(', ')} (duplicateMode update never creates)`);
       } else {
-        inserts.push({ row: v.row, id: randomUUID(), columns: v.columns });
+        inserts.push({ row: v.row, id: uuidv7(), columns: v.columns });
       }
     }
 

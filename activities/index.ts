@@ -36,7 +36,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createImportActivities(deps),
     ...createCampaignLifecycleActivities(deps),
     ...createCampaignSendActivities(deps),
-    ...createWebhookRelayActivities({ ...deps, hub }),
+    ...createWebhookRelayActivities(deps),
     ...createWebhookDispatchActivities({ ...deps, hub, settings }),
     ...createWebhookReplayActivities(deps),
   };

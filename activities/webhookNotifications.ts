@@ -10,7 +10,7 @@ interface ListeningClient {
 }
 
 /** Channels the webhook engine listens on. */
-export type Channel = 'herald_events' | 'herald_deliveries';
+export type Channel = 'herald_deliveries';
 
 /**
  * One LISTEN connection per worker process, shared by the relay and every dispatcher in it.
@@ -42,7 +42,6 @@ export function createNotificationHub(db: Knex, logger: Logger) {
       client.on('notification', (msg) => emit(msg.channel as Channel, msg.payload ?? ''));
       client.on('error', drop);
       client.on('end', drop);
-      await client.query('LISTEN herald_events');
       await client.query('LISTEN herald_deliveries');
       return client;
     })().catch((err: unknown) => {

@@ -3,14 +3,18 @@ import type { Knex } from 'knex';
 import { wakeDispatcher } from '../domain/webhooks/lifecycle';
 import { relayPendingEvents, stalledEndpoints } from '../domain/webhooks/relay';
 import type { Logger } from '../lib/logger';
-import { createWakeup, type NotificationHub } from './webhookNotifications';
+import { createWakeup } from './webhookNotifications';
 
 /** Events per fan-out statement. */
 const BATCH = 1000;
 /** How long one relay activity runs before handing back to its workflow (which loops). */
 const RUN_MS = 5 * 60_000;
-/** Poll interval when no notification comes (the fallback for a lost LISTEN connection). */
-const POLL_MS = 1000;
+/**
+ * How often an idle relay looks for new events. Event writers do not NOTIFY (it would serialise
+ * their commits; see migration 20261123001300), so this bounds the relay's share of the commit →
+ * first attempt latency; the read is an index probe of the (usually empty) unrelayed events.
+ */
+const POLL_MS = 100;
 /** A dispatcher is woken through Temporal at most this often by the relay (notifications do the rest). */
 const WAKE_EVERY_MS = 2000;
 /** How often the relay looks for deliveries no dispatcher took, and how overdue they must be. */
@@ -18,12 +22,12 @@ const SWEEP_EVERY_MS = 5000;
 
 /**
  * The outbox relay's activity. While it runs, every committed event becomes deliveries within
- * milliseconds (woken by the events trigger's NOTIFY, polling each second as a fallback); the
+ * about a poll interval (100 ms); the
  * fan-out statement itself notifies running dispatchers, and dispatchers that are not running
  * are started through Temporal (signalWithStart, throttled per endpoint). A sweep wakes any
  * endpoint whose due deliveries sit untaken, so a lost wake-up costs seconds, never a message.
  */
-export function createWebhookRelayActivities(deps: { db: Knex; logger: Logger; hub: NotificationHub }) {
+export function createWebhookRelayActivities(deps: { db: Knex; logger: Logger }) {
   const lastWoken = new Map<string, number>();
 
   return {
@@ -32,7 +36,6 @@ export function createWebhookRelayActivities(deps: { db: Knex; logger: Logger; h
       const client = ctx.client;
       const taskQueue = ctx.info.taskQueue;
       const wakeup = createWakeup(ctx.cancellationSignal);
-      const unsubscribe = await deps.hub.subscribe('herald_events', wakeup.wake);
       const wake = (targets: Array<{ tenantId: string; endpointId: string }>, force: boolean) => {
         const now = Date.now();
         for (const t of targets) {
@@ -47,20 +50,16 @@ export function createWebhookRelayActivities(deps: { db: Knex; logger: Logger; h
       const started = Date.now();
       let relayed = 0;
       let lastSweep = 0;
-      try {
-        while (Date.now() - started < RUN_MS && !ctx.cancellationSignal.aborted) {
-          ctx.heartbeat(relayed);
-          const pass = await relayPendingEvents(deps.db, BATCH);
-          relayed += pass.relayed;
-          wake(pass.endpoints, false);
-          if (Date.now() - lastSweep > SWEEP_EVERY_MS) {
-            lastSweep = Date.now();
-            wake(await stalledEndpoints(deps.db, SWEEP_EVERY_MS), true);
-          }
-          if (pass.relayed < BATCH) await wakeup.wait(POLL_MS);
+      while (Date.now() - started < RUN_MS && !ctx.cancellationSignal.aborted) {
+        ctx.heartbeat(relayed);
+        const pass = await relayPendingEvents(deps.db, BATCH);
+        relayed += pass.relayed;
+        wake(pass.endpoints, false);
+        if (Date.now() - lastSweep > SWEEP_EVERY_MS) {
+          lastSweep = Date.now();
+          wake(await stalledEndpoints(deps.db, SWEEP_EVERY_MS), true);
         }
-      } finally {
-        unsubscribe();
+        if (pass.relayed < BATCH) await wakeup.wait(POLL_MS);
       }
       if (ctx.cancellationSignal.aborted) await ctx.cancelled;
       return { relayed };

@@ -199,6 +199,9 @@ describe('webhook delivery under failure', () => {
     await new Promise<void>((res) => hole.listen(0, '127.0.0.1', () => res()));
     const port = (hole.address() as net.AddressInfo).port;
     await h.ok(a, 'POST', '/api/v1/webhooks', { url: `http://127.0.0.1:${port}/dead`, events: ['customer.*'], maxConcurrency: 5 });
+    // Measure only once the dead endpoint's attempts are hanging.
+    await burst(h, a, 5);
+    await until(() => held.length, (n) => n > 0, 30_000);
     const withDead = await measure(30);
     const stuck = held.length;
     held.forEach((s) => s.destroy());

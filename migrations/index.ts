@@ -11,6 +11,7 @@ import * as orderCreatedAtIndex from './20261123000800_order_created_at_index';
 import * as imports from './20261123000900_imports';
 import * as campaigns from './20261123001000_campaigns';
 import * as webhooks from './20261123001100_webhooks';
+import * as webhookLedgerSpeed from './20261123001200_webhook_ledger_speed';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -36,6 +37,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261123000900_imports', imports],
   ['20261123001000_campaigns', campaigns],
   ['20261123001100_webhooks', webhooks],
+  ['20261123001200_webhook_ledger_speed', webhookLedgerSpeed],
 ];
 
 /** knex's MigrationSource over the static list above. */

@@ -58,7 +58,8 @@ export async function loadDispatchEndpoint(db: Knex, settings: WebhookSettings, 
 
 /**
  * Claims up to `limit` due deliveries of an enabled endpoint, oldest due first, leasing them for
- * `leaseMs`; rows another dispatcher holds are skipped. Returns them with their event.
+ * `leaseMs`; rows another dispatcher holds are skipped. Returns them with their event. (The
+ * `= ANY(ARRAY(…))` makes the planner update by primary key instead of scanning the table.)
  */
 export async function claimDueDeliveries(db: Knex, endpoint: { id: string; tenantId: string }, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
   const { rows } = await db.raw(
@@ -69,7 +70,7 @@ export async function claimDueDeliveries(db: Knex, endpoint: { id: string; tenan
        ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE OF d SKIP LOCKED
      )
      UPDATE webhook_deliveries d SET claimed_until = now() + make_interval(secs => ?)
-     FROM due, events e WHERE d.id = due.id AND e.id = d.event_id
+     FROM due, events e WHERE d.id = ANY(ARRAY(SELECT id FROM due)) AND d.id = due.id AND e.id = d.event_id
      RETURNING d.id, d.attempts, d.event_type AS "eventType", e.created_at AS "eventCreatedAt", e.payload->'data' AS data`,
     [endpoint.tenantId, endpoint.id, limit, leaseMs / 1000],
   );

@@ -43,6 +43,9 @@ export async function settleAttempts(db: Knex, settings: WebhookSettings, result
   const healthy = [...endpoints.values()].filter((e) => e.success && !e.gone);
   // One statement (atomic without a transaction, one round trip): attempt rows, delivery states,
   // and the failure clock cleared for endpoints with a success (written at most once a second).
+  // The id list lets the planner fetch the deliveries by primary key whatever it thinks of the
+  // table's size (joined to the JSON rows alone it scans a small or freshly grown table whole).
+  const ids = results.map((r) => r.deliveryId);
   await db.raw(
     `WITH r AS (
        SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(tenant_id uuid, endpoint_id uuid, id uuid, attempt int, started_at timestamptz, latency_ms int, status_code int, excerpt text, error text, status text, next_at timestamptz)
@@ -50,6 +53,7 @@ export async function settleAttempts(db: Knex, settings: WebhookSettings, result
        INSERT INTO webhook_attempts (tenant_id, delivery_id, endpoint_id, attempt, started_at, latency_ms, status_code, response_excerpt, error)
        SELECT d.tenant_id, d.id, d.endpoint_id, r.attempt, r.started_at, r.latency_ms, r.status_code, r.excerpt, r.error
        FROM r JOIN webhook_deliveries d ON d.id = r.id AND d.tenant_id = r.tenant_id AND d.endpoint_id = r.endpoint_id
+       WHERE d.id = ANY(?::uuid[])
      ), healthy AS (
        UPDATE webhook_endpoints ep SET failing_since = NULL, last_success_at = now()
        FROM jsonb_to_recordset(?::jsonb) AS h(tenant_id uuid, endpoint_id uuid)
@@ -60,8 +64,8 @@ export async function settleAttempts(db: Knex, settings: WebhookSettings, result
        attempts = greatest(d.attempts, r.attempt), status = r.status, next_attempt_at = coalesce(r.next_at, d.next_attempt_at),
        claimed_until = NULL, last_attempt_at = r.started_at, last_status_code = r.status_code, last_error = r.error,
        succeeded_at = CASE WHEN r.status = 'succeeded' THEN now() ELSE d.succeeded_at END
-     FROM r WHERE d.id = r.id AND d.tenant_id = r.tenant_id AND d.endpoint_id = r.endpoint_id AND d.status <> 'succeeded'`,
-    [JSON.stringify(rows), JSON.stringify(healthy.map((e) => ({ tenant_id: e.tenantId, endpoint_id: e.endpointId })))],
+     FROM r WHERE d.id = ANY(?::uuid[]) AND d.id = r.id AND d.tenant_id = r.tenant_id AND d.endpoint_id = r.endpoint_id AND d.status <> 'succeeded'`,
+    [JSON.stringify(rows), ids, JSON.stringify(healthy.map((e) => ({ tenant_id: e.tenantId, endpoint_id: e.endpointId }))), ids],
   );
   for (const ep of endpoints.values()) {
     if (!ep.success || ep.gone) await recordFailure(db, settings, ep, now);

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { preparedQuery } from './prepared';
 import { decryptSecret, signingKey } from './secrets';
 import type { WebhookSettings } from './settings';
 
@@ -56,25 +57,24 @@ export async function loadDispatchEndpoint(db: Knex, settings: WebhookSettings, 
   return { id: row.id, tenantId: row.tenant_id, url: row.url, enabled: row.enabled, headers: row.headers ?? {}, maxConcurrency: row.max_concurrency, rateLimit: row.rate_limit_per_second, keys };
 }
 
+/** Leases up to $3 due deliveries of endpoint $2 (tenant $1) for $4 seconds; returns them with their event. */
+const CLAIM_SQL = `WITH due AS (
+    SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints ep ON ep.id = d.endpoint_id AND ep.enabled
+    WHERE d.tenant_id = $1 AND d.endpoint_id = $2 AND d.status = 'pending' AND d.next_attempt_at <= now()
+      AND (d.claimed_until IS NULL OR d.claimed_until < now())
+    ORDER BY d.next_attempt_at LIMIT $3 FOR UPDATE OF d SKIP LOCKED
+  )
+  UPDATE webhook_deliveries d SET claimed_until = now() + make_interval(secs => $4)
+  FROM due, events e WHERE d.id = ANY(ARRAY(SELECT id FROM due)) AND d.id = due.id AND e.id = d.event_id
+  RETURNING d.id, d.attempts, d.event_type AS "eventType", e.created_at AS "eventCreatedAt", e.payload->'data' AS data`;
+
 /**
  * Claims up to `limit` due deliveries of an enabled endpoint, oldest due first, leasing them for
  * `leaseMs`; rows another dispatcher holds are skipped. Returns them with their event. (The
  * `= ANY(ARRAY(…))` makes the planner update by primary key instead of scanning the table.)
  */
 export async function claimDueDeliveries(db: Knex, endpoint: { id: string; tenantId: string }, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-  const { rows } = await db.raw(
-    `WITH due AS (
-       SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints ep ON ep.id = d.endpoint_id AND ep.enabled
-       WHERE d.tenant_id = ? AND d.endpoint_id = ? AND d.status = 'pending' AND d.next_attempt_at <= now()
-         AND (d.claimed_until IS NULL OR d.claimed_until < now())
-       ORDER BY d.next_attempt_at LIMIT ? FOR UPDATE OF d SKIP LOCKED
-     )
-     UPDATE webhook_deliveries d SET claimed_until = now() + make_interval(secs => ?)
-     FROM due, events e WHERE d.id = ANY(ARRAY(SELECT id FROM due)) AND d.id = due.id AND e.id = d.event_id
-     RETURNING d.id, d.attempts, d.event_type AS "eventType", e.created_at AS "eventCreatedAt", e.payload->'data' AS data`,
-    [endpoint.tenantId, endpoint.id, limit, leaseMs / 1000],
-  );
-  return rows;
+  return preparedQuery<ClaimedDelivery>(db, 'herald_webhook_claim', CLAIM_SQL, [endpoint.tenantId, endpoint.id, limit, leaseMs / 1000]);
 }
 
 /** When the endpoint's next pending delivery is due (ms since epoch), or null when none is pending. */

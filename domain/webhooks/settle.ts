@@ -1,8 +1,29 @@
 import type { Knex } from 'knex';
 import { insertWebhookEvent } from './events';
 import type { AttemptResult } from './ledger';
+import { preparedQuery } from './prepared';
 import { nextAttemptDelayMs } from './retry';
 import type { WebhookSettings } from './settings';
+
+/** Attempt rows, delivery states and cleared failure clocks of one batch ($1 rows, $2 their ids, $3 healthy endpoints). */
+const SETTLE_SQL = `WITH r AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(tenant_id uuid, endpoint_id uuid, id uuid, attempt int, started_at timestamptz, latency_ms int, status_code int, excerpt text, error text, status text, next_at timestamptz)
+  ), attempts AS (
+    INSERT INTO webhook_attempts (tenant_id, delivery_id, endpoint_id, attempt, started_at, latency_ms, status_code, response_excerpt, error)
+    SELECT d.tenant_id, d.id, d.endpoint_id, r.attempt, r.started_at, r.latency_ms, r.status_code, r.excerpt, r.error
+    FROM r JOIN webhook_deliveries d ON d.id = r.id AND d.tenant_id = r.tenant_id AND d.endpoint_id = r.endpoint_id
+    WHERE d.id = ANY($2::uuid[])
+  ), healthy AS (
+    UPDATE webhook_endpoints ep SET failing_since = NULL, last_success_at = now()
+    FROM jsonb_to_recordset($3::jsonb) AS h(tenant_id uuid, endpoint_id uuid)
+    WHERE ep.tenant_id = h.tenant_id AND ep.id = h.endpoint_id
+      AND (ep.failing_since IS NOT NULL OR ep.last_success_at IS NULL OR ep.last_success_at < now() - interval '1 second')
+  )
+  UPDATE webhook_deliveries d SET
+    attempts = greatest(d.attempts, r.attempt), status = r.status, next_attempt_at = coalesce(r.next_at, d.next_attempt_at),
+    claimed_until = NULL, last_attempt_at = r.started_at, last_status_code = r.status_code, last_error = r.error,
+    succeeded_at = CASE WHEN r.status = 'succeeded' THEN now() ELSE d.succeeded_at END
+  FROM r WHERE d.id = ANY($2::uuid[]) AND d.id = r.id AND d.tenant_id = r.tenant_id AND d.endpoint_id = r.endpoint_id AND d.status <> 'succeeded'`;
 
 const isSuccess = (code: number | null) => code !== null && code >= 200 && code < 300;
 
@@ -41,32 +62,14 @@ export async function settleAttempts(db: Knex, settings: WebhookSettings, result
     };
   });
   const healthy = [...endpoints.values()].filter((e) => e.success && !e.gone);
-  // One statement (atomic without a transaction, one round trip): attempt rows, delivery states,
-  // and the failure clock cleared for endpoints with a success (written at most once a second).
+  // One prepared statement (atomic without a transaction, one round trip): attempt rows, delivery
+  // states, and the failure clock cleared for endpoints with a success (at most once a second).
   // The id list lets the planner fetch the deliveries by primary key whatever it thinks of the
   // table's size (joined to the JSON rows alone it scans a small or freshly grown table whole).
   const ids = results.map((r) => r.deliveryId);
-  await db.raw(
-    `WITH r AS (
-       SELECT * FROM jsonb_to_recordset(?::jsonb) AS r(tenant_id uuid, endpoint_id uuid, id uuid, attempt int, started_at timestamptz, latency_ms int, status_code int, excerpt text, error text, status text, next_at timestamptz)
-     ), attempts AS (
-       INSERT INTO webhook_attempts (tenant_id, delivery_id, endpoint_id, attempt, started_at, latency_ms, status_code, response_excerpt, error)
-       SELECT d.tenant_id, d.id, d.endpoint_id, r.attempt, r.started_at, r.latency_ms, r.status_code, r.excerpt, r.error
-       FROM r JOIN webhook_deliveries d ON d.id = r.id AND d.tenant_id = r.tenant_id AND d.endpoint_id = r.endpoint_id
-       WHERE d.id = ANY(?::uuid[])
-     ), healthy AS (
-       UPDATE webhook_endpoints ep SET failing_since = NULL, last_success_at = now()
-       FROM jsonb_to_recordset(?::jsonb) AS h(tenant_id uuid, endpoint_id uuid)
-       WHERE ep.tenant_id = h.tenant_id AND ep.id = h.endpoint_id
-         AND (ep.failing_since IS NOT NULL OR ep.last_success_at IS NULL OR ep.last_success_at < now() - interval '1 second')
-     )
-     UPDATE webhook_deliveries d SET
-       attempts = greatest(d.attempts, r.attempt), status = r.status, next_attempt_at = coalesce(r.next_at, d.next_attempt_at),
-       claimed_until = NULL, last_attempt_at = r.started_at, last_status_code = r.status_code, last_error = r.error,
-       succeeded_at = CASE WHEN r.status = 'succeeded' THEN now() ELSE d.succeeded_at END
-     FROM r WHERE d.id = ANY(?::uuid[]) AND d.id = r.id AND d.tenant_id = r.tenant_id AND d.endpoint_id = r.endpoint_id AND d.status <> 'succeeded'`,
-    [JSON.stringify(rows), ids, JSON.stringify(healthy.map((e) => ({ tenant_id: e.tenantId, endpoint_id: e.endpointId }))), ids],
-  );
+  await preparedQuery(db, 'herald_webhook_settle', SETTLE_SQL, [
+    JSON.stringify(rows), ids, JSON.stringify(healthy.map((e) => ({ tenant_id: e.tenantId, endpoint_id: e.endpointId }))),
+  ]);
   for (const ep of endpoints.values()) {
     if (!ep.success || ep.gone) await recordFailure(db, settings, ep, now);
   }

@@ -7,7 +7,7 @@ import type { Logger } from '../lib/logger';
 /** Attempts settled per statement. */
 const SETTLE_BATCH = 1000;
 /** How long a finished attempt may wait to be settled with others in one statement. */
-const SETTLE_DELAY_MS = 10;
+const SETTLE_DELAY_MS = 25;
 
 /**
  * The worker's ledger writer, shared by all its dispatchers: finished attempts of every endpoint

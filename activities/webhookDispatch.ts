@@ -23,6 +23,11 @@ const RUN_MS = 4 * 60_000;
 const IDLE_MS = 30_000;
 /** A retry due within this long is waited for inside the activity; later ones on a workflow timer. */
 const HOLD_MS = 10_000;
+/**
+ * The longest single wait while idle: the loop heartbeats between waits, and the workflow's
+ * heartbeat timeout is 20 s (a 30 s idle wait used to time the activity out and start a second one).
+ */
+const IDLE_SLICE_MS = 5000;
 /** How often the endpoint row is re-read (enabled, limits, rotated secrets). */
 const RELOAD_MS = 2000;
 /** The most deliveries one claim takes. */
@@ -209,7 +214,7 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
             result = { stopped: null, nextDueAt: null };
             break;
           }
-          await wakeup.wait(IDLE_MS - (idleNow - lastWork));
+          await wakeup.wait(Math.min(IDLE_SLICE_MS, IDLE_MS - (idleNow - lastWork)));
         } else if (due - idleNow > (failing ? 1000 : HOLD_MS)) {
           result = { stopped: null, nextDueAt: due };
           break;

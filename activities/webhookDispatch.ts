@@ -2,11 +2,12 @@ import { Context } from '@temporalio/activity';
 import type { Knex } from 'knex';
 import { createSigner, type Signer } from '../channels/webhookSigning';
 import { createWebhookTransport, type WebhookTransport } from '../channels/webhookHttp';
-import { claimDueDeliveries, loadDispatchEndpoint, nextDueAt, settleAttempts, type AttemptResult, type ClaimedDelivery, type DispatchEndpoint } from '../domain/webhooks/ledger';
+import { claimDueDeliveries, loadDispatchEndpoint, nextDueAt, releaseClaims, type ClaimedDelivery, type DispatchEndpoint } from '../domain/webhooks/ledger';
 import { parseRetryAfter } from '../domain/webhooks/retry';
 import type { WebhookSettings } from '../domain/webhooks/settings';
 import type { Logger } from '../lib/logger';
 import { createWakeup, type NotificationHub } from './webhookNotifications';
+import { createWebhookSettler } from './webhookSettler';
 
 /** What one dispatch activity ended with; the workflow sleeps accordingly. */
 export interface DispatchResult {
@@ -22,12 +23,17 @@ const RUN_MS = 4 * 60_000;
 const IDLE_MS = 30_000;
 /** A retry due within this long is waited for inside the activity; later ones on a workflow timer. */
 const HOLD_MS = 10_000;
+/**
+ * The longest single wait while idle: the loop heartbeats between waits, and the workflow's
+ * heartbeat timeout is 20 s (a 30 s idle wait used to time the activity out and start a second one).
+ */
+const IDLE_SLICE_MS = 5000;
 /** How often the endpoint row is re-read (enabled, limits, rotated secrets). */
 const RELOAD_MS = 2000;
-/** Attempts settled per statement. */
-const SETTLE_BATCH = 500;
-/** How long a finished attempt may wait to be settled with others in one statement. */
-const SETTLE_DELAY_MS = 10;
+/** The most deliveries one claim takes. */
+const MAX_CLAIM = 1000;
+/** How much work (at the endpoint's current pace) the dispatcher keeps claimed ahead. */
+const AHEAD_MS = 500;
 
 /** A token bucket for the endpoint's deliveries/s: `take()` is 0 when one may go now, else ms to wait. */
 function rateLimiter(perSecond: () => number | null) {
@@ -53,9 +59,10 @@ function rateLimiter(perSecond: () => number | null) {
 const bodyOf = (d: ClaimedDelivery) => JSON.stringify({ type: d.eventType, timestamp: new Date(d.eventCreatedAt).toISOString(), data: d.data });
 
 /**
- * The per-endpoint dispatcher's activity: claims due deliveries in small batches (leases),
- * sends them with the endpoint's concurrency and rate limit, and settles the attempts in
- * batches. It keeps going while work arrives (its endpoint's NOTIFY from the relay wakes it) and
+ * The per-endpoint dispatcher's activity: claims due deliveries ahead of sending (leases,
+ * in the background, sized to about half a second of the endpoint's current pace), sends them
+ * with the endpoint's concurrency and rate limit, and hands the attempts to the worker's shared
+ * settler, which writes them in batches across endpoints. It keeps going while work arrives (its endpoint's NOTIFY from the relay wakes it) and
  * hands back to the workflow when nothing is due soon. Transports (keep-alive pools) are kept per
  * endpoint across activities in this worker.
  */
@@ -63,6 +70,7 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
   const { db, settings } = deps;
   const transports = new Map<string, { connections: number; transport: WebhookTransport }>();
   const leaseMs = Math.max(30_000, 2 * settings.timeoutMs);
+  const settler = createWebhookSettler(deps);
 
   function transportFor(endpoint: DispatchEndpoint): WebhookTransport {
     const cached = transports.get(endpoint.id);
@@ -89,49 +97,64 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
     let signer: Signer = createSigner(endpoint.keys);
     let transport = transportFor(endpoint);
     const wakeup = createWakeup(ctx.cancellationSignal);
+    // `fresh`: there may be due work to claim. `notices` counts wake-ups, so a claim that comes
+    // back short does not clear a notice that arrived while it ran.
     let fresh = true;
+    let notices = 0;
     const unsubscribe = await deps.hub.subscribe('herald_deliveries', (payload) => {
       if (payload === '' || payload.includes(endpointId)) {
         fresh = true;
+        notices++;
         wakeup.wake();
       }
     });
     const limiter = rateLimiter(() => endpoint?.rateLimit ?? null);
-    const queue: ClaimedDelivery[] = [];
+    const queue: Array<ClaimedDelivery & { claimedAt: number }> = [];
     const inflight = new Set<Promise<void>>();
-    const results: AttemptResult[] = [];
+    let claiming: Promise<void> | null = null;
     // While the endpoint fails, retries wait on the workflow's timer rather than in this activity, so
     // a dead endpoint does not hold a worker's activity slot between its retries.
     let failing = false;
-    let settling: Promise<void> = Promise.resolve();
-    const settle = () => {
-      settling = settling.then(async () => {
-        while (results.length) await settleAttempts(db, settings, endpoint!, results.splice(0, SETTLE_BATCH));
-      });
-      return settling;
-    };
+    // Deliveries started in the current and the previous second: the pace that sizes claims.
+    let pace = { second: 0, current: 0, previous: 0 };
+    // A claimed delivery still queued this long is left for its lease to expire (and be claimed
+    // again), so a send never starts that could outlive its lease.
+    const staleAfterMs = leaseMs - settings.timeoutMs - 1000;
 
     const send = async (d: ClaimedDelivery, target: DispatchEndpoint) => {
       const body = bodyOf(d);
       const startedAt = new Date();
       const headers = { ...target.headers, 'content-type': 'application/json', 'user-agent': 'Herald-Webhooks/1.0', ...signer.headers(d.id, startedAt, body) };
       const out = await transport.post(target.url, headers, body);
-      results.push({
-        deliveryId: d.id, attempt: d.attempts + 1, startedAt, latencyMs: out.latencyMs, statusCode: out.statusCode,
+      // Settled within a few ms, batched with every other attempt this worker finished meanwhile:
+      // only attempts in flight (or waiting for that statement) at a crash are sent again.
+      settler.add({
+        tenantId: target.tenantId, endpointId: target.id, deliveryId: d.id, attempt: d.attempts + 1, startedAt, latencyMs: out.latencyMs, statusCode: out.statusCode,
         responseExcerpt: out.excerpt, error: out.error ?? (out.statusCode !== null && (out.statusCode < 200 || out.statusCode >= 300) ? `HTTP ${out.statusCode}` : null),
         retryAfterMs: parseRetryAfter(out.retryAfter ?? undefined),
       });
       failing = out.statusCode === null || out.statusCode < 200 || out.statusCode >= 300;
-      // Settled within a few ms (batched with whatever else finished meanwhile): only attempts in
-      // flight at a crash are sent again.
-      settleSoon();
     };
-    let settleTimer: NodeJS.Timeout | undefined;
-    const settleSoon = () => {
-      settleTimer ??= setTimeout(() => {
-        settleTimer = undefined;
-        settle().catch((err: unknown) => deps.logger.warn({ err }, 'settling webhook attempts failed; will retry'));
-      }, SETTLE_DELAY_MS);
+
+    /** Claims in the background so sending never waits for it; sized to ~AHEAD_MS of the current pace. */
+    const claimAhead = (target: DispatchEndpoint) => {
+      const floor = 2 * target.maxConcurrency;
+      const ahead = Math.max(floor, Math.min(MAX_CLAIM, Math.ceil((pace.previous * AHEAD_MS) / 1000)));
+      const depth = Math.max(1, target.rateLimit ? Math.min(ahead, target.rateLimit * 5) : ahead);
+      const want = depth - queue.length;
+      if (claiming || !fresh || queue.length > depth / 2 || want <= 0) return;
+      const seen = notices;
+      claiming = claimDueDeliveries(db, target, want, leaseMs)
+        .then((claimed) => {
+          if (claimed.length < want && seen === notices) fresh = false;
+          const claimedAt = Date.now();
+          for (const d of claimed) queue.push({ ...d, claimedAt });
+        })
+        .catch((err: unknown) => deps.logger.warn({ err, endpointId }, 'claiming webhook deliveries failed; will retry'))
+        .finally(() => {
+          claiming = null;
+          wakeup.wake();
+        });
     };
 
     const started = Date.now();
@@ -142,13 +165,14 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
     try {
       for (;;) {
         if (ctx.cancellationSignal.aborted) break;
-        if (Date.now() - lastHeartbeat > 1000) {
-          lastHeartbeat = Date.now();
+        const now = Date.now();
+        if (now - lastHeartbeat > 1000) {
+          lastHeartbeat = now;
           ctx.heartbeat();
         }
-        if (Date.now() - started > RUN_MS) break;
-        if (Date.now() - lastReload > RELOAD_MS) {
-          lastReload = Date.now();
+        if (now - started > RUN_MS) break;
+        if (now - lastReload > RELOAD_MS) {
+          lastReload = now;
           const reloaded = await loadDispatchEndpoint(db, settings, tenantId, endpointId);
           if (!reloaded || !reloaded.enabled) {
             result = { stopped: reloaded ? 'disabled' : 'deleted', nextDueAt: null };
@@ -158,15 +182,15 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
           signer = createSigner(endpoint.keys);
           transport = transportFor(endpoint);
         }
-        const concurrency = endpoint.maxConcurrency;
-        const want = Math.max(1, Math.min(2 * concurrency, endpoint.rateLimit ? endpoint.rateLimit * 5 : Infinity)) - queue.length;
-        if (fresh && queue.length <= concurrency / 2 && want > 0) {
-          const claimed = await claimDueDeliveries(db, endpoint, want, leaseMs);
-          if (claimed.length < want) fresh = false;
-          queue.push(...claimed);
-        }
+        const second = Math.floor(now / 1000);
+        if (second !== pace.second) pace = { second, current: 0, previous: second === pace.second + 1 ? pace.current : 0 };
+        claimAhead(endpoint);
         let rateWait = 0;
-        while (queue.length && inflight.size < concurrency) {
+        while (queue.length && inflight.size < endpoint.maxConcurrency) {
+          if (Date.now() - queue[0]!.claimedAt > staleAfterMs) {
+            queue.shift();
+            continue;
+          }
           rateWait = limiter.take();
           if (rateWait > 0) break;
           const job = send(queue.shift()!, endpoint).finally(() => {
@@ -174,35 +198,37 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
             wakeup.wake();
           });
           inflight.add(job);
+          pace.current++;
           lastWork = Date.now();
         }
-        if (queue.length || inflight.size) {
+        if (queue.length || inflight.size || claiming) {
           await wakeup.wait(rateWait || 1000);
           continue;
         }
         // Nothing claimed and nothing in flight: settle, then decide how long to wait.
-        await settle();
+        await settler.flush();
         const due = await nextDueAt(db, endpoint);
-        const now = Date.now();
+        const idleNow = Date.now();
         if (due === null) {
-          if (now - lastWork > IDLE_MS) {
+          if (idleNow - lastWork > IDLE_MS) {
             result = { stopped: null, nextDueAt: null };
             break;
           }
-          await wakeup.wait(IDLE_MS - (now - lastWork));
-        } else if (due - now > (failing ? 1000 : HOLD_MS)) {
+          await wakeup.wait(Math.min(IDLE_SLICE_MS, IDLE_MS - (idleNow - lastWork)));
+        } else if (due - idleNow > (failing ? 1000 : HOLD_MS)) {
           result = { stopped: null, nextDueAt: due };
           break;
         } else {
-          await wakeup.wait(due - now);
+          await wakeup.wait(due - idleNow);
           fresh = true;
         }
       }
     } finally {
       unsubscribe();
-      await Promise.allSettled(inflight);
-      clearTimeout(settleTimer);
-      await settle();
+      await Promise.allSettled([...inflight, claiming]);
+      await settler.flush();
+      const unsent = queue.splice(0).map((d) => d.id);
+      await releaseClaims(db, endpoint, unsent).catch((err: unknown) => deps.logger.warn({ err, endpointId }, 'could not release webhook claims; their leases will expire'));
     }
     if (ctx.cancellationSignal.aborted) await ctx.cancelled;
     return result;

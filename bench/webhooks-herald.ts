@@ -26,6 +26,12 @@ export interface WebhookEngine {
   commitEvent(tenantId: string): Promise<void>;
   /** Counts succeeded deliveries of a tenant. */
   succeeded(tenantId: string): Promise<number>;
+  /**
+   * Whether a tenant's work is drained: every event relayed and no delivery pending. Cheap (two
+   * index probes) so that polling it does not load the database the engine is measured on, as
+   * counting a growing table ten times a second would.
+   */
+  drained(tenantId: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -64,6 +70,15 @@ export async function startWebhookEngine(databaseUrl: string): Promise<WebhookEn
     async succeeded(tenantId) {
       const [row] = await db('webhook_deliveries').where({ tenant_id: tenantId, status: 'succeeded' }).count<{ n: number }[]>({ n: '*' });
       return Number(row?.n ?? 0);
+    },
+    async drained(tenantId) {
+      const { rows } = await db.raw(
+        `SELECT NOT EXISTS (SELECT 1 FROM events WHERE relayed_at IS NULL AND tenant_id = ?)
+            AND NOT EXISTS (SELECT 1 FROM webhook_deliveries WHERE status = 'pending'
+                              AND endpoint_id IN (SELECT id FROM webhook_endpoints WHERE tenant_id = ?)) AS drained`,
+        [tenantId, tenantId],
+      );
+      return Boolean(rows[0]?.drained);
     },
     async close() {
       await stopWorker(worker, running);

@@ -11,6 +11,7 @@ import * as orderCreatedAtIndex from './20261123000800_order_created_at_index';
 import * as imports from './20261123000900_imports';
 import * as campaigns from './20261123001000_campaigns';
 import * as webhooks from './20261123001100_webhooks';
+import * as webhookLedgerSpeed from './20261123001200_webhook_ledger_speed';
 import * as eventsRelayPolls from './20261123001300_events_relay_polls';
 
 /** One migration module: reversible. */
@@ -37,6 +38,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261123000900_imports', imports],
   ['20261123001000_campaigns', campaigns],
   ['20261123001100_webhooks', webhooks],
+  ['20261123001200_webhook_ledger_speed', webhookLedgerSpeed],
   ['20261123001300_events_relay_polls', eventsRelayPolls],
 ];
 

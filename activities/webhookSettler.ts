@@ -1,0 +1,53 @@
+import type { Knex } from 'knex';
+import type { AttemptResult } from '../domain/webhooks/ledger';
+import { settleAttempts } from '../domain/webhooks/settle';
+import type { WebhookSettings } from '../domain/webhooks/settings';
+import type { Logger } from '../lib/logger';
+
+/** Attempts settled per statement. */
+const SETTLE_BATCH = 1000;
+/** How long a finished attempt may wait to be settled with others in one statement. */
+const SETTLE_DELAY_MS = 25;
+
+/**
+ * The worker's ledger writer, shared by all its dispatchers: finished attempts of every endpoint
+ * are settled together, a few ms after they finish, one statement at a time (while one runs the
+ * next batch gathers, so batches grow with the load instead of statements multiplying). Only
+ * attempts in flight or waiting here when a worker dies are lost, and their leases expire and
+ * send them again with the same `webhook-id`.
+ */
+export function createWebhookSettler(deps: { db: Knex; logger: Logger; settings: WebhookSettings }) {
+  const waiting: AttemptResult[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  let chain: Promise<void> = Promise.resolve();
+
+  /** Settles everything waiting now, in batches; never rejects (a failed batch is left to its leases). */
+  function drain(): Promise<void> {
+    clearTimeout(timer);
+    timer = undefined;
+    chain = chain.then(async () => {
+      while (waiting.length) {
+        const batch = waiting.splice(0, SETTLE_BATCH);
+        try {
+          await settleAttempts(deps.db, deps.settings, batch);
+        } catch (err) {
+          deps.logger.warn({ err, attempts: batch.length }, 'settling webhook attempts failed; their leases will send them again');
+        }
+      }
+    });
+    return chain;
+  }
+
+  return {
+    /** Queues one finished attempt; it is settled within a few ms, batched with others. */
+    add(result: AttemptResult): void {
+      waiting.push(result);
+      timer ??= setTimeout(() => void drain(), SETTLE_DELAY_MS);
+    },
+    /** Resolves once every attempt added so far is settled (or its batch failed and was logged). */
+    flush: drain,
+  };
+}
+
+/** The worker's shared ledger writer. */
+export type WebhookSettler = ReturnType<typeof createWebhookSettler>;

@@ -6,7 +6,14 @@ interface ListeningClient {
   query(sql: string): Promise<unknown>;
   on(event: 'notification', listener: (msg: { channel: string; payload?: string }) => void): void;
   on(event: 'error' | 'end', listener: (err?: Error) => void): void;
-  removeAllListeners(event?: string): void;
+  off(event: string, listener: (...args: never[]) => void): void;
+}
+
+/** One pooled connection while the hub holds it; `done` once it was given back or lost. */
+interface Held {
+  client: ListeningClient;
+  done: boolean;
+  detach(): void;
 }
 
 /** Channels the webhook engine listens on. */
@@ -22,44 +29,58 @@ export type Channel = 'herald_deliveries';
  */
 export function createNotificationHub(db: Knex, logger: Logger) {
   const listeners = new Map<Channel, Set<(payload: string) => void>>();
-  let connecting: Promise<ListeningClient> | undefined;
-  const released = new WeakSet<ListeningClient>();
+  let connecting: Promise<Held> | undefined;
 
   const emit = (channel: Channel, payload: string) => listeners.get(channel)?.forEach((l) => l(payload));
+  const listening = () => [...listeners.values()].some((l) => l.size > 0);
 
-  function connect(): Promise<ListeningClient> {
+  // State lives on the acquisition (`Held`), not on the pooled client: the pool hands the same
+  // client object out again later, and it must not look "already released" then.
+  function connect(): Promise<Held> {
     connecting ??= (async () => {
       const client = (await db.client.acquireConnection()) as ListeningClient;
+      const onNotification = (msg: { channel: string; payload?: string }) => emit(msg.channel as Channel, msg.payload ?? '');
       const drop = (err?: Error) => {
-        if (released.has(client)) return;
-        released.add(client);
+        if (held.done) return;
+        held.done = true;
+        held.detach();
         logger.warn({ err }, 'webhook LISTEN connection lost; reconnecting on next use');
-        client.removeAllListeners('notification');
-        connecting = undefined;
+        if (connecting === current) connecting = undefined;
         void db.client.releaseConnection(client).catch(() => undefined);
         for (const channel of listeners.keys()) emit(channel, '');
       };
-      client.on('notification', (msg) => emit(msg.channel as Channel, msg.payload ?? ''));
+      const held: Held = {
+        client,
+        done: false,
+        detach: () => {
+          client.off('notification', onNotification);
+          client.off('error', drop);
+          client.off('end', drop);
+        },
+      };
+      client.on('notification', onNotification);
       client.on('error', drop);
       client.on('end', drop);
       await client.query('LISTEN herald_deliveries');
-      return client;
+      return held;
     })().catch((err: unknown) => {
       connecting = undefined;
       throw err;
     });
+    const current = connecting;
     return connecting;
   }
 
+  /** Gives the connection back once nobody listens (a subscriber that came meanwhile keeps it). */
   async function release(): Promise<void> {
     const pending = connecting;
+    const held = await pending?.catch(() => undefined);
+    if (!held || held.done || connecting !== pending || listening()) return;
     connecting = undefined;
-    const client = await pending?.catch(() => undefined);
-    if (!client || released.has(client)) return;
-    released.add(client);
-    client.removeAllListeners('notification');
-    await client.query('UNLISTEN *').catch(() => undefined);
-    await db.client.releaseConnection(client).catch(() => undefined);
+    held.done = true;
+    held.detach();
+    await held.client.query('UNLISTEN *').catch(() => undefined);
+    await db.client.releaseConnection(held.client).catch(() => undefined);
   }
 
   return {
@@ -72,7 +93,7 @@ export function createNotificationHub(db: Knex, logger: Logger) {
       return () => {
         set.delete(listener);
         // The connection is only held while someone listens, so a stopping worker leaves none behind.
-        if (![...listeners.values()].some((l) => l.size)) void release();
+        if (!listening()) void release();
       };
     },
   };

@@ -1,0 +1,40 @@
+import { createNotificationHub } from '../../activities/webhookNotifications';
+import { createDb, type Knex } from '../../db/knex';
+import { createLogger } from '../../lib/logger';
+
+/**
+ * The worker's LISTEN hub holds one pooled connection only while someone listens. Dispatchers
+ * subscribe and unsubscribe all the time, so each cycle must give its connection back even when
+ * the pool hands the same client object out again, and a subscriber must still hear notifications.
+ */
+describe('webhook notification hub', () => {
+  let db: Knex;
+  beforeAll(() => {
+    db = createDb({ url: process.env.DATABASE_URL!, poolMax: 2 });
+  });
+  afterAll(async () => {
+    await db.destroy();
+  });
+
+  it('gives its connection back on every subscribe/unsubscribe cycle and still delivers notifications', async () => {
+    const hub = createNotificationHub(db, createLogger('silent'));
+    for (let i = 0; i < 12; i++) {
+      const unsubscribe = await hub.subscribe('herald_deliveries', () => undefined);
+      unsubscribe();
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const pool = (db.client as { pool: { numUsed(): number; numPendingAcquires(): number } }).pool;
+    expect(pool.numUsed()).toBe(0);
+    // Both connections of the pool are free: two queries at once each get one without waiting.
+    await Promise.all([db.raw('SELECT pg_sleep(0.05)'), db.raw('SELECT pg_sleep(0.05)')]);
+
+    const heard: string[] = [];
+    const unsubscribe = await hub.subscribe('herald_deliveries', (payload) => heard.push(payload));
+    await db.raw("SELECT pg_notify('herald_deliveries', 'endpoint-1')");
+    for (let i = 0; i < 50 && heard.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(heard).toEqual(['endpoint-1']);
+    unsubscribe();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(pool.numUsed()).toBe(0);
+  });
+});

@@ -1,21 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from '../temporal/workflowBundle';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..');
 
-/** The folders `npm run build` compiles (tsconfig.build.json). */
-const SOURCE_DIRS = ['api', 'domain', 'rules', 'workflows', 'activities', 'channels', 'temporal', 'db', 'lib', 'migrations', 'bin', 'scripts'];
-
-/** Newest modification time (ms) of the .ts files under `dir`. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestSource(full));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(full).mtimeMs);
-  }
-  return newest;
+/** Newest modification time (ms) of the TypeScript files `npm run build` compiles (tsconfig.build.json's folders). */
+function newestSource(): number {
+  const { include } = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'tsconfig.build.json'), 'utf8')) as { include: string[] };
+  const sources = include.flatMap((dir) => filesUnder(path.join(PROJECT_ROOT, dir))).filter((f) => f.endsWith('.ts'));
+  return Math.max(...sources.map((f) => statSync(f).mtimeMs));
 }
 
 /**
@@ -33,7 +27,7 @@ export function heraldEntry(): string {
   } catch {
     // not built yet
   }
-  if (built < Math.max(...SOURCE_DIRS.map((d) => newestSource(path.join(PROJECT_ROOT, d))))) {
+  if (built < newestSource()) {
     process.stderr.write('building dist/ (npm run build) for the benchmark…\n');
     execFileSync('npm', ['run', '--silent', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
   }

@@ -29,7 +29,7 @@ const BUILDER_ARGS = path.extname(__filename) === '.ts' ? ['--require', 'tsx/cjs
 const PREFIX = 'workflows-';
 
 /** Every file under a folder, sorted, so the hash does not depend on directory order. */
-function filesUnder(dir: string): string[] {
+export function filesUnder(dir: string): string[] {
   const out: string[] = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);

@@ -42,11 +42,8 @@ export const campaignProgressQuery = defineQuery<CampaignProgress>('progress');
 export interface CampaignSendInput {
   tenantId: string;
   campaignId: string;
-  carried?: { started: boolean; progress: CampaignProgress; pagesPerRun?: number };
+  carried?: { started: boolean; progress: CampaignProgress; pagesPerRun: number };
 }
-
-/** Used when a run carried over from before the worker reported pagesPerRun. */
-const FALLBACK_PAGES_PER_RUN = 500;
 
 /** Business id of a campaign's send: one workflow per campaign. */
 export const campaignWorkflowId = (tenantId: string, campaignId: string) => `campaign-${tenantId}-${campaignId}`;
@@ -76,8 +73,10 @@ export async function campaignSendWorkflow(input: CampaignSendInput): Promise<Ca
   });
   setHandler(campaignProgressQuery, () => progress);
 
-  let pagesPerRun = input.carried?.pagesPerRun ?? FALLBACK_PAGES_PER_RUN;
-  if (!input.carried?.started) {
+  let pagesPerRun: number;
+  if (input.carried?.started) {
+    pagesPerRun = input.carried.pagesPerRun;
+  } else {
     const begun = await beginCampaign(tenantId, campaignId);
     if (begun.status === 'cancelled') progress.cancelled = true;
     if (begun.status === 'paused') progress.paused = true;

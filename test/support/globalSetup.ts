@@ -11,6 +11,17 @@ export interface TestRunState {
   startedServices: boolean;
 }
 
+/** Runs one statement on a database given by URL (CREATE/DROP DATABASE on the services' admin database). */
+export async function runAdmin(url: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Replaces the database name in a postgres URL. */
 export const withDatabase = (url: string, database: string) => {
   const u = new URL(url);
@@ -30,10 +41,7 @@ export default async function globalSetup(): Promise<void> {
 
   const runId = `${Date.now().toString(36)}_${process.pid}`;
   const database = `herald_test_${runId}`;
-  const admin = new Client({ connectionString: services.databaseUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  await admin.end();
+  await runAdmin(services.databaseUrl, `CREATE DATABASE "${database}"`);
 
   const db = createDb({ url: withDatabase(services.databaseUrl, database), poolMax: 2 });
   await migrateLatest(db);

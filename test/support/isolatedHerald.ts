@@ -1,6 +1,5 @@
-import { Client } from 'pg';
 import { createDb, type Knex } from '../../db/knex';
-import { withDatabase } from './globalSetup';
+import { runAdmin, withDatabase } from './globalSetup';
 import { endQueueWork } from './queueCleanup';
 import { startTestServer, type TestServer } from './testServer';
 import { startWorkerProcess, type WorkerProcess } from './heraldProcess';
@@ -27,15 +26,7 @@ export interface IsolatedHerald {
 }
 
 /** Runs one statement on the services' admin database (CREATE/DROP DATABASE). */
-async function admin(sql: string): Promise<void> {
-  const client = new Client({ connectionString: process.env.HERALD_TEST_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (sql: string) => runAdmin(process.env.HERALD_TEST_ADMIN_URL!, sql);
 
 /**
  * Copies the run's template database under a name made from `name`, starts the API on it and

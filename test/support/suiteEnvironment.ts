@@ -1,22 +1,10 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import NodeEnvironment from 'jest-environment-node';
-import { Client } from 'pg';
-import { withDatabase } from './globalSetup';
+import { runAdmin as admin, withDatabase } from './globalSetup';
 import { endQueueWork } from './queueCleanup';
 
 type EnvironmentArgs = ConstructorParameters<typeof NodeEnvironment>;
-
-/** Runs one statement on the services' admin database (CREATE/DROP DATABASE). */
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Gives every test file a Herald of its own: a database copied from the run's migrated template

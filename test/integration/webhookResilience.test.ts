@@ -199,9 +199,12 @@ describe('webhook delivery under failure', () => {
     await new Promise<void>((res) => hole.listen(0, '127.0.0.1', () => res()));
     const port = (hole.address() as net.AddressInfo).port;
     await h.ok(a, 'POST', '/api/v1/webhooks', { url: `http://127.0.0.1:${port}/dead`, events: ['customer.*'], maxConcurrency: 5 });
-    // Measure only once the dead endpoint's attempts are hanging.
+    // Measure only once the dead endpoint's attempts are hanging (and tenant A's healthy endpoint
+    // has taken the same five events, so none of them lands inside the measurement).
+    const warmFrom = healthyA.requests.length;
     await burst(h, a, 5);
     await until(() => held.length, (n) => n > 0, 30_000);
+    await until(() => healthyA.requests.length - warmFrom, (n) => n >= 5, 30_000);
     const withDead = await measure(30);
     const stuck = held.length;
     held.forEach((s) => s.destroy());

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import type { Knex } from 'knex';
 import { createSigner, type Signer } from '../channels/webhookSigning';
 import { createWebhookTransport, type WebhookTransport } from '../channels/webhookHttp';
-import { claimDueDeliveries, loadDispatchEndpoint, nextDueAt, releaseClaims, type ClaimedDelivery, type DispatchEndpoint } from '../domain/webhooks/ledger';
+import { leaseEndpoint, nextDueAt, readDueDeliveries, releaseEndpointLease, type DispatchEndpoint, type DueCursor, type DueDelivery, type EndpointLease } from '../domain/webhooks/ledger';
 import { parseRetryAfter } from '../domain/webhooks/retry';
 import type { WebhookSettings } from '../domain/webhooks/settings';
 import type { Logger } from '../lib/logger';
@@ -28,11 +29,13 @@ const HOLD_MS = 10_000;
  * heartbeat timeout is 20 s (a 30 s idle wait used to time the activity out and start a second one).
  */
 const IDLE_SLICE_MS = 5000;
-/** How often the endpoint row is re-read (enabled, limits, rotated secrets). */
+/** How often the lease is renewed and the endpoint re-read (enabled, limits, rotated secrets). */
 const RELOAD_MS = 2000;
-/** The most deliveries one claim takes. */
-const MAX_CLAIM = 1000;
-/** How much work (at the endpoint's current pace) the dispatcher keeps claimed ahead. */
+/** The most deliveries one read takes. */
+const MAX_READ = 1000;
+/** The longest a read cursor is followed before reading from the start of the due order again. */
+const RESTART_MS = 5000;
+/** How much work (at the endpoint's current pace) the dispatcher keeps read ahead. */
 const AHEAD_MS = 500;
 
 /** A token bucket for the endpoint's deliveries/s: `take()` is 0 when one may go now, else ms to wait. */
@@ -55,16 +58,15 @@ function rateLimiter(perSecond: () => number | null) {
   };
 }
 
-/** The body of a delivery: Standard Webhooks' `{ type, timestamp, data }`, the same on every attempt. */
-const bodyOf = (d: ClaimedDelivery) => JSON.stringify({ type: d.eventType, timestamp: new Date(d.eventCreatedAt).toISOString(), data: d.data });
-
 /**
- * The per-endpoint dispatcher's activity: claims due deliveries ahead of sending (leases,
- * in the background, sized to about half a second of the endpoint's current pace), sends them
- * with the endpoint's concurrency and rate limit, and hands the attempts to the worker's shared
- * settler, which writes them in batches across endpoints. It keeps going while work arrives (its endpoint's NOTIFY from the relay wakes it) and
- * hands back to the workflow when nothing is due soon. Transports (keep-alive pools) are kept per
- * endpoint across activities in this worker.
+ * The per-endpoint dispatcher's activity. It leases its endpoint (one run sends an endpoint's
+ * deliveries at a time; the lease is renewed with each reload of the endpoint), reads due
+ * deliveries ahead of sending with a keyset cursor (in the background, sized to about half a
+ * second of the endpoint's current pace), sends them with the endpoint's concurrency and rate
+ * limit, and hands the attempts to the worker's shared settler, which writes them in batches
+ * across endpoints. It keeps going while work arrives (its endpoint's NOTIFY from the relay wakes
+ * it) and hands back to the workflow when nothing is due soon. Transports (keep-alive pools) are
+ * kept per endpoint across activities in this worker.
  */
 export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger; hub: NotificationHub; settings: WebhookSettings }) {
   const { db, settings } = deps;
@@ -86,18 +88,24 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
     transports.delete(endpointId);
   }
 
+  /** What a lease that could not be taken means for the workflow. */
+  function notLeased(lease: Exclude<EndpointLease, { state: 'leased' }>, endpointId: string): DispatchResult {
+    if (lease.state === 'deleted') forget(endpointId);
+    // Another run holds the lease (a retried activity whose predecessor still runs, or died):
+    // try again when it expires, or sooner if woken.
+    return lease.state === 'held' ? { stopped: null, nextDueAt: lease.until } : { stopped: lease.state, nextDueAt: null };
+  }
+
   async function dispatchEndpoint(tenantId: string, endpointId: string): Promise<DispatchResult> {
     const ctx = Context.current();
-    let endpoint = await loadDispatchEndpoint(db, settings, tenantId, endpointId);
-    if (!endpoint) {
-      forget(endpointId);
-      return { stopped: 'deleted', nextDueAt: null };
-    }
-    if (!endpoint.enabled) return { stopped: 'disabled', nextDueAt: null };
+    const owner = randomUUID();
+    const first = await leaseEndpoint(db, settings, tenantId, endpointId, owner, leaseMs);
+    if (first.state !== 'leased') return notLeased(first, endpointId);
+    let endpoint = first.endpoint;
     let signer: Signer = createSigner(endpoint.keys);
     let transport = transportFor(endpoint);
     const wakeup = createWakeup(ctx.cancellationSignal);
-    // `fresh`: there may be due work to claim. `notices` counts wake-ups, so a claim that comes
+    // `fresh`: there may be due work to read. `notices` counts wake-ups, so a read that comes
     // back short does not clear a notice that arrived while it ran.
     let fresh = true;
     let notices = 0;
@@ -108,51 +116,66 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
         wakeup.wake();
       }
     });
-    const limiter = rateLimiter(() => endpoint?.rateLimit ?? null);
-    const queue: Array<ClaimedDelivery & { claimedAt: number }> = [];
+    const limiter = rateLimiter(() => endpoint.rateLimit);
+    const queue: DueDelivery[] = [];
+    // Every delivery read and not settled yet (queued, in flight, or waiting for the settler):
+    // rows still pending in the ledger that a read must not return again.
+    const held = new Set<string>();
     const inflight = new Set<Promise<void>>();
-    let claiming: Promise<void> | null = null;
+    let reading: Promise<void> | null = null;
+    // The read position in the due order. It goes back to the start when a read reaches the end
+    // and every few seconds, so rows that became due behind it (a retry, a replay, a relay
+    // transaction that began before the last read) are found.
+    let cursor: DueCursor | null = null;
+    let cursorSince = Date.now();
     // While the endpoint fails, retries wait on the workflow's timer rather than in this activity, so
     // a dead endpoint does not hold a worker's activity slot between its retries.
     let failing = false;
-    // Deliveries started in the current and the previous second: the pace that sizes claims.
+    // Deliveries started in the current and the previous second: the pace that sizes reads.
     let pace = { second: 0, current: 0, previous: 0 };
-    // A claimed delivery still queued this long is left for its lease to expire (and be claimed
-    // again), so a send never starts that could outlive its lease.
-    const staleAfterMs = leaseMs - settings.timeoutMs - 1000;
 
-    const send = async (d: ClaimedDelivery, target: DispatchEndpoint) => {
-      const body = bodyOf(d);
+    const send = async (d: DueDelivery, target: DispatchEndpoint) => {
       const startedAt = new Date();
-      const headers = { ...target.headers, 'content-type': 'application/json', 'user-agent': 'Herald-Webhooks/1.0', ...signer.headers(d.id, startedAt, body) };
-      const out = await transport.post(target.url, headers, body);
+      const headers = { ...target.headers, 'content-type': 'application/json', 'user-agent': 'Herald-Webhooks/1.0', ...signer.headers(d.id, startedAt, d.body) };
+      const out = await transport.post(target.url, headers, d.body);
       // Settled within a few ms, batched with every other attempt this worker finished meanwhile:
       // only attempts in flight (or waiting for that statement) at a crash are sent again.
       settler.add({
         tenantId: target.tenantId, endpointId: target.id, deliveryId: d.id, attempt: d.attempts + 1, startedAt, latencyMs: out.latencyMs, statusCode: out.statusCode,
         responseExcerpt: out.excerpt, error: out.error ?? (out.statusCode !== null && (out.statusCode < 200 || out.statusCode >= 300) ? `HTTP ${out.statusCode}` : null),
         retryAfterMs: parseRetryAfter(out.retryAfter ?? undefined),
-      });
+      }, () => held.delete(d.id));
       failing = out.statusCode === null || out.statusCode < 200 || out.statusCode >= 300;
     };
 
-    /** Claims in the background so sending never waits for it; sized to ~AHEAD_MS of the current pace. */
-    const claimAhead = (target: DispatchEndpoint) => {
+    /** Reads in the background so sending never waits for it; sized to ~AHEAD_MS of the current pace. */
+    const readAhead = (target: DispatchEndpoint) => {
       const floor = 2 * target.maxConcurrency;
-      const ahead = Math.max(floor, Math.min(MAX_CLAIM, Math.ceil((pace.previous * AHEAD_MS) / 1000)));
+      const ahead = Math.max(floor, Math.min(MAX_READ, Math.ceil((pace.previous * AHEAD_MS) / 1000)));
       const depth = Math.max(1, target.rateLimit ? Math.min(ahead, target.rateLimit * 5) : ahead);
       const want = depth - queue.length;
-      if (claiming || !fresh || queue.length > depth / 2 || want <= 0) return;
+      if (reading || !fresh || queue.length > depth / 2 || want <= 0) return;
       const seen = notices;
-      claiming = claimDueDeliveries(db, target, want, leaseMs)
-        .then((claimed) => {
-          if (claimed.length < want && seen === notices) fresh = false;
-          const claimedAt = Date.now();
-          for (const d of claimed) queue.push({ ...d, claimedAt });
+      if (Date.now() - cursorSince > RESTART_MS) cursor = null;
+      if (cursor === null) cursorSince = Date.now();
+      reading = readDueDeliveries(db, target, owner, cursor, cursor ? [] : [...held], want)
+        .then((rows) => {
+          if (rows.length < want) {
+            cursor = null;
+            if (seen === notices) fresh = false;
+          } else {
+            const last = rows[rows.length - 1]!;
+            cursor = { dueKey: last.dueKey, id: last.id };
+          }
+          for (const d of rows) {
+            if (held.has(d.id)) continue;
+            held.add(d.id);
+            queue.push(d);
+          }
         })
-        .catch((err: unknown) => deps.logger.warn({ err, endpointId }, 'claiming webhook deliveries failed; will retry'))
+        .catch((err: unknown) => deps.logger.warn({ err, endpointId }, 'reading webhook deliveries failed; will retry'))
         .finally(() => {
-          claiming = null;
+          reading = null;
           wakeup.wake();
         });
     };
@@ -173,24 +196,20 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
         if (now - started > RUN_MS) break;
         if (now - lastReload > RELOAD_MS) {
           lastReload = now;
-          const reloaded = await loadDispatchEndpoint(db, settings, tenantId, endpointId);
-          if (!reloaded || !reloaded.enabled) {
-            result = { stopped: reloaded ? 'disabled' : 'deleted', nextDueAt: null };
+          const renewed = await leaseEndpoint(db, settings, tenantId, endpointId, owner, leaseMs);
+          if (renewed.state !== 'leased') {
+            result = notLeased(renewed, endpointId);
             break;
           }
-          endpoint = reloaded;
+          endpoint = renewed.endpoint;
           signer = createSigner(endpoint.keys);
           transport = transportFor(endpoint);
         }
         const second = Math.floor(now / 1000);
         if (second !== pace.second) pace = { second, current: 0, previous: second === pace.second + 1 ? pace.current : 0 };
-        claimAhead(endpoint);
+        readAhead(endpoint);
         let rateWait = 0;
         while (queue.length && inflight.size < endpoint.maxConcurrency) {
-          if (Date.now() - queue[0]!.claimedAt > staleAfterMs) {
-            queue.shift();
-            continue;
-          }
           rateWait = limiter.take();
           if (rateWait > 0) break;
           const job = send(queue.shift()!, endpoint).finally(() => {
@@ -201,11 +220,11 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
           pace.current++;
           lastWork = Date.now();
         }
-        if (queue.length || inflight.size || claiming) {
+        if (queue.length || inflight.size || reading) {
           await wakeup.wait(rateWait || 1000);
           continue;
         }
-        // Nothing claimed and nothing in flight: settle, then decide how long to wait.
+        // Nothing read and nothing in flight: settle, then decide how long to wait.
         await settler.flush();
         const due = await nextDueAt(db, endpoint);
         const idleNow = Date.now();
@@ -225,10 +244,9 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
       }
     } finally {
       unsubscribe();
-      await Promise.allSettled([...inflight, claiming]);
+      await Promise.allSettled([...inflight, reading]);
       await settler.flush();
-      const unsent = queue.splice(0).map((d) => d.id);
-      await releaseClaims(db, endpoint, unsent).catch((err: unknown) => deps.logger.warn({ err, endpointId }, 'could not release webhook claims; their leases will expire'));
+      await releaseEndpointLease(db, endpoint, owner).catch((err: unknown) => deps.logger.warn({ err, endpointId }, 'could not release the endpoint lease; it will expire'));
     }
     if (ctx.cancellationSignal.aborted) await ctx.cancelled;
     return result;

@@ -40,7 +40,7 @@ export function createWebhookReplayActivities(deps: { db: Knex }) {
         if (!rows.length) break;
         const done = processed + rows.length;
         await db.transaction(async (trx) => {
-          await trx('webhook_deliveries').whereIn('id', rows.map((r) => r.id)).andWhere({ tenant_id: tenantId }).update({ status: 'pending', next_attempt_at: trx.fn.now(), claimed_until: null });
+          await trx('webhook_deliveries').whereIn('id', rows.map((r) => r.id)).andWhere({ tenant_id: tenantId }).update({ status: 'pending', next_attempt_at: trx.fn.now() });
           await trx('webhook_replays').where({ id: replayId }).update({ processed: done });
           await notifyDispatchers(trx, [job.endpoint_id]);
         });

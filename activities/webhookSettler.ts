@@ -13,15 +13,16 @@ const SETTLE_DELAY_MS = 25;
  * The worker's ledger writer, shared by all its dispatchers: finished attempts of every endpoint
  * are settled together, a few ms after they finish, one statement at a time (while one runs the
  * next batch gathers, so batches grow with the load instead of statements multiplying). Only
- * attempts in flight or waiting here when a worker dies are lost, and their leases expire and
- * send them again with the same `webhook-id`.
+ * attempts in flight or waiting here when a worker dies are lost: their deliveries stay pending,
+ * and once the endpoint's lease expires the next dispatcher sends them again with the same
+ * `webhook-id`.
  */
 export function createWebhookSettler(deps: { db: Knex; logger: Logger; settings: WebhookSettings }) {
-  const waiting: AttemptResult[] = [];
+  const waiting: Array<{ result: AttemptResult; settled: () => void }> = [];
   let timer: NodeJS.Timeout | undefined;
   let chain: Promise<void> = Promise.resolve();
 
-  /** Settles everything waiting now, in batches; never rejects (a failed batch is left to its leases). */
+  /** Settles everything waiting now, in batches; never rejects (a failed batch's deliveries stay pending). */
   function drain(): Promise<void> {
     clearTimeout(timer);
     timer = undefined;
@@ -29,19 +30,23 @@ export function createWebhookSettler(deps: { db: Knex; logger: Logger; settings:
       while (waiting.length) {
         const batch = waiting.splice(0, SETTLE_BATCH);
         try {
-          await settleAttempts(deps.db, deps.settings, batch);
+          await settleAttempts(deps.db, deps.settings, batch.map((w) => w.result));
         } catch (err) {
-          deps.logger.warn({ err, attempts: batch.length }, 'settling webhook attempts failed; their leases will send them again');
+          deps.logger.warn({ err, attempts: batch.length }, 'settling webhook attempts failed; they stay pending and go out again');
         }
+        for (const w of batch) w.settled();
       }
     });
     return chain;
   }
 
   return {
-    /** Queues one finished attempt; it is settled within a few ms, batched with others. */
-    add(result: AttemptResult): void {
-      waiting.push(result);
+    /**
+     * Queues one finished attempt; it is settled within a few ms, batched with others. `settled`
+     * is called once its statement has run (or failed: the delivery then stays pending).
+     */
+    add(result: AttemptResult, settled: () => void): void {
+      waiting.push({ result, settled });
       timer ??= setTimeout(() => void drain(), SETTLE_DELAY_MS);
     },
     /** Resolves once every attempt added so far is settled (or its batch failed and was logged). */

@@ -74,7 +74,7 @@ export function createDeliveryService(deps: { db: Knex; temporal: TemporalProvid
       const current = await trx('webhook_deliveries').where({ tenant_id: tenantId, id }).forUpdate().first();
       if (!current) throw notFound('Delivery');
       if (current.status === 'pending') throw conflict('The delivery is already queued', { status: current.status, nextAttemptAt: current.next_attempt_at });
-      const [updated] = await trx('webhook_deliveries').where({ tenant_id: tenantId, id }).update({ status: 'pending', next_attempt_at: trx.fn.now(), claimed_until: null }).returning('*');
+      const [updated] = await trx('webhook_deliveries').where({ tenant_id: tenantId, id }).update({ status: 'pending', next_attempt_at: trx.fn.now() }).returning('*');
       await notifyDispatchers(trx, [current.endpoint_id]);
       await recordAudit(trx, ctx.principal, tenantId, { action: 'webhook.delivery_retried', subjectType: 'webhook_delivery', subjectId: id, requestId: ctx.requestId, ip: ctx.ip });
       return updated as Row;

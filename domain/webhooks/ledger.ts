@@ -2,11 +2,13 @@ import type { Knex } from 'knex';
 import { preparedQuery } from './prepared';
 import { decryptSecret, signingKey } from './secrets';
 import type { WebhookSettings } from './settings';
+import type { Row } from './types';
 
 /**
- * The delivery ledger as the dispatcher sees it: claim due deliveries (a lease, so a dead
- * dispatcher's claims expire and go out again with the same id) and find when work is next due.
- * Settling attempts is in settle.ts.
+ * The delivery ledger as the dispatcher sees it. One dispatcher run at a time leases an endpoint
+ * (renewed every few seconds; a dead worker's lease expires and the next run sends what was left
+ * pending, with the same `webhook-id`), and reads its due deliveries with a keyset cursor, so no
+ * delivery row is written before it is sent. Settling attempts is in settle.ts.
  */
 
 /** An endpoint as the dispatcher needs it: where, how fast, and the keys to sign with. */
@@ -22,13 +24,20 @@ export interface DispatchEndpoint {
   keys: Buffer[];
 }
 
-/** A claimed delivery with what its body is built from. */
-export interface ClaimedDelivery {
+/** A due delivery, read for sending. */
+export interface DueDelivery {
   id: string;
   attempts: number;
-  eventType: string;
-  eventCreatedAt: Date;
-  data: unknown;
+  /** The request body, Standard Webhooks' `{ type, timestamp, data }`, built by Postgres from the event. */
+  body: string;
+  /** The row's position in the due order (`next_attempt_at` as text, exact to the microsecond). */
+  dueKey: string;
+}
+
+/** Where a dispatcher's reading stands in its endpoint's due order. */
+export interface DueCursor {
+  dueKey: string;
+  id: string;
 }
 
 /** The outcome of one HTTP attempt, to settle. */
@@ -46,10 +55,39 @@ export interface AttemptResult {
   retryAfterMs: number | null;
 }
 
-/** Loads an endpoint for dispatch, or null when it was deleted. */
-export async function loadDispatchEndpoint(db: Knex, settings: WebhookSettings, tenantId: string, endpointId: string): Promise<DispatchEndpoint | null> {
-  const row = await db('webhook_endpoints').where({ tenant_id: tenantId, id: endpointId }).first();
-  if (!row) return null;
+/** What taking or renewing an endpoint's lease found. */
+export type EndpointLease =
+  | { state: 'leased'; endpoint: DispatchEndpoint }
+  | { state: 'deleted' | 'disabled' }
+  /** Another dispatcher run holds it until `until` (ms since epoch). */
+  | { state: 'held'; until: number };
+
+/** Takes or renews the lease of an enabled endpoint for owner $3 (tenant $1, endpoint $2) for $4 seconds. */
+const LEASE_SQL = `UPDATE webhook_endpoints SET dispatch_owner = $3, dispatch_lease_until = now() + make_interval(secs => $4)
+  WHERE tenant_id = $1 AND id = $2 AND enabled
+    AND (dispatch_owner = $3 OR dispatch_lease_until IS NULL OR dispatch_lease_until < now())
+  RETURNING *`;
+
+/**
+ * Takes the endpoint's dispatch lease for `owner` (one dispatcher run), or renews it, and returns
+ * the endpoint as it is now (url, limits, rotated secrets); or says why not: deleted, disabled,
+ * or leased by another run until when.
+ */
+export async function leaseEndpoint(db: Knex, settings: WebhookSettings, tenantId: string, endpointId: string, owner: string, leaseMs: number): Promise<EndpointLease> {
+  const [row] = await preparedQuery<Row>(db, 'herald_webhook_lease', LEASE_SQL, [tenantId, endpointId, owner, leaseMs / 1000]);
+  if (row) return { state: 'leased', endpoint: toDispatchEndpoint(settings, row) };
+  const current = await db('webhook_endpoints').where({ tenant_id: tenantId, id: endpointId }).first('enabled', 'dispatch_lease_until');
+  if (!current) return { state: 'deleted' };
+  if (!current.enabled) return { state: 'disabled' };
+  return { state: 'held', until: new Date(current.dispatch_lease_until ?? Date.now()).getTime() };
+}
+
+/** Gives the lease back, so the endpoint's next dispatcher run need not wait for it to expire. */
+export async function releaseEndpointLease(db: Knex, endpoint: { id: string; tenantId: string }, owner: string): Promise<void> {
+  await db('webhook_endpoints').where({ tenant_id: endpoint.tenantId, id: endpoint.id, dispatch_owner: owner }).update({ dispatch_owner: null, dispatch_lease_until: null });
+}
+
+function toDispatchEndpoint(settings: WebhookSettings, row: Row): DispatchEndpoint {
   const keys = [signingKey(decryptSecret(settings.secretsKey, row.secret_ciphertext))];
   if (row.previous_secret_ciphertext && row.previous_secret_expires_at && new Date(row.previous_secret_expires_at) > new Date()) {
     keys.push(signingKey(decryptSecret(settings.secretsKey, row.previous_secret_ciphertext)));
@@ -57,43 +95,44 @@ export async function loadDispatchEndpoint(db: Knex, settings: WebhookSettings, 
   return { id: row.id, tenantId: row.tenant_id, url: row.url, enabled: row.enabled, headers: row.headers ?? {}, maxConcurrency: row.max_concurrency, rateLimit: row.rate_limit_per_second, keys };
 }
 
-/** Leases up to $3 due deliveries of endpoint $2 (tenant $1) for $4 seconds; returns them with their event. */
-const CLAIM_SQL = `WITH due AS (
-    SELECT d.id FROM webhook_deliveries d JOIN webhook_endpoints ep ON ep.id = d.endpoint_id AND ep.enabled
-    WHERE d.tenant_id = $1 AND d.endpoint_id = $2 AND d.status = 'pending' AND d.next_attempt_at <= now()
-      AND (d.claimed_until IS NULL OR d.claimed_until < now())
-    ORDER BY d.next_attempt_at LIMIT $3 FOR UPDATE OF d SKIP LOCKED
-  )
-  UPDATE webhook_deliveries d SET claimed_until = now() + make_interval(secs => $4)
-  FROM due, events e WHERE d.id = ANY(ARRAY(SELECT id FROM due)) AND d.id = due.id AND e.id = d.event_id
-  RETURNING d.id, d.attempts, d.event_type AS "eventType", e.created_at AS "eventCreatedAt", e.payload->'data' AS data`;
+/**
+ * Up to $7 due deliveries of endpoint $2 (tenant $1) after cursor ($4, $5) in due order, skipping
+ * ids $6 (read earlier, not settled yet), while owner $3 holds the endpoint's lease and the
+ * endpoint is enabled. The body is the exact bytes to sign and send: the timestamp in the form
+ * JavaScript's toISOString() gives, the data as stored.
+ */
+const DUE_SQL = `SELECT d.id, d.attempts, d.next_attempt_at::text AS "dueKey",
+    '{"type":' || to_json(d.event_type)::text
+      || ',"timestamp":"' || to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+      || '","data":' || coalesce(e.payload->'data', 'null'::jsonb)::text || '}' AS body
+  FROM webhook_endpoints ep
+  JOIN webhook_deliveries d ON d.endpoint_id = ep.id
+  JOIN events e ON e.id = d.event_id
+  WHERE ep.tenant_id = $1 AND ep.id = $2 AND ep.enabled AND ep.dispatch_owner = $3 AND ep.dispatch_lease_until > now()
+    AND d.tenant_id = $1 AND d.status = 'pending' AND d.next_attempt_at <= now()
+    AND (d.next_attempt_at, d.id) > ($4::timestamptz, $5::uuid)
+    AND d.id <> ALL($6::uuid[])
+  ORDER BY d.next_attempt_at, d.id
+  LIMIT $7`;
+
+/** The cursor before every row. */
+const START: DueCursor = { dueKey: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
 
 /**
- * Claims up to `limit` due deliveries of an enabled endpoint, oldest due first, leasing them for
- * `leaseMs`; rows another dispatcher holds are skipped. Returns them with their event. (The
- * `= ANY(ARRAY(…))` makes the planner update by primary key instead of scanning the table.)
+ * Reads up to `limit` due deliveries after `cursor` (from the start when null), oldest due
+ * first, leaving out `skip` (deliveries read before and not settled yet). Reads nothing once
+ * `owner` has lost the endpoint's lease or the endpoint was disabled.
  */
-export async function claimDueDeliveries(db: Knex, endpoint: { id: string; tenantId: string }, limit: number, leaseMs: number): Promise<ClaimedDelivery[]> {
-  return preparedQuery<ClaimedDelivery>(db, 'herald_webhook_claim', CLAIM_SQL, [endpoint.tenantId, endpoint.id, limit, leaseMs / 1000]);
+export async function readDueDeliveries(db: Knex, endpoint: { id: string; tenantId: string }, owner: string, cursor: DueCursor | null, skip: string[], limit: number): Promise<DueDelivery[]> {
+  const from = cursor ?? START;
+  return preparedQuery<DueDelivery>(db, 'herald_webhook_due', DUE_SQL, [endpoint.tenantId, endpoint.id, owner, from.dueKey, from.id, skip, limit]);
 }
 
 /** When the endpoint's next pending delivery is due (ms since epoch), or null when none is pending. */
 export async function nextDueAt(db: Knex, endpoint: { id: string; tenantId: string }): Promise<number | null> {
   const row = await db('webhook_deliveries')
     .where({ tenant_id: endpoint.tenantId, endpoint_id: endpoint.id, status: 'pending' })
-    .min({ due: db.raw("greatest(next_attempt_at, coalesce(claimed_until, '-infinity'))") })
+    .min({ due: 'next_attempt_at' })
     .first();
   return row?.due ? new Date(row.due).getTime() : null;
-}
-
-/**
- * Gives back claims a dispatcher took but will not send (it is handing back to its workflow), so
- * the next dispatcher run takes them at once instead of after their lease.
- */
-export async function releaseClaims(db: Knex, endpoint: { id: string; tenantId: string }, deliveryIds: string[]): Promise<void> {
-  if (!deliveryIds.length) return;
-  await db('webhook_deliveries')
-    .where({ tenant_id: endpoint.tenantId, endpoint_id: endpoint.id, status: 'pending' })
-    .whereIn('id', deliveryIds)
-    .update({ claimed_until: null });
 }

@@ -58,16 +58,16 @@ export async function notifyDispatchers(db: Knex, endpointIds: string[]): Promis
 }
 
 /**
- * Enabled endpoints with deliveries that are overdue by more than `graceMs` and not claimed:
- * their dispatcher should have taken them and did not (a lost wake-up), so the relay wakes it.
+ * Enabled endpoints with deliveries overdue by more than `graceMs` and no dispatcher holding
+ * their lease: their dispatcher should have taken them and did not (a lost wake-up, or a dead
+ * worker's lease that has expired), so the relay wakes it.
  */
 export async function stalledEndpoints(db: Knex, graceMs: number): Promise<Array<{ tenantId: string; endpointId: string }>> {
   const { rows } = await db.raw(
     `SELECT ep.tenant_id AS "tenantId", ep.id AS "endpointId" FROM webhook_endpoints ep
-     WHERE ep.enabled AND EXISTS (
+     WHERE ep.enabled AND (ep.dispatch_lease_until IS NULL OR ep.dispatch_lease_until < now()) AND EXISTS (
        SELECT 1 FROM webhook_deliveries d
-       WHERE d.endpoint_id = ep.id AND d.status = 'pending' AND d.next_attempt_at < now() - make_interval(secs => ?)
-         AND (d.claimed_until IS NULL OR d.claimed_until < now()))
+       WHERE d.endpoint_id = ep.id AND d.status = 'pending' AND d.next_attempt_at < now() - make_interval(secs => ?))
      LIMIT 1000`,
     [graceMs / 1000],
   );

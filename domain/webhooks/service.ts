@@ -139,7 +139,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
             q.where('status', 'pending');
             if (before.failing_since) q.orWhere((f) => f.where('status', 'failed').andWhere('created_at', '>=', before.failing_since));
           })
-          .update({ status: 'pending', next_attempt_at: trx.fn.now(), claimed_until: null });
+          .update({ status: 'pending', next_attempt_at: trx.fn.now() });
         await notifyDispatchers(trx, [id]);
       }
       await recordAudit(trx, ctx.principal, tenantId, { action: 'webhook.updated', subjectType: 'webhook_endpoint', subjectId: id, changes: { fields: Object.keys(input) }, requestId: ctx.requestId, ip: ctx.ip });

@@ -21,7 +21,7 @@ const SETTLE_SQL = `WITH r AS (
   )
   UPDATE webhook_deliveries d SET
     attempts = greatest(d.attempts, r.attempt), status = r.status, next_attempt_at = coalesce(r.next_at, d.next_attempt_at),
-    claimed_until = NULL, last_attempt_at = r.started_at, last_status_code = r.status_code, last_error = r.error,
+    last_attempt_at = r.started_at, last_status_code = r.status_code, last_error = r.error,
     succeeded_at = CASE WHEN r.status = 'succeeded' THEN now() ELSE d.succeeded_at END
   FROM r WHERE d.id = ANY($2::uuid[]) AND d.id = r.id AND d.tenant_id = r.tenant_id AND d.endpoint_id = r.endpoint_id AND d.status <> 'succeeded'`;
 

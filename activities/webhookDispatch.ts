@@ -117,11 +117,15 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
       }
     });
     const limiter = rateLimiter(() => endpoint.rateLimit);
-    const queue: DueDelivery[] = [];
+    // Read and not yet started, oldest first from `head` (an index, so taking one is O(1)).
+    let queue: DueDelivery[] = [];
+    let head = 0;
     // Every delivery read and not settled yet (queued, in flight, or waiting for the settler):
     // rows still pending in the ledger that a read must not return again.
     const held = new Set<string>();
-    const inflight = new Set<Promise<void>>();
+    let inflight = 0;
+    // Called once nothing is in flight, when the run ends waiting for that.
+    let allSent: (() => void) | null = null;
     let reading: Promise<void> | null = null;
     // The read position in the due order. It goes back to the start when a read reaches the end
     // and every few seconds, so rows that became due behind it (a retry, a replay, a relay
@@ -134,18 +138,29 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
     // Deliveries started in the current and the previous second: the pace that sizes reads.
     let pace = { second: 0, current: 0, previous: 0 };
 
+    /** Sends one delivery and hands its attempt to the settler; never rejects. */
     const send = async (d: DueDelivery, target: DispatchEndpoint) => {
-      const startedAt = new Date();
-      const headers = { ...target.headers, 'content-type': 'application/json', 'user-agent': 'Herald-Webhooks/1.0', ...signer.headers(d.id, startedAt, d.body) };
-      const out = await transport.post(target.url, headers, d.body);
-      // Settled within a few ms, batched with every other attempt this worker finished meanwhile:
-      // only attempts in flight (or waiting for that statement) at a crash are sent again.
-      settler.add({
-        tenantId: target.tenantId, endpointId: target.id, deliveryId: d.id, attempt: d.attempts + 1, startedAt, latencyMs: out.latencyMs, statusCode: out.statusCode,
-        responseExcerpt: out.excerpt, error: out.error ?? (out.statusCode !== null && (out.statusCode < 200 || out.statusCode >= 300) ? `HTTP ${out.statusCode}` : null),
-        retryAfterMs: parseRetryAfter(out.retryAfter ?? undefined),
-      }, () => held.delete(d.id));
-      failing = out.statusCode === null || out.statusCode < 200 || out.statusCode >= 300;
+      inflight++;
+      try {
+        const startedAt = new Date();
+        const headers = { ...target.headers, 'content-type': 'application/json', 'user-agent': 'Herald-Webhooks/1.0', ...signer.headers(d.id, startedAt, d.body) };
+        const out = await transport.post(target.url, headers, d.body);
+        // Settled within a few ms, batched with every other attempt this worker finished meanwhile:
+        // only attempts in flight (or waiting for that statement) at a crash are sent again.
+        settler.add({
+          tenantId: target.tenantId, endpointId: target.id, deliveryId: d.id, attempt: d.attempts + 1, startedAt, latencyMs: out.latencyMs, statusCode: out.statusCode,
+          responseExcerpt: out.excerpt, error: out.error ?? (out.statusCode !== null && (out.statusCode < 200 || out.statusCode >= 300) ? `HTTP ${out.statusCode}` : null),
+          retryAfterMs: parseRetryAfter(out.retryAfter ?? undefined),
+        }, () => held.delete(d.id));
+        failing = out.statusCode === null || out.statusCode < 200 || out.statusCode >= 300;
+      } catch (err) {
+        // Nothing was recorded: the delivery stays pending and is read again.
+        held.delete(d.id);
+        deps.logger.error({ err, endpointId, deliveryId: d.id }, 'sending a webhook failed unexpectedly');
+      } finally {
+        if (--inflight === 0) allSent?.();
+        wakeup.wake();
+      }
     };
 
     /** Reads in the background so sending never waits for it; sized to ~AHEAD_MS of the current pace. */
@@ -153,8 +168,9 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
       const floor = 2 * target.maxConcurrency;
       const ahead = Math.max(floor, Math.min(MAX_READ, Math.ceil((pace.previous * AHEAD_MS) / 1000)));
       const depth = Math.max(1, target.rateLimit ? Math.min(ahead, target.rateLimit * 5) : ahead);
-      const want = depth - queue.length;
-      if (reading || !fresh || queue.length > depth / 2 || want <= 0) return;
+      const queued = queue.length - head;
+      const want = depth - queued;
+      if (reading || !fresh || queued > depth / 2 || want <= 0) return;
       const seen = notices;
       if (Date.now() - cursorSince > RESTART_MS) cursor = null;
       if (cursor === null) cursorSince = Date.now();
@@ -166,6 +182,10 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
           } else {
             const last = rows[rows.length - 1]!;
             cursor = { dueKey: last.dueKey, id: last.id };
+          }
+          if (head > 0) {
+            queue = queue.slice(head);
+            head = 0;
           }
           for (const d of rows) {
             if (held.has(d.id)) continue;
@@ -209,18 +229,14 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
         if (second !== pace.second) pace = { second, current: 0, previous: second === pace.second + 1 ? pace.current : 0 };
         readAhead(endpoint);
         let rateWait = 0;
-        while (queue.length && inflight.size < endpoint.maxConcurrency) {
+        while (head < queue.length && inflight < endpoint.maxConcurrency) {
           rateWait = limiter.take();
           if (rateWait > 0) break;
-          const job = send(queue.shift()!, endpoint).finally(() => {
-            inflight.delete(job);
-            wakeup.wake();
-          });
-          inflight.add(job);
+          void send(queue[head++]!, endpoint);
           pace.current++;
-          lastWork = Date.now();
+          lastWork = now;
         }
-        if (queue.length || inflight.size || reading) {
+        if (head < queue.length || inflight || reading) {
           await wakeup.wait(rateWait || 1000);
           continue;
         }
@@ -244,7 +260,8 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
       }
     } finally {
       unsubscribe();
-      await Promise.allSettled([...inflight, reading]);
+      if (inflight) await new Promise<void>((resolve) => (allSent = resolve));
+      await reading;
       await settler.flush();
       await releaseEndpointLease(db, endpoint, owner).catch((err: unknown) => deps.logger.warn({ err, endpointId }, 'could not release the endpoint lease; it will expire'));
     }

@@ -16,7 +16,12 @@ export interface HttpOutcome {
 const EXCERPT_BYTES = 1024;
 
 /** Reads at most EXCERPT_BYTES of a body and drops the rest. */
-async function excerptOf(body: AsyncIterable<Buffer> & { destroy(): void; text(): Promise<string> }, length: number | null): Promise<string | null> {
+async function excerptOf(body: AsyncIterable<Buffer> & { destroy(): void; text(): Promise<string>; dump(): Promise<void> }, length: number | null): Promise<string | null> {
+  // An empty answer (204, or Content-Length: 0) is drained without a text decoder.
+  if (length === 0) {
+    await body.dump();
+    return null;
+  }
   // Small bodies of known length (most answers) are read whole, which keeps the connection for reuse.
   if (length !== null && length <= 64 * 1024) {
     const text = await body.text();

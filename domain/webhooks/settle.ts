@@ -10,9 +10,7 @@ const SETTLE_SQL = `WITH r AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(tenant_id uuid, endpoint_id uuid, id uuid, attempt int, started_at timestamptz, latency_ms int, status_code int, excerpt text, error text, status text, next_at timestamptz)
   ), attempts AS (
     INSERT INTO webhook_attempts (tenant_id, delivery_id, endpoint_id, attempt, started_at, latency_ms, status_code, response_excerpt, error)
-    SELECT d.tenant_id, d.id, d.endpoint_id, r.attempt, r.started_at, r.latency_ms, r.status_code, r.excerpt, r.error
-    FROM r JOIN webhook_deliveries d ON d.id = r.id AND d.tenant_id = r.tenant_id AND d.endpoint_id = r.endpoint_id
-    WHERE d.id = ANY($2::uuid[])
+    SELECT r.tenant_id, r.id, r.endpoint_id, r.attempt, r.started_at, r.latency_ms, r.status_code, r.excerpt, r.error FROM r
   ), healthy AS (
     UPDATE webhook_endpoints ep SET failing_since = NULL, last_success_at = now()
     FROM jsonb_to_recordset($3::jsonb) AS h(tenant_id uuid, endpoint_id uuid)

@@ -13,7 +13,7 @@ import * as campaigns from './20261123001000_campaigns';
 import * as webhooks from './20261123001100_webhooks';
 import * as webhookLedgerSpeed from './20261123001200_webhook_ledger_speed';
 import * as eventsRelayPolls from './20261123001300_events_relay_polls';
-import * as webhookEndpointLease from './20261123001400_webhook_endpoint_lease';
+import * as webhookEndpointLease from './20261123001500_webhook_endpoint_lease';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -41,7 +41,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261123001100_webhooks', webhooks],
   ['20261123001200_webhook_ledger_speed', webhookLedgerSpeed],
   ['20261123001300_events_relay_polls', eventsRelayPolls],
-  ['20261123001400_webhook_endpoint_lease', webhookEndpointLease],
+  ['20261123001500_webhook_endpoint_lease', webhookEndpointLease],
 ];
 
 /** knex's MigrationSource over the static list above. */

@@ -36,6 +36,8 @@ export type PipelineResult = { state: 'processed' | 'done' | 'stopped'; processe
 
 /** Postgres' deadlock error: two writers updating the same existing customers in different orders. */
 const DEADLOCK = '40P01';
+/** A unique value written meanwhile by someone else (the API, another import): the chunk is redone carefully. */
+const UNIQUE_VIOLATION = '23505';
 const WRITE_ATTEMPTS = 5;
 
 /** Runs the pipeline until the import is done, stopped, out of budget or told to stop. */
@@ -85,11 +87,14 @@ export async function runImportPipeline(db: Knex, importId: string, options: Pip
   }
 
   async function writeWithRetry(): Promise<WriteResult> {
+    let careful = false;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await writeNextChunk(db, job!);
+        return await writeNextChunk(db, job!, careful);
       } catch (err) {
-        if ((err as { code?: string }).code !== DEADLOCK || attempt >= WRITE_ATTEMPTS) throw err;
+        const code = (err as { code?: string }).code;
+        if ((code !== DEADLOCK && code !== UNIQUE_VIOLATION) || attempt >= WRITE_ATTEMPTS) throw err;
+        if (code === UNIQUE_VIOLATION) careful = true;
       }
     }
   }

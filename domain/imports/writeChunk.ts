@@ -35,9 +35,10 @@ interface ChunkRow {
  * writes it in ONE transaction: looks up existing customers holding its rows' unique values,
  * inserts and updates in two statements fed from import_checked, records the row errors, adds
  * the chunk's counts to the import (only while it is still running: a cancelled import undoes
- * the chunk) and marks the chunk written.
+ * the chunk) and marks the chunk written. `careful` writes rows that meet a unique value someone
+ * else wrote meanwhile as failed instead of failing the chunk (see insertCustomers).
  */
-export async function writeNextChunk(db: Knex, job: ImportRecord): Promise<WriteResult> {
+export async function writeNextChunk(db: Knex, job: ImportRecord, careful = false): Promise<WriteResult> {
   const importId = job.id;
   const options = job.options;
   try {
@@ -66,7 +67,7 @@ export async function writeNextChunk(db: Knex, job: ImportRecord): Promise<Write
         for (const i of plan.inserts) outcomes.push({ row: i.row, outcome: 'imported', customerId: i.id });
         for (const u of plan.updates) outcomes.push({ row: u.row, outcome: 'updated', customerId: u.id });
       } else {
-        const inserted = await insertCustomers(trx, job.tenant_id, actor, importId, plan.inserts, options.emitCustomerEvents);
+        const inserted = await insertCustomers(trx, job.tenant_id, actor, importId, plan.inserts, { wholeRows: options.emitCustomerEvents, careful });
         const insertedIds = new Set(inserted.map((r) => r.id as string));
         for (const i of plan.inserts) {
           if (insertedIds.has(i.id)) outcomes.push({ row: i.row, outcome: 'imported', customerId: i.id });

@@ -34,7 +34,14 @@ export async function claimInFile(trx: Knex, importId: string, valid: ValidRow[]
   const allKeys = valid.flatMap((v) => keysOf(v));
   const claimed = new Map<string, number>();
   if (allKeys.length) {
-    const earlier = await trx.raw('SELECT key, row_number FROM import_keys WHERE import_id = ? AND key = ANY(?::text[])', [importId, allKeys]);
+    // One primary-key probe per key (OFFSET 0 keeps the planner from turning this into a join).
+    // `key = ANY(10,000 keys)` reads the same, but once import_keys has statistics the planner
+    // prices the array scan above a (parallel) scan of the whole table, every import's keys
+    // included: measured 96 ms against 52 ms here at 600k keys, growing with the table.
+    const earlier = await trx.raw(
+      'SELECT x.key, x.row_number FROM unnest(?::text[]) AS q(key) CROSS JOIN LATERAL (SELECT k.key, k.row_number FROM import_keys k WHERE k.import_id = ? AND k.key = q.key OFFSET 0) x',
+      [allKeys, importId],
+    );
     for (const e of earlier.rows as Array<{ key: string; row_number: number }>) claimed.set(e.key, e.row_number);
   }
   const settled: RowOutcome[] = [];

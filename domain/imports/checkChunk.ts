@@ -76,12 +76,15 @@ export async function claimInFile(trx: Knex, importId: string, valid: ValidRow[]
  * (normalised keys and customer columns) and the chunk itself with the outcomes settled here.
  * The chunk row's primary key (import, from_row) makes a second checker of the same range fail
  * instead of storing it twice; the chunk is resumable because its claims, candidates and marker
- * commit together. Returns the number of candidates.
+ * commit together. Returns the number of candidates, or 'stopped' when the import is no longer running.
  */
-export async function checkChunk(db: Knex, importId: string, dedupe: readonly DedupeKey[], prepared: PreparedChunk): Promise<number> {
+export async function checkChunk(db: Knex, importId: string, dedupe: readonly DedupeKey[], prepared: PreparedChunk): Promise<number | 'stopped'> {
   return db.transaction(async (trx) => {
     // The chunk can be checked again from its staged rows: the flush to disk need not be waited for.
     await trx.raw('SET LOCAL synchronous_commit = off');
+    // A cancelled import stops here too, not only in the writers (which may be idle, waiting for chunks).
+    const job = (await trx('imports').where({ id: importId }).first('status')) as { status: string } | undefined;
+    if (job?.status !== 'running') return 'stopped';
     const { settled, candidates } = await claimInFile(trx, importId, prepared.valid, dedupe);
     if (candidates.length) {
       const json = JSON.stringify(candidates.map((c) => ({ row_number: c.row, email: c.email, phone: c.phone, external_id: c.externalId, full_name_given: c.fullNameGiven, data: c.columns })));

@@ -76,7 +76,10 @@ export async function runImportPipeline(db: Knex, importId: string, options: Pip
       while (next && !stopTaking()) {
         const prepared = await next;
         next = ahead(prepared.to);
-        await checkChunk(db, importId, job!.options.dedupeKeys, prepared);
+        if ((await checkChunk(db, importId, job!.options.dedupeKeys, prepared)) === 'stopped') {
+          halted = true;
+          break;
+        }
         options.onProgress?.({ checked: prepared.to });
         notify();
       }

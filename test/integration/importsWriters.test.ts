@@ -40,6 +40,36 @@ describe('import chunk writers', () => {
     expect(count).toBe(rows - 3 + 1);
   }, 180_000);
 
+  it('stops every writer and the checker when an import is cancelled mid-way, with counts that match what was written', async () => {
+    const t = await buildTenant(stack.db);
+    const rows = 60_000;
+    const lines = ['email,first_name'];
+    for (let i = 1; i <= rows; i++) lines.push(`c${i}@example.com,Name${i}`);
+    const res = await stack.upload(t, lines.join('\n'));
+    expect(res.status).toBe(202);
+    const id = res.body.data.id as string;
+    const deadline = Date.now() + 60_000;
+    while (((await stack.db('imports').where({ id }).first()) as { processed_rows: number }).processed_rows === 0) {
+      if (Date.now() > deadline) throw new Error('no chunk was written within a minute');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const cancelled = await stack.server.request(`/api/v1/imports/${id}/cancel`, { method: 'POST', key: t.adminKey });
+    expect(cancelled.status).toBe(200);
+    // The workflow ends (its cleanup empties the working tables), and nothing commits after the cancel.
+    const settledBy = Date.now() + 60_000;
+    while ((await stack.db('import_rows').where({ import_id: id }).count().first())!.count !== 0 && Date.now() < settledBy) await new Promise((r) => setTimeout(r, 200));
+    const final = (await stack.server.request(`/api/v1/imports/${id}`, { key: t.adminKey })).body.data;
+    expect(final.status).toBe('cancelled');
+    expect(final.progress.processed).toBeLessThan(rows);
+    expect(final.progress.processed % 5000).toBe(0);
+    expect(final.progress.imported).toBe(final.progress.processed);
+    const [{ count }] = (await stack.db.raw('SELECT count(*)::int AS count FROM customers WHERE tenant_id = ?', [t.tenantId])).rows;
+    expect(count).toBe(final.progress.imported);
+    for (const table of ['import_rows', 'import_keys', 'import_checked', 'import_chunks']) {
+      expect(await stack.db(table).where({ import_id: id }).count().first()).toMatchObject({ count: 0 });
+    }
+  }, 180_000);
+
   it('redoes a chunk whose insert meets a customer written at the same time, and counts the row against it', async () => {
     const t = await buildTenant(stack.db);
     await stack.stopWorker();

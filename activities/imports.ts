@@ -1,7 +1,9 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Knex } from 'knex';
+import { availableParallelism } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { prepareChunk, processChunk, StagedRowsLost } from '../domain/imports/chunk';
+import { StagedRowsLost } from '../domain/imports/chunk';
+import { runImportPipeline } from '../domain/imports/pipeline';
 import { findImportById } from '../domain/imports/repo';
 import { beginImport, cleanupImport, failImport, finishImport } from '../domain/imports/steps';
 import type { Logger } from '../lib/logger';
@@ -13,20 +15,23 @@ export const IMPORT_CHUNK_ROWS = 5000;
 const CHUNK_BUDGET_MS = 5 * 60_000;
 /** Import chunk loops one worker runs at once; the others wait their turn, heartbeating. */
 export const IMPORT_LOOPS_PER_WORKER = 2;
+/** Chunk writers per import when none is configured: one per core (each is a Postgres backend). */
+export const defaultImportWriters = () => Math.max(1, Math.min(4, availableParallelism()));
 
 /** Where the chunk loop stopped: more to do, all done, or stopped (cancelled). */
 type LoopResult = { state: 'processed' | 'done' | 'stopped'; processed: number };
 
 /** Activities of the bulk import workflow. */
-export function createImportActivities(deps: { db: Knex; logger: Logger; importChunkRows?: number }) {
+export function createImportActivities(deps: { db: Knex; logger: Logger; importChunkRows?: number; importWriters?: number }) {
   const size = deps.importChunkRows ?? IMPORT_CHUNK_ROWS;
+  const writers = deps.importWriters ?? defaultImportWriters();
   const slots = createImportSlots(IMPORT_LOOPS_PER_WORKER);
 
   /** The chunk loop of processImportChunks (see there). */
   async function processChunks(importId: string): Promise<LoopResult> {
     const ctx = Context.current();
-    const resumed = ctx.info.heartbeatDetails as { processed?: number } | undefined;
-    if (resumed?.processed !== undefined) deps.logger.info({ importId, processed: resumed.processed, attempt: ctx.info.attempt }, 'import resumes after its last heartbeat');
+    const resumed = ctx.info.heartbeatDetails as { processed?: number; checked?: number } | undefined;
+    if (resumed && ctx.info.attempt > 1) deps.logger.info({ importId, ...resumed, attempt: ctx.info.attempt }, 'import resumes after its last heartbeat');
     // Only IMPORT_LOOPS_PER_WORKER loops hold rows at once; the others wait here, heartbeating, and
     // hand back untouched (the workflow calls again) if the worker shuts down meanwhile.
     let release = slots.tryAcquire();
@@ -46,29 +51,14 @@ export function createImportActivities(deps: { db: Knex; logger: Logger; importC
     }
   }
 
-  /** Takes chunks until done, stopped, out of budget or cancelled (inside a slot). */
-  async function chunkLoop(ctx: Context, importId: string): Promise<LoopResult> {
-    const job = await findImportById(deps.db, importId);
-    if (!job) return { state: 'stopped', processed: 0 };
-    const started = Date.now();
-    // The next range is read and validated while the current one commits (JS overlaps SQL).
-    const ahead = (from: number) => {
-      if (from >= job.total_rows) return undefined;
-      const p = prepareChunk(deps.db, job, from, Math.min(job.total_rows, from + size));
-      p.catch(() => undefined);
-      return p;
-    };
-    let next = ahead(job.processed_rows);
-    for (;;) {
-      const prepared = await next;
-      const commit = processChunk(deps.db, importId, size, prepared);
-      next = prepared ? ahead(prepared.to) : undefined;
-      const chunk = await commit;
-      ctx.heartbeat({ processed: chunk.processed });
-      // A worker shutting down cancels its activities: hand back after this committed chunk, as when the budget is spent.
-      if (chunk.state !== 'processed' || Date.now() - started > CHUNK_BUDGET_MS || ctx.cancellationSignal.aborted) return { state: chunk.state, processed: chunk.processed };
-      if (!prepared || chunk.processed !== prepared.to) next = ahead(chunk.processed);
-    }
+  /** Runs the import's chunk pipeline (inside a slot), heartbeating after every committed chunk. */
+  function chunkLoop(ctx: Context, importId: string): Promise<LoopResult> {
+    return runImportPipeline(deps.db, importId, {
+      writers, chunkRows: size, budgetMs: CHUNK_BUDGET_MS,
+      // A worker shutting down cancels its activities: hand back after the chunks in flight commit, as when the budget is spent.
+      shouldStop: () => ctx.cancellationSignal.aborted,
+      onProgress: (progress) => ctx.heartbeat(progress),
+    });
   }
 
   return {
@@ -76,11 +66,11 @@ export function createImportActivities(deps: { db: Knex; logger: Logger; importC
     beginImportStep: (importId: string) => beginImport(deps.db, importId),
 
     /**
-     * Processes chunks until the import is done, stopped (cancelled) or the time budget is spent,
-     * heartbeating the cursor after every committed chunk. On a retry (the previous worker died)
-     * it resumes from the cursor: the heartbeat says where the last attempt got to, and the
-     * import row, read under lock in each chunk's transaction, is the truth it continues from.
-     * Lost staged rows are not retried: the import fails with the reason.
+     * Runs the import's chunk pipeline (one checker, `importWriters` writers: see
+     * domain/imports/pipeline.ts) until the import is done, stopped (cancelled) or the time budget
+     * is spent, heartbeating after every committed chunk. On a retry (the previous worker died) it
+     * resumes from what committed: the checker after its last checked chunk, the writers with the
+     * chunks not marked written. Lost staged rows are not retried: the import fails with the reason.
      */
     async processImportChunks(importId: string): Promise<LoopResult> {
       try {

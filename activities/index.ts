@@ -29,11 +29,12 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   // One LISTEN connection per worker, shared by the webhook relay and dispatchers.
   const hub = createNotificationHub(deps.db, deps.logger);
-  const settings = deps.webhooks ?? webhookSettings(loadConfig());
+  const config = loadConfig();
+  const settings = deps.webhooks ?? webhookSettings(config);
   return {
     ...createTenantActivities(deps),
     ...createSegmentActivities(deps),
-    ...createImportActivities(deps),
+    ...createImportActivities({ ...deps, importWriters: config.IMPORT_WRITERS }),
     ...createCampaignLifecycleActivities(deps),
     ...createCampaignSendActivities(deps),
     ...createWebhookRelayActivities(deps),

@@ -64,6 +64,8 @@ const ConfigSchema = z
     WEBHOOK_SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     // Worker (issue 5, session 3): where the pre-built workflow bundle is kept.
     WORKFLOW_BUNDLE_DIR: optionalText,
+    // Bulk import (issue 5, session 4): concurrent chunk writers per import (default: one per core, at most 4).
+    IMPORT_WRITERS: wholeNumber(1, 16, 'a whole number from 1 to 16').optional(),
   })
   .superRefine((cfg, ctx) => {
     if (cfg.NODE_ENV === 'production' && !cfg.JWT_SECRET) {

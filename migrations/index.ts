@@ -13,6 +13,7 @@ import * as campaigns from './20261123001000_campaigns';
 import * as webhooks from './20261123001100_webhooks';
 import * as webhookLedgerSpeed from './20261123001200_webhook_ledger_speed';
 import * as eventsRelayPolls from './20261123001300_events_relay_polls';
+import * as importChunks from './20261123001400_import_chunks';
 import * as webhookEndpointLease from './20261123001500_webhook_endpoint_lease';
 
 /** One migration module: reversible. */
@@ -41,6 +42,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261123001100_webhooks', webhooks],
   ['20261123001200_webhook_ledger_speed', webhookLedgerSpeed],
   ['20261123001300_events_relay_polls', eventsRelayPolls],
+  ['20261123001400_import_chunks', importChunks],
   ['20261123001500_webhook_endpoint_lease', webhookEndpointLease],
 ];
 

@@ -78,8 +78,10 @@ export async function findImportById(db: Knex, id: string): Promise<ImportRecord
   return db('imports').where({ id }).first();
 }
 
-/** Empties an import's working tables (staged rows, claimed keys); its errors stay. */
+/** Empties an import's working tables (staged rows, claimed keys, checked rows and chunks); its errors stay. */
 export async function dropWorkingRows(db: Knex, importId: string): Promise<void> {
   await db('import_rows').where('import_id', importId).delete();
   await db('import_keys').where('import_id', importId).delete();
+  await db('import_checked').where('import_id', importId).delete();
+  await db('import_chunks').where('import_id', importId).delete();
 }

@@ -6,7 +6,8 @@ import type { TemporalProvider } from '../../temporal/client';
 import { recordAudit } from '../audit/repo';
 import { actorLabel, type CommandContext } from '../shared/context';
 import { fetchPage, type Page, type PageRequest } from '../shared/listing';
-import { processChunk, type RowOutcome } from './chunk';
+import type { RowOutcome } from './chunk';
+import { runImportPipeline } from './pipeline';
 import { unknownMappingTargets } from './columns';
 import { startImportWorkflow } from './lifecycle';
 import { findImport, toImportJob, type ImportRecord } from './repo';
@@ -93,11 +94,8 @@ export function createImportService(deps: ImportServiceDeps) {
     await beginImport(db, job.id);
     const outcomes: RowOutcome[] = [];
     try {
-      for (;;) {
-        const chunk = await processChunk(db, job.id, SYNC_IMPORT_LIMIT);
-        outcomes.push(...chunk.outcomes);
-        if (chunk.state !== 'processed') break;
-      }
+      // One chunk, one writer: the same checker and writer as a workflow's import, run in the request.
+      await runImportPipeline(db, job.id, { writers: 1, chunkRows: SYNC_IMPORT_LIMIT, onWritten: (chunk) => outcomes.push(...chunk) });
       await finishImport(db, job.id);
     } catch (err) {
       await failImport(db, job.id, err instanceof AppError ? err.message : 'The import failed; nothing of its last chunk was written');

@@ -6,11 +6,14 @@ import { startWorkerProcess, type WorkerProcess } from '../support/heraldProcess
 
 /**
  * Crash safety: the worker runs as a real `herald worker` child process on the file's own task
- * queue, and is killed with SIGKILL twice while an import is mid-way. After a third worker starts,
- * the import completes with exact counts, no customer twice and no row lost: each chunk commits
- * its customers, errors, claimed keys and counters in one transaction, and a retried activity
- * resumes from the committed cursor.
+ * queue, with three parallel chunk writers, and is killed with SIGKILL twice while an import is
+ * mid-way (several writer transactions in flight). After a third worker starts, the import
+ * completes with exact counts, no customer twice and no row lost: the checker commits each
+ * chunk's claimed keys and checked rows with the chunk's marker, each writer commits a chunk's
+ * customers, errors and counters with its `written` mark, and a retried activity resumes with
+ * the chunks not checked and the chunks not written.
  */
+const WRITERS = { IMPORT_WRITERS: '3' };
 describe('import crash safety', () => {
   let server: TestServer;
   let db: Knex;
@@ -47,9 +50,19 @@ describe('import crash safety', () => {
       }
     };
 
+    // Customer INSERTs of this database running at once, sampled while the workers run.
+    let concurrentWriters = 0;
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const [{ n }] = (await db.raw("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE '%INSERT INTO customers%' AND pid <> pg_backend_pid()")).rows;
+        concurrentWriters = Math.max(concurrentWriters, n);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    })();
     const killedAt: number[] = [];
     for (let round = 0; round < 2; round++) {
-      worker = await startWorkerProcess();
+      worker = await startWorkerProcess(WRITERS);
       const before = (await progress()).processed_rows;
       // Let it commit at least one more chunk, then kill it in the middle of the next.
       const p = await waitFor((x) => x.processed_rows > before);
@@ -58,9 +71,13 @@ describe('import crash safety', () => {
       await worker.kill();
       killedAt.push(p.processed_rows);
     }
-    worker = await startWorkerProcess();
+    worker = await startWorkerProcess(WRITERS);
     const final = await waitFor((x) => !['queued', 'running'].includes(x.status), 240000);
+    sampling = false;
+    await sampler;
     expect(final.status).toBe('completed');
+    // The writers did run in parallel (each is its own Postgres backend).
+    expect(concurrentWriters).toBeGreaterThanOrEqual(2);
     expect(killedAt[1]).toBeGreaterThan(killedAt[0]!);
 
     const job = (await server.request(`/api/v1/imports/${id}`, { key: t.adminKey })).body.data;
@@ -77,5 +94,9 @@ describe('import crash safety', () => {
     const errors = await db('import_errors').where({ import_id: id }).orderBy('row_number').select('row_number', 'field');
     expect(errors.map((e) => ({ row: e.row_number, field: e.field }))).toEqual(data.malformed);
     expect(await db('events').where({ tenant_id: t.tenantId, type: 'import.completed', subject_id: id })).toHaveLength(1);
+    // The working tables were emptied when the import finished.
+    for (const table of ['import_rows', 'import_keys', 'import_checked', 'import_chunks']) {
+      expect(await db(table).where({ import_id: id }).count().first()).toMatchObject({ count: 0 });
+    }
   }, 600000);
 });

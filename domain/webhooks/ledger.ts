@@ -62,11 +62,16 @@ export type EndpointLease =
   /** Another dispatcher run holds it until `until` (ms since epoch). */
   | { state: 'held'; until: number };
 
-/** Takes or renews the lease of an enabled endpoint for owner $3 (tenant $1, endpoint $2) for $4 seconds. */
+/**
+ * Takes or renews the lease of an enabled endpoint for owner $3 (tenant $1, endpoint $2) for $4
+ * seconds. The columns are named, not `*`: a prepared statement whose result type changes (a
+ * column added by a migration while workers run) fails on every pooled connection.
+ */
 const LEASE_SQL = `UPDATE webhook_endpoints SET dispatch_owner = $3, dispatch_lease_until = now() + make_interval(secs => $4)
   WHERE tenant_id = $1 AND id = $2 AND enabled
     AND (dispatch_owner = $3 OR dispatch_lease_until IS NULL OR dispatch_lease_until < now())
-  RETURNING *`;
+  RETURNING id, tenant_id, url, enabled, headers, max_concurrency, rate_limit_per_second,
+    secret_ciphertext, previous_secret_ciphertext, previous_secret_expires_at`;
 
 /**
  * Takes the endpoint's dispatch lease for `owner` (one dispatcher run), or renews it, and returns

@@ -20,6 +20,8 @@ export interface ActivityDeps {
   messaging?: MessagingDeps;
   /** Webhook settings; read from the environment when not given. */
   webhooks?: WebhookSettings;
+  /** Concurrent chunk writers per import (IMPORT_WRITERS); one per core when not given. */
+  importWriters?: number;
 }
 
 /**
@@ -29,12 +31,11 @@ export interface ActivityDeps {
 export function createActivities(deps: ActivityDeps) {
   // One LISTEN connection per worker, shared by the webhook relay and dispatchers.
   const hub = createNotificationHub(deps.db, deps.logger);
-  const config = loadConfig();
-  const settings = deps.webhooks ?? webhookSettings(config);
+  const settings = deps.webhooks ?? webhookSettings(loadConfig());
   return {
     ...createTenantActivities(deps),
     ...createSegmentActivities(deps),
-    ...createImportActivities({ ...deps, importWriters: config.IMPORT_WRITERS }),
+    ...createImportActivities(deps),
     ...createCampaignLifecycleActivities(deps),
     ...createCampaignSendActivities(deps),
     ...createWebhookRelayActivities(deps),

@@ -44,7 +44,7 @@ export async function startWorker(runtime: Runtime): Promise<RunningWorker> {
   if (config.NODE_ENV === 'production' && !config.TWILIO_ACCOUNT_SID) runtime.logger.warn('Twilio is not configured: SMS are written to the development outbox, not sent');
   const channels = createChannels(config, (m) => recordCaughtMessage(db, { tenantId: m.tenantId, channel: 'sms', to: m.to, body: m.body, messageId: m.ledgerId }));
   const messaging = { channels, publicUrl: publicUrlOf(config), trackingSecret: config.TRACKING_SECRET, pageSize: config.CAMPAIGN_PAGE_SIZE, concurrency: config.CAMPAIGN_CONCURRENCY, pagesPerRun: config.CAMPAIGN_PAGES_PER_RUN };
-  const { worker, connection } = await createHeraldWorker(temporalSettings(config), { db, logger: runtime.logger, messaging, webhooks: webhookSettings(config) }, { bundleDir: config.WORKFLOW_BUNDLE_DIR });
+  const { worker, connection } = await createHeraldWorker(temporalSettings(config), { db, logger: runtime.logger, messaging, webhooks: webhookSettings(config), importWriters: config.IMPORT_WRITERS }, { bundleDir: config.WORKFLOW_BUNDLE_DIR });
   await ensureSegmentRefreshSchedule(runtime.temporal, runtime.config.SEGMENT_REFRESH_INTERVAL);
   await ensureWebhookRelay(runtime.temporal);
   const done = worker.run().finally(async () => {

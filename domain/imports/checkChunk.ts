@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { PreparedChunk, RowOutcome } from './chunk';
-import { keysOf, type ValidRow } from './rowValidation';
+import { fieldOfKey, keysOf, type ValidRow } from './rowValidation';
 import type { DedupeKey } from './types';
 
 /**
@@ -11,9 +11,6 @@ import type { DedupeKey } from './types';
  * values no other candidate of the file holds, so no two writers of one import ever compete for
  * a unique value.
  */
-
-const FIELD_OF_KEY: Record<string, string> = { email: 'email', phone: 'phone', externalId: 'externalId' };
-const keyName = (key: string) => key.slice(0, key.indexOf(':'));
 
 /** The in-file verdicts of one chunk's valid rows. */
 export interface InFileVerdicts {
@@ -57,7 +54,7 @@ export async function claimInFile(trx: Knex, importId: string, valid: ValidRow[]
     const unique = keysOf(v);
     const clash = unique.find((k) => claimed.has(k));
     if (clash) {
-      settled.push({ row: v.row, outcome: 'failed', errors: [{ row: v.row, field: FIELD_OF_KEY[keyName(clash)]!, message: `has the same value as row ${claimed.get(clash)}` }] });
+      settled.push({ row: v.row, outcome: 'failed', errors: [{ row: v.row, field: fieldOfKey(clash), message: `has the same value as row ${claimed.get(clash)}` }] });
       continue;
     }
     for (const k of unique) {

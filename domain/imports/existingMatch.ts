@@ -1,13 +1,11 @@
 import type { RowOutcome } from './chunk';
+import { fieldOfKey, keysOf } from './rowValidation';
 import type { DedupeKey, DuplicateMode } from './types';
 
 /**
  * Dedupe against the tenant's customers: what each candidate of a chunk becomes given who holds
  * its unique values now. Pure: the caller looks the holders up and writes the result.
  */
-
-const FIELD_OF_KEY: Record<string, string> = { email: 'email', phone: 'phone', externalId: 'externalId' };
-const keyName = (key: string) => key.slice(0, key.indexOf(':'));
 
 /** A candidate row's unique values, as the checker normalised them. */
 export interface CandidateKeys {
@@ -32,18 +30,6 @@ export interface ChunkPlan {
   settled: RowOutcome[];
 }
 
-/** A candidate's keys (prefixed so an email never equals a phone), restricted to `keys`. */
-function keysOf(c: CandidateKeys, keys: readonly DedupeKey[]): string[] {
-  const out: string[] = [];
-  for (const k of keys) {
-    const value = c[k];
-    if (value) out.push(`${k}:${value}`);
-  }
-  return out;
-}
-
-const ALL_KEYS: readonly DedupeKey[] = ['email', 'phone', 'externalId'];
-
 /**
  * Decides each candidate: matching one existing customer by a dedupe key → duplicate (skip mode)
  * or update; matching several → failed; a non-dedupe unique value held by another customer →
@@ -59,11 +45,11 @@ export function planAgainstExisting(candidates: CandidateKeys[], holders: Holder
   const plan: ChunkPlan = { inserts: [], updates: [], settled: [] };
   for (const c of candidates) {
     const keys = keysOf(c, options.dedupeKeys);
-    const unique = keysOf(c, ALL_KEYS);
+    const unique = keysOf(c);
     const matches = [...new Set(keys.map((k) => holderOf.get(k)).filter((x): x is string => Boolean(x)))];
     const fail = (field: string | null, message: string) => plan.settled.push({ row: c.row, outcome: 'failed', errors: [{ row: c.row, field, message }] });
     if (matches.length > 1) {
-      fail(null, `matches ${matches.length} different existing customers by ${keys.filter((k) => holderOf.has(k)).map(keyName).join(' and ')}`);
+      fail(null, `matches ${matches.length} different existing customers by ${keys.filter((k) => holderOf.has(k)).map(fieldOfKey).join(' and ')}`);
       continue;
     }
     const target = matches[0];
@@ -71,11 +57,11 @@ export function planAgainstExisting(candidates: CandidateKeys[], holders: Holder
     if (target && options.duplicateMode === 'skip') {
       plan.settled.push({ row: c.row, outcome: 'duplicate_existing', customerId: target });
     } else if (taken) {
-      fail(FIELD_OF_KEY[keyName(taken)]!, 'is already used by another customer');
+      fail(fieldOfKey(taken), 'is already used by another customer');
     } else if (target) {
       plan.updates.push({ row: c.row, id: target });
     } else if (options.duplicateMode === 'update') {
-      fail(keys.length ? FIELD_OF_KEY[keyName(keys[0]!)]! : null, `matches no existing customer by ${options.dedupeKeys.join(', ')} (duplicateMode update never creates)`);
+      fail(keys.length ? fieldOfKey(keys[0]!) : null, `matches no existing customer by ${options.dedupeKeys.join(', ')} (duplicateMode update never creates)`);
     } else {
       plan.inserts.push({ row: c.row, id: newId() });
     }

@@ -58,8 +58,6 @@ export interface ValidRow {
 /** The outcome of validating one row. */
 export type RowCheck = { ok: true; value: ValidRow } | { ok: false; errors: ImportRowError[] };
 
-const UNIQUE_FIELDS: Record<DedupeKey, 'email' | 'phone' | 'externalId'> = { email: 'email', phone: 'phone', externalId: 'externalId' };
-
 /** Validates and normalises one mapped row: every problem of the row is reported, not just the first. */
 export function validateRow(row: number, mapped: MappedRow, region: CountryCode): RowCheck {
   const parsed = FlatRow.safeParse(mapped.values);
@@ -100,12 +98,15 @@ export function validateRow(row: number, mapped: MappedRow, region: CountryCode)
   };
 }
 
-/** The keys a row claims in the import (prefixed so an email never equals a phone). */
-export function keysOf(v: ValidRow, keys: readonly DedupeKey[] = ['email', 'phone', 'externalId']): string[] {
+/** The keys a row claims in the import (prefixed so an email never equals a phone), restricted to `keys`. */
+export function keysOf(v: Pick<ValidRow, DedupeKey>, keys: readonly DedupeKey[] = ['email', 'phone', 'externalId']): string[] {
   const out: string[] = [];
   for (const k of keys) {
-    const value = v[UNIQUE_FIELDS[k]];
+    const value = v[k];
     if (value) out.push(`${k}:${value}`);
   }
   return out;
 }
+
+/** The row field a prefixed key (`email:…`) comes from, for a row error. */
+export const fieldOfKey = (key: string): DedupeKey => key.slice(0, key.indexOf(':')) as DedupeKey;

@@ -150,7 +150,7 @@ export function createWebhookDispatchActivities(deps: { db: Knex; logger: Logger
         settler.add({
           tenantId: target.tenantId, endpointId: target.id, deliveryId: d.id, attempt: d.attempts + 1, startedAt, latencyMs: out.latencyMs, statusCode: out.statusCode,
           responseExcerpt: out.excerpt, error: out.error ?? (out.statusCode !== null && (out.statusCode < 200 || out.statusCode >= 300) ? `HTTP ${out.statusCode}` : null),
-          retryAfterMs: parseRetryAfter(out.retryAfter ?? undefined),
+          retryAfterMs: out.retryAfter === null ? null : parseRetryAfter(out.retryAfter),
         }, () => held.delete(d.id));
         failing = out.statusCode === null || out.statusCode < 200 || out.statusCode >= 300;
       } catch (err) {

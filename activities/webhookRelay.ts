@@ -5,8 +5,14 @@ import { relayPendingEvents, stalledEndpoints } from '../domain/webhooks/relay';
 import type { Logger } from '../lib/logger';
 import { createWakeup } from './webhookNotifications';
 
-/** Events per fan-out statement. */
+/** The most events per fan-out statement. */
 const BATCH = 1000;
+/**
+ * Events in the first statement after a quiet spell. A burst's first deliveries wait for the
+ * statement that fans them out (~85 µs per event): 100 events reach their dispatchers in ~10 ms
+ * where 1,000 took ~90. While statements come back full the size doubles up to BATCH.
+ */
+const FIRST_BATCH = 100;
 /** How long one relay activity runs before handing back to its workflow (which loops). */
 const RUN_MS = 5 * 60_000;
 /**
@@ -50,16 +56,22 @@ export function createWebhookRelayActivities(deps: { db: Knex; logger: Logger })
       const started = Date.now();
       let relayed = 0;
       let lastSweep = 0;
+      let batch = FIRST_BATCH;
       while (Date.now() - started < RUN_MS && !ctx.cancellationSignal.aborted) {
         ctx.heartbeat(relayed);
-        const pass = await relayPendingEvents(deps.db, BATCH);
+        const pass = await relayPendingEvents(deps.db, batch);
         relayed += pass.relayed;
         wake(pass.endpoints, false);
         if (Date.now() - lastSweep > SWEEP_EVERY_MS) {
           lastSweep = Date.now();
           wake(await stalledEndpoints(deps.db, SWEEP_EVERY_MS), true);
         }
-        if (pass.relayed < BATCH) await wakeup.wait(POLL_MS);
+        if (pass.relayed < batch) {
+          batch = FIRST_BATCH;
+          await wakeup.wait(POLL_MS);
+        } else {
+          batch = Math.min(BATCH, batch * 2);
+        }
       }
       if (ctx.cancellationSignal.aborted) await ctx.cancelled;
       return { relayed };

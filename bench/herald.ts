@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -17,6 +17,7 @@ import { createLogger } from '../lib/logger';
 import { ensurePostgres, stopPostgres } from '../scripts/services/postgres';
 import { printFigure } from './report';
 import { heraldEntry } from './productionBuild';
+import { WORKER_HEAP_FLAG } from '../temporal/workerHeap';
 
 /**
  * What the customer benchmarks share: a database of their own on the server Herald uses, and
@@ -264,4 +265,42 @@ export async function getJson<T>(url: string, key: string): Promise<T> {
   const text = await res.text();
   if (!res.ok) throw new Error(`GET ${url} answered ${res.status}: ${text.slice(0, 300)}`);
   return JSON.parse(text) as T;
+}
+
+/**
+ * Starts `herald worker` (the production build, see heraldEntry) with `env` (its database and task
+ * queue); resolves once it polls. It runs with the heap cap docker-compose.yml and `npm run worker`
+ * give it; BENCH_WORKER_NODE_OPTIONS overrides.
+ */
+export async function startWorkerChild(env: NodeJS.ProcessEnv): Promise<{ pid: number; child: ChildProcess }> {
+  const nodeOptions = { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS ?? WORKER_HEAP_FLAG };
+  const child = spawn(process.execPath, [heraldEntry(), 'worker'], { cwd: PROJECT_ROOT, env: { ...env, ...nodeOptions, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('herald worker did not start within 120 s')), 120_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      output += c.toString();
+      if (output.includes('worker running')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`herald worker exited (${code})`)));
+  });
+  child.removeAllListeners('exit');
+  // Keep draining its log (info level, so 'worker running' shows) so a full pipe never blocks it.
+  child.stdout!.removeAllListeners('data');
+  child.stdout!.resume();
+  return { pid: child.pid!, child };
+}
+
+/** Stops a child and waits until it is gone (SIGKILL after 10 s). */
+export async function stopChild(child: ChildProcess): Promise<void> {
+  const gone = () => child.exitCode !== null || child.signalCode !== null;
+  if (gone()) return;
+  child.kill('SIGTERM');
+  const deadline = Date.now() + 10_000;
+  while (!gone() && Date.now() < deadline) await sleep(100);
+  if (!gone()) child.kill('SIGKILL');
+  while (!gone()) await sleep(100);
 }

@@ -1,5 +1,5 @@
 import { Client as TemporalClient, Connection } from '@temporalio/client';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,9 +11,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { request } from 'undici';
 import { createDb } from '../db/knex';
 import { WORKER_HEAP_FLAG } from '../temporal/workerHeap';
-import { createBenchTenant, createDatabase, dropDatabase, heraldEnv, migrate, openBenchServer, readProcessMemory, startHeraldChild } from './herald';
+import { createBenchTenant, createDatabase, dropDatabase, heraldEnv, migrate, openBenchServer, readProcessMemory, startHeraldChild, startWorkerChild, stopChild } from './herald';
 import { envInt, printFigure, printRatio, round } from './report';
-import { heraldEntry } from './productionBuild';
 
 /**
  * imports: a generated CSV of BENCH_ROWS customers (default 1,000,000) imported end to end
@@ -49,38 +48,6 @@ async function writeCsv(file: string, rows: number): Promise<number> {
   }
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
   return fs.statSync(file).size;
-}
-
-/** Starts `herald worker` (the production build, see heraldEntry) on the bench's queue; resolves once it polls. */
-async function startWorkerChild(env: NodeJS.ProcessEnv): Promise<{ pid: number; child: ChildProcess }> {
-  // The worker runs with the heap cap docker-compose.yml and `npm run worker` give it; BENCH_WORKER_NODE_OPTIONS overrides.
-  const nodeOptions = { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS ?? WORKER_HEAP_FLAG };
-  const child = spawn(process.execPath, [heraldEntry(), 'worker'], { cwd: PROJECT_ROOT, env: { ...env, ...nodeOptions, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('herald worker did not start within 120 s')), 120_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      output += c.toString();
-      if (output.includes('worker running')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`herald worker exited (${code})`)));
-  });
-  child.removeAllListeners('exit');
-  return { pid: child.pid!, child };
-}
-
-/** Stops a child and waits until it is gone (SIGKILL after 10 s). */
-async function stopChild(child: ChildProcess): Promise<void> {
-  const gone = () => child.exitCode !== null || child.signalCode !== null;
-  if (gone()) return;
-  child.kill('SIGTERM');
-  const deadline = Date.now() + 10_000;
-  while (!gone() && Date.now() < deadline) await sleep(100);
-  if (!gone()) child.kill('SIGKILL');
-  while (!gone()) await sleep(100);
 }
 
 /** Runs the benchmark. */

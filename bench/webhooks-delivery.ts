@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, request } from 'undici';
 import { createBenchTenant, createDatabase, dropDatabase, migrate, openBenchServer } from './herald';
 import { runLoad } from './load';
+import { heraldEntry } from './productionBuild';
 import { envInt, printFigure, printRatio, round } from './report';
 import { startWebhookReceiver } from './webhook-receiver';
 import { signWebhook } from './webhook-signature';
@@ -111,6 +112,8 @@ export async function run(): Promise<void> {
   const rate = envInt('BENCH_WEBHOOK_RATE', 200);
   const seconds = envInt('BENCH_WEBHOOK_SECONDS', 20);
   const warmup = envInt('BENCH_WEBHOOK_WARMUP', 5000);
+  // Build the production worker first (when stale), so no build runs beside a measurement.
+  heraldEntry();
   const server = await openBenchServer(BENCH);
   const database = `herald_bench_webhooks_${Date.now().toString(36)}`;
   await createDatabase(server, database);

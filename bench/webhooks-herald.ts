@@ -1,19 +1,17 @@
-import { DefaultLogger, Runtime } from '@temporalio/worker';
-import type { Worker } from '@temporalio/worker';
+import { randomBytes } from 'node:crypto';
 import { createDb, type Knex } from '../db/knex';
-import { ensureWebhookRelay } from '../domain/webhooks/lifecycle';
 import { encryptSecret } from '../domain/webhooks/secrets';
 import { webhookSettings, type WebhookSettings } from '../domain/webhooks/settings';
 import { loadConfig } from '../lib/config';
-import { createLogger } from '../lib/logger';
-import { createTemporalProvider, type TemporalProvider } from '../temporal/client';
-import { createHeraldWorker } from '../temporal/worker';
+import { startWorkerChild, stopChild } from './herald';
 
 /**
- * Herald's webhook engine for the benchmarks: its real worker (relay + dispatchers) in this
- * process on a task queue of its own, against the benchmark database, with loopback allowed
- * so it can reach the local receiver. Events are committed straight into the outbox, as every
- * domain command does, so the figures measure relay → dispatcher → HTTP → ledger, not the API.
+ * Herald's webhook engine for the benchmarks: `herald worker` from the production build (relay +
+ * dispatchers, as a deployment runs it; not this process's TypeScript-through-tsx, whose added
+ * function-name helpers cost ~5 % of the dispatcher's CPU) on a task queue of its own, against the
+ * benchmark database, with loopback allowed so it can reach the local receiver (development mode:
+ * production refuses plain http). Events are committed straight into the outbox, as every domain
+ * command does, so the figures measure relay → dispatcher → HTTP → ledger, not the API.
  */
 export interface WebhookEngine {
   db: Knex;
@@ -37,22 +35,15 @@ export interface WebhookEngine {
   close(): Promise<void>;
 }
 
-/** Starts the worker and the relay. */
+/** Starts the worker (which starts the relay). */
 export async function startWebhookEngine(databaseUrl: string): Promise<WebhookEngine> {
-  try {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
-  } catch {
-    // already installed
-  }
-  const taskQueue = `herald-bench-webhooks-${Date.now().toString(36)}`;
-  const config = loadConfig({ ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl, TEMPORAL_TASK_QUEUE: taskQueue, WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
-  const settings = webhookSettings(config);
-  const db = createDb({ url: databaseUrl, poolMax: 20 });
-  const temporalSettings = { address: config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`, namespace: config.TEMPORAL_NAMESPACE, taskQueue };
-  const temporal: TemporalProvider = createTemporalProvider(temporalSettings);
-  const { worker, connection } = await createHeraldWorker(temporalSettings, { db, logger: createLogger('silent'), webhooks: settings });
-  const running = worker.run();
-  await ensureWebhookRelay(temporal);
+  const env = {
+    ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, TEMPORAL_TASK_QUEUE: `herald-bench-webhooks-${Date.now().toString(36)}`,
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', WEBHOOK_SECRETS_KEY: randomBytes(32).toString('base64url'),
+  };
+  const settings = webhookSettings(loadConfig(env));
+  const db = createDb({ url: databaseUrl, poolMax: 4 });
+  const worker = await startWorkerChild(env);
   const payload = JSON.stringify({ data: { customer: { id: '00000000-0000-4000-8000-000000000000', email: 'bench@example.com', tags: ['vip'], status: 'active' } }, actor: { type: 'system', id: null }, requestId: null });
   return {
     db,
@@ -88,16 +79,8 @@ export async function startWebhookEngine(databaseUrl: string): Promise<WebhookEn
       return Boolean(rows[0]?.drained);
     },
     async close() {
-      await stopWorker(worker, running);
-      await connection.close();
-      await temporal.close();
+      await stopChild(worker.child);
       await db.destroy();
     },
   };
-}
-
-/** Shuts the worker down, waiting at most 20 s (long activities are cancelled). */
-async function stopWorker(worker: Worker, running: Promise<void>): Promise<void> {
-  worker.shutdown();
-  await Promise.race([running, new Promise((resolve) => setTimeout(resolve, 20_000))]);
 }

@@ -12,7 +12,9 @@ export interface RelayPass {
  * Turns up to `limit` committed, unrelayed events into deliveries in one statement: the oldest
  * events (locked, skipping rows another relay holds) fan out to every endpoint of their tenant
  * whose filter selects their type — exact, `family.*` or `*` — and are marked relayed. Disabled
- * endpoints get their deliveries too (kept until they are enabled again). The same statement
+ * endpoints get their deliveries too (kept until they are enabled again). The endpoints are
+ * key-share locked: one being deleted meanwhile gets no deliveries (its DELETE, which deletes its
+ * deliveries by trigger, waits for this statement, or this statement skips it). The same statement
  * notifies `herald_deliveries` with the endpoints that have new work, so running dispatchers
  * start at once without a round trip through Temporal.
  */
@@ -27,6 +29,7 @@ export async function relayPendingEvents(db: Knex, limit: number): Promise<Relay
        FROM batch b JOIN webhook_endpoints ep ON ep.tenant_id = b.tenant_id
        WHERE b.type <> 'webhook.test'
          AND (b.type = ANY(ep.event_types) OR split_part(b.type, '.', 1) || '.*' = ANY(ep.event_types) OR '*' = ANY(ep.event_types))
+       FOR KEY SHARE OF ep
        ON CONFLICT (endpoint_id, event_id) DO NOTHING
        RETURNING tenant_id, endpoint_id
      ), marked AS (

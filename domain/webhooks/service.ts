@@ -187,7 +187,10 @@ export function createWebhookService(deps: WebhookServiceDeps) {
   async function sendTest(ctx: CommandContext, id: string): Promise<WebhookDelivery> {
     const tenantId = ctx.principal.tenantId;
     const delivery = await db.transaction(async (trx) => {
-      const endpoint = await findRow(tenantId, id, trx);
+      // Key-share locked: a concurrent DELETE (which deletes the endpoint's deliveries) waits for this
+      // transaction, so the test delivery cannot outlive its endpoint.
+      const endpoint = await trx('webhook_endpoints').where({ tenant_id: tenantId, id }).forKeyShare().first();
+      if (!endpoint) throw notFound('Webhook endpoint');
       const event = await insertWebhookEvent(trx, {
         tenantId, type: 'webhook.test', endpointId: id, relayed: true, requestId: ctx.requestId,
         actor: { type: ctx.principal.actorType, id: ctx.principal.actorId },

@@ -111,4 +111,22 @@ describe('webhook delivery ledger', () => {
     await db('webhook_endpoints').where({ id: ep.id }).del();
     expect(Number((await db('webhook_attempts').where({ endpoint_id: ep.id }).count({ n: '*' }))[0]!.n)).toBe(0);
   });
+
+  it('fans out nothing to an endpoint deleted while the relay runs, and deletes deliveries with their endpoint or tenant', async () => {
+    const ep = await endpointWithDeliveries(2);
+    expect(Number((await db('webhook_deliveries').where({ endpoint_id: ep.id }).count({ n: '*' }))[0]!.n)).toBe(2);
+    await db('events').insert({ tenant_id: ep.tenantId, type: 'customer.updated', subject_type: 'customer', subject_id: db.raw('gen_random_uuid()'), payload: { data: {} } });
+    // The DELETE holds the endpoint's row until it commits; the relay's fan-out waits for it, then skips the endpoint.
+    const trx = await db.transaction();
+    await trx('webhook_endpoints').where({ id: ep.id }).del();
+    const relaying = relayPendingEvents(db, 500);
+    await new Promise((r) => setTimeout(r, 300));
+    await trx.commit();
+    expect((await relaying).relayed).toBeGreaterThanOrEqual(1);
+    expect(Number((await db('webhook_deliveries').where({ endpoint_id: ep.id }).count({ n: '*' }))[0]!.n)).toBe(0);
+
+    const other = await endpointWithDeliveries(3);
+    await db('tenants').where({ id: other.tenantId }).del();
+    expect(Number((await db('webhook_deliveries').where({ endpoint_id: other.id }).count({ n: '*' }))[0]!.n)).toBe(0);
+  });
 });

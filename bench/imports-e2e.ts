@@ -29,7 +29,6 @@ import { envInt, printFigure, printRatio, round } from './report';
 
 const BENCH = 'imports';
 const RSS_GOAL_MB = 300;
-const PROJECT_ROOT = path.resolve(__dirname, '..');
 const COLUMNS = 'email,first_name,last_name,phone,tags';
 
 /** Writes the CSV: unique emails and valid, unique E.164 phones, every third row with two tags. */

@@ -18,7 +18,7 @@ const RUN_MS = 5 * 60_000;
 /**
  * How often an idle relay looks for new events. Event writers do not NOTIFY (it would serialise
  * their commits; see migration 20261123001300), so this bounds the relay's share of the commit →
- * first attempt latency; the read is an index probe of the (usually empty) unrelayed events.
+ * first attempt latency; the read is an index probe of the (usually empty) relay queue.
  */
 const POLL_MS = 100;
 /** A dispatcher is woken through Temporal at most this often by the relay (notifications do the rest). */

@@ -27,9 +27,9 @@ export interface WebhookEngine {
   /** When the tenant's last delivery was recorded as succeeded (ms since epoch). */
   lastSucceededAt(tenantId: string): Promise<number>;
   /**
-   * Whether a tenant's work is drained: every event relayed and no delivery pending. Cheap (two
-   * index probes) so that polling it does not load the database the engine is measured on, as
-   * counting a growing table ten times a second would.
+   * Whether a tenant's work is drained: no event left in the relay queue and no delivery pending.
+   * Cheap (a scan of the small queue and an index probe) so that polling it does not load the
+   * database the engine is measured on, as counting a growing table ten times a second would.
    */
   drained(tenantId: string): Promise<boolean>;
   close(): Promise<void>;
@@ -71,7 +71,7 @@ export async function startWebhookEngine(databaseUrl: string): Promise<WebhookEn
     },
     async drained(tenantId) {
       const { rows } = await db.raw(
-        `SELECT NOT EXISTS (SELECT 1 FROM events WHERE relayed_at IS NULL AND tenant_id = ?)
+        `SELECT NOT EXISTS (SELECT 1 FROM event_relay_queue WHERE tenant_id = ?)
             AND NOT EXISTS (SELECT 1 FROM webhook_deliveries WHERE status = 'pending'
                               AND endpoint_id IN (SELECT id FROM webhook_endpoints WHERE tenant_id = ?)) AS drained`,
         [tenantId, tenantId],

@@ -15,6 +15,8 @@ import * as webhookLedgerSpeed from './20261123001200_webhook_ledger_speed';
 import * as eventsRelayPolls from './20261123001300_events_relay_polls';
 import * as importChunks from './20261123001400_import_chunks';
 import * as webhookEndpointLease from './20261123001500_webhook_endpoint_lease';
+import * as webhookDeliveryEndpointCascade from './20261123001600_webhook_delivery_endpoint_cascade';
+import * as eventRelayQueue from './20261123001700_event_relay_queue';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -44,6 +46,8 @@ const migrations: Array<[string, Migration]> = [
   ['20261123001300_events_relay_polls', eventsRelayPolls],
   ['20261123001400_import_chunks', importChunks],
   ['20261123001500_webhook_endpoint_lease', webhookEndpointLease],
+  ['20261123001600_webhook_delivery_endpoint_cascade', webhookDeliveryEndpointCascade],
+  ['20261123001700_event_relay_queue', eventRelayQueue],
 ];
 
 /** knex's MigrationSource over the static list above. */

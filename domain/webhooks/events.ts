@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
  */
 export async function insertWebhookEvent(
   trx: Knex,
-  input: { tenantId: string; type: 'endpoint.disabled' | 'webhook.test'; endpointId: string; data: Record<string, unknown>; actor: { type: string; id: string | null }; requestId?: string; relayed?: boolean },
+  input: { tenantId: string; type: 'endpoint.disabled' | 'webhook.test'; endpointId: string; data: Record<string, unknown>; actor: { type: string; id: string | null }; requestId?: string },
 ): Promise<{ id: string; created_at: Date }> {
   const [row] = await trx('events')
     .insert({
@@ -14,9 +14,8 @@ export async function insertWebhookEvent(
       type: input.type,
       subject_type: 'webhook_endpoint',
       subject_id: input.endpointId,
+      // A test event is for one endpoint only: the relay queue skips it, and the caller writes its delivery.
       payload: JSON.stringify({ data: input.data, actor: input.actor, requestId: input.requestId ?? null }),
-      // A test event is for one endpoint only: it is marked relayed and its delivery written here.
-      relayed_at: input.relayed ? trx.fn.now() : null,
     })
     .returning(['id', 'created_at']);
   return row as { id: string; created_at: Date };

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 
 /** What one relay pass did. */
 export interface RelayPass {
-  /** Events marked relayed. */
+  /** Events fanned out (taken off the relay queue). */
   relayed: number;
   /** Endpoints that received new deliveries (enabled ones, to wake). */
   endpoints: Array<{ tenantId: string; endpointId: string }>;
@@ -10,8 +10,9 @@ export interface RelayPass {
 
 /**
  * Turns up to `limit` committed, unrelayed events into deliveries in one statement: the oldest
- * events (locked, skipping rows another relay holds) fan out to every endpoint of their tenant
- * whose filter selects their type — exact, `family.*` or `*` — and are marked relayed. Disabled
+ * entries of the relay queue (locked, skipping rows another relay holds; see migration
+ * 20261123001700) fan out to every endpoint of their tenant whose filter selects their type —
+ * exact, `family.*` or `*` — and leave the queue in the same statement. Disabled
  * endpoints get their deliveries too (kept until they are enabled again). The endpoints are
  * key-share locked: one being deleted meanwhile gets no deliveries (its DELETE, which deletes its
  * deliveries by trigger, waits for this statement, or this statement skips it). The same statement
@@ -22,7 +23,9 @@ export async function relayPendingEvents(db: Knex, limit: number): Promise<Relay
   // One statement (atomic on its own, one round trip); its notifications go out at its commit.
   const { rows } = await db.raw(
     `WITH batch AS (
-       SELECT id, tenant_id, type FROM events WHERE relayed_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED
+       DELETE FROM event_relay_queue q
+       WHERE q.seq IN (SELECT seq FROM event_relay_queue ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED)
+       RETURNING q.id, q.tenant_id, q.type
      ), fanned AS (
        INSERT INTO webhook_deliveries (tenant_id, endpoint_id, event_id, event_type)
        SELECT b.tenant_id, ep.id, b.id, b.type
@@ -32,8 +35,6 @@ export async function relayPendingEvents(db: Knex, limit: number): Promise<Relay
        FOR KEY SHARE OF ep
        ON CONFLICT (endpoint_id, event_id) DO NOTHING
        RETURNING tenant_id, endpoint_id
-     ), marked AS (
-       UPDATE events e SET relayed_at = now() FROM batch WHERE e.id = batch.id RETURNING 1
      ), woken AS (
        SELECT DISTINCT f.tenant_id, f.endpoint_id FROM fanned f JOIN webhook_endpoints ep ON ep.id = f.endpoint_id WHERE ep.enabled
      ), notified AS (
@@ -41,7 +42,7 @@ export async function relayPendingEvents(db: Knex, limit: number): Promise<Relay
        SELECT pg_notify('herald_deliveries', string_agg(endpoint_id::text, ','))
        FROM (SELECT endpoint_id, (row_number() OVER ()) / 200 AS chunk FROM woken) w GROUP BY chunk
      )
-     SELECT (SELECT count(*) FROM marked) AS relayed,
+     SELECT (SELECT count(*) FROM batch) AS relayed,
             (SELECT count(*) FROM notified) AS notifications,
             (SELECT coalesce(json_agg(jsonb_build_object('tenantId', tenant_id, 'endpointId', endpoint_id)), '[]') FROM woken) AS endpoints`,
     [limit],

@@ -192,7 +192,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       const endpoint = await trx('webhook_endpoints').where({ tenant_id: tenantId, id }).forKeyShare().first();
       if (!endpoint) throw notFound('Webhook endpoint');
       const event = await insertWebhookEvent(trx, {
-        tenantId, type: 'webhook.test', endpointId: id, relayed: true, requestId: ctx.requestId,
+        tenantId, type: 'webhook.test', endpointId: id, requestId: ctx.requestId,
         actor: { type: ctx.principal.actorType, id: ctx.principal.actorId },
         data: { endpointId: id, url: endpoint.url, message: 'This is a test event from Herald' },
       });

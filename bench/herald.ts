@@ -270,11 +270,13 @@ export async function getJson<T>(url: string, key: string): Promise<T> {
 /**
  * Starts `herald worker` (the production build, see heraldEntry) with `env` (its database and task
  * queue); resolves once it polls. It runs with the heap cap docker-compose.yml and `npm run worker`
- * give it; BENCH_WORKER_NODE_OPTIONS overrides.
+ * give it; BENCH_WORKER_NODE_OPTIONS overrides. BENCH_WORKER_CPU_PROF=<dir> writes a V8 CPU profile of
+ * the worker there when it stops (NODE_OPTIONS may not carry --cpu-prof).
  */
 export async function startWorkerChild(env: NodeJS.ProcessEnv): Promise<{ pid: number; child: ChildProcess }> {
   const nodeOptions = { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS ?? WORKER_HEAP_FLAG };
-  const child = spawn(process.execPath, [heraldEntry(), 'worker'], { cwd: PROJECT_ROOT, env: { ...env, ...nodeOptions, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const profile = process.env.BENCH_WORKER_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_WORKER_CPU_PROF] : [];
+  const child = spawn(process.execPath, [...profile, heraldEntry(), 'worker'], { cwd: PROJECT_ROOT, env: { ...env, ...nodeOptions, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('herald worker did not start within 120 s')), 120_000);

@@ -80,10 +80,9 @@ async function heraldRun(engine: WebhookEngine, tenantId: string, events: number
     if (Date.now() > deadline) throw new Error(`only ${await engine.succeeded(tenantId)} of ${expected} deliveries succeeded in 10 minutes`);
     await sleep(100);
   }
-  const succeeded = await engine.succeeded(tenantId);
-  if (succeeded !== expected) throw new Error(`${succeeded} of ${expected} deliveries succeeded`);
-  const finished = await engine.lastSucceededAt(tenantId);
-  return { commitSeconds: (committed - started) / 1000, deliverySeconds: (finished - committed) / 1000 };
+  const { count, lastAt } = await engine.successes(tenantId);
+  if (count !== expected || lastAt === null) throw new Error(`${count} of ${expected} deliveries succeeded`);
+  return { commitSeconds: (committed - started) / 1000, deliverySeconds: (lastAt - committed) / 1000 };
 }
 
 /** Steady-rate commits, then commit → first attempt percentiles from the ledger. */

@@ -24,8 +24,8 @@ export interface WebhookEngine {
   commitEvent(tenantId: string): Promise<void>;
   /** Counts succeeded deliveries of a tenant. */
   succeeded(tenantId: string): Promise<number>;
-  /** When the tenant's last delivery was recorded as succeeded (ms since epoch). */
-  lastSucceededAt(tenantId: string): Promise<number>;
+  /** How many of a tenant's deliveries succeeded, and when the last was recorded (ms since epoch; null when none). */
+  successes(tenantId: string): Promise<{ count: number; lastAt: number | null }>;
   /**
    * Whether a tenant's work is drained: no event left in the relay queue and no delivery pending.
    * Cheap (a scan of the small queue and an index probe) so that polling it does not load the
@@ -64,10 +64,9 @@ export async function startWebhookEngine(databaseUrl: string): Promise<WebhookEn
       const [row] = await db('webhook_deliveries').where({ tenant_id: tenantId, status: 'succeeded' }).count<{ n: number }[]>({ n: '*' });
       return Number(row?.n ?? 0);
     },
-    async lastSucceededAt(tenantId) {
-      const [row] = await db('webhook_deliveries').where({ tenant_id: tenantId, status: 'succeeded' }).max<{ at: Date | null }[]>({ at: 'succeeded_at' });
-      if (!row?.at) throw new Error('no delivery has succeeded');
-      return new Date(row.at).getTime();
+    async successes(tenantId) {
+      const [row] = await db('webhook_deliveries').where({ tenant_id: tenantId, status: 'succeeded' }).select(db.raw('count(*)::int AS count, max(succeeded_at) AS "lastAt"'));
+      return { count: Number(row?.count ?? 0), lastAt: row?.lastAt ? new Date(row.lastAt).getTime() : null };
     },
     async drained(tenantId) {
       const { rows } = await db.raw(

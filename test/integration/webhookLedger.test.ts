@@ -26,6 +26,12 @@ describe('webhook delivery ledger', () => {
     await db.destroy();
   });
 
+  /** How many rows of a ledger table belong to an endpoint. */
+  async function rowsOf(table: 'webhook_deliveries' | 'webhook_attempts', endpointId: string): Promise<number> {
+    const [row] = await db(table).where({ endpoint_id: endpointId }).count({ n: '*' });
+    return Number(row!.n);
+  }
+
   async function endpointWithDeliveries(events: number) {
     const { tenantId } = await buildTenant(db, 'ledger');
     const [ep] = await db('webhook_endpoints')
@@ -107,14 +113,14 @@ describe('webhook delivery ledger', () => {
     await leaseEndpoint(db, settings, ep.tenantId, ep.id, A, 30_000);
     const due = await readDueDeliveries(db, ep, A, null, [], 10);
     await settleAttempts(db, settings, due.map((d) => ({ tenantId: ep.tenantId, endpointId: ep.id, deliveryId: d.id, attempt: 1, startedAt: new Date(), latencyMs: 3, statusCode: 500, responseExcerpt: 'no', error: 'HTTP 500', retryAfterMs: null })));
-    expect(Number((await db('webhook_attempts').where({ endpoint_id: ep.id }).count({ n: '*' }))[0]!.n)).toBe(3);
+    expect(await rowsOf('webhook_attempts', ep.id)).toBe(3);
     await db('webhook_endpoints').where({ id: ep.id }).del();
-    expect(Number((await db('webhook_attempts').where({ endpoint_id: ep.id }).count({ n: '*' }))[0]!.n)).toBe(0);
+    expect(await rowsOf('webhook_attempts', ep.id)).toBe(0);
   });
 
   it('fans out nothing to an endpoint deleted while the relay runs, and deletes deliveries with their endpoint or tenant', async () => {
     const ep = await endpointWithDeliveries(2);
-    expect(Number((await db('webhook_deliveries').where({ endpoint_id: ep.id }).count({ n: '*' }))[0]!.n)).toBe(2);
+    expect(await rowsOf('webhook_deliveries', ep.id)).toBe(2);
     await db('events').insert({ tenant_id: ep.tenantId, type: 'customer.updated', subject_type: 'customer', subject_id: db.raw('gen_random_uuid()'), payload: { data: {} } });
     // The DELETE holds the endpoint's row until it commits; the relay's fan-out waits for it, then skips the endpoint.
     const trx = await db.transaction();
@@ -123,10 +129,10 @@ describe('webhook delivery ledger', () => {
     await new Promise((r) => setTimeout(r, 300));
     await trx.commit();
     expect((await relaying).relayed).toBeGreaterThanOrEqual(1);
-    expect(Number((await db('webhook_deliveries').where({ endpoint_id: ep.id }).count({ n: '*' }))[0]!.n)).toBe(0);
+    expect(await rowsOf('webhook_deliveries', ep.id)).toBe(0);
 
     const other = await endpointWithDeliveries(3);
     await db('tenants').where({ id: other.tenantId }).del();
-    expect(Number((await db('webhook_deliveries').where({ endpoint_id: other.id }).count({ n: '*' }))[0]!.n)).toBe(0);
+    expect(await rowsOf('webhook_deliveries', other.id)).toBe(0);
   });
 });

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { Range } from '../domain/shared/filters';
+import { dateTimeField } from './timeFields';
 import type { PageRequest } from '../domain/shared/listing';
 
 /** Query parameters every list accepts: page/limit (max 100) or a cursor, and sort order. */
 export const PageQuery = {
   page: z.coerce.number().int().min(1).default(1),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(500).optional(),
+  cursor: z.string().max(500).regex(/^[A-Za-z0-9_-]+$/).optional().meta({ description: 'Opaque: the `nextCursor` of the previous page of this list, with the same sort; pages by keyset instead of page number' }),
   sortOrder: z.enum(['asc', 'desc']).default('desc'),
   /** true (default): count up to 1,000 matches; exact: count them all (slow on big results); false: no count. */
   includeTotal: z.enum(['true', 'false', 'exact']).default('true').transform((v) => ({ true: 'capped', false: 'none', exact: 'exact' } as const)[v]),
@@ -34,16 +35,19 @@ export const PaginationView = z
 
 const OPS = ['gte', 'lte', 'gt', 'lt'] as const;
 
-/** The four `name[op]` query parameters of a numeric range filter (seed 003's style). */
-export const numberRange = (name: string) =>
-  Object.fromEntries(OPS.map((op) => [`${name}[${op}]`, z.coerce.number().finite().optional()])) as Record<string, z.ZodOptional<z.ZodCoercedNumber>>;
+/**
+ * The four `name[op]` query parameters of a numeric range filter (seed 003's style). Counts are
+ * whole numbers within a Postgres integer; amounts any finite number.
+ */
+export const numberRange = (name: string, kind: 'count' | 'amount' = 'amount') =>
+  Object.fromEntries(OPS.map((op) => [`${name}[${op}]`, (kind === 'count' ? z.coerce.number().int().min(-2147483648).max(2147483647) : z.coerce.number().finite()).optional()])) as Record<string, z.ZodOptional<z.ZodCoercedNumber>>;
 
 /**
- * The four `name[op]` query parameters of a date range filter (ISO dates or date-times). The
- * text goes to Postgres as written, so microseconds are compared exactly (a JS Date keeps ms).
+ * The four `name[op]` query parameters of a date range filter (ISO dates or date-times), as
+ * UTC text for Postgres (see {@link utcDateTime}).
  */
 export const dateRange = (name: string) =>
-  Object.fromEntries(OPS.map((op) => [`${name}[${op}]`, z.union([z.iso.datetime({ offset: true }), z.iso.date()]).optional()])) as Record<string, z.ZodOptional<z.ZodType<string>>>;
+  Object.fromEntries(OPS.map((op) => [`${name}[${op}]`, z.union([dateTimeField, z.iso.date()]).optional()])) as Record<string, z.ZodOptional<z.ZodType<string>>>;
 
 /** Collects `name[op]` values from parsed query parameters into a {@link Range}. */
 export function rangeFrom<T>(query: Record<string, unknown>, name: string): Range<T> | undefined {

@@ -4,7 +4,8 @@ import type { Role } from '../domain/tenants/types';
 import { AppError, forbidden, unauthorized } from '../lib/errors';
 import type { HeraldContext, HeraldCustom, HeraldState } from './context';
 import { withIdempotency } from './middleware/idempotency';
-import { ErrorResponse, type OpenAPIRegistry } from './openapi';
+import type { OpenAPIRegistry } from './openapi';
+import { documentRoute, type ResponseDoc, type UnexpressedRule } from './routeDocs';
 
 /** What a handler receives besides the context: validated, typed input. */
 export interface RouteInput<P, Q, B> {
@@ -19,12 +20,18 @@ export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodTy
   /** Koa-style path, e.g. `/api/v1/api-keys/:id`. */
   path: string;
   summary: string;
+  /** Longer explanation for the docs (the summary is one line). */
+  description?: string;
   tag: string;
   /** Roles allowed to call it, or 'public' for no credential. */
   auth: readonly Role[] | 'public';
   params?: P;
   query?: Q;
   body?: B;
+  /** The body may be left out entirely (then it is validated as `{}`); otherwise a missing body is a 400. */
+  bodyOptional?: boolean;
+  /** Checks the schema cannot state, documented with the status they answer (see {@link UnexpressedRule}). */
+  unexpressed?: readonly UnexpressedRule[];
   /**
    * A body the handler reads itself (e.g. a streamed upload), documented per content type for
    * OpenAPI only: nothing here parses or validates it.
@@ -32,8 +39,8 @@ export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodTy
   streamedBody?: Record<string, ZodType>;
   /** Creating POSTs honour Idempotency-Key: a retried request gets the first response. */
   idempotent?: boolean;
-  /** Documented responses: status → description and body schema. */
-  responses: Record<number, { description: string; schema?: ZodType }>;
+  /** Documented answers: status → description and body; the pipeline's error answers are added for it. */
+  responses: Record<number, ResponseDoc>;
   handler: (ctx: HeraldContext, input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<void> | void;
 }
 
@@ -60,6 +67,12 @@ function parsePart<T extends ZodType>(schema: T | undefined, value: unknown, loc
   throw new AppError(400, 'bad_request', `Invalid ${location === 'params' ? 'path parameter' : 'query parameter'}`, details);
 }
 
+/** Keyset cursors are opaque: only a value this list handed out is valid, which no schema can say. */
+const CURSOR_RULE: UnexpressedRule = { status: 400, rule: '`cursor` must be a `nextCursor` this list returned, used with the same sort' };
+
+/** Whether the request carries a body at all (a length above zero, or a chunked one). */
+const hasBody = (ctx: HeraldContext) => ctx.req.headers['transfer-encoding'] !== undefined || Number(ctx.req.headers['content-length'] ?? 0) > 0;
+
 /** Checks the caller may use the route: 401 without a valid credential, 403 for a role not listed. */
 function authorize(ctx: HeraldContext, auth: readonly Role[] | 'public'): void {
   if (auth === 'public') return;
@@ -68,46 +81,21 @@ function authorize(ctx: HeraldContext, auth: readonly Role[] | 'public'): void {
   if (!auth.includes(principal.role)) throw forbidden(`This action needs one of the roles: ${auth.join(', ')}`);
 }
 
-const ERROR_RESPONSES = (spec: { auth: readonly Role[] | 'public'; body?: unknown }) => {
-  const content = { 'application/json': { schema: ErrorResponse } };
-  return {
-    ...(spec.auth === 'public' ? {} : { 401: { description: 'Missing or invalid credential', content }, 403: { description: 'Role not allowed', content }, 429: { description: 'Rate limited', content } }),
-    ...(spec.body ? { 413: { description: 'Body too large', content }, 422: { description: 'Validation failed', content } } : {}),
-    400: { description: 'Malformed request', content },
-  };
-};
-
 /**
  * Registers a route with the router and its contract with the OpenAPI registry. The handler
  * runs after authorization and validation, so it only sees typed, checked input — the pipeline
  * reads like `auth → validate → handler` for every route.
  */
 export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType>(target: RouteTarget, spec: RouteSpec<P, Q, B>): void {
-  target.registry.registerPath({
-    method: spec.method,
-    path: spec.path.replace(/:(\w+)/g, '{$1}'),
-    summary: spec.summary,
-    tags: [spec.tag],
-    security: spec.auth === 'public' ? [] : [{ bearer: [] }],
-    request: {
-      ...(spec.idempotent ? { headers: z.object({ 'Idempotency-Key': z.string().max(255).optional().meta({ description: 'Retries with the same key return the first response' }) }) as never } : {}),
-      ...(spec.params ? { params: spec.params as never } : {}),
-      ...(spec.query ? { query: spec.query as never } : {}),
-      ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
-      ...(spec.streamedBody ? { body: { required: true, content: Object.fromEntries(Object.entries(spec.streamedBody).map(([type, schema]) => [type, { schema }])) } } : {}),
-    },
-    responses: {
-      ...ERROR_RESPONSES(spec),
-      ...Object.fromEntries(
-        Object.entries(spec.responses).map(([status, r]) => [status, { description: r.description, ...(r.schema ? { content: { 'application/json': { schema: r.schema } } } : {}) }]),
-      ),
-    },
-  });
+  const pagedByCursor = spec.query instanceof z.ZodObject && 'cursor' in spec.query.shape;
+  documentRoute(target.registry, pagedByCursor ? { ...spec, unexpressed: [...(spec.unexpressed ?? []), CURSOR_RULE] } : spec);
   target.router[spec.method](spec.path, async (ctx) => {
     const hctx = ctx as unknown as HeraldContext;
     authorize(hctx, spec.auth);
-    if (spec.body && hctx.request.length && !hctx.is('application/json')) {
-      throw new AppError(415, 'unsupported_media_type', 'Send the body as application/json');
+    if (spec.body) {
+      const sent = hasBody(hctx);
+      if (sent && !hctx.is('application/json')) throw new AppError(415, 'unsupported_media_type', 'Send the body as application/json');
+      if (!sent && !spec.bodyOptional) throw new AppError(400, 'body_required', 'This operation needs a JSON body', [{ location: 'body', path: '', message: 'is required' }]);
     }
     // Validation runs inside the idempotent section, so a retried invalid request replays its 422.
     const run = async () => {
@@ -119,3 +107,4 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
     await (spec.idempotent ? withIdempotency(hctx, run) : run());
   });
 }
+export type { UnexpressedRule } from './routeDocs';

@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { AppError, badRequest, conflict } from '../../lib/errors';
 import type { HeraldContext } from '../context';
 
+/** What an Idempotency-Key may be: 1–255 printable ASCII characters (a UUID is the usual choice). */
+export const IDEMPOTENCY_KEY = /^[\x20-\x7e]{1,255}$/;
+
 /**
  * Wraps a creating handler with Idempotency-Key semantics: the first request runs and its
  * response (2xx or 4xx) is stored; a retry with the same key and body gets the stored response
@@ -9,10 +12,10 @@ import type { HeraldContext } from '../context';
  * the first attempt still runs is a 409. Server errors release the key so the client can retry.
  */
 export async function withIdempotency(ctx: HeraldContext, run: () => Promise<void>): Promise<void> {
-  const key = ctx.get('Idempotency-Key');
   const principal = ctx.state.principal;
-  if (!key || !principal) return run();
-  if (key.length > 255) throw badRequest('Idempotency-Key must be at most 255 characters');
+  if (ctx.headers['idempotency-key'] === undefined || !principal) return run();
+  const key = ctx.get('Idempotency-Key');
+  if (!IDEMPOTENCY_KEY.test(key)) throw badRequest('Idempotency-Key must be 1 to 255 printable ASCII characters', [{ location: 'header', path: 'Idempotency-Key', message: 'must be 1 to 255 printable ASCII characters' }]);
   const hash = createHash('sha256').update(`${ctx.method} ${ctx.path}\n${JSON.stringify((ctx.request as { body?: unknown }).body ?? null)}`).digest('hex');
   const service = ctx.domain.idempotency;
   const decision = await service.begin(principal.tenantId, key, hash);

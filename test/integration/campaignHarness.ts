@@ -15,7 +15,7 @@ export const TWILIO = { accountSid: `AC${'a1'.repeat(16)}`, authToken: 'fake-twi
  * twilio client), an SMTP server receiving the mail and a local Twilio Messages API, on the test
  * file's own database and task queue.
  */
-export async function startCampaignStack(options: { pageSize?: number; concurrency?: number; now?: () => Date; withWorker?: boolean; keepRaw?: boolean; pageTimeBudgetMs?: number; pagesPerRun?: number } = {}) {
+export async function startCampaignStack(options: { pageSize?: number; concurrency?: number; now?: () => Date; withWorker?: boolean; keepRaw?: boolean; pageTimeBudgetMs?: number; pagesPerRun?: number; env?: Record<string, string> } = {}) {
   // Addresses the SMTP server refuses (550) and numbers the fake Twilio rejects (21211); tests add to them.
   const rejectEmails = new Set<string>();
   const invalidPhones = new Set<string>();
@@ -23,7 +23,7 @@ export async function startCampaignStack(options: { pageSize?: number; concurren
   const sink = await startSmtpSink({ reject: rejectEmails, tempFail: tempFailEmails, keepRaw: options.keepRaw });
   const twilioApi = await startFakeTwilio({ ...TWILIO, invalid: invalidPhones });
   // Tests poll campaign status through the API several times a second: the per-key budget is raised for that.
-  const server: TestServer = await startTestServer({ TWILIO_ACCOUNT_SID: TWILIO.accountSid, TWILIO_AUTH_TOKEN: TWILIO.authToken, TWILIO_FROM: TWILIO.from, RATE_LIMIT_GENERAL_PER_MINUTE: '100000' });
+  const server: TestServer = await startTestServer({ TWILIO_ACCOUNT_SID: TWILIO.accountSid, TWILIO_AUTH_TOKEN: TWILIO.authToken, TWILIO_FROM: TWILIO.from, RATE_LIMIT_GENERAL_PER_MINUTE: '100000', ...options.env });
   const db: Knex = testDb();
   const channels = {
     email: createEmailChannel({ url: sink.url, from: 'Herald Test <test@herald.local>', poolSize: 5 }),

@@ -26,6 +26,7 @@ export function apiKeyRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'post', path: '/api/v1/api-keys', summary: 'Create an API key; the key is in this response only', tag: 'API keys', auth: ['admin'],
     body: CreateApiKey,
+    unexpressed: [{ status: 422, rule: 'customerId must name a customer of this tenant; expiresAt must lie in the future' }],
     responses: { 201: { description: 'Created', schema: CreatedApiKeyResponse } },
     handler: async (ctx, { body }) => {
       const created = await ctx.domain.tenants.createApiKey(commandContext(ctx), {

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { ROLES } from '../../../domain/tenants/types';
+import { text } from '../../text';
+import { dateTimeField } from '../../timeFields';
 
 /** Body of `POST /api/v1/api-keys`. */
 export const CreateApiKey = z
   .object({
-    name: z.string().trim().min(1).max(100),
+    name: text({ min: 1, max: 100 }),
     role: z.enum(ROLES).default('member'),
     customerId: z.uuid().optional(),
-    expiresAt: z.iso.datetime({ offset: true }).optional(),
+    expiresAt: dateTimeField.optional(),
   })
   .strict()
   .refine((v) => v.role !== 'customer' || v.customerId !== undefined, { path: ['customerId'], message: 'is required for the customer role' })

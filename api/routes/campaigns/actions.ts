@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addRoute, type RouteTarget } from '../../route';
+import { TIMEZONE_RULE } from '../../timeFields';
 import { commandContext, READERS, WRITERS } from '../customers/routes';
 import { CampaignParams, CampaignView, PreviewBody, ScheduleBody, StatusBody, TestBody } from './schema';
 
@@ -27,7 +28,8 @@ export function campaignActionRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'post', path: '/api/v1/campaigns/:id/schedule', summary: 'Schedule a draft: at a time, or recurring by cron in a timezone (Temporal Schedule)', tag: 'Campaigns', auth: WRITERS,
     params: CampaignParams, body: ScheduleBody,
-    responses: { 200: { description: 'Scheduled', schema: One }, 409: { description: 'Not a draft' }, 422: { description: 'No time given, or a time in the past' } },
+    unexpressed: [{ status: 422, rule: 'a time must be given (here or on the campaign) and lie in the future; a cron must be a valid five-field expression' }, TIMEZONE_RULE],
+    responses: { 200: { description: 'Scheduled', schema: One }, 409: { description: 'Not a draft' } },
     handler: async (ctx, { params, body }) => {
       const override = body.schedule ?? (body.scheduledAt ? { type: 'at' as const, at: body.scheduledAt } : undefined);
       ctx.body = { data: await ctx.domain.campaigns.schedule(commandContext(ctx), params.id, override) };
@@ -43,7 +45,7 @@ export function campaignActionRoutes(target: RouteTarget): void {
   });
   addRoute(target, {
     method: 'post', path: '/api/v1/campaigns/:id/preview', summary: 'Render the message for one customer (or a sample customer); sends nothing', tag: 'Campaigns', auth: READERS,
-    params: CampaignParams, body: PreviewBody,
+    params: CampaignParams, body: PreviewBody, bodyOptional: true,
     responses: { 200: { description: 'The rendered subject and body', schema: z.object({ data: z.object({ channel: z.string(), customerId: z.string().nullable(), subject: z.string(), body: z.string() }) }) } },
     handler: async (ctx, { params, body }) => {
       ctx.body = { data: await ctx.domain.campaigns.preview(ctx.state.principal!.tenantId, params.id, body.customerId) };
@@ -52,6 +54,7 @@ export function campaignActionRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'post', path: '/api/v1/campaigns/:id/test', summary: 'Send the message to up to 10 test addresses through the real transports', tag: 'Campaigns', auth: WRITERS,
     params: CampaignParams, body: TestBody,
+    unexpressed: [{ status: 422, rule: "each address must be an e-mail address for an email campaign and a phone number for an SMS one; the campaign's templates must render" }],
     responses: { 200: { description: 'The outcome per address', schema: z.object({ data: z.array(z.object({ address: z.string(), ok: z.boolean(), providerId: z.string().optional(), error: z.string().optional() })) }) } },
     handler: async (ctx, { params, body }) => {
       ctx.body = { data: await ctx.domain.campaigns.sendTest(commandContext(ctx), params.id, body.addresses, body.customerId ?? null) };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { EXPORT_CONTENT_TYPES } from '../../../lib/exportStreams';
 import type { HeraldContext } from '../../context';
-import { addRoute, type RouteTarget } from '../../route';
+import { addRoute, type RouteTarget, type UnexpressedRule } from '../../route';
+import { TIMEZONE_RULE } from '../../timeFields';
 import { commandContext, READERS, WRITERS } from '../customers/routes';
 import { CampaignListQuery, CampaignParams, CampaignView, CreateCampaign, ExportQuery, UpdateCampaign } from './schema';
 import { pageRequestOf } from '../../pagination';
@@ -9,12 +10,22 @@ import { pageRequestOf } from '../../pagination';
 const tenant = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
 const One = z.object({ data: CampaignView });
 
+
+/** What the campaign schema cannot state: both body spellings, templates, timezones and the audience's references. */
+const CAMPAIGN_RULES: readonly UnexpressedRule[] = [
+  { status: 422, rule: "channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds)" },
+  { status: 422, rule: 'subject and body must be valid Liquid templates using known customer fields (details give line and column)' },
+  { status: 422, rule: 'an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression' },
+  { status: 422, rule: 'segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields' },
+  TIMEZONE_RULE,
+];
 /** Campaign definitions: create (Herald's or seed 003's form), list, read with progress, change drafts, delete, analytics, export. */
 export function campaignRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'post', path: '/api/v1/campaigns', summary: "Create a draft campaign (Herald's form or seed 003's)", tag: 'Campaigns', auth: WRITERS, idempotent: true,
     body: CreateCampaign,
-    responses: { 201: { description: 'Created', schema: One }, 422: { description: 'Invalid field, template syntax error (with line and column) or unknown segment' } },
+    unexpressed: CAMPAIGN_RULES,
+    responses: { 201: { description: 'Created', schema: One } },
     handler: async (ctx, { body }) => {
       ctx.status = 201;
       ctx.body = { data: await ctx.domain.campaigns.create(commandContext(ctx), body) };
@@ -38,7 +49,7 @@ export function campaignRoutes(target: RouteTarget): void {
   });
   for (const method of ['patch', 'put'] as const) {
     addRoute(target, {
-      method, path: '/api/v1/campaigns/:id', summary: 'Change a draft campaign', tag: 'Campaigns', auth: WRITERS,
+      method, path: '/api/v1/campaigns/:id', unexpressed: CAMPAIGN_RULES, summary: 'Change a draft campaign', tag: 'Campaigns', auth: WRITERS,
       params: CampaignParams, body: UpdateCampaign,
       responses: { 200: { description: 'Updated', schema: One }, 404: { description: 'No such campaign' }, 409: { description: 'Not a draft' } },
       handler: async (ctx, { params, body }) => {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { PageQuery } from '../../pagination';
-import { timezoneField } from '../../timeFields';
+import { dateTimeField, timezoneField } from '../../timeFields';
 import type { Audience, CampaignInput, Schedule } from '../../../domain/campaigns/types';
 import { CAMPAIGN_STATUSES } from '../../../domain/campaigns/types';
+import { text } from '../../text';
 
 /** Five-field cron (minute hour day month weekday), as Temporal Schedules take it. */
 const cron = z.string().trim().regex(/^(\S+\s+){4}\S+$/, 'must be a five-field cron expression such as "0 9 * * 1"');
@@ -19,7 +20,7 @@ export const AudienceInput = z.discriminatedUnion('type', [
 /** When it is sent, in Herald's form. */
 export const ScheduleInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('now') }).strict(),
-  z.object({ type: z.literal('at'), at: z.iso.datetime({ offset: true }) }).strict(),
+  z.object({ type: z.literal('at'), at: dateTimeField }).strict(),
   z.object({ type: z.literal('recurring'), cron, timezone: timezoneField.default('UTC') }).strict(),
 ]);
 
@@ -38,12 +39,12 @@ export const OptionsInput = z.object({
  * one {@link CampaignInput}; a field missing in both spellings is a 422 naming Herald's field.
  */
 const CampaignFields = z.object({
-  name: z.string().trim().min(1).max(200),
+  name: text({ min: 1, max: 200 }),
   channel: channel.optional(),
   type: channel.optional().meta({ description: 'seed 003: the channel' }),
-  subject: z.string().max(998).nullish(),
-  body: z.string().min(1).max(100_000).optional(),
-  content: z.string().min(1).max(100_000).optional().meta({ description: 'seed 003: the body' }),
+  subject: text({ max: 998, trim: false }).nullish(),
+  body: text({ min: 1, max: 100_000, trim: false }).optional(),
+  content: text({ min: 1, max: 100_000, trim: false }).optional().meta({ description: 'seed 003: the body' }),
   audience: AudienceInput.optional(),
   audienceType: z.enum(['segment', 'rules', 'customers', 'all']).optional().meta({ description: 'seed 003' }),
   segmentRules: z.unknown().optional().meta({ description: 'seed 003: inline rules (either rule format)' }),
@@ -51,7 +52,7 @@ const CampaignFields = z.object({
   customerIds: z.array(z.uuid()).min(1).max(10_000).optional(),
   schedule: ScheduleInput.optional(),
   schedulingType: z.enum(['immediate', 'now', 'scheduled', 'recurring']).optional().meta({ description: 'seed 003' }),
-  scheduledAt: z.iso.datetime({ offset: true }).optional(),
+  scheduledAt: dateTimeField.optional(),
   cron: cron.optional(),
   timezone: timezoneField.optional(),
   options: OptionsInput.optional(),
@@ -136,13 +137,13 @@ export const CampaignListQuery = z.object({
 });
 
 /** POST /campaigns/:id/schedule body: optional override of the stored schedule. */
-export const ScheduleBody = z.object({ schedule: ScheduleInput.optional(), scheduledAt: z.iso.datetime({ offset: true }).optional() }).strict();
+export const ScheduleBody = z.object({ schedule: ScheduleInput.optional(), scheduledAt: dateTimeField.optional() }).strict();
 /** PATCH /campaigns/:id/status body (seed 003). */
-export const StatusBody = z.object({ status: z.string().trim().toLowerCase() }).strict();
+export const StatusBody = z.object({ status: z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(['scheduled', 'sending', 'active', 'running', 'paused', 'cancelled'])).meta({ description: 'The target status (any letter case); sending, active and running all send or resume' }) }).strict();
 /** POST /campaigns/:id/preview body. */
 export const PreviewBody = z.object({ customerId: z.uuid().optional() }).strict();
 /** POST /campaigns/:id/test body. */
-export const TestBody = z.object({ addresses: z.array(z.string().trim().min(3).max(320)).min(1).max(10), customerId: z.uuid().optional() }).strict();
+export const TestBody = z.object({ addresses: z.array(text({ min: 3, max: 320 })).min(1).max(10), customerId: z.uuid().optional() }).strict();
 /** GET /campaigns/:id/export query. */
 export const ExportQuery = z.object({ format: z.enum(['csv', 'json', 'ndjson']).default('csv') });
 

@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { SEGMENT_LABELS, SORT_FIELDS, SOURCES, STATUSES, TIERS, type CustomerFilters, type SortField } from '../../../domain/customers/types';
 import type { PageRequest } from '../../../domain/shared/listing';
 import { dateRange, numberRange, PageQuery, pageRequestOf, rangeFrom } from '../../pagination';
+import { enumList } from '../../queryFields';
+import { text } from '../../text';
 
-/** A comma-separated list of enum values, any letter case ("active,Suspended"). */
-const enumList = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.string().transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean)).pipe(z.array(z.enum(values)));
 
 const SORT_ALIASES: Record<string, SortField> = { name: 'fullName', orderCount: 'totalOrders', lastInteraction: 'lastInteractionAt', lastOrderDate: 'lastOrderAt' };
 
@@ -19,7 +18,7 @@ export const CustomerListQuery = z.object({
   sortBy: z.enum([...SORT_FIELDS, ...Object.keys(SORT_ALIASES)] as [string, ...string[]]).optional(),
   orderByField: z.enum([...SORT_FIELDS, ...Object.keys(SORT_ALIASES)] as [string, ...string[]]).optional(),
   orderBy: z.enum(['asc', 'desc']).optional(),
-  search: z.string().trim().min(1).max(100).optional(),
+  search: text({ min: 1, max: 100 }).optional(),
   status: enumList([...STATUSES, 'vip'] as const).optional(),
   tier: enumList(TIERS).optional(),
   customerType: enumList(TIERS).optional(),
@@ -27,16 +26,16 @@ export const CustomerListQuery = z.object({
   source: enumList(SOURCES).optional(),
   tags: z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)).optional(),
   tagsMatch: z.enum(['any', 'all']).default('any'),
-  city: z.string().trim().min(1).max(100).optional(),
-  country: z.string().trim().min(1).max(100).optional(),
+  city: text({ min: 1, max: 100 }).optional(),
+  country: text({ min: 1, max: 100 }).optional(),
   isBlocked: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  externalId: z.string().trim().min(1).max(200).optional(),
+  externalId: text({ min: 1, max: 200 }).optional(),
   segmentId: z.uuid().optional(),
-  status_customer: z.string().transform((v) => v.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean)).pipe(z.array(z.enum(['A', 'I', 'F']))).optional(),
+  status_customer: enumList(['a', 'i', 'f'] as const).transform((v) => v.map((s) => s.toUpperCase() as 'A' | 'I' | 'F')).optional(),
   fromDate: z.iso.date().optional(),
   toDate: z.iso.date().optional(),
   ...numberRange('totalSpent'),
-  ...numberRange('orderCount'),
+  ...numberRange('orderCount', 'count'),
   ...dateRange('createdAt'),
   ...dateRange('lastOrderAt'),
 });

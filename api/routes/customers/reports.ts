@@ -7,8 +7,9 @@ import { CustomerListQuery, filtersFrom, pageFrom, sortFrom } from './listQuery'
 import { READERS } from './routes';
 import { CustomerParams } from './schema';
 import { CustomerListResponse, CustomerResponse, ObjectResponse } from './views';
+import { text } from '../../text';
 
-const SearchQuery = CustomerListQuery.omit({ search: true }).extend({ q: z.string().trim().min(2, 'must be at least 2 characters').max(100) });
+const SearchQuery = CustomerListQuery.omit({ search: true }).extend({ q: text({ min: 2, max: 100, message: 'must be at least 2 characters' }) });
 const ExportQuery = CustomerListQuery.extend({ format: z.enum(['csv', 'json', 'ndjson']).default('csv') });
 
 /** The compiled rule of a segmentId filter (404 for a segment of another tenant). */
@@ -44,7 +45,7 @@ export function customerReportRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/customers/search', summary: 'Search by name, email or phone (q, at least 2 characters)', tag: 'Customers', auth: READERS,
+    method: 'get', path: '/api/v1/customers/search', unexpressed: [{ status: 404, rule: 'segmentId must name a segment of this tenant' }], summary: 'Search by name, email or phone (q, at least 2 characters)', tag: 'Customers', auth: READERS,
     query: SearchQuery,
     responses: { 200: { description: 'Matching customers', schema: CustomerListResponse } },
     handler: async (ctx, { query }) => {
@@ -52,7 +53,7 @@ export function customerReportRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/customers/export', summary: 'Stream customers as CSV, JSON or NDJSON (list filters apply)', tag: 'Customers', auth: READERS,
+    method: 'get', path: '/api/v1/customers/export', unexpressed: [{ status: 404, rule: 'segmentId must name a segment of this tenant' }], summary: 'Stream customers as CSV, JSON or NDJSON (list filters apply)', tag: 'Customers', auth: READERS,
     query: ExportQuery,
     responses: { 200: { description: 'The export, streamed' } },
     handler: async (ctx, { query }) => {

@@ -1,10 +1,16 @@
 import type { CommandContext } from '../../../domain/shared/context';
 import type { HeraldContext } from '../../context';
-import { addRoute, type RouteTarget } from '../../route';
+import { addRoute, type UnexpressedRule, type RouteTarget } from '../../route';
 import { toCustomerFields } from './fields';
 import { CustomerListQuery, filtersFrom, pageFrom, sortFrom } from './listQuery';
 import { CustomerCreateInput, CustomerInput, CustomerParams, DeleteQuery } from './schema';
 import { CustomerDetailResponse, CustomerListResponse, CustomerResponse } from './views';
+
+/** What the customer schema cannot state: phone validity by libphonenumber, and the name length after joining. */
+const CUSTOMER_RULES: readonly UnexpressedRule[] = [
+  { status: 422, rule: 'every phone (phone, phoneNumber, contactNumber, alternativePhones) must be a number libphonenumber accepts, read in the default region when it has no country code; it is stored in E.164' },
+  { status: 422, rule: 'the full name (fullName, name or contact_name, or firstName and lastName joined) must be 2 to 100 characters' },
+];
 
 /** Roles that may change customers, and roles that may read them. */
 export const WRITERS = ['admin', 'member'] as const;
@@ -16,7 +22,7 @@ export const commandContext = (ctx: HeraldContext): CommandContext => ({ princip
 /** Customer CRUD: create, list, get, full and partial update, delete (soft or permanent). */
 export function customerRoutes(target: RouteTarget): void {
   addRoute(target, {
-    method: 'post', path: '/api/v1/customers', summary: 'Create a customer', tag: 'Customers', auth: WRITERS, idempotent: true,
+    method: 'post', path: '/api/v1/customers', unexpressed: CUSTOMER_RULES, summary: 'Create a customer', tag: 'Customers', auth: WRITERS, idempotent: true,
     body: CustomerCreateInput,
     responses: { 201: { description: 'Created', schema: CustomerResponse }, 409: { description: 'Email, phone or externalId already used; details name the existing customer' } },
     handler: async (ctx, { body }) => {
@@ -25,7 +31,7 @@ export function customerRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/customers', summary: 'List customers with filters, sorting and page or cursor pagination', tag: 'Customers', auth: READERS,
+    method: 'get', path: '/api/v1/customers', unexpressed: [{ status: 404, rule: 'segmentId must name a segment of this tenant' }], summary: 'List customers with filters, sorting and page or cursor pagination', tag: 'Customers', auth: READERS,
     query: CustomerListQuery,
     responses: { 200: { description: 'A page of customers', schema: CustomerListResponse } },
     handler: async (ctx, { query }) => {
@@ -44,7 +50,7 @@ export function customerRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'put', path: '/api/v1/customers/:id', summary: 'Replace a customer (omitted fields are reset)', tag: 'Customers', auth: WRITERS,
+    method: 'put', path: '/api/v1/customers/:id', unexpressed: CUSTOMER_RULES, summary: 'Replace a customer (omitted fields are reset)', tag: 'Customers', auth: WRITERS,
     params: CustomerParams, body: CustomerCreateInput,
     responses: { 200: { description: 'Updated', schema: CustomerResponse }, 404: { description: 'No such customer' }, 409: { description: 'Duplicate unique value' } },
     handler: async (ctx, { params, body }) => {
@@ -52,7 +58,7 @@ export function customerRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'patch', path: '/api/v1/customers/:id', summary: 'Change some fields of a customer', tag: 'Customers', auth: WRITERS,
+    method: 'patch', path: '/api/v1/customers/:id', unexpressed: CUSTOMER_RULES, summary: 'Change some fields of a customer', tag: 'Customers', auth: WRITERS,
     params: CustomerParams, body: CustomerInput,
     responses: { 200: { description: 'Updated', schema: CustomerResponse }, 404: { description: 'No such customer' }, 409: { description: 'Duplicate unique value' } },
     handler: async (ctx, { params, body }) => {

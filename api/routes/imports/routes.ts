@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { ImportOptionsInput, withDefaults } from '../../../domain/imports/options';
-import { AppError } from '../../../lib/errors';
 import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
 import { commandContext, READERS, WRITERS } from '../customers/routes';
@@ -19,6 +18,10 @@ export function importRoutes(target: RouteTarget): void {
   for (const path of ['/api/v1/imports', '/api/v1/customers/import']) {
     addRoute(target, {
       method: 'post', path, summary: UPLOAD_SUMMARY, tag: 'Imports', auth: WRITERS, query: ImportQuery, streamedBody: ImportUploadBodies,
+      unexpressed: [
+        { status: 400, rule: 'a CSV needs a header line and at least one row, and must parse as CSV; each NDJSON line must be a JSON object; a multipart body needs a file part' },
+        { status: 422, rule: 'the upload must hold at least one row; options given as JSON text (mapping) must parse' },
+      ],
       responses: { 202: { description: 'Accepted: the rows are staged and the import is queued', schema: z.object({ data: ImportView }) }, 415: { description: 'Unsupported content type' }, 503: { description: 'The workflow service is unavailable' } },
       handler: async (ctx) => {
         const upload = await readUpload(ctx);
@@ -34,9 +37,8 @@ export function importRoutes(target: RouteTarget): void {
     body: BulkImportBody,
     responses: { 200: { description: 'Counts and per-row details', schema: BulkImportResponse }, 413: { description: 'More than 1,000 customers: use POST /imports' } },
     handler: async (ctx, { body }) => {
-      const parsed = ImportOptionsInput.safeParse(body.options ?? {});
-      if (!parsed.success) throw new AppError(422, 'validation_failed', 'The import options did not pass validation', parsed.error.issues.map((i) => ({ location: 'body', path: `options.${i.path.join('.')}`, message: i.message })));
-      ctx.body = await ctx.domain.imports.importNow(commandContext(ctx), body.customers, withDefaults(parsed.data, ctx.config.DEFAULT_PHONE_REGION));
+      const options = body.options ?? ImportOptionsInput.parse({});
+      ctx.body = await ctx.domain.imports.importNow(commandContext(ctx), body.customers, withDefaults(options, ctx.config.DEFAULT_PHONE_REGION));
     },
   });
   addRoute(target, {

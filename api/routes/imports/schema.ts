@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { ImportOptionsInput } from '../../../domain/imports/options';
 import { IMPORT_FORMATS, IMPORT_STATUSES } from '../../../domain/imports/types';
 import { PageQuery, PaginationView } from '../../pagination';
+import { text } from '../../text';
 
 /** Path parameter naming one import. */
 export const ImportParams = z.object({ id: z.uuid('must be an import id (UUID)') });
 
 /** Options in the query string (every form) — see {@link ImportOptionsInput}. */
-export const ImportQuery = ImportOptionsInput.extend({ fileName: z.string().max(255).optional() });
+export const ImportQuery = ImportOptionsInput.extend({ fileName: text({ max: 255, trim: false }).optional() });
 
 /** Query of the import list. */
 export const ImportListQuery = z.object({ ...PageQuery, status: z.enum(IMPORT_STATUSES).optional() });
@@ -39,7 +40,7 @@ export const ImportErrorView = z.object({ row: z.number().int(), field: z.string
 
 /** Seed 001's bulk import body: `{ customers: [...] }` (at most 1,000), with optional options. */
 export const BulkImportBody = z
-  .object({ customers: z.array(z.unknown()).min(1, 'send at least one customer'), options: z.record(z.string(), z.unknown()).optional() })
+  .object({ customers: z.array(z.unknown()).min(1, 'send at least one customer'), options: ImportOptionsInput.optional() })
   .strict()
   .meta({ id: 'BulkImportBody' });
 

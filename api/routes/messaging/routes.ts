@@ -6,15 +6,16 @@ import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
 import { hhmmField, timezoneField } from '../../timeFields';
 import { commandContext, READERS, WRITERS } from '../customers/routes';
+import { text } from '../../text';
 
-const TokenParams = z.object({ token: z.string().min(10).max(200) });
+const TokenParams = z.object({ token: text({ min: 10, max: 200, trim: false }) });
 const MessageBody = z.object({
-  message: z.string().trim().min(1).max(10_000),
+  message: text({ min: 1, max: 10_000 }),
   channel: z.enum(['email', 'sms']).default('sms'),
-  subject: z.string().trim().min(1).max(998).optional(),
+  subject: text({ min: 1, max: 998 }).optional(),
 }).strict();
 const MessagingSettings = z.object({
-  fromEmail: z.string().trim().min(3).max(320).optional().meta({ description: 'From header of e-mail, e.g. "Shop <news@shop.example>"' }),
+  fromEmail: text({ min: 3, max: 320 }).optional().meta({ description: 'From header of e-mail, e.g. "Shop <news@shop.example>"' }),
   communicationHours: z.object({ start: hhmmField, end: hhmmField }).strict().optional().meta({ description: 'for customers without their own' }),
   timezone: timezoneField.optional(),
 }).strict();

@@ -18,6 +18,10 @@ export function orderRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'post', path: '/api/v1/orders', summary: 'Place an order; totals are computed from the items', tag: 'Orders', auth: ['admin', 'member'],
     body: CreateOrder, idempotent: true,
+    unexpressed: [
+      { status: 404, rule: 'customerId must name a customer of this tenant' },
+      { status: 422, rule: 'subtotal, when sent, must equal the sum of price × quantity, and total must equal subtotal + tax + shipping − discount (never below zero)' },
+    ],
     responses: {
       201: { description: 'The order with its items', schema: OrderResponse },
       409: { description: 'The customer is blocked or suspended, or the order number is taken' },

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { hasAtMostTwoDecimals } from '../../../domain/orders/money';
 import { ORDER_SORT_FIELDS, ORDER_STATUSES } from '../../../domain/orders/types';
 import { dateRange, numberRange, PageQuery, PaginationView } from '../../pagination';
+import { enumList } from '../../queryFields';
+import { text } from '../../text';
 
 /** An amount in currency units: non-negative, at most 2 decimals, within numeric(14,2). */
 const Money = z.number().min(0).max(99_999_999_999.99).refine(hasAtMostTwoDecimals, { message: 'must have at most 2 decimals' });
@@ -46,7 +48,7 @@ export const CreateOrder = z
     tax: Money.optional(),
     shipping: Money.optional(),
     discount: Money.optional(),
-    notes: z.string().max(5000).optional(),
+    notes: text({ max: 5000, trim: false }).optional(),
     orderNumber: label(64).regex(/^[A-Za-z0-9][A-Za-z0-9._#/-]*$/, 'letters, digits and . _ # / - only').optional().meta({ description: 'Generated when absent; unique per tenant' }),
     metadata: z.record(z.string(), z.unknown()).optional(),
     subtotal: Money.optional().meta({ description: 'If sent, must equal Σ price × quantity' }),
@@ -68,13 +70,10 @@ export const UpdateOrderStatus = z
 /** Path parameters naming one order. */
 export const OrderParams = z.object({ id: z.uuid() });
 
-const STATUS_LIST = new RegExp(`^(${ORDER_STATUSES.join('|')})(,(${ORDER_STATUSES.join('|')}))*$`);
-
 /** The filters the list and the export share (seed 003's `customerId`, `status`, `total[…]`, `orderDate[…]`). */
 const OrderFilterQuery = {
   customerId: z.uuid().optional(),
-  status: z.string().regex(STATUS_LIST, `one status or a comma-separated list of: ${ORDER_STATUSES.join(', ')}`).optional()
-    .transform((s) => (s ? [...new Set(s.split(','))] as Array<(typeof ORDER_STATUSES)[number]> : undefined)),
+  status: enumList(ORDER_STATUSES).transform((s) => (s.length ? [...new Set(s)] : undefined)).optional(),
   ...numberRange('total'),
   ...dateRange('orderDate'),
   sortBy: z.enum(ORDER_SORT_FIELDS).default('placedAt'),

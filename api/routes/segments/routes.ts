@@ -18,7 +18,7 @@ export function segmentRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'post', path: '/api/v1/segments/preview', summary: 'Count and sample the audience of rules without saving them', tag: 'Segments', auth: READERS,
+    method: 'post', path: '/api/v1/segments/preview', unexpressed: [{ status: 422, rule: 'every condition must name a field of GET /segments/fields with an operator and a value that field takes' }], summary: 'Count and sample the audience of rules without saving them', tag: 'Segments', auth: READERS,
     body: PreviewSegment,
     responses: { 200: { description: 'Count and sample', schema: z.object({ data: z.object({ count: z.number().int(), sampleCustomers: z.array(CustomerView) }) }) } },
     handler: async (ctx, { body }) => {
@@ -27,7 +27,7 @@ export function segmentRoutes(target: RouteTarget): void {
   });
   for (const path of ['/api/v1/ai/segment-suggestions', '/api/v1/segments/suggestions']) {
     addRoute(target, {
-      method: 'post', path, summary: 'Suggest segments from a phrase ("vip customers in New York"); deterministic, no model', tag: 'Segments', auth: READERS,
+      method: 'post', path, unexpressed: [{ status: 422, rule: 'the phrase must contain words the rule suggester understands (details list the others)' }], summary: 'Suggest segments from a phrase ("vip customers in New York"); deterministic, no model', tag: 'Segments', auth: READERS,
       body: SuggestSegments,
       responses: { 200: { description: 'Suggestions, most confident first', schema: z.object({ suggestions: z.array(z.record(z.string(), z.unknown())) }) }, 422: { description: 'Words that were not understood' } },
       handler: async (ctx, { body }) => {
@@ -36,7 +36,7 @@ export function segmentRoutes(target: RouteTarget): void {
     });
   }
   addRoute(target, {
-    method: 'post', path: '/api/v1/segments', summary: 'Create a segment (membership is computed in the background)', tag: 'Segments', auth: WRITERS, idempotent: true,
+    method: 'post', path: '/api/v1/segments', unexpressed: [{ status: 422, rule: 'every condition must name a field of GET /segments/fields with an operator and a value that field takes' }], summary: 'Create a segment (membership is computed in the background)', tag: 'Segments', auth: WRITERS, idempotent: true,
     body: CreateSegment,
     responses: { 201: { description: 'Created', schema: z.object({ data: SegmentView }) }, 409: { description: 'Name already used' } },
     handler: async (ctx, { body }) => {
@@ -61,7 +61,7 @@ export function segmentRoutes(target: RouteTarget): void {
   });
   for (const method of ['put', 'patch'] as const) {
     addRoute(target, {
-      method, path: '/api/v1/segments/:id', summary: 'Change name, description or rules', tag: 'Segments', auth: WRITERS,
+      method, path: '/api/v1/segments/:id', unexpressed: [{ status: 422, rule: 'every condition must name a field of GET /segments/fields with an operator and a value that field takes' }], summary: 'Change name, description or rules', tag: 'Segments', auth: WRITERS,
       params: SegmentParams, body: UpdateSegment,
       responses: { 200: { description: 'Updated', schema: z.object({ data: SegmentView }) }, 404: { description: 'No such segment' } },
       handler: async (ctx, { params, body }) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../../text';
 
 /** Rules in either accepted format; parsed and validated by the rule language (422 with paths). */
 const Rules = z.record(z.string(), z.unknown()).meta({
@@ -7,13 +8,13 @@ const Rules = z.record(z.string(), z.unknown()).meta({
 
 /** Body of POST /segments (seed 003's body works as written). */
 export const CreateSegment = z
-  .object({ name: z.string().trim().min(1).max(200), description: z.string().trim().max(2000).nullish(), rules: Rules })
+  .object({ name: text({ min: 1, max: 200 }), description: text({ max: 2000 }).nullish(), rules: Rules })
   .strict()
   .meta({ id: 'CreateSegment' });
 
 /** Body of PUT/PATCH /segments/:id. */
 export const UpdateSegment = z
-  .object({ name: z.string().trim().min(1).max(200).optional(), description: z.string().trim().max(2000).nullish(), rules: Rules.optional() })
+  .object({ name: text({ min: 1, max: 200 }).optional(), description: text({ max: 2000 }).nullish(), rules: Rules.optional() })
   .strict()
   .meta({ id: 'UpdateSegment' });
 
@@ -21,7 +22,7 @@ export const UpdateSegment = z
 export const PreviewSegment = z.object({ rules: Rules, limit: z.number().int().min(0).max(100).default(50) }).strict().meta({ id: 'PreviewSegment' });
 
 /** Body of POST /ai/segment-suggestions. */
-export const SuggestSegments = z.object({ query: z.string().trim().min(3).max(500) }).strict().meta({ id: 'SuggestSegments' });
+export const SuggestSegments = z.object({ query: text({ min: 3, max: 500 }) }).strict().meta({ id: 'SuggestSegments' });
 
 /** Path parameter naming one segment. */
 export const SegmentParams = z.object({ id: z.uuid('must be a segment id (UUID)') });

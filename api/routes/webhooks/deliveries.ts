@@ -40,7 +40,7 @@ export function webhookDeliveryRoutes(target: RouteTarget): void {
   });
   addRoute(target, {
     method: 'post', path: '/api/v1/webhooks/:id/replay', summary: 'Replay all or failed deliveries of a time range, as a job with progress', tag: 'Webhooks', auth: WRITERS,
-    params: WebhookParams, body: ReplayBody,
+    params: WebhookParams, body: ReplayBody, bodyOptional: true,
     responses: { 202: { description: 'The replay job', schema: z.object({ data: ReplayView }) }, 404: { description: 'No such endpoint' } },
     handler: async (ctx, { params, body }) => {
       const job = await ctx.domain.webhookDeliveries.replay(commandContext(ctx), params.id, body);

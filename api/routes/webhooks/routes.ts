@@ -17,7 +17,7 @@ export function webhookRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'post', path: '/api/v1/webhooks', summary: 'Create an endpoint (the secret is shown in this answer only)', tag: 'Webhooks', auth: WRITERS, idempotent: true,
+    method: 'post', path: '/api/v1/webhooks', unexpressed: [{ status: 422, rule: 'the url host must resolve, and only to addresses the SSRF guard allows (no private, loopback or link-local address unless WEBHOOK_ALLOWED_HOSTS lists the host)' }], summary: 'Create an endpoint (the secret is shown in this answer only)', tag: 'Webhooks', auth: WRITERS, idempotent: true,
     body: CreateWebhook,
     responses: { 201: { description: 'Created, with its secret', schema: z.object({ data: WebhookWithSecretView }) } },
     handler: async (ctx, { body }) => {
@@ -44,7 +44,7 @@ export function webhookRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'patch', path: '/api/v1/webhooks/:id', summary: 'Change an endpoint; enabling a disabled one delivers what it missed', tag: 'Webhooks', auth: WRITERS,
+    method: 'patch', path: '/api/v1/webhooks/:id', unexpressed: [{ status: 422, rule: 'the url host must resolve, and only to addresses the SSRF guard allows (no private, loopback or link-local address unless WEBHOOK_ALLOWED_HOSTS lists the host)' }], summary: 'Change an endpoint; enabling a disabled one delivers what it missed', tag: 'Webhooks', auth: WRITERS,
     params: WebhookParams, body: UpdateWebhook,
     responses: { 200: { description: 'Updated', schema: z.object({ data: WebhookView }) }, 404: { description: 'No such endpoint' } },
     handler: async (ctx, { params, body }) => {
@@ -61,7 +61,7 @@ export function webhookRoutes(target: RouteTarget): void {
   });
   addRoute(target, {
     method: 'post', path: '/api/v1/webhooks/:id/rotate-secret', summary: 'Issue a new secret; the old one keeps signing for 24 h (both signatures sent)', tag: 'Webhooks', auth: WRITERS,
-    params: WebhookParams, body: RotateSecret.optional(),
+    params: WebhookParams, body: RotateSecret, bodyOptional: true,
     responses: { 200: { description: 'The endpoint with its new secret', schema: z.object({ data: WebhookWithSecretView }) }, 404: { description: 'No such endpoint' } },
     handler: async (ctx, { params, body }) => {
       ctx.body = { data: await ctx.domain.webhooks.rotateSecret(commandContext(ctx), params.id, body?.secret) };

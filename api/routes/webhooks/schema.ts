@@ -1,17 +1,30 @@
 import { z } from 'zod';
+import { EVENT_TYPES } from '../../../domain/webhooks/eventTypes';
 import { PageQuery, PaginationView } from '../../pagination';
+import { text } from '../../text';
+import { dateTimeField } from '../../timeFields';
+
+/** What an endpoint can subscribe to: an exact event type, a family wildcard (`customer.*`) or `*`. */
+const EVENT_FILTERS = ['*', ...new Set(EVENT_TYPES.flatMap((t) => [`${t.type.split('.')[0]}.*`, t.type]))] as [string, ...string[]];
+
+/**
+ * A signing secret: Standard Webhooks' `whsec_` + base64 of 16–64 bytes, or (seed 003) any
+ * other 16–128 printable characters. The same rule as domain/webhooks/secrets.ts, as one pattern.
+ */
+const B64 = '[A-Za-z0-9+/]';
+const SECRET = new RegExp(`^(whsec_((${B64}{4}){5,20}(${B64}{4}|${B64}{3}=|${B64}{2}==)|(${B64}{4}){21}${B64}{2}==)|(?!whsec_)[\\x21-\\x7e]{16,128})$`);
 
 const HeaderName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be an HTTP header name');
 
 /** Fields an endpoint can set (create and PATCH); the SSRF guard and the catalogue check them in the domain. */
 const endpointFields = {
   url: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2000),
-  events: z.array(z.string().trim().min(1).max(100)).min(1).max(100).meta({ description: 'Exact types, family wildcards such as customer.*, or * (see /webhooks/event-types)' }),
-  description: z.string().trim().max(500).nullish(),
+  events: z.array(z.enum(EVENT_FILTERS)).min(1).max(100).meta({ description: 'Exact types, family wildcards such as customer.*, or * (see /webhooks/event-types)' }),
+  description: text({ max: 500 }).nullish(),
   enabled: z.boolean(),
   rateLimit: z.number().int().min(1).max(10_000).nullable().meta({ description: 'Deliveries per second at most; null for no limit' }),
   maxConcurrency: z.number().int().min(1).max(100).meta({ description: 'Requests in flight at once' }),
-  headers: z.record(HeaderName, z.string().max(1000)).refine((h) => Object.keys(h).length <= 20, 'at most 20 headers'),
+  headers: z.record(HeaderName, text({ max: 1000, trim: false })).refine((h) => Object.keys(h).length <= 20, 'at most 20 headers'),
 };
 
 /** Body of POST /webhooks: seed 003's `url`, `events`, `secret` plus Herald's options. */
@@ -23,7 +36,7 @@ export const CreateWebhook = z
     rateLimit: endpointFields.rateLimit.optional(),
     maxConcurrency: endpointFields.maxConcurrency.optional(),
     headers: endpointFields.headers.optional(),
-    secret: z.string().max(200).optional().meta({ description: 'whsec_<base64> or 16–128 printable characters; generated when absent' }),
+    secret: z.string().regex(SECRET, 'must be whsec_<base64 of 16–64 bytes> or 16–128 printable characters without spaces').optional().meta({ description: 'whsec_<base64> or 16–128 printable characters; generated when absent' }),
   })
   .strict()
   .meta({ id: 'CreateWebhook' });
@@ -32,14 +45,14 @@ export const CreateWebhook = z
 export const UpdateWebhook = z.object(endpointFields).partial().strict().meta({ id: 'UpdateWebhook' });
 
 /** Body of POST /webhooks/:id/rotate-secret (optional). */
-export const RotateSecret = z.object({ secret: z.string().max(200).optional() }).strict().meta({ id: 'RotateWebhookSecret' });
+export const RotateSecret = z.object({ secret: z.string().regex(SECRET, 'must be whsec_<base64 of 16–64 bytes> or 16–128 printable characters without spaces').optional() }).strict().meta({ id: 'RotateWebhookSecret' });
 
 /** Body of POST /webhooks/:id/replay. */
 export const ReplayBody = z
   .object({
     scope: z.enum(['all', 'failed']).default('failed'),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    from: dateTimeField.optional(),
+    to: dateTimeField.optional(),
   })
   .strict()
   .meta({ id: 'ReplayWebhookDeliveries' });
@@ -59,9 +72,9 @@ export const DeliveryListQuery = z
   .object({
     ...PageQuery,
     status: z.enum(['pending', 'succeeded', 'failed']).optional(),
-    eventType: z.string().max(100).optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
+    eventType: text({ max: 100, trim: false }).optional(),
+    from: dateTimeField.optional(),
+    to: dateTimeField.optional(),
   })
   .strict();
 

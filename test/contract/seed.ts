@@ -1,0 +1,66 @@
+import type { Knex } from 'knex';
+import { signToken } from '../../domain/campaigns/tracking';
+import type { TestServer } from '../support/testServer';
+
+/** Ids of real records of the fuzzed tenant, handed to schemathesis so operations get past 404. */
+export interface ContractData {
+  customerId: string;
+  orderId: string;
+  segmentId: string;
+  campaignId: string;
+  importId: string;
+  webhookId: string;
+  deliveryId: string;
+  replayId: string;
+  /** Records the DELETE operations may remove (one of each), so the others keep theirs. */
+  doomed: { customerId: string; segmentId: string; campaignId: string; webhookId: string; apiKeyId: string };
+  unsubscribeToken: string;
+  openToken: string;
+  clickToken: string;
+}
+
+/**
+ * Creates one record of every resource through the API (a sent message's ledger row directly, since
+ * no worker runs here), so the fuzzer's path parameters name things that exist.
+ */
+export async function seedContractData(server: TestServer, token: string, receiverUrl: string, db: Knex, tenantId: string): Promise<ContractData> {
+  const call = async (method: string, path: string, body?: unknown, headers?: Record<string, string>) => {
+    const res = await server.request(path, { method, body, headers: { Authorization: `Bearer ${token}`, ...headers } });
+    if (res.status >= 300) throw new Error(`seeding ${method} ${path} answered ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body as { data: Record<string, any> };
+  };
+  const customer = await call('POST', '/api/v1/customers', { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '+14155550100' });
+  const grace = await call('POST', '/api/v1/customers', { firstName: 'Grace', lastName: 'Hopper', email: 'grace@example.com' });
+  const customerId = customer.data.id as string;
+  const order = await call('POST', '/api/v1/orders', { customerId, items: [{ name: 'Notebook', price: 12.5, quantity: 2 }] });
+  const segment = await call('POST', '/api/v1/segments', { name: 'Spenders', rules: { all: [{ fact: 'totalSpent', operator: 'greaterThan', value: 10 }] } });
+  const campaign = await call('POST', '/api/v1/campaigns', { name: 'Welcome', channel: 'email', subject: 'Hello', body: 'Hi {{ firstName }}', audience: { type: 'all' } });
+  const imported = await call('POST', '/api/v1/imports', 'email,firstName\nimported@example.com,Imp\n', { 'Content-Type': 'text/csv' });
+  const webhook = await call('POST', '/api/v1/webhooks', { url: receiverUrl, events: ['customer.*'] });
+  const webhookId = webhook.data.id as string;
+  const test = await call('POST', `/api/v1/webhooks/${webhookId}/test`);
+  const replay = await call('POST', `/api/v1/webhooks/${webhookId}/replay`, { scope: 'all' });
+  const doomedSegment = await call('POST', '/api/v1/segments', { name: 'Doomed', rules: { all: [{ fact: 'totalSpent', operator: 'greaterThan', value: 1 }] } });
+  const doomedCampaign = await call('POST', '/api/v1/campaigns', { name: 'Doomed', channel: 'email', subject: 'Bye', body: 'Bye', audience: { type: 'all' } });
+  const doomedWebhook = await call('POST', '/api/v1/webhooks', { url: receiverUrl, events: ['order.*'] });
+  const doomedKey = await call('POST', '/api/v1/api-keys', { name: 'spare', role: 'readonly' });
+  const [ledger] = await db('campaign_recipients')
+    .insert({ tenant_id: tenantId, campaign_id: campaign.data.id, customer_id: customerId, channel: 'email', address: 'ada@example.com', state: 'sent', sent_at: new Date() })
+    .returning('id');
+  const ledgerId = (ledger as { id: string }).id;
+  const secret = server.runtime.config.TRACKING_SECRET;
+  return {
+    customerId,
+    orderId: order.data.id,
+    segmentId: segment.data.id,
+    campaignId: campaign.data.id,
+    importId: imported.data.id,
+    webhookId,
+    deliveryId: test.data.deliveryId ?? test.data.id,
+    replayId: replay.data.id,
+    doomed: { customerId: grace.data.id, segmentId: doomedSegment.data.id, campaignId: doomedCampaign.data.id, webhookId: doomedWebhook.data.id, apiKeyId: doomedKey.data.id },
+    unsubscribeToken: signToken(secret, 'unsubscribe', ledgerId),
+    openToken: signToken(secret, 'open', ledgerId),
+    clickToken: signToken(secret, 'click', ledgerId, 'https://example.com/'),
+  };
+}

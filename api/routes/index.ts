@@ -1,6 +1,7 @@
 import Router from '@koa/router';
 import type { HeraldCustom, HeraldState } from '../context';
 import { createOpenApiRegistry } from '../openapi';
+import { registerWebhookEvents } from '../webhookEvents';
 import type { RouteTarget } from '../route';
 import { apiKeyRoutes } from './apiKeys/routes';
 import { campaignActionRoutes } from './campaigns/actions';
@@ -21,9 +22,10 @@ import { webhookRoutes } from './webhooks/routes';
 /** Every route module, in the order their paths appear in the docs. */
 const MODULES = [healthRoutes, tenantRoutes, apiKeyRoutes, customerReportRoutes, customerRoutes, customerActionRoutes, orderRoutes, segmentRoutes, importRoutes, campaignRoutes, campaignActionRoutes, messagingRoutes, webhookRoutes, webhookDeliveryRoutes, docsRoutes];
 
-/** Builds the router with every route registered, and the OpenAPI registry that describes them. */
+/** Builds the router with every route registered, and the OpenAPI registry that describes them and the webhooks Herald sends. */
 export function buildRouter(): RouteTarget {
   const target: RouteTarget = { router: new Router<HeraldState, HeraldCustom>(), registry: createOpenApiRegistry() };
   for (const register of MODULES) register(target);
+  registerWebhookEvents(target.registry);
   return target;
 }

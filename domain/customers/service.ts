@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { CountryCode } from 'libphonenumber-js';
 import { conflict, notFound } from '../../lib/errors';
 import { auditRow, recordAudit } from '../audit/repo';
-import { appendEvent, eventRow, type EventType } from '../events/outbox';
+import { appendEvent, eventRow, type EventData } from '../events/outbox';
 import { exitAllSegments, lockSegmentsShared } from '../segments/membership';
 import { actorLabel, type CommandContext } from '../shared/context';
 import { normaliseFields, normalisePhone } from './normalize';
@@ -23,6 +23,9 @@ export interface CustomerServiceDeps {
   db: Knex;
   defaultPhoneRegion: CountryCode;
 }
+
+/** The customer events whose data is the customer after the change plus a few fields (see domain/events/payloads.ts). */
+type CustomerEventType = 'customer.updated' | 'customer.status_changed' | 'customer.tags_changed' | 'customer.blocked' | 'customer.unblocked';
 
 /** The fields whose change an event reports, compared between two rows. */
 const changedFields = (before: CustomerRow, after: CustomerRow) => [
@@ -51,8 +54,8 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
   const inTransaction = <T>(ctx: CommandContext, values: CustomerFields, exceptId: string | undefined, work: (trx: Knex.Transaction) => Promise<T>) =>
     mapDuplicate(ctx, values, exceptId, () => db.transaction(work));
 
-  async function emit(trx: Knex, ctx: CommandContext, type: EventType, row: CustomerRow, extra: Record<string, unknown> = {}) {
-    await appendEvent(trx, ctx, { type, subjectType: 'customer', subjectId: row.id, data: { customer: toCustomer(row), ...extra } });
+  async function emit<T extends CustomerEventType>(trx: Knex, ctx: CommandContext, type: T, row: CustomerRow, extra: Omit<EventData<T>, 'customer'>) {
+    await appendEvent(trx, ctx, { type, subjectType: 'customer', subjectId: row.id, data: { customer: toCustomer(row), ...extra } as EventData<T> });
     await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: type, subjectType: 'customer', subjectId: row.id, changes: extra, requestId: ctx.requestId, ip: ctx.ip });
   }
 
@@ -91,8 +94,8 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
       const after = (await repo.updateCustomer(trx, tenantId, id, columns))!;
       const changed = changedFields(before, after);
       if (changed.length) await emit(trx, ctx, 'customer.updated', after, { changed });
-      if (changed.includes('status')) await emit(trx, ctx, 'customer.status_changed', after, { from: before.status, to: after.status });
-      if (changed.includes('tags')) await emit(trx, ctx, 'customer.tags_changed', after, { from: before.tags, to: after.tags });
+      if (changed.includes('status')) await emit(trx, ctx, 'customer.status_changed', after, { from: before.status, to: after.status, reason: null });
+      if (changed.includes('tags')) await emit(trx, ctx, 'customer.tags_changed', after, { action: 'set', from: before.tags, to: after.tags });
       return toCustomer(after);
     });
   }

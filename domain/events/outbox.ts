@@ -1,28 +1,28 @@
 import type { Knex } from 'knex';
 import type { CommandContext } from '../shared/context';
+import type { EventData, EventType } from './catalogue';
 
-/** Every event type the outbox carries today; webhooks and triggers subscribe to these names. */
-export type EventType =
-  | 'customer.created' | 'customer.updated' | 'customer.deleted' | 'customer.blocked' | 'customer.unblocked'
-  | 'customer.status_changed' | 'customer.tags_changed'
-  | 'order.created' | 'order.status_updated'
-  | 'segment.entered' | 'segment.exited'
-  | 'import.completed' | 'import.failed'
-  | 'campaign.scheduled' | 'campaign.started' | 'campaign.paused' | 'campaign.resumed' | 'campaign.cancelled'
-  | 'campaign.sent' | 'campaign.completed'
-  | 'endpoint.disabled' | 'webhook.test';
+export type { EventData, EventType };
 
-/** One domain change, as written to the outbox. */
-export interface OutboxEvent {
-  type: EventType;
-  subjectType: 'customer' | 'order' | 'segment' | 'import' | 'campaign' | 'webhook_endpoint';
+/** What an event is about; the relay and the delivery log show it. */
+export type SubjectType = 'customer' | 'order' | 'segment' | 'import' | 'campaign' | 'webhook_endpoint';
+
+/**
+ * One domain change of type T, as written to the outbox. `data` is what webhooks deliver: its
+ * shape is the type's schema in catalogue.ts, so the type picks what the emitter must give.
+ */
+export interface OutboxEventOf<T extends EventType> {
+  type: T;
+  subjectType: SubjectType;
   subjectId: string;
-  /** The event body webhooks deliver as `data`; ids and the changed values, nothing secret. */
-  data: Record<string, unknown>;
+  data: EventData<T>;
 }
 
+/** Any outbox event, told apart by `type`. */
+export type OutboxEvent = { [T in EventType]: OutboxEventOf<T> }[EventType];
+
 /** The events row of an event: what appendEvent inserts, for callers that batch it into one statement. */
-export function eventRow(ctx: CommandContext, event: OutboxEvent): Record<string, unknown> {
+export function eventRow<T extends EventType>(ctx: CommandContext, event: OutboxEventOf<T>): Record<string, unknown> {
   return {
     tenant_id: ctx.principal.tenantId,
     type: event.type,
@@ -36,6 +36,15 @@ export function eventRow(ctx: CommandContext, event: OutboxEvent): Record<string
  * Appends an event in the caller's transaction: the change and its event commit together or not
  * at all, so a relay reading committed events never misses one and never sees a phantom.
  */
-export async function appendEvent(trx: Knex, ctx: CommandContext, event: OutboxEvent): Promise<void> {
+export async function appendEvent<T extends EventType>(trx: Knex, ctx: CommandContext, event: OutboxEventOf<T>): Promise<void> {
   await trx('events').insert(eventRow(ctx, event));
+}
+
+/**
+ * A `jsonb_build_object(…)` SQL expression for the data of an event of type T, for emitters that
+ * write events in SQL: `fields` names every field of the type's data with the SQL expression that
+ * gives it, so a field added to or renamed in the schema fails the type check here too.
+ */
+export function sqlEventData<T extends EventType>(_type: T, fields: { [K in keyof EventData<T>]-?: string }): string {
+  return `jsonb_build_object(${Object.entries(fields as Record<string, string>).map(([key, sql]) => `'${key}', ${sql}`).join(', ')})`;
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { CommandContext } from '../shared/context';
 import { toCustomer } from '../customers/rows';
+import { eventRow } from '../events/outbox';
 
 /**
  * Set-based customer writes of one import chunk: one INSERT and one UPDATE statement per chunk,
@@ -106,13 +107,9 @@ export async function customersHolding(trx: Knex, tenantId: string, emails: stri
 
 /** One customer.created event per inserted row, as the customer API writes them (opt-in for imports). */
 export async function customerCreatedEvents(trx: Knex, ctx: CommandContext, rows: Array<Record<string, unknown>>, importId: string): Promise<void> {
-  const actor = { type: ctx.principal.actorType, id: ctx.principal.actorId };
   for (let i = 0; i < rows.length; i += 1000) {
     await trx('events').insert(
-      rows.slice(i, i + 1000).map((row) => ({
-        tenant_id: ctx.principal.tenantId, type: 'customer.created', subject_type: 'customer', subject_id: row.id,
-        payload: JSON.stringify({ data: { customer: toCustomer(row), importId }, actor, requestId: ctx.requestId ?? null }),
-      })),
+      rows.slice(i, i + 1000).map((row) => eventRow(ctx, { type: 'customer.created', subjectType: 'customer', subjectId: row.id as string, data: { customer: toCustomer(row), importId } })),
     );
   }
 }

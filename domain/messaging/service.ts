@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/repo';
 import { snapshotAudience } from '../campaigns/audience';
 import type { createCampaignCommands } from '../campaigns/commands';
 import { verifyToken } from '../campaigns/tracking';
+import { toCustomer } from '../customers/rows';
 import type { CampaignService } from '../campaigns/service';
 import { appendEvent } from '../events/outbox';
 import { systemContext } from '../campaigns/events';
@@ -67,10 +68,14 @@ export function createMessagingService(deps: { db: Knex; campaigns: CampaignServ
     await db.transaction(async (trx) => {
       await trx('campaign_recipients').where({ id: row.id }).whereNull('unsubscribed_at').update({ unsubscribed_at: trx.fn.now() });
       const consent = row.channel === 'email' ? 'consent_email' : 'consent_sms';
-      await trx('customers').where({ tenant_id: row.tenant_id, id: row.customer_id }).update({ [consent]: false, updated_at: trx.fn.now() });
+      const before = await trx('customers').where({ tenant_id: row.tenant_id, id: row.customer_id }).forUpdate().first(consent);
+      const [after] = await trx('customers').where({ tenant_id: row.tenant_id, id: row.customer_id }).update({ [consent]: false, updated_at: trx.fn.now() }).returning('*');
       if (row.address) await trx('message_suppressions').insert({ tenant_id: row.tenant_id, channel: row.channel, address: row.address, reason: 'unsubscribed' }).onConflict(['tenant_id', 'channel', 'address']).ignore();
       const ctx = systemContext(row.tenant_id);
-      await appendEvent(trx, ctx, { type: 'customer.updated', subjectType: 'customer', subjectId: row.customer_id, data: { id: row.customer_id, changes: { [`preferences.${row.channel}`]: false }, reason: 'unsubscribed', campaignId: row.campaign_id } });
+      // The customers service's customer.updated shape; only when the consent changed (a repeat changes nothing).
+      if (after && before?.[consent]) {
+        await appendEvent(trx, ctx, { type: 'customer.updated', subjectType: 'customer', subjectId: row.customer_id, data: { customer: toCustomer(after), changed: [`preferences.${row.channel}`], reason: 'unsubscribed', campaignId: row.campaign_id } });
+      }
       await recordAudit(trx, 'system', row.tenant_id, { action: 'customer.unsubscribed', subjectType: 'customer', subjectId: row.customer_id, changes: { channel: row.channel, campaignId: row.campaign_id } });
     });
     return true;

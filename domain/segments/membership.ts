@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { compileRuleToSql } from '../../rules/compile';
 import type { RuleNode } from '../../rules/ast';
-import { appendEvent } from '../events/outbox';
+import { appendEvent, sqlEventData } from '../events/outbox';
 import type { CommandContext } from '../shared/context';
 
 /** Counts of one membership refresh. */
@@ -28,7 +28,8 @@ export async function refreshSegmentMembership(db: Knex, tenantId: string, segme
   const segment = await db('segments').where({ tenant_id: tenantId, id: segmentId }).first('rules');
   if (!segment) return undefined;
   const predicate = compileRuleToSql(segment.rules as RuleNode, { now, alias: 'c' });
-  const payload = (type: string) => `jsonb_build_object('data', jsonb_build_object('segmentId', ?::uuid, 'customerId', customer_id, 'change', '${type}'), 'actor', jsonb_build_object('type', 'system', 'id', null))`;
+  const payload = (change: 'entered' | 'exited') =>
+    `jsonb_build_object('data', ${sqlEventData(`segment.${change}`, { segmentId: '?::uuid', customerId: 'customer_id', change: `'${change}'` })}, 'actor', jsonb_build_object('type', 'system', 'id', null))`;
   const result = await db.transaction(async (trx) => {
     // Exclusive per segment: waits for per-customer re-evaluations in flight (they hold the lock
     // shared), so this statement's snapshot already contains their results and cannot undo them.

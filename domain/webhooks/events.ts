@@ -1,12 +1,14 @@
 import type { Knex } from 'knex';
+import type { EventData } from '../events/outbox';
 
 /**
  * The two events the webhook engine emits itself. They go into the same outbox as every other
- * event (same payload shape as appendEvent writes), in the caller's transaction.
+ * event (same payload shape as appendEvent writes, data typed by the type's schema), in the
+ * caller's transaction.
  */
-export async function insertWebhookEvent(
+export async function insertWebhookEvent<T extends 'endpoint.disabled' | 'webhook.test'>(
   trx: Knex,
-  input: { tenantId: string; type: 'endpoint.disabled' | 'webhook.test'; endpointId: string; data: Record<string, unknown>; actor: { type: string; id: string | null }; requestId?: string },
+  input: { tenantId: string; type: T; endpointId: string; data: EventData<T>; actor: { type: string; id: string | null }; requestId?: string },
 ): Promise<{ id: string; created_at: Date }> {
   const [row] = await trx('events')
     .insert({

@@ -1,38 +1,12 @@
 import { z } from 'zod';
-import { SEGMENT_LABELS, SOURCES, STATUSES, TIERS } from '../../../domain/customers/types';
+import { CustomerView } from '../../../domain/customers/view';
 import { PaginationView } from '../../pagination';
 
 const nullableText = z.string().nullable();
 const timestamp = z.string().meta({ format: 'date-time' });
 
-/** A customer as every endpoint returns it. */
-export const CustomerView = z
-  .object({
-    id: z.uuid(),
-    firstName: nullableText, lastName: nullableText, fullName: nullableText,
-    email: nullableText, phone: nullableText.meta({ description: 'E.164' }), alternativePhones: z.array(z.string()),
-    externalId: nullableText, avatar: nullableText,
-    address: z.object({
-      street: nullableText, city: nullableText, state: nullableText, country: nullableText, postalCode: nullableText,
-      coordinates: z.object({ latitude: z.number(), longitude: z.number() }).nullable(),
-    }),
-    tags: z.array(z.string()),
-    status: z.enum(STATUSES), statusReason: nullableText, tier: z.enum(TIERS), segment: z.enum(SEGMENT_LABELS).nullable(), source: z.enum(SOURCES),
-    preferences: z.object({
-      language: nullableText, timezone: nullableText, email: z.boolean(), sms: z.boolean(), newsletter: z.boolean(),
-      communicationHours: z.object({ start: z.string(), end: z.string() }).nullable(),
-    }),
-    customFields: z.record(z.string(), z.string()),
-    notes: nullableText,
-    isBlocked: z.boolean(), blockReason: nullableText, blockedAt: timestamp.nullable(),
-    statistics: z.object({
-      totalOrders: z.number().int(), totalSpent: z.number(), averageOrderValue: z.number(),
-      firstOrderAt: timestamp.nullable(), lastOrderAt: timestamp.nullable(), lastInteractionAt: timestamp.nullable(),
-    }),
-    metadata: z.object({ createdBy: nullableText, lastModifiedBy: nullableText, createdAt: timestamp, lastModifiedAt: timestamp }),
-    createdAt: timestamp, updatedAt: timestamp,
-  })
-  .meta({ id: 'Customer' });
+/** A customer as every endpoint returns it (defined in the domain: customer events carry it too). */
+export { CustomerView };
 
 /** `{ data: customer }`. */
 export const CustomerResponse = z.object({ data: CustomerView }).meta({ id: 'CustomerResponse' });

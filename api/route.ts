@@ -19,6 +19,8 @@ export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodTy
   /** Koa-style path, e.g. `/api/v1/api-keys/:id`. */
   path: string;
   summary: string;
+  /** Longer text for the OpenAPI operation: what a one-line summary cannot say. */
+  description?: string;
   tag: string;
   /** Roles allowed to call it, or 'public' for no credential. */
   auth: readonly Role[] | 'public';
@@ -87,6 +89,7 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
     method: spec.method,
     path: spec.path.replace(/:(\w+)/g, '{$1}'),
     summary: spec.summary,
+    ...(spec.description ? { description: spec.description } : {}),
     tags: [spec.tag],
     security: spec.auth === 'public' ? [] : [{ bearer: [] }],
     request: {

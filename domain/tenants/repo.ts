@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { fetchPage, type Page, type PageRequest } from '../shared/listing';
 import type { ApiKey, Role, Tenant, TenantSummary } from './types';
 
 /** Row shapes as stored. */
@@ -81,10 +82,10 @@ export async function touchApiKey(db: Knex, id: string): Promise<void> {
     .update({ last_used_at: db.fn.now() });
 }
 
-/** A tenant's keys, newest first. */
-export async function listApiKeys(db: Knex, tenantId: string): Promise<ApiKey[]> {
-  const rows: ApiKeyRow[] = await db('api_keys').select(KEY_COLUMNS).where({ tenant_id: tenantId }).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]);
-  return rows.map(toApiKey);
+/** A page of a tenant's keys by creation time (newest first unless the page asks asc); never the hashes. */
+export async function listApiKeys(db: Knex, tenantId: string, page: PageRequest): Promise<Page<ApiKey>> {
+  const result = await fetchPage<Record<string, unknown>>(db('api_keys').where({ tenant_id: tenantId }), { expression: 'created_at' }, page);
+  return { data: result.data.map((r) => toApiKey(r as unknown as ApiKeyRow)), pagination: result.pagination };
 }
 
 /** Revokes one of a tenant's keys; returns it, or undefined when the tenant has no such key. */

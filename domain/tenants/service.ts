@@ -6,6 +6,7 @@ import { API_KEY_PREFIX, apiKeyDisplayPrefix, hashApiKey, newApiKey } from '../.
 import { recordAudit } from '../audit/repo';
 import { findCustomer } from '../customers/repo';
 import type { CommandContext } from '../shared/context';
+import type { PageRequest } from '../shared/listing';
 import * as repo from './repo';
 import { ROLES, type ApiKey, type CreatedApiKey, type Principal, type Role, type Tenant, type TenantSummary } from './types';
 
@@ -148,7 +149,7 @@ export function createTenantService(deps: { db: Knex; jwtSecret?: string }) {
     authenticate,
     getTenant,
     findTenantById: (id: string) => repo.findTenantById(db, id),
-    listApiKeys: (tenantId: string) => repo.listApiKeys(db, tenantId),
+    listApiKeys: (tenantId: string, page: PageRequest) => repo.listApiKeys(db, tenantId, page),
     summarize: (tenantId: string): Promise<TenantSummary> => repo.summarizeTenant(db, tenantId),
   };
 }

@@ -4,10 +4,13 @@ import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
 import { commandContext, READERS, WRITERS } from '../customers/routes';
 import { CampaignListQuery, CampaignParams, CampaignView, CreateCampaign, ExportQuery, UpdateCampaign } from './schema';
-import { pageRequestOf } from '../../pagination';
+import { PageQuery, PaginationView, pageRequestOf } from '../../pagination';
 
 const tenant = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
 const One = z.object({ data: CampaignView });
+
+/** Query of GET /analytics/campaigns: paged like every list, 50 campaigns a page by default (the seed's dashboard). */
+const OverviewQuery = z.object({ ...PageQuery, limit: z.coerce.number().int().min(1).max(100).default(50) });
 
 /** Campaign definitions: create (Herald's or seed 003's form), list, read with progress, change drafts, delete, analytics, export. */
 export function campaignRoutes(target: RouteTarget): void {
@@ -23,7 +26,7 @@ export function campaignRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'get', path: '/api/v1/campaigns', summary: 'List campaigns (filters: status, type/channel)', tag: 'Campaigns', auth: READERS,
     query: CampaignListQuery,
-    responses: { 200: { description: 'A page of campaigns', schema: z.object({ data: z.array(CampaignView), pagination: z.record(z.string(), z.unknown()) }) } },
+    responses: { 200: { description: 'A page of campaigns', schema: z.object({ data: z.array(CampaignView), pagination: PaginationView }).meta({ id: 'CampaignList' }) } },
     handler: async (ctx, { query }) => {
       ctx.body = await ctx.domain.campaigns.list(tenant(ctx), { status: query.status, channel: query.channel ?? query.type }, query.sortBy, pageRequestOf(query));
     },
@@ -64,10 +67,11 @@ export function campaignRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/analytics/campaigns', summary: "Analytics of the tenant's 50 newest campaigns (seed 003)", tag: 'Campaigns', auth: READERS,
-    responses: { 200: { description: 'Per-campaign analytics', schema: z.object({ data: z.array(z.record(z.string(), z.unknown())) }) } },
-    handler: async (ctx) => {
-      ctx.body = { data: await ctx.domain.campaigns.overview(tenant(ctx)) };
+    method: 'get', path: '/api/v1/analytics/campaigns', summary: "Analytics of the tenant's campaigns, newest first, 50 a page by default (seed 003)", tag: 'Campaigns', auth: READERS,
+    query: OverviewQuery,
+    responses: { 200: { description: 'A page of per-campaign analytics', schema: z.object({ data: z.array(z.record(z.string(), z.unknown())), pagination: PaginationView }) } },
+    handler: async (ctx, { query }) => {
+      ctx.body = await ctx.domain.campaigns.overview(tenant(ctx), pageRequestOf(query));
     },
   });
   addRoute(target, {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { fetchPage, type Page, type PageRequest } from '../shared/listing';
+import type { TenantSettingsChanges } from './settings';
 import type { ApiKey, Role, Tenant, TenantSummary } from './types';
 
 /** Row shapes as stored. */
@@ -46,6 +47,21 @@ export async function insertTenant(db: Knex, values: { name: string; slug: strin
 export async function findTenantById(db: Knex, id: string): Promise<Tenant | undefined> {
   const row = await db<TenantRow>('tenants').where({ id }).first();
   return row ? toTenant(row) : undefined;
+}
+
+/**
+ * Applies setting changes to a tenant in one statement: keys with a value are set, keys with
+ * null removed, other keys (messaging and the rest) left alone. Returns the tenant as changed.
+ */
+export async function updateTenantSettings(db: Knex, id: string, changes: TenantSettingsChanges): Promise<Tenant | undefined> {
+  const entries = Object.entries(changes).filter(([, v]) => v !== undefined);
+  const set = Object.fromEntries(entries.filter(([, v]) => v !== null));
+  const removed = entries.filter(([, v]) => v === null).map(([k]) => k);
+  const [row] = await db<TenantRow>('tenants')
+    .where({ id })
+    .update({ settings: db.raw("(coalesce(settings, '{}'::jsonb) || ?::jsonb) - ?::text[]", [JSON.stringify(set), removed]) as unknown as Record<string, unknown>, updated_at: db.fn.now() as unknown as Date })
+    .returning('*');
+  return row ? toTenant(row as TenantRow) : undefined;
 }
 
 /** The tenant with this slug, if any. */

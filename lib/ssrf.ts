@@ -20,9 +20,23 @@ const blocked = new BlockList();
 for (const [net, prefix] of BLOCKED_V4) blocked.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of BLOCKED_V6) blocked.addSubnet(net, prefix, 'ipv6');
 
-/** Raised when a URL or an address may not receive webhooks; the message says why. */
+/**
+ * Why a URL or an address may not receive webhooks. `unresolvable`: the host has no DNS answer
+ * here; `private`: it is, or resolves to, a loopback, private, link-local or reserved address.
+ */
+export type SsrfReason = 'shape' | 'unresolvable' | 'private';
+
+/**
+ * Raised when a URL or an address may not receive webhooks. The message says why in terms a
+ * tenant can act on (it is shown in 422s and delivery logs): it names the host the tenant gave,
+ * never the addresses it resolved to nor Herald's configuration.
+ */
 export class SsrfError extends Error {
   override name = 'SsrfError';
+
+  constructor(message: string, readonly reason: SsrfReason = 'shape') {
+    super(message);
+  }
 }
 
 /** Where webhooks may go: allow-listed hosts and networks, and whether plain http is refused. */
@@ -68,7 +82,7 @@ function normalise(address: string): { address: string; family: 'ipv4' | 'ipv6' 
 export function assertAddressAllowed(policy: SsrfPolicy, address: string): void {
   const { address: a, family } = normalise(address);
   if (policy.networks.check(a, family)) return;
-  if (blocked.check(a, family)) throw new SsrfError(`refused: resolves to the reserved address ${address}; allow it with WEBHOOK_ALLOWED_HOSTS`);
+  if (blocked.check(a, family)) throw new SsrfError('points to a private or reserved address (loopback, private network, link-local or reserved range); webhooks go to public addresses only', 'private');
 }
 
 /** The host part of a URL without IPv6 brackets. */
@@ -88,7 +102,9 @@ const resolveAll = (host: string) =>
 /**
  * Checks a URL the way a delivery will use it: shape, then every address its host resolves to
  * (or the literal address). Used at create/update so a bad URL is a 422 rather than a failing
- * endpoint. Unresolvable hosts are refused too.
+ * endpoint (fail fast: a typo in the host shows at once). A host without a DNS answer here is
+ * refused (`unresolvable`), as is one with any private or reserved address (`private`); the
+ * message names the host as given and nothing it resolved to.
  */
 export async function assertUrlAllowed(policy: SsrfPolicy, raw: string): Promise<void> {
   const url = new URL(raw);
@@ -100,9 +116,15 @@ export async function assertUrlAllowed(policy: SsrfPolicy, raw: string): Promise
   try {
     addresses = await resolveAll(host);
   } catch {
-    throw new SsrfError(`host ${host} does not resolve`);
+    addresses = [];
   }
-  for (const a of addresses) assertAddressAllowed(policy, a.address);
+  if (!addresses.length) throw new SsrfError(`host ${host} does not resolve (no DNS answer); use a host name that resolves to a public address`, 'unresolvable');
+  try {
+    for (const a of addresses) assertAddressAllowed(policy, a.address);
+  } catch (err) {
+    if (err instanceof SsrfError) throw new SsrfError(`host ${host} resolves to a private or reserved address; webhooks go to public addresses only`, 'private');
+    throw err;
+  }
 }
 
 /** Node's `lookup` signature as net.connect calls it (with or without `all`). */
@@ -124,7 +146,7 @@ export function guardedLookup(policy: SsrfPolicy) {
           return;
         }
         const first = addresses[0];
-        if (!first) return callback(new SsrfError(`host ${hostname} does not resolve`) as NodeJS.ErrnoException, '');
+        if (!first) return callback(new SsrfError(`host ${hostname} does not resolve`, 'unresolvable') as NodeJS.ErrnoException, '');
         if (options.all) callback(null, [first]);
         else callback(null, first.address, first.family);
       },

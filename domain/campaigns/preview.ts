@@ -10,6 +10,6 @@ export function sampleCustomerRow(): CustomerRow {
     id: '00000000-0000-4000-8000-000000000000', first_name: 'Ada', last_name: 'Lovelace', full_name: 'Ada Lovelace', email: 'ada@example.com',
     phone: '+15005550006', alternative_phones: [], tags: ['sample'], status: 'active', tier: 'regular', source: 'api',
     consent_email: true, consent_sms: true, consent_newsletter: false, custom_fields: {}, is_blocked: false,
-    total_orders: 3, total_spent: '120.00', average_order_value: '40.00', created_at: now, updated_at: now,
+    total_orders: 3, paid_orders: 3, total_spent: '120.00', average_order_value: '40.00', created_at: now, updated_at: now,
   };
 }

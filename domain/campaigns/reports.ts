@@ -11,6 +11,7 @@ import type { CampaignService } from './service';
 import { parseTemplates } from './templates';
 import { toCampaign, type Campaign, type CampaignRow, type LedgerCounts } from './types';
 import { streamRows } from '../../db/streams';
+import { fetchPage, type Page, type PageRequest } from '../shared/listing';
 
 /** Campaign analytics, all read from the ledger (seed 003's `GET /campaigns/:id/analytics`). */
 export interface CampaignAnalytics {
@@ -65,10 +66,11 @@ export function createCampaignReports(deps: { db: Knex; exportDb?: Knex; tempora
       return toAnalytics(row, await ledgerCounts(db, tenantId, id));
     },
 
-    /** Analytics of the tenant's campaigns, newest first (seed 003's `GET /analytics/campaigns`). */
-    async overview(tenantId: string, limit = 50): Promise<Array<CampaignAnalytics & { name: string }>> {
-      const rows = await db('campaigns').where({ tenant_id: tenantId, kind: 'campaign' }).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(limit);
-      return Promise.all(rows.map(async (r) => ({ name: r.name as string, ...toAnalytics(r, await ledgerCounts(db, tenantId, r.id)) })));
+    /** A page of the tenant's campaigns with their analytics, newest first by default (seed 003's `GET /analytics/campaigns`). */
+    async overview(tenantId: string, page: PageRequest): Promise<Page<CampaignAnalytics & { name: string }>> {
+      const result = await fetchPage<CampaignRow>(db('campaigns').where({ tenant_id: tenantId, kind: 'campaign' }), { expression: 'created_at' }, page);
+      const data = await Promise.all(result.data.map(async (r) => ({ name: r.name as string, ...toAnalytics(r, await ledgerCounts(db, tenantId, r.id)) })));
+      return { data, pagination: result.pagination };
     },
 
     /** Streams one row per recipient (CSV, JSON or NDJSON) with constant memory. */

@@ -29,6 +29,7 @@ export function createCustomerAnalytics(deps: { db: Knex }) {
         count(*) FILTER (WHERE created_at >= date_trunc('week', now()))::int AS new_week,
         count(*) FILTER (WHERE created_at >= date_trunc('month', now()))::int AS new_month,
         coalesce(sum(total_orders), 0)::int AS total_orders,
+        coalesce(sum(paid_orders), 0)::int AS paid_orders,
         coalesce(sum(total_spent), 0)::numeric AS total_revenue`))
       .first();
     return row as Record<string, number>;
@@ -46,12 +47,16 @@ export function createCustomerAnalytics(deps: { db: Knex }) {
     };
   }
 
-  /** Seed 002's analytics: status and tier breakdowns, new-customer windows, order metrics, top customers. */
+  /**
+   * Seed 002's analytics: status and tier breakdowns, new-customer windows, order metrics, top
+   * customers. totalOrders counts every order (seed 002), paidOrders those not cancelled or
+   * refunded (the ones totalRevenue sums).
+   */
   async function analytics(tenantId: string) {
     const [c, top] = await Promise.all([
       counts(tenantId),
       db('customers').where('tenant_id', tenantId).whereNull('deleted_at').where('total_spent', '>', 0)
-        .select('id', 'full_name', 'email', 'total_orders', 'total_spent').orderBy([{ column: 'total_spent', order: 'desc' }, { column: 'id' }]).limit(10),
+        .select('id', 'full_name', 'email', 'total_orders', 'paid_orders', 'total_spent').orderBy([{ column: 'total_spent', order: 'desc' }, { column: 'id' }]).limit(10),
     ]);
     const perCustomer = (v: number) => (c.total ? Math.round((v / c.total) * 100) / 100 : 0);
     return {
@@ -62,10 +67,10 @@ export function createCustomerAnalytics(deps: { db: Knex }) {
       customerTypes: { regular: c.tier_regular, premium: c.tier_premium, vip: c.tier_vip },
       segments: { vip: c.seg_vip, regular: c.seg_regular, new: c.seg_new, inactive: c.seg_inactive },
       orderMetrics: {
-        totalOrders: c.total_orders, totalRevenue: Number(c.total_revenue),
+        totalOrders: c.total_orders, paidOrders: c.paid_orders, totalRevenue: Number(c.total_revenue),
         averageOrdersPerCustomer: perCustomer(c.total_orders!), averageRevenuePerCustomer: perCustomer(Number(c.total_revenue)),
       },
-      topCustomers: top.map((t) => ({ customerId: t.id, fullName: t.full_name, email: t.email, totalOrders: t.total_orders, totalSpent: t.total_spent })),
+      topCustomers: top.map((t) => ({ customerId: t.id, fullName: t.full_name, email: t.email, totalOrders: t.total_orders, paidOrders: t.paid_orders, totalSpent: t.total_spent })),
     };
   }
 

@@ -39,6 +39,7 @@ const COLUMNS: Array<[string, string]> = [
   ['city', text('address_city')],
   ['country', text('address_country')],
   ['totalOrders', 'total_orders'],
+  ['paidOrders', 'paid_orders'],
   ['totalSpent', 'trim_scale(total_spent)'],
   ['lastOrderAt', iso('last_order_at')],
   ['notes', text('notes')],

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { notFound } from '../../lib/errors';
 import { recordAudit } from '../audit/repo';
 import { actorLabel, type CommandContext } from '../shared/context';
+import { fetchPage, type Page, type PageRequest } from '../shared/listing';
 import { findCustomer } from './repo';
 import type { CustomerNote } from './types';
 
@@ -30,11 +31,11 @@ export function createCustomerExtras(deps: { db: Knex }) {
     });
   }
 
-  /** The notes of a customer, newest first. */
-  async function listNotes(tenantId: string, customerId: string): Promise<CustomerNote[]> {
+  /** A page of a customer's notes by time added (newest first unless the page asks asc). */
+  async function listNotes(tenantId: string, customerId: string, page: PageRequest): Promise<Page<CustomerNote>> {
     await requireCustomer(db, tenantId, customerId);
-    const rows = await db('customer_notes').where({ tenant_id: tenantId, customer_id: customerId }).orderBy([{ column: 'added_at', order: 'desc' }, { column: 'id', order: 'desc' }]);
-    return rows.map(toNote);
+    const result = await fetchPage<Parameters<typeof toNote>[0]>(db('customer_notes').where({ tenant_id: tenantId, customer_id: customerId }), { expression: 'added_at' }, page);
+    return { data: result.data.map(toNote), pagination: result.pagination };
   }
 
   /** The configuration map of a customer. */

@@ -38,7 +38,7 @@ export function toCustomer(r: CustomerRow): Customer {
     blockReason: r.block_reason,
     blockedAt: iso(r.blocked_at),
     statistics: {
-      totalOrders: r.total_orders, totalSpent: r.total_spent, averageOrderValue: r.average_order_value,
+      totalOrders: r.total_orders, paidOrders: r.paid_orders, totalSpent: r.total_spent, averageOrderValue: r.average_order_value,
       firstOrderAt: iso(r.first_order_at), lastOrderAt: iso(r.last_order_at), lastInteractionAt: iso(r.last_interaction_at),
     },
     metadata: { createdBy: r.created_by, lastModifiedBy: r.updated_by, createdAt: iso(r.created_at)!, lastModifiedAt: iso(r.updated_at)! },
@@ -118,7 +118,7 @@ export const REPLACEABLE_DEFAULTS: Record<string, unknown> = {
  */
 export const NEW_ROW_DEFAULTS: Readonly<Record<string, unknown>> = {
   ...REPLACEABLE_DEFAULTS, custom_fields: {}, status_reason: null, is_blocked: false, block_reason: null, blocked_at: null,
-  total_orders: 0, total_spent: 0, average_order_value: 0, first_order_at: null, last_order_at: null, last_interaction_at: null, deleted_at: null,
+  total_orders: 0, paid_orders: 0, total_spent: 0, average_order_value: 0, first_order_at: null, last_order_at: null, last_interaction_at: null, deleted_at: null,
 };
 
 /** API field names of the editable columns, so events name fields the way the API does. */

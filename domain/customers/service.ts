@@ -5,6 +5,7 @@ import { auditRow, recordAudit } from '../audit/repo';
 import { appendEvent, eventRow, type EventData } from '../events/outbox';
 import { exitAllSegments, lockSegmentsShared } from '../segments/membership';
 import { actorLabel, type CommandContext } from '../shared/context';
+import { defaultLanguageOf } from '../tenants/settings';
 import { normaliseFields, normalisePhone } from './normalize';
 import * as repo from './repo';
 import { newId } from '../../lib/ids';
@@ -54,6 +55,17 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
   const inTransaction = <T>(ctx: CommandContext, values: CustomerFields, exceptId: string | undefined, work: (trx: Knex.Transaction) => Promise<T>) =>
     mapDuplicate(ctx, values, exceptId, () => db.transaction(work));
 
+  /**
+   * The language column a new or fully replaced customer takes when the input gives none (absent
+   * or null): the tenant's default language (seed 001: `es`), or nothing when the tenant has none.
+   * Asked only then, so a create that names a language costs no extra read.
+   */
+  async function languageDefault(conn: Knex, tenantId: string, fields: CustomerFields): Promise<{ language?: string }> {
+    if (fields.preferences?.language) return {};
+    const language = await defaultLanguageOf(conn, tenantId);
+    return language ? { language } : {};
+  }
+
   async function emit<T extends CustomerEventType>(trx: Knex, ctx: CommandContext, type: T, row: CustomerRow, extra: Omit<EventData<T>, 'customer'>) {
     await appendEvent(trx, ctx, { type, subjectType: 'customer', subjectId: row.id, data: { customer: toCustomer(row), ...extra } as EventData<T> });
     await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: type, subjectType: 'customer', subjectId: row.id, changes: extra, requestId: ctx.requestId, ip: ctx.ip });
@@ -67,7 +79,7 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
   async function create(ctx: CommandContext, input: CustomerFields): Promise<Customer> {
     const fields = normaliseFields(input, deps.defaultPhoneRegion);
     const now = new Date();
-    const columns = { ...toColumns(fields), id: newId(), tenant_id: ctx.principal.tenantId, created_by: actorLabel(ctx), updated_by: actorLabel(ctx), created_at: now, updated_at: now };
+    const columns = { ...toColumns(fields), ...(await languageDefault(db, ctx.principal.tenantId, fields)), id: newId(), tenant_id: ctx.principal.tenantId, created_by: actorLabel(ctx), updated_by: actorLabel(ctx), created_at: now, updated_at: now };
     const customer = toCustomer({ ...NEW_ROW_DEFAULTS, ...columns, custom_fields: fields.customFields ?? {} });
     const { tenantHasSegments } = await mapDuplicate(ctx, fields, undefined, () =>
       repo.insertCustomerWith(db, columns, [
@@ -90,7 +102,7 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
       const before = await repo.findCustomer(trx, tenantId, id, true);
       if (!before) throw notFound('Customer');
       const fields = normaliseFields(input, deps.defaultPhoneRegion, replace ? undefined : { firstName: before.first_name, lastName: before.last_name });
-      const columns = { ...(replace ? REPLACEABLE_DEFAULTS : {}), ...toColumns(fields), updated_by: actorLabel(ctx) };
+      const columns = { ...(replace ? REPLACEABLE_DEFAULTS : {}), ...toColumns(fields), ...(replace ? await languageDefault(trx, tenantId, fields) : {}), updated_by: actorLabel(ctx) };
       const after = (await repo.updateCustomer(trx, tenantId, id, columns))!;
       const changed = changedFields(before, after);
       if (changed.length) await emit(trx, ctx, 'customer.updated', after, { changed });

@@ -80,7 +80,8 @@ export interface Customer {
   isBlocked: boolean;
   blockReason: string | null;
   blockedAt: string | null;
-  statistics: { totalOrders: number; totalSpent: number; averageOrderValue: number; firstOrderAt: string | null; lastOrderAt: string | null; lastInteractionAt: string | null };
+  /** totalOrders: every order (seed 002); paidOrders and the money figures leave out cancelled and refunded orders. */
+  statistics: { totalOrders: number; paidOrders: number; totalSpent: number; averageOrderValue: number; firstOrderAt: string | null; lastOrderAt: string | null; lastInteractionAt: string | null };
   metadata: { createdBy: string | null; lastModifiedBy: string | null; createdAt: string; lastModifiedAt: string };
   createdAt: string;
   updatedAt: string;

@@ -29,7 +29,9 @@ export const CustomerView = z
     notes: nullableText,
     isBlocked: z.boolean(), blockReason: nullableText, blockedAt: timestamp.nullable(),
     statistics: z.object({
-      totalOrders: z.number().int(), totalSpent: z.number(), averageOrderValue: z.number(),
+      totalOrders: z.number().int().meta({ description: 'Every order of the customer, whatever its status (cancelled and refunded included)' }),
+      paidOrders: z.number().int().meta({ description: 'Orders not cancelled or refunded: the ones totalSpent and averageOrderValue count' }),
+      totalSpent: z.number(), averageOrderValue: z.number(),
       firstOrderAt: timestamp.nullable(), lastOrderAt: timestamp.nullable(), lastInteractionAt: timestamp.nullable(),
     }),
     metadata: z.object({ createdBy: nullableText, lastModifiedBy: nullableText, createdAt: timestamp, lastModifiedAt: timestamp }),

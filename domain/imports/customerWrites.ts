@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { CommandContext } from '../shared/context';
 import { toCustomer } from '../customers/rows';
 import { eventRow } from '../events/outbox';
+import { DEFAULT_LANGUAGE_SQL } from '../tenants/settings';
 
 /**
  * Set-based customer writes of one import chunk: one INSERT and one UPDATE statement per chunk,
@@ -18,10 +19,13 @@ const COLUMNS: Array<[string, string]> = [
   ['custom_fields', 'jsonb'], ['notes', 'text'],
 ];
 
-/** Column defaults of the customers table, applied where a row leaves a value out. */
+/**
+ * Defaults applied where a row leaves a value out: the customers table's own, and the tenant's
+ * default language (a subquery Postgres runs once per statement; its one binding is the tenant id).
+ */
 const DEFAULTS: Record<string, string> = {
   alternative_phones: "'{}'::text[]", tags: "'{}'::text[]", status: "'active'", tier: "'regular'", source: "'import'",
-  consent_email: 'true', consent_sms: 'true', consent_newsletter: 'false', custom_fields: "'{}'::jsonb",
+  consent_email: 'true', consent_sms: 'true', consent_newsletter: 'false', custom_fields: "'{}'::jsonb", language: DEFAULT_LANGUAGE_SQL,
 };
 
 const RECORD_TYPE = COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ');
@@ -58,7 +62,8 @@ const INSERT_SQL = `
 export async function insertCustomers(trx: Knex, tenantId: string, actor: string, importId: string, rows: RowTarget[], options: { wholeRows?: boolean; careful?: boolean } = {}): Promise<Array<Record<string, unknown>>> {
   if (!rows.length) return [];
   const sql = `${INSERT_SQL}${options.careful ? ' ON CONFLICT DO NOTHING' : ''} RETURNING ${options.wholeRows ? '*' : 'id'}`;
-  const result = await trx.raw(sql, [tenantId, actor, actor, rows.map((r) => r.row), rows.map((r) => r.id), importId]);
+  // The tenant id twice: the customers' tenant_id, then the default language's subquery (see DEFAULTS).
+  const result = await trx.raw(sql, [tenantId, tenantId, actor, actor, rows.map((r) => r.row), rows.map((r) => r.id), importId]);
   return result.rows;
 }
 

@@ -129,20 +129,14 @@ export function createImportService(deps: ImportServiceDeps) {
     return { ...result, data: result.data.map((r) => toImportJob(r as unknown as ImportRecord)) };
   }
 
-  /** A page of an import's row errors, in row order. */
-  async function errors(tenantId: string, id: string, page: { page: number; limit: number }): Promise<Page<ImportRowError>> {
+  /** A page of an import's row errors by row number (file order unless the page asks desc). */
+  async function errors(tenantId: string, id: string, page: PageRequest): Promise<Page<ImportRowError>> {
     const job = await findImport(db, tenantId, id);
     if (!job) throw notFound('Import');
-    const base = db('import_errors').where({ tenant_id: tenantId, import_id: id });
-    const [rows, counted] = await Promise.all([
-      base.clone().orderBy([{ column: 'row_number' }, { column: 'id' }]).offset((page.page - 1) * page.limit).limit(page.limit).select('row_number', 'field', 'message'),
-      base.clone().count<{ count: number }[]>({ count: '*' }),
-    ]);
-    const total = Number(counted[0]?.count ?? 0);
-    const totalPages = Math.ceil(total / page.limit);
+    const result = await fetchPage<{ row_number: number; field: string | null; message: string }>(db('import_errors').where({ tenant_id: tenantId, import_id: id }), { expression: 'row_number' }, page);
     return {
-      data: rows.map((r: { row_number: number; field: string | null; message: string }) => ({ row: r.row_number, field: r.field, message: r.message })),
-      pagination: { page: page.page, limit: page.limit, total, totalPages, totalExact: true, hasNext: page.page < totalPages, hasPrevious: page.page > 1, nextCursor: null },
+      data: result.data.map((r) => ({ row: r.row_number, field: r.field, message: r.message })),
+      pagination: result.pagination,
     };
   }
 

@@ -17,8 +17,9 @@ interface MonthRow {
 
 /**
  * A customer's order figures, computed from the orders themselves (not the cached columns on
- * customers), with the same rule as refreshCustomerStatistics: cancelled and refunded orders
- * appear in ordersByStatus but count for nothing else. Months are calendar months in UTC. A
+ * customers), with the same rule as refreshCustomerStatistics: totalOrders counts every order
+ * (the sum of ordersByStatus, as in seed 002); cancelled and refunded orders count for nothing
+ * else (paidOrders, the money figures, the dates, spendByMonth). Months are calendar months in UTC. A
  * customer without orders, or one this tenant does not have, gets zeros: callers check that the
  * customer exists.
  */
@@ -46,7 +47,8 @@ export async function customerOrderStats(db: Knex, tenantId: string, customerId:
   for (const row of byStatus) ordersByStatus[row.status] = Number(row.count);
   return {
     ordersByStatus,
-    totalOrders: spending?.orders ?? 0,
+    totalOrders: Object.values(ordersByStatus).reduce((sum, n) => sum + n, 0),
+    paidOrders: spending?.orders ?? 0,
     totalSpent: spending?.spent ?? 0,
     averageOrderValue: spending?.average ?? 0,
     firstOrderAt: spending?.first_at ?? null,

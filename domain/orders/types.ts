@@ -127,8 +127,10 @@ export interface OrderPageRequest extends PageRequest {
 export interface CustomerOrderStats {
   /** Counts by status, every status present (zero when none). */
   ordersByStatus: Record<OrderStatus, number>;
-  /** The following figures leave out cancelled and refunded orders. */
+  /** Every order whatever its status: the sum of ordersByStatus (seed 002's meaning). */
   totalOrders: number;
+  /** The following figures leave out cancelled and refunded orders; paidOrders counts the rest. */
+  paidOrders: number;
   totalSpent: number;
   averageOrderValue: number;
   firstOrderAt: Date | null;

@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/repo';
 import { toCustomer } from '../customers/rows';
 import type { Customer } from '../customers/types';
 import { actorLabel, type CommandContext } from '../shared/context';
+import { fetchPage, type Page, type PageRequest } from '../shared/listing';
 import { isTimeRelative, toSegment, type Segment, type SegmentRow } from './types';
 
 /** A compiled predicate over `customers` (aliased or not), ready for whereRaw. */
@@ -139,8 +140,11 @@ export function createSegmentService(deps: { db: Knex; onDefinitionChanged?: (te
     preview,
     /** One segment, or 404. */
     get: async (tenantId: string, id: string) => toSegment(await findRow(tenantId, id)),
-    /** The tenant's segments, newest first. */
-    list: async (tenantId: string) => ((await db('segments').where({ tenant_id: tenantId }).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }])) as SegmentRow[]).map(toSegment),
+    /** A page of the tenant's segments by creation time (newest first unless the page asks asc). */
+    list: async (tenantId: string, page: PageRequest): Promise<Page<Segment>> => {
+      const result = await fetchPage<SegmentRow & Record<string, unknown>>(db('segments').where({ tenant_id: tenantId }), { expression: 'created_at' }, page);
+      return { data: result.data.map(toSegment), pagination: result.pagination };
+    },
     /** The number of customers the segment's rule selects right now. */
     count: async (tenantId: string, id: string) => {
       const row = await findRow(tenantId, id);

@@ -54,7 +54,8 @@ const SORT_VALUE = '__sort_value';
 
 const encodeCursor = (value: unknown, id: string) => Buffer.from(JSON.stringify([value, id])).toString('base64url');
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A row id a cursor may carry: a UUID, or a bigint key (tables with bigIncrements ids, e.g. import_errors). */
+const ROW_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{1,18})$/i;
 
 /** The 400 for a cursor Herald did not issue (or one issued for another sort). */
 const invalidCursor = () => badRequest('The cursor is not valid; pass back nextCursor exactly as received', [{ location: 'query', path: 'cursor', message: 'invalid cursor' }]);
@@ -65,7 +66,7 @@ const BAD_VALUE_CODES = new Set(['22P02', '22007', '22008', '22003']);
 function decodeCursor(cursor: string): [unknown, string] {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parsed) && parsed.length === 2 && ['string', 'number'].includes(typeof parsed[0]) && typeof parsed[1] === 'string' && UUID.test(parsed[1])) {
+    if (Array.isArray(parsed) && parsed.length === 2 && ['string', 'number'].includes(typeof parsed[0]) && typeof parsed[1] === 'string' && ROW_ID.test(parsed[1])) {
       return [parsed[0], parsed[1]];
     }
   } catch {

@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { fetchPage, type Page, type PageRequest } from '../shared/listing';
+import type { TenantSettingsChanges } from './settings';
 import type { ApiKey, Role, Tenant, TenantSummary } from './types';
 
 /** Row shapes as stored. */
@@ -47,6 +49,21 @@ export async function findTenantById(db: Knex, id: string): Promise<Tenant | und
   return row ? toTenant(row) : undefined;
 }
 
+/**
+ * Applies setting changes to a tenant in one statement: keys with a value are set, keys with
+ * null removed, other keys (messaging and the rest) left alone. Returns the tenant as changed.
+ */
+export async function updateTenantSettings(db: Knex, id: string, changes: TenantSettingsChanges): Promise<Tenant | undefined> {
+  const entries = Object.entries(changes).filter(([, v]) => v !== undefined);
+  const set = Object.fromEntries(entries.filter(([, v]) => v !== null));
+  const removed = entries.filter(([, v]) => v === null).map(([k]) => k);
+  const [row] = await db<TenantRow>('tenants')
+    .where({ id })
+    .update({ settings: db.raw("(coalesce(settings, '{}'::jsonb) || ?::jsonb) - ?::text[]", [JSON.stringify(set), removed]) as unknown as Record<string, unknown>, updated_at: db.fn.now() as unknown as Date })
+    .returning('*');
+  return row ? toTenant(row as TenantRow) : undefined;
+}
+
 /** The tenant with this slug, if any. */
 export async function findTenantBySlug(db: Knex, slug: string): Promise<Tenant | undefined> {
   const row = await db<TenantRow>('tenants').where({ slug }).first();
@@ -81,10 +98,10 @@ export async function touchApiKey(db: Knex, id: string): Promise<void> {
     .update({ last_used_at: db.fn.now() });
 }
 
-/** A tenant's keys, newest first. */
-export async function listApiKeys(db: Knex, tenantId: string): Promise<ApiKey[]> {
-  const rows: ApiKeyRow[] = await db('api_keys').select(KEY_COLUMNS).where({ tenant_id: tenantId }).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]);
-  return rows.map(toApiKey);
+/** A page of a tenant's keys by creation time (newest first unless the page asks asc); never the hashes. */
+export async function listApiKeys(db: Knex, tenantId: string, page: PageRequest): Promise<Page<ApiKey>> {
+  const result = await fetchPage<Record<string, unknown>>(db('api_keys').where({ tenant_id: tenantId }), { expression: 'created_at' }, page);
+  return { data: result.data.map((r) => toApiKey(r as unknown as ApiKeyRow)), pagination: result.pagination };
 }
 
 /** Revokes one of a tenant's keys; returns it, or undefined when the tenant has no such key. */

@@ -6,7 +6,9 @@ import { API_KEY_PREFIX, apiKeyDisplayPrefix, hashApiKey, newApiKey } from '../.
 import { recordAudit } from '../audit/repo';
 import { findCustomer } from '../customers/repo';
 import type { CommandContext } from '../shared/context';
+import type { PageRequest } from '../shared/listing';
 import * as repo from './repo';
+import type { TenantSettingsChanges } from './settings';
 import { ROLES, type ApiKey, type CreatedApiKey, type Principal, type Role, type Tenant, type TenantSummary } from './types';
 
 /** What creating a key needs. */
@@ -141,14 +143,25 @@ export function createTenantService(deps: { db: Knex; jwtSecret?: string }) {
     return tenant;
   }
 
+  /** Changes the caller's tenant settings (null clears one), with an audit entry; returns the tenant. */
+  async function updateSettings(ctx: CommandContext, changes: TenantSettingsChanges): Promise<Tenant> {
+    return db.transaction(async (trx) => {
+      const tenant = await repo.updateTenantSettings(trx, ctx.principal.tenantId, changes);
+      if (!tenant) throw notFound('Tenant');
+      await recordAudit(trx, ctx.principal, tenant.id, { action: 'tenant.settings_changed', subjectType: 'tenant', subjectId: tenant.id, changes, requestId: ctx.requestId, ip: ctx.ip });
+      return tenant;
+    });
+  }
+
   return {
     createTenant,
+    updateSettings,
     createApiKey,
     revokeApiKey,
     authenticate,
     getTenant,
     findTenantById: (id: string) => repo.findTenantById(db, id),
-    listApiKeys: (tenantId: string) => repo.listApiKeys(db, tenantId),
+    listApiKeys: (tenantId: string, page: PageRequest) => repo.listApiKeys(db, tenantId, page),
     summarize: (tenantId: string): Promise<TenantSummary> => repo.summarizeTenant(db, tenantId),
   };
 }

@@ -98,6 +98,13 @@ export function createDeliveryService(deps: { db: Knex; temporal: TemporalProvid
     return toReplay(row);
   }
 
+  /** A page of an endpoint's replay jobs with their progress, newest first by default. */
+  async function listReplays(tenantId: string, endpointId: string, page: PageRequest): Promise<Page<WebhookReplay>> {
+    await endpointRow(tenantId, endpointId);
+    const result = await fetchPage<Row>(db('webhook_replays').where({ tenant_id: tenantId, endpoint_id: endpointId }), { expression: 'created_at' }, page);
+    return { data: result.data.map(toReplay), pagination: result.pagination };
+  }
+
   /** A replay job with its progress. */
   async function getReplay(tenantId: string, endpointId: string, replayId: string): Promise<WebhookReplay> {
     const row = await db('webhook_replays').where({ tenant_id: tenantId, endpoint_id: endpointId, id: replayId }).first();
@@ -105,7 +112,7 @@ export function createDeliveryService(deps: { db: Knex; temporal: TemporalProvid
     return toReplay(row);
   }
 
-  return { listEndpoints, listDeliveries, getDelivery, retryDelivery, replay, getReplay, endpoint: async (tenantId: string, id: string) => toEndpoint(await endpointRow(tenantId, id)) };
+  return { listEndpoints, listDeliveries, getDelivery, retryDelivery, replay, listReplays, getReplay, endpoint: async (tenantId: string, id: string) => toEndpoint(await endpointRow(tenantId, id)) };
 }
 
 /** The delivery service's interface. */

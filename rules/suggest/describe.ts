@@ -12,7 +12,7 @@ const FIELDS: Readonly<Record<string, string>> = {
   segment: 'segment label', source: 'source', tags: 'tags', isBlocked: 'blocked flag', 'address.city': 'city', 'address.state': 'state',
   'address.country': 'country', 'address.postalCode': 'postal code', 'preferences.language': 'preferred language',
   'preferences.email': 'email consent', 'preferences.sms': 'SMS consent', 'preferences.newsletter': 'newsletter subscription',
-  totalOrders: 'order count', totalSpent: 'total spend', averageOrderValue: 'average order value', firstOrderAt: 'first order date',
+  totalOrders: 'order count', paidOrders: 'paid order count', totalSpent: 'total spend', averageOrderValue: 'average order value', firstOrderAt: 'first order date',
   lastOrderAt: 'last order date', lastInteractionAt: 'last interaction date', createdAt: 'sign-up date',
 };
 const DATE_VERBS: Readonly<Record<string, string>> = { createdAt: 'joined', lastOrderAt: 'ordered', firstOrderAt: 'first ordered', lastInteractionAt: 'interacted' };

@@ -100,7 +100,7 @@ describe('customer reports', () => {
     expect((await t.api('/customers?totalSpent[gte]=lots')).status).toBe(400);
 
     await t.setOrderStatus(first, 'cancelled');
-    expect((await t.api(`/customers/${big}`)).body.data.statistics).toMatchObject({ totalOrders: 1, totalSpent: 50, averageOrderValue: 50 });
+    expect((await t.api(`/customers/${big}`)).body.data.statistics).toMatchObject({ totalOrders: 2, paidOrders: 1, totalSpent: 50, averageOrderValue: 50 });
     expect(await t.ids('totalSpent[gte]=100')).toEqual([]);
     expect(sorted(await t.ids('orderCount[gte]=1&totalSpent[gte]=40'))).toEqual([big]);
 
@@ -108,10 +108,10 @@ describe('customer reports', () => {
     expect(stats.status).toBe(200);
     expect(stats.body.data).toMatchObject({
       customerId: big, fullName: 'Big Spender',
-      orderStatistics: { ordersByStatus: { placed: 1, cancelled: 1, processing: 0, shipped: 0, delivered: 0, refunded: 0 }, totalOrders: 1, totalSpent: 50, averageOrderValue: 50 },
+      orderStatistics: { ordersByStatus: { placed: 1, cancelled: 1, processing: 0, shipped: 0, delivered: 0, refunded: 0 }, totalOrders: 2, paidOrders: 1, totalSpent: 50, averageOrderValue: 50 },
       customerProfile: { status: 'active', tier: 'regular', daysSinceRegistration: 0 },
     });
-    expect((await t.api(`/customers/${none}/stats`)).body.data.orderStatistics).toMatchObject({ totalOrders: 0, totalSpent: 0 });
+    expect((await t.api(`/customers/${none}/stats`)).body.data.orderStatistics).toMatchObject({ totalOrders: 0, paidOrders: 0, totalSpent: 0 });
     expect((await t.api('/customers/00000000-0000-4000-8000-000000000000/stats')).status).toBe(404);
   });
 
@@ -250,6 +250,7 @@ describe('customer reports', () => {
     const gone = await t.create({ name: 'Gone Customer', tier: 'vip', segment: 'vip' });
     await t.order(vip, 100);
     await t.order(vip, 50);
+    await t.setOrderStatus(await t.order(vip, 70), 'cancelled');
     await t.order(premium, 20);
     await t.order(quiet, 30);
     await t.order(gone, 500);
@@ -270,15 +271,15 @@ describe('customer reports', () => {
       summary: { totalCustomers: 4, activeCustomers: 1, inactiveCustomers: 1, suspendedCustomers: 1, blockedCustomers: 1, newCustomersToday: 4, newCustomersThisWeek: 4, newCustomersThisMonth: 4 },
       customerTypes: { regular: 2, premium: 1, vip: 1 },
       segments: { vip: 1, regular: 2, new: 1, inactive: 0 },
-      orderMetrics: { totalOrders: 4, totalRevenue: 200, averageOrdersPerCustomer: 1, averageRevenuePerCustomer: 50 },
+      orderMetrics: { totalOrders: 5, paidOrders: 4, totalRevenue: 200, averageOrdersPerCustomer: 1.25, averageRevenuePerCustomer: 50 },
     });
     expect(analytics.body.data.topCustomers).toEqual([
-      { customerId: vip, fullName: 'Vera Vip', email: 'vera@example.com', totalOrders: 2, totalSpent: 150 },
-      { customerId: quiet, fullName: 'Ina Inactive', email: null, totalOrders: 1, totalSpent: 30 },
-      { customerId: premium, fullName: 'Pat Premium', email: null, totalOrders: 1, totalSpent: 20 },
+      { customerId: vip, fullName: 'Vera Vip', email: 'vera@example.com', totalOrders: 3, paidOrders: 2, totalSpent: 150 },
+      { customerId: quiet, fullName: 'Ina Inactive', email: null, totalOrders: 1, paidOrders: 1, totalSpent: 30 },
+      { customerId: premium, fullName: 'Pat Premium', email: null, totalOrders: 1, paidOrders: 1, totalSpent: 20 },
     ]);
     const empty = await tenant();
-    expect((await empty.api('/customers/analytics')).body.data).toMatchObject({ summary: { totalCustomers: 0 }, orderMetrics: { totalOrders: 0, totalRevenue: 0, averageRevenuePerCustomer: 0 }, topCustomers: [] });
+    expect((await empty.api('/customers/analytics')).body.data).toMatchObject({ summary: { totalCustomers: 0 }, orderMetrics: { totalOrders: 0, paidOrders: 0, totalRevenue: 0, averageRevenuePerCustomer: 0 }, topCustomers: [] });
   });
 
   it('exports the filtered customers as CSV (formula-safe), JSON and NDJSON', async () => {
@@ -292,7 +293,7 @@ describe('customer reports', () => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.headers.get('content-disposition')).toContain('customers.csv');
     const lines = (csv.body as string).trim().split('\n');
-    expect(lines[0]).toBe('id,firstName,lastName,fullName,email,phone,status,tier,segment,source,tags,city,country,totalOrders,totalSpent,lastOrderAt,notes,createdAt,lastInteractionAt');
+    expect(lines[0]).toBe('id,firstName,lastName,fullName,email,phone,status,tier,segment,source,tags,city,country,totalOrders,paidOrders,totalSpent,lastOrderAt,notes,createdAt,lastInteractionAt');
     expect(lines).toHaveLength(3);
     const formulaLine = lines.find((l) => l.startsWith(formula))!;
     const atLine = lines.find((l) => l.startsWith(at))!;
@@ -327,7 +328,7 @@ describe('customer reports', () => {
     const records = parse(res.body as string, { columns: true }) as Array<Record<string, string>>;
     expect(records).toHaveLength(1);
     const record = records[0]!;
-    expect(record).toMatchObject({ id, firstName: "O'Brien", notes, tags: "it's;x,y", city: 'Saint-Étienne', totalOrders: '0', totalSpent: '0', lastOrderAt: '' });
+    expect(record).toMatchObject({ id, firstName: "O'Brien", notes, tags: "it's;x,y", city: 'Saint-Étienne', totalOrders: '0', paidOrders: '0', totalSpent: '0', lastOrderAt: '' });
     expect(record.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?Z$/);
     const created = (await t.api(`/customers/${id}`)).body.data.createdAt as string;
     expect(Math.abs(Date.parse(record.createdAt!) - Date.parse(created))).toBeLessThan(1);
@@ -355,14 +356,15 @@ describe('customer reports', () => {
     const me = await t.create({ name: 'Self Service', email: 'self@example.com' });
     const other = await t.create({ name: 'Somebody Else' });
     await t.order(me, 42);
+    await t.setOrderStatus(await t.order(me, 9), 'cancelled');
     const created = await t.api('/api-keys', { method: 'POST', body: { name: 'portal', role: 'customer', customerId: me } });
     expect(created.status).toBe(201);
     const key: string = created.body.data.key;
 
     const profile = await t.api('/customers/me', { key });
-    expect(profile).toMatchObject({ status: 200, body: { data: { id: me, email: 'self@example.com', statistics: { totalOrders: 1, totalSpent: 42 } } } });
+    expect(profile).toMatchObject({ status: 200, body: { data: { id: me, email: 'self@example.com', statistics: { totalOrders: 2, paidOrders: 1, totalSpent: 42 } } } });
     const stats = await t.api('/customers/me/statistics', { key });
-    expect(stats).toMatchObject({ status: 200, body: { data: { customerId: me, orderStatistics: { totalOrders: 1, totalSpent: 42, ordersByStatus: { placed: 1 } } } } });
+    expect(stats).toMatchObject({ status: 200, body: { data: { customerId: me, orderStatistics: { totalOrders: 2, paidOrders: 1, totalSpent: 42, ordersByStatus: { placed: 1, cancelled: 1 } } } } });
 
     for (const path of ['/customers', `/customers/${other}`, `/customers/${me}`, '/customers/search?q=some', '/customers/export', '/customers/analytics']) {
       expect([path, (await t.api(path, { key })).status]).toEqual([path, 403]);

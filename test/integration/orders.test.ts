@@ -66,7 +66,7 @@ describe('orders', () => {
       expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path);
     }
     expect(await footprint(tenant.tenantId)).toEqual(before);
-    expect(await customerRow(customerId)).toMatchObject({ total_orders: 0, total_spent: 0, last_interaction_at: null });
+    expect(await customerRow(customerId)).toMatchObject({ total_orders: 0, paid_orders: 0, total_spent: 0, last_interaction_at: null });
   });
 
   it('refuses unknown, deleted and other tenants\' customers with 422 on customerId', async () => {
@@ -98,7 +98,7 @@ describe('orders', () => {
     const b = (await post({ customerId, items: [item({ price: 5, quantity: 2 })], shipping: 0.99, currency: 'eur' })).body.data;
     expect(b.currency).toBe('EUR');
     const c = await customerRow(customerId);
-    expect(c).toMatchObject({ total_orders: 2, total_spent: 21, average_order_value: 10.5 });
+    expect(c).toMatchObject({ total_orders: 2, paid_orders: 2, total_spent: 21, average_order_value: 10.5 });
     expect([c.first_order_at.toISOString(), c.last_order_at.toISOString()]).toEqual([a.placedAt, b.placedAt]);
     expect(c.last_interaction_at).not.toBeNull();
     const event = await db('events').where({ tenant_id: tenant.tenantId, subject_id: a.id }).first();
@@ -107,12 +107,12 @@ describe('orders', () => {
     expect((await db('audit_log').where({ tenant_id: tenant.tenantId, subject_id: a.id })).map((r) => r.action)).toEqual(['order.created']);
   });
 
-  it('moves orders through the lifecycle, refuses other moves with the allowed list, and keeps statistics and history', async () => {
+  it('moves orders through the lifecycle, refuses other moves with the allowed list, and keeps statistics (every order in total_orders, the paid ones in paid_orders) and history', async () => {
     const customerId = await buildCustomer(db, tenant.tenantId);
     const kept = (await post({ customerId, items: [item({ price: 30, quantity: 1 })] })).body.data;
     const refunded = (await post({ customerId, items: [item({ price: 20, quantity: 1 })] })).body.data;
     const cancelled = (await post({ customerId, items: [item({ price: 7.5, quantity: 1 })] })).body.data;
-    expect(await customerRow(customerId)).toMatchObject({ total_orders: 3, total_spent: 57.5 });
+    expect(await customerRow(customerId)).toMatchObject({ total_orders: 3, paid_orders: 3, total_spent: 57.5 });
 
     const jump = await setStatus(refunded.id, { status: 'delivered' });
     expect(jump.status).toBe(409);
@@ -127,10 +127,10 @@ describe('orders', () => {
     expect(refund.body.data).toMatchObject({ status: 'refunded', trackingNumber: '1Z999AA1234567890' });
     expect(refund.body.data.statusHistory.map((h: { from: string; to: string }) => `${h.from}>${h.to}`)).toEqual(['null>placed', 'placed>processing', 'processing>shipped', 'shipped>delivered', 'delivered>refunded']);
     expect(refund.body.data.statusHistory[4]).toMatchObject({ reason: 'damaged', changedBy: expect.stringMatching(/^api_key:/) });
-    expect(await customerRow(customerId)).toMatchObject({ total_orders: 2, total_spent: 37.5, average_order_value: 18.75 });
+    expect(await customerRow(customerId)).toMatchObject({ total_orders: 3, paid_orders: 2, total_spent: 37.5, average_order_value: 18.75 });
 
     expect((await setStatus(cancelled.id, { status: 'cancelled' })).status).toBe(200);
-    expect(await customerRow(customerId)).toMatchObject({ total_orders: 1, total_spent: 30, average_order_value: 30 });
+    expect(await customerRow(customerId)).toMatchObject({ total_orders: 3, paid_orders: 1, total_spent: 30, average_order_value: 30 });
     expect((await setStatus(cancelled.id, { status: 'processing' })).body.error.details).toEqual({ from: 'cancelled', to: 'processing', allowed: [] });
 
     const events = await db('events').where({ tenant_id: tenant.tenantId, subject_id: refunded.id, type: 'order.status_updated' }).orderBy('seq');
@@ -240,7 +240,7 @@ describe('orders', () => {
       const orders = server.runtime.domain.orders;
       expect((await orders.recentOrdersForCustomer(t.tenantId, alice, 2)).map((o) => o.id)).toEqual([ids[2], ids[4]]);
       const stats = await orders.orderStatsForCustomer(t.tenantId, bob);
-      expect(stats).toMatchObject({ totalOrders: 2, totalSpent: 90, averageOrderValue: 45, ordersByStatus: { placed: 2, cancelled: 1, shipped: 0 } });
+      expect(stats).toMatchObject({ totalOrders: 3, paidOrders: 2, totalSpent: 90, averageOrderValue: 45, ordersByStatus: { placed: 2, cancelled: 1, shipped: 0 } });
       const months = (await orders.orderStatsForCustomer(t.tenantId, alice)).spendByMonth;
       expect(months).toHaveLength(12);
       expect(months[11]).toEqual({ month: now.toISOString().slice(0, 7), orders: 1, total: 25 });
@@ -270,6 +270,6 @@ describe('orders', () => {
     const results = await Promise.all(prices.map((price) => post({ customerId, items: [item({ price, quantity: 1 })] })));
     expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
     const cents = prices.reduce((sum, p) => sum + Math.round(p * 100), 0);
-    expect(await customerRow(customerId)).toMatchObject({ total_orders: 10, total_spent: cents / 100 });
+    expect(await customerRow(customerId)).toMatchObject({ total_orders: 10, paid_orders: 10, total_spent: cents / 100 });
   });
 });

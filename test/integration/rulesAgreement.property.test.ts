@@ -49,7 +49,7 @@ const customerArb = fc.record({
   segment_label: maybe(fc.constantFrom('vip', 'regular', 'new', 'inactive')), source: fc.constantFrom('whatsapp', 'referral', 'website', 'api'),
   tags: fc.subarray(TAGS), is_blocked: fc.boolean(), consent_email: fc.boolean(), consent_sms: fc.boolean(), consent_newsletter: fc.boolean(),
   custom_fields: fc.dictionary(fc.constantFrom(...CUSTOM_KEYS), fc.constantFrom(...CUSTOM_VALUES), { maxKeys: 3 }),
-  total_orders: fc.constantFrom(0, 1, 2, 5, 10), total_spent: fc.constantFrom(...NUMBERS), average_order_value: fc.constantFrom(...NUMBERS),
+  total_orders: fc.constantFrom(0, 1, 2, 5, 10), paid_orders: fc.constantFrom(0, 1, 2, 5), total_spent: fc.constantFrom(...NUMBERS), average_order_value: fc.constantFrom(...NUMBERS),
   first_order_at: date, last_order_at: date, last_interaction_at: date, created_at: timestamp,
   emailLocal: maybe(fc.constantFrom('ana', 'bob', 'x.y')), hasPhone: fc.boolean(),
 });
@@ -223,7 +223,7 @@ describe(`rules: SQL and json-rules-engine agree (seed ${SEED})`, () => {
 const PICKED = {
   full: {
     first_name: 'Anabel', full_name: 'Anabel Smith', email: 'ana@example.com', address_city: 'ÉLODIE', tags: ['vip', 'new'], segment_label: 'vip',
-    total_orders: 3, total_spent: 10.1, last_order_at: new Date(NOW.getTime() - 30 * DAY).toISOString(), consent_newsletter: true,
+    total_orders: 3, paid_orders: 2, total_spent: 10.1, last_order_at: new Date(NOW.getTime() - 30 * DAY).toISOString(), consent_newsletter: true,
     last_interaction_at: new Date(NOW.getTime() - 30 * DAY).toISOString().replace('Z', '500Z'), custom_fields: JSON.stringify({ plan: 'pro', 'a.b': 'x', score: 5 }),
   },
   empty: { first_name: null, full_name: '', email: null, tags: [], segment_label: null, total_spent: 0, created_at: NOW.toISOString(), custom_fields: '{}' },
@@ -249,6 +249,8 @@ const CASES: Array<[unknown, Array<keyof typeof PICKED>]> = [
   [{ fact: 'totalSpent', operator: 'between', value: [0, 10.1] }, ['edge', 'empty', 'full']],
   [{ fact: 'totalOrders', operator: 'greaterThanInclusive', value: 3 }, ['full']],
   [{ fact: 'totalOrders', operator: 'notIn', value: [0] }, ['full']],
+  [{ fact: 'paidOrders', operator: 'equal', value: 2 }, ['full']],
+  [{ fact: 'paidOrders', operator: 'lessThan', value: 3 }, ['edge', 'empty', 'full']],
   [{ fact: 'preferences.newsletter', operator: 'notEqual', value: true }, ['edge', 'empty']],
   [{ fact: 'lastOrderAt', operator: 'withinLastDays', value: 30 }, ['full']],
   [{ fact: 'lastOrderAt', operator: 'notWithinLastDays', value: 30 }, ['edge', 'empty']],

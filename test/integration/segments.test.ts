@@ -303,7 +303,7 @@ describe('segments API', () => {
       expect(byName.get('lastOrderAt')).toMatchObject({ type: 'date', operators: expect.arrayContaining(['withinLastDays', 'notWithinLastDays']) });
       expect(byName.get('status')).toMatchObject({ type: 'enum', values: ['active', 'inactive', 'blocked', 'suspended'] });
       expect(byName.get('customFields.*')).toMatchObject({ type: 'string', keyPattern: expect.any(String) });
-      for (const name of ['email', 'address.city', 'isBlocked', 'totalOrders', 'createdAt']) expect(byName.has(name)).toBe(true);
+      for (const name of ['email', 'address.city', 'isBlocked', 'totalOrders', 'paidOrders', 'createdAt']) expect(byName.has(name)).toBe(true);
       expect(byName.get('tags')!.operators).not.toContain('greaterThan');
       expect((await call('GET', '/api/v1/segments/fields', undefined, '')).status).toBe(401);
     });

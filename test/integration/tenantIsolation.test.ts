@@ -652,6 +652,13 @@ describe('tenant isolation across every route', () => {
         expect((await call(a, 'GET', '/api/v1/messaging/settings')).body.data).toMatchObject({ fromEmail: 'Isolde Shop <news@isolde-a.example>', timezone: 'America/Chicago' });
         expect((await call(b, 'PUT', '/api/v1/messaging/settings', SETTINGS_OF_B)).status).toBe(200);
       },
+      'PATCH /api/v1/tenant': async () => {
+        // B's settings are B's: the answer is B's tenant, and A's settings are as they were.
+        const res = await call(b, 'PATCH', '/api/v1/tenant', { settings: { defaultLanguage: 'es' } });
+        expect([res.status, res.body.data.id, res.body.data.settings]).toEqual([200, b.tenantId, { defaultLanguage: 'es' }]);
+        expect((await call(a, 'GET', '/api/v1/tenant')).body.data.settings).toEqual({ defaultLanguage: null });
+        expect((await call(b, 'PATCH', '/api/v1/tenant', { settings: { defaultLanguage: null } })).status).toBe(200);
+      },
       'POST /api/v1/customers': async () => {
         // A's exact body under A's Idempotency-Key: B must get a customer of its own, not A's stored response.
         const first = await call(b, 'POST', '/api/v1/customers', createBodyA, { 'Idempotency-Key': IDEMPOTENCY_KEY });

@@ -12,7 +12,7 @@ describe('field catalogue', () => {
       'address.street': 'string', 'address.city': 'string', 'address.state': 'string', 'address.country': 'string', 'address.postalCode': 'string',
       'preferences.language': 'string', 'preferences.timezone': 'string',
       'preferences.email': 'boolean', 'preferences.sms': 'boolean', 'preferences.newsletter': 'boolean',
-      totalOrders: 'number', totalSpent: 'number', averageOrderValue: 'number',
+      totalOrders: 'number', paidOrders: 'number', totalSpent: 'number', averageOrderValue: 'number',
       firstOrderAt: 'date', lastOrderAt: 'date', lastInteractionAt: 'date', createdAt: 'date',
     });
   });
@@ -30,11 +30,12 @@ describe('field catalogue', () => {
 
   it('reads facts from rows as knex returns them', () => {
     const row = {
-      total_spent: '10.50', total_orders: 2, tags: null, last_order_at: new Date('2026-01-01T00:00:00.000Z'), created_at: '2026-01-02T00:00:00.000Z',
+      total_spent: '10.50', total_orders: 2, paid_orders: 1, tags: null, last_order_at: new Date('2026-01-01T00:00:00.000Z'), created_at: '2026-01-02T00:00:00.000Z',
       custom_fields: '{"plan":"pro","n":1}', is_blocked: false, first_name: 'Ana',
     };
     expect(fieldByName('totalSpent')!.read(row)).toBe(10.5);
     expect(fieldByName('totalOrders')!.read(row)).toBe(2);
+    expect(fieldByName('paidOrders')!.read(row)).toBe(1);
     expect(fieldByName('tags')!.read(row)).toEqual([]);
     expect(fieldByName('lastOrderAt')!.read(row)).toBe(Date.parse('2026-01-01T00:00:00.000Z'));
     expect(fieldByName('createdAt')!.read(row)).toBe(Date.parse('2026-01-02T00:00:00.000Z'));

@@ -22,7 +22,7 @@ describe('SSRF guard', () => {
   });
 
   it('checks URLs: literal addresses, allow-listed names, scheme and credentials', async () => {
-    await expect(assertUrlAllowed(strict, 'http://127.0.0.1:8080/x')).rejects.toThrow(/reserved address/);
+    await expect(assertUrlAllowed(strict, 'http://127.0.0.1:8080/x')).rejects.toThrow(/private or reserved address/);
     await expect(assertUrlAllowed(strict, 'http://[::1]/x')).rejects.toThrow(SsrfError);
     await expect(assertUrlAllowed(strict, 'http://localhost/x')).rejects.toThrow(SsrfError);
     await expect(assertUrlAllowed(parseSsrfPolicy('localhost', false), 'http://localhost/x')).resolves.toBeUndefined();
@@ -30,6 +30,13 @@ describe('SSRF guard', () => {
     await expect(assertUrlAllowed(parseSsrfPolicy('', true), 'http://93.184.215.14/')).rejects.toThrow(/https/);
     await expect(assertUrlAllowed(parseSsrfPolicy('', true), 'https://93.184.215.14/')).resolves.toBeUndefined();
     await expect(assertUrlAllowed(strict, 'https://user:pw@93.184.215.14/')).rejects.toThrow(/credentials/);
+  });
+
+  it('tells an unresolvable host from a private one by reason and message', async () => {
+    const reason = (url: string) => assertUrlAllowed(strict, url).then(() => 'allowed', (err: SsrfError) => `${err.reason}: ${err.message}`);
+    expect(await reason('https://your-app.invalid/webhook')).toMatch(/^unresolvable: host your-app\.invalid does not resolve/);
+    expect(await reason('http://localhost/x')).toMatch(/^private: host localhost resolves to a private or reserved address/);
+    expect(await reason('http://10.0.0.1/x')).toMatch(/^private: points to a private or reserved address/);
   });
 
   it('refuses allow-list entries that are neither hosts nor CIDRs', () => {

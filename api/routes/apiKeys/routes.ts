@@ -1,7 +1,8 @@
 import type { ApiKey } from '../../../domain/tenants/types';
 import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
-import { ApiKeyListResponse, ApiKeyParams, ApiKeyResponse, CreateApiKey, CreatedApiKeyResponse } from './schema';
+import { pageRequestOf } from '../../pagination';
+import { ApiKeyListQuery, ApiKeyListResponse, ApiKeyParams, ApiKeyResponse, CreateApiKey, CreatedApiKeyResponse } from './schema';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -16,11 +17,12 @@ const commandContext = (ctx: HeraldContext) => ({ principal: ctx.state.principal
 /** API key management for tenant admins: list, create (secret shown once), revoke. */
 export function apiKeyRoutes(target: RouteTarget): void {
   addRoute(target, {
-    method: 'get', path: '/api/v1/api-keys', summary: "List the tenant's API keys", tag: 'API keys', auth: ['admin'],
-    responses: { 200: { description: 'Keys, newest first', schema: ApiKeyListResponse } },
-    handler: async (ctx) => {
-      const keys = await ctx.domain.tenants.listApiKeys(ctx.state.principal!.tenantId);
-      ctx.body = { data: keys.map(view) };
+    method: 'get', path: '/api/v1/api-keys', summary: "List the tenant's API keys, newest first, page or cursor pagination", tag: 'API keys', auth: ['admin'],
+    query: ApiKeyListQuery,
+    responses: { 200: { description: 'A page of keys', schema: ApiKeyListResponse } },
+    handler: async (ctx, { query }) => {
+      const page = await ctx.domain.tenants.listApiKeys(ctx.state.principal!.tenantId, pageRequestOf(query));
+      ctx.body = { data: page.data.map(view), pagination: page.pagination };
     },
   });
   addRoute(target, {

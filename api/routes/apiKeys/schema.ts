@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../../../domain/tenants/types';
 import { text } from '../../text';
 import { dateTimeField } from '../../timeFields';
+import { PageQuery, PaginationView } from '../../pagination';
 
 /** Body of `POST /api/v1/api-keys`. */
 export const CreateApiKey = z
@@ -41,8 +42,11 @@ export const CreatedApiKeyResponse = z
   .object({ data: ApiKeyView.extend({ key: z.string().meta({ description: 'The key; shown once, store it now' }) }) })
   .meta({ id: 'CreatedApiKey' });
 
-/** Response of the key list. */
-export const ApiKeyListResponse = z.object({ data: z.array(ApiKeyView) }).meta({ id: 'ApiKeyList' });
+/** Query of the key list: the shared paging parameters. */
+export const ApiKeyListQuery = z.object(PageQuery);
+
+/** Response of the key list: a page of keys. */
+export const ApiKeyListResponse = z.object({ data: z.array(ApiKeyView), pagination: PaginationView }).meta({ id: 'ApiKeyList' });
 
 /** Response with one key. */
 export const ApiKeyResponse = z.object({ data: ApiKeyView }).meta({ id: 'ApiKeyResponse' });

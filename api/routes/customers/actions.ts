@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PageQuery, PaginationView, pageRequestOf } from '../../pagination';
 import { addRoute, type RouteTarget } from '../../route';
 import { commandContext, READERS, WRITERS } from './routes';
 import { BlockInput, ConfigInput, CustomerParams, NoteInput, SeedConfigInput, StatusInput, TagsInput, TypeInput } from './schema';
@@ -47,11 +48,11 @@ export function customerActionRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/customers/:id/notes', summary: 'The notes log, newest first', tag: 'Customers', auth: READERS,
-    params: CustomerParams,
-    responses: { 200: { description: 'Notes', schema: z.object({ data: z.array(NoteView) }) }, 404: { description: 'No such customer' } },
-    handler: async (ctx, { params }) => {
-      ctx.body = { data: await ctx.domain.customers.listNotes(tenant(ctx), params.id) };
+    method: 'get', path: '/api/v1/customers/:id/notes', summary: 'The notes log, newest first, page or cursor pagination', tag: 'Customers', auth: READERS,
+    params: CustomerParams, query: z.object(PageQuery),
+    responses: { 200: { description: 'A page of notes', schema: z.object({ data: z.array(NoteView), pagination: PaginationView }).meta({ id: 'CustomerNoteList' }) }, 404: { description: 'No such customer' } },
+    handler: async (ctx, { params, query }) => {
+      ctx.body = await ctx.domain.customers.listNotes(tenant(ctx), params.id, pageRequestOf(query));
     },
   });
   addRoute(target, {

@@ -3,7 +3,7 @@ import { ImportOptionsInput, withDefaults } from '../../../domain/imports/option
 import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
 import { commandContext, READERS, WRITERS } from '../customers/routes';
-import { BulkImportBody, BulkImportResponse, ImportUploadBodies, ImportErrorsQuery, ImportErrorView, ImportListQuery, ImportListResponse, ImportParams, ImportQuery, ImportView } from './schema';
+import { BulkImportBody, BulkImportResponse, ImportUploadBodies, ImportErrorListResponse, ImportErrorsQuery, ImportListQuery, ImportListResponse, ImportParams, ImportQuery, ImportView } from './schema';
 import { readUpload } from './upload';
 import { pageRequestOf } from '../../pagination';
 
@@ -58,7 +58,7 @@ export function importRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'get', path: '/api/v1/imports/:id/errors', summary: "An import's failed rows (row number, field, reason): a page of JSON or ?format=csv for all", tag: 'Imports', auth: READERS,
     params: ImportParams, query: ImportErrorsQuery,
-    responses: { 200: { description: 'Row errors', schema: z.object({ data: z.array(ImportErrorView) }) }, 404: { description: 'No such import' } },
+    responses: { 200: { description: 'A page of row errors (JSON), or all of them (CSV)', schema: ImportErrorListResponse }, 404: { description: 'No such import' } },
     handler: async (ctx, { params, query }) => {
       if (query.format === 'csv') {
         const stream = await ctx.domain.imports.errorsCsv(tenant(ctx), params.id);
@@ -67,7 +67,7 @@ export function importRoutes(target: RouteTarget): void {
         ctx.body = stream;
         return;
       }
-      ctx.body = await ctx.domain.imports.errors(tenant(ctx), params.id, query);
+      ctx.body = await ctx.domain.imports.errors(tenant(ctx), params.id, pageRequestOf(query));
     },
   });
   addRoute(target, {

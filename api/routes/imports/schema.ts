@@ -13,10 +13,14 @@ export const ImportQuery = ImportOptionsInput.extend({ fileName: text({ max: 255
 /** Query of the import list. */
 export const ImportListQuery = z.object({ ...PageQuery, status: z.enum(IMPORT_STATUSES).optional() });
 
-/** Query of the error list: a page of JSON, or every error as CSV. */
+/**
+ * Query of the error list: a page of JSON (paged like every list, in file order by default, up to
+ * 1,000 errors a page), or every error as CSV (the paging parameters do not apply).
+ */
 export const ImportErrorsQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  ...PageQuery,
   limit: z.coerce.number().int().min(1).max(1000).default(100),
+  sortOrder: z.enum(['asc', 'desc']).default('asc'),
   format: z.enum(['json', 'csv']).default('json'),
 });
 
@@ -37,6 +41,9 @@ export const ImportView = z
 
 /** One row error. */
 export const ImportErrorView = z.object({ row: z.number().int(), field: z.string().nullable(), message: z.string() }).meta({ id: 'ImportError' });
+
+/** A page of row errors. */
+export const ImportErrorListResponse = z.object({ data: z.array(ImportErrorView), pagination: PaginationView }).meta({ id: 'ImportErrorList' });
 
 /** Seed 001's bulk import body: `{ customers: [...] }` (at most 1,000), with optional options. */
 export const BulkImportBody = z

@@ -4,7 +4,8 @@ import { addRoute, type RouteTarget } from '../../route';
 import { commandContext, READERS, WRITERS } from '../customers/routes';
 import { CustomerListQuery, filtersFrom, pageFrom, sortFrom } from '../customers/listQuery';
 import { CustomerListResponse, CustomerView } from '../customers/views';
-import { CreateSegment, PreviewSegment, SegmentParams, SegmentView, SuggestSegments, UpdateSegment } from './schema';
+import { CreateSegment, PreviewSegment, SegmentListQuery, SegmentListResponse, SegmentParams, SegmentView, SuggestSegments, UpdateSegment } from './schema';
+import { pageRequestOf } from '../../pagination';
 
 const tenant = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
 
@@ -45,10 +46,11 @@ export function segmentRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/segments', summary: "The tenant's segments", tag: 'Segments', auth: READERS,
-    responses: { 200: { description: 'Segments', schema: z.object({ data: z.array(SegmentView) }) } },
-    handler: async (ctx) => {
-      ctx.body = { data: await ctx.domain.segments.list(tenant(ctx)) };
+    method: 'get', path: '/api/v1/segments', summary: "The tenant's segments, newest first, page or cursor pagination", tag: 'Segments', auth: READERS,
+    query: SegmentListQuery,
+    responses: { 200: { description: 'A page of segments', schema: SegmentListResponse } },
+    handler: async (ctx, { query }) => {
+      ctx.body = await ctx.domain.segments.list(tenant(ctx), pageRequestOf(query));
     },
   });
   addRoute(target, {

@@ -1,3 +1,4 @@
+import { PageQuery, PaginationView } from '../../pagination';
 import { z } from 'zod';
 import { text } from '../../text';
 
@@ -35,3 +36,9 @@ export const SegmentView = z
     createdBy: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
   })
   .meta({ id: 'Segment' });
+
+/** Query of GET /segments: the shared paging parameters. */
+export const SegmentListQuery = z.object(PageQuery);
+
+/** A page of segments. */
+export const SegmentListResponse = z.object({ data: z.array(SegmentView), pagination: PaginationView }).meta({ id: 'SegmentList' });

@@ -1,21 +1,31 @@
-import { ROLES } from '../../../domain/tenants/types';
+import { toTenantSettings } from '../../../domain/tenants/settings';
+import { ROLES, type Principal, type Tenant } from '../../../domain/tenants/types';
 import { addRoute, type RouteTarget } from '../../route';
-import { TenantResponse, TenantSummaryResponse } from './schema';
+import { commandContext } from '../customers/routes';
+import { TenantResponse, TenantSummaryResponse, UpdateTenant } from './schema';
 
-/** The caller's own tenant: who am I, and a summary of what the tenant holds. */
+/** The tenant as GET and PATCH /tenant return it, with the caller's principal. */
+const view = (tenant: Tenant, principal: Principal) => ({
+  id: tenant.id, name: tenant.name, slug: tenant.slug, createdAt: tenant.createdAt.toISOString(), settings: toTenantSettings(tenant.settings),
+  principal: { role: principal.role, actorType: principal.actorType, actorId: principal.actorId },
+});
+
+/** The caller's own tenant: who am I, its settings, and a summary of what the tenant holds. */
 export function tenantRoutes(target: RouteTarget): void {
   addRoute(target, {
-    method: 'get', path: '/api/v1/tenant', summary: 'The tenant of the credential, and the credential itself', tag: 'Tenant', auth: ROLES,
+    method: 'get', path: '/api/v1/tenant', summary: 'The tenant of the credential, its settings, and the credential itself', tag: 'Tenant', auth: ROLES,
     responses: { 200: { description: 'The tenant', schema: TenantResponse } },
     handler: async (ctx) => {
       const principal = ctx.state.principal!;
-      const tenant = await ctx.domain.tenants.getTenant(principal.tenantId);
-      ctx.body = {
-        data: {
-          id: tenant.id, name: tenant.name, slug: tenant.slug, createdAt: tenant.createdAt.toISOString(),
-          principal: { role: principal.role, actorType: principal.actorType, actorId: principal.actorId },
-        },
-      };
+      ctx.body = { data: view(await ctx.domain.tenants.getTenant(principal.tenantId), principal) };
+    },
+  });
+  addRoute(target, {
+    method: 'patch', path: '/api/v1/tenant', summary: "Change the tenant's settings (defaultLanguage for new customers)", tag: 'Tenant', auth: ['admin'],
+    body: UpdateTenant,
+    responses: { 200: { description: 'The tenant as changed', schema: TenantResponse } },
+    handler: async (ctx, { body }) => {
+      ctx.body = { data: view(await ctx.domain.tenants.updateSettings(commandContext(ctx), body.settings), ctx.state.principal!) };
     },
   });
   addRoute(target, {

@@ -1,18 +1,48 @@
 import { z } from 'zod';
+import { canonicalLanguageTag } from '../../../domain/tenants/settings';
 import { ROLES } from '../../../domain/tenants/types';
+
+/** A BCP 47 language tag, returned in canonical form (`en-us` → `en-US`). */
+const LanguageTag = z
+  .string()
+  .trim()
+  .max(35)
+  .refine((tag) => canonicalLanguageTag(tag) !== undefined, 'must be a BCP 47 language tag such as "es" or "en-US"')
+  .transform((tag) => canonicalLanguageTag(tag)!);
+
+const DEFAULT_LANGUAGE_DESCRIPTION =
+  'The language a customer gets when created without preferences.language (POST and PUT /customers, POST /customers/bulk/import, POST /imports). ' +
+  'A BCP 47 tag such as "es" or "en-US", stored in canonical form; null (the default) leaves such customers without a language. ' +
+  'Seed 001 tenants set "es". Changing it does not touch existing customers.';
+
+/** The tenant's settings as returned. */
+export const TenantSettingsView = z
+  .object({ defaultLanguage: z.string().nullable().meta({ description: DEFAULT_LANGUAGE_DESCRIPTION }) })
+  .meta({ id: 'TenantSettings' });
+
+/** The tenant as returned by GET and PATCH /tenant. */
+const TenantView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  slug: z.string(),
+  createdAt: z.string(),
+  settings: TenantSettingsView,
+});
 
 /** The caller's tenant and how they are signed in. */
 export const TenantResponse = z
-  .object({
-    data: z.object({
-      id: z.uuid(),
-      name: z.string(),
-      slug: z.string(),
-      createdAt: z.string(),
-      principal: z.object({ role: z.enum(ROLES), actorType: z.string(), actorId: z.string() }),
-    }),
-  })
+  .object({ data: TenantView.extend({ principal: z.object({ role: z.enum(ROLES), actorType: z.string(), actorId: z.string() }) }) })
   .meta({ id: 'TenantResponse' });
+
+/** Body of PATCH /tenant: settings to change (a key left out stays as it is, null clears it). */
+export const UpdateTenant = z
+  .object({
+    settings: z
+      .object({ defaultLanguage: LanguageTag.nullable().optional().meta({ description: DEFAULT_LANGUAGE_DESCRIPTION }) })
+      .strict(),
+  })
+  .strict()
+  .meta({ id: 'UpdateTenant' });
 
 /** Record counts of the caller's tenant, computed by a Temporal workflow. */
 export const TenantSummaryResponse = z

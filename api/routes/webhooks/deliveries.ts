@@ -3,7 +3,7 @@ import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
 import { commandContext, READERS, WRITERS } from '../customers/routes';
 import { DeliveryDetailView, DeliveryListQuery, DeliveryListResponse, DeliveryParams, DeliveryView, ReplayBody, ReplayParams, ReplayView, WebhookParams } from './schema';
-import { pageRequestOf } from '../../pagination';
+import { PageQuery, PaginationView, pageRequestOf } from '../../pagination';
 
 const tenant = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
 
@@ -47,6 +47,14 @@ export function webhookDeliveryRoutes(target: RouteTarget): void {
       ctx.status = 202;
       ctx.set('Location', `/api/v1/webhooks/${params.id}/replays/${job.id}`);
       ctx.body = { data: job };
+    },
+  });
+  addRoute(target, {
+    method: 'get', path: '/api/v1/webhooks/:id/replays', summary: "An endpoint's replay jobs with their progress, newest first, page or cursor pagination", tag: 'Webhooks', auth: READERS,
+    params: WebhookParams, query: z.object(PageQuery),
+    responses: { 200: { description: 'A page of replay jobs', schema: z.object({ data: z.array(ReplayView), pagination: PaginationView }).meta({ id: 'WebhookReplayList' }) }, 404: { description: 'No such endpoint' } },
+    handler: async (ctx, { params, query }) => {
+      ctx.body = await ctx.domain.webhookDeliveries.listReplays(tenant(ctx), params.id, pageRequestOf(query));
     },
   });
   addRoute(target, {

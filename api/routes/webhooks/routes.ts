@@ -2,10 +2,17 @@ import { z } from 'zod';
 import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
 import { commandContext, READERS, WRITERS } from '../customers/routes';
-import { CreateWebhook, DeliveryView, RotateSecret, UpdateWebhook, WebhookListQuery, WebhookListResponse, WebhookParams, WebhookView, WebhookWithSecretView } from './schema';
+import { CreateWebhook, DeliveryView, RotateSecret, UpdateWebhook, URL_CHECK_DESCRIPTION, WebhookListQuery, WebhookListResponse, WebhookParams, WebhookView, WebhookWithSecretView } from './schema';
 import { pageRequestOf } from '../../pagination';
+import { ErrorResponse } from '../../openapi';
 
 const tenant = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
+
+/** The 422 of create and PATCH, documented with the URL check's two refusals. */
+const URL_REFUSED = {
+  description: 'Validation failed, per field. For `url`: "host … does not resolve" or "… private or reserved address" (see the url field).',
+  schema: ErrorResponse,
+};
 
 /** Webhook endpoints: CRUD, the event catalogue, secret rotation and test events. */
 export function webhookRoutes(target: RouteTarget): void {
@@ -18,8 +25,9 @@ export function webhookRoutes(target: RouteTarget): void {
   });
   addRoute(target, {
     method: 'post', path: '/api/v1/webhooks', unexpressed: [{ status: 422, rule: 'the url host must resolve, and only to addresses the SSRF guard allows (no private, loopback or link-local address unless WEBHOOK_ALLOWED_HOSTS lists the host)' }], summary: 'Create an endpoint (the secret is shown in this answer only)', tag: 'Webhooks', auth: WRITERS, idempotent: true,
+    description: `The URL is checked now, not at the first delivery. ${URL_CHECK_DESCRIPTION}`,
     body: CreateWebhook,
-    responses: { 201: { description: 'Created, with its secret', schema: z.object({ data: WebhookWithSecretView }) } },
+    responses: { 201: { description: 'Created, with its secret', schema: z.object({ data: WebhookWithSecretView }) }, 422: URL_REFUSED },
     handler: async (ctx, { body }) => {
       const created = await ctx.domain.webhooks.create(commandContext(ctx), body);
       ctx.status = 201;
@@ -45,8 +53,9 @@ export function webhookRoutes(target: RouteTarget): void {
   });
   addRoute(target, {
     method: 'patch', path: '/api/v1/webhooks/:id', unexpressed: [{ status: 422, rule: 'the url host must resolve, and only to addresses the SSRF guard allows (no private, loopback or link-local address unless WEBHOOK_ALLOWED_HOSTS lists the host)' }], summary: 'Change an endpoint; enabling a disabled one delivers what it missed', tag: 'Webhooks', auth: WRITERS,
+    description: `A new URL is checked as on create; nothing changes when it is refused. ${URL_CHECK_DESCRIPTION}`,
     params: WebhookParams, body: UpdateWebhook,
-    responses: { 200: { description: 'Updated', schema: z.object({ data: WebhookView }) }, 404: { description: 'No such endpoint' } },
+    responses: { 200: { description: 'Updated', schema: z.object({ data: WebhookView }) }, 404: { description: 'No such endpoint' }, 422: URL_REFUSED },
     handler: async (ctx, { params, body }) => {
       ctx.body = { data: await ctx.domain.webhooks.update(commandContext(ctx), params.id, body) };
     },

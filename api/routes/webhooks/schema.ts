@@ -17,8 +17,18 @@ const SECRET = new RegExp(`^(whsec_((${B64}{4}){5,20}(${B64}{4}|${B64}{3}=|${B64
 const HeaderName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/, 'must be an HTTP header name');
 
 /** Fields an endpoint can set (create and PATCH); the SSRF guard and the catalogue check them in the domain. */
+/**
+ * How a URL is checked, for the field's and the routes' documentation (seed 003's example host
+ * `your-app.com` is refused on a machine where it has no DNS answer).
+ */
+export const URL_CHECK_DESCRIPTION =
+  'Checked when the endpoint is created or its URL changed, before anything is stored: the host must resolve (DNS) here, ' +
+  'and every address it resolves to (or the literal address) must be public. A host without a DNS answer is refused with 422 ' +
+  '"does not resolve"; one that is or resolves to a loopback, private, link-local or reserved address with 422 "private or reserved address" ' +
+  '(an operator can allow such hosts or networks in the deployment\'s configuration). Deliveries check the address again on every connection.';
+
 const endpointFields = {
-  url: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2000),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2000).meta({ description: `http or https URL. ${URL_CHECK_DESCRIPTION}` }),
   events: z.array(z.enum(EVENT_FILTERS)).min(1).max(100).meta({ description: 'Exact types, family wildcards such as customer.*, or * (see /webhooks/event-types)' }),
   description: text({ max: 500 }).nullish(),
   enabled: z.boolean(),

@@ -26,9 +26,31 @@ export function createOpenApiRegistry() {
   return registry;
 }
 
+type Operation = { operationId?: string; responses?: Record<string, { links?: Record<string, unknown> }> };
+
+/**
+ * OpenAPI links from each creating operation to the operations on what it created: the answer's
+ * `data.id` fills the `{id}` of every path under the collection (`POST /customers` →
+ * `GET /customers/{id}`, `PATCH /customers/{id}/tags`…). Clients and stateful fuzzers follow them.
+ */
+function addCreationLinks(paths: Record<string, Record<string, Operation>>): void {
+  for (const [collection, ops] of Object.entries(paths)) {
+    const created = ops.post?.responses && (ops.post.responses['201'] ?? ops.post.responses['202']);
+    if (!created) continue;
+    const links: Record<string, unknown> = {};
+    for (const [itemPath, itemOps] of Object.entries(paths)) {
+      if (!itemPath.startsWith(`${collection}/{id}`)) continue;
+      for (const op of Object.values(itemOps)) {
+        if (op.operationId) links[op.operationId] = { operationId: op.operationId, parameters: { id: '$response.body#/data/id' } };
+      }
+    }
+    if (Object.keys(links).length) created.links = links;
+  }
+}
+
 /** Renders the OpenAPI 3.1 document for everything registered. */
 export function buildOpenApiDocument(registry: OpenAPIRegistry, serverUrl?: string) {
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Herald API',
@@ -37,6 +59,8 @@ export function buildOpenApiDocument(registry: OpenAPIRegistry, serverUrl?: stri
     },
     servers: serverUrl ? [{ url: serverUrl }] : [],
   });
+  addCreationLinks((document.paths ?? {}) as Record<string, Record<string, Operation>>);
+  return document;
 }
 
 export type { OpenAPIRegistry };

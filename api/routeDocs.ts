@@ -43,6 +43,13 @@ export interface RouteDocSpec {
   responses: Record<number, ResponseDoc>;
 }
 
+/** The bodies of a streamed export, by the format asked for (CSV by default). */
+export const EXPORT_CONTENT: Record<string, ZodType> = {
+  'text/csv': z.string().meta({ description: 'A header line, then one line per record' }),
+  'application/json': z.array(z.record(z.string(), z.unknown())).meta({ description: 'An array of records' }),
+  'application/x-ndjson': z.string().meta({ description: 'One JSON record per line' }),
+};
+
 /** Paths the rate limiter never counts (probes and signed provider callbacks): no 429 there. */
 export const UNLIMITED_PATHS = new Set(['/healthz', '/readyz', '/api/v1/messaging/twilio/status']);
 

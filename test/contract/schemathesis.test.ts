@@ -40,7 +40,7 @@ function writeConfig(file: string, data: ContractData | null, rules: DocumentedR
   const del = (name: string, id: string) => `[[operations]]\ninclude-name = "DELETE ${name}"\n${values({ id })}\n`;
   const accepted = rules.map((r) => `[[operations]]\ninclude-name = "${r.name}"\nchecks.positive_data_acceptance.expected-statuses = ${JSON.stringify(['2XX', '3XX', 401, 403, 404, 409, 429, ...r.statuses])}\n`);
   if (!data) {
-    fs.writeFileSync(file, [`[generation]\nmax-examples = ${MAX_EXAMPLES}\n`, `[phases.stateful]\nmax-steps = 20\n`, ...accepted].join('\n'));
+    fs.writeFileSync(file, [`[generation]\nmax-examples = ${MAX_EXAMPLES}\n`, `[phases.stateful]\nmax-steps = 20\ninference.algorithms = ["location-headers"]\n`, ...accepted].join('\n'));
     return file;
   }
   const toml = [

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EXPORT_CONTENT_TYPES } from '../../../lib/exportStreams';
 import type { HeraldContext } from '../../context';
+import { EXPORT_CONTENT } from '../../routeDocs';
 import { addRoute, type RouteTarget, type UnexpressedRule } from '../../route';
 import { TIMEZONE_RULE } from '../../timeFields';
 import { commandContext, READERS, WRITERS } from '../customers/routes';
@@ -88,7 +89,7 @@ export function campaignRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'get', path: '/api/v1/campaigns/:id/export', summary: 'Stream one row per recipient (CSV by default)', tag: 'Campaigns', auth: READERS,
     params: CampaignParams, query: ExportQuery,
-    responses: { 200: { description: 'The export, streamed' }, 404: { description: 'No such campaign' } },
+    responses: { 200: { description: 'The export, streamed', content: EXPORT_CONTENT }, 404: { description: 'No such campaign' } },
     handler: async (ctx, { params, query }) => {
       const body = await ctx.domain.campaigns.exportRecipients(tenant(ctx), params.id, query.format);
       ctx.type = EXPORT_CONTENT_TYPES[query.format];

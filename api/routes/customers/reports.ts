@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EXPORT_CONTENT_TYPES } from '../../../lib/exportStreams';
 import { forbidden } from '../../../lib/errors';
 import type { HeraldContext } from '../../context';
+import { EXPORT_CONTENT } from '../../routeDocs';
 import { addRoute, type RouteTarget } from '../../route';
 import { CustomerListQuery, filtersFrom, pageFrom, sortFrom } from './listQuery';
 import { READERS } from './routes';
@@ -55,7 +56,7 @@ export function customerReportRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'get', path: '/api/v1/customers/export', unexpressed: [{ status: 404, rule: 'segmentId must name a segment of this tenant' }], summary: 'Stream customers as CSV, JSON or NDJSON (list filters apply)', tag: 'Customers', auth: READERS,
     query: ExportQuery,
-    responses: { 200: { description: 'The export, streamed' } },
+    responses: { 200: { description: 'The export, streamed', content: EXPORT_CONTENT } },
     handler: async (ctx, { query }) => {
       const predicate = await segmentPredicate(ctx, query.segmentId);
       ctx.type = EXPORT_CONTENT_TYPES[query.format];

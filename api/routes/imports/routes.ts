@@ -58,7 +58,7 @@ export function importRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'get', path: '/api/v1/imports/:id/errors', summary: "An import's failed rows (row number, field, reason): a page of JSON or ?format=csv for all", tag: 'Imports', auth: READERS,
     params: ImportParams, query: ImportErrorsQuery,
-    responses: { 200: { description: 'A page of row errors (JSON), or all of them (CSV)', schema: ImportErrorListResponse }, 404: { description: 'No such import' } },
+    responses: { 200: { description: 'A page of row errors (JSON), or all of them (CSV)', content: { 'application/json': ImportErrorListResponse, 'text/csv': z.string().meta({ description: 'row,field,message then one line per error' }) } }, 404: { description: 'No such import' } },
     handler: async (ctx, { params, query }) => {
       if (query.format === 'csv') {
         const stream = await ctx.domain.imports.errorsCsv(tenant(ctx), params.id);

@@ -63,7 +63,7 @@ export function messagingRoutes(target: RouteTarget): void {
   });
   addRoute(target, {
     method: 'get', path: '/api/v1/messaging/unsubscribe/:token', summary: 'Unsubscribe page (a GET never unsubscribes: link scanners prefetch)', tag: 'Messaging', auth: 'public',
-    params: TokenParams, responses: { 200: { description: 'An HTML page with a confirm button' } },
+    params: TokenParams, responses: { 200: { description: 'An HTML page with a confirm button', content: { 'text/html': z.string() } } },
     handler: (ctx, { params }) => {
       ctx.type = 'text/html; charset=utf-8';
       ctx.body = `<!doctype html><title>Unsubscribe</title><form method="post" action="${encodeURIComponent(params.token)}"><p>Stop receiving these messages?</p><button name="List-Unsubscribe" value="One-Click">Unsubscribe</button></form>`;
@@ -79,7 +79,7 @@ export function messagingRoutes(target: RouteTarget): void {
   });
   addRoute(target, {
     method: 'get', path: '/api/v1/messaging/open/:token', summary: 'Open-tracking pixel', tag: 'Messaging', auth: 'public',
-    params: TokenParams, responses: { 200: { description: 'A 1×1 GIF' }, 404: { description: 'Invalid token' } },
+    params: TokenParams, responses: { 200: { description: 'A 1×1 GIF', content: { 'image/gif': z.string().meta({ format: 'binary' }) } }, 404: { description: 'Invalid token' } },
     handler: async (ctx, { params }) => {
       if (!(await ctx.domain.messaging.recordOpen(ctx.config.TRACKING_SECRET, params.token))) throw notFound('Message');
       ctx.type = 'image/gif';
@@ -89,7 +89,7 @@ export function messagingRoutes(target: RouteTarget): void {
   });
   addRoute(target, {
     method: 'get', path: '/api/v1/messaging/click/:token', summary: 'Click redirect: records the click, then 302 to the signed target (never an open redirect)', tag: 'Messaging', auth: 'public',
-    params: TokenParams, query: z.object({ url: z.url() }), responses: { 302: { description: 'Redirect to the target' }, 404: { description: 'Invalid token or target' } },
+    params: TokenParams, query: z.object({ url: z.url() }), responses: { 302: { description: 'Redirect to the target', headers: { Location: { description: 'The signed target URL' } } }, 404: { description: 'Invalid token or target' } },
     handler: async (ctx, { params, query }) => {
       if (!(await ctx.domain.messaging.recordClick(ctx.config.TRACKING_SECRET, params.token, query.url))) throw notFound('Link');
       ctx.redirect(query.url);

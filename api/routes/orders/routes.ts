@@ -1,6 +1,7 @@
 import type { CommandContext } from '../../../domain/shared/context';
 import { EXPORT_CONTENT_TYPES } from '../../../lib/exportStreams';
 import type { HeraldContext } from '../../context';
+import { EXPORT_CONTENT } from '../../routeDocs';
 import { addRoute, type RouteTarget } from '../../route';
 import { CreateOrder, OrderExportQuery, OrderListQuery, OrderListResponse, OrderParams, OrderResponse, UpdateOrderStatus } from './schema';
 import { orderFiltersFrom, orderView } from './view';
@@ -45,7 +46,7 @@ export function orderRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'get', path: '/api/v1/orders/export', summary: 'Export orders as CSV, JSON or NDJSON (streamed)', tag: 'Orders', auth: ['admin', 'member', 'readonly'],
     query: OrderExportQuery,
-    responses: { 200: { description: 'The export file, one order per row with its items' } },
+    responses: { 200: { description: 'The export file, one order per row with its items', content: EXPORT_CONTENT } },
     handler: async (ctx, { query }) => {
       const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '');
       ctx.set('Content-Type', EXPORT_CONTENT_TYPES[query.format]);

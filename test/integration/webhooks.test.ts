@@ -64,9 +64,13 @@ describe('webhook endpoints and delivery', () => {
     expect((await list(`?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).body.data).toEqual([]);
     expect((await list('?status=failed')).body.data).toEqual([]);
     expect((await list('?status=lost')).status).toBe(400);
-    const bad = await call(t, 'PATCH', `/api/v1/webhooks/${endpoint.id}`, { url: 'http://10.0.0.1/hook', events: ['nope.*'] });
+    // The event filter is an enum of the document; the URL's address is checked by the SSRF guard after it.
+    const badEvents = await call(t, 'PATCH', `/api/v1/webhooks/${endpoint.id}`, { url: 'http://10.0.0.1/hook', events: ['nope.*'] });
+    expect(badEvents.status).toBe(422);
+    expect(badEvents.body.error.details.map((d: { path: string }) => d.path)).toEqual(['events.0']);
+    const bad = await call(t, 'PATCH', `/api/v1/webhooks/${endpoint.id}`, { url: 'http://10.0.0.1/hook', events: ['order.*'] });
     expect(bad.status).toBe(422);
-    expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['events.0', 'url']);
+    expect(bad.body.error.details.map((d: { path: string }) => d.path)).toEqual(['url']);
     expect((await ok(t, 'GET', `/api/v1/webhooks/${endpoint.id}`)).url).toBe(r.url);
     const changed = await ok(t, 'PATCH', `/api/v1/webhooks/${endpoint.id}`, { events: ['order.*'], rateLimit: 10, description: 'orders only' });
     expect(changed).toMatchObject({ events: ['order.*'], rateLimit: 10, description: 'orders only' });

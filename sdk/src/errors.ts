@@ -145,10 +145,12 @@ export function errorFromResponse(response: Response, body: unknown): HeraldErro
 
 /** The error for a request that got no response. */
 export function connectionError(cause: unknown): HeraldConnectionError {
-  const timedOut = cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
+  // Duck-typed: fetch's DOMException may come from another realm, where instanceof Error fails.
+  const { name, message } = (typeof cause === 'object' && cause !== null ? cause : {}) as { name?: unknown; message?: unknown };
+  const timedOut = name === 'TimeoutError' || name === 'AbortError';
   return new HeraldConnectionError({
     code: timedOut ? 'timeout' : 'connection_failed',
-    message: timedOut ? 'The request to Herald timed out' : `Could not reach Herald: ${cause instanceof Error ? cause.message : String(cause)}`,
+    message: timedOut ? 'The request to Herald timed out' : `Could not reach Herald: ${typeof message === 'string' ? message : String(cause)}`,
     cause,
   });
 }

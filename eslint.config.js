@@ -73,6 +73,17 @@ module.exports = tseslint.config(
     },
   },
   {
+    // The SDK is a package of its own for Herald's users: it reaches Herald over HTTP only, and
+    // stays free of Node built-ins so it also runs in browsers, Deno and edge runtimes.
+    files: ['sdk/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins.map((name) => ({ name, message: 'The SDK runs outside Node too: use web APIs (fetch, TextEncoder, crypto.randomUUID).' })),
+        patterns: [{ group: ['**/api', '**/api/**', '**/domain', '**/domain/**', '**/db/**', '**/lib/**', '**/rules/**', '**/channels/**', '**/activities/**', '**/workflows/**', '**/temporal/**'], message: 'The SDK talks to Herald over HTTP; it imports no server code.' }],
+      }],
+    },
+  },
+  {
     files: ['rules/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

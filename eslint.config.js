@@ -13,7 +13,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const layer = (name) => [`**/${name}`, `**/${name}/**`];
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.data/**', '.tools/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'sdk/dist/**', '.data/**', '.tools/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,7 +12,7 @@ export interface HeraldOptions {
   fetch?: (input: Request) => Promise<Response>;
   /** How many times a failed call is retried (429, 503, network errors when safe). Default 2. */
   maxRetries?: number;
-  /** Time limit of one attempt, in milliseconds. Default 30,000. */
+  /** Time limit of one attempt, in milliseconds; 0 for none. Default 30,000 (uploads: none). */
   timeoutMs?: number;
   /** The longest wait before a retry, in milliseconds; a longer Retry-After is not waited out. Default 60,000. */
   maxRetryDelayMs?: number;
@@ -36,7 +36,7 @@ export interface RetryPolicy {
 export interface RequestOptions {
   /** Overrides the client's maxRetries for this call. */
   maxRetries?: number;
-  /** Overrides the client's timeoutMs for this call. */
+  /** Overrides the client's timeoutMs for this call (0: no limit). */
   timeoutMs?: number;
 }
 
@@ -93,7 +93,7 @@ export class Core {
   }
 
   /** Runs a read (GET): retried on 429, 503 and network errors. */
-  read<R extends FetchResult>(attempt: (signal: AbortSignal) => Promise<R>, options?: RequestOptions): Promise<Success<R>> {
+  read<R extends FetchResult>(attempt: (signal: AbortSignal | undefined) => Promise<R>, options?: RequestOptions): Promise<Success<R>> {
     return this.run({ idempotent: true, replayable: true }, attempt, options);
   }
 
@@ -102,13 +102,13 @@ export class Core {
    * exponential backoff with jitter) and, when the policy says sending twice is safe, on network
    * errors and timeouts. Non-2xx answers become {@link HeraldError}s.
    */
-  async run<R extends FetchResult>(policy: RetryPolicy, attempt: (signal: AbortSignal) => Promise<R>, options: RequestOptions = {}): Promise<Success<R>> {
+  async run<R extends FetchResult>(policy: RetryPolicy, attempt: (signal: AbortSignal | undefined) => Promise<R>, options: RequestOptions = {}): Promise<Success<R>> {
     const maxRetries = policy.replayable ? (options.maxRetries ?? this.maxRetries) : 0;
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     for (let n = 0; ; n++) {
       let result: R;
       try {
-        result = await attempt(AbortSignal.timeout(timeoutMs));
+        result = await attempt(timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined);
       } catch (err) {
         if (err instanceof HeraldError) throw err;
         if (policy.idempotent && n < maxRetries) {

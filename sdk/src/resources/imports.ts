@@ -48,6 +48,8 @@ export class Imports {
   /**
    * Uploads customers and answers the queued import (202); poll {@link get} for progress. Text,
    * bytes, Blobs and arrays are re-sent on 429/503; a stream is read once, so it is not retried.
+   * An upload has no time limit unless `timeoutMs` is given: Herald answers once it has staged
+   * every row, which takes as long as the file takes to send.
    */
   async create(source: ImportSource, options: ImportCreateOptions = {}): Promise<Import> {
     const json = Array.isArray(source);
@@ -64,7 +66,7 @@ export class Imports {
         headers: { 'Content-Type': contentType },
         ...(stream ? { duplex: 'half' as const } : {}),
         signal,
-      }), options);
+      }), { ...options, timeoutMs: options.timeoutMs ?? 0 });
     return result.data;
   }
 

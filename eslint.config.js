@@ -13,7 +13,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const layer = (name) => [`**/${name}`, `**/${name}/**`];
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', '.data/**', '.tools/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'sdk/dist/**', '.data/**', '.tools/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -69,6 +69,17 @@ module.exports = tseslint.config(
         patterns: [
           { group: ['@koa/*', ...layer('api'), ...layer('activities')], message: 'Domain code imports db/, rules/ and lib/ only.' },
         ],
+      }],
+    },
+  },
+  {
+    // The SDK is a package of its own for Herald's users: it reaches Herald over HTTP only, and
+    // stays free of Node built-ins so it also runs in browsers, Deno and edge runtimes.
+    files: ['sdk/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: nodeBuiltins.map((name) => ({ name, message: 'The SDK runs outside Node too: use web APIs (fetch, TextEncoder, crypto.randomUUID).' })),
+        patterns: [{ group: ['**/api', '**/api/**', '**/domain', '**/domain/**', '**/db/**', '**/lib/**', '**/rules/**', '**/channels/**', '**/activities/**', '**/workflows/**', '**/temporal/**'], message: 'The SDK talks to Herald over HTTP; it imports no server code.' }],
       }],
     },
   },

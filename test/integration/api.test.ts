@@ -48,6 +48,8 @@ describe('API skeleton', () => {
     const page = await server.request('/docs');
     expect(page.status).toBe(200);
     expect(page.body).toContain('swagger-ui');
+    expect(page.body).toContain('href="/api/v1/openapi.json"');
+    expect(page.body).toContain('@herald/sdk');
     const asset = await fetch(`${server.url}/docs/assets/swagger-ui-bundle.js`);
     expect(asset.status).toBe(200);
     expect((await asset.text()).length).toBeGreaterThan(100000);

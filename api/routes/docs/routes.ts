@@ -15,7 +15,8 @@ const ASSETS: Record<string, string> = {
 const PAGE = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Herald API</title><link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
-<body><div id="swagger-ui"></div>
+<body><p>The OpenAPI 3.1 document: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>. A typed TypeScript client generated from it: <code>@herald/sdk</code> (<code>sdk/</code> in Herald's repository).</p>
+<div id="swagger-ui"></div>
 <script src="/docs/assets/swagger-ui-bundle.js"></script>
 <script src="/docs/assets/init.js"></script>
 </body></html>`;

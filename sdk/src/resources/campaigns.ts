@@ -70,7 +70,7 @@ export class Campaigns {
   }
 
   /** Seed 003's status change (scheduled, sending, paused, cancelled) through the matching command. */
-  async setStatus(id: string, status: string, options?: RequestOptions): Promise<Campaign> {
+  async setStatus(id: string, status: BodyOf<'/api/v1/campaigns/{id}/status', 'patch'>['status'], options?: RequestOptions): Promise<Campaign> {
     return (await this.core.run(WRITE, (signal) => this.core.api.PATCH('/api/v1/campaigns/{id}/status', { params: { path: { id } }, body: { status }, signal }), options)).data;
   }
 

@@ -1,6 +1,6 @@
 import type { Core, RequestOptions } from '../core';
 import { iteratePages } from '../pagination';
-import type { BodyOf, Import, ImportListParams, ImportOptions, ImportRowError, QueryOf } from '../types';
+import type { BodyOf, Import, ImportListParams, ImportOptions, ImportRowError, QueryOf, ResponseOf } from '../types';
 import { IDEMPOTENT, WRITE } from './policies';
 
 /**
@@ -92,8 +92,9 @@ export class Imports {
   }
 
   /** One page of an import's failed rows (row number, field, reason). */
-  errors(id: string, query: Omit<QueryOf<'/api/v1/imports/{id}/errors', 'get'>, 'format'> = {}, options?: RequestOptions) {
-    return this.core.read((signal) => this.core.api.GET('/api/v1/imports/{id}/errors', { params: { path: { id }, query: { ...query, format: 'json' } }, signal }), options);
+  errors(id: string, query: Omit<QueryOf<'/api/v1/imports/{id}/errors', 'get'>, 'format'> = {}, options?: RequestOptions): Promise<ResponseOf<'/api/v1/imports/{id}/errors', 'get'>> {
+    // format=json picks the JSON body of the two this operation documents (JSON or CSV).
+    return this.core.read((signal) => this.core.api.GET('/api/v1/imports/{id}/errors', { params: { path: { id }, query: { ...query, format: 'json' } }, signal }), options) as Promise<ResponseOf<'/api/v1/imports/{id}/errors', 'get'>>;
   }
 
   /** Every failed row of an import, page after page. */

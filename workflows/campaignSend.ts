@@ -60,13 +60,17 @@ export async function campaignSendWorkflow(input: CampaignSendInput): Promise<Ca
   const progress: CampaignProgress = input.carried?.progress ?? { paused: false, cancelled: false, waitingUntil: null, sent: 0, failed: 0, deferred: 0, pages: 0 };
   setHandler(pauseCampaignSignal, () => {
     progress.paused = true;
+    controlSignals += 1;
   });
   // A resume that arrives while a page is still winding down after a pause must win over the
   // page's late "stopped: paused" answer, or the workflow would wait for a resume already received.
   let resumedDuringPage = false;
+  // Pause and resume signals seen so far: beginCampaign's status is older than any that arrive while it runs.
+  let controlSignals = 0;
   setHandler(resumeCampaignSignal, () => {
     progress.paused = false;
     resumedDuringPage = true;
+    controlSignals += 1;
   });
   setHandler(cancelCampaignSignal, () => {
     progress.cancelled = true;
@@ -77,9 +81,12 @@ export async function campaignSendWorkflow(input: CampaignSendInput): Promise<Ca
   if (input.carried?.started) {
     pagesPerRun = input.carried.pagesPerRun;
   } else {
+    const signalsBefore = controlSignals;
     const begun = await beginCampaign(tenantId, campaignId);
     if (begun.status === 'cancelled') progress.cancelled = true;
-    if (begun.status === 'paused') progress.paused = true;
+    // A resume delivered with the activity's result (signals are applied first) must not be undone
+    // by the 'paused' the activity read before it: the API writes the status before it signals.
+    if (begun.status === 'paused' && controlSignals === signalsBefore) progress.paused = true;
     pagesPerRun = begun.pagesPerRun;
   }
   let pagesThisRun = 0;

@@ -50,6 +50,21 @@ it('pause holds sending within one second; resume continues from where it stoppe
   expect(events).toEqual(['campaign.sent', 'campaign.started', 'campaign.paused', 'campaign.resumed', 'campaign.completed']);
 }, 90_000);
 
+it('a pause and a resume sent right after the send, while the workflow begins, never leave a campaign stuck paused', async () => {
+  // The race: the resume signal and beginCampaign's result (which read 'paused') reach the workflow together.
+  const campaigns = await Promise.all(Array.from({ length: 8 }, async (_, i) => {
+    const c = await startSlowCampaign(20, `begin-race-${i}`);
+    expect((await c.api(`/api/v1/campaigns/${c.id}/pause`, { method: 'POST' })).status).toBe(200);
+    expect((await c.api(`/api/v1/campaigns/${c.id}/resume`, { method: 'POST' })).status).toBe(200);
+    return c;
+  }));
+  const finished = await Promise.all(campaigns.map(async (c) => {
+    const done = await waitFor(async () => (await c.api(`/api/v1/campaigns/${c.id}`)).body.data.status === 'completed', 30_000, 200).then(() => true, () => false);
+    return { name: c.t.tenantId, done, received: c.received() };
+  }));
+  expect(finished.filter((f) => !f.done || f.received !== 20)).toEqual([]);
+}, 90_000);
+
 it('a resume that arrives before the running page has wound down after a pause still completes the campaign', async () => {
   const c = await startSlowCampaign(200, 'quick-resume');
   await waitFor(async () => c.received() >= 10, 30_000, 20);

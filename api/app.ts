@@ -4,9 +4,11 @@ import type { Domain } from '../domain';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
 import type { HeraldCustom, HeraldState } from './context';
+import { refuseUnsafeUrlAndHeaders } from './inputSafety';
 import { authenticate } from './middleware/authenticate';
 import { bodyParser } from './middleware/bodyParser';
 import { errorHandler } from './middleware/errorHandler';
+import { methodNotAllowed } from './middleware/methodNotAllowed';
 import { rateLimit, type RateLimiters } from './middleware/rateLimit';
 import { requestId } from './middleware/requestId';
 import { requestLogger } from './middleware/requestLogger';
@@ -39,10 +41,11 @@ export function createApp(deps: AppDeps): Koa<HeraldState, HeraldCustom> {
   app.use(errorHandler());
   app.use(securityHeaders(deps.config.NODE_ENV === 'production'));
   app.use(cors({ origin: (ctx) => (origins.includes('*') ? '*' : origins.includes(ctx.get('Origin')) ? ctx.get('Origin') : ''), exposeHeaders: ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After'] }));
+  app.use(refuseUnsafeUrlAndHeaders());
   app.use(bodyParser(deps.config.BODY_LIMIT));
   app.use(authenticate());
   app.use(rateLimit(deps.rateLimiters));
   app.use(router.routes());
-  app.use(router.allowedMethods({ throw: true }));
+  app.use(methodNotAllowed());
   return app;
 }

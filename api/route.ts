@@ -3,6 +3,7 @@ import { z, type ZodType } from 'zod';
 import type { Role } from '../domain/tenants/types';
 import { AppError, forbidden, unauthorized } from '../lib/errors';
 import type { HeraldContext, HeraldCustom, HeraldState } from './context';
+import { assertSafeInput } from './inputSafety';
 import { withIdempotency } from './middleware/idempotency';
 import { ErrorResponse, type OpenAPIRegistry } from './openapi';
 
@@ -106,11 +107,15 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
   target.router[spec.method](spec.path, async (ctx) => {
     const hctx = ctx as unknown as HeraldContext;
     authorize(hctx, spec.auth);
-    if (spec.body && hctx.request.length && !hctx.is('application/json')) {
-      throw new AppError(415, 'unsupported_media_type', 'Send the body as application/json');
+    // A body of another type is refused on every route that does not read the request itself,
+    // also on routes that take no body: nothing may ignore a form or XML body and act anyway.
+    const sentBody = Boolean(hctx.request.length) || hctx.get('Transfer-Encoding') !== '';
+    if (sentBody && !spec.streamedBody && !hctx.is('application/json')) {
+      throw new AppError(415, 'unsupported_media_type', spec.body ? 'Send the body as application/json' : 'This operation takes no body; send none or application/json');
     }
     // Validation runs inside the idempotent section, so a retried invalid request replays its 422.
     const run = async () => {
+      assertSafeInput(hctx, ctx.params);
       const params = parsePart(spec.params, ctx.params, 'params');
       const query = parsePart(spec.query, hctx.query, 'query');
       const body = parsePart(spec.body, (hctx.request as { body?: unknown }).body, 'body');

@@ -36,7 +36,7 @@ export const CustomerListQuery = z.object({
   fromDate: z.iso.date().optional(),
   toDate: z.iso.date().optional(),
   ...numberRange('totalSpent'),
-  ...numberRange('orderCount'),
+  ...numberRange('orderCount', 'count'),
   ...dateRange('createdAt'),
   ...dateRange('lastOrderAt'),
 });

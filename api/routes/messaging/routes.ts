@@ -96,7 +96,8 @@ export function messagingRoutes(target: RouteTarget): void {
   });
   addRoute(target, {
     method: 'post', path: '/api/v1/messaging/twilio/status', summary: "Twilio delivery status callback (checked with twilio's validateRequest)", tag: 'Messaging', auth: 'public',
-    query: z.object({ ledgerId: z.uuid() }), responses: { 204: { description: 'Applied' }, 403: { description: 'Bad or missing X-Twilio-Signature' } },
+    query: z.object({ ledgerId: z.uuid() }), streamedBody: { 'application/x-www-form-urlencoded': z.record(z.string(), z.string()).meta({ description: "Twilio's status parameters (MessageStatus, ErrorCode, …)" }) },
+    responses: { 204: { description: 'Applied' }, 403: { description: 'Bad or missing X-Twilio-Signature' } },
     handler: async (ctx, { query }) => {
       const token = ctx.config.TWILIO_AUTH_TOKEN;
       const params = await formBody(ctx);

@@ -47,31 +47,43 @@ export function jsonDepthExceeds(value: unknown, limit: number): boolean {
   return false;
 }
 
+/** A position in a value: its key and its parent's position, so paths are built only when reported. */
+interface Position {
+  key: string;
+  parent?: Position;
+}
+
+const pathOf = (at: Position | undefined): string => {
+  const keys: string[] = [];
+  for (let p = at; p; p = p.parent) keys.push(p.key);
+  return keys.reverse().join('.');
+};
+
 /**
  * Every string (keys included) holding NUL or a lone surrogate, and every number that is not
- * finite, in a value of any shape; paths are dotted like zod's (`addresses.0.city`). Iterative,
- * and bounded to the first 20 issues.
+ * finite, in a value of any shape; paths are dotted like zod's (`addresses.0.city`). Iterative
+ * and linear in the size of the value, and bounded to the first 20 issues.
  */
-export function unsafeInputIssues(value: unknown, location: InputLocation, root: string[] = []): InputIssue[] {
+export function unsafeInputIssues(value: unknown, location: InputLocation): InputIssue[] {
   const issues: InputIssue[] = [];
-  const stack: Array<[unknown, string[]]> = [[value, root]];
+  const stack: Array<[unknown, Position | undefined]> = [[value, undefined]];
   while (stack.length && issues.length < 20) {
-    const [node, path] = stack.pop()!;
+    const [node, at] = stack.pop()!;
     if (typeof node === 'string') {
       const problem = stringProblem(node);
-      if (problem) issues.push({ location, path: path.join('.'), message: problem });
+      if (problem) issues.push({ location, path: pathOf(at), message: problem });
     } else if (typeof node === 'number') {
-      if (!Number.isFinite(node)) issues.push({ location, path: path.join('.'), message: 'must be a finite number (JSON numbers beyond ±1.7976931348623157e308 are not accepted)' });
+      if (!Number.isFinite(node)) issues.push({ location, path: pathOf(at), message: 'must be a finite number (JSON numbers beyond ±1.7976931348623157e308 are not accepted)' });
     } else if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], [...path, String(i)]]);
+      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], { key: String(i), parent: at }]);
     } else if (node !== null && typeof node === 'object') {
       for (const [key, child] of Object.entries(node).reverse()) {
         const problem = stringProblem(key);
-        if (problem) issues.push({ location, path: [...path, shownKey(key)].join('.'), message: `the field name ${problem}` });
-        stack.push([child, [...path, shownKey(key)]]);
+        const position = { key: shownKey(key), parent: at };
+        if (problem) issues.push({ location, path: pathOf(position), message: `the field name ${problem}` });
+        stack.push([child, position]);
       }
     }
   }
   return issues;
 }
-

@@ -79,6 +79,9 @@ export function bodyParser(limit: string): Middleware {
     } catch (err) {
       failure = parseFailure(err, ctx.path, limit);
     }
+    // The parser pauses a body it refuses half-read (413); drain it, or the next request on this
+    // keep-alive connection would wait behind the unread rest forever.
+    if (failure && !ctx.req.complete) ctx.req.resume();
     // Bytes that are not UTF-8 explain a syntax error better than the syntax error does.
     if (!wasUtf8() && !(failure instanceof Error && (failure as { status?: number }).status === 413)) throw invalidJson('the body must be UTF-8 (RFC 8259 §8.1); it holds bytes that are not');
     if (failure) throw failure;

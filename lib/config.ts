@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy } from './trustProxy';
 
 /** A whole number in a range, from its environment string. */
 const wholeNumber = (min: number, max: number, rule: string) =>
@@ -39,6 +40,15 @@ const ConfigSchema = z
     RATE_LIMIT_GENERAL_PER_MINUTE: positiveInt.default(100),
     RATE_LIMIT_IMPORTS_PER_MINUTE: positiveInt.default(5),
     RATE_LIMIT_IP_PER_MINUTE: positiveInt.default(600),
+    // Proxies whose X-Forwarded-For/-Proto/-Host are believed: unset trusts none (lib/trustProxy.ts).
+    TRUST_PROXY: z.string().optional().transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
     HERALD_DEV_KEY_FILE: optionalText,
     SEGMENT_REFRESH_INTERVAL: z.string().trim().regex(/^\d+\s*(seconds?|minutes?|hours?|s|m|h)$/, 'must be a duration such as 30 seconds or 5 minutes').default('5 minutes'),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),

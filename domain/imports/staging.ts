@@ -111,6 +111,36 @@ function ndjsonLines(): Transform {
   });
 }
 
+/**
+ * Passes the upload's bytes through unchanged while checking they are UTF-8, so a file saved in
+ * another encoding (a Latin-1 spreadsheet export) is refused with its byte offset instead of
+ * having its accented letters silently replaced by U+FFFD.
+ */
+function utf8Only(): Transform {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let offset = 0;
+  const refuse = () => badRequest(`The upload is not UTF-8 (invalid bytes near byte ${offset}); save the file as UTF-8 and send it again`);
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      try {
+        decoder.decode(chunk, { stream: true });
+      } catch {
+        return done(refuse());
+      }
+      offset += chunk.length;
+      done(null, chunk);
+    },
+    flush(done) {
+      try {
+        decoder.decode();
+      } catch {
+        return done(refuse());
+      }
+      done();
+    },
+  });
+}
+
 /** Rewrites parser errors (a broken quote, an oversized record) as a 400 naming the line. */
 function uploadError(err: unknown): unknown {
   if (err instanceof CsvError) {
@@ -133,8 +163,8 @@ export async function stageUpload(db: Knex, importId: string, format: ImportForm
   const lines = new CopyLines(importId);
   const stages: Array<Readable | Transform> =
     Array.isArray(source) ? [Readable.from(source.map((r) => JSON.stringify(r)))]
-      : format === 'csv' ? [source, ...csvRecords((h) => (columns = h))]
-        : [source, ndjsonLines()];
+      : format === 'csv' ? [source, utf8Only(), ...csvRecords((h) => (columns = h))]
+        : [source, utf8Only(), ndjsonLines()];
   const connection = (await db.client.acquireConnection()) as { query(sql: string): Promise<unknown> & unknown };
   try {
     await connection.query('SET statement_timeout = 0');

@@ -178,6 +178,11 @@ describe('hostile inputs on every route', () => {
         // Twilio's callback is form-encoded: its refusal is the signature check (403).
         sent.push({ method, path: target, body, type, refuse: true });
       }
+      // Streamed uploads (imports): a NUL in the CSV header, bytes that are not UTF-8.
+      if (op?.requestBody?.content?.['text/csv']) {
+        sent.push({ method, path: target, body: 'email,na\0me\na@example.com,A\n', type: 'text/csv', refuse: true });
+        for (const type of ['text/csv', 'application/x-ndjson']) sent.push({ method, path: target, body: Buffer.from('email\nJos\xe9@example.com\n', 'latin1'), type, refuse: true });
+      }
       if (method === 'DELETE') continue;
       for (const [, body] of HOSTILE_BODIES) sent.push({ method, path: target, body, type: 'application/json', refuse: true });
       // One field at a time, in a body that is otherwise valid where we have one.

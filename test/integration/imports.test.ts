@@ -202,6 +202,9 @@ describe('bulk imports', () => {
     expect(nulHeader).toMatchObject({ status: 400, body: { error: { code: 'bad_request', details: [{ path: 'header.1', message: expect.stringContaining('NUL') }] } } });
     const nulRows = await stack.upload(t, '[{"email":"a@example.com","name":"A\\u0000"}]', 'application/json');
     expect(nulRows).toMatchObject({ status: 422, body: { error: { details: [{ location: 'body', path: '0.name' }] } } });
+    const latin1 = await fetch(`${stack.server.url}/api/v1/imports`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminKey}`, 'Content-Type': 'text/csv' }, body: Buffer.from('email,name\njose@example.com,Jos\xe9\n', 'latin1') });
+    expect(latin1.status).toBe(400);
+    expect(((await latin1.json()) as { error: { message: string } }).error.message).toMatch(/not UTF-8 .*byte 0/);
     const brokenQuote = await stack.upload(t, 'email,name\n"a@example.com,Broken\n', 'text/csv');
     expect(brokenQuote.status).toBe(400);
     expect(brokenQuote.body.error.message).toMatch(/CSV could not be read/);

@@ -55,7 +55,12 @@ export function buildOpenApiDocument(registry: OpenAPIRegistry, serverUrl?: stri
     info: {
       title: 'Herald API',
       version: '0.1.0',
-      description: 'Customers, orders, segments, campaigns and webhooks. Errors always have the shape `{ error: { code, message, details? } }`.',
+      description: [
+        'Customers, orders, segments, campaigns and webhooks. Errors always have the shape `{ error: { code, message, details? } }`,',
+        'and every answer carries `X-Request-Id`. A method a path does not serve answers 405 with `Allow` (OPTIONS: 204 with `Allow`);',
+        'an unknown path 404. Checks a schema cannot state are listed in each operation\'s description and in `x-herald-unexpressed`.',
+        'A typed TypeScript client, `@herald/sdk`, is generated from this document.',
+      ].join(' '),
     },
     servers: serverUrl ? [{ url: serverUrl }] : [],
   });

@@ -36,11 +36,14 @@ export const PaginationView = z
 const OPS = ['gte', 'lte', 'gt', 'lt'] as const;
 
 /**
- * The four `name[op]` query parameters of a numeric range filter (seed 003's style). Counts are
- * whole numbers within a Postgres integer; amounts any finite number.
+ * The four `name[op]` query parameters of a numeric range filter (seed 003's style). A count
+ * compared with an integer column is a whole number within the column's range: Postgres refuses
+ * to compare an integer with 2^70.
  */
-export const numberRange = (name: string, kind: 'count' | 'amount' = 'amount') =>
-  Object.fromEntries(OPS.map((op) => [`${name}[${op}]`, (kind === 'count' ? z.coerce.number().int().min(-2147483648).max(2147483647) : z.coerce.number().finite()).optional()])) as Record<string, z.ZodOptional<z.ZodCoercedNumber>>;
+export const numberRange = (name: string, kind: 'amount' | 'count' = 'amount') =>
+  Object.fromEntries(
+    OPS.map((op) => [`${name}[${op}]`, (kind === 'count' ? z.coerce.number().int().min(-2147483648).max(2147483647) : z.coerce.number().finite()).optional()]),
+  ) as Record<string, z.ZodOptional<z.ZodCoercedNumber>>;
 
 /**
  * The four `name[op]` query parameters of a date range filter (ISO dates or date-times), as

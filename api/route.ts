@@ -3,6 +3,7 @@ import { z, type ZodType } from 'zod';
 import type { Role } from '../domain/tenants/types';
 import { AppError, forbidden, unauthorized } from '../lib/errors';
 import type { HeraldContext, HeraldCustom, HeraldState } from './context';
+import { assertSafeInput } from './inputSafety';
 import { withIdempotency } from './middleware/idempotency';
 import type { OpenAPIRegistry } from './openapi';
 import { documentRoute, type ResponseDoc, type UnexpressedRule } from './routeDocs';
@@ -92,13 +93,18 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
   target.router[spec.method](spec.path, async (ctx) => {
     const hctx = ctx as unknown as HeraldContext;
     authorize(hctx, spec.auth);
-    if (spec.body) {
-      const sent = hasBody(hctx);
-      if (sent && !hctx.is('application/json')) throw new AppError(415, 'unsupported_media_type', 'Send the body as application/json');
-      if (!sent && !spec.bodyOptional) throw new AppError(400, 'body_required', 'This operation needs a JSON body', [{ location: 'body', path: '', message: 'is required' }]);
+    // A body of another type is refused on every route that does not read the request itself,
+    // also on routes that take no body: nothing may ignore a form or XML body and act anyway.
+    const sent = hasBody(hctx);
+    if (sent && !spec.streamedBody && !hctx.is('application/json')) {
+      throw new AppError(415, 'unsupported_media_type', spec.body ? 'Send the body as application/json' : 'This operation takes no body; send none or application/json');
+    }
+    if (spec.body && !sent && !spec.bodyOptional) {
+      throw new AppError(400, 'body_required', 'This operation needs a JSON body', [{ location: 'body', path: '', message: 'is required' }]);
     }
     // Validation runs inside the idempotent section, so a retried invalid request replays its 422.
     const run = async () => {
+      assertSafeInput(hctx, ctx.params, Boolean(spec.body));
       const params = parsePart(spec.params, ctx.params, 'params');
       const query = parsePart(spec.query, hctx.query, 'query');
       const body = parsePart(spec.body, (hctx.request as { body?: unknown }).body, 'body');

@@ -83,10 +83,9 @@ function errorResponses(spec: RouteDocSpec): Record<number, ReturnType<typeof er
   }
   if (spec.path.includes(':') || rules(404).length) out[404] = error(withRules('No such record in this tenant', 404));
   if (rules(409).length) out[409] = error(withRules('Conflicts with the current state', 409));
-  if (hasBody) {
-    out[413] = error('The body exceeds the size limit (BODY_LIMIT, 1 MB by default)');
-    out[415] = error(`The body's Content-Type is not one this operation takes (${Object.keys(spec.streamedBody ?? { 'application/json': 0 }).join(', ')})`);
-  }
+  // Any request may carry a body: a JSON one is read (and limited) before routing, another type is refused.
+  out[413] = error('The body exceeds the size limit (BODY_LIMIT, 1 MB by default)');
+  out[415] = error(hasBody ? `The body's Content-Type is not one this operation takes (${Object.keys(spec.streamedBody ?? { 'application/json': 0 }).join(', ')})` : 'This operation takes no body: send none, or application/json (ignored)');
   if (spec.body || rules(422).length) out[422] = error(withRules('The body does not pass validation; details list each failing field with its path', 422));
   if (!UNLIMITED_PATHS.has(spec.path)) out[429] = error('Rate limited: wait as Retry-After says', RATE_HEADERS);
   if (!DEPENDENCY_FREE.has(spec.path)) out[503] = error('PostgreSQL or Temporal is unavailable; nothing changed, retry later');

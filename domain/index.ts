@@ -79,7 +79,7 @@ export function createDomain(deps: DomainDeps) {
     reevaluate,
     report('segment re-evaluation failed after a customer change'),
   );
-  const { campaigns, messaging } = createCampaignModule({ db, exportDb: deps.exportDb, temporal: deps.temporal });
+  const { campaigns, messaging } = createCampaignModule({ db, exportDb: deps.exportDb, temporal: deps.temporal, defaultPhoneRegion: deps.defaultPhoneRegion ?? 'US' });
   return {
     campaigns,
     messaging,

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { placeholderReason, secretWeakness } from './secretStrength';
+import { parseSsrfPolicy } from './ssrf';
+import { parseTrustProxy } from './trustProxy';
 
 /** A whole number in a range, from its environment string. */
 const wholeNumber = (min: number, max: number, rule: string) =>
@@ -39,6 +42,15 @@ const ConfigSchema = z
     RATE_LIMIT_GENERAL_PER_MINUTE: positiveInt.default(100),
     RATE_LIMIT_IMPORTS_PER_MINUTE: positiveInt.default(5),
     RATE_LIMIT_IP_PER_MINUTE: positiveInt.default(600),
+    // Proxies whose X-Forwarded-For/-Proto/-Host are believed: unset trusts none (lib/trustProxy.ts).
+    TRUST_PROXY: z.string().optional().transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+        return z.NEVER;
+      }
+    }),
     HERALD_DEV_KEY_FILE: optionalText,
     SEGMENT_REFRESH_INTERVAL: z.string().trim().regex(/^\d+\s*(seconds?|minutes?|hours?|s|m|h)$/, 'must be a duration such as 30 seconds or 5 minutes').default('5 minutes'),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
@@ -56,7 +68,13 @@ const ConfigSchema = z
     DEV_SMTP_PORT: port.default(2525),
     DEFAULT_PHONE_REGION: z.string().trim().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as US or GB').default('US'),
     // Webhooks (issue 7): SSRF allow-list, retry schedule, auto-disable window, secrets at rest.
-    WEBHOOK_ALLOWED_HOSTS: z.string().trim().default(''),
+    WEBHOOK_ALLOWED_HOSTS: z.string().trim().default('').superRefine((value, ctx) => {
+      try {
+        parseSsrfPolicy(value, false);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: `must be a comma list of host names, IP addresses or CIDRs such as 10.0.0.0/8 (${(err as Error).message})` });
+      }
+    }),
     WEBHOOK_RETRY_SCHEDULE: z.string().trim().regex(/^\d+(\.\d+)?(ms|s|m|h|d)(\s*,\s*\d+(\.\d+)?(ms|s|m|h|d))*$/, 'must be comma-separated durations such as 5s,5m,30m,2h').default('5s,5m,30m,2h,5h,10h,14h,20h,24h'),
     WEBHOOK_DISABLE_AFTER: z.string().trim().regex(/^\d+(\.\d+)?(ms|s|m|h|d)$/, 'must be a duration such as 5d or 12h').default('5d'),
     WEBHOOK_SECRET_GRACE: z.string().trim().regex(/^\d+(\.\d+)?(ms|s|m|h|d)$/, 'must be a duration such as 24h').default('24h'),
@@ -89,6 +107,15 @@ const ConfigSchema = z
     if (cfg.NODE_ENV === 'production' && !cfg.WEBHOOK_SECRETS_KEY) {
       ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRETS_KEY'], message: 'is required when NODE_ENV=production' });
     }
+    // Production never runs with a placeholder or a guessable secret (see lib/secretStrength.ts).
+    if (cfg.NODE_ENV === 'production') {
+      for (const name of ['JWT_SECRET', 'TRACKING_SECRET', 'WEBHOOK_SECRETS_KEY'] as const) {
+        const weakness = cfg[name] === undefined ? undefined : secretWeakness(cfg[name]);
+        if (weakness) ctx.addIssue({ code: 'custom', path: [name], message: `${weakness} when NODE_ENV=production; generate one with \`openssl rand -hex 32\`` });
+      }
+      const token = cfg.TWILIO_AUTH_TOKEN === undefined ? undefined : placeholderReason(cfg.TWILIO_AUTH_TOKEN);
+      if (token) ctx.addIssue({ code: 'custom', path: ['TWILIO_AUTH_TOKEN'], message: `${token}; set the auth token of your Twilio account` });
+    }
   })
   .transform((cfg) => ({ ...cfg, TRACKING_SECRET: cfg.TRACKING_SECRET ?? DEVELOPMENT_TRACKING_SECRET }));
 
@@ -111,6 +138,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');
   const got = env[name];
-  const shown = got === undefined ? 'unset' : name.includes('SECRET') || name === 'DATABASE_URL' ? 'value hidden' : `got "${got}"`;
+  const shown = got === undefined ? 'unset' : /SECRET|TOKEN|KEY|PASSWORD/.test(name) || name === 'DATABASE_URL' || name === 'SMTP_URL' ? 'value hidden' : `got "${got}"`;
   throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is invalid'} (${shown})`);
 }

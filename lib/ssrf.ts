@@ -62,10 +62,10 @@ export function parseSsrfPolicy(allowed: string, requireHttps: boolean): SsrfPol
       const bits = prefix === undefined ? (family === 4 ? 32 : 128) : Number(prefix);
       if (!Number.isInteger(bits) || bits < 0 || bits > (family === 4 ? 32 : 128)) throw new SsrfError(`"${raw}" is not a valid CIDR`);
       networks.addSubnet(address!, bits, family === 4 ? 'ipv4' : 'ipv6');
-    } else if (prefix === undefined && /^[a-z0-9.-]+$/i.test(raw)) {
+    } else if (prefix === undefined && raw.length <= 253 && /^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*\.?$/i.test(raw)) {
       hosts.add(raw.toLowerCase());
     } else {
-      throw new SsrfError(`"${raw}" is neither a host name nor a CIDR`);
+      throw new SsrfError(`"${raw}" is neither a host name nor an address or CIDR${/:\d+$/.test(raw) ? ' (ports are not part of an entry)' : ''}`);
     }
   }
   return { hosts, networks, requireHttps };

@@ -26,6 +26,9 @@ function fromHttpError(err: HttpLikeError, bodyLimit: string): AppError | undefi
   if (status === 400 && (err.type === 'entity.parse.failed' || /JSON/i.test(err.message ?? ''))) return new AppError(400, 'invalid_json', 'The request body is not valid JSON');
   if (status === 415) return new AppError(415, 'unsupported_media_type', 'Unsupported content type');
   if (status < 500 && err.expose) return new AppError(status, CODES[status] ?? 'bad_request', err.message ?? 'Bad request', undefined, err.headers);
+  // A 4xx whose message is not marked safe (e.g. a parser's SyntaxError given status 400) is
+  // still the client's mistake: answer its status with a generic message, never a 500.
+  if (status < 500 && status !== 405) return new AppError(status, CODES[status] ?? 'bad_request', 'The request could not be processed as sent');
   if (status === 405 || status === 501) return new AppError(status, CODES[status]!, status === 405 ? 'Method not allowed on this path' : 'Not implemented', undefined, err.headers);
   return undefined;
 }

@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
+import type { CountryCode } from 'libphonenumber-js';
 import { conflict, unavailable, validationFailed } from '../../lib/errors';
 import type { TemporalProvider } from '../../temporal/client';
+import { normalisePhone } from '../customers/normalize';
 import type { CommandContext } from '../shared/context';
 import { recordCampaignEvent } from './events';
 import {
@@ -38,7 +40,7 @@ async function viaTemporal<T>(what: string, fn: () => Promise<T>): Promise<T> {
  * signal, schedule) happens inside it, so a refused call leaves the campaign unchanged and a
  * committed status always has its workflow.
  */
-export function createCampaignCommands(deps: { db: Knex; temporal: TemporalProvider; campaigns: CampaignService; now?: () => Date }) {
+export function createCampaignCommands(deps: { db: Knex; temporal: TemporalProvider; campaigns: CampaignService; defaultPhoneRegion: CountryCode; now?: () => Date }) {
   const { db, temporal } = deps;
   const now = deps.now ?? (() => new Date());
 
@@ -154,13 +156,17 @@ export function createCampaignCommands(deps: { db: Knex; temporal: TemporalProvi
     }
   }
 
-  /** Sends the message to test addresses (valid for the channel: e-mail or E.164 phone) through the worker. */
+  /**
+   * Sends the message to test addresses through the worker: e-mail addresses for an e-mail
+   * campaign, phones written as people do (normalised to E.164, as customer phones are) for SMS.
+   */
   async function sendTest(ctx: CommandContext, id: string, addresses: string[], customerId: string | null) {
     const row = await deps.campaigns.findRow(ctx.principal.tenantId, id);
-    const valid = row.channel === 'email' ? /^[^\s@]+@[^\s@]+\.[^\s@]+$/ : /^\+[1-9]\d{6,14}$/;
-    const bad = addresses.flatMap((a, i) => (valid.test(a) ? [] : [{ location: 'body', path: `addresses.${i}`, message: row.channel === 'email' ? 'is not an e-mail address' : 'is not an E.164 phone number' }]));
+    const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+    const checked = addresses.map((a) => (row.channel === 'email' ? (email.test(a) ? a : undefined) : /^[+\d\s().-]+$/.test(a) ? normalisePhone(a, deps.defaultPhoneRegion) : undefined));
+    const bad = checked.flatMap((a, i) => (a ? [] : [{ location: 'body', path: `addresses.${i}`, message: row.channel === 'email' ? 'is not an e-mail address' : `is not a valid phone number (default region ${deps.defaultPhoneRegion})` }]));
     if (bad.length) throw validationFailed(bad);
-    return viaTemporal('test send', () => runTestSend(temporal, row.tenant_id, row.id, addresses, customerId));
+    return viaTemporal('test send', () => runTestSend(temporal, row.tenant_id, row.id, checked as string[], customerId));
   }
 
   return { send, schedule, pause, resume, cancel, setStatus: setStatusTo, sendTest };

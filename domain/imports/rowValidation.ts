@@ -1,7 +1,9 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors';
+import { unsafeInputIssues } from '../../lib/unsafeInput';
 import { normaliseFields } from '../customers/normalize';
+import { phoneInput } from '../customers/phoneInput';
 import { toColumns } from '../customers/rows';
 import { SEGMENT_LABELS, SOURCES, STATUSES, TIERS, type CustomerFields } from '../customers/types';
 import type { MappedRow } from './columns';
@@ -13,8 +15,8 @@ const looseEnum = <T extends readonly [string, ...string[]]>(values: T) =>
 /** Numbers in JSON (seed 001 sends phones as digits) and CSV cells both arrive as text. */
 const asText = (v: unknown) => (typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim() : v);
 const text = (max: number) => z.preprocess(asText, z.string().max(max, `must be at most ${max} characters`));
-/** The customer API's phone rule (seed 002): 10–15 characters of digits, +, -, spaces and parentheses. */
-const phone = z.preprocess(asText, z.string().min(10, 'must be 10 to 15 characters').max(15, 'must be 10 to 15 characters').regex(/^[\d+\-\s()]+$/, 'may contain only digits, +, -, spaces and parentheses'));
+/** The customer API's phone rule: written as people do, normalised to E.164 and checked by normaliseFields. */
+const phone = z.preprocess(asText, phoneInput());
 /** Lists arrive as JSON arrays or as `a;b` / `a,b` / `a|b` text. */
 const list = <T extends z.ZodType>(item: T, max: number) =>
   z.preprocess((v) => (typeof v === 'string' ? v.split(/[;,|]/).map((s) => s.trim()).filter(Boolean) : v), z.array(item).max(max, `at most ${max} entries`));
@@ -26,7 +28,7 @@ const flag = z.preprocess((v) => {
 
 /**
  * One import row after mapping, checked with the rules of the customer API's create body
- * (seed 002's lengths and phone rule, the same enums), so an imported customer could have been
+ * (the same lengths, phone rule and enums), so an imported customer could have been
  * created through POST /customers with the same values.
  */
 const FlatRow = z.object({
@@ -60,6 +62,9 @@ export type RowCheck = { ok: true; value: ValidRow } | { ok: false; errors: Impo
 
 /** Validates and normalises one mapped row: every problem of the row is reported, not just the first. */
 export function validateRow(row: number, mapped: MappedRow, region: CountryCode): RowCheck {
+  // What Postgres cannot store (NUL, a lone surrogate, a number beyond double precision) fails the row by name.
+  const unsafe = [...unsafeInputIssues(mapped.values, 'row'), ...unsafeInputIssues(mapped.custom, 'row').map((i) => ({ ...i, path: `customFields.${i.path}` }))];
+  if (unsafe.length) return { ok: false, errors: unsafe.map((i) => ({ row, field: i.path || null, message: i.message })) };
   const parsed = FlatRow.safeParse(mapped.values);
   const custom = CustomValues.safeParse(mapped.custom);
   const errors: ImportRowError[] = [];

@@ -1,9 +1,11 @@
 import { parse, CsvError } from 'csv-parse';
 import type { Knex } from 'knex';
 import { Readable, Transform, type Writable, type TransformCallback } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { AppError, badRequest } from '../../lib/errors';
+import { stringProblem } from '../../lib/unsafeInput';
 import type { ImportFormat } from './types';
 
 /** Largest CSV header Herald accepts, and the largest single row (a sign of a broken file). */
@@ -12,8 +14,16 @@ const MAX_RECORD_BYTES = 1_000_000;
 /** COPY lines are batched into chunks of about this size before they reach the socket. */
 const BATCH_BYTES = 256 * 1024;
 
-/** Escapes a value for COPY's text format (backslash, tab, newline, carriage return). */
-const copyText = (s: string) => (/[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s);
+/**
+ * Escapes a value for COPY's text format (backslash, tab, newline, carriage return). COPY cannot
+ * carry U+0000, so a raw NUL (only an NDJSON line can hold one; JSON.stringify escapes it) is
+ * written as the JSON escape `\u0000`: the row then fails validation by name instead of
+ * failing the whole COPY.
+ */
+const copyText = (s: string) => {
+  const safe = s.includes('\0') ? s.replace(/\0/g, '\\u0000') : s;
+  return /[\\\t\n\r]/.test(safe) ? safe.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : safe;
+};
 
 /**
  * Turns staged records (already serialised, one string each) into COPY text lines
@@ -64,6 +74,8 @@ function csvRecords(onHeader: (columns: string[]) => void): Transform[] {
         header = record.map((h) => h.trim());
         if (header.length > MAX_COLUMNS) return done(badRequest(`The CSV header has ${header.length} columns; at most ${MAX_COLUMNS} are accepted`));
         if (!header.some(Boolean)) return done(badRequest('The first line of the CSV must be a header naming its columns'));
+        const bad = header.findIndex((h) => stringProblem(h));
+        if (bad >= 0) return done(badRequest(`Column ${bad + 1} of the CSV header ${stringProblem(header[bad]!)}`, [{ location: 'body', path: `header.${bad}`, message: stringProblem(header[bad]!) }]));
         onHeader(header);
         return done();
       }
@@ -76,6 +88,8 @@ function csvRecords(onHeader: (columns: string[]) => void): Transform[] {
 /** NDJSON lines → staged as they are (the worker parses them and reports bad JSON per row). */
 function ndjsonLines(): Transform {
   let rest = '';
+  // A character split across two chunks must not become two replacement characters.
+  const decoder = new StringDecoder('utf8');
   const push = (stream: Transform, line: string) => {
     const trimmed = line.trim();
     if (trimmed) stream.push(trimmed);
@@ -83,7 +97,7 @@ function ndjsonLines(): Transform {
   return new Transform({
     readableObjectMode: true,
     transform(chunk: Buffer, _enc, done) {
-      const text = rest + chunk.toString('utf8');
+      const text = rest + decoder.write(chunk);
       const lines = text.split('\n');
       rest = lines.pop() ?? '';
       if (rest.length > MAX_RECORD_BYTES) return done(badRequest(`An NDJSON line is longer than ${MAX_RECORD_BYTES} bytes`));
@@ -91,7 +105,37 @@ function ndjsonLines(): Transform {
       done();
     },
     flush(done) {
-      push(this, rest);
+      push(this, rest + decoder.end());
+      done();
+    },
+  });
+}
+
+/**
+ * Passes the upload's bytes through unchanged while checking they are UTF-8, so a file saved in
+ * another encoding (a Latin-1 spreadsheet export) is refused with its byte offset instead of
+ * having its accented letters silently replaced by U+FFFD.
+ */
+function utf8Only(): Transform {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let offset = 0;
+  const refuse = () => badRequest(`The upload is not UTF-8 (invalid bytes near byte ${offset}); save the file as UTF-8 and send it again`);
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      try {
+        decoder.decode(chunk, { stream: true });
+      } catch {
+        return done(refuse());
+      }
+      offset += chunk.length;
+      done(null, chunk);
+    },
+    flush(done) {
+      try {
+        decoder.decode();
+      } catch {
+        return done(refuse());
+      }
       done();
     },
   });
@@ -119,8 +163,8 @@ export async function stageUpload(db: Knex, importId: string, format: ImportForm
   const lines = new CopyLines(importId);
   const stages: Array<Readable | Transform> =
     Array.isArray(source) ? [Readable.from(source.map((r) => JSON.stringify(r)))]
-      : format === 'csv' ? [source, ...csvRecords((h) => (columns = h))]
-        : [source, ndjsonLines()];
+      : format === 'csv' ? [source, utf8Only(), ...csvRecords((h) => (columns = h))]
+        : [source, utf8Only(), ndjsonLines()];
   const connection = (await db.client.acquireConnection()) as { query(sql: string): Promise<unknown> & unknown };
   try {
     await connection.query('SET statement_timeout = 0');

@@ -219,6 +219,13 @@ describe('messaging', () => {
     const bad = await api(`/api/v1/campaigns/${created.body.data.id}/test`, { method: 'POST', body: { addresses: ['+15550001001'] } });
     expect(bad.status).toBe(422);
     expect(bad.body.error.details[0].path).toBe('addresses.0');
+    // SMS test addresses are written as people write phones and sent to their E.164 form.
+    const sms = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'Tested SMS', channel: 'sms', body: 'Test text', audience: { type: 'all' } } });
+    const badPhone = await api(`/api/v1/campaigns/${sms.body.data.id}/test`, { method: 'POST', body: { addresses: ['+1 (212) 555-0123', '+52 000'] } });
+    expect(badPhone).toMatchObject({ status: 422, body: { error: { details: [{ path: 'addresses.1', message: expect.stringContaining('not a valid phone number') }] } } });
+    const texted = await api(`/api/v1/campaigns/${sms.body.data.id}/test`, { method: 'POST', body: { addresses: ['+1 (212) 555-0123'] } });
+    expect(texted.status).toBe(200);
+    expect(stack.twilioApi.messages.some((m) => m.to === '+12125550123')).toBe(true);
   });
 
   it('runs a recurring campaign from its Temporal Schedule: each occurrence is a child campaign with its own ledger', async () => {

@@ -116,12 +116,34 @@ describe('customers CRUD', () => {
     });
   });
 
+  describe('phones as people write them', () => {
+    it('accepts spaces, dashes, dots and parentheses in every phone field and stores E.164', async () => {
+      const t = await tenant();
+      expect(await t.create({ name: 'Mara Pech', phone: '+52 999 123 4567', alternativePhones: ['+52 (999) 123-45-68', '212.555.0100', '+44 20 7946 0958'] }))
+        .toMatchObject({ phone: '+529991234567', alternativePhones: ['+529991234568', '+12125550100', '+442079460958'] });
+      expect(await t.create({ name: 'Ana Uc', phoneNumber: '+52 (999) 765-4321' })).toMatchObject({ phone: '+529997654321' });
+      const c = await t.create({ name: 'Leo Ku', contactNumber: '212.555.0177' });
+      expect(c).toMatchObject({ phone: '+12125550177' });
+      const patched = await t.api(`/customers/${c.id}`, { method: 'PATCH', body: { phone: '+1 (212) 555-0178' } });
+      expect(patched).toMatchObject({ status: 200, body: { data: { phone: '+12125550178' } } });
+      const doc = await t.api('/openapi.json');
+      const phone = doc.body.components.schemas.CustomerInput.properties.phone;
+      const schema = phone.anyOf?.find((s: { type?: string }) => s.type === 'string') ?? phone;
+      expect(new RegExp(schema.pattern).test('+52 (999) 123-45.67')).toBe(true);
+      expect(schema.description).toContain('E.164');
+    });
+  });
+
   describe('validation', () => {
     it.each([
       ['fullName of 1 character', { fullName: 'A', email: 'a@example.com' }, 'fullName'],
       ['phone with letters', { name: 'Al Bo', phone: '202-555-CALL' }, 'phone'],
       ['phone of 9 characters', { name: 'Al Bo', phone: '202555012' }, 'phone'],
       ['phone that is no real number', { name: 'Al Bo', phone: '(000) 000-0000' }, 'phone'],
+      ['phoneNumber that is no real number', { name: 'Al Bo', phoneNumber: '+52 000 000' }, 'phoneNumber'],
+      ['contactNumber with a slash', { name: 'Al Bo', contactNumber: '212/555/0100' }, 'contactNumber'],
+      ['alternative phone that is no real number', { name: 'Al Bo', alternativePhones: ['+1 212 555 0100', '123'] }, 'alternativePhones.1'],
+      ['phone of 33 characters', { name: 'Al Bo', phone: '+1 212 555 0100'.padEnd(33, ' ') + '1' }, 'phone'],
       ['tag of 51 characters', { name: 'Al Bo', tags: ['ok', 'x'.repeat(51)] }, 'tags.1'],
       ['bad email', { name: 'Al Bo', email: 'not-an-email' }, 'email'],
       ['unknown field', { name: 'Al Bo', favouriteColour: 'blue' }, 'favouriteColour'],

@@ -20,28 +20,32 @@ describe('bulk imports', () => {
       'Grace,Hopper,not-an-email,(212) 555-0102,,regular,,blue',
       'Alan,Turing,alan@example.com,12,,,Wilmslow,',
       'Edsger,Dijkstra,edsger@example.com,,,platinum,,',
-      'Barbara,Liskov,barbara@example.com,+1 212 555 0105,"a,b",,,red',
+      'Barbara,Liskov,barbara@example.com,+1 (212) 555.0105,"a,b",,,red',
       'Too,Few,fields',
+      'Mara,Pech,mara@example.com,+52 999 123 4567,,,Mérida,',
+      'Nul,Byte,nul@example.com,,,,Lo\u0000ndon,',
     ].join('\n');
     const res = await stack.upload(t, csv, 'text/csv', '?fileName=people.csv');
     expect(res.status).toBe(202);
-    expect(res.body.data).toMatchObject({ status: 'queued', format: 'csv', fileName: 'people.csv', progress: { total: 6 } });
+    expect(res.body.data).toMatchObject({ status: 'queued', format: 'csv', fileName: 'people.csv', progress: { total: 8 } });
     const done = await stack.settled(t, res.body.data.id);
     expect(done.status).toBe('completed');
-    expect(done.progress).toMatchObject({ total: 6, processed: 6, imported: 2, updated: 0, duplicates: 0, failed: 4 });
+    expect(done.progress).toMatchObject({ total: 8, processed: 8, imported: 3, updated: 0, duplicates: 0, failed: 5 });
     expect(done.progress.percent).toBe(100);
 
     const errors = await stack.server.request(`/api/v1/imports/${done.id}/errors`, { key: t.adminKey });
     expect(errors.body.data).toEqual([
       { row: 2, field: 'email', message: 'must be a valid email address' },
-      { row: 3, field: 'phone', message: 'must be 10 to 15 characters' },
+      { row: 3, field: 'phone', message: expect.stringContaining('must be a phone number of 4 to 32 characters') },
       { row: 4, field: 'tier', message: expect.stringMatching(/option|expected/i) },
       { row: 6, field: null, message: 'has 3 fields; the header has 8' },
+      { row: 8, field: 'city', message: 'must not contain the NUL character (U+0000)' },
     ]);
-    expect(errors.body.pagination).toMatchObject({ total: 4, page: 1 });
+    expect(errors.body.pagination).toMatchObject({ total: 5, page: 1 });
 
     const rows = await customersOf(t.tenantId);
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
+    expect(rows.find((r) => r.email === 'mara@example.com')).toMatchObject({ phone: '+529991234567', address_city: 'Mérida' });
     const ada = rows.find((r) => r.email === 'ada@example.com')!;
     expect(ada).toMatchObject({ first_name: 'Ada', last_name: 'Lovelace', full_name: 'Ada Lovelace', phone: '+12125550101', tags: ['vip', 'early'], tier: 'vip', address_city: 'London', source: 'import', custom_fields: { 'Favourite colour': 'green' } });
     // The same person created through the API has the same stored values.
@@ -55,12 +59,12 @@ describe('bulk imports', () => {
     expect(csvErrors.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = (await csvErrors.text()).trim().split('\n');
     expect(lines[0]).toBe('row,field,message');
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(6);
     expect(lines[4]).toBe('6,,has 3 fields; the header has 8');
 
     const completed = await stack.db('events').where({ tenant_id: t.tenantId, type: 'import.completed', subject_id: done.id });
     expect(completed).toHaveLength(1);
-    expect(completed[0].payload.data.counts).toMatchObject({ imported: 2, failed: 4, total: 6 });
+    expect(completed[0].payload.data.counts).toMatchObject({ imported: 3, failed: 5, total: 8 });
     // Per-customer events are opt-in.
     expect(await stack.db('events').where({ tenant_id: t.tenantId, type: 'customer.created' }).count().first()).toMatchObject({ count: 1 });
     // The working tables are emptied once the import ends.
@@ -139,19 +143,49 @@ describe('bulk imports', () => {
         { phoneNumber: '529992222222', firstName: 'Customer2', email: 'customer2@example.com' },
         { phoneNumber: '12', firstName: 'Customer3' },
         { phoneNumber: '529991111111', firstName: 'Again' },
+        { phoneNumber: '+52 (999) 333-4444', firstName: 'Customer5', alternativePhones: '+52 999 333 4445; 212.555.0100' },
+        { phoneNumber: '+52 999 333', firstName: 'Customer6' },
       ] },
     });
     expect(res.status).toBe(200);
-    expect(res.body.results).toEqual({ imported: 1, updated: 0, duplicates: 2, failed: 1 });
-    expect(res.body.details.success).toEqual([expect.objectContaining({ row: 1, outcome: 'imported', customerId: expect.any(String) })]);
+    expect(res.body.results).toEqual({ imported: 2, updated: 0, duplicates: 2, failed: 2 });
+    expect(res.body.details.success).toEqual([expect.objectContaining({ row: 1, outcome: 'imported', customerId: expect.any(String) }), expect.objectContaining({ row: 5, outcome: 'imported' })]);
     expect(res.body.details.duplicates).toEqual([expect.objectContaining({ row: 2, outcome: 'duplicate_existing' }), { row: 4, outcome: 'duplicate_in_file', firstRow: 1 }]);
-    expect(res.body.details.failed).toEqual([{ row: 3, outcome: 'failed', errors: [{ row: 3, field: 'phone', message: 'must be 10 to 15 characters' }] }]);
+    expect(res.body.details.failed).toEqual([
+      { row: 3, outcome: 'failed', errors: [{ row: 3, field: 'phone', message: expect.stringContaining('must be a phone number of 4 to 32 characters') }] },
+      { row: 6, outcome: 'failed', errors: [{ row: 6, field: 'phone', message: expect.stringContaining('is not a valid phone number') }] },
+    ]);
+    expect(await stack.db('customers').where({ tenant_id: t.tenantId, first_name: 'Customer5' }).first()).toMatchObject({ phone: '+529993334444', alternative_phones: ['+529993334445', '+12125550100'] });
     const imp = await stack.server.request(`/api/v1/imports/${res.body.importId}`, { key: t.adminKey });
-    expect(imp.body.data).toMatchObject({ status: 'completed', progress: { imported: 1, duplicates: 2, failed: 1 } });
+    expect(imp.body.data).toMatchObject({ status: 'completed', progress: { imported: 2, duplicates: 2, failed: 2 } });
 
     const tooMany = await stack.server.request('/api/v1/customers/bulk/import', { method: 'POST', key: t.adminKey, body: { customers: Array.from({ length: 1001 }, (_, i) => ({ email: `x${i}@example.com` })) } });
     expect(tooMany.status).toBe(413);
     expect(tooMany.body.error.message).toMatch(/POST \/api\/v1\/imports/);
+  });
+
+  it('fails NDJSON rows holding NUL, lone surrogates or numbers beyond double precision by name, never the import', async () => {
+    const t = await buildTenant(stack.db);
+    const ndjson = [
+      '{"email":"ok@example.com","phone":"+52 999 123 4567"}',
+      '{"email":"raw@example.com","name":"A\u0000B"}',
+      '{"email":"escaped@example.com","city":"x\\u0000"}',
+      '{"email":"surrogate@example.com","name":"\\ud800"}',
+      '{"email":"huge@example.com","notes":"n","Lucky number":1e400}',
+      '{"email":"split@example.com","name":"Zoë ☕ 😀"}',
+    ].join('\n');
+    const res = await stack.upload(t, ndjson, 'application/x-ndjson');
+    expect(res.status).toBe(202);
+    const done = await stack.settled(t, res.body.data.id);
+    expect(done).toMatchObject({ status: 'completed', progress: { imported: 2, failed: 4 } });
+    const errors = (await stack.server.request(`/api/v1/imports/${done.id}/errors`, { key: t.adminKey })).body.data;
+    expect(errors).toEqual([
+      { row: 2, field: 'fullName', message: expect.stringContaining('NUL') },
+      { row: 3, field: 'city', message: expect.stringContaining('NUL') },
+      { row: 4, field: 'fullName', message: expect.stringContaining('surrogate') },
+      { row: 5, field: 'customFields.Lucky number', message: expect.stringContaining('finite') },
+    ]);
+    expect((await customersOf(t.tenantId)).map((c) => [c.email, c.phone, c.full_name])).toEqual([['ok@example.com', '+529991234567', null], ['split@example.com', null, 'Zoë ☕ 😀']]);
   });
 
   it('refuses bad uploads with clear 4xx errors and creates nothing', async () => {
@@ -164,6 +198,13 @@ describe('bulk imports', () => {
     expect(badOption.body.error.details[0]).toMatchObject({ path: 'duplicateMode' });
     const badMapping = await stack.upload(t, 'email\na@example.com\n', 'text/csv', `?mapping=${encodeURIComponent(JSON.stringify({ email: 'emial' }))}`);
     expect(badMapping.status).toBe(422);
+    const nulHeader = await stack.upload(t, 'email,na\u0000me\na@example.com,A\n', 'text/csv');
+    expect(nulHeader).toMatchObject({ status: 400, body: { error: { code: 'bad_request', details: [{ path: 'header.1', message: expect.stringContaining('NUL') }] } } });
+    const nulRows = await stack.upload(t, '[{"email":"a@example.com","name":"A\\u0000"}]', 'application/json');
+    expect(nulRows).toMatchObject({ status: 422, body: { error: { details: [{ location: 'body', path: '0.name' }] } } });
+    const latin1 = await fetch(`${stack.server.url}/api/v1/imports`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminKey}`, 'Content-Type': 'text/csv' }, body: Buffer.from('email,name\njose@example.com,Jos\xe9\n', 'latin1') });
+    expect(latin1.status).toBe(400);
+    expect(((await latin1.json()) as { error: { message: string } }).error.message).toMatch(/not UTF-8 .*byte 0/);
     const brokenQuote = await stack.upload(t, 'email,name\n"a@example.com,Broken\n', 'text/csv');
     expect(brokenQuote.status).toBe(400);
     expect(brokenQuote.body.error.message).toMatch(/CSV could not be read/);

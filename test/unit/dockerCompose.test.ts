@@ -202,6 +202,12 @@ describe('docker-compose.yml', () => {
     const env = environment(service(name));
     expect(env).toMatchObject({ NODE_ENV: 'production', HOST: '0.0.0.0', PORT: '3000' });
     for (const key of ['JWT_SECRET', 'TRACKING_SECRET', 'WEBHOOK_SECRETS_KEY', 'SMTP_URL', 'LOG_LEVEL', 'TEMPORAL_NAMESPACE']) expect(env[key]).toBeTruthy();
+    // Production refuses placeholder secrets, so the file ships none: Compose stops with a message
+    // naming each unset secret and how to make one (`${NAME:?message}`), never a default (`:-`).
+    for (const key of ['JWT_SECRET', 'TRACKING_SECRET', 'WEBHOOK_SECRETS_KEY']) {
+      expect({ key, value: env[key] }).toEqual({ key, value: expect.stringMatching(new RegExp(`^\\$\\{${key}:\\?set ${key} \\(openssl rand -hex 32\\)[^}$]*\\}$`)) });
+    }
+    expect(env['TRUST_PROXY']).toBe('${TRUST_PROXY:-}');
 
     const db = new URL(env['DATABASE_URL'] ?? '');
     expect(db.protocol).toBe('postgres:');

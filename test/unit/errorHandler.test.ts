@@ -25,6 +25,7 @@ describe('errorHandler', () => {
       if (ctx.path === '/bug') throw new TypeError('secret internals: password=hunter2 at /srv/app.ts:12');
       if (ctx.path === '/conflict') throw conflict('Already exists', { field: 'email' });
       if (ctx.path === '/pg') throw Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505', constraint: 'customers_tenant_email_unique' });
+      if (ctx.path === '/parser') throw Object.assign(new SyntaxError('Object contains forbidden prototype property'), { status: 400, body: '{"__proto__":1}' });
       if (ctx.path === '/ok') ctx.body = { ok: true };
     });
     server = await startServer(app, '127.0.0.1', 0);
@@ -56,5 +57,13 @@ describe('errorHandler', () => {
     const res = await fetch(`${server.url}/missing`);
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'No route for GET /missing' } });
+  });
+
+  it('answers a framework error that carries a 4xx status but no safe message with that status, never a 500', async () => {
+    const res = await fetch(`${server.url}/parser`);
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body).toEqual({ error: { code: 'bad_request', message: expect.any(String) } });
+    expect(JSON.stringify(body)).not.toContain('prototype');
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { webhookSettings } from '../../domain/webhooks/settings';
 import { ConfigError, loadConfig } from '../../lib/config';
 import { assertAddressAllowed, assertUrlAllowed, parseSsrfPolicy, SsrfError } from '../../lib/ssrf';
@@ -54,7 +55,7 @@ describe('webhook settings', () => {
   });
 
   it('requires https in production', () => {
-    const s = webhookSettings(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), DATABASE_URL: 'postgres://h/db', TRACKING_SECRET: 't'.repeat(32), WEBHOOK_SECRETS_KEY: 'w'.repeat(32) }));
+    const s = webhookSettings(loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), DATABASE_URL: 'postgres://h/db', TRACKING_SECRET: randomBytes(32).toString('hex'), WEBHOOK_SECRETS_KEY: randomBytes(32).toString('hex') }));
     expect(s.ssrf.requireHttps).toBe(true);
   });
 

@@ -1,4 +1,5 @@
 import type { CustomerFields } from '../../../domain/customers/types';
+import { AppError } from '../../../lib/errors';
 import type { CustomerInput } from './schema';
 
 /** First defined value among the aliases (null counts as defined: it clears). */
@@ -52,4 +53,19 @@ export function toCustomerFields(b: CustomerInput): CustomerFields {
   if (b.customFields !== undefined || Object.keys(custom).length) set('customFields', custom);
   set('notes', b.notes);
   return out;
+}
+
+/**
+ * Runs a customer command and, when its 422 names `phone` but the client sent the number as
+ * `phoneNumber` or `contactNumber` (seed aliases), names the field the client sent.
+ */
+export async function namingSentPhoneField<T>(b: CustomerInput, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    const sent = b.phone === undefined ? (b.phoneNumber !== undefined ? 'phoneNumber' : b.contactNumber !== undefined ? 'contactNumber' : undefined) : undefined;
+    if (!sent || !(err instanceof AppError) || err.status !== 422 || !Array.isArray(err.details)) throw err;
+    const details = (err.details as Array<{ path?: string }>).map((d) => (d.path === 'phone' ? { ...d, path: sent } : d));
+    throw new AppError(err.status, err.code, err.message, details, err.headers);
+  }
 }

@@ -1,7 +1,7 @@
 import type { CommandContext } from '../../../domain/shared/context';
 import type { HeraldContext } from '../../context';
-import { addRoute, type UnexpressedRule, type RouteTarget } from '../../route';
-import { toCustomerFields } from './fields';
+import { addRoute, type RouteTarget, type UnexpressedRule } from '../../route';
+import { namingSentPhoneField, toCustomerFields } from './fields';
 import { CustomerListQuery, filtersFrom, pageFrom, sortFrom } from './listQuery';
 import { CustomerCreateInput, CustomerInput, CustomerParams, DeleteQuery } from './schema';
 import { CustomerDetailResponse, CustomerListResponse, CustomerResponse } from './views';
@@ -27,7 +27,7 @@ export function customerRoutes(target: RouteTarget): void {
     responses: { 201: { description: 'Created', schema: CustomerResponse }, 409: { description: 'Email, phone or externalId already used; details name the existing customer' } },
     handler: async (ctx, { body }) => {
       ctx.status = 201;
-      ctx.body = { data: await ctx.domain.customers.create(commandContext(ctx), toCustomerFields(body)) };
+      ctx.body = { data: await namingSentPhoneField(body, () => ctx.domain.customers.create(commandContext(ctx), toCustomerFields(body))) };
     },
   });
   addRoute(target, {
@@ -54,7 +54,7 @@ export function customerRoutes(target: RouteTarget): void {
     params: CustomerParams, body: CustomerCreateInput,
     responses: { 200: { description: 'Updated', schema: CustomerResponse }, 404: { description: 'No such customer' }, 409: { description: 'Duplicate unique value' } },
     handler: async (ctx, { params, body }) => {
-      ctx.body = { data: await ctx.domain.customers.update(commandContext(ctx), params.id, toCustomerFields(body), true) };
+      ctx.body = { data: await namingSentPhoneField(body, () => ctx.domain.customers.update(commandContext(ctx), params.id, toCustomerFields(body), true)) };
     },
   });
   addRoute(target, {
@@ -62,7 +62,7 @@ export function customerRoutes(target: RouteTarget): void {
     params: CustomerParams, body: CustomerInput,
     responses: { 200: { description: 'Updated', schema: CustomerResponse }, 404: { description: 'No such customer' }, 409: { description: 'Duplicate unique value' } },
     handler: async (ctx, { params, body }) => {
-      ctx.body = { data: await ctx.domain.customers.update(commandContext(ctx), params.id, toCustomerFields(body), false) };
+      ctx.body = { data: await namingSentPhoneField(body, () => ctx.domain.customers.update(commandContext(ctx), params.id, toCustomerFields(body), false)) };
     },
   });
   addRoute(target, {

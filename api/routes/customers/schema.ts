@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phoneInput } from '../../../domain/customers/phoneInput';
 import { SEGMENT_LABELS, SOURCES, STATUSES, TIERS } from '../../../domain/customers/types';
 import { text } from '../../text';
 
@@ -9,8 +10,8 @@ const looseEnum = <T extends readonly [string, ...string[]]>(values: T) =>
 /** Optional-length text, trimmed, at most `max` characters. */
 const upTo = (max: number) => text({ max });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24 h)');
-/** Seed 002's phone rule: 10–15 characters of digits, +, -, spaces and parentheses. */
-const phone = z.string().trim().min(10, 'must be 10 to 15 characters').max(15, 'must be 10 to 15 characters').regex(/^[\d+\-\s()]+$/, 'may contain only digits, +, -, spaces and parentheses');
+/** Phones as people write them, normalised to E.164 (and checked) by the customer service. */
+const phone = phoneInput();
 
 const Coordinates = z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).strict();
 
@@ -51,7 +52,7 @@ export const CustomerInput = z
     firstName: upTo(100).nullish(), lastName: upTo(100).nullish(), fullName: upTo(100).nullish(), name: upTo(100).nullish(),
     contact_name: upTo(100).nullish(),
     email: z.email('must be a valid email address').max(254).nullish(),
-    phone: phone.nullish(), phoneNumber: phone.nullish(), contactNumber: phone.nullish(),
+    phone: phone.nullish(), phoneNumber: phoneInput('Seed alias of phone').nullish(), contactNumber: phoneInput('Seed alias of phone').nullish(),
     alternativePhones: z.array(phone).max(10).optional(),
     externalId: upTo(200).nullish(), avatar: z.url().max(2000).nullish(),
     address: AddressInput.nullish(), location: AddressInput.nullish(), billing_address: BillingAddressInput.nullish(),

@@ -71,7 +71,8 @@ export function messagingRoutes(target: RouteTarget): void {
   });
   addRoute(target, {
     method: 'post', path: '/api/v1/messaging/unsubscribe/:token', summary: 'One-click unsubscribe (RFC 8058): consent off and the address suppressed', tag: 'Messaging', auth: 'public',
-    params: TokenParams, responses: { 200: { description: 'Unsubscribed', schema: z.object({ data: z.object({ unsubscribed: z.literal(true) }) }) }, 404: { description: 'Invalid token' } },
+    // Mail clients POST `List-Unsubscribe=One-Click` as a form; the token alone decides, so the body is not read.
+    params: TokenParams, streamedBody: { 'application/x-www-form-urlencoded': z.object({ 'List-Unsubscribe': z.literal('One-Click') }) }, responses: { 200: { description: 'Unsubscribed', schema: z.object({ data: z.object({ unsubscribed: z.literal(true) }) }) }, 404: { description: 'Invalid token' } },
     handler: async (ctx, { params }) => {
       if (!(await ctx.domain.messaging.unsubscribe(ctx.config.TRACKING_SECRET, params.token))) throw notFound('Subscription');
       ctx.body = { data: { unsubscribed: true } };
@@ -97,7 +98,8 @@ export function messagingRoutes(target: RouteTarget): void {
   });
   addRoute(target, {
     method: 'post', path: '/api/v1/messaging/twilio/status', summary: "Twilio delivery status callback (checked with twilio's validateRequest)", tag: 'Messaging', auth: 'public',
-    query: z.object({ ledgerId: z.uuid() }), responses: { 204: { description: 'Applied' }, 403: { description: 'Bad or missing X-Twilio-Signature' } },
+    query: z.object({ ledgerId: z.uuid() }), streamedBody: { 'application/x-www-form-urlencoded': z.record(z.string(), z.string()).meta({ description: "Twilio's status parameters (MessageStatus, ErrorCode, …)" }) },
+    responses: { 204: { description: 'Applied' }, 403: { description: 'Bad or missing X-Twilio-Signature' } },
     handler: async (ctx, { query }) => {
       const token = ctx.config.TWILIO_AUTH_TOKEN;
       const params = await formBody(ctx);

@@ -2341,6 +2341,10 @@ export interface components {
                 zip?: string | null;
             } | null;
             contact_name?: string | null;
+            /**
+             * @description Seed alias of phone: written as people do ("+52 999 123 4567", "(212) 555-0100", "212.555.0100"), stored as E.164 ("+529991234567"); numbers without a country code are read in the default region (DEFAULT_PHONE_REGION). Refused with 422 when it is not a valid number.
+             * @example +52 999 123 4567
+             */
             contactNumber?: string | null;
             /** @enum {string} */
             customerStatus?: "active" | "inactive" | "blocked" | "suspended";
@@ -2369,7 +2373,15 @@ export interface components {
             } | null;
             name?: string | null;
             notes?: string | null;
+            /**
+             * @description Normalised to E.164: written as people do ("+52 999 123 4567", "(212) 555-0100", "212.555.0100"), stored as E.164 ("+529991234567"); numbers without a country code are read in the default region (DEFAULT_PHONE_REGION). Refused with 422 when it is not a valid number.
+             * @example +52 999 123 4567
+             */
             phone?: string | null;
+            /**
+             * @description Seed alias of phone: written as people do ("+52 999 123 4567", "(212) 555-0100", "212.555.0100"), stored as E.164 ("+529991234567"); numbers without a country code are read in the default region (DEFAULT_PHONE_REGION). Refused with 422 when it is not a valid number.
+             * @example +52 999 123 4567
+             */
             phoneNumber?: string | null;
             preferences?: {
                 /** @enum {string} */
@@ -2547,6 +2559,10 @@ export interface components {
                 zip?: string | null;
             } | null;
             contact_name?: string | null;
+            /**
+             * @description Seed alias of phone: written as people do ("+52 999 123 4567", "(212) 555-0100", "212.555.0100"), stored as E.164 ("+529991234567"); numbers without a country code are read in the default region (DEFAULT_PHONE_REGION). Refused with 422 when it is not a valid number.
+             * @example +52 999 123 4567
+             */
             contactNumber?: string | null;
             /** @enum {string} */
             customerStatus?: "active" | "inactive" | "blocked" | "suspended";
@@ -2575,7 +2591,15 @@ export interface components {
             } | null;
             name?: string | null;
             notes?: string | null;
+            /**
+             * @description Normalised to E.164: written as people do ("+52 999 123 4567", "(212) 555-0100", "212.555.0100"), stored as E.164 ("+529991234567"); numbers without a country code are read in the default region (DEFAULT_PHONE_REGION). Refused with 422 when it is not a valid number.
+             * @example +52 999 123 4567
+             */
             phone?: string | null;
+            /**
+             * @description Seed alias of phone: written as people do ("+52 999 123 4567", "(212) 555-0100", "212.555.0100"), stored as E.164 ("+529991234567"); numbers without a country code are read in the default region (DEFAULT_PHONE_REGION). Refused with 422 when it is not a valid number.
+             * @example +52 999 123 4567
+             */
             phoneNumber?: string | null;
             preferences?: {
                 /** @enum {string} */
@@ -3549,6 +3573,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -3634,6 +3680,28 @@ export interface operations {
             };
             /** @description The credential's role may not do this (allowed: admin) */
             403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -3867,6 +3935,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -3956,6 +4046,28 @@ export interface operations {
             };
             /** @description The credential's role may not do this (allowed: admin, member, readonly) */
             403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -4335,6 +4447,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -4692,6 +4826,28 @@ export interface operations {
             };
             /** @description Cancel it first */
             409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -5062,6 +5218,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -5204,6 +5382,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -5301,6 +5501,28 @@ export interface operations {
             };
             /** @description No such campaign */
             404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -5443,6 +5665,28 @@ export interface operations {
             };
             /** @description Not allowed from the current status */
             409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -5732,6 +5976,28 @@ export interface operations {
             };
             /** @description Not allowed from the current status */
             409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -6074,6 +6340,28 @@ export interface operations {
             };
             /** @description Not allowed from the current status */
             409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -6701,6 +6989,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -6930,6 +7240,28 @@ export interface operations {
             };
             /** @description No such customer in this tenant */
             404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -7189,6 +7521,28 @@ export interface operations {
             };
             /** @description Permanent delete refused while orders are active; details give the count */
             409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -7578,6 +7932,28 @@ export interface operations {
             };
             /** @description No such customer */
             404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -7985,6 +8361,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -8222,6 +8620,28 @@ export interface operations {
             };
             /** @description No such customer */
             404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -8733,6 +9153,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -9028,6 +9470,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -9278,6 +9742,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -9360,6 +9846,28 @@ export interface operations {
             };
             /** @description The credential's role may not do this (allowed: customer) */
             403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -9669,6 +10177,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -9751,6 +10281,28 @@ export interface operations {
             };
             /** @description The credential's role may not do this (allowed: admin, member, readonly) */
             403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -9853,6 +10405,28 @@ export interface operations {
             };
             /** @description No such delivery */
             404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -9975,6 +10549,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -10079,6 +10675,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -10168,6 +10786,28 @@ export interface operations {
             };
             /** @description The credential's role may not do this (allowed: admin, member, readonly) */
             403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -10431,6 +11071,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -10535,6 +11197,28 @@ export interface operations {
             };
             /** @description Already finished */
             409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -10653,6 +11337,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -10731,6 +11437,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -10798,6 +11526,28 @@ export interface operations {
             };
             /** @description Invalid token */
             404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -10897,6 +11647,28 @@ export interface operations {
             };
             /** @description The credential's role may not do this (allowed: admin, member, readonly) */
             403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -11093,7 +11865,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    [key: string]: string;
+                };
+            };
+        };
         responses: {
             /** @description Applied */
             204: {
@@ -11117,6 +11895,28 @@ export interface operations {
             };
             /** @description Bad or missing X-Twilio-Signature */
             403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes (application/x-www-form-urlencoded) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -11183,6 +11983,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -11224,7 +12046,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @enum {string} */
+                    "List-Unsubscribe": "One-Click";
+                };
+            };
+        };
         responses: {
             /** @description Unsubscribed */
             200: {
@@ -11255,6 +12084,28 @@ export interface operations {
             };
             /** @description Invalid token */
             404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes (application/x-www-form-urlencoded) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -11361,6 +12212,28 @@ export interface operations {
             };
             /** @description The credential's role may not do this (allowed: admin, member, readonly) */
             403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -11610,6 +12483,28 @@ export interface operations {
             };
             /** @description No such order in this tenant */
             404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -11873,6 +12768,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -11958,6 +12875,28 @@ export interface operations {
             };
             /** @description The credential's role may not do this (allowed: admin, member, readonly) */
             403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -12209,6 +13148,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -12437,6 +13398,28 @@ export interface operations {
             };
             /** @description No such segment */
             404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -12689,6 +13672,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -12837,6 +13842,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -12919,6 +13946,28 @@ export interface operations {
             };
             /** @description The credential's role may not do this (allowed: admin, member, readonly) */
             403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -13272,6 +14321,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -13483,6 +14554,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -13571,6 +14664,28 @@ export interface operations {
             };
             /** @description The credential's role may not do this (allowed: admin, member, readonly) */
             403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -13811,6 +14926,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -13900,6 +15037,28 @@ export interface operations {
             };
             /** @description No such endpoint */
             404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -14162,6 +15321,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -14408,6 +15589,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -14502,6 +15705,28 @@ export interface operations {
             };
             /** @description No such job */
             404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -14752,6 +15977,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -14844,6 +16091,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Rate limited: wait as Retry-After says */
             429: {
                 headers: {
@@ -14907,6 +16176,28 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getReadyz: {
@@ -14931,6 +16222,28 @@ export interface operations {
             };
             /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
             400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;

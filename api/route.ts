@@ -4,6 +4,7 @@ import type { Role } from '../domain/tenants/types';
 import { AppError, forbidden, unauthorized } from '../lib/errors';
 import type { HeraldContext, HeraldCustom, HeraldState } from './context';
 import { assertSafeInput } from './inputSafety';
+import { allowHeader, methodNotAllowedError } from './middleware/methodNotAllowed';
 import { withIdempotency } from './middleware/idempotency';
 import type { OpenAPIRegistry } from './openapi';
 import { documentRoute, type ResponseDoc, type UnexpressedRule } from './routeDocs';
@@ -68,8 +69,21 @@ function parsePart<T extends ZodType>(schema: T | undefined, value: unknown, loc
   throw new AppError(400, 'bad_request', `Invalid ${location === 'params' ? 'path parameter' : 'query parameter'}`, details);
 }
 
+/**
+ * Methods of each fixed path (no parameters), per router. `/customers/analytics` is its own
+ * resource even though `PUT /customers/:id` matches its text: a method the fixed path does not
+ * serve answers 405 there, as the document says, not the parameter route's 400.
+ */
+const fixedPaths = new WeakMap<object, Map<string, Set<string>>>();
+
 /** Keyset cursors are opaque: only a value this list handed out is valid, which no schema can say. */
 const CURSOR_RULE: UnexpressedRule = { status: 400, rule: '`cursor` must be a `nextCursor` this list returned, used with the same sort' };
+
+/** An Idempotency-Key binds one request: reusing it differently, or while the first runs, is refused. */
+const IDEMPOTENCY_RULES: readonly UnexpressedRule[] = [
+  { status: 422, rule: 'an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused)' },
+  { status: 409, rule: 'an Idempotency-Key whose first request is still running is refused; retry shortly' },
+];
 
 /** Whether the request carries a body at all (a length above zero, or a chunked one). */
 const hasBody = (ctx: HeraldContext) => ctx.req.headers['transfer-encoding'] !== undefined || Number(ctx.req.headers['content-length'] ?? 0) > 0;
@@ -89,9 +103,20 @@ function authorize(ctx: HeraldContext, auth: readonly Role[] | 'public'): void {
  */
 export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType>(target: RouteTarget, spec: RouteSpec<P, Q, B>): void {
   const pagedByCursor = spec.query instanceof z.ZodObject && 'cursor' in spec.query.shape;
-  documentRoute(target.registry, pagedByCursor ? { ...spec, unexpressed: [...(spec.unexpressed ?? []), CURSOR_RULE] } : spec);
+  const implied = [...(pagedByCursor ? [CURSOR_RULE] : []), ...(spec.idempotent ? IDEMPOTENCY_RULES : [])];
+  documentRoute(target.registry, implied.length ? { ...spec, unexpressed: [...(spec.unexpressed ?? []), ...implied] } : spec);
+  const fixed = fixedPaths.get(target.router) ?? new Map<string, Set<string>>();
+  fixedPaths.set(target.router, fixed);
+  if (!spec.path.includes(':')) {
+    const methods = fixed.get(spec.path) ?? new Set<string>();
+    methods.add(spec.method.toUpperCase());
+    if (spec.method === 'get') methods.add('HEAD');
+    fixed.set(spec.path, methods);
+  }
   target.router[spec.method](spec.path, async (ctx) => {
     const hctx = ctx as unknown as HeraldContext;
+    const sibling = spec.path.includes(':') ? fixed.get(ctx.path) : undefined;
+    if (sibling) throw methodNotAllowedError(ctx.method, allowHeader(sibling));
     authorize(hctx, spec.auth);
     // A body of another type is refused on every route that does not read the request itself,
     // also on routes that take no body: nothing may ignore a form or XML body and act anyway.

@@ -141,7 +141,7 @@ export function documentRoute(registry: OpenAPIRegistry, given: RouteDocSpec): v
       ...(spec.params ? { params: spec.params as never } : {}),
       ...(spec.query ? { query: spec.query as never } : {}),
       ...(spec.body ? { body: { required: !spec.bodyOptional, content: { 'application/json': { schema: spec.body } } } } : {}),
-      ...(spec.streamedBody ? { body: { required: true, content: Object.fromEntries(Object.entries(spec.streamedBody).map(([type, schema]) => [type, { schema }])) } } : {}),
+      ...(spec.streamedBody ? { body: { required: !spec.bodyOptional, content: Object.fromEntries(Object.entries(spec.streamedBody).map(([type, schema]) => [type, { schema }])) } } : {}),
     },
     responses: {
       ...errorResponses(spec),

@@ -4,11 +4,19 @@ import type { HeraldCustom, HeraldState } from '../context';
 
 /** What @koa/router leaves on the context: the layers whose path matched, whatever their method. */
 interface RoutedContext {
-  matched?: Array<{ methods: string[] }>;
+  matched?: Array<{ methods: string[]; paramNames: unknown[] }>;
 }
 
 /** HTTP's usual order, so `Allow` reads the same on every path. */
 const ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+/** The `Allow` value for the methods a path serves (OPTIONS always). */
+export const allowHeader = (methods: Iterable<string>) =>
+  [...new Set([...methods, 'OPTIONS'])].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b)).join(', ');
+
+/** The 405 for a method a path does not serve. */
+export const methodNotAllowedError = (method: string, allow: string) =>
+  new AppError(405, 'method_not_allowed', `${method} is not allowed on this path; it serves ${allow}`, undefined, { Allow: allow });
 
 /**
  * Runs after the router for requests it did not serve. A path that exists answers OPTIONS with
@@ -21,15 +29,18 @@ export function methodNotAllowed(): Middleware<HeraldState, HeraldCustom> {
   return async (ctx, next) => {
     await next();
     if (ctx.status !== 404 || ctx.body !== undefined) return;
-    const served = new Set((ctx as unknown as RoutedContext).matched?.flatMap((layer) => layer.methods) ?? []);
+    // A fixed path (`/customers/analytics`) is its own resource: the parameter routes whose pattern
+    // its text also fits (`PUT /customers/:id`) are not methods it serves.
+    const matched = (ctx as unknown as RoutedContext).matched ?? [];
+    const fixed = matched.filter((layer) => layer.paramNames.length === 0);
+    const served = new Set((fixed.length ? fixed : matched).flatMap((layer) => layer.methods));
     if (served.size === 0 || served.has(ctx.method)) return;
-    served.add('OPTIONS');
-    const allow = [...served].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b)).join(', ');
+    const allow = allowHeader(served);
     if (ctx.method === 'OPTIONS') {
       ctx.status = 204;
       ctx.set('Allow', allow);
       return;
     }
-    throw new AppError(405, 'method_not_allowed', `${ctx.method} is not allowed on this path; it serves ${allow}`, undefined, { Allow: allow });
+    throw methodNotAllowedError(ctx.method, allow);
   };
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DEDUPE_KEYS, DUPLICATE_MODES, type ImportOptions } from './types';
 
-const bool = z.preprocess((v) => (typeof v === 'string' ? ['true', '1', 'yes'].includes(v.trim().toLowerCase()) : v), z.boolean());
+/** A boolean, or its spelling in a query string or form field (true/false, 1/0, yes/no). */
+const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])]).transform((v) => (typeof v === 'boolean' ? v : ['true', '1', 'yes'].includes(v)));
 /** Accepts `email,phone` or an array. */
 const keyList = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),

@@ -20,7 +20,7 @@ export function importRoutes(target: RouteTarget): void {
       method: 'post', path, summary: UPLOAD_SUMMARY, tag: 'Imports', auth: WRITERS, query: ImportQuery, streamedBody: ImportUploadBodies,
       unexpressed: [
         { status: 400, rule: 'a CSV needs a header line and at least one row, and must parse as CSV; each NDJSON line must be a JSON object; a multipart body needs a file part' },
-        { status: 422, rule: 'the upload must hold at least one row; options given as JSON text (mapping) must parse' },
+        { status: 422, rule: 'the upload must hold at least one row; options given as JSON text (mapping) must parse, and mapping values must name customer fields' },
       ],
       responses: { 202: { description: 'Accepted: the rows are staged and the import is queued', schema: z.object({ data: ImportView }) }, 415: { description: 'Unsupported content type' }, 503: { description: 'The workflow service is unavailable' } },
       handler: async (ctx) => {
@@ -35,6 +35,7 @@ export function importRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'post', path: '/api/v1/customers/bulk/import', summary: 'Import up to 1,000 customers and answer with the outcome of every row (seed 001)', tag: 'Imports', auth: WRITERS,
     body: BulkImportBody,
+    unexpressed: [{ status: 422, rule: 'options.mapping values must name customer fields' }],
     responses: { 200: { description: 'Counts and per-row details', schema: BulkImportResponse }, 413: { description: 'More than 1,000 customers: use POST /imports' } },
     handler: async (ctx, { body }) => {
       const options = body.options ?? ImportOptionsInput.parse({});

@@ -51,12 +51,15 @@ export const BulkImportBody = z
   .strict()
   .meta({ id: 'BulkImportBody' });
 
+/** One row of a JSON upload: a customer object; any other value fails that row alone. */
+const ImportRow = z.unknown().meta({ description: 'A customer object (any other value fails its row, not the import)' });
+
 /** The upload forms of POST /imports, per content type (documentation: the handler streams them). */
 export const ImportUploadBodies = {
   'text/csv': z.string().meta({ description: 'CSV with a header row; headers are matched by alias (email, phone/phoneNumber/contactNumber, first_name/firstName, name/fullName, tags as "a;b" or "a,b", …)' }),
   'multipart/form-data': z.object({ file: z.string().meta({ format: 'binary', description: 'The CSV file' }) }),
   'application/x-ndjson': z.string().meta({ description: 'One customer object per line, streamed (no size limit)' }),
-  'application/json': z.union([z.array(z.record(z.string(), z.unknown())), z.object({ customers: z.array(z.record(z.string(), z.unknown())) })]).meta({ description: 'An array of customers or { customers: [...] }, within the JSON body limit (413 above it: use CSV or NDJSON)' }),
+  'application/json': z.union([z.array(ImportRow), z.object({ customers: z.array(ImportRow) })]).meta({ description: 'An array of customers or { customers: [...] }, within the JSON body limit (413 above it: use CSV or NDJSON)' }),
 };
 
 /** Seed 001's bulk import answer. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AppError, forbidden, notFound } from '../../../lib/errors';
 import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
-import { hhmmField, timezoneField } from '../../timeFields';
+import { hhmmField, TIMEZONE_RULE, timezoneField } from '../../timeFields';
 import { commandContext, READERS, WRITERS } from '../customers/routes';
 import { text } from '../../text';
 
@@ -72,7 +72,7 @@ export function messagingRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'post', path: '/api/v1/messaging/unsubscribe/:token', summary: 'One-click unsubscribe (RFC 8058): consent off and the address suppressed', tag: 'Messaging', auth: 'public',
     // Mail clients POST `List-Unsubscribe=One-Click` as a form; the token alone decides, so the body is not read.
-    params: TokenParams, streamedBody: { 'application/x-www-form-urlencoded': z.object({ 'List-Unsubscribe': z.literal('One-Click') }) }, responses: { 200: { description: 'Unsubscribed', schema: z.object({ data: z.object({ unsubscribed: z.literal(true) }) }) }, 404: { description: 'Invalid token' } },
+    params: TokenParams, bodyOptional: true, streamedBody: { 'application/x-www-form-urlencoded': z.record(z.string(), z.string()).meta({ description: 'Mail clients send `List-Unsubscribe=One-Click` (RFC 8058); the token alone decides and the form is not read' }) }, responses: { 200: { description: 'Unsubscribed', schema: z.object({ data: z.object({ unsubscribed: z.literal(true) }) }) }, 404: { description: 'Invalid token' } },
     handler: async (ctx, { params }) => {
       if (!(await ctx.domain.messaging.unsubscribe(ctx.config.TRACKING_SECRET, params.token))) throw notFound('Subscription');
       ctx.body = { data: { unsubscribed: true } };
@@ -117,7 +117,7 @@ export function messagingRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'put', path: '/api/v1/messaging/settings', summary: "Replace the tenant's messaging defaults", tag: 'Messaging', auth: ['admin'],
+    method: 'put', path: '/api/v1/messaging/settings', summary: "Replace the tenant's messaging defaults", tag: 'Messaging', auth: ['admin'], unexpressed: [TIMEZONE_RULE],
     body: MessagingSettings,
     responses: { 200: { description: 'The settings', schema: z.object({ data: MessagingSettings }) } },
     handler: async (ctx, { body }) => {

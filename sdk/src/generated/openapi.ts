@@ -112,6 +112,8 @@ export interface paths {
          *     - 422: an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression
          *     - 422: segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields
          *     - 422: a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it)
+         *     - 422: an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused)
+         *     - 409: an Idempotency-Key whose first request is still running is refused; retry shortly
          */
         post: operations["postCampaigns"];
         delete?: never;
@@ -372,6 +374,8 @@ export interface paths {
          * @description Checked beyond this schema:
          *     - 422: every phone (phone, phoneNumber, contactNumber, alternativePhones) must be a number libphonenumber accepts, read in the default region when it has no country code; it is stored in E.164
          *     - 422: the full name (fullName, name or contact_name, or firstName and lastName joined) must be 2 to 100 characters
+         *     - 422: an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused)
+         *     - 409: an Idempotency-Key whose first request is still running is refused; retry shortly
          */
         post: operations["postCustomers"];
         delete?: never;
@@ -480,7 +484,12 @@ export interface paths {
          */
         get: operations["getCustomersIdNotes"];
         put?: never;
-        /** Add a note to the notes log */
+        /**
+         * Add a note to the notes log
+         * @description Checked beyond this schema:
+         *     - 422: an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused)
+         *     - 409: an Idempotency-Key whose first request is still running is refused; retry shortly
+         */
         post: operations["postCustomersIdNotes"];
         delete?: never;
         options?: never;
@@ -582,7 +591,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import up to 1,000 customers and answer with the outcome of every row (seed 001) */
+        /**
+         * Import up to 1,000 customers and answer with the outcome of every row (seed 001)
+         * @description Checked beyond this schema:
+         *     - 422: options.mapping values must name customer fields
+         */
         post: operations["postCustomersBulkImport"];
         delete?: never;
         options?: never;
@@ -625,7 +638,7 @@ export interface paths {
          * Import customers in bulk: text/csv, multipart/form-data (a CSV file), application/x-ndjson (streamed, no size limit) or application/json (an array or { customers: [...] }, within the body limit). Answers 202 with the import; poll it for progress.
          * @description Checked beyond this schema:
          *     - 400: a CSV needs a header line and at least one row, and must parse as CSV; each NDJSON line must be a JSON object; a multipart body needs a file part
-         *     - 422: the upload must hold at least one row; options given as JSON text (mapping) must parse
+         *     - 422: the upload must hold at least one row; options given as JSON text (mapping) must parse, and mapping values must name customer fields
          */
         post: operations["postCustomersImport"];
         delete?: never;
@@ -793,7 +806,7 @@ export interface paths {
          * Import customers in bulk: text/csv, multipart/form-data (a CSV file), application/x-ndjson (streamed, no size limit) or application/json (an array or { customers: [...] }, within the body limit). Answers 202 with the import; poll it for progress.
          * @description Checked beyond this schema:
          *     - 400: a CSV needs a header line and at least one row, and must parse as CSV; each NDJSON line must be a JSON object; a multipart body needs a file part
-         *     - 422: the upload must hold at least one row; options given as JSON text (mapping) must parse
+         *     - 422: the upload must hold at least one row; options given as JSON text (mapping) must parse, and mapping values must name customer fields
          */
         post: operations["postImports"];
         delete?: never;
@@ -900,7 +913,11 @@ export interface paths {
         };
         /** The tenant's messaging defaults: from address, communication hours, timezone */
         get: operations["getMessagingSettings"];
-        /** Replace the tenant's messaging defaults */
+        /**
+         * Replace the tenant's messaging defaults
+         * @description Checked beyond this schema:
+         *     - 422: a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it)
+         */
         put: operations["putMessagingSettings"];
         post?: never;
         delete?: never;
@@ -963,6 +980,8 @@ export interface paths {
          * @description Checked beyond this schema:
          *     - 404: customerId must name a customer of this tenant
          *     - 422: subtotal, when sent, must equal the sum of price × quantity, and total must equal subtotal + tax + shipping − discount (never below zero)
+         *     - 422: an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused)
+         *     - 409: an Idempotency-Key whose first request is still running is refused; retry shortly
          */
         post: operations["postOrders"];
         delete?: never;
@@ -1040,6 +1059,8 @@ export interface paths {
          * Create a segment (membership is computed in the background)
          * @description Checked beyond this schema:
          *     - 422: every condition must name a field of GET /segments/fields with an operator and a value that field takes
+         *     - 422: an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused)
+         *     - 409: an Idempotency-Key whose first request is still running is refused; retry shortly
          */
         post: operations["postSegments"];
         delete?: never;
@@ -1233,6 +1254,8 @@ export interface paths {
          *
          *     Checked beyond this schema:
          *     - 422: the url host must resolve, and only to addresses the SSRF guard allows (no private, loopback or link-local address unless WEBHOOK_ALLOWED_HOSTS lists the host)
+         *     - 422: an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused)
+         *     - 409: an Idempotency-Key whose first request is still running is refused; retry shortly
          *     - 422: Validation failed, per field. For `url`: "host … does not resolve" or "… private or reserved address" (see the url field).
          */
         post: operations["postWebhooks"];
@@ -2888,20 +2911,20 @@ export interface components {
             dedupeKeys?: ("email" | "phone" | "externalId")[];
             defaultRegion?: string;
             /** @default false */
-            dryRun?: boolean;
+            dryRun?: boolean | ("0" | "1" | "true" | "false" | "yes" | "no");
             /**
              * @default skip
              * @enum {string}
              */
             duplicateMode?: "skip" | "update" | "upsert";
             /** @default false */
-            emitCustomerEvents?: boolean;
+            emitCustomerEvents?: boolean | ("0" | "1" | "true" | "false" | "yes" | "no");
             /** @default {} */
             mapping?: {
                 [key: string]: string;
             };
             /** @default true */
-            unknownColumnsToCustomFields?: boolean;
+            unknownColumnsToCustomFields?: boolean | ("0" | "1" | "true" | "false" | "yes" | "no");
         };
         NoteInput: {
             content: string;
@@ -4280,6 +4303,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with the current state; an Idempotency-Key whose first request is still running is refused; retry shortly */
+            409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
             413: {
                 headers: {
@@ -4302,7 +4336,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds); subject and body must be valid Liquid templates using known customer fields (details give line and column); an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression; segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it) */
+            /** @description The body does not pass validation; details list each failing field with its path; channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds); subject and body must be valid Liquid templates using known customer fields (details give line and column); an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression; segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it); an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused) */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -7105,7 +7139,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Email, phone or externalId already used; details name the existing customer */
+            /** @description Email, phone or externalId already used; details name the existing customer; an Idempotency-Key whose first request is still running is refused; retry shortly */
             409: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -7138,7 +7172,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; every phone (phone, phoneNumber, contactNumber, alternativePhones) must be a number libphonenumber accepts, read in the default region when it has no country code; it is stored in E.164; the full name (fullName, name or contact_name, or firstName and lastName joined) must be 2 to 100 characters */
+            /** @description The body does not pass validation; details list each failing field with its path; every phone (phone, phoneNumber, contactNumber, alternativePhones) must be a number libphonenumber accepts, read in the default region when it has no country code; it is stored in E.164; the full name (fullName, name or contact_name, or firstName and lastName joined) must be 2 to 100 characters; an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused) */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -8492,6 +8526,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with the current state; an Idempotency-Key whose first request is still running is refused; retry shortly */
+            409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
             413: {
                 headers: {
@@ -8514,7 +8559,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path */
+            /** @description The body does not pass validation; details list each failing field with its path; an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused) */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -9308,7 +9353,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path */
+            /** @description The body does not pass validation; details list each failing field with its path; options.mapping values must name customer fields */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -9529,14 +9574,14 @@ export interface operations {
             query?: {
                 dedupeKeys?: ("email" | "phone" | "externalId")[];
                 defaultRegion?: string;
-                dryRun?: boolean;
+                dryRun?: boolean | ("0" | "1" | "true" | "false" | "yes" | "no");
                 duplicateMode?: "skip" | "update" | "upsert";
-                emitCustomerEvents?: boolean;
+                emitCustomerEvents?: boolean | ("0" | "1" | "true" | "false" | "yes" | "no");
                 fileName?: string;
                 mapping?: {
                     [key: string]: string;
                 };
-                unknownColumnsToCustomFields?: boolean;
+                unknownColumnsToCustomFields?: boolean | ("0" | "1" | "true" | "false" | "yes" | "no");
             };
             header?: never;
             path?: never;
@@ -9544,12 +9589,8 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    [key: string]: unknown;
-                }[] | {
-                    customers: {
-                        [key: string]: unknown;
-                    }[];
+                "application/json": unknown[] | {
+                    customers: unknown[];
                 };
                 "application/x-ndjson": string;
                 "multipart/form-data": {
@@ -9633,7 +9674,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; the upload must hold at least one row; options given as JSON text (mapping) must parse */
+            /** @description The body does not pass validation; details list each failing field with its path; the upload must hold at least one row; options given as JSON text (mapping) must parse, and mapping values must name customer fields */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -10854,14 +10895,14 @@ export interface operations {
             query?: {
                 dedupeKeys?: ("email" | "phone" | "externalId")[];
                 defaultRegion?: string;
-                dryRun?: boolean;
+                dryRun?: boolean | ("0" | "1" | "true" | "false" | "yes" | "no");
                 duplicateMode?: "skip" | "update" | "upsert";
-                emitCustomerEvents?: boolean;
+                emitCustomerEvents?: boolean | ("0" | "1" | "true" | "false" | "yes" | "no");
                 fileName?: string;
                 mapping?: {
                     [key: string]: string;
                 };
-                unknownColumnsToCustomFields?: boolean;
+                unknownColumnsToCustomFields?: boolean | ("0" | "1" | "true" | "false" | "yes" | "no");
             };
             header?: never;
             path?: never;
@@ -10869,12 +10910,8 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    [key: string]: unknown;
-                }[] | {
-                    customers: {
-                        [key: string]: unknown;
-                    }[];
+                "application/json": unknown[] | {
+                    customers: unknown[];
                 };
                 "application/x-ndjson": string;
                 "multipart/form-data": {
@@ -10958,7 +10995,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; the upload must hold at least one row; options given as JSON text (mapping) must parse */
+            /** @description The body does not pass validation; details list each failing field with its path; the upload must hold at least one row; options given as JSON text (mapping) must parse, and mapping values must name customer fields */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -11813,7 +11850,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path */
+            /** @description The body does not pass validation; details list each failing field with its path; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it) */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -12046,11 +12083,10 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": {
-                    /** @enum {string} */
-                    "List-Unsubscribe": "One-Click";
+                    [key: string]: string;
                 };
             };
         };
@@ -12348,7 +12384,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The customer is blocked or suspended, or the order number is taken */
+            /** @description The customer is blocked or suspended, or the order number is taken; an Idempotency-Key whose first request is still running is refused; retry shortly */
             409: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -12381,7 +12417,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; subtotal, when sent, must equal the sum of price × quantity, and total must equal subtotal + tax + shipping − discount (never below zero) */
+            /** @description The body does not pass validation; details list each failing field with its path; subtotal, when sent, must equal the sum of price × quantity, and total must equal subtotal + tax + shipping − discount (never below zero); an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused) */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -13002,7 +13038,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Name already used */
+            /** @description Name already used; an Idempotency-Key whose first request is still running is refused; retry shortly */
             409: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -13035,7 +13071,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; every condition must name a field of GET /segments/fields with an operator and a value that field takes */
+            /** @description The body does not pass validation; details list each failing field with its path; every condition must name a field of GET /segments/fields with an operator and a value that field takes; an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused) */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -14791,6 +14827,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflicts with the current state; an Idempotency-Key whose first request is still running is refused; retry shortly */
+            409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
             413: {
                 headers: {
@@ -14813,7 +14860,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; the url host must resolve, and only to addresses the SSRF guard allows (no private, loopback or link-local address unless WEBHOOK_ALLOWED_HOSTS lists the host); Validation failed, per field. For `url`: "host … does not resolve" or "… private or reserved address" (see the url field). */
+            /** @description The body does not pass validation; details list each failing field with its path; the url host must resolve, and only to addresses the SSRF guard allows (no private, loopback or link-local address unless WEBHOOK_ALLOWED_HOSTS lists the host); an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused); Validation failed, per field. For `url`: "host … does not resolve" or "… private or reserved address" (see the url field). */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */

@@ -48,6 +48,28 @@ function addCreationLinks(paths: Record<string, Record<string, Operation>>): voi
   }
 }
 
+/** The body parser refuses a `__proto__` key anywhere (400): no free-form object may name one. */
+const NOT_PROTO = { not: { const: '__proto__' } };
+
+/**
+ * States the `__proto__` refusal on every JSON object whose keys are free (records, catch-alls),
+ * in one walk over request and response schemas alike.
+ */
+function forbidProtoKeys(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(forbidProtoKeys);
+  if (!node || typeof node !== 'object') return;
+  const schema = node as Record<string, unknown>;
+  if ('additionalProperties' in schema && schema.additionalProperties !== false) {
+    schema.propertyNames = schema.propertyNames ? { allOf: [schema.propertyNames, NOT_PROTO] } : NOT_PROTO;
+  }
+  for (const [key, value] of Object.entries(schema)) {
+    // Only JSON goes through the parser that refuses the key; forms and CSV are read as sent.
+    if (key === 'content' && value && typeof value === 'object') {
+      Object.entries(value).forEach(([type, media]) => type.includes('json') && forbidProtoKeys(media));
+    } else forbidProtoKeys(value);
+  }
+}
+
 /** Renders the OpenAPI 3.1 document for everything registered. */
 export function buildOpenApiDocument(registry: OpenAPIRegistry, serverUrl?: string) {
   const document = new OpenApiGeneratorV31(registry.definitions).generateDocument({
@@ -66,6 +88,8 @@ export function buildOpenApiDocument(registry: OpenAPIRegistry, serverUrl?: stri
     servers: serverUrl ? [{ url: serverUrl }] : [],
   });
   addCreationLinks((document.paths ?? {}) as Record<string, Record<string, Operation>>);
+  forbidProtoKeys(document.paths);
+  forbidProtoKeys(document.components);
   return document;
 }
 

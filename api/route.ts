@@ -7,7 +7,7 @@ import { assertSafeInput } from './inputSafety';
 import { allowHeader, methodNotAllowedError } from './middleware/methodNotAllowed';
 import { withIdempotency } from './middleware/idempotency';
 import type { OpenAPIRegistry } from './openapi';
-import { documentRoute, type ResponseDoc, type UnexpressedRule } from './routeDocs';
+import { documentRoute, type RouteDocSpec, type UnexpressedRule } from './routeDocs';
 
 /** What a handler receives besides the context: validated, typed input. */
 export interface RouteInput<P, Q, B> {
@@ -16,33 +16,14 @@ export interface RouteInput<P, Q, B> {
   body: B;
 }
 
-/** One route: its contract (for validation and OpenAPI) and its handler. */
-export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodType> {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** Koa-style path, e.g. `/api/v1/api-keys/:id`. */
-  path: string;
-  summary: string;
-  /** Longer explanation for the docs (the summary is one line). */
-  description?: string;
-  tag: string;
-  /** Roles allowed to call it, or 'public' for no credential. */
-  auth: readonly Role[] | 'public';
+/**
+ * One route: its contract (the documented fields of {@link RouteDocSpec}, with typed schemas)
+ * and its handler, which receives what those schemas parsed.
+ */
+export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodType> extends Omit<RouteDocSpec, 'params' | 'query' | 'body'> {
   params?: P;
   query?: Q;
   body?: B;
-  /** The body may be left out entirely (then it is validated as `{}`); otherwise a missing body is a 400. */
-  bodyOptional?: boolean;
-  /** Checks the schema cannot state, documented with the status they answer (see {@link UnexpressedRule}). */
-  unexpressed?: readonly UnexpressedRule[];
-  /**
-   * A body the handler reads itself (e.g. a streamed upload), documented per content type for
-   * OpenAPI only: nothing here parses or validates it.
-   */
-  streamedBody?: Record<string, ZodType>;
-  /** Creating POSTs honour Idempotency-Key: a retried request gets the first response. */
-  idempotent?: boolean;
-  /** Documented answers: status → description and body; the pipeline's error answers are added for it. */
-  responses: Record<number, ResponseDoc>;
   handler: (ctx: HeraldContext, input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<void> | void;
 }
 
@@ -129,7 +110,7 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
     }
     // Validation runs inside the idempotent section, so a retried invalid request replays its 422.
     const run = async () => {
-      assertSafeInput(hctx, ctx.params, Boolean(spec.body));
+      assertSafeInput(hctx, ctx.params, Boolean(spec.body || spec.streamedBody));
       const params = parsePart(spec.params, ctx.params, 'params');
       const query = parsePart(spec.query, hctx.query, 'query');
       const body = parsePart(spec.body, (hctx.request as { body?: unknown }).body, 'body');

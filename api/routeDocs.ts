@@ -25,21 +25,32 @@ export interface UnexpressedRule {
   rule: string;
 }
 
-/** What the documentation of one route is made from (a subset of RouteSpec). */
+/** What the documentation of one route is made from: everything of a route but its handler. */
 export interface RouteDocSpec {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** Koa-style path, e.g. `/api/v1/api-keys/:id`. */
   path: string;
   summary: string;
+  /** Longer explanation for the docs (the summary is one line). */
   description?: string;
   tag: string;
+  /** Roles allowed to call it, or 'public' for no credential. */
   auth: readonly Role[] | 'public';
   params?: ZodType;
   query?: ZodType;
   body?: ZodType;
+  /** The body may be left out entirely (then it is validated as `{}`); otherwise a missing body is a 400. */
   bodyOptional?: boolean;
+  /**
+   * A body the handler reads itself (e.g. a streamed upload), documented per content type for
+   * OpenAPI only: nothing here parses or validates it.
+   */
   streamedBody?: Record<string, ZodType>;
+  /** Creating POSTs honour Idempotency-Key: a retried request gets the first response. */
   idempotent?: boolean;
+  /** Checks the schema cannot state, documented with the status they answer (see {@link UnexpressedRule}). */
   unexpressed?: readonly UnexpressedRule[];
+  /** Documented answers: status → description and body; the pipeline's error answers are added for it. */
   responses: Record<number, ResponseDoc>;
 }
 
@@ -86,7 +97,7 @@ function errorResponses(spec: RouteDocSpec): Record<number, ReturnType<typeof er
   // Any request may carry a body: a JSON one is read (and limited) before routing, another type is refused.
   out[413] = error('The body exceeds the size limit (BODY_LIMIT, 1 MB by default)');
   out[415] = error(hasBody ? `The body's Content-Type is not one this operation takes (${Object.keys(spec.streamedBody ?? { 'application/json': 0 }).join(', ')})` : 'This operation takes no body: send none, or application/json (ignored)');
-  if (spec.body || rules(422).length) out[422] = error(withRules('The body does not pass validation; details list each failing field with its path', 422));
+  if (hasBody || rules(422).length) out[422] = error(withRules('The body does not pass validation; details list each failing field with its path', 422));
   if (!UNLIMITED_PATHS.has(spec.path)) out[429] = error('Rate limited: wait as Retry-After says', RATE_HEADERS);
   if (!DEPENDENCY_FREE.has(spec.path)) out[503] = error('PostgreSQL or Temporal is unavailable; nothing changed, retry later');
   // A route's own words for an error status win over the generic ones, and add statuses the pipeline cannot guess.

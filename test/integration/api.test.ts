@@ -74,11 +74,17 @@ describe('API skeleton', () => {
         req.end();
       });
     for (const method of ['TRACE', 'PATCH', 'PUT', 'DELETE', 'PROPFIND']) {
-      const res = await send(method, '/api/v1/tenant');
+      const res = await send(method, '/api/v1/tenant/summary');
       expect({ method, status: res.status, code: res.body.error.code }).toEqual({ method, status: 405, code: 'method_not_allowed' });
       expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
     }
     expect((await send('TRACE', '/healthz')).headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    // A fixed path is its own resource even where a parameter route's pattern fits its text (PUT /customers/:id).
+    for (const method of ['PUT', 'PATCH', 'DELETE']) {
+      const res = await send(method, '/api/v1/customers/analytics');
+      expect({ method, status: res.status, allow: res.headers.get('allow') }).toEqual({ method, status: 405, allow: 'GET, HEAD, OPTIONS' });
+    }
+    expect((await send('OPTIONS', '/api/v1/customers/search')).headers.get('allow')).toBe('GET, HEAD, OPTIONS');
     expect((await send('TRACE', '/api/v1/customers')).headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');
     expect((await server.request(`/api/v1/customers/${crypto.randomUUID()}`, { method: 'POST', key })).headers.get('allow')).toBe('GET, HEAD, PUT, PATCH, DELETE, OPTIONS');
     for (const method of ['TRACE', 'GET', 'POST', 'OPTIONS']) {

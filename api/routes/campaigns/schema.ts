@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PageQuery } from '../../pagination';
+import { Rules } from '../segments/schema';
 import { dateTimeField, timezoneField } from '../../timeFields';
 import type { Audience, CampaignInput, Schedule } from '../../../domain/campaigns/types';
 import { CAMPAIGN_STATUSES } from '../../../domain/campaigns/types';
@@ -12,7 +13,7 @@ const channel = z.enum(['email', 'sms']);
 /** Who receives the campaign, in Herald's form. */
 export const AudienceInput = z.discriminatedUnion('type', [
   z.object({ type: z.literal('segment'), segmentId: z.uuid() }).strict(),
-  z.object({ type: z.literal('rules'), rules: z.unknown() }).strict(),
+  z.object({ type: z.literal('rules'), rules: Rules }).strict(),
   z.object({ type: z.literal('customers'), customerIds: z.array(z.uuid()).min(1).max(10_000) }).strict(),
   z.object({ type: z.literal('all') }).strict(),
 ]);
@@ -47,7 +48,7 @@ const CampaignFields = z.object({
   content: text({ min: 1, max: 100_000, trim: false }).optional().meta({ description: 'seed 003: the body' }),
   audience: AudienceInput.optional(),
   audienceType: z.enum(['segment', 'rules', 'customers', 'all']).optional().meta({ description: 'seed 003' }),
-  segmentRules: z.unknown().optional().meta({ description: 'seed 003: inline rules (either rule format)' }),
+  segmentRules: Rules.optional(),
   segmentId: z.uuid().optional(),
   customerIds: z.array(z.uuid()).min(1).max(10_000).optional(),
   schedule: ScheduleInput.optional(),

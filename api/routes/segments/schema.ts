@@ -2,10 +2,27 @@ import { PageQuery, PaginationView } from '../../pagination';
 import { z } from 'zod';
 import { text } from '../../text';
 
-/** Rules in either accepted format; parsed and validated by the rule language (422 with paths). */
-const Rules = z.record(z.string(), z.unknown()).meta({
-  description: "json-rules-engine conditions ({ all | any | not }) or seed 003's { logic: 'AND' | 'OR', rules: [...] } tree",
-});
+const RULE = { $ref: '#/components/schemas/SegmentRule' };
+const group = (key: string) => ({ required: [key], properties: { [key]: { type: 'array', minItems: 1, items: RULE } } });
+
+/**
+ * A rule in either accepted format, as a recursive schema: a condition (`{ fact, operator, value,
+ * path? }` or seed 003's `{ field, operator, value }`), a group (`all`/`any` of rules, `not` of a
+ * rule, or seed 003's `{ logic, rules }`), or a stored rule's normalised form (`kind`). Which
+ * fields, operators and values go together is checked by the rule language (422 with paths).
+ */
+export const Rules = z.record(z.string(), z.unknown()).meta({
+  id: 'SegmentRule',
+  description: "json-rules-engine conditions ({ all | any | not }) or seed 003's { logic: 'AND' | 'OR', rules: [...] } tree; fields are listed by GET /segments/fields",
+  anyOf: [
+    { title: 'Condition', required: ['operator'], anyOf: [{ required: ['fact'] }, { required: ['field'] }], properties: { fact: { type: 'string' }, field: { type: 'string' }, operator: { type: 'string' }, value: {}, path: { type: 'string' } } },
+    { title: 'All', ...group('all') },
+    { title: 'Any', ...group('any') },
+    { title: 'Not', required: ['not'], properties: { not: RULE } },
+    { title: 'Seed 003 group', required: ['logic', 'rules'], properties: { logic: { type: 'string', pattern: '^([Aa][Nn][Dd]|[Oo][Rr])$' }, rules: { type: 'array', minItems: 1, items: RULE } } },
+    { title: 'Normalised', required: ['kind'], properties: { kind: { type: 'string' } } },
+  ],
+} as never);
 
 /** Body of POST /segments (seed 003's body works as written). */
 export const CreateSegment = z

@@ -2190,10 +2190,7 @@ export interface components {
         CreateSegment: {
             description?: string | null;
             name: string;
-            /** @description json-rules-engine conditions ({ all | any | not }) or seed 003's { logic: 'AND' | 'OR', rules: [...] } tree */
-            rules: {
-                [key: string]: unknown;
-            };
+            rules: components["schemas"]["SegmentRule"];
         };
         CreateWebhook: {
             description?: string | null;
@@ -3071,10 +3068,7 @@ export interface components {
         PreviewSegment: {
             /** @default 50 */
             limit?: number;
-            /** @description json-rules-engine conditions ({ all | any | not }) or seed 003's { logic: 'AND' | 'OR', rules: [...] } tree */
-            rules: {
-                [key: string]: unknown;
-            };
+            rules: components["schemas"]["SegmentRule"];
         };
         Readiness: {
             checks: {
@@ -3163,6 +3157,27 @@ export interface components {
             data: components["schemas"]["Segment"][];
             pagination: components["schemas"]["Pagination"];
         };
+        /** @description json-rules-engine conditions ({ all | any | not }) or seed 003's { logic: 'AND' | 'OR', rules: [...] } tree; fields are listed by GET /segments/fields */
+        SegmentRule: {
+            [key: string]: unknown;
+        } | ({
+            fact?: string;
+            field?: string;
+            operator: string;
+            path?: string;
+            value?: unknown;
+        } | unknown | unknown) | {
+            all: components["schemas"]["SegmentRule"][];
+        } | {
+            any: components["schemas"]["SegmentRule"][];
+        } | {
+            not: components["schemas"]["SegmentRule"];
+        } | {
+            logic: string;
+            rules: components["schemas"]["SegmentRule"][];
+        } | {
+            kind: string;
+        };
         ShippingAddressInput: {
             city: string;
             country?: string;
@@ -3230,10 +3245,7 @@ export interface components {
         UpdateSegment: {
             description?: string | null;
             name?: string;
-            /** @description json-rules-engine conditions ({ all | any | not }) or seed 003's { logic: 'AND' | 'OR', rules: [...] } tree */
-            rules?: {
-                [key: string]: unknown;
-            };
+            rules?: components["schemas"]["SegmentRule"];
         };
         UpdateTenant: {
             settings: {
@@ -4151,7 +4163,7 @@ export interface operations {
                         /** @enum {string} */
                         type: "segment";
                     } | {
-                        rules?: unknown;
+                        rules: components["schemas"]["SegmentRule"];
                         /** @enum {string} */
                         type: "rules";
                     } | {
@@ -4212,8 +4224,7 @@ export interface operations {
                     schedulingType?: "immediate" | "now" | "scheduled" | "recurring";
                     /** Format: uuid */
                     segmentId?: string;
-                    /** @description seed 003: inline rules (either rule format) */
-                    segmentRules?: unknown;
+                    segmentRules?: components["schemas"]["SegmentRule"];
                     subject?: string | null;
                     /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                     timezone?: string;
@@ -4553,7 +4564,7 @@ export interface operations {
                         /** @enum {string} */
                         type: "segment";
                     } | {
-                        rules?: unknown;
+                        rules: components["schemas"]["SegmentRule"];
                         /** @enum {string} */
                         type: "rules";
                     } | {
@@ -4614,8 +4625,7 @@ export interface operations {
                     schedulingType?: "immediate" | "now" | "scheduled" | "recurring";
                     /** Format: uuid */
                     segmentId?: string;
-                    /** @description seed 003: inline rules (either rule format) */
-                    segmentRules?: unknown;
+                    segmentRules?: components["schemas"]["SegmentRule"];
                     subject?: string | null;
                     /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                     timezone?: string;
@@ -4941,7 +4951,7 @@ export interface operations {
                         /** @enum {string} */
                         type: "segment";
                     } | {
-                        rules?: unknown;
+                        rules: components["schemas"]["SegmentRule"];
                         /** @enum {string} */
                         type: "rules";
                     } | {
@@ -5002,8 +5012,7 @@ export interface operations {
                     schedulingType?: "immediate" | "now" | "scheduled" | "recurring";
                     /** Format: uuid */
                     segmentId?: string;
-                    /** @description seed 003: inline rules (either rule format) */
-                    segmentRules?: unknown;
+                    segmentRules?: components["schemas"]["SegmentRule"];
                     subject?: string | null;
                     /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                     timezone?: string;
@@ -11963,6 +11972,17 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The body does not pass validation; details list each failing field with its path */
+            422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
             503: {
                 headers: {
@@ -12142,6 +12162,17 @@ export interface operations {
             };
             /** @description The body's Content-Type is not one this operation takes (application/x-www-form-urlencoded) */
             415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not pass validation; details list each failing field with its path */
+            422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;

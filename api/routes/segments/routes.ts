@@ -30,7 +30,7 @@ export function segmentRoutes(target: RouteTarget): void {
     addRoute(target, {
       method: 'post', path, unexpressed: [{ status: 422, rule: 'the phrase must contain words the rule suggester understands (details list the others)' }], summary: 'Suggest segments from a phrase ("vip customers in New York"); deterministic, no model', tag: 'Segments', auth: READERS,
       body: SuggestSegments,
-      responses: { 200: { description: 'Suggestions, most confident first', schema: z.object({ suggestions: z.array(z.record(z.string(), z.unknown())) }) }, 422: { description: 'Words that were not understood' } },
+      responses: { 200: { description: 'Suggestions, most confident first', schema: z.object({ suggestions: z.array(z.record(z.string(), z.unknown())) }) } },
       handler: async (ctx, { body }) => {
         ctx.body = { suggestions: await ctx.domain.segments.suggest(tenant(ctx), body.query) };
       },

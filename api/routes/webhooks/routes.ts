@@ -1,18 +1,16 @@
 import { z } from 'zod';
 import type { HeraldContext } from '../../context';
-import { addRoute, type RouteTarget } from '../../route';
+import { addRoute, type RouteTarget, type UnexpressedRule } from '../../route';
 import { commandContext, READERS, WRITERS } from '../customers/routes';
 import { CreateWebhook, DeliveryView, RotateSecret, UpdateWebhook, URL_CHECK_DESCRIPTION, WebhookListQuery, WebhookListResponse, WebhookParams, WebhookView, WebhookWithSecretView } from './schema';
 import { pageRequestOf } from '../../pagination';
-import { ErrorResponse } from '../../openapi';
 
 const tenant = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
 
-/** The 422 of create and PATCH, documented with the URL check's two refusals. */
-const URL_REFUSED = {
-  description: 'Validation failed, per field. For `url`: "host … does not resolve" or "… private or reserved address" (see the url field).',
-  schema: ErrorResponse,
-};
+/** The URL check of create and PATCH, with its two refusals as the 422 words them. */
+const URL_RULE: readonly UnexpressedRule[] = [
+  { status: 422, rule: 'the url host must resolve ("host … does not resolve"), and only to addresses the SSRF guard allows ("… private or reserved address"), unless WEBHOOK_ALLOWED_HOSTS lists the host' },
+];
 
 /** Webhook endpoints: CRUD, the event catalogue, secret rotation and test events. */
 export function webhookRoutes(target: RouteTarget): void {
@@ -24,10 +22,10 @@ export function webhookRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'post', path: '/api/v1/webhooks', unexpressed: [{ status: 422, rule: 'the url host must resolve, and only to addresses the SSRF guard allows (no private, loopback or link-local address unless WEBHOOK_ALLOWED_HOSTS lists the host)' }], summary: 'Create an endpoint (the secret is shown in this answer only)', tag: 'Webhooks', auth: WRITERS, idempotent: true,
+    method: 'post', path: '/api/v1/webhooks', unexpressed: URL_RULE, summary: 'Create an endpoint (the secret is shown in this answer only)', tag: 'Webhooks', auth: WRITERS, idempotent: true,
     description: `The URL is checked now, not at the first delivery. ${URL_CHECK_DESCRIPTION}`,
     body: CreateWebhook,
-    responses: { 201: { description: 'Created, with its secret', schema: z.object({ data: WebhookWithSecretView }) }, 422: URL_REFUSED },
+    responses: { 201: { description: 'Created, with its secret', schema: z.object({ data: WebhookWithSecretView }) } },
     handler: async (ctx, { body }) => {
       const created = await ctx.domain.webhooks.create(commandContext(ctx), body);
       ctx.status = 201;
@@ -52,10 +50,10 @@ export function webhookRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'patch', path: '/api/v1/webhooks/:id', unexpressed: [{ status: 422, rule: 'the url host must resolve, and only to addresses the SSRF guard allows (no private, loopback or link-local address unless WEBHOOK_ALLOWED_HOSTS lists the host)' }], summary: 'Change an endpoint; enabling a disabled one delivers what it missed', tag: 'Webhooks', auth: WRITERS,
+    method: 'patch', path: '/api/v1/webhooks/:id', unexpressed: URL_RULE, summary: 'Change an endpoint; enabling a disabled one delivers what it missed', tag: 'Webhooks', auth: WRITERS,
     description: `A new URL is checked as on create; nothing changes when it is refused. ${URL_CHECK_DESCRIPTION}`,
     params: WebhookParams, body: UpdateWebhook,
-    responses: { 200: { description: 'Updated', schema: z.object({ data: WebhookView }) }, 404: { description: 'No such endpoint' }, 422: URL_REFUSED },
+    responses: { 200: { description: 'Updated', schema: z.object({ data: WebhookView }) }, 404: { description: 'No such endpoint' } },
     handler: async (ctx, { params, body }) => {
       ctx.body = { data: await ctx.domain.webhooks.update(commandContext(ctx), params.id, body) };
     },

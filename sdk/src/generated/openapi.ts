@@ -17,7 +17,6 @@ export interface paths {
          * Suggest segments from a phrase ("vip customers in New York"); deterministic, no model
          * @description Checked beyond this schema:
          *     - 422: the phrase must contain words the rule suggester understands (details list the others)
-         *     - 422: Words that were not understood
          */
         post: operations["postAiSegmentSuggestions"];
         delete?: never;
@@ -1186,7 +1185,6 @@ export interface paths {
          * Suggest segments from a phrase ("vip customers in New York"); deterministic, no model
          * @description Checked beyond this schema:
          *     - 422: the phrase must contain words the rule suggester understands (details list the others)
-         *     - 422: Words that were not understood
          */
         post: operations["postSegmentsSuggestions"];
         delete?: never;
@@ -1253,10 +1251,9 @@ export interface paths {
          * @description The URL is checked now, not at the first delivery. Checked when the endpoint is created or its URL changed, before anything is stored: the host must resolve (DNS) here, and every address it resolves to (or the literal address) must be public. A host without a DNS answer is refused with 422 "does not resolve"; one that is or resolves to a loopback, private, link-local or reserved address with 422 "private or reserved address" (an operator can allow such hosts or networks in the deployment's configuration). Deliveries check the address again on every connection.
          *
          *     Checked beyond this schema:
-         *     - 422: the url host must resolve, and only to addresses the SSRF guard allows (no private, loopback or link-local address unless WEBHOOK_ALLOWED_HOSTS lists the host)
+         *     - 422: the url host must resolve ("host … does not resolve"), and only to addresses the SSRF guard allows ("… private or reserved address"), unless WEBHOOK_ALLOWED_HOSTS lists the host
          *     - 422: an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused)
          *     - 409: an Idempotency-Key whose first request is still running is refused; retry shortly
-         *     - 422: Validation failed, per field. For `url`: "host … does not resolve" or "… private or reserved address" (see the url field).
          */
         post: operations["postWebhooks"];
         delete?: never;
@@ -1285,8 +1282,7 @@ export interface paths {
          * @description A new URL is checked as on create; nothing changes when it is refused. Checked when the endpoint is created or its URL changed, before anything is stored: the host must resolve (DNS) here, and every address it resolves to (or the literal address) must be public. A host without a DNS answer is refused with 422 "does not resolve"; one that is or resolves to a loopback, private, link-local or reserved address with 422 "private or reserved address" (an operator can allow such hosts or networks in the deployment's configuration). Deliveries check the address again on every connection.
          *
          *     Checked beyond this schema:
-         *     - 422: the url host must resolve, and only to addresses the SSRF guard allows (no private, loopback or link-local address unless WEBHOOK_ALLOWED_HOSTS lists the host)
-         *     - 422: Validation failed, per field. For `url`: "host … does not resolve" or "… private or reserved address" (see the url field).
+         *     - 422: the url host must resolve ("host … does not resolve"), and only to addresses the SSRF guard allows ("… private or reserved address"), unless WEBHOOK_ALLOWED_HOSTS lists the host
          */
         patch: operations["patchWebhooksId"];
         trace?: never;
@@ -3498,7 +3494,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; the phrase must contain words the rule suggester understands (details list the others); Words that were not understood */
+            /** @description The body does not pass validation; details list each failing field with its path; the phrase must contain words the rule suggester understands (details list the others) */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -14290,7 +14286,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; the phrase must contain words the rule suggester understands (details list the others); Words that were not understood */
+            /** @description The body does not pass validation; details list each failing field with its path; the phrase must contain words the rule suggester understands (details list the others) */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -14891,7 +14887,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; the url host must resolve, and only to addresses the SSRF guard allows (no private, loopback or link-local address unless WEBHOOK_ALLOWED_HOSTS lists the host); an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused); Validation failed, per field. For `url`: "host … does not resolve" or "… private or reserved address" (see the url field). */
+            /** @description The body does not pass validation; details list each failing field with its path; the url host must resolve ("host … does not resolve"), and only to addresses the SSRF guard allows ("… private or reserved address"), unless WEBHOOK_ALLOWED_HOSTS lists the host; an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused) */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -15274,7 +15270,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; the url host must resolve, and only to addresses the SSRF guard allows (no private, loopback or link-local address unless WEBHOOK_ALLOWED_HOSTS lists the host); Validation failed, per field. For `url`: "host … does not resolve" or "… private or reserved address" (see the url field). */
+            /** @description The body does not pass validation; details list each failing field with its path; the url host must resolve ("host … does not resolve"), and only to addresses the SSRF guard allows ("… private or reserved address"), unless WEBHOOK_ALLOWED_HOSTS lists the host */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */

@@ -5,7 +5,7 @@ import { getHeapStatistics } from 'node:v8';
  * 4 GiB here), V8 grows the heap lazily while an import churns through chunks: the worker
  * reached 490 MB RSS on a 300k-row import although its live data stays under 100 MB. Capped at
  * 192 MB of old space, V8 collects sooner; the same import peaked at 283 MB with no loss of
- * throughput (docs/benchmarks.md, session 3). A V8 heap limit can only be set when Node starts,
+ * throughput (docs/benchmarks-history.md, imports session 3). A V8 heap limit can only be set when Node starts,
  * so the places that launch the worker pass it: docker-compose.yml (NODE_OPTIONS), `npm run
  * worker`, and the import benchmark. `herald worker` warns when it runs without a cap.
  */

@@ -58,15 +58,16 @@ export const campaignWorkflowId = (tenantId: string, campaignId: string) => `cam
 export async function campaignSendWorkflow(input: CampaignSendInput): Promise<CampaignProgress> {
   const { tenantId, campaignId } = input;
   const progress: CampaignProgress = input.carried?.progress ?? { paused: false, cancelled: false, waitingUntil: null, sent: 0, failed: 0, deferred: 0, pages: 0 };
-  setHandler(pauseCampaignSignal, () => {
-    progress.paused = true;
-    controlSignals += 1;
-  });
   // A resume that arrives while a page is still winding down after a pause must win over the
   // page's late "stopped: paused" answer, or the workflow would wait for a resume already received.
   let resumedDuringPage = false;
   // Pause and resume signals seen so far: beginCampaign's status is older than any that arrive while it runs.
+  // Declared before the handlers: a signal already waiting runs its handler as soon as it is set.
   let controlSignals = 0;
+  setHandler(pauseCampaignSignal, () => {
+    progress.paused = true;
+    controlSignals += 1;
+  });
   setHandler(resumeCampaignSignal, () => {
     progress.paused = false;
     resumedDuringPage = true;

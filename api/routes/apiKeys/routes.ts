@@ -1,6 +1,6 @@
 import type { ApiKey } from '../../../domain/tenants/types';
-import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
+import { commandContext, tenantOf } from '../../routeContext';
 import { pageRequestOf } from '../../pagination';
 import { ApiKeyListQuery, ApiKeyListResponse, ApiKeyParams, ApiKeyResponse, CreateApiKey, CreatedApiKeyResponse } from './schema';
 
@@ -12,8 +12,6 @@ const view = (k: ApiKey) => ({
   createdAt: k.createdAt.toISOString(), lastUsedAt: iso(k.lastUsedAt), expiresAt: iso(k.expiresAt), revokedAt: iso(k.revokedAt),
 });
 
-const commandContext = (ctx: HeraldContext) => ({ principal: ctx.state.principal!, requestId: ctx.state.requestId, ip: ctx.ip });
-
 /** API key management for tenant admins: list, create (secret shown once), revoke. */
 export function apiKeyRoutes(target: RouteTarget): void {
   addRoute(target, {
@@ -21,7 +19,7 @@ export function apiKeyRoutes(target: RouteTarget): void {
     query: ApiKeyListQuery,
     responses: { 200: { description: 'A page of keys', schema: ApiKeyListResponse } },
     handler: async (ctx, { query }) => {
-      const page = await ctx.domain.tenants.listApiKeys(ctx.state.principal!.tenantId, pageRequestOf(query));
+      const page = await ctx.domain.tenants.listApiKeys(tenantOf(ctx), pageRequestOf(query));
       ctx.body = { data: page.data.map(view), pagination: page.pagination };
     },
   });

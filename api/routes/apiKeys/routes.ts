@@ -3,8 +3,7 @@ import { addRoute, type RouteTarget } from '../../route';
 import { commandContext, tenantOf } from '../../routeContext';
 import { pageRequestOf } from '../../pagination';
 import { ApiKeyListQuery, ApiKeyListResponse, ApiKeyParams, ApiKeyResponse, CreateApiKey, CreatedApiKeyResponse } from './schema';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+import { iso } from '../../../lib/time';
 
 /** The public view of a key (no hash, no secret). */
 const view = (k: ApiKey) => ({

@@ -1,3 +1,5 @@
+import { iso } from '../../lib/time';
+
 /** Campaign states; `sending ⇄ paused`, and completed, cancelled and failed are final. */
 export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'sending', 'paused', 'completed', 'cancelled', 'failed'] as const;
 /** One of {@link CAMPAIGN_STATUSES}. */
@@ -69,8 +71,6 @@ export interface CampaignInput {
 /** A stored campaigns row. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type CampaignRow = Record<string, any>;
-
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
 /** Maps a stored row to the API shape. */
 export function toCampaign(r: CampaignRow): Campaign {

@@ -6,7 +6,7 @@ import { copyOut } from '../../db/streams';
  * ISO-8601 in UTC ('2026-11-22T21:40:00.123456Z'): the timestamp's own text form with a T and a Z,
  * which costs Postgres a fraction of what to_char does per row.
  */
-function iso(expr: string): string {
+function isoSql(expr: string): string {
   return `replace((${expr} AT TIME ZONE 'UTC')::text, ' ', 'T') || 'Z'`;
 }
 
@@ -41,10 +41,10 @@ const COLUMNS: Array<[string, string]> = [
   ['totalOrders', 'total_orders'],
   ['paidOrders', 'paid_orders'],
   ['totalSpent', 'trim_scale(total_spent)'],
-  ['lastOrderAt', iso('last_order_at')],
+  ['lastOrderAt', isoSql('last_order_at')],
   ['notes', text('notes')],
-  ['createdAt', iso('created_at')],
-  ['lastInteractionAt', iso('last_interaction_at')],
+  ['createdAt', isoSql('created_at')],
+  ['lastInteractionAt', isoSql('last_interaction_at')],
 ];
 
 /** The select list: each cell under its CSV header name. */

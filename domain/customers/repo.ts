@@ -1,20 +1,13 @@
 import type { Knex } from 'knex';
-import { SEARCH_EXPRESSION, SORT_INDEXES } from '../../migrations/20261122000200_customers';
 import { whereRange } from '../shared/filters';
 import type { SortKey } from '../shared/listing';
+import { SEARCH_EXPRESSION, SORT_EXPRESSIONS } from './indexedExpressions';
 import type { CustomerRow } from './rows';
 import type { CustomerFilters, SortField } from './types';
 
-/** Sort fields mapped to the exact expressions the sort indexes cover (see the migration). */
-const SORT_EXPRESSIONS = Object.fromEntries(SORT_INDEXES) as Record<string, string>;
-const SORT_COLUMNS: Record<SortField, string> = {
-  createdAt: 'created_at', updatedAt: 'updated_at', fullName: 'full_name', email: 'email',
-  totalSpent: 'total_spent', totalOrders: 'total_orders', lastOrderAt: 'last_order_at', lastInteractionAt: 'last_interaction_at',
-};
-
 /** The keyset sort key for a sort field: the expression its index covers. */
 export function sortKeyFor(field: SortField): SortKey {
-  return { expression: SORT_EXPRESSIONS[SORT_COLUMNS[field]]! };
+  return { expression: SORT_EXPRESSIONS[field] };
 }
 
 /** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */

@@ -1,10 +1,9 @@
 import type { Customer, CustomerFields } from './types';
+import { iso } from '../../lib/time';
 
 /** A customers row as stored; knex returns rows untyped and toCustomer is the one reader. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type CustomerRow = Record<string, any>;
-
-const iso = (d: Date | null | undefined) => (d ? new Date(d).toISOString() : null);
 
 /** Maps a stored row to the API's customer shape. */
 export function toCustomer(r: CustomerRow): Customer {

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { CommandContext } from '../shared/context';
 import type { Principal } from '../tenants/types';
 import type { ImportCounters, ImportFormat, ImportJob, ImportOptions, ImportStatus } from './types';
+import { iso } from '../../lib/time';
 
 /** An imports row as stored. */
 export interface ImportRecord {
@@ -43,8 +44,6 @@ export function countersOf(r: ImportRecord): ImportCounters {
     failed: r.failed,
   };
 }
-
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 /**
  * The API's view of an import, with its live rate and ETA: rows per second since the workflow

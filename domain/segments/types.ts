@@ -1,4 +1,5 @@
 import type { RuleNode } from '../../rules/ast';
+import { iso } from '../../lib/time';
 
 /** A segment as the API shows it. */
 export interface Segment {
@@ -35,7 +36,7 @@ export interface SegmentRow {
 /** Maps a row to the API shape. */
 export const toSegment = (r: SegmentRow): Segment => ({
   id: r.id, name: r.name, description: r.description, rules: r.rules, timeRelative: r.time_relative, memberCount: r.member_count,
-  refreshedAt: r.refreshed_at ? r.refreshed_at.toISOString() : null, createdBy: r.created_by,
+  refreshedAt: iso(r.refreshed_at), createdBy: r.created_by,
   createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
 });
 

@@ -1,3 +1,5 @@
+import { iso } from '../../lib/time';
+
 /**
  * Webhook records as the API shows them, and the row readers. Secrets never appear here: they
  * are returned only by create and rotate-secret, next to the endpoint.
@@ -6,8 +8,6 @@
 /** A stored row (knex returns rows untyped; the readers below are the one place they are read). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Row = Record<string, any>;
-
-const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null);
 
 /** A webhook endpoint. */
 export interface WebhookEndpoint {

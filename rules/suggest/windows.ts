@@ -10,6 +10,7 @@ import { all, any, cond, type WindowOption } from './clauses';
 import { NUMBER_WORDS, UNIT_DAYS } from './lexicon';
 import { parseNumberToken } from './numbers';
 import type { Scanner } from './scanner';
+import { iso } from '../../lib/time';
 
 /** A window: the last N days, more than N days ago, or an absolute range (ISO instants, `to` exclusive). */
 export type WindowSpec =
@@ -40,7 +41,6 @@ export function outsideWindowRule(field: string, w: WindowSpec, singleEvent: boo
   return w.to ? any(cond(field, 'before', w.from), cond(field, 'after', w.to)) : null;
 }
 
-const iso = (d: Date): string => d.toISOString();
 const PERIODS: ReadonlyMap<string, Period> = new Map([['day', 'day'], ['week', 'week'], ['month', 'month'], ['quarter', 'quarter'], ['year', 'year']]);
 const LEADS = ['in', 'within', 'during', 'over', 'for', 'from'];
 const RECENT = ['last', 'past', 'previous', 'prior', 'recent'];

@@ -1,18 +1,15 @@
 import type { ApiKey } from '../../../domain/tenants/types';
-import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
+import { commandContext, tenantOf } from '../../routeContext';
 import { pageRequestOf } from '../../pagination';
 import { ApiKeyListQuery, ApiKeyListResponse, ApiKeyParams, ApiKeyResponse, CreateApiKey, CreatedApiKeyResponse } from './schema';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+import { iso } from '../../../lib/time';
 
 /** The public view of a key (no hash, no secret). */
 const view = (k: ApiKey) => ({
   id: k.id, name: k.name, prefix: k.prefix, role: k.role, customerId: k.customerId,
   createdAt: k.createdAt.toISOString(), lastUsedAt: iso(k.lastUsedAt), expiresAt: iso(k.expiresAt), revokedAt: iso(k.revokedAt),
 });
-
-const commandContext = (ctx: HeraldContext) => ({ principal: ctx.state.principal!, requestId: ctx.state.requestId, ip: ctx.ip });
 
 /** API key management for tenant admins: list, create (secret shown once), revoke. */
 export function apiKeyRoutes(target: RouteTarget): void {
@@ -21,7 +18,7 @@ export function apiKeyRoutes(target: RouteTarget): void {
     query: ApiKeyListQuery,
     responses: { 200: { description: 'A page of keys', schema: ApiKeyListResponse } },
     handler: async (ctx, { query }) => {
-      const page = await ctx.domain.tenants.listApiKeys(ctx.state.principal!.tenantId, pageRequestOf(query));
+      const page = await ctx.domain.tenants.listApiKeys(tenantOf(ctx), pageRequestOf(query));
       ctx.body = { data: page.data.map(view), pagination: page.pagination };
     },
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addRoute, type RouteTarget } from '../../route';
 import { TIMEZONE_RULE } from '../../timeFields';
-import { commandContext, READERS, WRITERS } from '../customers/routes';
+import { commandContext, READERS, tenantOf, WRITERS } from '../../routeContext';
 import { CampaignParams, CampaignView, PreviewBody, ScheduleBody, StatusBody, TestBody } from './schema';
 
 const One = z.object({ data: CampaignView });
@@ -48,7 +48,7 @@ export function campaignActionRoutes(target: RouteTarget): void {
     params: CampaignParams, body: PreviewBody, bodyOptional: true,
     responses: { 200: { description: 'The rendered subject and body', schema: z.object({ data: z.object({ channel: z.string(), customerId: z.string().nullable(), subject: z.string(), body: z.string() }) }) } },
     handler: async (ctx, { params, body }) => {
-      ctx.body = { data: await ctx.domain.campaigns.preview(ctx.state.principal!.tenantId, params.id, body.customerId) };
+      ctx.body = { data: await ctx.domain.campaigns.preview(tenantOf(ctx), params.id, body.customerId) };
     },
   });
   addRoute(target, {

@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { EXPORT_CONTENT_TYPES } from '../../../lib/exportStreams';
-import type { HeraldContext } from '../../context';
 import { EXPORT_CONTENT } from '../../routeDocs';
 import { addRoute, type RouteTarget, type UnexpressedRule } from '../../route';
 import { TIMEZONE_RULE } from '../../timeFields';
-import { commandContext, READERS, WRITERS } from '../customers/routes';
+import { commandContext, READERS, tenantOf, WRITERS } from '../../routeContext';
 import { CampaignListQuery, CampaignParams, CampaignView, CreateCampaign, ExportQuery, UpdateCampaign } from './schema';
 import { PageQuery, PaginationView, pageRequestOf } from '../../pagination';
 
-const tenant = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
 const One = z.object({ data: CampaignView });
 
 
@@ -40,7 +38,7 @@ export function campaignRoutes(target: RouteTarget): void {
     query: CampaignListQuery,
     responses: { 200: { description: 'A page of campaigns', schema: z.object({ data: z.array(CampaignView), pagination: PaginationView }).meta({ id: 'CampaignList' }) } },
     handler: async (ctx, { query }) => {
-      ctx.body = await ctx.domain.campaigns.list(tenant(ctx), { status: query.status, channel: query.channel ?? query.type }, query.sortBy, pageRequestOf(query));
+      ctx.body = await ctx.domain.campaigns.list(tenantOf(ctx), { status: query.status, channel: query.channel ?? query.type }, query.sortBy, pageRequestOf(query));
     },
   });
   addRoute(target, {
@@ -48,7 +46,7 @@ export function campaignRoutes(target: RouteTarget): void {
     params: CampaignParams,
     responses: { 200: { description: 'The campaign', schema: z.object({ data: CampaignView.extend({ progress: z.record(z.string(), z.unknown()) }) }) }, 404: { description: 'No such campaign' } },
     handler: async (ctx, { params }) => {
-      ctx.body = { data: await ctx.domain.campaigns.detail(tenant(ctx), params.id) };
+      ctx.body = { data: await ctx.domain.campaigns.detail(tenantOf(ctx), params.id) };
     },
   });
   for (const method of ['patch', 'put'] as const) {
@@ -75,7 +73,7 @@ export function campaignRoutes(target: RouteTarget): void {
     params: CampaignParams,
     responses: { 200: { description: 'Analytics from the ledger', schema: z.object({ data: z.record(z.string(), z.unknown()) }) }, 404: { description: 'No such campaign' } },
     handler: async (ctx, { params }) => {
-      ctx.body = { data: await ctx.domain.campaigns.analytics(tenant(ctx), params.id) };
+      ctx.body = { data: await ctx.domain.campaigns.analytics(tenantOf(ctx), params.id) };
     },
   });
   addRoute(target, {
@@ -83,7 +81,7 @@ export function campaignRoutes(target: RouteTarget): void {
     query: OverviewQuery,
     responses: { 200: { description: 'A page of per-campaign analytics', schema: z.object({ data: z.array(z.record(z.string(), z.unknown())), pagination: PaginationView }) } },
     handler: async (ctx, { query }) => {
-      ctx.body = await ctx.domain.campaigns.overview(tenant(ctx), pageRequestOf(query));
+      ctx.body = await ctx.domain.campaigns.overview(tenantOf(ctx), pageRequestOf(query));
     },
   });
   addRoute(target, {
@@ -91,7 +89,7 @@ export function campaignRoutes(target: RouteTarget): void {
     params: CampaignParams, query: ExportQuery,
     responses: { 200: { description: 'The export, streamed', content: EXPORT_CONTENT }, 404: { description: 'No such campaign' } },
     handler: async (ctx, { params, query }) => {
-      const body = await ctx.domain.campaigns.exportRecipients(tenant(ctx), params.id, query.format);
+      const body = await ctx.domain.campaigns.exportRecipients(tenantOf(ctx), params.id, query.format);
       ctx.type = EXPORT_CONTENT_TYPES[query.format];
       ctx.set('Content-Disposition', `attachment; filename="campaign-${params.id}.${query.format}"`);
       ctx.body = body;

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { PageQuery, PaginationView, pageRequestOf } from '../../pagination';
 import { addRoute, type RouteTarget } from '../../route';
-import { commandContext, READERS, WRITERS } from './routes';
+import { commandContext, READERS, tenantOf, WRITERS } from '../../routeContext';
 import { BlockInput, ConfigInput, CustomerParams, NoteInput, SeedConfigInput, StatusInput, TagsInput, TypeInput } from './schema';
 import { CustomerResponse, NoteView, ObjectResponse } from './views';
 
 /** Focused changes to one customer: tags, block, status, tier, notes and configuration. */
 export function customerActionRoutes(target: RouteTarget): void {
-  const tenant = (ctx: { state: { principal?: { tenantId: string } } }) => ctx.state.principal!.tenantId;
   const updated = { 200: { description: 'The updated customer', schema: CustomerResponse }, 404: { description: 'No such customer' } };
 
   addRoute(target, {
@@ -52,14 +51,14 @@ export function customerActionRoutes(target: RouteTarget): void {
     params: CustomerParams, query: z.object(PageQuery),
     responses: { 200: { description: 'A page of notes', schema: z.object({ data: z.array(NoteView), pagination: PaginationView }).meta({ id: 'CustomerNoteList' }) }, 404: { description: 'No such customer' } },
     handler: async (ctx, { params, query }) => {
-      ctx.body = await ctx.domain.customers.listNotes(tenant(ctx), params.id, pageRequestOf(query));
+      ctx.body = await ctx.domain.customers.listNotes(tenantOf(ctx), params.id, pageRequestOf(query));
     },
   });
   addRoute(target, {
     method: 'get', path: '/api/v1/customers/:id/config', summary: 'Per-customer key/value configuration', tag: 'Customers', auth: READERS,
     params: CustomerParams, responses: { 200: { description: 'The configuration map', schema: ObjectResponse }, 404: { description: 'No such customer' } },
     handler: async (ctx, { params }) => {
-      ctx.body = { data: await ctx.domain.customers.getConfig(tenant(ctx), params.id) };
+      ctx.body = { data: await ctx.domain.customers.getConfig(tenantOf(ctx), params.id) };
     },
   });
   addRoute(target, {

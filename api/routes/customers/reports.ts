@@ -5,7 +5,7 @@ import type { HeraldContext } from '../../context';
 import { EXPORT_CONTENT } from '../../routeDocs';
 import { addRoute, type RouteTarget } from '../../route';
 import { CustomerListQuery, filtersFrom, pageFrom, sortFrom } from './listQuery';
-import { READERS } from './routes';
+import { READERS, tenantOf } from '../../routeContext';
 import { CustomerParams } from './schema';
 import { CustomerListResponse, CustomerResponse, ObjectResponse } from './views';
 import { text } from '../../text';
@@ -15,7 +15,7 @@ const ExportQuery = CustomerListQuery.extend({ format: z.enum(['csv', 'json', 'n
 
 /** The compiled rule of a segmentId filter (404 for a segment of another tenant). */
 const segmentPredicate = async (ctx: HeraldContext, segmentId: string | undefined) =>
-  segmentId ? ctx.domain.segments.predicateFor(ctx.state.principal!.tenantId, segmentId) : undefined;
+  segmentId ? ctx.domain.segments.predicateFor(tenantOf(ctx), segmentId) : undefined;
 
 /** The customer a customer-role credential speaks for. */
 const selfId = (ctx: HeraldContext) => {
@@ -30,19 +30,18 @@ const selfId = (ctx: HeraldContext) => {
  * before `/customers/:id` so these fixed paths win.
  */
 export function customerReportRoutes(target: RouteTarget): void {
-  const tenant = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
   addRoute(target, {
     method: 'get', path: '/api/v1/customers/me', summary: "The signed-in customer's own profile", tag: 'Customer self-service', auth: ['customer'],
     responses: { 200: { description: 'The profile', schema: CustomerResponse }, 404: { description: 'Profile not found' } },
     handler: async (ctx) => {
-      ctx.body = { data: await ctx.domain.customers.get(tenant(ctx), selfId(ctx)) };
+      ctx.body = { data: await ctx.domain.customers.get(tenantOf(ctx), selfId(ctx)) };
     },
   });
   addRoute(target, {
     method: 'get', path: '/api/v1/customers/me/statistics', summary: "The signed-in customer's order statistics", tag: 'Customer self-service', auth: ['customer'],
     responses: { 200: { description: 'Statistics', schema: ObjectResponse } },
     handler: async (ctx) => {
-      ctx.body = { data: await ctx.domain.customers.statistics(tenant(ctx), selfId(ctx)) };
+      ctx.body = { data: await ctx.domain.customers.statistics(tenantOf(ctx), selfId(ctx)) };
     },
   });
   addRoute(target, {
@@ -50,7 +49,7 @@ export function customerReportRoutes(target: RouteTarget): void {
     query: SearchQuery,
     responses: { 200: { description: 'Matching customers', schema: CustomerListResponse } },
     handler: async (ctx, { query }) => {
-      ctx.body = await ctx.domain.customers.list(tenant(ctx), { ...filtersFrom(query), search: query.q, predicate: await segmentPredicate(ctx, query.segmentId) }, sortFrom(query), pageFrom(query));
+      ctx.body = await ctx.domain.customers.list(tenantOf(ctx), { ...filtersFrom(query), search: query.q, predicate: await segmentPredicate(ctx, query.segmentId) }, sortFrom(query), pageFrom(query));
     },
   });
   addRoute(target, {
@@ -61,21 +60,21 @@ export function customerReportRoutes(target: RouteTarget): void {
       const predicate = await segmentPredicate(ctx, query.segmentId);
       ctx.type = EXPORT_CONTENT_TYPES[query.format];
       ctx.set('Content-Disposition', `attachment; filename="customers.${query.format}"`);
-      ctx.body = ctx.domain.customers.exportCustomers(tenant(ctx), { ...filtersFrom(query), predicate }, query.format);
+      ctx.body = ctx.domain.customers.exportCustomers(tenantOf(ctx), { ...filtersFrom(query), predicate }, query.format);
     },
   });
   addRoute(target, {
     method: 'get', path: '/api/v1/customers/stats/summary', summary: 'Totals, VIPs, blocked, new this month, counts per segment', tag: 'Customer analytics', auth: READERS,
     responses: { 200: { description: 'Summary', schema: ObjectResponse } },
     handler: async (ctx) => {
-      ctx.body = { data: await ctx.domain.customers.summary(tenant(ctx)) };
+      ctx.body = { data: await ctx.domain.customers.summary(tenantOf(ctx)) };
     },
   });
   addRoute(target, {
     method: 'get', path: '/api/v1/customers/analytics', summary: 'Breakdowns by status, tier and segment; new customers; order metrics; top customers', tag: 'Customer analytics', auth: READERS,
     responses: { 200: { description: 'Analytics', schema: ObjectResponse } },
     handler: async (ctx) => {
-      ctx.body = { data: await ctx.domain.customers.analytics(tenant(ctx)) };
+      ctx.body = { data: await ctx.domain.customers.analytics(tenantOf(ctx)) };
     },
   });
   addRoute(target, {
@@ -83,7 +82,7 @@ export function customerReportRoutes(target: RouteTarget): void {
     params: CustomerParams,
     responses: { 200: { description: 'Statistics', schema: ObjectResponse }, 404: { description: 'No such customer' } },
     handler: async (ctx, { params }) => {
-      ctx.body = { data: await ctx.domain.customers.statistics(tenant(ctx), params.id) };
+      ctx.body = { data: await ctx.domain.customers.statistics(tenantOf(ctx), params.id) };
     },
   });
 }

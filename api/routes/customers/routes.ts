@@ -1,6 +1,5 @@
-import type { CommandContext } from '../../../domain/shared/context';
-import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget, type UnexpressedRule } from '../../route';
+import { commandContext, READERS, tenantOf, WRITERS } from '../../routeContext';
 import { namingSentPhoneField, toCustomerFields } from './fields';
 import { CustomerListQuery, filtersFrom, pageFrom, sortFrom } from './listQuery';
 import { CustomerCreateInput, CustomerInput, CustomerParams, DeleteQuery } from './schema';
@@ -11,13 +10,6 @@ const CUSTOMER_RULES: readonly UnexpressedRule[] = [
   { status: 422, rule: 'every phone (phone, phoneNumber, contactNumber, alternativePhones) must be a number libphonenumber accepts, read in the default region when it has no country code; it is stored in E.164' },
   { status: 422, rule: 'the full name (fullName, name or contact_name, or firstName and lastName joined) must be 2 to 100 characters' },
 ];
-
-/** Roles that may change customers, and roles that may read them. */
-export const WRITERS = ['admin', 'member'] as const;
-export const READERS = ['admin', 'member', 'readonly'] as const;
-
-/** The command context of a request: the principal plus request id and IP for the audit log. */
-export const commandContext = (ctx: HeraldContext): CommandContext => ({ principal: ctx.state.principal!, requestId: ctx.state.requestId, ip: ctx.ip });
 
 /** Customer CRUD: create, list, get, full and partial update, delete (soft or permanent). */
 export function customerRoutes(target: RouteTarget): void {
@@ -35,7 +27,7 @@ export function customerRoutes(target: RouteTarget): void {
     query: CustomerListQuery,
     responses: { 200: { description: 'A page of customers', schema: CustomerListResponse } },
     handler: async (ctx, { query }) => {
-      const tenantId = ctx.state.principal!.tenantId;
+      const tenantId = tenantOf(ctx);
       const predicate = query.segmentId ? await ctx.domain.segments.predicateFor(tenantId, query.segmentId) : undefined;
       ctx.body = await ctx.domain.customers.list(tenantId, { ...filtersFrom(query), predicate }, sortFrom(query), pageFrom(query));
     },
@@ -45,7 +37,7 @@ export function customerRoutes(target: RouteTarget): void {
     params: CustomerParams,
     responses: { 200: { description: 'The customer', schema: CustomerDetailResponse }, 404: { description: 'No such customer in this tenant' } },
     handler: async (ctx, { params }) => {
-      const { customer, recentOrders } = await ctx.domain.customers.getWithRecentOrders(ctx.state.principal!.tenantId, params.id);
+      const { customer, recentOrders } = await ctx.domain.customers.getWithRecentOrders(tenantOf(ctx), params.id);
       ctx.body = { data: { ...customer, recentOrders } };
     },
   });

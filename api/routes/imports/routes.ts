@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { ImportOptionsInput, withDefaults } from '../../../domain/imports/options';
-import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
-import { commandContext, READERS, WRITERS } from '../customers/routes';
+import { commandContext, READERS, tenantOf, WRITERS } from '../../routeContext';
 import { BulkImportBody, BulkImportResponse, ImportUploadBodies, ImportErrorListResponse, ImportErrorsQuery, ImportListQuery, ImportListResponse, ImportParams, ImportQuery, ImportView } from './schema';
 import { readUpload } from './upload';
 import { pageRequestOf } from '../../pagination';
-
-const tenant = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
 
 const UPLOAD_SUMMARY =
   'Import customers in bulk: text/csv, multipart/form-data (a CSV file), application/x-ndjson (streamed, no size limit) or application/json ' +
@@ -46,14 +43,14 @@ export function importRoutes(target: RouteTarget): void {
     method: 'get', path: '/api/v1/imports', summary: "The tenant's imports, newest first", tag: 'Imports', auth: READERS, query: ImportListQuery,
     responses: { 200: { description: 'A page of imports', schema: ImportListResponse } },
     handler: async (ctx, { query }) => {
-      ctx.body = await ctx.domain.imports.list(tenant(ctx), pageRequestOf(query), query.status);
+      ctx.body = await ctx.domain.imports.list(tenantOf(ctx), pageRequestOf(query), query.status);
     },
   });
   addRoute(target, {
     method: 'get', path: '/api/v1/imports/:id', summary: 'An import with live progress (counts, rows/s, ETA)', tag: 'Imports', auth: READERS, params: ImportParams,
     responses: { 200: { description: 'The import', schema: z.object({ data: ImportView }) }, 404: { description: 'No such import' } },
     handler: async (ctx, { params }) => {
-      ctx.body = { data: await ctx.domain.imports.get(tenant(ctx), params.id) };
+      ctx.body = { data: await ctx.domain.imports.get(tenantOf(ctx), params.id) };
     },
   });
   addRoute(target, {
@@ -62,13 +59,13 @@ export function importRoutes(target: RouteTarget): void {
     responses: { 200: { description: 'A page of row errors (JSON), or all of them (CSV)', content: { 'application/json': ImportErrorListResponse, 'text/csv': z.string().meta({ description: 'row,field,message then one line per error' }) } }, 404: { description: 'No such import' } },
     handler: async (ctx, { params, query }) => {
       if (query.format === 'csv') {
-        const stream = await ctx.domain.imports.errorsCsv(tenant(ctx), params.id);
+        const stream = await ctx.domain.imports.errorsCsv(tenantOf(ctx), params.id);
         ctx.type = 'text/csv; charset=utf-8';
         ctx.attachment(`import-${params.id}-errors.csv`);
         ctx.body = stream;
         return;
       }
-      ctx.body = await ctx.domain.imports.errors(tenant(ctx), params.id, pageRequestOf(query));
+      ctx.body = await ctx.domain.imports.errors(tenantOf(ctx), params.id, pageRequestOf(query));
     },
   });
   addRoute(target, {

@@ -5,7 +5,7 @@ import { AppError, forbidden, notFound } from '../../../lib/errors';
 import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
 import { hhmmField, TIMEZONE_RULE, timezoneField } from '../../timeFields';
-import { commandContext, READERS, WRITERS } from '../customers/routes';
+import { commandContext, READERS, tenantOf, WRITERS } from '../../routeContext';
 import { text } from '../../text';
 
 const TokenParams = z.object({ token: text({ min: 10, max: 200, trim: false }) });
@@ -113,7 +113,7 @@ export function messagingRoutes(target: RouteTarget): void {
     method: 'get', path: '/api/v1/messaging/settings', summary: "The tenant's messaging defaults: from address, communication hours, timezone", tag: 'Messaging', auth: READERS,
     responses: { 200: { description: 'The settings', schema: z.object({ data: MessagingSettings }) } },
     handler: async (ctx) => {
-      ctx.body = { data: await ctx.domain.messaging.settings(ctx.state.principal!.tenantId) };
+      ctx.body = { data: await ctx.domain.messaging.settings(tenantOf(ctx)) };
     },
   });
   addRoute(target, {
@@ -130,7 +130,7 @@ export function messagingRoutes(target: RouteTarget): void {
     responses: { 200: { description: 'Newest first', schema: z.object({ data: z.array(z.record(z.string(), z.unknown())) }) }, 404: { description: 'In production' } },
     handler: async (ctx, { query }) => {
       if (ctx.config.NODE_ENV === 'production') throw notFound('Route');
-      ctx.body = { data: await ctx.domain.messaging.devOutbox(ctx.state.principal!.tenantId, query.limit) };
+      ctx.body = { data: await ctx.domain.messaging.devOutbox(tenantOf(ctx), query.limit) };
     },
   });
 }

@@ -1,15 +1,10 @@
-import type { CommandContext } from '../../../domain/shared/context';
 import { EXPORT_CONTENT_TYPES } from '../../../lib/exportStreams';
-import type { HeraldContext } from '../../context';
 import { EXPORT_CONTENT } from '../../routeDocs';
 import { addRoute, type RouteTarget } from '../../route';
+import { commandContext, READERS, tenantOf, WRITERS } from '../../routeContext';
 import { CreateOrder, OrderExportQuery, OrderListQuery, OrderListResponse, OrderParams, OrderResponse, UpdateOrderStatus } from './schema';
 import { orderFiltersFrom, orderView } from './view';
 import { pageRequestOf } from '../../pagination';
-
-const commandContext = (ctx: HeraldContext): CommandContext => ({ principal: ctx.state.principal!, requestId: ctx.state.requestId, ip: ctx.ip });
-
-const tenantOf = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
 
 /**
  * Orders (seed 003): place, list, export, read one, and move through the lifecycle.
@@ -17,7 +12,7 @@ const tenantOf = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
  */
 export function orderRoutes(target: RouteTarget): void {
   addRoute(target, {
-    method: 'post', path: '/api/v1/orders', summary: 'Place an order; totals are computed from the items', tag: 'Orders', auth: ['admin', 'member'],
+    method: 'post', path: '/api/v1/orders', summary: 'Place an order; totals are computed from the items', tag: 'Orders', auth: WRITERS,
     body: CreateOrder, idempotent: true,
     unexpressed: [
       { status: 404, rule: 'customerId must name a customer of this tenant' },
@@ -35,7 +30,7 @@ export function orderRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/orders', summary: 'List orders with filters, sorting and page or cursor pagination', tag: 'Orders', auth: ['admin', 'member', 'readonly'],
+    method: 'get', path: '/api/v1/orders', summary: 'List orders with filters, sorting and page or cursor pagination', tag: 'Orders', auth: READERS,
     query: OrderListQuery,
     responses: { 200: { description: 'A page of orders (without items)', schema: OrderListResponse } },
     handler: async (ctx, { query }) => {
@@ -44,7 +39,7 @@ export function orderRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/orders/export', summary: 'Export orders as CSV, JSON or NDJSON (streamed)', tag: 'Orders', auth: ['admin', 'member', 'readonly'],
+    method: 'get', path: '/api/v1/orders/export', summary: 'Export orders as CSV, JSON or NDJSON (streamed)', tag: 'Orders', auth: READERS,
     query: OrderExportQuery,
     responses: { 200: { description: 'The export file, one order per row with its items', content: EXPORT_CONTENT } },
     handler: async (ctx, { query }) => {
@@ -56,7 +51,7 @@ export function orderRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/orders/:id', summary: 'One order with its items and status history', tag: 'Orders', auth: ['admin', 'member', 'readonly'],
+    method: 'get', path: '/api/v1/orders/:id', summary: 'One order with its items and status history', tag: 'Orders', auth: READERS,
     params: OrderParams,
     responses: { 200: { description: 'The order', schema: OrderResponse }, 404: { description: 'No such order in this tenant' } },
     handler: async (ctx, { params }) => {
@@ -64,7 +59,7 @@ export function orderRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'patch', path: '/api/v1/orders/:id/status', summary: 'Move an order to its next status', tag: 'Orders', auth: ['admin', 'member'],
+    method: 'patch', path: '/api/v1/orders/:id/status', summary: 'Move an order to its next status', tag: 'Orders', auth: WRITERS,
     params: OrderParams, body: UpdateOrderStatus,
     responses: {
       200: { description: 'The updated order with its history', schema: OrderResponse },

@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
-import { commandContext, READERS, WRITERS } from '../customers/routes';
+import { commandContext, READERS, tenantOf, WRITERS } from '../../routeContext';
 import { CustomerListQuery, filtersFrom, pageFrom, sortFrom } from '../customers/listQuery';
 import { CustomerListResponse, CustomerView } from '../customers/views';
 import { CreateSegment, PreviewSegment, SegmentListQuery, SegmentListResponse, SegmentParams, SegmentView, SuggestSegments, UpdateSegment } from './schema';
 import { pageRequestOf } from '../../pagination';
-
-const tenant = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
 
 /** Segments: definitions, audience preview and counts, and the members of a segment. */
 export function segmentRoutes(target: RouteTarget): void {
@@ -23,7 +20,7 @@ export function segmentRoutes(target: RouteTarget): void {
     body: PreviewSegment,
     responses: { 200: { description: 'Count and sample', schema: z.object({ data: z.object({ count: z.number().int(), sampleCustomers: z.array(CustomerView) }) }) } },
     handler: async (ctx, { body }) => {
-      ctx.body = { data: await ctx.domain.segments.preview(tenant(ctx), body.rules, body.limit) };
+      ctx.body = { data: await ctx.domain.segments.preview(tenantOf(ctx), body.rules, body.limit) };
     },
   });
   for (const path of ['/api/v1/ai/segment-suggestions', '/api/v1/segments/suggestions']) {
@@ -32,7 +29,7 @@ export function segmentRoutes(target: RouteTarget): void {
       body: SuggestSegments,
       responses: { 200: { description: 'Suggestions, most confident first', schema: z.object({ suggestions: z.array(z.record(z.string(), z.unknown())) }) } },
       handler: async (ctx, { body }) => {
-        ctx.body = { suggestions: await ctx.domain.segments.suggest(tenant(ctx), body.query) };
+        ctx.body = { suggestions: await ctx.domain.segments.suggest(tenantOf(ctx), body.query) };
       },
     });
   }
@@ -50,7 +47,7 @@ export function segmentRoutes(target: RouteTarget): void {
     query: SegmentListQuery,
     responses: { 200: { description: 'A page of segments', schema: SegmentListResponse } },
     handler: async (ctx, { query }) => {
-      ctx.body = await ctx.domain.segments.list(tenant(ctx), pageRequestOf(query));
+      ctx.body = await ctx.domain.segments.list(tenantOf(ctx), pageRequestOf(query));
     },
   });
   addRoute(target, {
@@ -58,7 +55,7 @@ export function segmentRoutes(target: RouteTarget): void {
     params: SegmentParams,
     responses: { 200: { description: 'The segment', schema: z.object({ data: SegmentView }) }, 404: { description: 'No such segment' } },
     handler: async (ctx, { params }) => {
-      ctx.body = { data: await ctx.domain.segments.get(tenant(ctx), params.id) };
+      ctx.body = { data: await ctx.domain.segments.get(tenantOf(ctx), params.id) };
     },
   });
   for (const method of ['put', 'patch'] as const) {
@@ -83,7 +80,7 @@ export function segmentRoutes(target: RouteTarget): void {
     method: 'get', path: '/api/v1/segments/:id/count', summary: 'How many customers the segment selects now', tag: 'Segments', auth: READERS,
     params: SegmentParams, responses: { 200: { description: 'The count', schema: z.object({ data: z.object({ count: z.number().int() }) }) }, 404: { description: 'No such segment' } },
     handler: async (ctx, { params }) => {
-      ctx.body = { data: { count: await ctx.domain.segments.count(tenant(ctx), params.id) } };
+      ctx.body = { data: { count: await ctx.domain.segments.count(tenantOf(ctx), params.id) } };
     },
   });
   addRoute(target, {
@@ -91,8 +88,8 @@ export function segmentRoutes(target: RouteTarget): void {
     params: SegmentParams, query: CustomerListQuery,
     responses: { 200: { description: 'A page of customers', schema: CustomerListResponse }, 404: { description: 'No such segment' } },
     handler: async (ctx, { params, query }) => {
-      const predicate = await ctx.domain.segments.predicateFor(tenant(ctx), params.id);
-      ctx.body = await ctx.domain.customers.list(tenant(ctx), { ...filtersFrom(query), predicate }, sortFrom(query), pageFrom(query));
+      const predicate = await ctx.domain.segments.predicateFor(tenantOf(ctx), params.id);
+      ctx.body = await ctx.domain.customers.list(tenantOf(ctx), { ...filtersFrom(query), predicate }, sortFrom(query), pageFrom(query));
     },
   });
 }

@@ -1,7 +1,7 @@
 import { toTenantSettings } from '../../../domain/tenants/settings';
 import { ROLES, type Principal, type Tenant } from '../../../domain/tenants/types';
 import { addRoute, type RouteTarget } from '../../route';
-import { commandContext } from '../customers/routes';
+import { commandContext, principalOf, READERS, tenantOf } from '../../routeContext';
 import { TenantResponse, TenantSummaryResponse, UpdateTenant } from './schema';
 
 /** The tenant as GET and PATCH /tenant return it, with the caller's principal. */
@@ -16,7 +16,7 @@ export function tenantRoutes(target: RouteTarget): void {
     method: 'get', path: '/api/v1/tenant', summary: 'The tenant of the credential, its settings, and the credential itself', tag: 'Tenant', auth: ROLES,
     responses: { 200: { description: 'The tenant', schema: TenantResponse } },
     handler: async (ctx) => {
-      const principal = ctx.state.principal!;
+      const principal = principalOf(ctx);
       ctx.body = { data: view(await ctx.domain.tenants.getTenant(principal.tenantId), principal) };
     },
   });
@@ -26,14 +26,14 @@ export function tenantRoutes(target: RouteTarget): void {
     unexpressed: [{ status: 422, rule: 'defaultLanguage must be a BCP 47 tag that Intl.getCanonicalLocales accepts (stored in its canonical form)' }],
     responses: { 200: { description: 'The tenant as changed', schema: TenantResponse } },
     handler: async (ctx, { body }) => {
-      ctx.body = { data: view(await ctx.domain.tenants.updateSettings(commandContext(ctx), body.settings), ctx.state.principal!) };
+      ctx.body = { data: view(await ctx.domain.tenants.updateSettings(commandContext(ctx), body.settings), principalOf(ctx)) };
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/tenant/summary', summary: 'Counts of customers, orders and events (runs a Temporal workflow)', tag: 'Tenant', auth: ['admin', 'member', 'readonly'],
+    method: 'get', path: '/api/v1/tenant/summary', summary: 'Counts of customers, orders and events (runs a Temporal workflow)', tag: 'Tenant', auth: READERS,
     responses: { 200: { description: 'The counts', schema: TenantSummaryResponse } },
     handler: async (ctx) => {
-      ctx.body = { data: await ctx.domain.tenantSummary(ctx.state.principal!.tenantId) };
+      ctx.body = { data: await ctx.domain.tenantSummary(tenantOf(ctx)) };
     },
   });
 }

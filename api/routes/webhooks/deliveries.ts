@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
-import { commandContext, READERS, WRITERS } from '../customers/routes';
+import { commandContext, READERS, tenantOf, WRITERS } from '../../routeContext';
 import { DeliveryDetailView, DeliveryListQuery, DeliveryListResponse, DeliveryParams, DeliveryView, ReplayBody, ReplayParams, ReplayView, WebhookParams } from './schema';
 import { PageQuery, PaginationView, pageRequestOf } from '../../pagination';
-
-const tenant = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
 
 /** Deliveries: the list per endpoint, one delivery with its attempts, retry, and replay jobs. */
 export function webhookDeliveryRoutes(target: RouteTarget): void {
@@ -15,7 +12,7 @@ export function webhookDeliveryRoutes(target: RouteTarget): void {
     responses: { 200: { description: 'A page of deliveries', schema: DeliveryListResponse }, 404: { description: 'No such endpoint' } },
     handler: async (ctx, { params, query }) => {
       ctx.body = await ctx.domain.webhookDeliveries.listDeliveries(
-        tenant(ctx), params.id,
+        tenantOf(ctx), params.id,
         { status: query.status, eventType: query.eventType, from: query.from, to: query.to },
         pageRequestOf(query),
       );
@@ -26,7 +23,7 @@ export function webhookDeliveryRoutes(target: RouteTarget): void {
     params: DeliveryParams,
     responses: { 200: { description: 'The delivery', schema: z.object({ data: DeliveryDetailView }) }, 404: { description: 'No such delivery' } },
     handler: async (ctx, { params }) => {
-      ctx.body = { data: await ctx.domain.webhookDeliveries.getDelivery(tenant(ctx), params.id) };
+      ctx.body = { data: await ctx.domain.webhookDeliveries.getDelivery(tenantOf(ctx), params.id) };
     },
   });
   addRoute(target, {
@@ -54,7 +51,7 @@ export function webhookDeliveryRoutes(target: RouteTarget): void {
     params: WebhookParams, query: z.object(PageQuery),
     responses: { 200: { description: 'A page of replay jobs', schema: z.object({ data: z.array(ReplayView), pagination: PaginationView }).meta({ id: 'WebhookReplayList' }) }, 404: { description: 'No such endpoint' } },
     handler: async (ctx, { params, query }) => {
-      ctx.body = await ctx.domain.webhookDeliveries.listReplays(tenant(ctx), params.id, pageRequestOf(query));
+      ctx.body = await ctx.domain.webhookDeliveries.listReplays(tenantOf(ctx), params.id, pageRequestOf(query));
     },
   });
   addRoute(target, {
@@ -62,7 +59,7 @@ export function webhookDeliveryRoutes(target: RouteTarget): void {
     params: ReplayParams,
     responses: { 200: { description: 'The job', schema: z.object({ data: ReplayView }) }, 404: { description: 'No such job' } },
     handler: async (ctx, { params }) => {
-      ctx.body = { data: await ctx.domain.webhookDeliveries.getReplay(tenant(ctx), params.id, params.replayId) };
+      ctx.body = { data: await ctx.domain.webhookDeliveries.getReplay(tenantOf(ctx), params.id, params.replayId) };
     },
   });
 }

@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget, type UnexpressedRule } from '../../route';
-import { commandContext, READERS, WRITERS } from '../customers/routes';
+import { commandContext, READERS, tenantOf, WRITERS } from '../../routeContext';
 import { CreateWebhook, DeliveryView, RotateSecret, UpdateWebhook, URL_CHECK_DESCRIPTION, WebhookListQuery, WebhookListResponse, WebhookParams, WebhookView, WebhookWithSecretView } from './schema';
 import { pageRequestOf } from '../../pagination';
-
-const tenant = (ctx: HeraldContext) => ctx.state.principal!.tenantId;
 
 /** The URL check of create and PATCH, with its two refusals as the 422 words them. */
 const URL_RULE: readonly UnexpressedRule[] = [
@@ -38,7 +35,7 @@ export function webhookRoutes(target: RouteTarget): void {
     query: WebhookListQuery,
     responses: { 200: { description: 'A page of endpoints', schema: WebhookListResponse } },
     handler: async (ctx, { query }) => {
-      ctx.body = await ctx.domain.webhookDeliveries.listEndpoints(tenant(ctx), pageRequestOf(query));
+      ctx.body = await ctx.domain.webhookDeliveries.listEndpoints(tenantOf(ctx), pageRequestOf(query));
     },
   });
   addRoute(target, {
@@ -46,7 +43,7 @@ export function webhookRoutes(target: RouteTarget): void {
     params: WebhookParams,
     responses: { 200: { description: 'The endpoint', schema: z.object({ data: WebhookView }) }, 404: { description: 'No such endpoint' } },
     handler: async (ctx, { params }) => {
-      ctx.body = { data: await ctx.domain.webhooks.get(tenant(ctx), params.id) };
+      ctx.body = { data: await ctx.domain.webhooks.get(tenantOf(ctx), params.id) };
     },
   });
   addRoute(target, {

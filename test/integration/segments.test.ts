@@ -3,6 +3,7 @@ import { segmentRefreshWorkflowId } from '../../workflows/segmentRefresh';
 import { buildTenant, testDb } from '../support/factories';
 import { startTestWorker } from '../support/testWorker';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { until } from '../support/until';
 
 /**
  * Segments over the real API: definitions in both rule formats (seed 003's `{ logic, rules }`
@@ -25,17 +26,6 @@ const SPENT_OVER_500 = { kind: 'condition', field: 'totalSpent', operator: 'grea
 const VIP_ENGINE = { all: [{ fact: 'tags', operator: 'hasAny', value: ['vip'] }] };
 const VIP_AST = { kind: 'condition', field: 'tags', operator: 'hasAny', value: ['vip'] };
 
-
-/** Polls `probe` until `ok` holds or the deadline passes; returns the last value either way. */
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await probe();
-  }
-  return value;
-}
 
 const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
 const sorted = (values: string[]) => [...values].sort();
@@ -68,7 +58,7 @@ describe('segments API', () => {
     sorted((await db('segment_memberships').where({ segment_id: segmentId }).whereNull('exited_at').select('customer_id')).map((r) => r.customer_id));
   /** Waits for the segment's background refresh to have run (refreshedAt set) and returns the segment as the API shows it. */
   const refreshed = async (id: string) => {
-    const seg = await until(() => ok('GET', `/api/v1/segments/${id}`), (s) => s.refreshedAt !== null);
+    const seg = await until(() => ok('GET', `/api/v1/segments/${id}`), (s) => s.refreshedAt !== null, 30_000);
     expect(seg.refreshedAt).not.toBeNull();
     return seg;
   };

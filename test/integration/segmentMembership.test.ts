@@ -4,7 +4,7 @@ import { ensureSegmentRefreshSchedule } from '../../domain/segments/lifecycle';
 import { createLogger } from '../../lib/logger';
 import { compileRuleToSql, type RuleNode } from '../../rules';
 import { refreshDueSegmentsWorkflow, SEGMENT_REFRESH_SCHEDULE_ID, segmentRefreshWorkflowId } from '../../workflows/segmentRefresh';
-import { buildCustomer, buildTenant, testDb } from '../support/factories';
+import { buildCustomer, buildTenant, testDb, uniqueSuffix } from '../support/factories';
 import { startTestWorker, testTemporalSettings } from '../support/testWorker';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { until } from '../support/until';
@@ -61,7 +61,7 @@ describe('segment membership', () => {
     if (res.status < 200 || res.status >= 300) throw new Error(`${method} ${url} -> ${res.status} ${JSON.stringify(res.body)}`);
     return res.body?.data;
   };
-  const newCustomer = async (t: Tenant, body: Record<string, unknown> = {}) => (await ok(t, 'POST', '/api/v1/customers', { firstName: 'Member', lastName: Math.random().toString(36).slice(2, 8), ...body })).id as string;
+  const newCustomer = async (t: Tenant, body: Record<string, unknown> = {}) => (await ok(t, 'POST', '/api/v1/customers', { firstName: 'Member', lastName: uniqueSuffix(), ...body })).id as string;
   const order = async (t: Tenant, customerId: string, price: number) => (await ok(t, 'POST', '/api/v1/orders', { customerId, items: [{ name: 'Thing', price, quantity: 1 }] })).id as string;
   /** Creates a segment and waits until the refresh the API started for it has run. */
   const segment = async (t: Tenant, name: string, rules: unknown) => {

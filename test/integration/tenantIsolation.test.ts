@@ -8,7 +8,7 @@ import { snapshotAudience } from '../../domain/campaigns/audience';
 import { recordCaughtMessage } from '../../domain/messaging/devOutbox';
 import { createLogger } from '../../lib/logger';
 import { createHeraldWorker } from '../../temporal/worker';
-import { buildTenant, testDb } from '../support/factories';
+import { buildTenant, testDb, uniqueSuffix } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 /**
@@ -240,7 +240,7 @@ describe('tenant isolation across every route', () => {
     const key = await call(tenant, 'POST', '/api/v1/api-keys', { name: `${label} extra`, role: 'member' });
     expect(key.status).toBe(201);
     // Segment names are unique per tenant, and the control tenant seeds once per request.
-    const segment = await call(tenant, 'POST', '/api/v1/segments', { name: `${label} segment ${Math.random().toString(36).slice(2, 8)}`, rules: ISOLATION_RULE });
+    const segment = await call(tenant, 'POST', '/api/v1/segments', { name: `${label} segment ${uniqueSuffix()}`, rules: ISOLATION_RULE });
     expect(segment.status).toBe(201);
     // A disabled endpoint (nothing is sent) subscribed to a type no suite emits (so a relay running for another
     // suite adds no delivery meanwhile), its test delivery marked failed (so it can be retried), and a replay
@@ -259,7 +259,7 @@ describe('tenant isolation across every route', () => {
     expect(imported.body.results).toEqual({ imported: 0, updated: 0, duplicates: 0, failed: 1 });
     // A draft SMS campaign to the seeded segment.
     const campaign = await call(tenant, 'POST', '/api/v1/campaigns', {
-      name: `${label} campaign ${Math.random().toString(36).slice(2, 8)}`, channel: 'sms', body: 'Hello {{ firstName }}', audience: { type: 'segment', segmentId: segment.body.data.id },
+      name: `${label} campaign ${uniqueSuffix()}`, channel: 'sms', body: 'Hello {{ firstName }}', audience: { type: 'segment', segmentId: segment.body.data.id },
     });
     expect(campaign.status).toBe(201);
     return {

@@ -3,6 +3,7 @@ import { SignJWT } from 'jose';
 import { hashApiKey } from '../../lib/ids';
 import { buildTenant, testDb } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { until } from '../support/until';
 
 const JWT_SECRET = 'test-secret-that-is-long-enough-1234567890';
 
@@ -50,14 +51,15 @@ describe('authentication and roles', () => {
     const row = await db('api_keys').where({ id: created.body.data.id }).first();
     expect(row.key_hash).toBe(hashApiKey(secret));
     expect(JSON.stringify(row)).not.toContain(secret);
+    expect(row.last_used_at).toBeNull();
 
     const list = await server.request('/api/v1/api-keys', { key: tenant.adminKey });
     expect(JSON.stringify(list.body)).not.toContain(secret);
     expect(list.body.data.find((k: { id: string }) => k.id === created.body.data.id)).toMatchObject({ prefix: secret.slice(0, 11), role: 'readonly' });
 
     expect((await server.request('/api/v1/tenant', { key: secret })).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 200));
-    expect((await db('api_keys').where({ id: created.body.data.id }).first()).last_used_at).not.toBeNull();
+    // last_used_at is written after the answer, off the request's path: wait for it.
+    await until(async () => (await db('api_keys').where({ id: created.body.data.id }).first()).last_used_at, (at) => at !== null, { timeoutMs: 5000, label: "the key's last_used_at to be recorded" });
   });
 
   it('answers 403 when the role is not allowed', async () => {

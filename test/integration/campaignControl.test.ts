@@ -1,4 +1,5 @@
 import { buildTenant } from '../support/factories';
+import { until } from '../support/until';
 import { seedCustomers, startCampaignStack, waitFor, type CampaignStack } from './campaignHarness';
 
 let stack: CampaignStack;
@@ -72,8 +73,10 @@ it('a resume that arrives before the running page has wound down after a pause s
   for (const gap of [0, 150, 200, 230, 260, 300, 350]) {
     expect((await c.api(`/api/v1/campaigns/${c.id}/pause`, { method: 'POST' })).status).toBe(200);
     await sleep(gap);
+    const atResume = c.received();
     expect((await c.api(`/api/v1/campaigns/${c.id}/resume`, { method: 'POST' })).status).toBe(200);
-    await sleep(150);
+    // Sending again before the next pause: each round pauses a campaign that resumed.
+    await waitFor(async () => c.received() > atResume, 10_000, 20, `sending to go on after the resume following a ${gap} ms pause`);
   }
   await waitFor(async () => (await c.api(`/api/v1/campaigns/${c.id}`)).body.data.status === 'completed', 60_000, 200);
   const ids = stack.sink.messages.filter((m) => m.headers['x-herald-tenant'] === c.t.tenantId).map((m) => m.messageId);
@@ -86,8 +89,9 @@ it('cancel stops sending and marks every unsent recipient cancelled', async () =
   const cancelled = await c.api(`/api/v1/campaigns/${c.id}/cancel`, { method: 'POST' });
   expect(cancelled.body.data.status).toBe('cancelled');
   await waitFor(async () => (await c.api(`/api/v1/campaigns/${c.id}`)).body.data.finishedAt, 30_000, 200);
-  await sleep(500);
-  const counts = Object.fromEntries((await stack.db('campaign_recipients').where({ campaign_id: c.id }).groupBy('state').select('state', stack.db.raw('count(*)::int AS n'))).map((r) => [r.state, r.n]));
+  const byState = async () => Object.fromEntries((await stack.db('campaign_recipients').where({ campaign_id: c.id }).groupBy('state').select('state', stack.db.raw('count(*)::int AS n'))).map((r) => [r.state, r.n]));
+  // Messages handed to SMTP before the cancel may still be arriving at the sink: wait until it has every one marked sent.
+  const counts = await until(byState, (n) => c.received() === n.sent, { timeoutMs: 10_000, label: 'the SMTP sink to hold every message marked sent' });
   expect(counts.pending).toBeUndefined();
   expect(counts.sending).toBeUndefined();
   expect(counts.sent + counts.cancelled).toBe(200);

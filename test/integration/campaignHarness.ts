@@ -57,13 +57,5 @@ export async function seedCustomers(db: Knex, tenantId: string, count: number, t
   );
 }
 
-/** Polls `fn` until it returns a truthy value or the timeout passes. */
-export async function waitFor<T>(fn: () => Promise<T | undefined | null | false>, timeoutMs = 30_000, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
+/** Re-exported so campaign tests keep one import: the suite's shared wait helper, which throws on timeout. */
+export { waitFor } from '../support/until';

@@ -6,7 +6,8 @@ import { startCampaignStack, waitFor, type CampaignStack } from './campaignHarne
 /**
  * The worker's clock is injected: the quiet-hours test sets it to read 23:59:55 UTC (08:59:55 in
  * Tokyo) and it runs at real speed from there, so a Tokyo customer whose communication hours
- * open at 09:00 is due five seconds later instead of hours.
+ * open at 09:00 is due five seconds later instead of hours. Every test starts on the real clock:
+ * the offset is reset after each one.
  */
 const DAY = 86_400_000;
 let offsetMs = 0;
@@ -17,6 +18,9 @@ let stack: CampaignStack;
 beforeAll(async () => {
   stack = await startCampaignStack({ now: clock });
 }, 60_000);
+afterEach(() => {
+  offsetMs = 0;
+});
 afterAll(async () => {
   await stack?.close();
 });

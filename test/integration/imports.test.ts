@@ -1,5 +1,6 @@
 import { buildCustomer, buildTenant } from '../support/factories';
 import { useImportStack } from '../support/importStack';
+import { until, waitFor } from '../support/until';
 
 /**
  * Bulk imports through the real API, the real worker (in this process, on the file's task
@@ -268,15 +269,10 @@ describe('bulk imports', () => {
     expect(created.status).toBe(201);
     const segmentId = created.body.data.id as string;
     const members = async () => Number((await stack.db('segment_memberships').where({ segment_id: segmentId }).whereNull('exited_at').count().first())!.count);
-    const waitUntil = async (ok: () => Promise<boolean>) => {
-      const deadline = Date.now() + 30000;
-      while (!(await ok()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    };
-    await waitUntil(async () => Boolean((await stack.db('segments').where({ id: segmentId }).first()).refreshed_at));
+    await waitFor(async () => (await stack.db('segments').where({ id: segmentId }).first()).refreshed_at, 30_000, 200, "the segment's first refresh");
     const done = await stack.settled(t, (await stack.upload(t, 'email,tags\nv1@example.com,vip\nv2@example.com,vip;gold\nn1@example.com,gold\n', 'text/csv')).body.data.id);
     expect(done.progress.imported).toBe(3);
-    await waitUntil(async () => (await members()) === 2);
-    expect(await members()).toBe(2);
+    await until(members, (n) => n === 2, { timeoutMs: 30_000, everyMs: 200, label: 'the segment to have exactly two members' });
     const inSegment = await stack.db('segment_memberships').join('customers', 'customers.id', 'segment_memberships.customer_id').where({ segment_id: segmentId }).pluck('customers.email');
     expect(inSegment.sort()).toEqual(['v1@example.com', 'v2@example.com']);
   });

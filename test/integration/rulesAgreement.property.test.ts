@@ -6,7 +6,7 @@ import { FIELDS, type FieldDefinition, fieldByName } from '../../rules/catalogue
 import { compileRuleToSql } from '../../rules/compile';
 import { createRuleEvaluator } from '../../rules/evaluate';
 import { parseRules } from '../../rules/parse';
-import { testDb } from '../support/factories';
+import { testDb, uniqueSuffix } from '../support/factories';
 
 /**
  * One rule language, two evaluators: for random rules over random customers, the customers the
@@ -58,7 +58,7 @@ type Customer = typeof customerArb extends fc.Arbitrary<infer T> ? T : never;
 
 /** Inserts the customers into a fresh tenant (inserted directly) and returns the rows as knex reads them. */
 async function seed(db: Knex, customers: Customer[]) {
-  const slug = `rules-agreement-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
+  const slug = `rules-agreement-${uniqueSuffix()}`;
   const [tenant] = await db('tenants').insert({ name: 'Rules agreement', slug }).returning('id');
   const tenantId = (tenant as { id: string }).id;
   const rows = customers.map(({ emailLocal, hasPhone, custom_fields, ...c }, i) => ({

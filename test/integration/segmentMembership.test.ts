@@ -4,9 +4,10 @@ import { ensureSegmentRefreshSchedule } from '../../domain/segments/lifecycle';
 import { createLogger } from '../../lib/logger';
 import { compileRuleToSql, type RuleNode } from '../../rules';
 import { refreshDueSegmentsWorkflow, SEGMENT_REFRESH_SCHEDULE_ID, segmentRefreshWorkflowId } from '../../workflows/segmentRefresh';
-import { buildCustomer, buildTenant, testDb } from '../support/factories';
+import { buildCustomer, buildTenant, testDb, uniqueSuffix } from '../support/factories';
 import { startTestWorker, testTemporalSettings } from '../support/testWorker';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { until } from '../support/until';
 
 /**
  * Segment membership end to end: the real-time path (every customer and order command
@@ -30,17 +31,6 @@ const SEED = Number(process.env.HERALD_PROPERTY_SEED ?? Math.floor(Math.random()
 const SPENT_OVER_500 = { id: 'root', logic: 'AND', rules: [{ id: 'rule1', field: 'totalSpent', operator: 'greater_than', value: 500, type: 'number' }] };
 const VIP = { all: [{ fact: 'tags', operator: 'hasAny', value: ['vip'] }] };
 const DAY = 86_400_000;
-
-/** Polls `probe` until `ok` holds or the deadline passes; returns the last value either way. */
-async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 30000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await probe();
-  }
-  return value;
-}
 
 /** A small seeded PRNG (mulberry32), so a failing sequence can be replayed from its seed. */
 function prng(seed: number) {
@@ -71,7 +61,7 @@ describe('segment membership', () => {
     if (res.status < 200 || res.status >= 300) throw new Error(`${method} ${url} -> ${res.status} ${JSON.stringify(res.body)}`);
     return res.body?.data;
   };
-  const newCustomer = async (t: Tenant, body: Record<string, unknown> = {}) => (await ok(t, 'POST', '/api/v1/customers', { firstName: 'Member', lastName: Math.random().toString(36).slice(2, 8), ...body })).id as string;
+  const newCustomer = async (t: Tenant, body: Record<string, unknown> = {}) => (await ok(t, 'POST', '/api/v1/customers', { firstName: 'Member', lastName: uniqueSuffix(), ...body })).id as string;
   const order = async (t: Tenant, customerId: string, price: number) => (await ok(t, 'POST', '/api/v1/orders', { customerId, items: [{ name: 'Thing', price, quantity: 1 }] })).id as string;
   /** Creates a segment and waits until the refresh the API started for it has run. */
   const segment = async (t: Tenant, name: string, rules: unknown) => {
@@ -295,7 +285,7 @@ describe('segment membership', () => {
       await buildCustomer(db, t.tenantId, { tags: ['vip'], deleted_at: new Date() });
       const created = await ok(t, 'POST', '/api/v1/segments', { name: 'VIPs over existing', rules: VIP });
       expect(created).toMatchObject({ memberCount: 0, refreshedAt: null });
-      const seg = await until(() => ok(t, 'GET', `/api/v1/segments/${created.id}`), (s) => s.refreshedAt !== null && s.memberCount === 3);
+      const seg = await until(() => ok(t, 'GET', `/api/v1/segments/${created.id}`), (s) => s.refreshedAt !== null && s.memberCount === 3, 30_000);
       expect(seg).toMatchObject({ memberCount: 3, refreshedAt: expect.any(String) });
       expect(await currentMembers(created.id)).toEqual(sorted(members));
       const entered = await db('events').where({ tenant_id: t.tenantId, subject_id: created.id, type: 'segment.entered' }).select('payload');

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { buildTenant, testDb } from '../support/factories';
+import { buildTenant, testDb, uniqueSuffix } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { startWebhookReceiver, until, type WebhookReceiver } from '../support/webhookReceiver';
 import { startWorkerProcess, type WorkerProcess } from '../support/heraldProcess';
@@ -35,7 +35,7 @@ describe('webhook delivery across a worker crash', () => {
     const t = await buildTenant(db);
     const endpoint = (await server.request('/api/v1/webhooks', { method: 'POST', key: t.adminKey, body: { url: r.url, events: ['customer.*'], maxConcurrency: 5 } })).body.data;
     r.setSecrets([{ secret: endpoint.secret }]);
-    const newCustomer = () => server.request('/api/v1/customers', { method: 'POST', key: t.adminKey, body: { firstName: 'Crash', lastName: Math.random().toString(36).slice(2, 10) } });
+    const newCustomer = () => server.request('/api/v1/customers', { method: 'POST', key: t.adminKey, body: { firstName: 'Crash', lastName: uniqueSuffix() } });
     r.setBehaviour(() => ({ status: 204, delayMs: 30 }));
     const total = 200;
     const creating = (async () => {

@@ -6,6 +6,7 @@ import { settleAttempts } from '../../domain/webhooks/settle';
 import { webhookSettings } from '../../domain/webhooks/settings';
 import { loadConfig } from '../../lib/config';
 import { buildTenant } from '../support/factories';
+import { until } from '../support/until';
 
 const A = '11111111-1111-4111-8111-111111111111';
 const B = '22222222-2222-4222-8222-222222222222';
@@ -57,7 +58,8 @@ describe('webhook delivery ledger', () => {
     expect((await leaseEndpoint(db, settings, ep.tenantId, ep.id, B, 30_000)).state).toBe('held');
     await releaseEndpointLease(db, ep, A);
     expect((await leaseEndpoint(db, settings, ep.tenantId, ep.id, B, 1)).state).toBe('leased');
-    await new Promise((r) => setTimeout(r, 1100));
+    // B's lease was for a millisecond: wait until the database's clock has passed it.
+    await until(async () => (await db.raw('SELECT dispatch_lease_until < now() AS expired FROM webhook_endpoints WHERE id = ?', [ep.id])).rows[0]?.expired, (expired) => expired === true, { timeoutMs: 2000, label: "B's one-millisecond lease to expire" });
     expect((await leaseEndpoint(db, settings, ep.tenantId, ep.id, A, 30_000)).state).toBe('leased');
 
     await db('webhook_endpoints').where({ id: ep.id }).update({ enabled: false });

@@ -14,9 +14,20 @@ export async function buildTenant(db: Knex, name = 'Test tenant'): Promise<{ ten
   return { tenantId: tenant.id, adminKey: adminKey.key };
 }
 
+let serial = 0;
+
+/**
+ * A short name part unique within the test file (a counter: each file has a database of its
+ * own), so a test's data is the same on every run; not random, so nothing needs a seed to replay.
+ */
+export function uniqueSuffix(): string {
+  serial += 1;
+  return serial.toString(36).padStart(6, '0');
+}
+
 /** Inserts a customer row directly; enough for tests that only need records to exist. */
 export async function buildCustomer(db: Knex, tenantId: string, overrides: Record<string, unknown> = {}): Promise<string> {
-  const n = Math.random().toString(36).slice(2, 10);
+  const n = uniqueSuffix();
   const [row] = await db('customers')
     .insert({ tenant_id: tenantId, first_name: 'Test', last_name: n, full_name: `Test ${n}`, email: `test-${n}@example.com`, ...overrides })
     .returning('id');

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { testDb } from './factories';
 import { startTestServer, type TestServer } from './testServer';
 import { startTestWorker } from './testWorker';
+import { until } from './until';
 
 /** A tenant and its admin key. */
 export type Tenant = { tenantId: string; adminKey: string };
@@ -18,16 +19,17 @@ export function useImportStack() {
     /** Uploads `body` with a content type (CSV by default); returns status and parsed body. */
     upload: (t: Tenant, body: string, type = 'text/csv', query = '') =>
       fetch(`${s.server.url}/api/v1/imports${query}`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminKey}`, 'Content-Type': type }, body }).then(async (r) => ({ status: r.status, body: (await r.json()) as any })),
-    /** Polls the import until it leaves receiving/queued/running (or the timeout passes); returns it. */
-    async settled(t: Tenant, id: string, timeoutMs = 60_000): Promise<any> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const res = await s.server.request(`/api/v1/imports/${id}`, { key: t.adminKey });
-        if (res.status !== 200) throw new Error(`GET /api/v1/imports/${id} -> ${res.status} ${JSON.stringify(res.body)}`);
-        if (!['queued', 'running', 'receiving'].includes(res.body.data.status) || Date.now() > deadline) return res.body.data;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    },
+    /** Polls the import until it leaves receiving/queued/running and returns it; throws if it has not within the timeout. */
+    settled: (t: Tenant, id: string, timeoutMs = 60_000): Promise<any> =>
+      until(
+        async () => {
+          const res = await s.server.request(`/api/v1/imports/${id}`, { key: t.adminKey });
+          if (res.status !== 200) throw new Error(`GET /api/v1/imports/${id} -> ${res.status} ${JSON.stringify(res.body)}`);
+          return res.body.data;
+        },
+        (data) => !['queued', 'running', 'receiving'].includes(data.status),
+        { timeoutMs, everyMs: 200, label: `import ${id} to leave queued/running/receiving` },
+      ),
     /** Stops the worker (gracefully), e.g. to let a test change staged rows before any chunk runs. */
     async stopWorker(): Promise<void> {
       await stopWorker?.();

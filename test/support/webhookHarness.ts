@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { ensureWebhookRelay } from '../../domain/webhooks/lifecycle';
-import { testDb } from './factories';
+import { testDb, uniqueSuffix } from './factories';
 import { startTestServer, type TestServer } from './testServer';
 import { startTestWorker } from './testWorker';
 import { startWebhookReceiver, type WebhookReceiver } from './webhookReceiver';
@@ -36,7 +36,7 @@ export function webhookHarness(options: { worker?: boolean } = {}) {
       r.setSecrets([{ secret: endpoint.secret }]);
       return { r, endpoint };
     },
-    newCustomer: async (t: Tenant) => (await h.ok(t, 'POST', '/api/v1/customers', { firstName: 'Hook', lastName: Math.random().toString(36).slice(2, 10) })).id as string,
+    newCustomer: async (t: Tenant) => (await h.ok(t, 'POST', '/api/v1/customers', { firstName: 'Hook', lastName: uniqueSuffix() })).id as string,
   };
   beforeAll(async () => {
     h.db = testDb();

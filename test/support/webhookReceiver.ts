@@ -123,13 +123,5 @@ export async function startWebhookReceiver(secrets: Array<{ secret: string; raw?
   };
 }
 
-/** Polls `probe` until `ok` holds or the deadline passes; returns the last value either way. */
-export async function until<T>(probe: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs = 20000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let value = await probe();
-  while (!ok(value) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
-    value = await probe();
-  }
-  return value;
-}
+/** Re-exported so webhook tests (and test/sdk) keep one import: the suite's shared wait helper, which throws on timeout. */
+export { until } from './until';

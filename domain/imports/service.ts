@@ -48,10 +48,13 @@ export interface SyncImportResult {
 export function createImportService(deps: ImportServiceDeps) {
   const { db } = deps;
 
-  /** Creates the import and stages its rows; the import is deleted again if the upload fails. */
-  async function stage(ctx: CommandContext, upload: Upload): Promise<ImportRecord> {
+  /**
+   * Creates the import and stages its rows; the import is deleted again if the upload fails.
+   * `optionsAt` is where the client sent the options, so a refused mapping names that place.
+   */
+  async function stage(ctx: CommandContext, upload: Upload, optionsAt: { location: 'query' | 'body'; path: string } = { location: 'query', path: 'mapping' }): Promise<ImportRecord> {
     const unknown = unknownMappingTargets(upload.options.mapping);
-    if (unknown.length) throw validationFailed(unknown.map((m) => ({ location: 'query', path: 'mapping', message: `maps to an unknown field: ${m}` })));
+    if (unknown.length) throw validationFailed(unknown.map((m) => ({ ...optionsAt, message: `maps to an unknown field: ${m}` })));
     const [created] = await db('imports').insert({
       tenant_id: ctx.principal.tenantId, format: upload.format, file_name: upload.fileName ?? null, options: JSON.stringify(upload.options),
       actor_type: ctx.principal.actorType, actor_id: ctx.principal.actorId, request_id: ctx.requestId ?? null,
@@ -90,7 +93,8 @@ export function createImportService(deps: ImportServiceDeps) {
   /** Seed 001's synchronous bulk import: the same staging and chunk processor, run in the request. */
   async function importNow(ctx: CommandContext, rows: unknown[], options: ImportOptions): Promise<SyncImportResult> {
     if (rows.length > SYNC_IMPORT_LIMIT) throw new AppError(413, 'payload_too_large', `At most ${SYNC_IMPORT_LIMIT} customers per synchronous import; send larger files to POST /api/v1/imports (CSV or NDJSON)`);
-    const job = await stage(ctx, { format: 'json', source: rows, options });
+    // Seed 001's synchronous import takes its options in the body, as `options`.
+    const job = await stage(ctx, { format: 'json', source: rows, options }, { location: 'body', path: 'options.mapping' });
     await beginImport(db, job.id);
     const outcomes: RowOutcome[] = [];
     try {

@@ -163,6 +163,14 @@ describe('bulk imports', () => {
     const tooMany = await stack.server.request('/api/v1/customers/bulk/import', { method: 'POST', key: t.adminKey, body: { customers: Array.from({ length: 1001 }, (_, i) => ({ email: `x${i}@example.com` })) } });
     expect(tooMany.status).toBe(413);
     expect(tooMany.body.error.message).toMatch(/POST \/api\/v1\/imports/);
+
+    // A mapping to a field Herald does not have is refused where it was sent: the body's options here, the query on uploads.
+    const badMapping = await stack.server.request('/api/v1/customers/bulk/import', { method: 'POST', key: t.adminKey, body: { customers: [{ mail: 'm@example.com' }], options: { mapping: { mail: 'nope' } } } });
+    expect(badMapping.status).toBe(422);
+    expect(badMapping.body.error.details).toEqual([{ location: 'body', path: 'options.mapping', message: expect.stringContaining('nope') }]);
+    const badUpload = await stack.server.request(`/api/v1/imports?mapping=${encodeURIComponent(JSON.stringify({ mail: 'nope' }))}`, { method: 'POST', key: t.adminKey, body: 'mail\nm@example.com\n', headers: { 'Content-Type': 'text/csv' } });
+    expect(badUpload.status).toBe(422);
+    expect(badUpload.body.error.details).toEqual([{ location: 'query', path: 'mapping', message: expect.stringContaining('nope') }]);
   });
 
   it('fails NDJSON rows holding NUL, lone surrogates or numbers beyond double precision by name, never the import', async () => {

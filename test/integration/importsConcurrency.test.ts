@@ -18,7 +18,8 @@ describe('concurrent imports on one worker', () => {
   });
 
   it('runs at most two chunk loops at once and completes all four imports exactly', async () => {
-    const rows = 15_000;
+    // Six chunks an import, so the moments with two imports mid-way and another waiting last long enough to be seen.
+    const rows = 30_000;
     const { csv, malformed, dupInFile } = scaleCsv(rows);
     const tenants = await Promise.all([1, 2, 3, 4].map((i) => buildTenant(herald.db, `Slots ${i}`)));
     const ids: string[] = [];

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { StagedRowsLost, type RowOutcome } from './chunk';
-import { customerCreatedEvents, customersHolding, insertCustomers, updateCustomers } from './customerWrites';
+import { customerCreatedEvents, customersHolding, insertCustomers, updateCustomers } from '../customers/bulkWrites';
 import { planAgainstExisting, type CandidateKeys } from './existingMatch';
 import { contextOf, type ImportRecord } from './repo';
 import { uuidv7 } from './timeOrderedIds';

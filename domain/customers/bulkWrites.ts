@@ -1,12 +1,13 @@
 import type { Knex } from 'knex';
 import type { CommandContext } from '../shared/context';
-import { toCustomer } from '../customers/rows';
+import { toCustomer } from './rows';
 import { eventRow } from '../events/outbox';
 import { DEFAULT_LANGUAGE_SQL } from '../tenants/settings';
 
 /**
- * Set-based customer writes of one import chunk: one INSERT and one UPDATE statement per chunk,
- * reading the rows the checker stored in import_checked, whatever the chunk's size.
+ * Set-based customer writes of one import chunk, kept with the customers table they write (its
+ * one owner): one INSERT and one UPDATE statement per chunk, reading the rows the import's checker
+ * stored in import_checked, whatever the chunk's size. domain/imports calls them.
  */
 
 /** Importable columns and their SQL types, in the order of the recordset. */

@@ -1,5 +1,5 @@
 import type Router from '@koa/router';
-import { z, type ZodType } from 'zod';
+import { type z, type ZodType } from 'zod';
 import type { Role } from '../domain/tenants/types';
 import { AppError, forbidden, unauthorized } from '../lib/errors';
 import type { HeraldContext, HeraldCustom, HeraldState } from './context';
@@ -7,7 +7,7 @@ import { assertSafeInput } from './inputSafety';
 import { allowHeader, methodNotAllowedError } from './middleware/methodNotAllowed';
 import { withIdempotency } from './middleware/idempotency';
 import type { OpenAPIRegistry } from './openapi';
-import { documentRoute, type RouteDocSpec, type UnexpressedRule } from './routeDocs';
+import { documentRoute, type RouteDocSpec } from './routeDocs';
 
 /** What a handler receives besides the context: validated, typed input. */
 export interface RouteInput<P, Q, B> {
@@ -57,15 +57,6 @@ function parsePart<T extends ZodType>(schema: T | undefined, value: unknown, loc
  */
 const fixedPaths = new WeakMap<object, Map<string, Set<string>>>();
 
-/** Keyset cursors are opaque: only a value this list handed out is valid, which no schema can say. */
-const CURSOR_RULE: UnexpressedRule = { status: 400, rule: '`cursor` must be a `nextCursor` this list returned, used with the same sort' };
-
-/** An Idempotency-Key binds one request: reusing it differently, or while the first runs, is refused. */
-const IDEMPOTENCY_RULES: readonly UnexpressedRule[] = [
-  { status: 422, rule: 'an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused)' },
-  { status: 409, rule: 'an Idempotency-Key whose first request is still running is refused; retry shortly' },
-];
-
 /** Whether the request carries a body at all (a length above zero, or a chunked one). */
 const hasBody = (ctx: HeraldContext) => ctx.req.headers['transfer-encoding'] !== undefined || Number(ctx.req.headers['content-length'] ?? 0) > 0;
 
@@ -83,9 +74,7 @@ function authorize(ctx: HeraldContext, auth: readonly Role[] | 'public'): void {
  * reads like `auth → validate → handler` for every route.
  */
 export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType>(target: RouteTarget, spec: RouteSpec<P, Q, B>): void {
-  const pagedByCursor = spec.query instanceof z.ZodObject && 'cursor' in spec.query.shape;
-  const implied = [...(pagedByCursor ? [CURSOR_RULE] : []), ...(spec.idempotent ? IDEMPOTENCY_RULES : [])];
-  documentRoute(target.registry, implied.length ? { ...spec, unexpressed: [...(spec.unexpressed ?? []), ...implied] } : spec);
+  documentRoute(target.registry, spec);
   const fixed = fixedPaths.get(target.router) ?? new Map<string, Set<string>>();
   fixedPaths.set(target.router, fixed);
   if (!spec.path.includes(':')) {

@@ -129,13 +129,30 @@ function descriptionOf(spec: RouteDocSpec): string | undefined {
   return parts.length ? parts.join('\n\n') : undefined;
 }
 
-/** Adds one route's operation to the OpenAPI registry: input schemas, every answer, and its rules. */
-export function documentRoute(registry: OpenAPIRegistry, given: RouteDocSpec): void {
-  // A 400 or 422 a route declares itself is a check beyond its schema, whatever it is called.
-  const declared = Object.entries(given.responses)
+/** Keyset cursors are opaque: only a value this list handed out is valid, which no schema can say. */
+const CURSOR_RULE: UnexpressedRule = { status: 400, rule: '`cursor` must be a `nextCursor` this list returned, used with the same sort' };
+
+/** An Idempotency-Key binds one request: reusing it differently, or while the first runs, is refused. */
+const IDEMPOTENCY_RULES: readonly UnexpressedRule[] = [
+  { status: 422, rule: 'an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused)' },
+  { status: 409, rule: 'an Idempotency-Key whose first request is still running is refused; retry shortly' },
+];
+
+/**
+ * Every rule a route's schemas cannot state: its own, those its kind implies (a cursor-paged list,
+ * an idempotent create), and any 400 or 422 it declares itself, whatever that is called.
+ */
+function rulesOf(spec: RouteDocSpec): UnexpressedRule[] {
+  const pagedByCursor = spec.query instanceof z.ZodObject && 'cursor' in spec.query.shape;
+  const declared = Object.entries(spec.responses)
     .filter(([status]) => status === '400' || status === '422')
     .map(([status, r]) => ({ status: Number(status) as 400 | 422, rule: r.description }));
-  const spec = declared.length ? { ...given, unexpressed: [...(given.unexpressed ?? []), ...declared] } : given;
+  return [...(spec.unexpressed ?? []), ...(pagedByCursor ? [CURSOR_RULE] : []), ...(spec.idempotent ? IDEMPOTENCY_RULES : []), ...declared];
+}
+
+/** Adds one route's operation to the OpenAPI registry: input schemas, every answer, and its rules. */
+export function documentRoute(registry: OpenAPIRegistry, given: RouteDocSpec): void {
+  const spec = { ...given, unexpressed: rulesOf(given) };
   const successes = Object.entries(spec.responses).filter(([status]) => Number(status) < 400);
   const description = descriptionOf(spec);
   registry.registerPath({

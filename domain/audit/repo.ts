@@ -11,8 +11,8 @@ export interface AuditEntry {
   ip?: string;
 }
 
-/** The audit_log row of an entry: what recordAudit inserts, for callers that batch it into one statement. */
-export function auditRow(actor: Principal | 'system', tenantId: string, entry: AuditEntry): Record<string, unknown> {
+/** The audit_log row of an entry. */
+function auditRow(actor: Principal | 'system', tenantId: string, entry: AuditEntry): Record<string, unknown> {
   return {
     tenant_id: tenantId,
     actor_type: actor === 'system' ? 'system' : actor.actorType,
@@ -32,4 +32,12 @@ export function auditRow(actor: Principal | 'system', tenantId: string, entry: A
  */
 export async function recordAudit(db: Knex, actor: Principal | 'system', tenantId: string, entry: AuditEntry): Promise<void> {
   await db('audit_log').insert(auditRow(actor, tenantId, entry));
+}
+
+/**
+ * The INSERT of one audit entry as a query not yet run, for a writer that sends it in one
+ * statement with the change it records (data-modifying CTEs).
+ */
+export function auditInsert(db: Knex, actor: Principal | 'system', tenantId: string, entry: AuditEntry): Knex.QueryBuilder {
+  return db('audit_log').insert(auditRow(actor, tenantId, entry));
 }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { CommandContext } from '../shared/context';
 import { toCustomer } from './rows';
-import { eventRow } from '../events/outbox';
+import { appendEvents } from '../events/outbox';
 import { DEFAULT_LANGUAGE_SQL } from '../tenants/settings';
 
 /**
@@ -113,9 +113,5 @@ export async function customersHolding(trx: Knex, tenantId: string, emails: stri
 
 /** One customer.created event per inserted row, as the customer API writes them (opt-in for imports). */
 export async function customerCreatedEvents(trx: Knex, ctx: CommandContext, rows: Array<Record<string, unknown>>, importId: string): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) {
-    await trx('events').insert(
-      rows.slice(i, i + 1000).map((row) => eventRow(ctx, { type: 'customer.created', subjectType: 'customer', subjectId: row.id as string, data: { customer: toCustomer(row), importId } })),
-    );
-  }
+  await appendEvents(trx, ctx, rows.map((row) => ({ type: 'customer.created', subjectType: 'customer', subjectId: row.id as string, data: { customer: toCustomer(row), importId } })));
 }

@@ -53,12 +53,13 @@ export async function insertCustomer(db: Knex, tenantId: string, columns: Record
 }
 
 /**
- * Inserts a customer and the rows that must exist with it (its outbox event, its audit entry) in
- * one statement of data-modifying CTEs: atomic without BEGIN/COMMIT, one round trip instead of
- * five. A unique violation on the customer fails the whole statement.
+ * Inserts a customer and the rows that must exist with it (its outbox event, its audit entry; the
+ * INSERTs are built by the modules owning those tables) in one statement of data-modifying CTEs:
+ * atomic without BEGIN/COMMIT, one round trip instead of five. A unique violation on the customer
+ * fails the whole statement.
  */
-export async function insertCustomerWith(db: Knex, row: Record<string, unknown>, related: Array<[table: string, row: Record<string, unknown>]>): Promise<{ tenantHasSegments: boolean }> {
-  const inserts = [db('customers').insert(row), ...related.map(([table, values]) => db(table).insert(values))];
+export async function insertCustomerWith(db: Knex, row: Record<string, unknown>, related: Knex.QueryBuilder[]): Promise<{ tenantHasSegments: boolean }> {
+  const inserts = [db('customers').insert(row), ...related];
   // The same statement tells whether the tenant has segments, so a create needs no second read to
   // know whether there is any membership to re-evaluate.
   const { rows } = await db.raw(`WITH ${inserts.map((_, i) => `w${i} AS (?)`).join(', ')} SELECT EXISTS (SELECT 1 FROM segments WHERE tenant_id = ?) AS has_segments`, [...inserts, row.tenant_id as string]);

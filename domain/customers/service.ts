@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
 import type { CountryCode } from 'libphonenumber-js';
 import { conflict, notFound } from '../../lib/errors';
-import { auditRow, recordAudit } from '../audit/repo';
-import { appendEvent, eventRow, type EventData } from '../events/outbox';
+import { auditInsert, recordAudit } from '../audit/repo';
+import { appendEvent, eventInsert, type EventData } from '../events/outbox';
+import { deleteCustomerOrders } from '../orders/repo';
 import { exitAllSegments, lockSegmentsShared } from '../segments/membership';
 import { actorLabel, type CommandContext } from '../shared/context';
 import { defaultLanguageOf } from '../tenants/settings';
@@ -83,8 +84,8 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
     const customer = toCustomer({ ...NEW_ROW_DEFAULTS, ...columns, custom_fields: fields.customFields ?? {} });
     const { tenantHasSegments } = await mapDuplicate(ctx, fields, undefined, () =>
       repo.insertCustomerWith(db, columns, [
-        ['events', eventRow(ctx, { type: 'customer.created', subjectType: 'customer', subjectId: customer.id, data: { customer } })],
-        ['audit_log', auditRow(ctx.principal, ctx.principal.tenantId, { action: 'customer.created', subjectType: 'customer', subjectId: customer.id, changes: {}, requestId: ctx.requestId, ip: ctx.ip })],
+        eventInsert(db, ctx, { type: 'customer.created', subjectType: 'customer', subjectId: customer.id, data: { customer } }),
+        auditInsert(db, ctx.principal, ctx.principal.tenantId, { action: 'customer.created', subjectType: 'customer', subjectId: customer.id, changes: {}, requestId: ctx.requestId, ip: ctx.ip }),
       ]));
     if (!tenantHasSegments) CREATED_WITHOUT_SEGMENTS.add(customer);
     return customer;
@@ -177,7 +178,7 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
         const activeOrders = await repo.activeOrderCount(trx, tenantId, id);
         if (activeOrders > 0) throw conflict('Cannot permanently delete a customer with active orders', { activeOrders });
         await exitAllSegments(trx, ctx, id);
-        await trx('orders').where({ tenant_id: tenantId, customer_id: id }).delete();
+        await deleteCustomerOrders(trx, tenantId, id);
         await trx('customers').where({ tenant_id: tenantId, id }).delete();
       } else {
         await trx('customers').where({ tenant_id: tenantId, id }).update({ deleted_at: trx.fn.now(), updated_by: actorLabel(ctx), updated_at: trx.fn.now() });

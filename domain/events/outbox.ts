@@ -21,15 +21,35 @@ export interface OutboxEventOf<T extends EventType> {
 /** Any outbox event, told apart by `type`. */
 export type OutboxEvent = { [T in EventType]: OutboxEventOf<T> }[EventType];
 
-/** The events row of an event: what appendEvent inserts, for callers that batch it into one statement. */
-export function eventRow<T extends EventType>(ctx: CommandContext, event: OutboxEventOf<T>): Record<string, unknown> {
+/** Who an event is attributed to, when it is not a request's principal (system work, webhook engine). */
+export interface EventEnvelope {
+  tenantId: string;
+  actor: { type: string; id: string | null };
+  requestId?: string | null;
+}
+
+const envelopeOf = (ctx: CommandContext): EventEnvelope => ({
+  tenantId: ctx.principal.tenantId,
+  actor: { type: ctx.principal.actorType, id: ctx.principal.actorId },
+  requestId: ctx.requestId ?? null,
+});
+
+function rowOf<T extends EventType>(envelope: EventEnvelope, event: OutboxEventOf<T>): Record<string, unknown> {
   return {
-    tenant_id: ctx.principal.tenantId,
+    tenant_id: envelope.tenantId,
     type: event.type,
     subject_type: event.subjectType,
     subject_id: event.subjectId,
-    payload: JSON.stringify({ data: event.data, actor: { type: ctx.principal.actorType, id: ctx.principal.actorId }, requestId: ctx.requestId ?? null }),
+    payload: JSON.stringify({ data: event.data, actor: envelope.actor, requestId: envelope.requestId ?? null }),
   };
+}
+
+/**
+ * The INSERT of one event as a query not yet run, for a writer that sends it in one statement
+ * with its own change (data-modifying CTEs): the events table's row shape stays defined here.
+ */
+export function eventInsert<T extends EventType>(db: Knex, ctx: CommandContext, event: OutboxEventOf<T>): Knex.QueryBuilder {
+  return db('events').insert(rowOf(envelopeOf(ctx), event));
 }
 
 /**
@@ -37,7 +57,34 @@ export function eventRow<T extends EventType>(ctx: CommandContext, event: Outbox
  * at all, so a relay reading committed events never misses one and never sees a phantom.
  */
 export async function appendEvent<T extends EventType>(trx: Knex, ctx: CommandContext, event: OutboxEventOf<T>): Promise<void> {
-  await trx('events').insert(eventRow(ctx, event));
+  await trx('events').insert(rowOf(envelopeOf(ctx), event));
+}
+
+/** Appends many events of one command in the caller's transaction, 1,000 rows a statement. */
+export async function appendEvents(trx: Knex, ctx: CommandContext, events: OutboxEvent[]): Promise<void> {
+  const envelope = envelopeOf(ctx);
+  for (let i = 0; i < events.length; i += 1000) await trx('events').insert(events.slice(i, i + 1000).map((e) => rowOf(envelope, e)));
+}
+
+/**
+ * Appends an event attributed to `envelope` (the system, or the webhook engine acting for a
+ * principal) and answers its id and time, for callers that refer to the event (a test delivery).
+ */
+export async function appendEventAs<T extends EventType>(trx: Knex, envelope: EventEnvelope, event: OutboxEventOf<T>): Promise<{ id: string; created_at: Date }> {
+  const [row] = await trx('events').insert(rowOf(envelope, event)).returning(['id', 'created_at']);
+  return row as { id: string; created_at: Date };
+}
+
+/**
+ * SQL that inserts one system event of type T per row of `from` (a CTE name or subquery), for
+ * set-based statements that change many rows at once (segment refreshes). Each part is an SQL
+ * expression evaluated per row; `data` is best built with sqlEventData so it follows the schema.
+ */
+export function sqlInsertEvents<T extends EventType>(type: T, parts: { tenantId: string; subjectType: SubjectType; subjectId: string; data: string; from: string }): string {
+  return `INSERT INTO events (tenant_id, type, subject_type, subject_id, payload)
+       SELECT ${parts.tenantId}, '${type}', '${parts.subjectType}', ${parts.subjectId},
+              jsonb_build_object('data', ${parts.data}, 'actor', jsonb_build_object('type', 'system', 'id', null), 'requestId', null)
+       FROM ${parts.from}`;
 }
 
 /**

@@ -182,3 +182,8 @@ export async function latestOrdersOfCustomer(db: Knex, tenantId: string, custome
     .limit(limit);
   return rows.map(toOrder);
 }
+
+/** Deletes every order of a customer (their items and history cascade), for a permanent customer delete. */
+export async function deleteCustomerOrders(trx: Knex.Transaction, tenantId: string, customerId: string): Promise<void> {
+  await trx('orders').where({ tenant_id: tenantId, customer_id: customerId }).delete();
+}

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { compileRuleToSql } from '../../rules/compile';
 import type { RuleNode } from '../../rules/ast';
-import { appendEvent, sqlEventData } from '../events/outbox';
+import { appendEvent, sqlEventData, sqlInsertEvents } from '../events/outbox';
 import type { CommandContext } from '../shared/context';
 
 /** Counts of one membership refresh. */
@@ -28,8 +28,11 @@ export async function refreshSegmentMembership(db: Knex, tenantId: string, segme
   const segment = await db('segments').where({ tenant_id: tenantId, id: segmentId }).first('rules');
   if (!segment) return undefined;
   const predicate = compileRuleToSql(segment.rules as RuleNode, { now, alias: 'c' });
-  const payload = (change: 'entered' | 'exited') =>
-    `jsonb_build_object('data', ${sqlEventData(`segment.${change}`, { segmentId: '?::uuid', customerId: 'customer_id', change: `'${change}'` })}, 'actor', jsonb_build_object('type', 'system', 'id', null))`;
+  const events = (change: 'entered' | 'exited', from: string) =>
+    sqlInsertEvents(`segment.${change}`, {
+      tenantId: '?', subjectType: 'segment', subjectId: '?', from,
+      data: sqlEventData(`segment.${change}`, { segmentId: '?::uuid', customerId: 'customer_id', change: `'${change}'` }),
+    });
   const result = await db.transaction(async (trx) => {
     // Exclusive per segment: waits for per-customer re-evaluations in flight (they hold the lock
     // shared), so this statement's snapshot already contains their results and cannot undo them.
@@ -47,11 +50,9 @@ export async function refreshSegmentMembership(db: Knex, tenantId: string, segme
        WHERE sm.segment_id = ? AND sm.exited_at IS NULL AND NOT EXISTS (SELECT 1 FROM matching m WHERE m.id = sm.customer_id)
        RETURNING customer_id
      ), entered_events AS (
-       INSERT INTO events (tenant_id, type, subject_type, subject_id, payload)
-       SELECT ?, 'segment.entered', 'segment', ?, ${payload('entered')} FROM entered RETURNING 1
+       ${events('entered', 'entered')} RETURNING 1
      ), exited_events AS (
-       INSERT INTO events (tenant_id, type, subject_type, subject_id, payload)
-       SELECT ?, 'segment.exited', 'segment', ?, ${payload('exited')} FROM exited RETURNING 1
+       ${events('exited', 'exited')} RETURNING 1
      ), counted AS (
        UPDATE segments SET member_count = (SELECT count(*) FROM matching), refreshed_at = now() WHERE id = ? RETURNING member_count
      )

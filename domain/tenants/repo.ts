@@ -64,6 +64,14 @@ export async function updateTenantSettings(db: Knex, id: string, changes: Tenant
   return row ? toTenant(row as TenantRow) : undefined;
 }
 
+/**
+ * Replaces one section of a tenant's settings (`messaging`, owned by the module that reads it),
+ * leaving the other sections alone, in one statement.
+ */
+export async function replaceTenantSettingsSection(db: Knex, id: string, section: string, value: unknown): Promise<void> {
+  await db('tenants').where({ id }).update({ settings: db.raw(`jsonb_set(coalesce(settings, '{}'::jsonb), ?::text[], ?::jsonb)`, [[section], JSON.stringify(value)]), updated_at: db.fn.now() });
+}
+
 /** The tenant with this slug, if any. */
 export async function findTenantBySlug(db: Knex, slug: string): Promise<Tenant | undefined> {
   const row = await db<TenantRow>('tenants').where({ slug }).first();

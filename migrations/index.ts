@@ -18,6 +18,7 @@ import * as webhookEndpointLease from './20261123001500_webhook_endpoint_lease';
 import * as webhookDeliveryEndpointCascade from './20261123001600_webhook_delivery_endpoint_cascade';
 import * as eventRelayQueue from './20261123001700_event_relay_queue';
 import * as paidOrders from './20261205000100_paid_orders';
+import * as customerEvents from './20261205000200_customer_events';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -50,6 +51,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261123001600_webhook_delivery_endpoint_cascade', webhookDeliveryEndpointCascade],
   ['20261123001700_event_relay_queue', eventRelayQueue],
   ['20261205000100_paid_orders', paidOrders],
+  ['20261205000200_customer_events', customerEvents],
 ];
 
 /** knex's MigrationSource over the static list above. */

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { appendEvent } from '../events/outbox';
+import { markSegmentsPending } from '../segments/repo';
 import { contextOf, countersOf, dropWorkingRows, type ImportRecord } from './repo';
 
 /**
@@ -28,8 +29,8 @@ export async function finishImport(db: Knex, importId: string): Promise<{ status
     const [done] = await trx('imports').where({ id: importId }).update({ status: 'completed', finished_at: trx.fn.now(), updated_at: trx.fn.now() }).returning('*');
     await appendEvent(trx, contextOf(job), { type: 'import.completed', subjectType: 'import', subjectId: importId, data: { importId, dryRun: job.options.dryRun, counts: countersOf(done as ImportRecord) } });
     const wrote = !job.options.dryRun && job.imported + job.updated > 0;
-    const segments = wrote ? await trx('segments').where({ tenant_id: job.tenant_id }).update({ refreshed_at: null }).returning('id') : [];
-    return { status: 'completed', segmentIds: segments.map((s: { id: string }) => s.id), tenantId: job.tenant_id };
+    const segmentIds = wrote ? await markSegmentsPending(trx, job.tenant_id) : [];
+    return { status: 'completed', segmentIds, tenantId: job.tenant_id };
   });
 }
 
@@ -40,7 +41,7 @@ export async function failImport(db: Knex, importId: string, message: string): P
     if (!job || ['completed', 'failed', 'cancelled'].includes(job.status)) return;
     await trx('imports').where({ id: importId }).update({ status: 'failed', error: message.slice(0, 2000), finished_at: trx.fn.now(), updated_at: trx.fn.now() });
     await appendEvent(trx, contextOf(job), { type: 'import.failed', subjectType: 'import', subjectId: importId, data: { importId, error: message.slice(0, 2000), counts: countersOf(job) } });
-    if (job.imported + job.updated > 0) await trx('segments').where({ tenant_id: job.tenant_id }).update({ refreshed_at: null });
+    if (job.imported + job.updated > 0) await markSegmentsPending(trx, job.tenant_id);
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { replaceTenantSettingsSection } from '../tenants/repo';
 
 /** A tenant's messaging defaults, kept under `settings.messaging` on the tenant. */
 export interface MessagingSettings {
@@ -16,8 +17,8 @@ export async function readMessagingSettings(db: Knex, tenantId: string): Promise
   return ((row?.settings as { messaging?: MessagingSettings } | undefined)?.messaging ?? {}) as MessagingSettings;
 }
 
-/** Replaces the tenant's messaging settings, leaving the rest of its settings alone. */
+/** Replaces the tenant's messaging settings, leaving the rest of its settings alone (the tenants module writes the row). */
 export async function writeMessagingSettings(db: Knex, tenantId: string, settings: MessagingSettings): Promise<MessagingSettings> {
-  await db('tenants').where({ id: tenantId }).update({ settings: db.raw(`jsonb_set(coalesce(settings, '{}'::jsonb), '{messaging}', ?::jsonb)`, [JSON.stringify(settings)]), updated_at: db.fn.now() });
+  await replaceTenantSettingsSection(db, tenantId, 'messaging', settings);
   return settings;
 }

@@ -64,6 +64,16 @@ export async function updateTenantSettings(db: Knex, id: string, changes: Tenant
   return row ? toTenant(row as TenantRow) : undefined;
 }
 
+/**
+ * Replaces one section of a tenant's settings (`messaging`: the messaging module's defaults),
+ * leaving the other keys alone, in one statement.
+ */
+export async function replaceTenantSettingsSection(db: Knex, id: string, section: 'messaging', value: object): Promise<void> {
+  await db<TenantRow>('tenants')
+    .where({ id })
+    .update({ settings: db.raw("coalesce(settings, '{}'::jsonb) || jsonb_build_object(?::text, ?::jsonb)", [section, JSON.stringify(value)]) as unknown as Record<string, unknown>, updated_at: db.fn.now() as unknown as Date });
+}
+
 /** The tenant with this slug, if any. */
 export async function findTenantBySlug(db: Knex, slug: string): Promise<Tenant | undefined> {
   const row = await db<TenantRow>('tenants').where({ slug }).first();

@@ -41,6 +41,15 @@ export async function appendEvent<T extends EventType>(trx: Knex, ctx: CommandCo
 }
 
 /**
+ * The `INSERT INTO events … <select>` of emitters that write their events in SQL, in the same
+ * statement as the change (a segment refresh): `select` yields tenant_id, type, subject_type,
+ * subject_id and payload, in that order (build the payload's data with sqlEventData).
+ */
+export function insertEventsSql(select: string): string {
+  return `INSERT INTO events (tenant_id, type, subject_type, subject_id, payload) ${select}`;
+}
+
+/**
  * A `jsonb_build_object(…)` SQL expression for the data of an event of type T, for emitters that
  * write events in SQL: `fields` names every field of the type's data with the SQL expression that
  * gives it, so a field added to or renamed in the schema fails the type check here too.

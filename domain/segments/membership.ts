@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { compileRuleToSql } from '../../rules/compile';
 import type { RuleNode } from '../../rules/ast';
-import { appendEvent, sqlEventData } from '../events/outbox';
+import { appendEvent, insertEventsSql, sqlEventData } from '../events/outbox';
 import type { CommandContext } from '../shared/context';
 
 /** Counts of one membership refresh. */
@@ -47,11 +47,9 @@ export async function refreshSegmentMembership(db: Knex, tenantId: string, segme
        WHERE sm.segment_id = ? AND sm.exited_at IS NULL AND NOT EXISTS (SELECT 1 FROM matching m WHERE m.id = sm.customer_id)
        RETURNING customer_id
      ), entered_events AS (
-       INSERT INTO events (tenant_id, type, subject_type, subject_id, payload)
-       SELECT ?, 'segment.entered', 'segment', ?, ${payload('entered')} FROM entered RETURNING 1
+       ${insertEventsSql(`SELECT ?, 'segment.entered', 'segment', ?, ${payload('entered')} FROM entered`)} RETURNING 1
      ), exited_events AS (
-       INSERT INTO events (tenant_id, type, subject_type, subject_id, payload)
-       SELECT ?, 'segment.exited', 'segment', ?, ${payload('exited')} FROM exited RETURNING 1
+       ${insertEventsSql(`SELECT ?, 'segment.exited', 'segment', ?, ${payload('exited')} FROM exited`)} RETURNING 1
      ), counted AS (
        UPDATE segments SET member_count = (SELECT count(*) FROM matching), refreshed_at = now() WHERE id = ? RETURNING member_count
      )

@@ -12,6 +12,14 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 /** Patterns for Herald's own top-level folders, as seen from any file one level deep or more. */
 const layer = (name) => [`**/${name}`, `**/${name}/**`];
 
+/** What no domain module may import: HTTP and the layers above the domain. */
+const domainImports = {
+  paths: [{ name: 'koa', message: 'Domain code knows nothing of HTTP.' }],
+  patterns: [
+    { group: ['@koa/*', ...layer('api'), ...layer('activities')], message: 'Domain code imports db/, rules/ and lib/ only.' },
+  ],
+};
+
 module.exports = tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'sdk/dist/**', '.data/**', '.tools/**', 'coverage/**'] },
   js.configs.recommended,
@@ -63,12 +71,15 @@ module.exports = tseslint.config(
   },
   {
     files: ['domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', domainImports] },
+  },
+  {
+    // Campaigns build on messaging (settings, suppressions), never the other way round.
+    files: ['domain/messaging/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'koa', message: 'Domain code knows nothing of HTTP.' }],
-        patterns: [
-          { group: ['@koa/*', ...layer('api'), ...layer('activities')], message: 'Domain code imports db/, rules/ and lib/ only.' },
-        ],
+        ...domainImports,
+        patterns: [...domainImports.patterns, { group: layer('campaigns'), message: 'Messaging sits below campaigns: campaigns import messaging, not the reverse.' }],
       }],
     },
   },

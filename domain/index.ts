@@ -5,15 +5,13 @@ import { createRuleEvaluator } from '../rules/evaluate';
 import type { TemporalProvider } from '../temporal/client';
 import { createCampaignModule } from './campaigns';
 import { createCustomerService } from './customers';
-import { CREATED_WITHOUT_SEGMENTS } from './customers/service';
-import type { OrderReader } from './customers/queries';
 import { createHealthService } from './health/service';
 import { createIdempotencyService } from './idempotency/service';
 import { createImportService } from './imports/service';
 import { createOrderService } from './orders/service';
-import { afterCommit } from './segments/hooks';
+import { createMessagingService } from './messaging/service';
 import { startSegmentRefresh } from './segments/lifecycle';
-import { reevaluateCustomer } from './segments/membership';
+import { createSegmentReevaluator } from './segments/reevaluator';
 import { createSegmentService } from './segments/service';
 import { runTenantSummary } from './tenants/lifecycle';
 import { createTenantService } from './tenants/service';
@@ -36,54 +34,29 @@ export interface DomainDeps {
   webhooks: WebhookSettings;
 }
 
-/** Customer commands, each with how to find the customer it changed. */
-const CUSTOMER_COMMANDS = ['create', 'update', 'changeTags', 'setBlocked', 'setStatus', 'setTier', 'remove'].map((name) => ({
-  name,
-  customerOf: (args: unknown[], result: unknown) =>
-    name === 'create' ? (CREATED_WITHOUT_SEGMENTS.has(result as object) ? undefined : (result as { id: string }).id) : (args[1] as string),
-}));
-
-/** Order commands change the customer's statistics, hence their segments. */
-const ORDER_COMMANDS = ['createOrder', 'updateOrderStatus'].map((name) => ({
-  name,
-  customerOf: (_args: unknown[], result: unknown) => (result as { customerId: string }).customerId,
-}));
-
 /**
  * Builds every domain service bound to its dependencies. The API receives this object and
- * never sees knex or the Temporal client directly. Customer and order commands are wrapped so
- * the touched customer's segment membership is re-evaluated right after each commit.
+ * never sees knex or the Temporal client directly. Every command that changes a customer calls
+ * the one segment re-evaluator built here once its transaction has committed.
  */
 export function createDomain(deps: DomainDeps) {
   const { db } = deps;
+  const defaultPhoneRegion = deps.defaultPhoneRegion ?? 'US';
   const report = (what: string) => (err: unknown) => deps.logger?.warn({ err }, what);
-  const evaluator = createRuleEvaluator({ now: () => new Date() });
-  // If re-evaluation fails, the tenant's segments are marked pending so the scheduled SQL refresh
-  // repairs their membership; the error is still reported.
-  const reevaluate = async (ctx: Parameters<typeof reevaluateCustomer>[2], customerId: string) => {
-    try {
-      await reevaluateCustomer(db, evaluator, ctx, customerId);
-    } catch (err) {
-      await db('segments').where({ tenant_id: ctx.principal.tenantId }).update({ refreshed_at: null }).catch(() => undefined);
-      throw err;
-    }
-  };
+  const reevaluator = createSegmentReevaluator({
+    db,
+    matcher: createRuleEvaluator({ now: () => new Date() }),
+    report: (err, customerId) => deps.logger?.warn({ err, customerId }, "segment re-evaluation failed after a customer change; the tenant's segments are left to the scheduled refresh"),
+  });
   const segments = createSegmentService({
     db,
     onDefinitionChanged: (tenantId, segmentId) => startSegmentRefresh(deps.temporal, tenantId, segmentId).catch(report('segment refresh not started; the schedule will pick it up')),
   });
-  const orders = afterCommit(createOrderService(deps), ORDER_COMMANDS as never, reevaluate, report('segment re-evaluation failed after an order change'));
-  const customers = afterCommit(
-    createCustomerService({ db, exportDb: deps.exportDb, defaultPhoneRegion: deps.defaultPhoneRegion ?? 'US', orders: orders as unknown as OrderReader }),
-    CUSTOMER_COMMANDS as never,
-    reevaluate,
-    report('segment re-evaluation failed after a customer change'),
-  );
-  const { campaigns, messaging } = createCampaignModule({ db, exportDb: deps.exportDb, temporal: deps.temporal, defaultPhoneRegion: deps.defaultPhoneRegion ?? 'US' });
+  const orders = createOrderService({ db, exportDb: deps.exportDb, segments: reevaluator });
   return {
-    campaigns,
-    messaging,
-    customers,
+    campaigns: createCampaignModule({ db, exportDb: deps.exportDb, temporal: deps.temporal, defaultPhoneRegion, segments: reevaluator }),
+    messaging: createMessagingService({ db }),
+    customers: createCustomerService({ db, exportDb: deps.exportDb, defaultPhoneRegion, orders, segments: reevaluator }),
     orders,
     segments,
     tenants: createTenantService(deps),

@@ -1,12 +1,13 @@
 import type { Knex } from 'knex';
 import type { CountryCode } from 'libphonenumber-js';
+import type { SegmentReevaluator } from '../segments/reevaluator';
 import { createCustomerAnalytics } from './analytics';
 import { createCustomerExtras } from './notes';
 import { createCustomerQueries, type OrderReader } from './queries';
-import { createCustomerCommands } from './service';
+import { createCustomerCommands, type OrderEraser } from './service';
 
 /** Everything the customers module offers, bound to its dependencies. */
-export function createCustomerService(deps: { db: Knex; exportDb?: Knex; defaultPhoneRegion: CountryCode; orders: OrderReader }) {
+export function createCustomerService(deps: { db: Knex; exportDb?: Knex; defaultPhoneRegion: CountryCode; orders: OrderReader & OrderEraser; segments: SegmentReevaluator }) {
   return {
     ...createCustomerCommands(deps),
     ...createCustomerQueries(deps),

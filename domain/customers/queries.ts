@@ -15,7 +15,7 @@ export interface OrderReader {
   /** A select column with each customer's latest orders, so a detail view is one statement. */
   recentOrdersColumn(conn: Knex, limit: number): Knex.Raw;
   fromRecentOrders(value: unknown): unknown[];
-  orderStatsForCustomer(tenantId: string, customerId: string): Promise<Record<string, unknown>>;
+  orderStatsForCustomer(tenantId: string, customerId: string): Promise<object>;
 }
 
 /** Customer reads: one, lists, search, per-customer statistics, self-service and export. */

@@ -3,8 +3,8 @@ import type { CountryCode } from 'libphonenumber-js';
 import { conflict, notFound } from '../../lib/errors';
 import { auditInsert, recordAudit } from '../audit/repo';
 import { appendEvent, eventInsert, type EventData } from '../events/outbox';
-import { deleteCustomerOrders } from '../orders/repo';
 import { exitAllSegments, lockSegmentsShared } from '../segments/membership';
+import type { SegmentReevaluator } from '../segments/reevaluator';
 import { actorLabel, type CommandContext } from '../shared/context';
 import { defaultLanguageOf } from '../tenants/settings';
 import { normaliseFields, normalisePhone } from './normalize';
@@ -13,17 +13,18 @@ import { newId } from '../../lib/ids';
 import { FIELD_OF_COLUMN, NEW_ROW_DEFAULTS, REPLACEABLE_DEFAULTS, toColumns, toCustomer, type CustomerRow } from './rows';
 import type { Customer, CustomerFields, Status, Tier } from './types';
 
-/**
- * Customers (the objects create returned) whose tenant had no segment when they were created:
- * their after-commit membership re-evaluation has nothing to do, and the create statement already
- * said so (see domain/index.ts).
- */
-export const CREATED_WITHOUT_SEGMENTS = new WeakSet<object>();
+/** What the customer commands need from the orders module: a permanent delete erases the customer's orders first. */
+export interface OrderEraser {
+  eraseOrdersOfCustomer(trx: Knex, tenantId: string, customerId: string): Promise<void>;
+}
 
 /** Dependencies of the customer commands. */
 export interface CustomerServiceDeps {
   db: Knex;
   defaultPhoneRegion: CountryCode;
+  orders: OrderEraser;
+  /** Called after each committed change, so the customer's segment memberships follow it. */
+  segments: SegmentReevaluator;
 }
 
 /** The customer events whose data is the customer after the change plus a few fields (see domain/events/payloads.ts). */
@@ -37,9 +38,17 @@ const changedFields = (before: CustomerRow, after: CustomerRow) => [
 /**
  * Customer commands. Each runs in one transaction that also writes its outbox event(s) and an
  * audit row, so a change, its event and its record of who made it exist together or not at all.
+ * Once that transaction has committed, each re-evaluates the customer's segment memberships.
  */
 export function createCustomerCommands(deps: CustomerServiceDeps) {
-  const { db } = deps;
+  const { db, segments } = deps;
+
+  /** Runs a command's transaction, then re-evaluates the changed customer's segments. */
+  async function changeCustomer(ctx: CommandContext, id: string, work: (trx: Knex.Transaction) => Promise<CustomerRow>): Promise<Customer> {
+    const after = await db.transaction(work);
+    await segments.customerChanged(ctx, id);
+    return toCustomer(after);
+  }
 
   /** Runs a write and maps a unique violation to a 409 naming the customer holding the value. */
   async function mapDuplicate<T>(ctx: CommandContext, values: CustomerFields, exceptId: string | undefined, write: () => Promise<T>): Promise<T> {
@@ -87,7 +96,8 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
         eventInsert(db, ctx, { type: 'customer.created', subjectType: 'customer', subjectId: customer.id, data: { customer } }),
         auditInsert(db, ctx.principal, ctx.principal.tenantId, { action: 'customer.created', subjectType: 'customer', subjectId: customer.id, changes: {}, requestId: ctx.requestId, ip: ctx.ip }),
       ]));
-    if (!tenantHasSegments) CREATED_WITHOUT_SEGMENTS.add(customer);
+    // The insert statement said whether the tenant has segments: without any there is nothing to re-evaluate.
+    if (tenantHasSegments) await segments.customerChanged(ctx, customer.id);
     return customer;
   }
 
@@ -99,7 +109,7 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
   async function update(ctx: CommandContext, id: string, input: CustomerFields, replace = false): Promise<Customer> {
     const tenantId = ctx.principal.tenantId;
     const lookup = { email: input.email?.trim().toLowerCase(), phone: input.phone ? (normalisePhone(input.phone, deps.defaultPhoneRegion) ?? input.phone) : input.phone, externalId: input.externalId };
-    return inTransaction(ctx, lookup, id, async (trx) => {
+    const after = await inTransaction(ctx, lookup, id, async (trx) => {
       const before = await repo.findCustomer(trx, tenantId, id, true);
       if (!before) throw notFound('Customer');
       const fields = normaliseFields(input, deps.defaultPhoneRegion, replace ? undefined : { firstName: before.first_name, lastName: before.last_name });
@@ -109,13 +119,15 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
       if (changed.length) await emit(trx, ctx, 'customer.updated', after, { changed });
       if (changed.includes('status')) await emit(trx, ctx, 'customer.status_changed', after, { from: before.status, to: after.status, reason: null });
       if (changed.includes('tags')) await emit(trx, ctx, 'customer.tags_changed', after, { action: 'set', from: before.tags, to: after.tags });
-      return toCustomer(after);
+      return after;
     });
+    await segments.customerChanged(ctx, id);
+    return toCustomer(after);
   }
 
   /** Replaces, adds or removes tags (seed 001's action set/add/remove); no duplicates. */
   async function changeTags(ctx: CommandContext, id: string, action: 'set' | 'add' | 'remove', tags: string[]): Promise<Customer> {
-    return db.transaction(async (trx) => {
+    return changeCustomer(ctx, id, async (trx) => {
       const before = await repo.findCustomer(trx, ctx.principal.tenantId, id, true);
       if (!before) throw notFound('Customer');
       const clean = [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
@@ -123,43 +135,43 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
       const next = action === 'set' ? clean : action === 'add' ? [...new Set([...current, ...clean])] : current.filter((t) => !clean.includes(t));
       const after = (await repo.updateCustomer(trx, ctx.principal.tenantId, id, { tags: next, updated_by: actorLabel(ctx) }))!;
       if (JSON.stringify(current) !== JSON.stringify(next)) await emit(trx, ctx, 'customer.tags_changed', after, { action, from: current, to: next });
-      return toCustomer(after);
+      return after;
     });
   }
 
   /** Blocks or unblocks a customer with a reason (seed 001). */
   async function setBlocked(ctx: CommandContext, id: string, isBlocked: boolean, reason?: string): Promise<Customer> {
-    return db.transaction(async (trx) => {
+    return changeCustomer(ctx, id, async (trx) => {
       const before = await repo.findCustomer(trx, ctx.principal.tenantId, id, true);
       if (!before) throw notFound('Customer');
       const after = (await repo.updateCustomer(trx, ctx.principal.tenantId, id, {
         is_blocked: isBlocked, block_reason: isBlocked ? (reason ?? null) : null, blocked_at: isBlocked ? (before.blocked_at ?? trx.fn.now()) : null, updated_by: actorLabel(ctx),
       }))!;
       if (before.is_blocked !== isBlocked) await emit(trx, ctx, isBlocked ? 'customer.blocked' : 'customer.unblocked', after, { reason: reason ?? null });
-      return toCustomer(after);
+      return after;
     });
   }
 
   /** Changes the account status with a reason (seed 002). */
   async function setStatus(ctx: CommandContext, id: string, status: Status, reason?: string): Promise<Customer> {
-    return db.transaction(async (trx) => {
+    return changeCustomer(ctx, id, async (trx) => {
       const before = await repo.findCustomer(trx, ctx.principal.tenantId, id, true);
       if (!before) throw notFound('Customer');
       const after = (await repo.updateCustomer(trx, ctx.principal.tenantId, id, { status, status_reason: reason ?? null, updated_by: actorLabel(ctx) }))!;
       if (before.status !== status) await emit(trx, ctx, 'customer.status_changed', after, { from: before.status, to: status, reason: reason ?? null });
-      return toCustomer(after);
+      return after;
     });
   }
 
   /** Changes the tier (seed 002's customerType); the optional note goes to the notes log. */
   async function setTier(ctx: CommandContext, id: string, tier: Tier, note?: string): Promise<Customer> {
-    return db.transaction(async (trx) => {
+    return changeCustomer(ctx, id, async (trx) => {
       const before = await repo.findCustomer(trx, ctx.principal.tenantId, id, true);
       if (!before) throw notFound('Customer');
       const after = (await repo.updateCustomer(trx, ctx.principal.tenantId, id, { tier, updated_by: actorLabel(ctx) }))!;
       if (note) await trx('customer_notes').insert({ tenant_id: ctx.principal.tenantId, customer_id: id, content: note, added_by: actorLabel(ctx) });
       if (before.tier !== tier) await emit(trx, ctx, 'customer.updated', after, { changed: ['tier'], from: before.tier, to: tier });
-      return toCustomer(after);
+      return after;
     });
   }
 
@@ -178,7 +190,7 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
         const activeOrders = await repo.activeOrderCount(trx, tenantId, id);
         if (activeOrders > 0) throw conflict('Cannot permanently delete a customer with active orders', { activeOrders });
         await exitAllSegments(trx, ctx, id);
-        await deleteCustomerOrders(trx, tenantId, id);
+        await deps.orders.eraseOrdersOfCustomer(trx, tenantId, id);
         await trx('customers').where({ tenant_id: tenantId, id }).delete();
       } else {
         await trx('customers').where({ tenant_id: tenantId, id }).update({ deleted_at: trx.fn.now(), updated_by: actorLabel(ctx), updated_at: trx.fn.now() });
@@ -186,6 +198,8 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
       await appendEvent(trx, ctx, { type: 'customer.deleted', subjectType: 'customer', subjectId: id, data: { customerId: id, permanent } });
       await recordAudit(trx, ctx.principal, tenantId, { action: 'customer.deleted', subjectType: 'customer', subjectId: id, changes: { permanent }, requestId: ctx.requestId, ip: ctx.ip });
     });
+    // A soft-deleted customer leaves every segment now; a permanent delete left them in its transaction.
+    if (!permanent) await segments.customerChanged(ctx, id);
   }
 
   return { create, update, changeTags, setBlocked, setStatus, setTier, remove };

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { appendEvent } from '../events/outbox';
-import { markSegmentsPending } from '../segments/pending';
+import { markSegmentsPending } from '../segments/repo';
 import { contextOf, countersOf, dropWorkingRows, type ImportRecord } from './repo';
 
 /**

@@ -17,7 +17,7 @@ export async function readMessagingSettings(db: Knex, tenantId: string): Promise
   return ((row?.settings as { messaging?: MessagingSettings } | undefined)?.messaging ?? {}) as MessagingSettings;
 }
 
-/** Replaces the tenant's messaging settings, leaving the rest of its settings alone. */
+/** Replaces the tenant's messaging settings, leaving the rest of its settings alone (the tenants module writes the row). */
 export async function writeMessagingSettings(db: Knex, tenantId: string, settings: MessagingSettings): Promise<MessagingSettings> {
   await replaceTenantSettingsSection(db, tenantId, 'messaging', settings);
   return settings;

@@ -114,6 +114,11 @@ export async function updateOrderStatus(trx: Knex.Transaction, tenantId: string,
   return row as OrderRow;
 }
 
+/** Deletes every order of a customer (items and status history cascade): a permanent delete of the customer erases them. */
+export async function deleteOrdersOfCustomer(trx: Knex, tenantId: string, customerId: string): Promise<void> {
+  await trx('orders').where({ tenant_id: tenantId, customer_id: customerId }).delete();
+}
+
 /** One of the tenant's orders, if any. */
 export async function findOrder(db: Knex, tenantId: string, id: string): Promise<OrderRow | undefined> {
   return db('orders').where({ tenant_id: tenantId, id }).first();
@@ -181,9 +186,4 @@ export async function latestOrdersOfCustomer(db: Knex, tenantId: string, custome
     .orderBy([{ column: 'placed_at', order: 'desc' }, { column: 'id', order: 'desc' }])
     .limit(limit);
   return rows.map(toOrder);
-}
-
-/** Deletes every order of a customer (their items and history cascade), for a permanent customer delete. */
-export async function deleteCustomerOrders(trx: Knex.Transaction, tenantId: string, customerId: string): Promise<void> {
-  await trx('orders').where({ tenant_id: tenantId, customer_id: customerId }).delete();
 }

@@ -4,6 +4,7 @@ import { notFound, validationFailed } from '../../lib/errors';
 import type { ExportFormat } from '../../lib/exportStreams';
 import { recordAudit } from '../audit/repo';
 import { refreshCustomerStatistics } from '../customers/statistics';
+import type { SegmentReevaluator } from '../segments/reevaluator';
 import { appendEvent } from '../events/outbox';
 import { actorLabel, type CommandContext } from '../shared/context';
 import { fetchPage, type Page } from '../shared/listing';
@@ -20,10 +21,12 @@ const MAX_RECENT = 100;
 /**
  * Orders: placing them, moving them through their lifecycle, and reading them back. Every
  * write locks the customer, refreshes the customer's statistics and appends its outbox event
- * and audit row in the same transaction as the change; every query is scoped by tenant.
+ * and audit row in the same transaction as the change; every query is scoped by tenant. The
+ * statistics are segment fields, so once a write has committed the customer's segments are
+ * re-evaluated.
  */
-export function createOrderService(deps: { db: Knex; exportDb?: Knex }) {
-  const { db } = deps;
+export function createOrderService(deps: { db: Knex; exportDb?: Knex; segments: SegmentReevaluator }) {
+  const { db, segments } = deps;
   const exportDb = deps.exportDb ?? db;
 
   /** One of the tenant's orders with its items and status history; 404 for other tenants' ids. */
@@ -41,7 +44,7 @@ export function createOrderService(deps: { db: Knex; exportDb?: Knex }) {
    */
   async function updateOrderStatus(ctx: CommandContext, id: string, change: StatusChange): Promise<Order> {
     const tenantId = ctx.principal.tenantId;
-    return db.transaction(async (trx) => {
+    const order = await db.transaction(async (trx) => {
       const current = await repo.lockOrder(trx, tenantId, id);
       if (!current) throw notFound('Order');
       assertTransition(current.status, change.status);
@@ -59,6 +62,15 @@ export function createOrderService(deps: { db: Knex; exportDb?: Knex }) {
       });
       return getOrder(tenantId, id, trx);
     });
+    await segments.customerChanged(ctx, order.customerId);
+    return order;
+  }
+
+  /** Places an order (see placeOrder.ts for the rules and the transaction), then re-evaluates the customer's segments. */
+  async function createOrder(ctx: CommandContext, input: NewOrder): Promise<Order> {
+    const order = await placeOrder(db, ctx, input);
+    await segments.customerChanged(ctx, order.customerId);
+    return order;
   }
 
   /** A page of the tenant's orders (without items; itemsCount says how many), filtered and sorted. */
@@ -75,8 +87,7 @@ export function createOrderService(deps: { db: Knex; exportDb?: Knex }) {
   }
 
   return {
-    /** Places an order; see placeOrder.ts for the rules and the transaction. */
-    createOrder: (ctx: CommandContext, input: NewOrder): Promise<Order> => placeOrder(db, ctx, input),
+    createOrder,
     getOrder: (tenantId: string, id: string): Promise<Order> => getOrder(tenantId, id),
     updateOrderStatus,
     listOrders,
@@ -85,6 +96,8 @@ export function createOrderService(deps: { db: Knex; exportDb?: Knex }) {
     recentOrdersColumn: (conn: Knex, limit: number): Knex.Raw => repo.latestOrdersColumn(conn, limit),
     /** The orders of a recentOrdersColumn value. */
     fromRecentOrders: (value: unknown): Order[] => repo.fromOrdersJson(value as Array<Record<string, unknown>>),
+    /** Erases a customer's orders in the caller's transaction (the customers module's permanent delete). */
+    eraseOrdersOfCustomer: (trx: Knex, tenantId: string, customerId: string): Promise<void> => repo.deleteOrdersOfCustomer(trx, tenantId, customerId),
     /** A customer's order figures (see stats.ts); zeros when the customer has no orders. */
     orderStatsForCustomer: (tenantId: string, customerId: string): Promise<CustomerOrderStats> => customerOrderStats(db, tenantId, customerId),
     /** The filtered orders as an export body (see export.ts); the caller streams it out. */

@@ -10,7 +10,8 @@ import { toCustomer } from '../customers/rows';
 import type { Customer } from '../customers/types';
 import { actorLabel, type CommandContext } from '../shared/context';
 import { fetchPage, type Page, type PageRequest } from '../shared/listing';
-import { isTimeRelative, toSegment, type Segment, type SegmentRow } from './types';
+import * as repo from './repo';
+import { toSegment, type Segment, type SegmentRow } from './types';
 
 /** A compiled predicate over `customers` (aliased or not), ready for whereRaw. */
 export interface Predicate {
@@ -63,11 +64,9 @@ export function createSegmentService(deps: { db: Knex; onDefinitionChanged?: (te
     const row = await db.transaction(async (trx) => {
       const existing = await trx('segments').where({ tenant_id: ctx.principal.tenantId, name: input.name }).first('id');
       if (existing) throw conflict('A segment with this name already exists', { field: 'name', existingId: existing.id });
-      const [inserted] = await trx('segments')
-        .insert({ tenant_id: ctx.principal.tenantId, name: input.name, description: input.description ?? null, rules: JSON.stringify(rules), time_relative: isTimeRelative(rules), created_by: actorLabel(ctx), updated_by: actorLabel(ctx) })
-        .returning('*');
+      const inserted = await repo.insertSegment(trx, { tenantId: ctx.principal.tenantId, name: input.name, description: input.description ?? null, rules, actor: actorLabel(ctx) });
       await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: 'segment.created', subjectType: 'segment', subjectId: inserted.id, requestId: ctx.requestId, ip: ctx.ip });
-      return inserted as SegmentRow;
+      return inserted;
     });
     await deps.onDefinitionChanged?.(ctx.principal.tenantId, row.id);
     return toSegment(row);
@@ -82,14 +81,9 @@ export function createSegmentService(deps: { db: Knex; onDefinitionChanged?: (te
         const clash = await trx('segments').where({ tenant_id: ctx.principal.tenantId, name: input.name }).whereNot('id', id).first('id');
         if (clash) throw conflict('A segment with this name already exists', { field: 'name', existingId: clash.id });
       }
-      const [updated] = await trx('segments').where({ tenant_id: ctx.principal.tenantId, id }).update({
-        ...(input.name === undefined ? {} : { name: input.name }),
-        ...(input.description === undefined ? {} : { description: input.description }),
-        ...(rules === undefined ? {} : { rules: JSON.stringify(rules), time_relative: isTimeRelative(rules), refreshed_at: null }),
-        updated_by: actorLabel(ctx), updated_at: trx.fn.now(),
-      }).returning('*');
+      const updated = (await repo.updateSegment(trx, ctx.principal.tenantId, id, { name: input.name, description: input.description, rules, actor: actorLabel(ctx) }))!;
       await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: 'segment.updated', subjectType: 'segment', subjectId: id, changes: { fields: Object.keys(input) }, requestId: ctx.requestId, ip: ctx.ip });
-      return updated as SegmentRow;
+      return updated;
     });
     if (rules !== undefined) await deps.onDefinitionChanged?.(ctx.principal.tenantId, id);
     return toSegment(row);
@@ -98,8 +92,7 @@ export function createSegmentService(deps: { db: Knex; onDefinitionChanged?: (te
   /** Deletes a segment and its membership history. */
   async function remove(ctx: CommandContext, id: string): Promise<void> {
     await db.transaction(async (trx) => {
-      const deleted = await trx('segments').where({ tenant_id: ctx.principal.tenantId, id }).delete();
-      if (!deleted) throw notFound('Segment');
+      if (!(await repo.deleteSegment(trx, ctx.principal.tenantId, id))) throw notFound('Segment');
       await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: 'segment.deleted', subjectType: 'segment', subjectId: id, requestId: ctx.requestId, ip: ctx.ip });
     });
   }

@@ -65,11 +65,13 @@ export async function updateTenantSettings(db: Knex, id: string, changes: Tenant
 }
 
 /**
- * Replaces one section of a tenant's settings (`messaging`, owned by the module that reads it),
- * leaving the other sections alone, in one statement.
+ * Replaces one section of a tenant's settings (`messaging`: the messaging module's defaults),
+ * leaving the other keys alone, in one statement.
  */
-export async function replaceTenantSettingsSection(db: Knex, id: string, section: string, value: unknown): Promise<void> {
-  await db('tenants').where({ id }).update({ settings: db.raw(`jsonb_set(coalesce(settings, '{}'::jsonb), ?::text[], ?::jsonb)`, [[section], JSON.stringify(value)]), updated_at: db.fn.now() });
+export async function replaceTenantSettingsSection(db: Knex, id: string, section: 'messaging', value: object): Promise<void> {
+  await db<TenantRow>('tenants')
+    .where({ id })
+    .update({ settings: db.raw("coalesce(settings, '{}'::jsonb) || jsonb_build_object(?::text, ?::jsonb)", [section, JSON.stringify(value)]) as unknown as Record<string, unknown>, updated_at: db.fn.now() as unknown as Date });
 }
 
 /** The tenant with this slug, if any. */

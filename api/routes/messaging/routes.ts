@@ -47,7 +47,7 @@ export function messagingRoutes(target: RouteTarget): void {
     body: MessageBody.extend({ customerIds: z.array(z.uuid()).min(1).max(1000) }),
     responses: { 200: { description: 'Queued; `sent` counts recipients the message will reach, `skipped` the others with the reason', schema: Sent }, 404: { description: 'An id is not a customer of this tenant' } },
     handler: async (ctx, { body }) => {
-      const r = await ctx.domain.messaging.sendDirect(commandContext(ctx), body);
+      const r = await ctx.domain.campaigns.sendDirect(commandContext(ctx), body);
       ctx.body = { success: true, sent: r.queued, campaignId: r.campaignId, skipped: r.skipped };
     },
   });
@@ -56,7 +56,7 @@ export function messagingRoutes(target: RouteTarget): void {
     params: z.object({ id: z.uuid('must be a UUID') }), body: MessageBody,
     responses: { 200: { description: 'Queued', schema: z.object({ success: z.literal(true), campaignId: z.uuid() }) }, 404: { description: 'No such customer' }, 422: { description: 'The customer cannot be messaged on this channel (reason in details)' } },
     handler: async (ctx, { params, body }) => {
-      const r = await ctx.domain.messaging.sendDirect(commandContext(ctx), { ...body, customerIds: [params.id] });
+      const r = await ctx.domain.campaigns.sendDirect(commandContext(ctx), { ...body, customerIds: [params.id] });
       if (r.skipped.length) throw new AppError(422, 'not_messageable', `The customer cannot be messaged by ${body.channel}: ${r.skipped[0]!.reason}`, [{ location: 'body', path: 'channel', message: r.skipped[0]!.reason }]);
       ctx.body = { success: true, campaignId: r.campaignId };
     },
@@ -74,7 +74,7 @@ export function messagingRoutes(target: RouteTarget): void {
     // Mail clients POST `List-Unsubscribe=One-Click` as a form; the token alone decides, so the body is not read.
     params: TokenParams, bodyOptional: true, streamedBody: { 'application/x-www-form-urlencoded': z.record(z.string(), z.string()).meta({ description: 'Mail clients send `List-Unsubscribe=One-Click` (RFC 8058); the token alone decides and the form is not read' }) }, responses: { 200: { description: 'Unsubscribed', schema: z.object({ data: z.object({ unsubscribed: z.literal(true) }) }) }, 404: { description: 'Invalid token' } },
     handler: async (ctx, { params }) => {
-      if (!(await ctx.domain.messaging.unsubscribe(ctx.config.TRACKING_SECRET, params.token))) throw notFound('Subscription');
+      if (!(await ctx.domain.campaigns.unsubscribe(ctx.config.TRACKING_SECRET, params.token))) throw notFound('Subscription');
       ctx.body = { data: { unsubscribed: true } };
     },
   });
@@ -82,7 +82,7 @@ export function messagingRoutes(target: RouteTarget): void {
     method: 'get', path: '/api/v1/messaging/open/:token', summary: 'Open-tracking pixel', tag: 'Messaging', auth: 'public',
     params: TokenParams, responses: { 200: { description: 'A 1×1 GIF', content: { 'image/gif': z.string().meta({ format: 'binary' }) } }, 404: { description: 'Invalid token' } },
     handler: async (ctx, { params }) => {
-      if (!(await ctx.domain.messaging.recordOpen(ctx.config.TRACKING_SECRET, params.token))) throw notFound('Message');
+      if (!(await ctx.domain.campaigns.recordOpen(ctx.config.TRACKING_SECRET, params.token))) throw notFound('Message');
       ctx.type = 'image/gif';
       ctx.set('Cache-Control', 'no-store');
       ctx.body = PIXEL;
@@ -92,7 +92,7 @@ export function messagingRoutes(target: RouteTarget): void {
     method: 'get', path: '/api/v1/messaging/click/:token', summary: 'Click redirect: records the click, then 302 to the signed target (never an open redirect)', tag: 'Messaging', auth: 'public',
     params: TokenParams, query: z.object({ url: z.url() }), responses: { 302: { description: 'Redirect to the target', headers: { Location: { description: 'The signed target URL' } } }, 404: { description: 'Invalid token or target' } },
     handler: async (ctx, { params, query }) => {
-      if (!(await ctx.domain.messaging.recordClick(ctx.config.TRACKING_SECRET, params.token, query.url))) throw notFound('Link');
+      if (!(await ctx.domain.campaigns.recordClick(ctx.config.TRACKING_SECRET, params.token, query.url))) throw notFound('Link');
       ctx.redirect(query.url);
     },
   });
@@ -105,7 +105,7 @@ export function messagingRoutes(target: RouteTarget): void {
       const params = await formBody(ctx);
       const url = ctx.config.PUBLIC_URL ? `${ctx.config.PUBLIC_URL.replace(/\/$/, '')}${ctx.originalUrl}` : ctx.href;
       if (!token || !validateRequest(token, ctx.get('X-Twilio-Signature'), url, params)) throw forbidden('The Twilio signature does not match');
-      await ctx.domain.messaging.applySmsStatus(query.ledgerId, params.MessageStatus ?? '', params.ErrorCode);
+      await ctx.domain.campaigns.applySmsStatus(query.ledgerId, params.MessageStatus ?? '', params.ErrorCode);
       ctx.status = 204;
     },
   });

@@ -3,7 +3,7 @@ import { RateLimiterMemory, RateLimiterPostgres, type RateLimiterAbstract } from
 import type { RateLimiters } from '../api/middleware/rateLimit';
 import { createDb, type Knex } from '../db/knex';
 import { createDomain, type Domain } from '../domain';
-import { webhookSettings } from '../domain/webhooks/settings';
+import { webhookSettings, type WebhookSettings } from '../domain/webhooks/settings';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
 import { localDatabaseUrl } from '../scripts/services/postgres';
@@ -32,13 +32,15 @@ export const temporalSettings = (config: Config): TemporalSettings => ({
 /**
  * The composition root: connects nothing eagerly (knex and the Temporal client connect on first
  * use), so a process can start while a dependency is still down and report it on /readyz.
+ * `overrides.webhooks` replaces the webhook settings read from `config` (e.g. an SSRF policy
+ * with its own resolver).
  */
-export function createRuntime(config: Config, logger: Logger, overrides: { jwtSecret?: string } = {}): Runtime {
+export function createRuntime(config: Config, logger: Logger, overrides: { jwtSecret?: string; webhooks?: WebhookSettings } = {}): Runtime {
   const db = createDb({ url: databaseUrl(config), poolMax: config.DATABASE_POOL_MAX, logger });
   // Exports stream for minutes on one query: their own small pool, without the statement timeout.
   const exportDb = createDb({ url: databaseUrl(config), poolMax: 4, statementTimeoutMs: 0, logger });
   const temporal = createTemporalProvider(temporalSettings(config));
-  const domain = createDomain({ db, exportDb, temporal, logger, jwtSecret: overrides.jwtSecret ?? config.JWT_SECRET, defaultPhoneRegion: config.DEFAULT_PHONE_REGION as CountryCode, webhooks: webhookSettings(config) });
+  const domain = createDomain({ db, exportDb, temporal, logger, jwtSecret: overrides.jwtSecret ?? config.JWT_SECRET, defaultPhoneRegion: config.DEFAULT_PHONE_REGION as CountryCode, webhooks: overrides.webhooks ?? webhookSettings(config) });
   return {
     config, logger, db, temporal, domain,
     async close() {

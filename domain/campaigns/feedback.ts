@@ -54,14 +54,16 @@ export function createRecipientFeedback(deps: { db: Knex; segments: SegmentReeva
     },
     /**
      * Applies a Twilio status callback (already signature-checked) to the ledger: `delivered`
-     * marks the row delivered (kept even if it arrives before the send is settled), `failed` and
-     * `undelivered` mark it failed permanently with Twilio's error code.
+     * marks the row delivered, `failed` and `undelivered` mark it failed permanently with Twilio's
+     * error code. Either is kept when it arrives before the send is settled: on a row still
+     * `sending` the failure is recorded as its error, which the settlement turns into `failed`.
      */
     async applySmsStatus(ledgerId: string, status: string, errorCode?: string): Promise<void> {
       if (status === 'delivered') {
         await db('campaign_recipients').where({ id: ledgerId }).update({ delivered_at: db.raw('coalesce(delivered_at, now())'), state: db.raw(`CASE WHEN state = 'sent' THEN 'delivered' ELSE state END`) });
       } else if (status === 'failed' || status === 'undelivered') {
-        await db('campaign_recipients').where({ id: ledgerId }).whereIn('state', ['sent', 'delivered']).update({ state: 'failed', error_kind: 'permanent', error: `twilio ${status}${errorCode ? ` (${errorCode})` : ''}` });
+        await db('campaign_recipients').where({ id: ledgerId }).whereIn('state', ['sending', 'sent', 'delivered'])
+          .update({ state: db.raw(`CASE WHEN state = 'sending' THEN state ELSE 'failed' END`), error_kind: 'permanent', error: `twilio ${status}${errorCode ? ` (${errorCode})` : ''}` });
       }
     },
   };

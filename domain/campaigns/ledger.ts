@@ -63,15 +63,18 @@ export interface Settlement {
 
 /**
  * Settles a page of claimed rows in one statement. A delivery receipt that arrived before the
- * settlement (fast providers) is kept: a sent row with delivered_at becomes `delivered`.
+ * settlement (fast providers) is kept: a sent row with delivered_at becomes `delivered`, and one
+ * whose provider already reported it failed (a permanent error on a row still `sending`, only
+ * written by a status callback) becomes `failed` with that error.
  */
 export async function settleRecipients(db: Knex, settlements: Settlement[], now: Date): Promise<void> {
   if (!settlements.length) return;
   await db.raw(
     `UPDATE campaign_recipients r
-        SET state = CASE WHEN v.state = 'sent' AND r.delivered_at IS NOT NULL THEN 'delivered' ELSE v.state END,
+        SET state = CASE WHEN v.state = 'sent' AND r.error_kind = 'permanent' THEN 'failed' WHEN v.state = 'sent' AND r.delivered_at IS NOT NULL THEN 'delivered' ELSE v.state END,
             provider_id = coalesce(v.provider_id, r.provider_id),
-            error = v.error, error_kind = v.error_kind,
+            error = CASE WHEN v.state = 'sent' AND r.error_kind = 'permanent' THEN r.error ELSE v.error END,
+            error_kind = CASE WHEN v.state = 'sent' AND r.error_kind = 'permanent' THEN r.error_kind ELSE v.error_kind END,
             attempts = r.attempts + CASE WHEN v.attempted THEN 1 ELSE 0 END,
             sent_at = CASE WHEN v.state = 'sent' THEN ?::timestamptz ELSE r.sent_at END,
             next_attempt_at = v.next_attempt_at, deferred_reason = v.deferred_reason

@@ -110,4 +110,21 @@ describe('authentication and roles', () => {
       expect((await server.request('/api/v1/tenant', { key: token })).status).toBe(401);
     }
   });
+
+  it('refuses an expired JWT with 401 unauthorized, reads and writes alike, while the same claims unexpired pass', async () => {
+    const claims = { tenant: tenant.tenantId, role: 'admin', sub: 'user-exp' };
+    const now = Math.floor(Date.now() / 1000);
+    const signed = (exp: number) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(now - 600).setExpirationTime(exp).sign(new TextEncoder().encode(JWT_SECRET));
+    expect((await server.request('/api/v1/tenant', { key: await signed(now + 60) })).status).toBe(200);
+    // Expired two seconds ago: no clock tolerance lets it through.
+    const expired = await signed(now - 2);
+    const read = await server.request('/api/v1/tenant', { key: expired });
+    expect(read.status).toBe(401);
+    expect(read.body).toEqual({ error: { code: 'unauthorized', message: 'The API key or token is invalid, expired or revoked' } });
+    expect(read.headers.get('www-authenticate')).toBe('Bearer');
+    const write = await server.request('/api/v1/customers', { method: 'POST', key: expired, body: { firstName: 'Expired', lastName: 'Token' } });
+    expect(write.status).toBe(401);
+    expect(write.body.error.code).toBe('unauthorized');
+    expect(await db('customers').where({ tenant_id: tenant.tenantId, first_name: 'Expired' }).first()).toBeUndefined();
+  });
 });

@@ -183,3 +183,34 @@ it('sends to a saved segment, and reads a scheduled time as wall-clock time in e
   expect(byCustomer[ny.id]).toMatchObject({ state: 'pending', deferred_reason: 'recipient_timezone' });
   await api(`/api/v1/campaigns/${created.body.data.id}/cancel`, { method: 'POST' });
 }, 60_000);
+
+it('cancels a paused campaign: its workflow ends, nothing more is sent, every unsent recipient is cancelled, and it cannot be resumed', async () => {
+  const c = await startSlowCampaign(200, 'cancel-paused');
+  await waitFor(async () => c.received() >= 20, 30_000, 20);
+  expect((await c.api(`/api/v1/campaigns/${c.id}/pause`, { method: 'POST' })).body.data.status).toBe('paused');
+  await waitFor(async () => (await c.api(`/api/v1/campaigns/${c.id}`)).body.data.progress.workflow?.paused === true, 10_000, 50, 'the workflow to report itself paused');
+  const sentRows = () => stack.db('campaign_recipients').where({ campaign_id: c.id }).whereIn('state', ['sending', 'sent']).select(stack.db.raw(`count(*) FILTER (WHERE state = 'sending')::int AS sending, count(*) FILTER (WHERE state = 'sent')::int AS sent`)).first();
+  // Paused for real: no claimed row left, and every message marked sent is at the sink.
+  const atPause = await until(sentRows, (n) => n.sending === 0 && n.sent === c.received(), { timeoutMs: 10_000, label: 'the paused page to wind down' });
+  const cancelled = await c.api(`/api/v1/campaigns/${c.id}/cancel`, { method: 'POST' });
+  expect(cancelled.status).toBe(200);
+  expect(cancelled.body.data.status).toBe('cancelled');
+  // The paused workflow hears the cancel and finishes (a workflow left waiting for a resume would never end).
+  const client = await stack.server.runtime.temporal.client();
+  const workflow = client.workflow.getHandle(`campaign-${c.t.tenantId}-${c.id}`);
+  await until(async () => (await workflow.describe()).status.name, (s) => s !== 'RUNNING', { timeoutMs: 15_000, label: 'the paused campaign workflow to end after the cancel' });
+  expect((await workflow.describe()).status.name).toBe('COMPLETED');
+  const detail = (await c.api(`/api/v1/campaigns/${c.id}`)).body.data;
+  expect(detail).toMatchObject({ status: 'cancelled', finishedAt: expect.any(String) });
+  const byState = Object.fromEntries((await stack.db('campaign_recipients').where({ campaign_id: c.id }).groupBy('state').select('state', stack.db.raw('count(*)::int AS n'))).map((r) => [r.state, r.n]));
+  expect(Object.keys(byState).sort()).toEqual(['cancelled', 'sent']);
+  expect(byState.sent + byState.cancelled).toBe(200);
+  // Nothing was sent after the pause: what reached the sink is what the ledger held at the pause, and stays so.
+  expect(byState.sent).toBe(atPause.sent);
+  expect(c.received()).toBe(byState.sent);
+  await sleep(1000);
+  expect(c.received()).toBe(byState.sent);
+  expect((await c.api(`/api/v1/campaigns/${c.id}/resume`, { method: 'POST' })).status).toBe(409);
+  const events = await stack.db('events').where({ tenant_id: c.t.tenantId, subject_id: c.id }).orderBy('seq').pluck('type');
+  expect(events).toEqual(['campaign.sent', 'campaign.started', 'campaign.paused', 'campaign.cancelled']);
+}, 90_000);

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { createEmailChannel } from '../../channels/email';
 import { createSmsChannel } from '../../channels/sms';
-import { startFakeTwilio } from '../support/fakeTwilio';
+import { startFakeTwilio, type SmsOutcome } from '../support/fakeTwilio';
 import { testDb } from '../support/factories';
 import { startSmtpSink } from '../support/smtpSink';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -20,8 +20,10 @@ export async function startCampaignStack(options: { pageSize?: number; concurren
   const rejectEmails = new Set<string>();
   const invalidPhones = new Set<string>();
   const tempFailEmails = new Map<string, number>();
+  // What the fake Twilio's status callback reports per number (delivered when absent).
+  const smsOutcomes = new Map<string, SmsOutcome>();
   const sink = await startSmtpSink({ reject: rejectEmails, tempFail: tempFailEmails, keepRaw: options.keepRaw });
-  const twilioApi = await startFakeTwilio({ ...TWILIO, invalid: invalidPhones });
+  const twilioApi = await startFakeTwilio({ ...TWILIO, invalid: invalidPhones, outcomes: smsOutcomes });
   // Tests poll campaign status through the API several times a second: the per-key budget is raised for that.
   const server: TestServer = await startTestServer({ TWILIO_ACCOUNT_SID: TWILIO.accountSid, TWILIO_AUTH_TOKEN: TWILIO.authToken, TWILIO_FROM: TWILIO.from, RATE_LIMIT_GENERAL_PER_MINUTE: '100000', ...options.env });
   const db: Knex = testDb();
@@ -32,7 +34,7 @@ export async function startCampaignStack(options: { pageSize?: number; concurren
   const messaging = { channels, publicUrl: server.url, trackingSecret: server.runtime.config.TRACKING_SECRET, pageSize: options.pageSize ?? 100, concurrency: options.concurrency ?? 10, now: options.now, pageTimeBudgetMs: options.pageTimeBudgetMs ?? 5000, pagesPerRun: options.pagesPerRun };
   const stopWorker = options.withWorker === false ? undefined : await startTestWorker(db, { messaging });
   return {
-    server, db, sink, twilioApi, messaging, rejectEmails, invalidPhones, tempFailEmails,
+    server, db, sink, twilioApi, messaging, rejectEmails, invalidPhones, tempFailEmails, smsOutcomes,
     async close() {
       await stopWorker?.();
       await Promise.all([channels.email.close(), channels.sms.close()]);

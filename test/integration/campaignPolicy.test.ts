@@ -6,8 +6,9 @@ import { startCampaignStack, waitFor, type CampaignStack } from './campaignHarne
 /**
  * The worker's clock is injected: the quiet-hours test sets it to read 23:59:55 UTC (08:59:55 in
  * Tokyo) and it runs at real speed from there, so a Tokyo customer whose communication hours
- * open at 09:00 is due five seconds later instead of hours. Every test starts on the real clock:
- * the offset is reset after each one.
+ * open at 09:00 is due five seconds later instead of hours; the recipient-timezone test sets it
+ * three seconds before a scheduled wall-clock time arrives in Tokyo. Every test starts on the real
+ * clock: the offset is reset after each one.
  */
 const DAY = 86_400_000;
 let offsetMs = 0;
@@ -64,6 +65,44 @@ it('holds a message for a recipient at night until their communication hours ope
   expect(sent.state).toBe('sent');
   expect(new Date(sent.sent_at).getTime()).toBeGreaterThanOrEqual(nineInTokyo.getTime());
   expect(stack.sink.messages.filter((m) => m.to[0] === 'night@example.com')).toHaveLength(1);
+}, 60_000);
+
+it('holds each message of a send in recipient timezones until that local time arrives there, then sends it', async () => {
+  const t = await buildTenant(stack.db, 'Local time');
+  const [tokyo] = await stack.db('customers').insert({ tenant_id: t.tenantId, first_name: 'Tokyo', email: 'local-tokyo@example.com', timezone: 'Asia/Tokyo' }).returning('id');
+  const [ny] = await stack.db('customers').insert({ tenant_id: t.tenantId, first_name: 'NY', email: 'local-ny@example.com', timezone: 'America/New_York' }).returning('id');
+  const api = (p: string, init: { method?: string; body?: unknown } = {}) => stack.server.request(p, { key: t.adminKey, ...init });
+  // A wall-clock time 11–12 h ahead (within the 14 h lead, so the workflow starts at once): 9 h earlier in Tokyo, 4–5 h later in New York.
+  const at = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 11 * 3_600_000);
+  const tokyoAt = new Date(at.getTime() - 9 * 3_600_000);
+  const nyOffsetMs = new Date(at.toLocaleString('en-US', { timeZone: 'UTC' })).getTime() - new Date(at.toLocaleString('en-US', { timeZone: 'America/New_York' })).getTime();
+  const nyAt = new Date(at.getTime() + nyOffsetMs);
+  const created = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'Local', channel: 'email', subject: 'S', body: 'B', audience: { type: 'all' }, schedule: { type: 'at', at: at.toISOString() }, options: { sendInRecipientTimezone: true } } });
+  const id = created.body.data.id;
+  // The worker's clock reads three seconds before the scheduled time arrives in Tokyo.
+  offsetMs = tokyoAt.getTime() - 3000 - Date.now();
+  expect((await api(`/api/v1/campaigns/${id}/schedule`, { method: 'POST', body: {} })).body.data.status).toBe('scheduled');
+  const rowOf = (customerId: string) => stack.db('campaign_recipients').where({ campaign_id: id, customer_id: customerId }).first();
+  const mailTo = (address: string) => stack.sink.messages.filter((m) => m.to[0] === address);
+
+  const held = await waitFor(async () => rowOf(tokyo.id), 10_000, 50, 'the audience snapshot');
+  expect(held).toMatchObject({ state: 'pending', deferred_reason: 'recipient_timezone' });
+  expect(new Date(held.next_attempt_at).toISOString()).toBe(tokyoAt.toISOString());
+  expect(mailTo('local-tokyo@example.com')).toHaveLength(0);
+  const sent = await waitFor(async () => {
+    const row = await rowOf(tokyo.id);
+    return row.state === 'sent' ? row : undefined;
+  }, 15_000, 50, 'the Tokyo message to be sent when 11:00-ish arrives in Tokyo');
+  expect(new Date(sent.sent_at).getTime()).toBeGreaterThanOrEqual(tokyoAt.getTime());
+  expect(mailTo('local-tokyo@example.com')).toHaveLength(1);
+
+  // New York's time is hours away on the worker's clock: still held, nothing sent.
+  const waiting = await rowOf(ny.id);
+  expect(waiting).toMatchObject({ state: 'pending', deferred_reason: 'recipient_timezone' });
+  expect(new Date(waiting.next_attempt_at).toISOString()).toBe(nyAt.toISOString());
+  expect(mailTo('local-ny@example.com')).toHaveLength(0);
+  expect((await api(`/api/v1/campaigns/${id}`)).body.data).toMatchObject({ status: 'sending', progress: { sent: 1, deferred: 1 } });
+  await api(`/api/v1/campaigns/${id}/cancel`, { method: 'POST' });
 }, 60_000);
 
 it('defers a recipient over the frequency cap until the oldest counted message leaves the period', async () => {

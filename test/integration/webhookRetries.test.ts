@@ -28,6 +28,29 @@ describe('webhook retries, disabling and replay', () => {
     expect(detail.attemptLog[0]).toMatchObject({ attempt: 1, error: 'HTTP 500', responseExcerpt: 'answered 500' });
   });
 
+  it('signs retries still pending after a secret rotation with both secrets, so a receiver already on the new one verifies them', async () => {
+    const t = await buildTenant(h.db);
+    const { r, endpoint } = await h.endpointWithReceiver(t);
+    r.setBehaviour(() => 500);
+    await h.newCustomer(t);
+    const [first] = await until(() => r.requests, (rs) => rs.length >= 2, { label: 'a first attempt and a retry before the rotation' });
+    const id = first!.webhookId;
+    expect(await h.ok(t, 'GET', `/api/v1/deliveries/${id}`)).toMatchObject({ status: 'pending' });
+    const rotated = await h.ok(t, 'POST', `/api/v1/webhooks/${endpoint.id}/rotate-secret`, {});
+    // The receiver switches to the new secret at once and refuses what it cannot verify, as a real one would.
+    r.setSecrets([{ secret: rotated.secret }, { secret: endpoint.secret }]);
+    r.setBehaviour(({ verifiedWith }) => (verifiedWith[0] ? 204 : 401));
+    const done = await until(() => h.ok(t, 'GET', `/api/v1/deliveries/${id}`), (d) => d.status !== 'pending', { label: `delivery ${id} to be settled after the rotation` });
+    expect(done.status).toBe('succeeded');
+    expect(r.requests.every((x) => x.webhookId === id)).toBe(true);
+    expect(done.attempts).toBe(r.requests.length);
+    const accepted = r.requests.filter((x) => x.status === 204);
+    expect(accepted).toHaveLength(1);
+    // Signed with both secrets (the old one is still in its grace period): each verifies on its own.
+    expect(accepted[0]!.signature.split(' ')).toHaveLength(2);
+    expect(accepted[0]!.verifiedWith).toEqual([true, true]);
+  });
+
   it('honours Retry-After on 429', async () => {
     const t = await buildTenant(h.db);
     const { r } = await h.endpointWithReceiver(t);

@@ -19,13 +19,25 @@ const readForm = async (req: IncomingMessage) => {
   return Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
 };
 
+/** The status a status callback reports for a message, with Twilio's error code for failures. */
+export interface SmsOutcome {
+  status: 'delivered' | 'undelivered' | 'failed' | 'sent';
+  errorCode?: string;
+  /**
+   * Send the callback, and wait for Herald's answer to it, before answering the create request:
+   * the order a fast network can produce, where the status arrives before Herald settled the send.
+   */
+  beforeAnswer?: boolean;
+}
+
 /**
  * A local stand-in for Twilio's Messages API (`POST /2010-04-01/Accounts/{sid}/Messages.json`),
  * the third-party API the real `twilio` client talks to in tests. It checks Basic auth, answers
  * like Twilio (201 with a message resource, 400 with code 21211 for numbers in `invalid`), and
- * later POSTs a signed `delivered` status callback, as Twilio does.
+ * later POSTs a signed status callback, as Twilio does: `delivered`, or what `outcomes` holds
+ * for the number (e.g. `undelivered` with ErrorCode 30005).
  */
-export async function startFakeTwilio(options: { accountSid: string; authToken: string; invalid?: Set<string>; callbackDelayMs?: number; callbacks?: boolean; keepMessages?: boolean }) {
+export async function startFakeTwilio(options: { accountSid: string; authToken: string; invalid?: Set<string>; outcomes?: Map<string, SmsOutcome>; callbackDelayMs?: number; callbacks?: boolean; keepMessages?: boolean }) {
   let count = 0;
   const messages: FakeSms[] = [];
   const callbacks: Array<Promise<number>> = [];
@@ -44,14 +56,22 @@ export async function startFakeTwilio(options: { accountSid: string; authToken: 
       const sid = `SM${randomBytes(16).toString('hex')}`;
       count++;
       if (options.keepMessages !== false) messages.push({ sid, to: form.To, from: form.From, messagingServiceSid: form.MessagingServiceSid, body: form.Body, statusCallback: form.StatusCallback });
-      send(201, { sid, account_sid: options.accountSid, to: form.To, from: form.From ?? null, body: form.Body, status: 'queued', num_segments: '1', direction: 'outbound-api', date_created: new Date().toUTCString(), uri: `/2010-04-01/Accounts/${options.accountSid}/Messages/${sid}.json` });
-      if (form.StatusCallback && options.callbacks !== false) {
-        const url = form.StatusCallback;
-        const params = { MessageSid: sid, MessageStatus: 'delivered', To: form.To, AccountSid: options.accountSid };
-        const signature = twilio.getExpectedTwilioSignature(options.authToken, url, params);
-        callbacks.push(new Promise<void>((r) => setTimeout(r, options.callbackDelayMs ?? 20)).then(() =>
-          fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature }, body: new URLSearchParams(params).toString() }).then((r) => r.status, () => 0)));
+      const created = () => send(201, { sid, account_sid: options.accountSid, to: form.To, from: form.From ?? null, body: form.Body, status: 'queued', num_segments: '1', direction: 'outbound-api', date_created: new Date().toUTCString(), uri: `/2010-04-01/Accounts/${options.accountSid}/Messages/${sid}.json` });
+      if (!form.StatusCallback || options.callbacks === false) return created();
+      const url = form.StatusCallback;
+      const outcome = options.outcomes?.get(form.To) ?? { status: 'delivered' };
+      const params: Record<string, string> = { MessageSid: sid, MessageStatus: outcome.status, To: form.To, AccountSid: options.accountSid, ...(outcome.errorCode ? { ErrorCode: outcome.errorCode } : {}) };
+      const signature = twilio.getExpectedTwilioSignature(options.authToken, url, params);
+      const callback = () => fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature }, body: new URLSearchParams(params).toString() }).then((r) => r.status, () => 0);
+      if (outcome.beforeAnswer) {
+        // The callback is answered before the create request is: Herald has not settled the send yet.
+        const answered = callback();
+        callbacks.push(answered);
+        await answered;
+        return created();
       }
+      created();
+      callbacks.push(new Promise<void>((r) => setTimeout(r, options.callbackDelayMs ?? 20)).then(callback));
     })();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,6 +1,7 @@
 import { createApp } from '../../api/app';
 import { startServer, type RunningServer } from '../../api/server';
 import { createRateLimiters, createRuntime, type Runtime } from '../../bin/runtime';
+import type { WebhookSettings } from '../../domain/webhooks/settings';
 import { loadConfig, type Config } from '../../lib/config';
 import { createLogger } from '../../lib/logger';
 
@@ -14,10 +15,13 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts the API with the test environment plus any overrides (e.g. tiny rate limits). */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * Starts the API with the test environment plus any overrides (e.g. tiny rate limits), and
+ * webhook settings of the test's own when given (e.g. an SSRF policy with an injected resolver).
+ */
+export async function startTestServer(env: Record<string, string> = {}, overrides: { webhooks?: WebhookSettings } = {}): Promise<TestServer> {
   const config: Config = loadConfig({ ...process.env, PORT: '1', ...env });
-  const runtime = createRuntime(config, createLogger(config.LOG_LEVEL), { jwtSecret: config.JWT_SECRET });
+  const runtime = createRuntime(config, createLogger(config.LOG_LEVEL), { jwtSecret: config.JWT_SECRET, webhooks: overrides.webhooks });
   const app = createApp({ config, domain: runtime.domain, logger: runtime.logger, rateLimiters: createRateLimiters(config, runtime.db) });
   const server = await startServer(app, '127.0.0.1', 0);
   return {

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import { ensureWebhookRelay } from '../../domain/webhooks/lifecycle';
+import { webhookSettings, type WebhookSettings } from '../../domain/webhooks/settings';
+import { loadConfig } from '../../lib/config';
 import { testDb, uniqueSuffix } from './factories';
 import { startTestServer, type TestServer } from './testServer';
 import { startTestWorker } from './testWorker';
@@ -10,9 +12,11 @@ export type Tenant = { tenantId: string; adminKey: string };
 
 /**
  * What webhook suites share: the real API, Herald's real worker in this process with the relay
- * started, receivers that are closed at the end, and small request helpers.
+ * started, receivers that are closed at the end, and small request helpers. `webhooks` changes
+ * the webhook settings the API and the worker share (from the test environment otherwise): a
+ * shorter retry schedule, an SSRF policy of its own.
  */
-export function webhookHarness(options: { worker?: boolean } = {}) {
+export function webhookHarness(options: { worker?: boolean; webhooks?: (defaults: WebhookSettings) => WebhookSettings } = {}) {
   const h = {
     server: undefined as unknown as TestServer,
     db: undefined as unknown as Knex,
@@ -40,9 +44,10 @@ export function webhookHarness(options: { worker?: boolean } = {}) {
   };
   beforeAll(async () => {
     h.db = testDb();
-    h.server = await startTestServer({ RATE_LIMIT_GENERAL_PER_MINUTE: '1000000' });
+    const webhooks = options.webhooks?.(webhookSettings(loadConfig()));
+    h.server = await startTestServer({ RATE_LIMIT_GENERAL_PER_MINUTE: '1000000' }, { webhooks });
     if (options.worker !== false) {
-      h.stopWorker = await startTestWorker(h.db);
+      h.stopWorker = await startTestWorker(h.db, { webhooks });
       await ensureWebhookRelay(h.server.runtime.temporal);
     }
   });

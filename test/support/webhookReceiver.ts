@@ -17,8 +17,11 @@ export interface ReceivedRequest {
   at: number;
 }
 
-/** How the receiver answers: a status per request (default 204), or a function deciding it. */
-export type Behaviour = (req: { webhookId: string; count: number }) => number | { status: number; headers?: Record<string, string>; delayMs?: number };
+/**
+ * How the receiver answers: a status per request (default 204), or a function deciding it from
+ * the webhook-id, how many requests carried it so far, and which secrets verified it.
+ */
+export type Behaviour = (req: { webhookId: string; count: number; verifiedWith: boolean[] }) => number | { status: number; headers?: Record<string, string>; delayMs?: number };
 
 /** A running receiver. */
 export interface WebhookReceiver {
@@ -73,7 +76,7 @@ export async function startWebhookReceiver(secrets: Array<{ secret: string; raw?
       });
       const count = (counts.get(webhookId) ?? 0) + 1;
       counts.set(webhookId, count);
-      const decided = behaviour({ webhookId, count });
+      const decided = behaviour({ webhookId, count, verifiedWith });
       const { status, headers, delayMs } = typeof decided === 'number' ? { status: decided, headers: {}, delayMs: 0 } : decided;
       let payload: unknown = null;
       try {

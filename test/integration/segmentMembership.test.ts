@@ -7,6 +7,7 @@ import { refreshDueSegmentsWorkflow, SEGMENT_REFRESH_SCHEDULE_ID, segmentRefresh
 import { buildCustomer, buildTenant, testDb, uniqueSuffix } from '../support/factories';
 import { startTestWorker, testTemporalSettings } from '../support/testWorker';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { propertySeed } from '../support/propertySeed';
 import { until } from '../support/until';
 
 /**
@@ -27,7 +28,7 @@ import { until } from '../support/until';
 type Tenant = { tenantId: string; adminKey: string };
 type Res = { status: number; headers: Headers; body: any };
 
-const SEED = Number(process.env.HERALD_PROPERTY_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const SEED = propertySeed();
 const SPENT_OVER_500 = { id: 'root', logic: 'AND', rules: [{ id: 'rule1', field: 'totalSpent', operator: 'greater_than', value: 500, type: 'number' }] };
 const VIP = { all: [{ fact: 'tags', operator: 'hasAny', value: ['vip'] }] };
 const DAY = 86_400_000;

@@ -134,7 +134,9 @@ export function createCampaignSendActivities(deps: { db: Knex; messaging?: Messa
     async sendCampaignPages(tenantId: string, campaignId: string): Promise<SendPagesResult> {
       const m = messaging();
       const clock = m.now ?? (() => new Date());
-      const campaign = await deps.db('campaigns').where({ tenant_id: tenantId, id: campaignId }).first();
+      // FOR SHARE waits for a pause or resume still committing: the API signals the workflow inside its transaction,
+      // so a plain read could see 'paused' after the resume was delivered, and the workflow would wait for another.
+      const campaign = await deps.db('campaigns').where({ tenant_id: tenantId, id: campaignId }).forShare().first();
       const stoppedBy = (status: string | undefined) => (status === 'paused' ? 'paused' : status === 'sending' ? null : 'cancelled');
       const result: SendPagesResult = { sent: 0, failed: 0, deferred: 0, remaining: 0, due: 0, nextDueAt: null, waitMs: 0, stopped: stoppedBy(campaign?.status) };
       if (result.stopped) return result;

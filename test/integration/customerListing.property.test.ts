@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import type { Knex } from 'knex';
 import { SEGMENT_LABELS, SORT_FIELDS, SOURCES, STATUSES, TIERS } from '../../domain/customers/types';
 import { buildTenant, testDb } from '../support/factories';
+import { propertySeed } from '../support/propertySeed';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 /**
@@ -31,7 +32,7 @@ import { startTestServer, type TestServer } from '../support/testServer';
  * Seeds, to replay a failure: the data seed is in the describe title; fast-check prints the
  * query seed (and path) with the counterexample.
  */
-const DATA_SEED = Number(process.env.HERALD_PROPERTY_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const DATA_SEED = propertySeed();
 const QUERY_SEED = process.env.HERALD_PROPERTY_QUERY_SEED === undefined ? undefined : Number(process.env.HERALD_PROPERTY_QUERY_SEED);
 const NUM_RUNS = 60;
 

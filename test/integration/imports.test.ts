@@ -248,8 +248,8 @@ describe('bulk imports', () => {
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.data.status).toBe('cancelled');
     await stack.startWorker();
-    const deadline = Date.now() + 30000;
-    while ((await stack.db('import_rows').where({ import_id: queued.body.data.id }).count().first())!.count !== 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const rowsLeft = async () => Number((await stack.db('import_rows').where({ import_id: queued.body.data.id }).count({ n: '*' }).first())!.n);
+    await until(rowsLeft, (n) => n === 0, { timeoutMs: 30_000, everyMs: 200, label: "the cancelled import's workflow to end and empty its working rows" });
     const final = (await stack.server.request(`/api/v1/imports/${queued.body.data.id}`, { key: a.adminKey })).body.data;
     expect(final).toMatchObject({ status: 'cancelled', progress: { processed: 0, imported: 0 } });
     expect(await stack.db('customers').where({ tenant_id: a.tenantId }).whereLike('email', 'c%@example.com')).toHaveLength(0);

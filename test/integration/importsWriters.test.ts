@@ -1,5 +1,6 @@
 import { buildTenant } from '../support/factories';
 import { useImportStack } from '../support/importStack';
+import { until } from '../support/until';
 
 /**
  * The parallel chunk writers (domain/imports/pipeline.ts) through the real API, worker, Postgres
@@ -56,8 +57,8 @@ describe('import chunk writers', () => {
     const cancelled = await stack.server.request(`/api/v1/imports/${id}/cancel`, { method: 'POST', key: t.adminKey });
     expect(cancelled.status).toBe(200);
     // The workflow ends (its cleanup empties the working tables), and nothing commits after the cancel.
-    const settledBy = Date.now() + 60_000;
-    while ((await stack.db('import_rows').where({ import_id: id }).count().first())!.count !== 0 && Date.now() < settledBy) await new Promise((r) => setTimeout(r, 200));
+    const rowsLeft = async () => Number((await stack.db('import_rows').where({ import_id: id }).count({ n: '*' }).first())!.n);
+    await until(rowsLeft, (n) => n === 0, { timeoutMs: 60_000, everyMs: 200, label: "the cancelled import's workflow to end and empty its working rows" });
     const final = (await stack.server.request(`/api/v1/imports/${id}`, { key: t.adminKey })).body.data;
     expect(final.status).toBe('cancelled');
     expect(final.progress.processed).toBeLessThan(rows);

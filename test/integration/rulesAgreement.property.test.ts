@@ -7,6 +7,7 @@ import { compileRuleToSql } from '../../rules/compile';
 import { createRuleEvaluator } from '../../rules/evaluate';
 import { parseRules } from '../../rules/parse';
 import { testDb, uniqueSuffix } from '../support/factories';
+import { propertySeed } from '../support/propertySeed';
 
 /**
  * One rule language, two evaluators: for random rules over random customers, the customers the
@@ -18,7 +19,7 @@ import { testDb, uniqueSuffix } from '../support/factories';
  * (parseRules returns it unchanged), which keeps the generator honest about what is valid.
  */
 
-const SEED = Number(process.env.HERALD_PROPERTY_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const SEED = propertySeed();
 const NUM_RULES = 1000;
 const NUM_CUSTOMERS = 200;
 const NOW = new Date('2026-03-15T12:00:00.000Z');

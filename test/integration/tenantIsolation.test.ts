@@ -3,12 +3,15 @@ import type { Knex } from 'knex';
 import { buildRouter } from '../../api/routes';
 import { createActivities } from '../../activities';
 import type { MessagingDeps } from '../../activities/campaignSend';
+import { createEmailChannel } from '../../channels/email';
 import { createLogSmsChannel } from '../../channels/sms';
+import type { Channel, OutgoingEmail } from '../../channels/types';
 import { snapshotAudience } from '../../domain/campaigns/audience';
 import { recordCaughtMessage } from '../../domain/messaging/devOutbox';
 import { createLogger } from '../../lib/logger';
 import { createHeraldWorker } from '../../temporal/worker';
 import { buildTenant, testDb, uniqueSuffix } from '../support/factories';
+import { startSmtpSink, type SmtpSink } from '../support/smtpSink';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 /**
@@ -63,6 +66,8 @@ const isSigned = (path: string) => /^\/api\/v1\/messaging\/(unsubscribe|open|cli
 
 /** A time to schedule a campaign at: far enough ahead that nothing is sent while this file runs. */
 const LATER = new Date(Date.now() + 7 * 24 * 3_600_000).toISOString();
+/** Where the control walk's test send of an e-mail campaign goes (the SMTP sink must receive it). */
+const TEST_ADDRESS = 'walk@control.example';
 /** Tenant B's messaging defaults (A's are set likewise, with A's own address). */
 const SETTINGS_OF_B = { fromEmail: 'Brutus Shop <news@brutus-b.example>', communicationHours: { start: '08:00', end: '20:00' }, timezone: 'Europe/Paris' };
 
@@ -86,9 +91,9 @@ const BODIES: Record<string, unknown> = {
   // Cancelling is the one status change a draft takes without a workflow (seed 003's form of POST /cancel).
   'PATCH /api/v1/campaigns/:id/status': { status: 'cancelled' },
   'POST /api/v1/campaigns/:id/preview': {},
-  // The seeded campaigns are SMS: the suite's worker "sends" them through the log SMS channel, nothing leaves the process.
-  'POST /api/v1/campaigns/:id/test': { addresses: ['+15005550006'] },
-  'POST /api/v1/customers/:id/message': { message: 'Hello from the walk', channel: 'sms' },
+  // The seeded campaigns are e-mail: the worker sends them through Herald's real e-mail channel to this file's SMTP server.
+  'POST /api/v1/campaigns/:id/test': { addresses: [TEST_ADDRESS] },
+  'POST /api/v1/customers/:id/message': { message: 'Hello from the walk', channel: 'email' },
 };
 
 /** The rule of the seeded segments: it selects both tenants' seeded customers (both are tagged `isolation`). */
@@ -107,7 +112,7 @@ type Call = (method: string, url: string, body?: unknown) => Promise<{ status: n
  * while the customer has an active order; only a sending campaign can be paused, only a paused one
  * resumed (no worker runs during the control walk, so a sent campaign stays `sending`); the seeded
  * import has completed (the synchronous form), so cancel is tried on a queued one; and a direct
- * SMS needs a customer with a phone (422 otherwise).
+ * e-mail needs a customer with an address (422 otherwise).
  */
 const CONTROL_SETUP: Record<string, (call: Call, records: Records) => Promise<void>> = {
   'DELETE /api/v1/customers/:id?permanent=true': async (call, records) => {
@@ -127,12 +132,12 @@ const CONTROL_SETUP: Record<string, (call: Call, records: Records) => Promise<vo
     records.import = queued.body.data.id;
   },
   'POST /api/v1/customers/:id/message': async (call, records) => {
-    expect((await call('PATCH', `/api/v1/customers/${records.customer}`, { phone: '+14155550123' })).status).toBe(200);
+    expect((await call('PATCH', `/api/v1/customers/${records.customer}`, { email: `carla.${uniqueSuffix()}@control.example` })).status).toBe(200);
   },
 };
 /**
  * Control requests that wait for Herald's worker: a test send runs in a workflow and answers with
- * its outcome. A worker (with the log SMS channel) runs for that request alone.
+ * its outcome. A worker (with the real e-mail channel) runs for that request alone.
  */
 const CONTROL_NEEDS_WORKER = new Set(['POST /api/v1/campaigns/:id/test']);
 
@@ -188,6 +193,9 @@ describe('tenant isolation across every route', () => {
   let c: Tenant;
   let seededA: Seeded;
   let seededB: Seeded;
+  /** The SMTP server Herald's real e-mail channel sends to, and that channel (one pool for every worker of the file). */
+  let sink: SmtpSink;
+  let email: Channel<OutgoingEmail>;
   let createBodyA: Record<string, unknown>;
   const IDEMPOTENCY_KEY = 'tenant-isolation-shared-key';
   const routes = routerRoutes();
@@ -200,8 +208,8 @@ describe('tenant isolation across every route', () => {
     server.request(url, { method, key: tenant.adminKey, body, headers });
 
   /**
-   * Runs `work` while Herald's real worker serves the run's task queue, with SMS going to the log
-   * channel (nothing leaves the process) and no SMTP server (nothing here sends e-mail).
+   * Runs `work` while Herald's real worker serves the run's task queue, with e-mail going through
+   * Herald's e-mail channel to the file's SMTP sink and SMS to the log channel (nothing leaves the process).
    */
   async function withWorker<T>(work: () => Promise<T>): Promise<T> {
     try {
@@ -211,7 +219,7 @@ describe('tenant isolation across every route', () => {
     }
     const messaging: MessagingDeps = {
       channels: {
-        email: { send: () => Promise.reject(new Error('no SMTP server in the tenant-isolation suite')), close: () => Promise.resolve() },
+        email,
         sms: createLogSmsChannel(() => Promise.resolve()),
       },
       publicUrl: server.url, trackingSecret: server.runtime.config.TRACKING_SECRET, pageSize: 100, concurrency: 10,
@@ -257,9 +265,9 @@ describe('tenant isolation across every route', () => {
     const imported = await call(tenant, 'POST', '/api/v1/customers/bulk/import', { customers: [{ firstName: `${label} import`, email: 'not-an-email' }] });
     expect(imported.status).toBe(200);
     expect(imported.body.results).toEqual({ imported: 0, updated: 0, duplicates: 0, failed: 1 });
-    // A draft SMS campaign to the seeded segment.
+    // A draft e-mail campaign to the seeded segment.
     const campaign = await call(tenant, 'POST', '/api/v1/campaigns', {
-      name: `${label} campaign ${uniqueSuffix()}`, channel: 'sms', body: 'Hello {{ firstName }}', audience: { type: 'segment', segmentId: segment.body.data.id },
+      name: `${label} campaign ${uniqueSuffix()}`, channel: 'email', subject: `News for ${label}`, body: 'Hello {{ firstName }}', audience: { type: 'segment', segmentId: segment.body.data.id },
     });
     expect(campaign.status).toBe(201);
     return {
@@ -274,6 +282,8 @@ describe('tenant isolation across every route', () => {
   const secretsOfA = () => [a.tenantId, seededA.customer, seededA.order, seededA.apiKey, seededA.segment, seededA.noteId, seededA.orderNumber, seededA.segmentName, seededA.webhook, seededA.delivery, seededA.replay, seededA.webhookSecret,
     seededA.import, seededA.campaign, seededA.campaignName, 'news@isolde-a.example', 'isolde.a@example.com', 'Isolde', '+14155550101', 'ext-isolde-a'];
   const leaksIn = (text: string) => secretsOfA().filter((s) => text.includes(s));
+  /** Mail the SMTP sink received for tenant A or revealing anything of A: none may ever be sent. */
+  const mailOfA = () => sink.messages.filter((m) => m.headers['x-herald-tenant'] === a.tenantId || leaksIn(m.raw).length).map((m) => `${m.to.join(', ')}: ${m.headers.subject}`);
   const textOf = (body: unknown) => (typeof body === 'string' ? body : JSON.stringify(body ?? ''));
 
   /** Everything of tenant A a request of B could touch, read straight from the database (timestamps to the microsecond). */
@@ -343,6 +353,8 @@ describe('tenant isolation across every route', () => {
 
   beforeAll(async () => {
     db = testDb();
+    sink = await startSmtpSink();
+    email = createEmailChannel({ url: sink.url, from: 'Herald Test <test@herald.local>', poolSize: 2 });
     // The control tenant seeds an import per request: the imports budget is raised with the others.
     server = await startTestServer({ RATE_LIMIT_GENERAL_PER_MINUTE: '1000000', RATE_LIMIT_IP_PER_MINUTE: '1000000', RATE_LIMIT_IMPORTS_PER_MINUTE: '1000000' });
     a = await buildTenant(db, 'Isolation tenant A');
@@ -366,6 +378,8 @@ describe('tenant isolation across every route', () => {
   });
   afterAll(async () => {
     await server.close();
+    await email.close();
+    await sink.close();
     await db.destroy();
   });
 
@@ -418,6 +432,7 @@ describe('tenant isolation across every route', () => {
     }
     expect(violations).toEqual([]);
     expect(sent).toBeGreaterThanOrEqual(paramRoutes.length);
+    expect(mailOfA()).toEqual([]);
     expect(await snapshotA()).toEqual(dbBefore);
     expect(await viewOfA()).toEqual(apiBefore);
     expect(apiBefore.extraKey).toMatchObject({ id: seededA.apiKey, revokedAt: null });
@@ -459,8 +474,12 @@ describe('tenant isolation across every route', () => {
         const send = () => call(c, req.method, req.url, req.body);
         const res = CONTROL_NEEDS_WORKER.has(req.key) ? await withWorker(send) : await send();
         if (res.status < 200 || res.status >= 300) failures.push(`${req.method} ${req.url} -> ${res.status} ${textOf(res.body).slice(0, 300)}`);
+        // A test send answers 200 with the outcome per address: each must have gone out.
+        if (req.key === 'POST /api/v1/campaigns/:id/test' && !(res.body.data ?? []).every((x: { ok: boolean }) => x.ok)) failures.push(`${req.method} ${req.url} -> not sent: ${textOf(res.body).slice(0, 300)}`);
       }
     }
+    // The test send went through Herald's e-mail channel to the SMTP server, as the control tenant's.
+    expect(sink.messages.filter((m) => m.to.includes(TEST_ADDRESS)).map((m) => m.headers['x-herald-tenant'])).toEqual([c.tenantId]);
     // Leave no control campaign waiting on Temporal: cancel what is still scheduled, sending or paused (a later worker ends
     // the workflows of those that were sending; a delayed start is terminated).
     const open = await db('campaigns').where({ tenant_id: c.tenantId }).whereIn('status', ['scheduled', 'sending', 'paused']).pluck('id');
@@ -477,7 +496,7 @@ describe('tenant isolation across every route', () => {
       '/api/v1/api-keys': [{ query: '', mustContain: () => [seededB.apiKey] }],
       '/api/v1/segments': [{ query: '', mustContain: () => [seededB.segment] }],
       '/api/v1/webhooks': [{ query: '', mustContain: () => [seededB.webhook] }],
-      '/api/v1/campaigns': [{ query: '?limit=100', mustContain: () => [seededB.campaign] }, { query: '?status=draft&type=sms&sortBy=name&limit=100', mustContain: () => [seededB.campaign] }],
+      '/api/v1/campaigns': [{ query: '?limit=100', mustContain: () => [seededB.campaign] }, { query: '?status=draft&type=email&sortBy=name&limit=100', mustContain: () => [seededB.campaign] }],
       '/api/v1/analytics/campaigns': [{ query: '', mustContain: () => [seededB.campaign] }],
       '/api/v1/imports': [{ query: '?limit=100', mustContain: () => [seededB.import] }, { query: '?status=completed&limit=100', mustContain: () => [seededB.import] }],
       '/api/v1/messaging/settings': [{ query: '', mustContain: () => [SETTINGS_OF_B.fromEmail] }],
@@ -520,6 +539,7 @@ describe('tenant isolation across every route', () => {
     // /tenant/summary runs a Temporal workflow: a worker serves it while the walk runs.
     await withWorker(walk);
     expect(violations).toEqual([]);
+    expect(mailOfA()).toEqual([]);
   }, 120000);
 
   it('refuses ids of A named in a body, writes nothing for them, and keeps Idempotency-Keys per tenant', async () => {
@@ -692,5 +712,6 @@ describe('tenant isolation across every route', () => {
     });
     expect(failures).toEqual([]);
     expect(await snapshotA()).toEqual(dbBefore);
+    expect(mailOfA()).toEqual([]);
   }, 180000);
 });

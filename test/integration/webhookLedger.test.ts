@@ -126,10 +126,17 @@ describe('webhook delivery ledger', () => {
     await db('events').insert({ tenant_id: ep.tenantId, type: 'customer.updated', subject_type: 'customer', subject_id: db.raw('gen_random_uuid()'), payload: { data: {} } });
     // The DELETE holds the endpoint's row until it commits; the relay's fan-out waits for it, then skips the endpoint.
     const trx = await db.transaction();
+    const deleter = Number((await trx.raw('SELECT pg_backend_pid() AS pid')).rows[0].pid);
     await trx('webhook_endpoints').where({ id: ep.id }).del();
-    const relaying = relayPendingEvents(db, 500);
-    await new Promise((r) => setTimeout(r, 300));
-    await trx.commit();
+    let settled = false;
+    const relaying = relayPendingEvents(db, 500).finally(() => {
+      settled = true;
+    });
+    // The racing state, proved: a backend of the relay waits for a lock the DELETE's transaction holds.
+    const blocked = async () => Number((await db.raw("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND ? = ANY(pg_blocking_pids(pid))", [deleter])).rows[0].n);
+    const waiting = await until(blocked, (n) => n > 0 || settled, { timeoutMs: 10_000, everyMs: 10, label: "the relay to wait for the DELETE's lock (or finish)" })
+      .finally(() => trx.commit());
+    expect({ relayBlockedByDelete: waiting, relayFinishedFirst: settled }).toEqual({ relayBlockedByDelete: 1, relayFinishedFirst: false });
     expect((await relaying).relayed).toBeGreaterThanOrEqual(1);
     expect(await rowsOf('webhook_deliveries', ep.id)).toBe(0);
 

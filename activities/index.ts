@@ -1,10 +1,11 @@
 import type { Knex } from 'knex';
+import type { MessagingDeps } from '../domain/campaigns/pageSender';
 import { webhookSettings, type WebhookSettings } from '../domain/webhooks/settings';
 import { loadConfig } from '../lib/config';
 import type { Logger } from '../lib/logger';
 import { createImportActivities } from './imports';
 import { createCampaignLifecycleActivities } from './campaignLifecycle';
-import { createCampaignSendActivities, type MessagingDeps } from './campaignSend';
+import { createCampaignSendActivities } from './campaignSend';
 import { createSegmentActivities } from './segments';
 import { createTenantActivities } from './tenants';
 import { createWebhookDispatchActivities } from './webhookDispatch';

@@ -2,7 +2,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import { buildRouter } from '../../api/routes';
 import { createActivities } from '../../activities';
-import type { MessagingDeps } from '../../activities/campaignSend';
+import type { MessagingDeps } from '../../domain/campaigns/pageSender';
 import { createLogSmsChannel } from '../../channels/sms';
 import { snapshotAudience } from '../../domain/campaigns/audience';
 import { recordCaughtMessage } from '../../domain/messaging/devOutbox';

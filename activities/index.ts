@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { MessagingDeps } from '../domain/campaigns/pageSender';
+import { createNotificationHub } from '../domain/webhooks/notifications';
 import { webhookSettings, type WebhookSettings } from '../domain/webhooks/settings';
 import { loadConfig } from '../lib/config';
 import type { Logger } from '../lib/logger';
@@ -9,7 +10,6 @@ import { createCampaignSendActivities } from './campaignSend';
 import { createSegmentActivities } from './segments';
 import { createTenantActivities } from './tenants';
 import { createWebhookDispatchActivities } from './webhookDispatch';
-import { createNotificationHub } from './webhookNotifications';
 import { createWebhookRelayActivities } from './webhookRelay';
 import { createWebhookReplayActivities } from './webhookReplay';
 

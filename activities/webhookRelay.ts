@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 import { wakeDispatcher } from '../domain/webhooks/lifecycle';
 import { relayPendingEvents, stalledEndpoints } from '../domain/webhooks/relay';
 import type { Logger } from '../lib/logger';
-import { createWakeup } from './webhookNotifications';
+import { createWakeup } from '../lib/wakeup';
 
 /** The most events per fan-out statement. */
 const BATCH = 1000;

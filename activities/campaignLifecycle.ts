@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
+import { sendTestMessages } from '../domain/campaigns/messages';
+import { DEFAULT_PAGES_PER_RUN, type MessagingDeps } from '../domain/campaigns/pageSender';
+import { TemplateCache } from '../domain/campaigns/render';
 import { beginCampaign, createCampaignOccurrence, finishCampaign } from '../domain/campaigns/sending';
-import { renderForCustomer, TemplateCache } from '../domain/campaigns/render';
-import { sampleCustomerRow } from '../domain/campaigns/preview';
 import type { CampaignTestSendInput, TestSendResult } from '../workflows/campaignTestSend';
-import { DEFAULT_PAGES_PER_RUN, type MessagingDeps } from './campaignSend';
 
 /** Activities around a campaign's send: start (snapshot), finish, recurring occurrences and test sends. */
 export function createCampaignLifecycleActivities(deps: { db: Knex; messaging?: MessagingDeps }) {
@@ -24,27 +23,10 @@ export function createCampaignLifecycleActivities(deps: { db: Knex; messaging?: 
     async createCampaignOccurrence(tenantId: string, campaignId: string): Promise<string | null> {
       return createCampaignOccurrence(deps.db, tenantId, campaignId, clock());
     },
-    /**
-     * Sends the campaign's message to test addresses, rendered for a chosen customer (or a sample
-     * one). Test messages have no ledger rows and no tracking; each gets a fresh Message-ID.
-     */
+    /** Sends the campaign's message to test addresses (see domain/campaigns/messages.ts). */
     async sendTestMessages(input: CampaignTestSendInput): Promise<TestSendResult[]> {
       if (!deps.messaging) throw new Error('This worker has no messaging transports configured');
-      const { channels } = deps.messaging;
-      const campaign = await deps.db('campaigns').where({ tenant_id: input.tenantId, id: input.campaignId }).first();
-      if (!campaign) return input.addresses.map((address) => ({ address, ok: false, error: 'campaign not found' }));
-      const customer = input.customerId ? await deps.db('customers').where({ tenant_id: input.tenantId, id: input.customerId }).first() : undefined;
-      const message = renderForCustomer(templates.get(campaign), campaign, customer ?? sampleCustomerRow(), { unsubscribeUrl: '#test' });
-      return Promise.all(input.addresses.map(async (address) => {
-        try {
-          const sent = campaign.channel === 'email'
-            ? await channels.email.send({ ledgerId: randomUUID(), tenantId: input.tenantId, to: address, subject: `[TEST] ${message.subject}`, html: message.body })
-            : await channels.sms.send({ ledgerId: randomUUID(), tenantId: input.tenantId, to: address, body: message.body });
-          return { address, ok: true, providerId: sent.providerId };
-        } catch (err) {
-          return { address, ok: false, error: (err as Error).message };
-        }
-      }));
+      return sendTestMessages(deps.db, { channels: deps.messaging.channels, templates }, input);
     },
   };
 }

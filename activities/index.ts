@@ -1,14 +1,15 @@
 import type { Knex } from 'knex';
+import type { MessagingDeps } from '../domain/campaigns/pageSender';
+import { createNotificationHub } from '../domain/webhooks/notifications';
 import { webhookSettings, type WebhookSettings } from '../domain/webhooks/settings';
 import { loadConfig } from '../lib/config';
 import type { Logger } from '../lib/logger';
 import { createImportActivities } from './imports';
 import { createCampaignLifecycleActivities } from './campaignLifecycle';
-import { createCampaignSendActivities, type MessagingDeps } from './campaignSend';
+import { createCampaignSendActivities } from './campaignSend';
 import { createSegmentActivities } from './segments';
 import { createTenantActivities } from './tenants';
 import { createWebhookDispatchActivities } from './webhookDispatch';
-import { createNotificationHub } from './webhookNotifications';
 import { createWebhookRelayActivities } from './webhookRelay';
 import { createWebhookReplayActivities } from './webhookReplay';
 

@@ -6,10 +6,10 @@ import { createDomain, type Domain } from '../domain';
 import { webhookSettings, type WebhookSettings } from '../domain/webhooks/settings';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
-import { localDatabaseUrl } from '../scripts/services/postgres';
-import { createTemporalProvider, type TemporalProvider, type TemporalSettings } from '../temporal/client';
+import { createTemporalProvider, type TemporalProvider } from '../temporal/client';
+import { databaseUrl, temporalSettings } from './connections';
 
-/** The long-lived parts of a Herald process, built once and closed together. */
+/** The long-lived parts of the API process, built once and closed together. */
 export interface Runtime {
   config: Config;
   logger: Logger;
@@ -19,21 +19,11 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-/** The database URL: DATABASE_URL, else the local cluster Herald runs. */
-export const databaseUrl = (config: Config) => config.DATABASE_URL ?? localDatabaseUrl(config.HERALD_PG_PORT);
-
-/** Temporal address, namespace and queue: TEMPORAL_ADDRESS, else the local dev server. */
-export const temporalSettings = (config: Config): TemporalSettings => ({
-  address: config.TEMPORAL_ADDRESS ?? `127.0.0.1:${config.TEMPORAL_PORT}`,
-  namespace: config.TEMPORAL_NAMESPACE,
-  taskQueue: config.TEMPORAL_TASK_QUEUE,
-});
-
 /**
- * The composition root: connects nothing eagerly (knex and the Temporal client connect on first
- * use), so a process can start while a dependency is still down and report it on /readyz.
- * `overrides.webhooks` replaces the webhook settings read from `config` (e.g. an SSRF policy
- * with its own resolver).
+ * The API process's composition root (the worker has its own, bin/workerProcess.ts): connects
+ * nothing eagerly (knex and the Temporal client connect on first use), so a process can start
+ * while a dependency is still down and report it on /readyz. `overrides.webhooks` replaces the
+ * webhook settings read from `config` (e.g. an SSRF policy with its own resolver).
  */
 export function createRuntime(config: Config, logger: Logger, overrides: { jwtSecret?: string; webhooks?: WebhookSettings } = {}): Runtime {
   const db = createDb({ url: databaseUrl(config), poolMax: config.DATABASE_POOL_MAX, logger });

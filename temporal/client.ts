@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type ConnectionLike } from '@temporalio/client';
 
 /** Where the Temporal frontend is and which namespace Herald uses. */
 export interface TemporalSettings {
@@ -8,10 +8,39 @@ export interface TemporalSettings {
 }
 
 /**
- * A lazily connected Temporal client. The API must start (and answer /healthz) while Temporal
- * is down, so nothing connects until first use, and a failed connect is retried on the next use.
+ * How domain code reaches Temporal to start and signal workflows: a client, the settings that
+ * name the queue, a reachability probe for /readyz, and close. The API process gets one from
+ * {@link createTemporalProvider}; the worker process from its own worker connection
+ * (temporal/worker.ts), so it opens no second connection for what it starts.
  */
-export function createTemporalProvider(settings: TemporalSettings) {
+export interface TemporalProvider {
+  readonly settings: TemporalSettings;
+  /** A workflow client on the provider's connection. */
+  client(): Promise<Client>;
+  /** True when the frontend answers a health check within the timeout. */
+  isReachable(timeoutMs?: number): Promise<boolean>;
+  /** Closes the connection if the provider opened one. */
+  close(): Promise<void>;
+}
+
+/** A connection that can answer a health check (the client's Connection and the worker's NativeConnection both can). */
+type CheckableConnection = ConnectionLike & { healthService: { check(request: object): Promise<unknown> } };
+
+/** True when `connection` answers a health check within the timeout. */
+export async function answersHealthCheck(connection: Promise<CheckableConnection>, timeoutMs: number): Promise<boolean> {
+  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+  const probe = connection
+    .then((c) => c.withDeadline(Date.now() + timeoutMs, () => c.healthService.check({})))
+    .then(() => true, () => false);
+  return Promise.race([probe, timeout]);
+}
+
+/**
+ * A lazily connected Temporal client: the API process's provider. The API must start (and answer
+ * /healthz) while Temporal is down, so nothing connects until first use, and a failed connect is
+ * retried on the next use.
+ */
+export function createTemporalProvider(settings: TemporalSettings): TemporalProvider {
   let connecting: Promise<Connection> | undefined;
 
   function connection(timeoutMs = 5000): Promise<Connection> {
@@ -22,23 +51,12 @@ export function createTemporalProvider(settings: TemporalSettings) {
     return connecting;
   }
 
-  /** True when the frontend answers a health check within the timeout. */
-  async function isReachable(timeoutMs = 1500): Promise<boolean> {
-    const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
-    const probe = connection(timeoutMs)
-      .then((c) => c.withDeadline(Date.now() + timeoutMs, () => c.healthService.check({})))
-      .then(() => true, () => false);
-    return Promise.race([probe, timeout]);
-  }
-
   return {
     settings,
-    /** A workflow client on the shared connection. */
     async client(): Promise<Client> {
       return new Client({ connection: await connection(), namespace: settings.namespace });
     },
-    isReachable,
-    /** Closes the connection if one was made. */
+    isReachable: (timeoutMs = 1500) => answersHealthCheck(connection(timeoutMs), timeoutMs),
     async close(): Promise<void> {
       const c = await connecting?.catch(() => undefined);
       connecting = undefined;
@@ -47,5 +65,16 @@ export function createTemporalProvider(settings: TemporalSettings) {
   };
 }
 
-/** The provider's interface, for code that receives it as a dependency. */
-export type TemporalProvider = ReturnType<typeof createTemporalProvider>;
+/**
+ * A provider over a connection someone else owns (the worker's): one client on it, and `close`
+ * leaves the connection to its owner.
+ */
+export function temporalProviderOn(connection: CheckableConnection, settings: TemporalSettings): TemporalProvider {
+  const client = new Client({ connection, namespace: settings.namespace });
+  return {
+    settings,
+    client: async () => client,
+    isReachable: (timeoutMs = 1500) => answersHealthCheck(Promise.resolve(connection), timeoutMs),
+    close: async () => undefined,
+  };
+}

@@ -1,6 +1,6 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
-import type { TemporalSettings } from './client';
+import { temporalProviderOn, type TemporalProvider, type TemporalSettings } from './client';
 import { taskQueues } from './taskQueues';
 import { WORKER_MAX_CACHED_WORKFLOWS } from './workerHeap';
 import { ensureWorkflowBundle } from './workflowBundle';
@@ -10,13 +10,21 @@ export interface HeraldWorkerOptions {
   bundleDir?: string;
 }
 
+/** A created worker, its connection, and a provider on that connection for what the worker process starts. */
+export interface HeraldWorker {
+  worker: Worker;
+  connection: NativeConnection;
+  /** Starts and signals workflows over the worker's own connection (no second connection). */
+  temporal: TemporalProvider;
+}
+
 /**
  * Creates Herald's worker: workflows from the pre-built bundle of workflows/index.ts (built by a
  * child process on first start and reused while the sources are unchanged, see workflowBundle.ts),
  * activities from the factory. The caller runs it (`worker.run()`) and shuts it down
  * (`worker.shutdown()`), then closes the returned connection.
  */
-export async function createHeraldWorker(settings: TemporalSettings, deps: ActivityDeps, options: HeraldWorkerOptions = {}): Promise<{ worker: Worker; connection: NativeConnection }> {
+export async function createHeraldWorker(settings: TemporalSettings, deps: ActivityDeps, options: HeraldWorkerOptions = {}): Promise<HeraldWorker> {
   const bundle = await ensureWorkflowBundle({ dir: options.bundleDir });
   const connection = await NativeConnection.connect({ address: settings.address });
   try {
@@ -28,7 +36,7 @@ export async function createHeraldWorker(settings: TemporalSettings, deps: Activ
       maxCachedWorkflows: WORKER_MAX_CACHED_WORKFLOWS,
       activities: createActivities(deps),
     });
-    return { worker, connection };
+    return { worker, connection, temporal: temporalProviderOn(connection, settings) };
   } catch (err) {
     await connection.close();
     throw err;

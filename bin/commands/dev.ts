@@ -8,10 +8,8 @@ import { loadConfig } from '../../lib/config';
 import { createLogger } from '../../lib/logger';
 import { ensureServices, stopServices } from '../../scripts/services';
 import { ensureDevKey } from '../devKey';
-import { createRuntime } from '../runtime';
+import { apiProcess, workerProcess } from '../processes';
 import { onShutdown } from '../shutdown';
-import { startApi } from './serve';
-import { startWorker } from './worker';
 
 /**
  * `herald dev`: everything on one machine in one command — services (started if needed),
@@ -38,6 +36,9 @@ export function registerDev(program: Command): void {
       })().finally(() => bootstrapDb.destroy());
 
       const logger = createLogger(config.LOG_LEVEL);
+      const { createRuntime, startApi } = apiProcess();
+      const { startWorker } = workerProcess();
+      // One process, both halves: the worker shares the API runtime's configuration, logger and pool.
       const runtime = createRuntime(env, logger, { jwtSecret: config.JWT_SECRET ?? dev.jwtSecret });
       // Without SMTP settings, mail goes to a local catcher (port in use: any free port); without
       // Twilio settings, SMS go to the dev outbox. Both are listed by GET /api/v1/dev/outbox.

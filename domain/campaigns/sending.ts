@@ -9,6 +9,26 @@ import type { CampaignOptions, CampaignRow, Schedule } from './types';
  * completion and recurring occurrences. Each status change commits with its event and audit row.
  */
 
+/** The campaign's stored row, or undefined when there is none in this tenant. */
+export async function findCampaignRow(db: Knex, tenantId: string, campaignId: string): Promise<CampaignRow | undefined> {
+  return db('campaigns').where({ tenant_id: tenantId, id: campaignId }).first();
+}
+
+/**
+ * The campaign's row as a sending page starts, read FOR SHARE: it waits for a pause or resume
+ * still committing. The API signals the workflow inside its transaction, so a plain read could
+ * still see 'paused' after the resume was delivered, and the workflow would wait for another.
+ */
+export async function campaignRowForPage(db: Knex, tenantId: string, campaignId: string): Promise<CampaignRow | undefined> {
+  return db('campaigns').where({ tenant_id: tenantId, id: campaignId }).forShare().first();
+}
+
+/** The campaign's status now, or undefined once it is gone; polled by a running send to see a pause or cancel. */
+export async function campaignStatus(db: Knex, tenantId: string, campaignId: string): Promise<string | undefined> {
+  const row = await db('campaigns').where({ tenant_id: tenantId, id: campaignId }).first('status');
+  return row?.status;
+}
+
 /** Messages each customer received in the cap's period (across all of the tenant's campaigns). */
 export async function recentMessageCounts(db: Knex, campaign: CampaignRow, customerIds: string[], now: Date, periodHours: number): Promise<Map<string, { count: number; oldest: Date }>> {
   const rows = await db('campaign_recipients')

@@ -2,7 +2,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import { buildRouter } from '../../api/routes';
 import { createActivities } from '../../activities';
-import type { MessagingDeps } from '../../activities/campaignSend';
+import type { MessagingDeps } from '../../domain/campaigns/pageSender';
 import { createEmailChannel } from '../../channels/email';
 import { createLogSmsChannel } from '../../channels/sms';
 import type { Channel, OutgoingEmail } from '../../channels/types';

@@ -1,4 +1,4 @@
-import { createNotificationHub } from '../../activities/webhookNotifications';
+import { createNotificationHub } from '../../domain/webhooks/notifications';
 import { createDb, type Knex } from '../../db/knex';
 import { createLogger } from '../../lib/logger';
 import { until } from '../support/until';

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
-import type { AttemptResult } from '../domain/webhooks/ledger';
-import { settleAttempts } from '../domain/webhooks/settle';
-import type { WebhookSettings } from '../domain/webhooks/settings';
-import type { Logger } from '../lib/logger';
+import type { Logger } from '../../lib/logger';
+import type { AttemptResult } from './ledger';
+import { settleAttempts } from './settle';
+import type { WebhookSettings } from './settings';
 
 /** Attempts settled per statement. */
 const SETTLE_BATCH = 1000;

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Logger } from '../lib/logger';
+import type { Logger } from '../../lib/logger';
 
 /** A pg client as knex hands it out: enough to LISTEN. */
 interface ListeningClient {
@@ -101,36 +101,3 @@ export function createNotificationHub(db: Knex, logger: Logger) {
 
 /** The hub's interface. */
 export type NotificationHub = ReturnType<typeof createNotificationHub>;
-
-/**
- * A resettable wake-up: `wait(ms)` resolves at the first `wake()` or after `ms`, or when the
- * abort signal fires. A wake with nobody waiting is remembered for the next wait.
- */
-export function createWakeup(signal?: AbortSignal) {
-  let pending = false;
-  let resolveWait: (() => void) | undefined;
-  const wake = () => {
-    pending = true;
-    resolveWait?.();
-  };
-  signal?.addEventListener('abort', wake, { once: true });
-  return {
-    wake,
-    wait(ms: number): Promise<void> {
-      if (pending || signal?.aborted) {
-        pending = false;
-        return Promise.resolve();
-      }
-      return new Promise<void>((resolve) => {
-        const timer = setTimeout(done, Math.max(0, ms));
-        function done() {
-          clearTimeout(timer);
-          resolveWait = undefined;
-          pending = false;
-          resolve();
-        }
-        resolveWait = done;
-      });
-    },
-  };
-}

@@ -1,0 +1,81 @@
+import { DefaultLogger, Runtime as TemporalRuntime, type LogLevel } from '@temporalio/worker';
+import { createChannels, publicUrlOf } from '../channels/fromConfig';
+import { createDb, type Knex } from '../db/knex';
+import { recordCaughtMessage } from '../domain/messaging/devOutbox';
+import { ensureSegmentRefreshSchedule } from '../domain/segments/lifecycle';
+import { ensureWebhookRelay } from '../domain/webhooks/lifecycle';
+import { webhookSettings } from '../domain/webhooks/settings';
+import type { Config } from '../lib/config';
+import type { Logger } from '../lib/logger';
+import { createHeraldWorker } from '../temporal/worker';
+import { heapCapAdvice } from '../temporal/workerHeap';
+import { databaseUrl, temporalSettings } from './connections';
+
+/** What the worker needs from its process: configuration, a logger and a database pool. */
+export interface WorkerBase {
+  config: Config;
+  logger: Logger;
+  db: Knex;
+}
+
+/**
+ * The worker process's own parts: its configuration, logger and one database pool. No domain
+ * services, no export pool and no Temporal client connection: what the worker starts goes
+ * through its own worker connection.
+ */
+export function createWorkerBase(config: Config, logger: Logger): WorkerBase & { close(): Promise<void> } {
+  const db = createDb({ url: databaseUrl(config), poolMax: config.DATABASE_POOL_MAX, logger });
+  return { config, logger, db, close: () => db.destroy() };
+}
+
+let temporalLoggingInstalled = false;
+
+/** Routes the Temporal SDK's own logs through pino at warn level and above (once per process). */
+function installTemporalLogging(logger: Logger): void {
+  if (temporalLoggingInstalled) return;
+  temporalLoggingInstalled = true;
+  const log = logger.child({ component: 'temporal' });
+  TemporalRuntime.install({
+    logger: new DefaultLogger('WARN', (entry) => {
+      const level = entry.level.toLowerCase() as Lowercase<LogLevel>;
+      const method = level === 'trace' ? 'trace' : level === 'debug' ? 'debug' : level === 'info' ? 'info' : level === 'warn' ? 'warn' : 'error';
+      log[method](entry.meta ?? {}, entry.message);
+    }),
+  });
+}
+
+/** A running worker and how to stop it (waits for in-flight activities to finish). */
+export interface RunningWorker {
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts Herald's Temporal worker: message transports, the worker itself, then what every worker
+ * makes sure runs (the segment refresh schedule and the webhook relay), started through the
+ * worker's own connection.
+ */
+export async function startWorker(base: WorkerBase): Promise<RunningWorker> {
+  const { config, db, logger } = base;
+  installTemporalLogging(logger);
+  const heapAdvice = heapCapAdvice();
+  if (config.NODE_ENV === 'production' && heapAdvice) logger.warn(heapAdvice);
+  if (config.NODE_ENV === 'production' && !config.SMTP_URL) logger.warn(`SMTP_URL is not set: e-mail goes to smtp://127.0.0.1:${config.DEV_SMTP_PORT} (the development catcher)`);
+  if (config.NODE_ENV === 'production' && !config.TWILIO_ACCOUNT_SID) logger.warn('Twilio is not configured: SMS are written to the development outbox, not sent');
+  const channels = createChannels(config, (m) => recordCaughtMessage(db, { tenantId: m.tenantId, channel: 'sms', to: m.to, body: m.body, messageId: m.ledgerId }));
+  const messaging = { channels, publicUrl: publicUrlOf(config), trackingSecret: config.TRACKING_SECRET, pageSize: config.CAMPAIGN_PAGE_SIZE, concurrency: config.CAMPAIGN_CONCURRENCY, pagesPerRun: config.CAMPAIGN_PAGES_PER_RUN };
+  const { worker, connection, temporal } = await createHeraldWorker(temporalSettings(config), { db, logger, messaging, webhooks: webhookSettings(config), importWriters: config.IMPORT_WRITERS }, { bundleDir: config.WORKFLOW_BUNDLE_DIR });
+  await ensureSegmentRefreshSchedule(temporal, config.SEGMENT_REFRESH_INTERVAL);
+  await ensureWebhookRelay(temporal);
+  const done = worker.run().finally(async () => {
+    await Promise.all([channels.email.close(), channels.sms.close()]);
+    await connection.close();
+  });
+  return {
+    done,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}

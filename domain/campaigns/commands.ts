@@ -93,7 +93,7 @@ export function createCampaignCommands(deps: { db: Knex; temporal: TemporalProvi
       const recurring = (row.schedule as Schedule).type === 'recurring';
       if (!(row.status === 'sending' || (recurring && row.status === 'scheduled'))) throw refuse(row, 'paused');
       const updated = await setStatus(trx, row, { status: 'paused', status_reason: 'paused through the API' });
-      await recordCampaignEvent(trx, ctx, 'campaign.paused', updated, { reason: updated.status_reason, automatic: false });
+      await recordCampaignEvent(trx, ctx, 'campaign.paused', updated, { reason: updated.status_reason ?? 'paused through the API', automatic: false });
       await viaTemporal('pause', () => (recurring ? controlRecurringSchedule(temporal, row.tenant_id, row.id, 'pause') : signalCampaign(temporal, row.tenant_id, row.id, 'pause').then(() => undefined)));
       return updated;
     });

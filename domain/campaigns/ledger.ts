@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { CustomerRow } from '../customers/rows';
 import type { LedgerCounts } from './types';
 
 /** A claimed recipient: the ledger row and the customer row it addresses. */
@@ -6,8 +7,7 @@ export interface ClaimedRecipient {
   ledgerId: string;
   address: string;
   attempts: number;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  customer: Record<string, any>;
+  customer: CustomerRow;
 }
 
 /**

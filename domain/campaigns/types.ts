@@ -68,9 +68,29 @@ export interface CampaignInput {
   options?: CampaignOptions;
 }
 
-/** A stored campaigns row. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type CampaignRow = Record<string, any>;
+/** A stored campaigns row (jsonb columns parsed by pg, timestamps as Date). */
+export interface CampaignRow {
+  id: string;
+  tenant_id: string;
+  parent_id: string | null;
+  name: string;
+  kind: Campaign['kind'];
+  channel: Channel;
+  subject: string | null;
+  body: string;
+  audience: Audience;
+  schedule: Schedule;
+  options: CampaignOptions;
+  status: CampaignStatus;
+  status_reason: string | null;
+  snapshot_at: Date | null;
+  scheduled_at: Date | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
 
 /** Maps a stored row to the API shape. */
 export function toCampaign(r: CampaignRow): Campaign {

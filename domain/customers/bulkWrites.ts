@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { CommandContext } from '../shared/context';
-import { toCustomer } from './rows';
+import { toCustomer, type CustomerRow } from './rows';
 import { appendEvents } from '../events/outbox';
 import { DEFAULT_LANGUAGE_SQL } from '../tenants/settings';
 
@@ -60,12 +60,12 @@ const INSERT_SQL = `
  * CONFLICT DO NOTHING) and reported. The plain form is the common case because ON CONFLICT costs
  * a speculative check of every unique index per row (~20 % of the insert, measured).
  */
-export async function insertCustomers(trx: Knex, tenantId: string, actor: string, importId: string, rows: RowTarget[], options: { wholeRows?: boolean; careful?: boolean } = {}): Promise<Array<Record<string, unknown>>> {
+export async function insertCustomers(trx: Knex, tenantId: string, actor: string, importId: string, rows: RowTarget[], options: { wholeRows?: boolean; careful?: boolean } = {}): Promise<CustomerRow[]> {
   if (!rows.length) return [];
   const sql = `${INSERT_SQL}${options.careful ? ' ON CONFLICT DO NOTHING' : ''} RETURNING ${options.wholeRows ? '*' : 'id'}`;
   // The tenant id twice: the customers' tenant_id, then the default language's subquery (see DEFAULTS).
   const result = await trx.raw(sql, [tenantId, tenantId, actor, actor, rows.map((r) => r.row), rows.map((r) => r.id), importId]);
-  return result.rows;
+  return result.rows as CustomerRow[];
 }
 
 // Values a row gives replace the stored ones; values it leaves out stay (an import never clears).
@@ -112,6 +112,6 @@ export async function customersHolding(trx: Knex, tenantId: string, emails: stri
 }
 
 /** One customer.created event per inserted row, as the customer API writes them (opt-in for imports). */
-export async function customerCreatedEvents(trx: Knex, ctx: CommandContext, rows: Array<Record<string, unknown>>, importId: string): Promise<void> {
-  await appendEvents(trx, ctx, rows.map((row) => ({ type: 'customer.created', subjectType: 'customer', subjectId: row.id as string, data: { customer: toCustomer(row), importId } })));
+export async function customerCreatedEvents(trx: Knex, ctx: CommandContext, rows: CustomerRow[], importId: string): Promise<void> {
+  await appendEvents(trx, ctx, rows.map((row) => ({ type: 'customer.created', subjectType: 'customer', subjectId: row.id, data: { customer: toCustomer(row), importId } })));
 }

@@ -5,7 +5,7 @@ import { notFound } from '../../lib/errors';
 import { fetchPage, type Page, type PageRequest } from '../shared/listing';
 import { customersCsv } from './csvExport';
 import * as repo from './repo';
-import { toCustomer } from './rows';
+import { toCustomer, type CustomerRow } from './rows';
 import type { Customer, CustomerFilters, SortField } from './types';
 import { streamRows } from '../../db/streams';
 
@@ -40,7 +40,7 @@ export function createCustomerQueries(deps: { db: Knex; exportDb?: Knex; orders:
   /** A filtered, sorted page of customers (offset or cursor). */
   async function list(tenantId: string, filters: CustomerFilters, sortBy: SortField, page: PageRequest): Promise<Page<Customer>> {
     const result = await fetchPage(repo.filteredCustomers(db, tenantId, filters), repo.sortKeyFor(sortBy), page);
-    return { data: result.data.map(toCustomer), pagination: result.pagination };
+    return { data: (result.data as unknown as CustomerRow[]).map(toCustomer), pagination: result.pagination };
   }
 
   /** Per-customer order statistics (seed 004's /stats and seed 002's /me/statistics). */
@@ -66,7 +66,7 @@ export function createCustomerQueries(deps: { db: Knex; exportDb?: Knex; orders:
   function exportCustomers(tenantId: string, filters: CustomerFilters, format: ExportFormat): Readable {
     if (format === 'csv') return customersCsv(exportDb, repo.filteredCustomers(exportDb, tenantId, filters));
     const rows = streamRows(exportDb, repo.filteredCustomers(exportDb, tenantId, filters).select('*').orderBy([{ column: 'created_at' }, { column: 'id' }]));
-    return exportStream(rows, format, (row) => toCustomer(row) as unknown as Record<string, unknown>, []);
+    return exportStream(rows, format, (row) => toCustomer(row as unknown as CustomerRow) as unknown as Record<string, unknown>, []);
   }
 
   return { get, getWithRecentOrders, list, statistics, exportCustomers };

@@ -40,7 +40,7 @@ export function filteredCustomers(db: Knex, tenantId: string, f: CustomerFilters
 }
 
 /** One live customer of the tenant; `lock` takes a row lock for a read-modify-write; `extraColumns` adds computed columns. */
-export async function findCustomer(db: Knex, tenantId: string, id: string, lock = false, extraColumns: Knex.Raw[] = []): Promise<CustomerRow | undefined> {
+export async function findCustomer(db: Knex, tenantId: string, id: string, lock = false, extraColumns: Knex.Raw[] = []): Promise<(CustomerRow & Record<string, unknown>) | undefined> {
   const q = db('customers').select('customers.*', ...extraColumns).where({ tenant_id: tenantId, id }).whereNull('deleted_at').first();
   if (lock) q.forUpdate();
   return q;

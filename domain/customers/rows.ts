@@ -1,9 +1,59 @@
 import type { Customer, CustomerFields } from './types';
 import { iso } from '../../lib/time';
 
-/** A customers row as stored; knex returns rows untyped and toCustomer is the one reader. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type CustomerRow = Record<string, any>;
+/**
+ * A customers row as stored (pg's type parsers: timestamps as Date, numeric as number). Typed so a
+ * renamed or removed column fails the type check in every reader and writer, not at run time.
+ */
+export interface CustomerRow {
+  id: string;
+  tenant_id: string;
+  first_name: string | null;
+  last_name: string | null;
+  full_name: string | null;
+  email: string | null;
+  phone: string | null;
+  alternative_phones: string[];
+  external_id: string | null;
+  avatar_url: string | null;
+  address_street: string | null;
+  address_city: string | null;
+  address_state: string | null;
+  address_country: string | null;
+  address_postal_code: string | null;
+  address_lat: number | null;
+  address_lng: number | null;
+  tags: string[];
+  status: Customer['status'];
+  status_reason: string | null;
+  tier: Customer['tier'];
+  segment_label: Customer['segment'];
+  source: Customer['source'];
+  language: string | null;
+  timezone: string | null;
+  consent_email: boolean;
+  consent_sms: boolean;
+  consent_newsletter: boolean;
+  communication_hours_start: string | null;
+  communication_hours_end: string | null;
+  custom_fields: Record<string, string>;
+  notes: string | null;
+  is_blocked: boolean;
+  block_reason: string | null;
+  blocked_at: Date | string | null;
+  total_orders: number;
+  paid_orders: number;
+  total_spent: number;
+  average_order_value: number;
+  first_order_at: Date | string | null;
+  last_order_at: Date | string | null;
+  last_interaction_at: Date | string | null;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+  deleted_at: Date | string | null;
+}
 
 /** Maps a stored row to the API's customer shape. */
 export function toCustomer(r: CustomerRow): Customer {
@@ -19,7 +69,7 @@ export function toCustomer(r: CustomerRow): Customer {
     avatar: r.avatar_url,
     address: {
       street: r.address_street, city: r.address_city, state: r.address_state, country: r.address_country, postalCode: r.address_postal_code,
-      coordinates: r.address_lat === null || r.address_lat === undefined ? null : { latitude: r.address_lat, longitude: r.address_lng },
+      coordinates: r.address_lat === null || r.address_lng === null ? null : { latitude: r.address_lat, longitude: r.address_lng },
     },
     tags: r.tags ?? [],
     status: r.status,
@@ -29,7 +79,7 @@ export function toCustomer(r: CustomerRow): Customer {
     source: r.source,
     preferences: {
       language: r.language, timezone: r.timezone, email: r.consent_email, sms: r.consent_sms, newsletter: r.consent_newsletter,
-      communicationHours: r.communication_hours_start ? { start: r.communication_hours_start, end: r.communication_hours_end } : null,
+      communicationHours: r.communication_hours_start && r.communication_hours_end ? { start: r.communication_hours_start, end: r.communication_hours_end } : null,
     },
     customFields: r.custom_fields ?? {},
     notes: r.notes,

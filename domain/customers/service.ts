@@ -32,7 +32,9 @@ type CustomerEventType = 'customer.updated' | 'customer.status_changed' | 'custo
 
 /** The fields whose change an event reports, compared between two rows. */
 const changedFields = (before: CustomerRow, after: CustomerRow) => [
-  ...new Set(Object.keys(after).filter((k) => FIELD_OF_COLUMN[k] && JSON.stringify(before[k]) !== JSON.stringify(after[k])).map((k) => FIELD_OF_COLUMN[k]!)),
+  ...new Set(
+    (Object.keys(after) as Array<keyof CustomerRow>).filter((k) => FIELD_OF_COLUMN[k] && JSON.stringify(before[k]) !== JSON.stringify(after[k])).map((k) => FIELD_OF_COLUMN[k]!),
+  ),
 ];
 
 /**
@@ -90,7 +92,7 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
     const fields = normaliseFields(input, deps.defaultPhoneRegion);
     const now = new Date();
     const columns = { ...toColumns(fields), ...(await languageDefault(db, ctx.principal.tenantId, fields)), id: newId(), tenant_id: ctx.principal.tenantId, created_by: actorLabel(ctx), updated_by: actorLabel(ctx), created_at: now, updated_at: now };
-    const customer = toCustomer({ ...NEW_ROW_DEFAULTS, ...columns, custom_fields: fields.customFields ?? {} });
+    const customer = toCustomer({ ...NEW_ROW_DEFAULTS, ...columns, custom_fields: fields.customFields ?? {} } as CustomerRow);
     const { tenantHasSegments } = await mapDuplicate(ctx, fields, undefined, () =>
       repo.insertCustomerWith(db, columns, [
         eventInsert(db, ctx, { type: 'customer.created', subjectType: 'customer', subjectId: customer.id, data: { customer } }),

@@ -95,7 +95,7 @@ function countMatches(filtered: Knex.QueryBuilder, mode: TotalMode): Promise<Arr
  * The cursor carries the sort value as Postgres renders it in text: timestamps keep their
  * microseconds (a JS Date would drop them, and the next page would repeat the last row).
  */
-export async function fetchPage<Row extends Record<string, unknown>>(
+export async function fetchPage<Row extends object>(
   filtered: Knex.QueryBuilder,
   sort: SortKey,
   req: PageRequest,
@@ -112,7 +112,7 @@ export async function fetchPage<Row extends Record<string, unknown>>(
   }
   const countQuery = countMatches(filtered, req.total);
   const [rows, counted] = await Promise.all([
-    (rowsQuery as Promise<Row[]>).catch((err: { code?: string }) => {
+    (rowsQuery as Promise<Array<Record<string, unknown>>>).catch((err: { code?: string }) => {
       throw req.cursor && BAD_VALUE_CODES.has(err.code ?? '') ? invalidCursor() : err;
     }),
     countQuery,
@@ -122,7 +122,7 @@ export async function fetchPage<Row extends Record<string, unknown>>(
   const last = page[page.length - 1];
   const data = page.map((row) => {
     const { [SORT_VALUE]: _sortValue, ...rest } = row;
-    return rest as Row;
+    return rest as unknown as Row;
   });
   const matched = counted === undefined ? null : Number(counted[0]?.count ?? 0);
   const totalExact = matched === null ? null : req.total === 'exact' || matched <= TOTAL_CAP;

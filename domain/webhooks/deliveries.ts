@@ -7,7 +7,7 @@ import { actorLabel, type CommandContext } from '../shared/context';
 import { fetchPage, type Page, type PageRequest } from '../shared/listing';
 import { startReplay, wakeDispatcherFromApi } from './lifecycle';
 import { notifyDispatchers } from './relay';
-import { toAttempt, toDelivery, toEndpoint, toReplay, type Row, type WebhookAttempt, type WebhookDelivery, type WebhookEndpoint, type WebhookReplay } from './types';
+import { toAttempt, toDelivery, toEndpoint, toReplay, type DeliveryRow, type EndpointRow, type ReplayRow, type WebhookAttempt, type WebhookDelivery, type WebhookEndpoint, type WebhookReplay } from './types';
 
 /** Filters of an endpoint's delivery list. */
 export interface DeliveryFilters {
@@ -32,7 +32,7 @@ export interface ReplayRequest {
 export function createDeliveryService(deps: { db: Knex; temporal: TemporalProvider; logger?: Logger }) {
   const { db } = deps;
 
-  const endpointRow = async (tenantId: string, id: string): Promise<Row> => {
+  const endpointRow = async (tenantId: string, id: string): Promise<EndpointRow> => {
     const row = await db('webhook_endpoints').where({ tenant_id: tenantId, id }).first();
     if (!row) throw notFound('Webhook endpoint');
     return row;
@@ -40,7 +40,7 @@ export function createDeliveryService(deps: { db: Knex; temporal: TemporalProvid
 
   /** The tenant's endpoints, newest first (or oldest with sortOrder=asc). */
   async function listEndpoints(tenantId: string, page: PageRequest): Promise<Page<WebhookEndpoint>> {
-    const result = await fetchPage<Row>(db('webhook_endpoints').where({ tenant_id: tenantId }), { expression: 'created_at' }, page);
+    const result = await fetchPage<EndpointRow>(db('webhook_endpoints').where({ tenant_id: tenantId }), { expression: 'created_at' }, page);
     return { data: result.data.map(toEndpoint), pagination: result.pagination };
   }
 
@@ -52,7 +52,7 @@ export function createDeliveryService(deps: { db: Knex; temporal: TemporalProvid
     if (filters.eventType) q.where('event_type', filters.eventType);
     if (filters.from) q.where('created_at', '>=', filters.from);
     if (filters.to) q.where('created_at', '<=', filters.to);
-    const result = await fetchPage<Row>(q, { expression: 'created_at' }, page);
+    const result = await fetchPage<DeliveryRow>(q, { expression: 'created_at' }, page);
     return { data: result.data.map(toDelivery), pagination: result.pagination };
   }
 
@@ -77,7 +77,7 @@ export function createDeliveryService(deps: { db: Knex; temporal: TemporalProvid
       const [updated] = await trx('webhook_deliveries').where({ tenant_id: tenantId, id }).update({ status: 'pending', next_attempt_at: trx.fn.now() }).returning('*');
       await notifyDispatchers(trx, [current.endpoint_id]);
       await recordAudit(trx, ctx.principal, tenantId, { action: 'webhook.delivery_retried', subjectType: 'webhook_delivery', subjectId: id, requestId: ctx.requestId, ip: ctx.ip });
-      return updated as Row;
+      return updated as DeliveryRow;
     });
     await wakeDispatcherFromApi(deps.temporal, tenantId, row.endpoint_id).catch((err: unknown) => deps.logger?.warn({ err }, 'dispatcher not woken; the relay sweep will start it'));
     return toDelivery(row);
@@ -92,7 +92,7 @@ export function createDeliveryService(deps: { db: Knex; temporal: TemporalProvid
         .insert({ tenant_id: tenantId, endpoint_id: endpointId, scope: request.scope, from: request.from ?? null, to: request.to ?? null, created_by: actorLabel(ctx) })
         .returning('*');
       await recordAudit(trx, ctx.principal, tenantId, { action: 'webhook.replay_started', subjectType: 'webhook_endpoint', subjectId: endpointId, changes: request, requestId: ctx.requestId, ip: ctx.ip });
-      return inserted as Row;
+      return inserted as ReplayRow;
     });
     await startReplay(deps.temporal, tenantId, row.id);
     return toReplay(row);
@@ -101,7 +101,7 @@ export function createDeliveryService(deps: { db: Knex; temporal: TemporalProvid
   /** A page of an endpoint's replay jobs with their progress, newest first by default. */
   async function listReplays(tenantId: string, endpointId: string, page: PageRequest): Promise<Page<WebhookReplay>> {
     await endpointRow(tenantId, endpointId);
-    const result = await fetchPage<Row>(db('webhook_replays').where({ tenant_id: tenantId, endpoint_id: endpointId }), { expression: 'created_at' }, page);
+    const result = await fetchPage<ReplayRow>(db('webhook_replays').where({ tenant_id: tenantId, endpoint_id: endpointId }), { expression: 'created_at' }, page);
     return { data: result.data.map(toReplay), pagination: result.pagination };
   }
 

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { preparedQuery } from './prepared';
 import { decryptSecret, signingKey } from './secrets';
 import type { WebhookSettings } from './settings';
-import type { Row } from './types';
+import type { EndpointRow } from './types';
 
 /**
  * The delivery ledger as the dispatcher sees it. One dispatcher run at a time leases an endpoint
@@ -79,7 +79,7 @@ const LEASE_SQL = `UPDATE webhook_endpoints SET dispatch_owner = $3, dispatch_le
  * or leased by another run until when.
  */
 export async function leaseEndpoint(db: Knex, settings: WebhookSettings, tenantId: string, endpointId: string, owner: string, leaseMs: number): Promise<EndpointLease> {
-  const [row] = await preparedQuery<Row>(db, 'herald_webhook_lease', LEASE_SQL, [tenantId, endpointId, owner, leaseMs / 1000]);
+  const [row] = await preparedQuery<EndpointRow>(db, 'herald_webhook_lease', LEASE_SQL, [tenantId, endpointId, owner, leaseMs / 1000]);
   if (row) return { state: 'leased', endpoint: toDispatchEndpoint(settings, row) };
   const current = await db('webhook_endpoints').where({ tenant_id: tenantId, id: endpointId }).first('enabled', 'dispatch_lease_until');
   if (!current) return { state: 'deleted' };
@@ -92,7 +92,7 @@ export async function releaseEndpointLease(db: Knex, endpoint: { id: string; ten
   await db('webhook_endpoints').where({ tenant_id: endpoint.tenantId, id: endpoint.id, dispatch_owner: owner }).update({ dispatch_owner: null, dispatch_lease_until: null });
 }
 
-function toDispatchEndpoint(settings: WebhookSettings, row: Row): DispatchEndpoint {
+function toDispatchEndpoint(settings: WebhookSettings, row: EndpointRow): DispatchEndpoint {
   const keys = [signingKey(decryptSecret(settings.secretsKey, row.secret_ciphertext))];
   if (row.previous_secret_ciphertext && row.previous_secret_expires_at && new Date(row.previous_secret_expires_at) > new Date()) {
     keys.push(signingKey(decryptSecret(settings.secretsKey, row.previous_secret_ciphertext)));

@@ -11,7 +11,7 @@ import { wakeDispatcherFromApi } from './lifecycle';
 import { notifyDispatchers } from './relay';
 import { encryptSecret, generateSecret, secretProblem } from './secrets';
 import type { WebhookSettings } from './settings';
-import { toDelivery, toEndpoint, type Row, type WebhookDelivery, type WebhookEndpoint } from './types';
+import { toDelivery, toEndpoint, type DeliveryRow, type EndpointRow, type WebhookDelivery, type WebhookEndpoint } from './types';
 
 /** What creating an endpoint takes (seed 003's body is `url`, `events`, `secret`). */
 export interface EndpointInput {
@@ -74,7 +74,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     if (details.length) throw validationFailed(details);
   }
 
-  async function findRow(tenantId: string, id: string, trx: Knex = db): Promise<Row> {
+  async function findRow(tenantId: string, id: string, trx: Knex = db): Promise<EndpointRow> {
     const row = await trx('webhook_endpoints').where({ tenant_id: tenantId, id }).first();
     if (!row) throw notFound('Webhook endpoint');
     return row;
@@ -100,7 +100,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
         })
         .returning('*');
       await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: 'webhook.created', subjectType: 'webhook_endpoint', subjectId: inserted.id, changes: { url: input.url, events: input.events }, requestId: ctx.requestId, ip: ctx.ip });
-      return inserted as Row;
+      return inserted as EndpointRow;
     });
     return { ...toEndpoint(row), secret };
   }
@@ -143,7 +143,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
         await notifyDispatchers(trx, [id]);
       }
       await recordAudit(trx, ctx.principal, tenantId, { action: 'webhook.updated', subjectType: 'webhook_endpoint', subjectId: id, changes: { fields: Object.keys(input) }, requestId: ctx.requestId, ip: ctx.ip });
-      return { row: updated as Row, reenabled: reenabling };
+      return { row: updated as EndpointRow, reenabled: reenabling };
     });
     if (reenabled) await wake(tenantId, id);
     return toEndpoint(row);
@@ -178,7 +178,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
         })
         .returning('*');
       await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: 'webhook.secret_rotated', subjectType: 'webhook_endpoint', subjectId: id, requestId: ctx.requestId, ip: ctx.ip });
-      return updated as Row;
+      return updated as EndpointRow;
     });
     return { ...toEndpoint(row), secret };
   }
@@ -198,7 +198,7 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       });
       const [inserted] = await trx('webhook_deliveries').insert({ tenant_id: tenantId, endpoint_id: id, event_id: event.id, event_type: 'webhook.test' }).returning('*');
       await notifyDispatchers(trx, [id]);
-      return inserted as Row;
+      return inserted as DeliveryRow;
     });
     await wake(tenantId, id);
     return toDelivery(delivery);

@@ -5,9 +5,77 @@ import { iso } from '../../lib/time';
  * are returned only by create and rotate-secret, next to the endpoint.
  */
 
-/** A stored row (knex returns rows untyped; the readers below are the one place they are read). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Row = Record<string, any>;
+/** A stored webhook_endpoints row (knex returns rows untyped; the readers below are the one place they are read). */
+export interface EndpointRow {
+  id: string;
+  tenant_id: string;
+  url: string;
+  description: string | null;
+  event_types: string[];
+  enabled: boolean;
+  disabled_reason: string | null;
+  disabled_at: Date | null;
+  rate_limit_per_second: number | null;
+  max_concurrency: number;
+  headers: Record<string, string> | null;
+  secret_ciphertext: string;
+  previous_secret_ciphertext: string | null;
+  previous_secret_expires_at: Date | null;
+  failing_since: Date | null;
+  last_success_at: Date | null;
+  created_by: string | null;
+  created_at: Date;
+  updated_at: Date;
+  dispatch_owner: string | null;
+  dispatch_lease_until: Date | null;
+}
+
+/** A stored webhook_deliveries row. */
+export interface DeliveryRow {
+  id: string;
+  tenant_id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  status: WebhookDelivery['status'];
+  attempts: number;
+  next_attempt_at: Date;
+  last_attempt_at: Date | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  succeeded_at: Date | null;
+  created_at: Date;
+}
+
+/** A stored webhook_attempts row. */
+export interface AttemptRow {
+  id: number;
+  tenant_id: string;
+  delivery_id: string;
+  endpoint_id: string;
+  attempt: number;
+  started_at: Date;
+  latency_ms: number;
+  status_code: number | null;
+  response_excerpt: string | null;
+  error: string | null;
+}
+
+/** A stored webhook_replays row. */
+export interface ReplayRow {
+  id: string;
+  tenant_id: string;
+  endpoint_id: string;
+  scope: WebhookReplay['scope'];
+  from: Date | null;
+  to: Date | null;
+  status: WebhookReplay['status'];
+  total: number;
+  processed: number;
+  created_by: string | null;
+  created_at: Date;
+  finished_at: Date | null;
+}
 
 /** A webhook endpoint. */
 export interface WebhookEndpoint {
@@ -30,7 +98,7 @@ export interface WebhookEndpoint {
 }
 
 /** Maps a webhook_endpoints row to the API shape. */
-export const toEndpoint = (r: Row): WebhookEndpoint => ({
+export const toEndpoint = (r: EndpointRow): WebhookEndpoint => ({
   id: r.id,
   url: r.url,
   description: r.description,
@@ -65,7 +133,7 @@ export interface WebhookDelivery {
 }
 
 /** Maps a webhook_deliveries row to the API shape. */
-export const toDelivery = (r: Row): WebhookDelivery => ({
+export const toDelivery = (r: DeliveryRow): WebhookDelivery => ({
   id: r.id,
   endpointId: r.endpoint_id,
   eventId: r.event_id,
@@ -91,7 +159,7 @@ export interface WebhookAttempt {
 }
 
 /** Maps a webhook_attempts row to the API shape. */
-export const toAttempt = (r: Row): WebhookAttempt => ({
+export const toAttempt = (r: AttemptRow): WebhookAttempt => ({
   attempt: r.attempt,
   startedAt: iso(r.started_at)!,
   latencyMs: r.latency_ms,
@@ -114,7 +182,7 @@ export interface WebhookReplay {
 }
 
 /** Maps a webhook_replays row to the API shape. */
-export const toReplay = (r: Row): WebhookReplay => ({
+export const toReplay = (r: ReplayRow): WebhookReplay => ({
   id: r.id,
   endpointId: r.endpoint_id,
   scope: r.scope,

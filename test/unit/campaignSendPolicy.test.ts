@@ -1,4 +1,5 @@
 import { ChannelError } from '../../channels/types';
+import type { CustomerRow } from '../../domain/customers/rows';
 import { asChannelError } from '../../domain/campaigns/messages';
 import {
   failureOutcome, frequencyCapHold, MAX_ATTEMPTS, policyHolds, policyRecipient, quietHoursHold, retryDelayMs, type PolicyRecipient, type TenantDefaults,
@@ -44,7 +45,7 @@ describe('campaign send policy', () => {
   });
 
   it("policyRecipient reads the customer's hours only when both ends are set", () => {
-    const claimed = (customer: Record<string, unknown>) => ({ ledgerId: 'l', address: 'a@example.com', attempts: 0, customer });
+    const claimed = (customer: Record<string, unknown>) => ({ ledgerId: 'l', address: 'a@example.com', attempts: 0, customer: customer as unknown as CustomerRow });
     expect(policyRecipient(claimed({ id: 'c', timezone: 'Asia/Tokyo', communication_hours_start: '08:00', communication_hours_end: '10:00' })))
       .toEqual({ ledgerId: 'l', customerId: 'c', timezone: 'Asia/Tokyo', communicationHours: { start: '08:00', end: '10:00' } });
     expect(policyRecipient(claimed({ id: 'c', timezone: null, communication_hours_start: '08:00', communication_hours_end: null })))

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { webhookSettings, type WebhookSettings } from '../domain/webhooks/settings';
 import { loadConfig } from '../lib/config';
 import type { Logger } from '../lib/logger';
+import { createCustomerEventActivities } from './customerEvents';
 import { createImportActivities } from './imports';
 import { createCampaignLifecycleActivities } from './campaignLifecycle';
 import { createCampaignSendActivities, type MessagingDeps } from './campaignSend';
@@ -35,6 +36,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createTenantActivities(deps),
     ...createSegmentActivities(deps),
+    ...createCustomerEventActivities(deps),
     ...createImportActivities(deps),
     ...createCampaignLifecycleActivities(deps),
     ...createCampaignSendActivities(deps),

@@ -4,7 +4,9 @@ import type { Logger } from '../lib/logger';
 import { createRuleEvaluator } from '../rules/evaluate';
 import type { TemporalProvider } from '../temporal/client';
 import { createCampaignModule } from './campaigns';
+import { createCustomerEventModule } from './customerEvents';
 import { createCustomerService } from './customers';
+import { createCustomerIdentities } from './customers/identities';
 import { CREATED_WITHOUT_SEGMENTS } from './customers/service';
 import type { OrderReader } from './customers/queries';
 import { createHealthService } from './health/service';
@@ -84,6 +86,8 @@ export function createDomain(deps: DomainDeps) {
     campaigns,
     messaging,
     customers,
+    // Tracked events; the lead wires onAccepted (segment re-evaluation by event name) at merge.
+    customerEvents: createCustomerEventModule({ db, identities: createCustomerIdentities({ db, commands: customers }), logger: deps.logger }),
     orders,
     segments,
     tenants: createTenantService(deps),

@@ -2,6 +2,7 @@ import { DefaultLogger, Runtime as TemporalRuntime, type LogLevel } from '@tempo
 import type { Command } from 'commander';
 import { createChannels, publicUrlOf } from '../../channels/fromConfig';
 import { recordCaughtMessage } from '../../domain/messaging/devOutbox';
+import { ensureCustomerEventPartitionSchedule } from '../../domain/customerEvents/lifecycle';
 import { ensureSegmentRefreshSchedule } from '../../domain/segments/lifecycle';
 import { ensureWebhookRelay } from '../../domain/webhooks/lifecycle';
 import { webhookSettings } from '../../domain/webhooks/settings';
@@ -47,6 +48,7 @@ export async function startWorker(runtime: Runtime): Promise<RunningWorker> {
   const { worker, connection } = await createHeraldWorker(temporalSettings(config), { db, logger: runtime.logger, messaging, webhooks: webhookSettings(config), importWriters: config.IMPORT_WRITERS }, { bundleDir: config.WORKFLOW_BUNDLE_DIR });
   await ensureSegmentRefreshSchedule(runtime.temporal, runtime.config.SEGMENT_REFRESH_INTERVAL);
   await ensureWebhookRelay(runtime.temporal);
+  await ensureCustomerEventPartitionSchedule(runtime.temporal);
   const done = worker.run().finally(async () => {
     await Promise.all([channels.email.close(), channels.sms.close()]);
     await connection.close();

@@ -50,10 +50,12 @@ async function monthlyPartitions(db: Knex): Promise<Map<string, Date>> {
     `SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
      WHERE i.inhparent = 'customer_events'::regclass AND c.relname ~ '^customer_events_[0-9]{4}_[0-9]{2}$'`,
   );
-  return new Map(rows.map((r) => {
-    const [, year, month] = /^customer_events_(\d{4})_(\d{2})$/.exec(r.relname)!;
-    return [r.relname, new Date(Date.UTC(Number(year), Number(month) - 1, 1))];
-  }));
+  return new Map(
+    rows.map((r) => {
+      const [, year, month] = /^customer_events_(\d{4})_(\d{2})$/.exec(r.relname)!;
+      return [r.relname, new Date(Date.UTC(Number(year), Number(month) - 1, 1))];
+    }),
+  );
 }
 
 /** Retention: drops whole partitions past the longest retention, deletes rows past each tenant's own. */
@@ -70,7 +72,8 @@ async function applyRetention(db: Knex, now: Date, existing: Map<string, Date>):
   }
   let deleted = (await db.raw('DELETE FROM customer_events_default WHERE occurred_at < ?', [cutoff])).rowCount as number;
   for (const t of retentions.filter((r) => r.months < longest)) {
-    deleted += (await db.raw('DELETE FROM customer_events WHERE tenant_id = ? AND occurred_at < ?', [t.tenant_id, monthsBefore(now, t.months)])).rowCount as number;
+    deleted += (await db.raw('DELETE FROM customer_events WHERE tenant_id = ? AND occurred_at < ?', [t.tenant_id, monthsBefore(now, t.months)]))
+      .rowCount as number;
   }
   return { dropped, deleted, cutoff };
 }

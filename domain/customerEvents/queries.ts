@@ -29,8 +29,16 @@ interface EventRecord {
 }
 
 const toEvent = (r: EventRecord): CustomerEvent => ({
-  id: r.id, customerId: r.customer_id, anonymousId: r.anonymous_id, name: r.name, properties: r.properties, context: r.context,
-  messageId: r.message_id, occurredAt: iso(r.occurred_at), receivedAt: iso(r.received_at), backfill: r.backfill,
+  id: r.id,
+  customerId: r.customer_id,
+  anonymousId: r.anonymous_id,
+  name: r.name,
+  properties: r.properties,
+  context: r.context,
+  messageId: r.message_id,
+  occurredAt: iso(r.occurred_at),
+  receivedAt: iso(r.received_at),
+  backfill: r.backfill,
 });
 
 /** Reads of customer events: a customer's timeline and the names seen in the tenant. */
@@ -52,9 +60,20 @@ export function createCustomerEventQueries(deps: { db: Knex }) {
    * under each and when they first and last occurred; `prefix` narrows by the start of the name.
    */
   async function names(tenantId: string, options: { prefix?: string; limit: number }): Promise<EventName[]> {
-    const q = db('customer_event_names').where({ tenant_id: tenantId }).orderBy([{ column: 'count', order: 'desc' }, { column: 'name', order: 'asc' }]).limit(options.limit);
+    const q = db('customer_event_names')
+      .where({ tenant_id: tenantId })
+      .orderBy([
+        { column: 'count', order: 'desc' },
+        { column: 'name', order: 'asc' },
+      ])
+      .limit(options.limit);
     if (options.prefix) q.whereRaw('starts_with(name, ?)', [options.prefix]);
-    const rows: Array<{ name: string; count: string | number; first_seen_at: Date; last_seen_at: Date }> = await q.select('name', 'count', 'first_seen_at', 'last_seen_at');
+    const rows: Array<{ name: string; count: string | number; first_seen_at: Date; last_seen_at: Date }> = await q.select(
+      'name',
+      'count',
+      'first_seen_at',
+      'last_seen_at',
+    );
     return rows.map((r) => ({ name: r.name, count: Number(r.count), firstSeenAt: iso(r.first_seen_at), lastSeenAt: iso(r.last_seen_at) }));
   }
 

@@ -29,7 +29,8 @@ export interface CustomerEventDeps {
 
 /** An AppError as a batch item's error. */
 const itemError = (err: unknown): ItemError => {
-  if (err instanceof AppError) return { status: err.status, code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) };
+  if (err instanceof AppError)
+    return { status: err.status, code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) };
   throw err;
 };
 
@@ -54,7 +55,10 @@ export function createCustomerEventService(deps: CustomerEventDeps) {
   async function accepted(tenantId: string, byCustomer: Map<string, Set<string>>): Promise<void> {
     if (!deps.onAccepted || !byCustomer.size) return;
     try {
-      await deps.onAccepted(tenantId, [...byCustomer].map(([customerId, names]) => ({ customerId, names: [...names] })));
+      await deps.onAccepted(
+        tenantId,
+        [...byCustomer].map(([customerId, names]) => ({ customerId, names: [...names] })),
+      );
     } catch (err) {
       deps.logger?.warn({ err }, 'after-commit work for tracked events failed');
     }
@@ -64,11 +68,14 @@ export function createCustomerEventService(deps: CustomerEventDeps) {
   function checkTrack(input: TrackInput, receivedAt: Date): { occurredAt: Date; backfill: boolean } {
     const problems: Array<{ location: string; path: string; message: string }> = [];
     if (!input.userId && !input.anonymousId && !input.email) throw noIdentity('userId, externalId, anonymousId, email');
-    if (jsonBytes(input.properties) > MAX_PROPERTIES_BYTES) problems.push({ location: 'body', path: 'properties', message: `must be at most ${MAX_PROPERTIES_BYTES} bytes as JSON` });
-    if (input.context && jsonBytes(input.context) > MAX_PROPERTIES_BYTES) problems.push({ location: 'body', path: 'context', message: `must be at most ${MAX_PROPERTIES_BYTES} bytes as JSON` });
+    if (jsonBytes(input.properties) > MAX_PROPERTIES_BYTES)
+      problems.push({ location: 'body', path: 'properties', message: `must be at most ${MAX_PROPERTIES_BYTES} bytes as JSON` });
+    if (input.context && jsonBytes(input.context) > MAX_PROPERTIES_BYTES)
+      problems.push({ location: 'body', path: 'context', message: `must be at most ${MAX_PROPERTIES_BYTES} bytes as JSON` });
     const occurredAt = input.timestamp ? new Date(input.timestamp) : receivedAt;
     if (Number.isNaN(occurredAt.getTime())) problems.push({ location: 'body', path: 'timestamp', message: 'is not a date-time' });
-    else if (occurredAt.getTime() - receivedAt.getTime() > MAX_FUTURE_MS) problems.push({ location: 'body', path: 'timestamp', message: 'must not be more than 24 hours in the future' });
+    else if (occurredAt.getTime() - receivedAt.getTime() > MAX_FUTURE_MS)
+      problems.push({ location: 'body', path: 'timestamp', message: 'must not be more than 24 hours in the future' });
     if (problems.length) throw validationFailed(problems);
     return { occurredAt, backfill: receivedAt.getTime() - occurredAt.getTime() > BACKFILL_AFTER_MS };
   }
@@ -85,8 +92,15 @@ export function createCustomerEventService(deps: CustomerEventDeps) {
       try {
         const { occurredAt, backfill } = checkTrack(input, receivedAt);
         return {
-          id: newId(), customerId: null, anonymousId: input.anonymousId ?? null, name: input.event, properties: input.properties,
-          context: input.context ?? null, messageId: input.messageId ?? null, occurredAt, backfill,
+          id: newId(),
+          customerId: null,
+          anonymousId: input.anonymousId ?? null,
+          name: input.event,
+          properties: input.properties,
+          context: input.context ?? null,
+          messageId: input.messageId ?? null,
+          occurredAt,
+          backfill,
         };
       } catch (err) {
         return itemError(err);
@@ -95,7 +109,12 @@ export function createCustomerEventService(deps: CustomerEventDeps) {
     const named = inputs.map((input) => ({ externalId: input.userId, email: identityEmail(input.email) }));
     const pending = out.flatMap((row, i) => ('occurredAt' in row && (named[i]!.externalId || named[i]!.email) ? [i] : []));
     if (pending.length) {
-      const found = await findCustomersByIdentity(db, tenantId, [...new Set(pending.flatMap((i) => named[i]!.externalId ?? []))], [...new Set(pending.flatMap((i) => named[i]!.email ?? []))]);
+      const found = await findCustomersByIdentity(
+        db,
+        tenantId,
+        [...new Set(pending.flatMap((i) => named[i]!.externalId ?? []))],
+        [...new Set(pending.flatMap((i) => named[i]!.email ?? []))],
+      );
       const made = new Map<string, Promise<string>>();
       let mayCreate: boolean | undefined;
       for (const i of pending) {
@@ -112,7 +131,11 @@ export function createCustomerEventService(deps: CustomerEventDeps) {
           continue;
         }
         const key = identity.externalId ? `x:${identity.externalId}` : `e:${identity.email}`;
-        if (!made.has(key)) made.set(key, identities.createFor(ctx, identity).then((c) => c.id));
+        if (!made.has(key))
+          made.set(
+            key,
+            identities.createFor(ctx, identity).then((c) => c.id),
+          );
         try {
           row.customerId = await made.get(key)!;
         } catch (err) {
@@ -122,7 +145,14 @@ export function createCustomerEventService(deps: CustomerEventDeps) {
     }
     const rows = out.flatMap((row, i) => ('occurredAt' in row ? [{ i, row }] : []));
     if (rows.length) {
-      const results = await db.transaction((trx) => storeEvents(trx, ctx, rows.map((r) => r.row), receivedAt));
+      const results = await db.transaction((trx) =>
+        storeEvents(
+          trx,
+          ctx,
+          rows.map((r) => r.row),
+          receivedAt,
+        ),
+      );
       const byCustomer = new Map<string, Set<string>>();
       rows.forEach(({ i, row }, k) => {
         out[i] = results[k]!;
@@ -161,7 +191,7 @@ export function createCustomerEventService(deps: CustomerEventDeps) {
    */
   async function batch(ctx: CommandContext, items: BatchItem[]): Promise<BatchResult[]> {
     const results: BatchResult[] = [];
-    for (let i = 0; i < items.length; ) {
+    for (let i = 0; i < items.length;) {
       const item = items[i]!;
       if (item.type === 'invalid') {
         results.push({ index: i, type: item.declared, ok: false, error: item.error });
@@ -176,8 +206,13 @@ export function createCustomerEventService(deps: CustomerEventDeps) {
       } else {
         let end = i;
         while (end < items.length && items[end]!.type === 'track') end += 1;
-        const run = await trackMany(ctx, items.slice(i, end).map((t) => (t as { input: TrackInput }).input));
-        run.forEach((r, k) => results.push('status' in r ? { index: i + k, type: 'track', ok: false, error: r } : { index: i + k, type: 'track', ok: true, ...r }));
+        const run = await trackMany(
+          ctx,
+          items.slice(i, end).map((t) => (t as { input: TrackInput }).input),
+        );
+        run.forEach((r, k) =>
+          results.push('status' in r ? { index: i + k, type: 'track', ok: false, error: r } : { index: i + k, type: 'track', ok: true, ...r }),
+        );
         i = end;
       }
     }

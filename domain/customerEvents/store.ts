@@ -44,7 +44,12 @@ async function claimMessageIds(trx: Knex, tenantId: string, rows: EventRow[], re
   const lost = [...firstOf.keys()].filter((m) => !won.has(m));
   if (!lost.length) return duplicates;
   const earlier = await trx('customer_event_ids').where({ tenant_id: tenantId }).whereIn('message_id', lost).select('message_id', 'event_id', 'customer_id');
-  const answer = new Map(earlier.map((r: { message_id: string; event_id: string; customer_id: string | null }) => [r.message_id, { id: r.event_id, customerId: r.customer_id, deduplicated: true }]));
+  const answer = new Map(
+    earlier.map((r: { message_id: string; event_id: string; customer_id: string | null }) => [
+      r.message_id,
+      { id: r.event_id, customerId: r.customer_id, deduplicated: true },
+    ]),
+  );
   rows.forEach((row, i) => {
     if (row.messageId !== null && answer.has(row.messageId)) duplicates.set(i, answer.get(row.messageId)!);
   });
@@ -83,8 +88,15 @@ const outboxEvent = (row: EventRow, receivedAt: Date): OutboxEvent => ({
   subjectType: row.customerId ? 'customer' : 'customer_event',
   subjectId: row.customerId ?? row.id,
   data: {
-    eventId: row.id, customerId: row.customerId, anonymousId: row.anonymousId, name: row.name, properties: row.properties,
-    messageId: row.messageId, occurredAt: row.occurredAt.toISOString(), receivedAt: receivedAt.toISOString(), backfill: row.backfill,
+    eventId: row.id,
+    customerId: row.customerId,
+    anonymousId: row.anonymousId,
+    name: row.name,
+    properties: row.properties,
+    messageId: row.messageId,
+    occurredAt: row.occurredAt.toISOString(),
+    receivedAt: receivedAt.toISOString(),
+    backfill: row.backfill,
   },
 });
 
@@ -100,8 +112,15 @@ export async function storeEvents(trx: Knex, ctx: CommandContext, rows: EventRow
   const fresh = rows.filter((_, i) => !duplicates.has(i));
   if (fresh.length) {
     const records = fresh.map((r) => ({
-      id: r.id, customer_id: r.customerId, anonymous_id: r.anonymousId, name: r.name, properties: r.properties, context: r.context,
-      message_id: r.messageId, occurred_at: r.occurredAt.toISOString(), backfill: r.backfill,
+      id: r.id,
+      customer_id: r.customerId,
+      anonymous_id: r.anonymousId,
+      name: r.name,
+      properties: r.properties,
+      context: r.context,
+      message_id: r.messageId,
+      occurred_at: r.occurredAt.toISOString(),
+      backfill: r.backfill,
     }));
     await trx.raw(
       `INSERT INTO customer_events (id, tenant_id, customer_id, anonymous_id, name, properties, context, message_id, occurred_at, received_at, backfill)
@@ -109,7 +128,11 @@ export async function storeEvents(trx: Knex, ctx: CommandContext, rows: EventRow
        FROM jsonb_to_recordset(?::jsonb) AS r(id uuid, customer_id uuid, anonymous_id text, name text, properties jsonb, context jsonb, message_id text, occurred_at timestamptz, backfill boolean)`,
       [tenantId, receivedAt, JSON.stringify(records)],
     );
-    await appendEvents(trx, ctx, fresh.map((r) => outboxEvent(r, receivedAt)));
+    await appendEvents(
+      trx,
+      ctx,
+      fresh.map((r) => outboxEvent(r, receivedAt)),
+    );
     await countNames(trx, tenantId, fresh);
   }
   return rows.map((r, i) => duplicates.get(i) ?? { id: r.id, customerId: r.customerId, deduplicated: false });

@@ -27,9 +27,7 @@ export interface IdentifyInput {
 
 /** One item of a batch, already validated, or the error its validation gave. */
 export type BatchItem =
-  | { type: 'track'; input: TrackInput }
-  | { type: 'identify'; input: IdentifyInput }
-  | { type: 'invalid'; declared: string; error: ItemError };
+  { type: 'track'; input: TrackInput } | { type: 'identify'; input: IdentifyInput } | { type: 'invalid'; declared: string; error: ItemError };
 
 /** An item's refusal, in the error shape of the API. */
 export interface ItemError {

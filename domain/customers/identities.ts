@@ -76,7 +76,13 @@ const customText = (value: unknown) => (typeof value === 'string' ? value : JSON
 export function fieldsFromTraits(traits: Record<string, unknown>, currentCustom: Record<string, string>): CustomerFields {
   const fields: CustomerFields = {};
   const t = traits as {
-    email?: string | null; phone?: string | null; firstName?: string | null; lastName?: string | null; name?: string | null; avatar?: string | null; tags?: string[];
+    email?: string | null;
+    phone?: string | null;
+    firstName?: string | null;
+    lastName?: string | null;
+    name?: string | null;
+    avatar?: string | null;
+    tags?: string[];
     address?: { street?: string | null; city?: string | null; state?: string | null; country?: string | null; postalCode?: string | null } | null;
   };
   if (t.email !== undefined) fields.email = t.email;
@@ -87,7 +93,10 @@ export function fieldsFromTraits(traits: Record<string, unknown>, currentCustom:
   if (t.avatar !== undefined) fields.avatar = t.avatar;
   if (t.tags !== undefined) fields.tags = t.tags;
   if (t.address !== undefined) {
-    fields.address = t.address === null ? null : { street: t.address.street, city: t.address.city, state: t.address.state, country: t.address.country, postalCode: t.address.postalCode };
+    fields.address =
+      t.address === null
+        ? null
+        : { street: t.address.street, city: t.address.city, state: t.address.state, country: t.address.country, postalCode: t.address.postalCode };
   }
   const custom = { ...currentCustom };
   const problems: Array<{ location: string; path: string; message: string }> = [];
@@ -95,9 +104,11 @@ export function fieldsFromTraits(traits: Record<string, unknown>, currentCustom:
   for (const [key, value] of Object.entries(traits)) {
     if (FIELD_TRAITS.has(key) || value === undefined) continue;
     customChanged = true;
-    if ([...key].length > CUSTOM_KEY_MAX) problems.push({ location: 'body', path: `traits.${key.slice(0, 40)}…`, message: `keys of custom traits must be at most ${CUSTOM_KEY_MAX} characters` });
+    if ([...key].length > CUSTOM_KEY_MAX)
+      problems.push({ location: 'body', path: `traits.${key.slice(0, 40)}…`, message: `keys of custom traits must be at most ${CUSTOM_KEY_MAX} characters` });
     else if (value === null) delete custom[key];
-    else if ([...customText(value)].length > CUSTOM_VALUE_MAX) problems.push({ location: 'body', path: `traits.${key}`, message: `must be at most ${CUSTOM_VALUE_MAX} characters as text` });
+    else if ([...customText(value)].length > CUSTOM_VALUE_MAX)
+      problems.push({ location: 'body', path: `traits.${key}`, message: `must be at most ${CUSTOM_VALUE_MAX} characters as text` });
     else custom[key] = customText(value);
   }
   if (problems.length) throw validationFailed(problems);
@@ -124,7 +135,12 @@ async function namingTraits<T>(run: () => Promise<T>): Promise<T> {
   } catch (err) {
     if (!(err instanceof AppError) || err.status !== 422 || !Array.isArray(err.details)) throw err;
     const rename = (path: string) => (path === 'fullName' ? 'traits.name' : path.startsWith('traits.') ? path : `traits.${path}`);
-    throw new AppError(err.status, err.code, err.message, (err.details as Array<{ path?: string }>).map((d) => ({ ...d, path: rename(d.path ?? '') })));
+    throw new AppError(
+      err.status,
+      err.code,
+      err.message,
+      (err.details as Array<{ path?: string }>).map((d) => ({ ...d, path: rename(d.path ?? '') })),
+    );
   }
 }
 
@@ -148,7 +164,14 @@ export function createCustomerIdentities(deps: CustomerIdentityDeps) {
    */
   async function createFor(ctx: CommandContext, identity: CustomerIdentity, fields: CustomerFields = {}): Promise<{ id: string; created: boolean }> {
     try {
-      const customer = await namingTraits(() => commands.create(ctx, { source: 'api', ...fields, ...(identity.externalId ? { externalId: identity.externalId } : {}), ...(identity.email && fields.email === undefined ? { email: identity.email } : {}) }));
+      const customer = await namingTraits(() =>
+        commands.create(ctx, {
+          source: 'api',
+          ...fields,
+          ...(identity.externalId ? { externalId: identity.externalId } : {}),
+          ...(identity.email && fields.email === undefined ? { email: identity.email } : {}),
+        }),
+      );
       return { id: customer.id, created: true };
     } catch (err) {
       if (!(err instanceof AppError) || err.status !== 409) throw err;
@@ -163,7 +186,12 @@ export function createCustomerIdentities(deps: CustomerIdentityDeps) {
    * the traits mapped onto its fields (see {@link fieldsFromTraits}). A customer found by email
    * that has no external id gets the one sent. `mayCreate` false answers 404 for an unknown one.
    */
-  async function identify(ctx: CommandContext, identity: CustomerIdentity, traits: Record<string, unknown>, mayCreate: boolean): Promise<{ customerId: string; created: boolean }> {
+  async function identify(
+    ctx: CommandContext,
+    identity: CustomerIdentity,
+    traits: Record<string, unknown>,
+    mayCreate: boolean,
+  ): Promise<{ customerId: string; created: boolean }> {
     const tenantId = ctx.principal.tenantId;
     const existing = await findOne(tenantId, identity);
     if (!existing) {

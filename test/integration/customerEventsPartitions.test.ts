@@ -29,8 +29,11 @@ describe('customer event partitions', () => {
   const DAY = 86400_000;
   const monthsFrom = (at: Date, months: number) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + months, 15, 12));
   const partitions = async () =>
-    (await db.raw(`SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'customer_events'::regclass ORDER BY 1`)).rows.map((r: { relname: string }) => r.relname) as string[];
-  const where = async (id: string) => (await db.raw('SELECT tableoid::regclass::text AS t FROM customer_events WHERE id = ?', [id])).rows[0]?.t as string | undefined;
+    (
+      await db.raw(`SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'customer_events'::regclass ORDER BY 1`)
+    ).rows.map((r: { relname: string }) => r.relname) as string[];
+  const where = async (id: string) =>
+    (await db.raw('SELECT tableoid::regclass::text AS t FROM customer_events WHERE id = ?', [id])).rows[0]?.t as string | undefined;
 
   /** The events service on a clock of the test's choosing, acting as a tenant's admin key. */
   const serviceAt = (clock: Date) => {
@@ -55,13 +58,32 @@ describe('customer event partitions', () => {
     const now = new Date();
     const long = await buildTenant(db);
     const short = await buildTenant(db);
-    await db('tenants').where({ id: long.tenantId }).update({ settings: { eventRetentionMonths: 60 } });
-    await db('tenants').where({ id: short.tenantId }).update({ settings: { eventRetentionMonths: 2 } });
+    await db('tenants')
+      .where({ id: long.tenantId })
+      .update({ settings: { eventRetentionMonths: 60 } });
+    await db('tenants')
+      .where({ id: short.tenantId })
+      .update({ settings: { eventRetentionMonths: 2 } });
     const events = serviceAt(now);
     const old = await events.track(ctxOf(long.tenantId), { userId: 'l', event: 'Old', properties: {}, timestamp: monthsFrom(now, -40).toISOString() });
-    const longRecent = await events.track(ctxOf(long.tenantId), { userId: 'l', event: 'Recent', properties: {}, timestamp: new Date(now.getTime() - 80 * DAY).toISOString() });
-    const shortRecent = await events.track(ctxOf(short.tenantId), { userId: 's', event: 'Recent', properties: {}, timestamp: new Date(now.getTime() - 80 * DAY).toISOString() });
-    const shortNew = await events.track(ctxOf(short.tenantId), { userId: 's', event: 'New', properties: {}, timestamp: new Date(now.getTime() - 2 * DAY).toISOString() });
+    const longRecent = await events.track(ctxOf(long.tenantId), {
+      userId: 'l',
+      event: 'Recent',
+      properties: {},
+      timestamp: new Date(now.getTime() - 80 * DAY).toISOString(),
+    });
+    const shortRecent = await events.track(ctxOf(short.tenantId), {
+      userId: 's',
+      event: 'Recent',
+      properties: {},
+      timestamp: new Date(now.getTime() - 80 * DAY).toISOString(),
+    });
+    const shortNew = await events.track(ctxOf(short.tenantId), {
+      userId: 's',
+      event: 'New',
+      properties: {},
+      timestamp: new Date(now.getTime() - 2 * DAY).toISOString(),
+    });
     expect(old.customerId).not.toBeNull();
     expect(await where(old.id)).toBe('customer_events_default');
 
@@ -72,7 +94,9 @@ describe('customer event partitions', () => {
     expect(first.deleted).toBe(1);
     expect([await where(shortRecent.id), await where(longRecent.id), await where(shortNew.id)].map(Boolean)).toEqual([false, true, true]);
 
-    await db('tenants').where({ id: long.tenantId }).update({ settings: { eventRetentionMonths: 13 } });
+    await db('tenants')
+      .where({ id: long.tenantId })
+      .update({ settings: { eventRetentionMonths: 13 } });
     const second = await maintainCustomerEventPartitions(db, now);
     expect(second.dropped).toContain(partitionName(monthsFrom(now, -40)));
     expect(await where(old.id)).toBeUndefined();
@@ -84,7 +108,10 @@ describe('customer event partitions', () => {
     const { tenantId } = await buildTenant(db);
     const now = new Date();
     const first = await serviceAt(now).track(ctxOf(tenantId), { userId: 'm', event: 'Paid', properties: {}, messageId: 'once' });
-    expect((await serviceAt(new Date(now.getTime() + 20 * DAY)).track(ctxOf(tenantId), { userId: 'm', event: 'Paid', properties: {}, messageId: 'once' })).deduplicated).toBe(true);
+    expect(
+      (await serviceAt(new Date(now.getTime() + 20 * DAY)).track(ctxOf(tenantId), { userId: 'm', event: 'Paid', properties: {}, messageId: 'once' }))
+        .deduplicated,
+    ).toBe(true);
     expect((await maintainCustomerEventPartitions(db, new Date(now.getTime() + 30 * DAY))).prunedMessageIds).toBe(0);
     expect((await maintainCustomerEventPartitions(db, new Date(now.getTime() + 36 * DAY))).prunedMessageIds).toBeGreaterThanOrEqual(1);
     const later = await serviceAt(new Date(now.getTime() + 36 * DAY)).track(ctxOf(tenantId), { userId: 'm', event: 'Paid', properties: {}, messageId: 'once' });
@@ -96,14 +123,22 @@ describe('customer event partitions', () => {
     const temporal = createTemporalProvider(testTemporalSettings());
     try {
       const client = await temporal.client();
-      const result = await client.workflow.execute(customerEventPartitionsWorkflow, { workflowId: `partitions-${process.env.TEMPORAL_TASK_QUEUE}`, taskQueue: testTemporalSettings().taskQueue, args: [] });
+      const result = await client.workflow.execute(customerEventPartitionsWorkflow, {
+        workflowId: `partitions-${process.env.TEMPORAL_TASK_QUEUE}`,
+        taskQueue: testTemporalSettings().taskQueue,
+        args: [],
+      });
       expect(result).toMatchObject({ created: [], moved: 0, dropped: [] });
       await ensureCustomerEventPartitionSchedule(temporal);
       await ensureCustomerEventPartitionSchedule(temporal);
       const handle = client.schedule.getHandle(`${CUSTOMER_EVENT_PARTITIONS_SCHEDULE_ID}-${testTemporalSettings().taskQueue}`);
       const described = await handle.describe();
       expect(described.spec.intervals?.[0]?.every).toBe(86400000);
-      await until(async () => (await handle.describe()).info.recentActions.length, (n) => n > 0, 20_000);
+      await until(
+        async () => (await handle.describe()).info.recentActions.length,
+        (n) => n > 0,
+        20_000,
+      );
       await handle.delete();
     } finally {
       await temporal.close();

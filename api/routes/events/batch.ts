@@ -17,7 +17,8 @@ const bodyBytes = (ctx: HeraldContext, body: unknown) => {
 function itemOf(raw: Record<string, unknown>, index: number, sharedContext: Record<string, unknown> | undefined): BatchItem {
   const declared = typeof raw.type === 'string' ? raw.type : 'unknown';
   const invalid = (details: Array<{ path: string; message: string }>): BatchItem => ({
-    type: 'invalid', declared,
+    type: 'invalid',
+    declared,
     error: { status: 422, code: 'validation_failed', message: 'The item did not pass validation', details: details.map((d) => ({ location: 'body', ...d })) },
   });
   if (declared !== 'track' && declared !== 'identify') return invalid([{ path: `batch.${index}.type`, message: 'must be "track" or "identify"' }]);
@@ -31,12 +32,18 @@ function itemOf(raw: Record<string, unknown>, index: number, sharedContext: Reco
 /** POST /batch: Segment's batch call, each item answered on its own. */
 export function batchRoutes(target: RouteTarget): void {
   addRoute(target, {
-    method: 'post', path: '/api/v1/batch', summary: 'Track and identify in bulk (Segment batch call)', tag: 'Customer events', auth: WRITERS,
-    description: 'Items run in order (consecutive tracks are stored in one transaction). The answer is 200 with one result per item: accepted, deduplicated, or the error that item alone got (422, 404, 409), so one bad item never drops the others. A body over 500 KB as sent is refused with 413.',
+    method: 'post',
+    path: '/api/v1/batch',
+    summary: 'Track and identify in bulk (Segment batch call)',
+    tag: 'Customer events',
+    auth: WRITERS,
+    description:
+      'Items run in order (consecutive tracks are stored in one transaction). The answer is 200 with one result per item: accepted, deduplicated, or the error that item alone got (422, 404, 409), so one bad item never drops the others. A body over 500 KB as sent is refused with 413.',
     body: BatchCall,
     responses: { 200: { description: 'One result per item', schema: BatchResponse } },
     handler: async (ctx, { body }) => {
-      if (bodyBytes(ctx, body) > MAX_BATCH_BYTES) throw new AppError(413, 'payload_too_large', `A batch must be at most ${MAX_BATCH_BYTES / 1024} KB; send smaller batches`);
+      if (bodyBytes(ctx, body) > MAX_BATCH_BYTES)
+        throw new AppError(413, 'payload_too_large', `A batch must be at most ${MAX_BATCH_BYTES / 1024} KB; send smaller batches`);
       const items = body.batch.map((raw, i) => itemOf(raw, i, body.context));
       const results = await ctx.domain.customerEvents.batch(commandContext(ctx), items);
       const accepted = results.filter((r) => r.ok).length;

@@ -6,8 +6,14 @@ import type { IdentifyCall, TrackCall } from './schema';
 export function trackInputOf(body: z.output<typeof TrackCall>, sharedContext?: Record<string, unknown>): TrackInput {
   const context = body.context ?? sharedContext;
   return {
-    userId: body.userId ?? body.externalId, anonymousId: body.anonymousId, email: body.email, event: body.event, properties: body.properties,
-    ...(body.timestamp ? { timestamp: body.timestamp } : {}), ...(body.messageId ? { messageId: body.messageId } : {}), ...(context ? { context } : {}),
+    userId: body.userId ?? body.externalId,
+    anonymousId: body.anonymousId,
+    email: body.email,
+    event: body.event,
+    properties: body.properties,
+    ...(body.timestamp ? { timestamp: body.timestamp } : {}),
+    ...(body.messageId ? { messageId: body.messageId } : {}),
+    ...(context ? { context } : {}),
   };
 }
 

@@ -5,7 +5,11 @@ import { EventNamesQuery, EventNamesResponse } from './schema';
 /** GET /events/names: the event names seen, for picking one in a rule. */
 export function eventNameRoutes(target: RouteTarget): void {
   addRoute(target, {
-    method: 'get', path: '/api/v1/events/names', summary: 'The event names tracked in this tenant, most frequent first, with counts and last occurrence', tag: 'Customer events', auth: READERS,
+    method: 'get',
+    path: '/api/v1/events/names',
+    summary: 'The event names tracked in this tenant, most frequent first, with counts and last occurrence',
+    tag: 'Customer events',
+    auth: READERS,
     query: EventNamesQuery,
     responses: { 200: { description: 'The names', schema: EventNamesResponse } },
     handler: async (ctx, { query }) => {

@@ -31,18 +31,22 @@ export const TRACK_RULES = [
 const trackFields = {
   type: z.literal('track').optional(),
   userId: userId.optional(),
-  externalId: id('Same as userId (Herald\'s name); userId wins when both are sent').optional(),
+  externalId: id("Same as userId (Herald's name); userId wins when both are sent").optional(),
   anonymousId: anonymousId.optional(),
   email: email.optional().meta({ description: 'Identifies the customer by email when no userId is sent' }),
   event: text({ min: 1, max: 200 }).meta({ description: 'The event name ("Viewed Product"), 1 to 200 characters' }),
   properties: jsonObject.default({}).meta({ description: 'What happened, as a JSON object (at most 32 KB)' }),
-  timestamp: dateTimeField.optional().meta({ description: 'When it happened (RFC 3339); the time of receipt when absent. More than 24 h in the past marks a backfill' }),
+  timestamp: dateTimeField
+    .optional()
+    .meta({ description: 'When it happened (RFC 3339); the time of receipt when absent. More than 24 h in the past marks a backfill' }),
   messageId: id('Unique per tenant: a repeat within 30 days (35 kept) answers deduplicated: true and stores nothing').optional(),
   context: jsonObject.optional().meta({ description: 'Segment context (library, page, ip…), stored as sent (at most 32 KB)' }),
 };
 
 /** Body of POST /track. */
-export const TrackCall = z.object(trackFields).meta({ id: 'TrackCall', description: 'A Segment track call; one of userId, externalId, anonymousId or email is required', ...IDENTITY_REQUIRED } as never);
+export const TrackCall = z
+  .object(trackFields)
+  .meta({ id: 'TrackCall', description: 'A Segment track call; one of userId, externalId, anonymousId or email is required', ...IDENTITY_REQUIRED } as never);
 
 /** Traits Herald maps onto customer fields; every other trait goes to customFields. */
 const Traits = z
@@ -53,12 +57,24 @@ const Traits = z
     lastName: text({ max: 100 }).nullish(),
     name: text({ max: 100 }).nullish().meta({ description: "The customer's full name" }),
     avatar: z.url().max(2000).nullish(),
-    tags: z.array(text({ min: 1, max: 50, message: 'each tag must be at most 50 characters' })).max(100).optional(),
+    tags: z
+      .array(text({ min: 1, max: 50, message: 'each tag must be at most 50 characters' }))
+      .max(100)
+      .optional(),
     address: z
-      .looseObject({ street: text({ max: 200 }).nullish(), city: text({ max: 100 }).nullish(), state: text({ max: 100 }).nullish(), country: text({ max: 100 }).nullish(), postalCode: text({ max: 20 }).nullish() })
+      .looseObject({
+        street: text({ max: 200 }).nullish(),
+        city: text({ max: 100 }).nullish(),
+        state: text({ max: 100 }).nullish(),
+        country: text({ max: 100 }).nullish(),
+        postalCode: text({ max: 20 }).nullish(),
+      })
       .nullish(),
   })
-  .meta({ description: 'Traits: email, phone, firstName, lastName, name, avatar, tags and address set those fields; any other trait is kept in customFields as text (null removes it)' });
+  .meta({
+    description:
+      'Traits: email, phone, firstName, lastName, name, avatar, tags and address set those fields; any other trait is kept in customFields as text (null removes it)',
+  });
 
 /** The fields of one identify call (also a batch item with type "identify"). */
 const identifyFields = {
@@ -75,13 +91,18 @@ const identifyFields = {
 /** Rules of an identify that its schema cannot state. */
 export const IDENTIFY_RULES = [
   { status: 422, rule: 'userId, email or traits.email must name the customer (an anonymousId alone names no one)' },
-  { status: 422, rule: 'traits that are not customer fields become customFields: keys of at most 100 characters, values of at most 2,000 characters as text; phone must be a valid number' },
+  {
+    status: 422,
+    rule: 'traits that are not customer fields become customFields: keys of at most 100 characters, values of at most 2,000 characters as text; phone must be a valid number',
+  },
   { status: 404, rule: 'when the tenant setting eventsCreateCustomers is false, a customer that does not exist is not created' },
   { status: 409, rule: 'an email (or phone) that another customer holds' },
 ] as const;
 
 /** Body of POST /identify. */
-export const IdentifyCall = z.object(identifyFields).meta({ id: 'IdentifyCall', description: 'A Segment identify call: creates or updates the customer named by userId or email' });
+export const IdentifyCall = z
+  .object(identifyFields)
+  .meta({ id: 'IdentifyCall', description: 'A Segment identify call: creates or updates the customer named by userId or email' });
 
 /** Most items of a batch. */
 export const MAX_BATCH_ITEMS = 500;
@@ -92,7 +113,13 @@ export const MAX_BATCH_BYTES = 500 * 1024;
 export const BatchCall = z
   .object({
     batch: z
-      .array(z.record(z.string(), z.unknown()).meta({ description: 'A TrackCall or IdentifyCall with its `type` ("track" or "identify"); an item that is not valid gets its own error in the results' }))
+      .array(
+        z
+          .record(z.string(), z.unknown())
+          .meta({
+            description: 'A TrackCall or IdentifyCall with its `type` ("track" or "identify"); an item that is not valid gets its own error in the results',
+          }),
+      )
       .min(1)
       .max(MAX_BATCH_ITEMS),
     context: jsonObject.optional().meta({ description: 'Context shared by the items (used where an item has none)' }),
@@ -107,7 +134,7 @@ const ItemErrorView = z.object({ status: z.number().int(), code: z.string(), mes
 
 /** What a track answers. */
 export const TrackResultView = z.object({
-  id: z.uuid().meta({ description: 'The event id (the first one\'s for a deduplicated repeat)' }),
+  id: z.uuid().meta({ description: "The event id (the first one's for a deduplicated repeat)" }),
   customerId: z.uuid().nullable().meta({ description: 'null for an event known only by anonymousId' }),
   deduplicated: z.boolean(),
 });
@@ -136,7 +163,9 @@ const BatchResultView = z.object({
 export const BatchResponse = z
   .object({
     data: z.object({
-      accepted: z.number().int(), deduplicated: z.number().int(), failed: z.number().int(),
+      accepted: z.number().int(),
+      deduplicated: z.number().int(),
+      failed: z.number().int(),
       results: z.array(BatchResultView).meta({ description: 'One per item, in order' }),
     }),
   })
@@ -145,8 +174,15 @@ export const BatchResponse = z
 /** A stored event as listed. */
 export const CustomerEventView = z
   .object({
-    id: z.uuid(), customerId: z.uuid().nullable(), anonymousId: z.string().nullable(), name: z.string(), properties: jsonObject,
-    context: jsonObject.nullable(), messageId: z.string().nullable(), occurredAt: z.string(), receivedAt: z.string(),
+    id: z.uuid(),
+    customerId: z.uuid().nullable(),
+    anonymousId: z.string().nullable(),
+    name: z.string(),
+    properties: jsonObject,
+    context: jsonObject.nullable(),
+    messageId: z.string().nullable(),
+    occurredAt: z.string(),
+    receivedAt: z.string(),
     backfill: z.boolean().meta({ description: 'True when the event occurred more than 24 h before it was received' }),
   })
   .meta({ id: 'CustomerEvent' });
@@ -173,10 +209,13 @@ export const EventNamesQuery = z.object({
 /** The names seen. */
 export const EventNamesResponse = z
   .object({
-    data: z.array(z.object({
-      name: z.string(),
-      count: z.number().int().meta({ description: 'Events received under this name (retention does not lower it)' }),
-      firstSeenAt: z.string(), lastSeenAt: z.string().meta({ description: 'The latest occurrence' }),
-    })),
+    data: z.array(
+      z.object({
+        name: z.string(),
+        count: z.number().int().meta({ description: 'Events received under this name (retention does not lower it)' }),
+        firstSeenAt: z.string(),
+        lastSeenAt: z.string().meta({ description: 'The latest occurrence' }),
+      }),
+    ),
   })
   .meta({ id: 'EventNames' });

@@ -240,6 +240,8 @@ describe('customer events', () => {
     expect((await ok(t, 'GET', `/customers/${byEmail.customerId}`)).externalId).toBe('lin');
     // Another userId with an email already taken is a conflict, not a merge of two people.
     expect((await call(t, 'POST', '/identify', { userId: 'someone-else', traits: { email: 'lin@example.com' } })).status).toBe(409);
+    const taken = await call(t, 'POST', '/track', { userId: 'someone-else', email: 'lin@example.com', event: 'Seen' });
+    expect([taken.status, taken.body.error.details]).toEqual([409, { field: 'email', existingId: byEmail.customerId }]);
   });
 
   it('a tenant may refuse to create customers from events: 404 per item, known customers still work', async () => {

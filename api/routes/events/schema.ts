@@ -25,6 +25,7 @@ export const TRACK_RULES = [
   { status: 422, rule: 'timestamp must not be more than 24 hours ahead of the server clock (older ones are stored as backfills)' },
   { status: 422, rule: 'properties and context must each be at most 32 KB as JSON (UTF-8)' },
   { status: 404, rule: 'when the tenant setting eventsCreateCustomers is false, a userId or email that names no customer is refused' },
+  { status: 409, rule: 'a userId that names no customer, sent with an email that another customer (with another externalId) holds' },
 ] as const;
 
 /** The fields of one track call (also a batch item with type "track"). */
@@ -114,11 +115,9 @@ export const BatchCall = z
   .object({
     batch: z
       .array(
-        z
-          .record(z.string(), z.unknown())
-          .meta({
-            description: 'A TrackCall or IdentifyCall with its `type` ("track" or "identify"); an item that is not valid gets its own error in the results',
-          }),
+        z.record(z.string(), z.unknown()).meta({
+          description: 'A TrackCall or IdentifyCall with its `type` ("track" or "identify"); an item that is not valid gets its own error in the results',
+        }),
       )
       .min(1)
       .max(MAX_BATCH_ITEMS),

@@ -1333,6 +1333,7 @@ export interface paths {
          *     - 422: timestamp must not be more than 24 hours ahead of the server clock (older ones are stored as backfills)
          *     - 422: properties and context must each be at most 32 KB as JSON (UTF-8)
          *     - 404: when the tenant setting eventsCreateCustomers is false, a userId or email that names no customer is refused
+         *     - 409: a userId that names no customer, sent with an email that another customer (with another externalId) holds
          */
         post: operations["postTrack"];
         delete?: never;
@@ -15600,6 +15601,17 @@ export interface operations {
             };
             /** @description No such record in this tenant; when the tenant setting eventsCreateCustomers is false, a userId or email that names no customer is refused */
             404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state; a userId that names no customer, sent with an email that another customer (with another externalId) holds */
+            409: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;

@@ -4,6 +4,7 @@ import { createNotificationHub } from '../domain/webhooks/notifications';
 import { webhookSettings, type WebhookSettings } from '../domain/webhooks/settings';
 import { loadConfig } from '../lib/config';
 import type { Logger } from '../lib/logger';
+import { createCustomerEventActivities } from './customerEvents';
 import { createImportActivities } from './imports';
 import { createCampaignLifecycleActivities } from './campaignLifecycle';
 import { createCampaignSendActivities } from './campaignSend';
@@ -36,6 +37,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createTenantActivities(deps),
     ...createSegmentActivities(deps),
+    ...createCustomerEventActivities(deps),
     ...createImportActivities(deps),
     ...createCampaignLifecycleActivities(deps),
     ...createCampaignSendActivities(deps),

@@ -2,6 +2,7 @@ import { DefaultLogger, Runtime as TemporalRuntime, type LogLevel } from '@tempo
 import { createChannels, publicUrlOf } from '../channels/fromConfig';
 import { createDb, type Knex } from '../db/knex';
 import { recordCaughtMessage } from '../domain/messaging/devOutbox';
+import { ensureCustomerEventPartitionSchedule } from '../domain/customerEvents/lifecycle';
 import { ensureSegmentRefreshSchedule } from '../domain/segments/lifecycle';
 import { ensureWebhookRelay } from '../domain/webhooks/lifecycle';
 import { webhookSettings } from '../domain/webhooks/settings';
@@ -67,6 +68,7 @@ export async function startWorker(base: WorkerBase): Promise<RunningWorker> {
   const { worker, connection, temporal } = await createHeraldWorker(temporalSettings(config), { db, logger, messaging, webhooks: webhookSettings(config), importWriters: config.IMPORT_WRITERS }, { bundleDir: config.WORKFLOW_BUNDLE_DIR });
   await ensureSegmentRefreshSchedule(temporal, config.SEGMENT_REFRESH_INTERVAL);
   await ensureWebhookRelay(temporal);
+  await ensureCustomerEventPartitionSchedule(temporal);
   const done = worker.run().finally(async () => {
     await Promise.all([channels.email.close(), channels.sms.close()]);
     await connection.close();

@@ -4,7 +4,9 @@ import type { Logger } from '../lib/logger';
 import { createRuleEvaluator } from '../rules/evaluate';
 import type { TemporalProvider } from '../temporal/client';
 import { createCampaignModule } from './campaigns';
+import { createCustomerEventModule } from './customerEvents';
 import { createCustomerService } from './customers';
+import { createCustomerIdentities } from './customers/identities';
 import { createHealthService } from './health/service';
 import { createIdempotencyService } from './idempotency/service';
 import { createImportService } from './imports/service';
@@ -53,10 +55,12 @@ export function createDomain(deps: DomainDeps) {
     onDefinitionChanged: (tenantId, segmentId) => startSegmentRefresh(deps.temporal, tenantId, segmentId).catch(report('segment refresh not started; the schedule will pick it up')),
   });
   const orders = createOrderService({ db, exportDb: deps.exportDb, segments: reevaluator });
+  const customers = createCustomerService({ db, exportDb: deps.exportDb, defaultPhoneRegion, orders, segments: reevaluator });
   return {
     campaigns: createCampaignModule({ db, exportDb: deps.exportDb, temporal: deps.temporal, defaultPhoneRegion, segments: reevaluator }),
     messaging: createMessagingService({ db }),
-    customers: createCustomerService({ db, exportDb: deps.exportDb, defaultPhoneRegion, orders, segments: reevaluator }),
+    customers,
+    customerEvents: createCustomerEventModule({ db, identities: createCustomerIdentities({ db, commands: customers }), logger: deps.logger }),
     orders,
     segments,
     tenants: createTenantService(deps),

@@ -11,3 +11,4 @@ export { campaignTestSendWorkflow } from './campaignTestSend';
 export { webhookDispatcherWorkflow } from './webhookDispatcher';
 export { webhookRelayWorkflow } from './webhookRelay';
 export { webhookReplayWorkflow } from './webhookReplay';
+export { customerEventPartitionsWorkflow } from './customerEventPartitions';

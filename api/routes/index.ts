@@ -10,6 +10,11 @@ import { customerActionRoutes } from './customers/actions';
 import { customerReportRoutes } from './customers/reports';
 import { customerRoutes } from './customers/routes';
 import { docsRoutes } from './docs/routes';
+import { batchRoutes } from './events/batch';
+import { identifyRoutes } from './events/identify';
+import { customerEventListRoutes } from './events/list';
+import { eventNameRoutes } from './events/names';
+import { trackRoutes } from './events/track';
 import { healthRoutes } from './health/routes';
 import { importRoutes } from './imports/routes';
 import { messagingRoutes } from './messaging/routes';
@@ -20,7 +25,7 @@ import { webhookDeliveryRoutes } from './webhooks/deliveries';
 import { webhookRoutes } from './webhooks/routes';
 
 /** Every route module, in the order their paths appear in the docs. */
-const MODULES = [healthRoutes, tenantRoutes, apiKeyRoutes, customerReportRoutes, customerRoutes, customerActionRoutes, orderRoutes, segmentRoutes, importRoutes, campaignRoutes, campaignActionRoutes, messagingRoutes, webhookRoutes, webhookDeliveryRoutes, docsRoutes];
+const MODULES = [healthRoutes, tenantRoutes, apiKeyRoutes, customerReportRoutes, customerRoutes, customerActionRoutes, customerEventListRoutes, trackRoutes, identifyRoutes, batchRoutes, eventNameRoutes, orderRoutes, segmentRoutes, importRoutes, campaignRoutes, campaignActionRoutes, messagingRoutes, webhookRoutes, webhookDeliveryRoutes, docsRoutes];
 
 /** Builds the router with every route registered, and the OpenAPI registry that describes them and the webhooks Herald sends. */
 export function buildRouter(): RouteTarget {

@@ -24,6 +24,7 @@ export const EVENT_CATALOGUE = {
   'customer.unblocked': entry('customer.unblocked', 'A customer was unblocked', data.CustomerBlockedData),
   'customer.status_changed': entry('customer.status_changed', "A customer's status changed", data.CustomerStatusChangedData),
   'customer.tags_changed': entry('customer.tags_changed', "A customer's tags changed", data.CustomerTagsChangedData),
+  'customer.event': entry('customer.event', 'A customer event was tracked (POST /track or /batch). Delivered only to endpoints that name it: not through `*` or `customer.*`', data.CustomerEventData),
   'order.created': entry('order.created', 'An order was placed', data.OrderCreatedData),
   'order.status_updated': entry('order.status_updated', "An order's status changed", data.OrderStatusUpdatedData),
   'segment.entered': entry('segment.entered', 'A customer entered a segment', data.segmentChangeData('entered')),

@@ -54,6 +54,19 @@ export const CustomerTagsChangedData = z.strictObject({
   to: z.array(z.string()),
 });
 
+/** customer.event: an event a customer did, tracked through POST /track or /batch (issue 16). */
+export const CustomerEventData = z.strictObject({
+  eventId: uuid,
+  customerId: uuid.nullable().meta({ description: 'The customer; null for an event known only by anonymousId (until an identify merges it)' }),
+  anonymousId: z.string().nullable(),
+  name: z.string().meta({ description: 'The event name as tracked ("Viewed Product")' }),
+  properties: z.record(z.string(), z.unknown()),
+  messageId: z.string().nullable(),
+  occurredAt: timestamp,
+  receivedAt: timestamp,
+  backfill: z.boolean().meta({ description: 'True when the event occurred more than 24 h before Herald received it' }),
+});
+
 const orderStatus = z.enum(ORDER_STATUSES);
 const money = z.number().meta({ description: 'In currency units, two decimals' });
 const currency = z.string().length(3).meta({ description: 'ISO 4217 code' });

@@ -23,7 +23,19 @@ export function filterProblem(entry: string): string | null {
   return `is not a known event type or wildcard (see GET /api/v1/webhooks/event-types)`;
 }
 
+/**
+ * Types delivered only to endpoints that name them: `*` and family wildcards leave them out.
+ * Tracked customer events come in the thousands per second; an endpoint subscribed to
+ * `customer.*` for profile changes must not start receiving every click.
+ */
+export const EXPLICIT_ONLY_TYPES: readonly EventType[] = ['customer.event'];
+
+/** {@link EXPLICIT_ONLY_TYPES} as an SQL list of literals, for the relay's fan-out. */
+export const EXPLICIT_ONLY_SQL = EXPLICIT_ONLY_TYPES.map((t) => `'${t}'`).join(', ');
+
 /** Whether an endpoint's filter selects a type (the same rule the relay's SQL applies). */
 export function filterMatches(filter: readonly string[], type: string): boolean {
-  return filter.includes('*') || filter.includes(type) || filter.includes(`${type.split('.')[0]}.*`);
+  if (filter.includes(type)) return true;
+  if ((EXPLICIT_ONLY_TYPES as readonly string[]).includes(type)) return false;
+  return filter.includes('*') || filter.includes(`${type.split('.')[0]}.*`);
 }

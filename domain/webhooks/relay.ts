@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { EXPLICIT_ONLY_SQL } from './eventTypes';
 
 /** What one relay pass did. */
 export interface RelayPass {
@@ -12,7 +13,8 @@ export interface RelayPass {
  * Turns up to `limit` committed, unrelayed events into deliveries in one statement: the oldest
  * entries of the relay queue (locked, skipping rows another relay holds; see migration
  * 20261123001700) fan out to every endpoint of their tenant whose filter selects their type —
- * exact, `family.*` or `*` — and leave the queue in the same statement. Disabled
+ * exact, `family.*` or `*` (wildcards never select the explicit-only types, such as
+ * `customer.event`) — and leave the queue in the same statement. Disabled
  * endpoints get their deliveries too (kept until they are enabled again). The endpoints are
  * key-share locked: one being deleted meanwhile gets no deliveries (its DELETE, which deletes its
  * deliveries by trigger, waits for this statement, or this statement skips it). The same statement
@@ -31,7 +33,8 @@ export async function relayPendingEvents(db: Knex, limit: number): Promise<Relay
        SELECT b.tenant_id, ep.id, b.id, b.type
        FROM batch b JOIN webhook_endpoints ep ON ep.tenant_id = b.tenant_id
        WHERE b.type <> 'webhook.test'
-         AND (b.type = ANY(ep.event_types) OR split_part(b.type, '.', 1) || '.*' = ANY(ep.event_types) OR '*' = ANY(ep.event_types))
+         AND (b.type = ANY(ep.event_types)
+              OR (b.type NOT IN (${EXPLICIT_ONLY_SQL}) AND (split_part(b.type, '.', 1) || '.*' = ANY(ep.event_types) OR '*' = ANY(ep.event_types))))
        FOR KEY SHARE OF ep
        ON CONFLICT (endpoint_id, event_id) DO NOTHING
        RETURNING tenant_id, endpoint_id

@@ -51,7 +51,8 @@ beforeAll(async () => {
   stack = await startCampaignStack({ withWorker: false });
   tenant = await buildTenant(stack.db, 'Event schemas');
   receiver = await startWebhookReceiver();
-  const endpoint = await call('POST', '/api/v1/webhooks', { url: receiver.url, events: ['*'] });
+  // customer.event reaches only endpoints that name it (not through `*`), so this one names it too.
+  const endpoint = await call('POST', '/api/v1/webhooks', { url: receiver.url, events: ['*', 'customer.event'] });
   receiver.setSecrets([{ secret: endpoint.secret }]);
   endpointId = endpoint.id;
 }, 60_000);
@@ -94,6 +95,13 @@ describe('every event type through its real code path', () => {
     expect((await eventsOf('customer.status_changed', 2)).map((e) => e.data.reason)).toEqual([null, 'came back']);
     expect((await eventsOf('customer.tags_changed', 2)).map((e) => [e.data.action, e.data.to])).toEqual([['set', ['early']], ['add', ['early', 'late']]]);
     expect((await eventsOf('customer.deleted', 2)).map((e) => e.data)).toEqual([{ customerId: c.id, permanent: false }, { customerId: gone.id, permanent: true }]);
+  });
+
+  it('customer events: customer.event from /track and /batch, for a customer and for an anonymous visitor', async () => {
+    const known = await call('POST', '/api/v1/track', { userId: 'schema-1', event: 'Viewed Product', properties: { sku: 'A1' }, messageId: 'schema-m-1' });
+    await call('POST', '/api/v1/batch', { batch: [{ type: 'track', anonymousId: 'anon-schema', event: 'Opened App', timestamp: '2020-01-01T00:00:00Z' }] });
+    const events = await eventsOf('customer.event', 2);
+    expect(events.map((e) => [e.data.customerId, e.data.name, e.data.backfill])).toEqual([[known.customerId, 'Viewed Product', false], [null, 'Opened App', true]]);
   });
 
   it('orders: order.created and order.status_updated', async () => {

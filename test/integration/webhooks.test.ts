@@ -138,6 +138,24 @@ describe('webhook endpoints and delivery', () => {
     expect(all.requests.map((x) => x.payload.type)).toEqual(['customer.created']);
   });
 
+  it('delivers tracked customer events only to endpoints that name customer.event, never through * or customer.*', async () => {
+    const t = await buildTenant(h.db);
+    const { r: all } = await endpointWithReceiver(t, { events: ['*'] });
+    const { r: family } = await endpointWithReceiver(t, { events: ['customer.*'] });
+    const { r: tracked } = await endpointWithReceiver(t, { events: ['customer.event'] });
+    const { r: both } = await endpointWithReceiver(t, { events: ['*', 'customer.event'] });
+    const res = await call(t, 'POST', '/api/v1/track', { userId: 'hooked', event: 'Viewed Product', properties: { sku: 'A1' } });
+    expect(res.status).toBe(200);
+    await until(() => both.requests, (rs) => rs.length >= 2);
+    const got = await until(() => tracked.requests, (rs) => rs.length >= 1);
+    expect(got.map((x) => [x.payload.type, x.payload.data.eventId, x.payload.data.properties])).toEqual([['customer.event', res.body.data.id, { sku: 'A1' }]]);
+    await until(() => family.requests, (rs) => rs.length >= 1);
+    await new Promise((done) => setTimeout(done, 500));
+    expect(all.requests.map((x) => x.payload.type)).toEqual(['customer.created']);
+    expect(family.requests.map((x) => x.payload.type)).toEqual(['customer.created']);
+    expect(both.requests.map((x) => x.payload.type).sort()).toEqual(['customer.created', 'customer.event']);
+  });
+
   it('signs with both secrets during a rotation; each verifies on its own', async () => {
     const t = await buildTenant(h.db);
     const { r, endpoint } = await endpointWithReceiver(t);

@@ -21,7 +21,7 @@ export function tenantRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'patch', path: '/api/v1/tenant', summary: "Change the tenant's settings (defaultLanguage for new customers)", tag: 'Tenant', auth: ['admin'],
+    method: 'patch', path: '/api/v1/tenant', summary: "Change the tenant's settings (defaultLanguage for new customers, customer event ingestion and retention)", tag: 'Tenant', auth: ['admin'],
     body: UpdateTenant,
     unexpressed: [{ status: 422, rule: 'defaultLanguage must be a BCP 47 tag that Intl.getCanonicalLocales accepts (stored in its canonical form)' }],
     responses: { 200: { description: 'The tenant as changed', schema: TenantResponse } },

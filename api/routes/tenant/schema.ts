@@ -15,9 +15,19 @@ const DEFAULT_LANGUAGE_DESCRIPTION =
   'A BCP 47 tag such as "es" or "en-US", stored in canonical form; null (the default) leaves such customers without a language. ' +
   'Seed 001 tenants set "es". Changing it does not touch existing customers.';
 
+const EVENTS_CREATE_DESCRIPTION =
+  'Whether POST /track, /identify and /batch create the customer when userId (externalId) or email names none (true, the default); ' +
+  'false answers 404 for such events (per item in a batch). null restores the default.';
+const EVENT_RETENTION_DESCRIPTION =
+  'How many months customer events are kept (1 to 120, default 13); older events are deleted by the daily partition job. null restores the default.';
+
 /** The tenant's settings as returned. */
 export const TenantSettingsView = z
-  .object({ defaultLanguage: z.string().nullable().meta({ description: DEFAULT_LANGUAGE_DESCRIPTION }) })
+  .object({
+    defaultLanguage: z.string().nullable().meta({ description: DEFAULT_LANGUAGE_DESCRIPTION }),
+    eventsCreateCustomers: z.boolean().meta({ description: EVENTS_CREATE_DESCRIPTION }),
+    eventRetentionMonths: z.number().int().meta({ description: EVENT_RETENTION_DESCRIPTION }),
+  })
   .meta({ id: 'TenantSettings' });
 
 /** The tenant as returned by GET and PATCH /tenant. */
@@ -38,7 +48,11 @@ export const TenantResponse = z
 export const UpdateTenant = z
   .object({
     settings: z
-      .object({ defaultLanguage: LanguageTag.nullable().optional().meta({ description: DEFAULT_LANGUAGE_DESCRIPTION }) })
+      .object({
+        defaultLanguage: LanguageTag.nullable().optional().meta({ description: DEFAULT_LANGUAGE_DESCRIPTION }),
+        eventsCreateCustomers: z.boolean().nullable().optional().meta({ description: EVENTS_CREATE_DESCRIPTION }),
+        eventRetentionMonths: z.number().int().min(1).max(120).nullable().optional().meta({ description: EVENT_RETENTION_DESCRIPTION }),
+      })
       .strict(),
   })
   .strict()

@@ -89,6 +89,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Track and identify in bulk (Segment batch call)
+         * @description Items run in order (consecutive tracks are stored in one transaction). The answer is 200 with one result per item: accepted, deduplicated, or the error that item alone got (422, 404, 409), so one bad item never drops the others. A body over 500 KB as sent is refused with 413.
+         */
+        post: operations["postBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns": {
         parameters: {
             query?: never;
@@ -448,6 +468,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's tracked events, newest first (filter by name and time)
+         * @description Checked beyond this schema:
+         *     - 400: `cursor` must be a `nextCursor` this list returned, used with the same sort
+         */
+        get: operations["getCustomersIdEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}/message": {
         parameters: {
             query?: never;
@@ -781,6 +822,49 @@ export interface paths {
         get: operations["getDevOutbox"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The event names tracked in this tenant, most frequent first, with counts and last occurrence */
+        get: operations["getEventsNames"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/identify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update a customer from traits (Segment identify call)
+         * @description Creates or updates the customer named by userId (externalId) or email, through the customers module (customer.created / customer.updated events). With an anonymousId as well, the events tracked under that anonymousId are attached to the customer.
+         *
+         *     Checked beyond this schema:
+         *     - 422: userId, email or traits.email must name the customer (an anonymousId alone names no one)
+         *     - 422: traits that are not customer fields become customFields: keys of at most 100 characters, values of at most 2,000 characters as text; phone must be a valid number
+         *     - 404: when the tenant setting eventsCreateCustomers is false, a customer that does not exist is not created
+         *     - 409: an email (or phone) that another customer holds
+         */
+        post: operations["postIdentify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1208,7 +1292,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change the tenant's settings (defaultLanguage for new customers)
+         * Change the tenant's settings (defaultLanguage for new customers, customer event ingestion and retention)
          * @description Checked beyond this schema:
          *     - 422: defaultLanguage must be a BCP 47 tag that Intl.getCanonicalLocales accepts (stored in its canonical form)
          */
@@ -1226,6 +1310,32 @@ export interface paths {
         get: operations["getTenantSummary"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Track a customer event (Segment track call)
+         * @description Stores the event for the customer named by userId (externalId) or email, creating that customer unless the tenant turned it off; with only an anonymousId the event waits for an identify. A repeated messageId stores nothing and answers deduplicated: true.
+         *
+         *     Checked beyond this schema:
+         *     - 422: timestamp must not be more than 24 hours ahead of the server clock (older ones are stored as backfills)
+         *     - 422: properties and context must each be at most 32 KB as JSON (UTF-8)
+         *     - 404: when the tenant setting eventsCreateCustomers is false, a userId or email that names no customer is refused
+         *     - 409: a userId that names no customer, sent with an email that another customer (with another externalId) holds
+         */
+        post: operations["postTrack"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1650,6 +1760,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "customer.event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer event was tracked (POST /track or /batch). Delivered only to endpoints that name it: not through `*` or `customer.*`
+         * @description A customer event was tracked (POST /track or /batch). Delivered only to endpoints that name it: not through `*` or `customer.*`. Sent to every endpoint of the tenant whose `events` filter selects this type (exact, `family.*` or `*`; a disabled endpoint's are kept until it is enabled again) as a POST of `application/json`, with the endpoint's own `headers`, `user-agent: Herald-Webhooks/1.0` and the Standard Webhooks headers. Verify the signature over the raw body with any Standard Webhooks library (`standardwebhooks` on npm, PyPI, …) and the endpoint secret (`whsec_…`), reject timestamps far from now, and deduplicate on `webhook-id`: delivery is at least once, and events of one endpoint may arrive out of order when retried.
+         */
+        post: operations["webhook.customer.event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "customer.status_changed": {
         parameters: {
             query?: never;
@@ -1914,6 +2044,42 @@ export interface components {
         };
         ApiKeyResponse: {
             data: components["schemas"]["ApiKey"];
+        };
+        /** @description Up to 500 items and 500 KB */
+        BatchCall: {
+            batch: {
+                [key: string]: unknown;
+            }[];
+            /** @description Context shared by the items (used where an item has none) */
+            context?: {
+                [key: string]: unknown;
+            };
+        };
+        BatchResponse: {
+            data: {
+                accepted: number;
+                deduplicated: number;
+                failed: number;
+                /** @description One per item, in order */
+                results: {
+                    created?: boolean;
+                    /** Format: uuid */
+                    customerId?: string | null;
+                    deduplicated?: boolean;
+                    error?: {
+                        code: string;
+                        details?: unknown;
+                        message: string;
+                        status: number;
+                    };
+                    /** Format: uuid */
+                    id?: string;
+                    index: number;
+                    mergedEvents?: number;
+                    ok: boolean;
+                    type: string;
+                }[];
+            };
         };
         BlockInput: {
             blockReason?: string;
@@ -2197,7 +2363,7 @@ export interface components {
              *       "*"
              *     ]
              */
-            events?: ("*" | "customer.*" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.blocked" | "customer.unblocked" | "customer.status_changed" | "customer.tags_changed" | "order.*" | "order.created" | "order.status_updated" | "segment.*" | "segment.entered" | "segment.exited" | "import.*" | "import.completed" | "import.failed" | "campaign.*" | "campaign.scheduled" | "campaign.started" | "campaign.paused" | "campaign.resumed" | "campaign.cancelled" | "campaign.sent" | "campaign.completed" | "endpoint.*" | "endpoint.disabled" | "webhook.*" | "webhook.test")[];
+            events?: ("*" | "customer.*" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.blocked" | "customer.unblocked" | "customer.status_changed" | "customer.tags_changed" | "customer.event" | "order.*" | "order.created" | "order.status_updated" | "segment.*" | "segment.entered" | "segment.exited" | "import.*" | "import.completed" | "import.failed" | "campaign.*" | "campaign.scheduled" | "campaign.started" | "campaign.paused" | "campaign.resumed" | "campaign.cancelled" | "campaign.sent" | "campaign.completed" | "endpoint.*" | "endpoint.disabled" | "webhook.*" | "webhook.test")[];
             headers?: {
                 [key: string]: string;
             };
@@ -2547,6 +2713,63 @@ export interface components {
                 updatedAt: string;
             };
         };
+        CustomerEvent: {
+            anonymousId: string | null;
+            /** @description True when the event occurred more than 24 h before it was received */
+            backfill: boolean;
+            context: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: uuid */
+            customerId: string | null;
+            /** Format: uuid */
+            id: string;
+            messageId: string | null;
+            name: string;
+            occurredAt: string;
+            properties: {
+                [key: string]: unknown;
+            };
+            receivedAt: string;
+        };
+        /** @description The data of customer.event: a customer event was tracked (POST /track or /batch). Delivered only to endpoints that name it: not through `*` or `customer.*` */
+        CustomerEventData: {
+            anonymousId: string | null;
+            /** @description True when the event occurred more than 24 h before Herald received it */
+            backfill: boolean;
+            /**
+             * Format: uuid
+             * @description The customer; null for an event known only by anonymousId (until an identify merges it)
+             */
+            customerId: string | null;
+            /** Format: uuid */
+            eventId: string;
+            messageId: string | null;
+            /** @description The event name as tracked ("Viewed Product") */
+            name: string;
+            /** Format: date-time */
+            occurredAt: string;
+            properties: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        /** @description The body of a customer.event webhook. A customer event was tracked (POST /track or /batch). Delivered only to endpoints that name it: not through `*` or `customer.*`. */
+        CustomerEventEvent: {
+            data: components["schemas"]["CustomerEventData"];
+            /**
+             * Format: date-time
+             * @description When the event happened (UTC, milliseconds); the same on every retry
+             */
+            timestamp: string;
+            /** @enum {string} */
+            type: "customer.event";
+        };
+        CustomerEventList: {
+            data: components["schemas"]["CustomerEvent"][];
+            pagination: components["schemas"]["Pagination"];
+        };
         CustomerInput: {
             address?: {
                 city?: string | null;
@@ -2794,9 +3017,71 @@ export interface components {
                 message: string;
             };
         };
+        EventNames: {
+            data: {
+                /** @description Events received under this name (retention does not lower it) */
+                count: number;
+                firstSeenAt: string;
+                /** @description The latest occurrence */
+                lastSeenAt: string;
+                name: string;
+            }[];
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
+        };
+        /** @description A Segment identify call: creates or updates the customer named by userId or email */
+        IdentifyCall: {
+            /** @description An id of someone not identified yet; their events are attached to the customer when an identify carries it with a userId */
+            anonymousId?: string;
+            context?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: email
+             * @description Identifies the customer when no userId is sent (traits.email does too)
+             */
+            email?: string;
+            /** @description Accepted for Segment compatibility; identify is idempotent by itself */
+            messageId?: string;
+            /** Format: date-time */
+            timestamp?: string;
+            /**
+             * @description Traits: email, phone, firstName, lastName, name, avatar, tags and address set those fields; any other trait is kept in customFields as text (null removes it)
+             * @default {}
+             */
+            traits?: {
+                address?: ({
+                    city?: string | null;
+                    country?: string | null;
+                    postalCode?: string | null;
+                    state?: string | null;
+                    street?: string | null;
+                } & {
+                    [key: string]: unknown;
+                }) | null;
+                /** Format: uri */
+                avatar?: string | null;
+                /** Format: email */
+                email?: string | null;
+                firstName?: string | null;
+                lastName?: string | null;
+                /** @description The customer's full name */
+                name?: string | null;
+                /**
+                 * @description Normalised to E.164: written as people do ("+52 999 123 4567", "(212) 555-0100", "212.555.0100"), stored as E.164 ("+529991234567"); numbers without a country code are read in the default region (DEFAULT_PHONE_REGION). Refused with 422 when it is not a valid number.
+                 * @example +52 999 123 4567
+                 */
+                phone?: string | null;
+                tags?: string[];
+            } & {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            type?: "identify";
+            /** @description The customer's externalId (Segment's userId) */
+            userId?: string;
         };
         Import: {
             createdAt: string;
@@ -3217,6 +3502,10 @@ export interface components {
         TenantSettings: {
             /** @description The language a customer gets when created without preferences.language (POST and PUT /customers, POST /customers/bulk/import, POST /imports). A BCP 47 tag such as "es" or "en-US", stored in canonical form; null (the default) leaves such customers without a language. Seed 001 tenants set "es". Changing it does not touch existing customers. */
             defaultLanguage: string | null;
+            /** @description How many months customer events are kept (1 to 120, default 13); older events are deleted by the daily partition job. null restores the default. */
+            eventRetentionMonths: number;
+            /** @description Whether POST /track, /identify and /batch create the customer when userId (externalId) or email names none (true, the default); false answers 404 for such events (per item in a batch). null restores the default. */
+            eventsCreateCustomers: boolean;
         };
         TenantSummaryResponse: {
             data: {
@@ -3227,6 +3516,42 @@ export interface components {
                 tenantId: string;
             };
         };
+        /** @description A Segment track call; one of userId, externalId, anonymousId or email is required */
+        TrackCall: {
+            /** @description An id of someone not identified yet; their events are attached to the customer when an identify carries it with a userId */
+            anonymousId?: string;
+            /** @description Segment context (library, page, ip…), stored as sent (at most 32 KB) */
+            context?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: email
+             * @description Identifies the customer by email when no userId is sent
+             */
+            email?: string;
+            /** @description The event name ("Viewed Product"), 1 to 200 characters */
+            event: string;
+            /** @description Same as userId (Herald's name); userId wins when both are sent */
+            externalId?: string;
+            /** @description Unique per tenant: a repeat within 30 days (35 kept) answers deduplicated: true and stores nothing */
+            messageId?: string;
+            /**
+             * @description What happened, as a JSON object (at most 32 KB)
+             * @default {}
+             */
+            properties?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description When it happened (RFC 3339); the time of receipt when absent. More than 24 h in the past marks a backfill
+             */
+            timestamp?: string;
+            /** @enum {string} */
+            type?: "track";
+            /** @description The customer's externalId (Segment's userId) */
+            userId?: string;
+        } | unknown | unknown | unknown | unknown;
         TypeInput: {
             /** @enum {string} */
             customerType: "regular" | "premium" | "vip";
@@ -3247,13 +3572,17 @@ export interface components {
             settings: {
                 /** @description The language a customer gets when created without preferences.language (POST and PUT /customers, POST /customers/bulk/import, POST /imports). A BCP 47 tag such as "es" or "en-US", stored in canonical form; null (the default) leaves such customers without a language. Seed 001 tenants set "es". Changing it does not touch existing customers. */
                 defaultLanguage?: string | null;
+                /** @description How many months customer events are kept (1 to 120, default 13); older events are deleted by the daily partition job. null restores the default. */
+                eventRetentionMonths?: number | null;
+                /** @description Whether POST /track, /identify and /batch create the customer when userId (externalId) or email names none (true, the default); false answers 404 for such events (per item in a batch). null restores the default. */
+                eventsCreateCustomers?: boolean | null;
             };
         };
         UpdateWebhook: {
             description?: string | null;
             enabled?: boolean;
             /** @description Exact types, family wildcards such as customer.*, or * (see /webhooks/event-types) */
-            events?: ("*" | "customer.*" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.blocked" | "customer.unblocked" | "customer.status_changed" | "customer.tags_changed" | "order.*" | "order.created" | "order.status_updated" | "segment.*" | "segment.entered" | "segment.exited" | "import.*" | "import.completed" | "import.failed" | "campaign.*" | "campaign.scheduled" | "campaign.started" | "campaign.paused" | "campaign.resumed" | "campaign.cancelled" | "campaign.sent" | "campaign.completed" | "endpoint.*" | "endpoint.disabled" | "webhook.*" | "webhook.test")[];
+            events?: ("*" | "customer.*" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.blocked" | "customer.unblocked" | "customer.status_changed" | "customer.tags_changed" | "customer.event" | "order.*" | "order.created" | "order.status_updated" | "segment.*" | "segment.entered" | "segment.exited" | "import.*" | "import.completed" | "import.failed" | "campaign.*" | "campaign.scheduled" | "campaign.started" | "campaign.paused" | "campaign.resumed" | "campaign.cancelled" | "campaign.sent" | "campaign.completed" | "endpoint.*" | "endpoint.disabled" | "webhook.*" | "webhook.test")[];
             headers?: {
                 [key: string]: string;
             };
@@ -3979,6 +4308,130 @@ export interface operations {
             };
             /** @description This operation takes no body: send none, or application/json (ignored) */
             415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchCall"];
+            };
+        };
+        responses: {
+            /** @description One result per item */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponse"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes (application/json) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not pass validation; details list each failing field with its path */
+            422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -8175,6 +8628,141 @@ export interface operations {
             };
         };
     };
+    getCustomersIdEvents: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page of this list, with the same sort; pages by keyset instead of page number */
+                cursor?: string;
+                includeTotal?: "true" | "false" | "exact";
+                limit?: number;
+                /** @description Only these event names (comma-separated) */
+                name?: string;
+                "occurredAt[gt]"?: string;
+                "occurredAt[gte]"?: string;
+                "occurredAt[lt]"?: string;
+                "occurredAt[lte]"?: string;
+                page?: number;
+                sortOrder?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of events */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerEventList"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field; `cursor` must be a `nextCursor` this list returned, used with the same sort */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such customer */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postCustomersIdMessage: {
         parameters: {
             query?: never;
@@ -10734,6 +11322,273 @@ export interface operations {
             };
             /** @description This operation takes no body: send none, or application/json (ignored) */
             415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getEventsNames: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Only names that start with this text */
+                prefix?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The names */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventNames"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postIdentify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdentifyCall"];
+            };
+        };
+        responses: {
+            /** @description The customer identified */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            created: boolean;
+                            /** Format: uuid */
+                            customerId: string;
+                            /** @description Anonymous events of anonymousId attached to the customer by this call */
+                            mergedEvents: number;
+                        };
+                    };
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in this tenant; when the tenant setting eventsCreateCustomers is false, a customer that does not exist is not created */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state; an email (or phone) that another customer holds */
+            409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes (application/json) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not pass validation; details list each failing field with its path; userId, email or traits.email must name the customer (an anonymousId alone names no one); traits that are not customer fields become customFields: keys of at most 100 characters, values of at most 2,000 characters as text; phone must be a valid number */
+            422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -14671,6 +15526,166 @@ export interface operations {
             };
         };
     };
+    postTrack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrackCall"];
+            };
+        };
+        responses: {
+            /** @description Stored, or recognised as a repeat */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /**
+                             * Format: uuid
+                             * @description null for an event known only by anonymousId
+                             */
+                            customerId: string | null;
+                            deduplicated: boolean;
+                            /**
+                             * Format: uuid
+                             * @description The event id (the first one's for a deduplicated repeat)
+                             */
+                            id: string;
+                        };
+                    };
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in this tenant; when the tenant setting eventsCreateCustomers is false, a userId or email that names no customer is refused */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state; a userId that names no customer, sent with an email that another customer (with another externalId) holds */
+            409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes (application/json) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not pass validation; details list each failing field with its path; timestamp must not be more than 24 hours ahead of the server clock (older ones are stored as backfills); properties and context must each be at most 32 KB as JSON (UTF-8) */
+            422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getWebhooks: {
         parameters: {
             query?: {
@@ -16880,6 +17895,64 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CustomerDeletedEvent"];
+            };
+        };
+        responses: {
+            /** @description Delivered: the delivery is marked succeeded and is not sent again. The response body is ignored (its start is kept in the attempt log). */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once (`disabledReason: gone`, an `endpoint.disabled` event goes to the endpoints subscribed to it). This delivery and the events that follow are kept, not dropped, and are sent once the endpoint is enabled again (PATCH /webhooks/{id} `enabled: true`). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests: retried after the `Retry-After` header (seconds or an HTTP date, at most 24 hours) when given, otherwise on the retry schedule. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unavailable: handled as 429 (`Retry-After` honoured). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects are not followed, so 3xx too), a connection error or no answer within WEBHOOK_TIMEOUT_MS (15 s by default): retried with the same `webhook-id` after each delay of WEBHOOK_RETRY_SCHEDULE (5s, 5m, 30m, 2h, 5h, 10h, 14h, 20h, 24h by default, ±10 % jitter); after the last one the delivery is failed (it can be retried by hand: POST /deliveries/{id}/retry). An endpoint that has had no success for WEBHOOK_DISABLE_AFTER (5 days by default) is disabled (`disabledReason: failing`). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.customer.event": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id: one per event and endpoint, the same on every retry (deduplicate on it) */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description `v1,` + base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` keyed with the endpoint secret (the base64 after `whsec_`); while a rotated-out secret is in its grace period, a second signature made with it follows, space-separated */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+                /** @description When this attempt was signed, in Unix seconds (part of the signed content) */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The customer.event event */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CustomerEventEvent"];
             };
         };
         responses: {

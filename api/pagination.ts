@@ -42,8 +42,12 @@ const OPS = ['gte', 'lte', 'gt', 'lt'] as const;
  */
 export const numberRange = (name: string, kind: 'amount' | 'count' = 'amount') =>
   Object.fromEntries(
-    OPS.map((op) => [`${name}[${op}]`, (kind === 'count' ? z.coerce.number().int().min(-2147483648).max(2147483647) : z.coerce.number().finite()).optional()]),
-  ) as Record<string, z.ZodOptional<z.ZodCoercedNumber>>;
+    OPS.map((op) => [
+      `${name}[${op}]`,
+      // Number('') is 0: a blank bound is made NaN, so it is refused as not a number instead of filtering on zero.
+      z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? Number.NaN : v), kind === 'count' ? z.coerce.number().int().min(-2147483648).max(2147483647) : z.coerce.number().finite()).optional(),
+    ]),
+  ) as Record<string, z.ZodOptional<z.ZodType<number>>>;
 
 /**
  * The four `name[op]` query parameters of a date range filter (ISO dates or date-times), as

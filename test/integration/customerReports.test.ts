@@ -98,6 +98,9 @@ describe('customer reports', () => {
     expect(sorted(await t.ids('orderCount[gte]=1'))).toEqual(sorted([big, small]));
     expect(sorted(await t.ids('orderCount[gte]=2'))).toEqual([big]);
     expect((await t.api('/customers?totalSpent[gte]=lots')).status).toBe(400);
+    // A blank bound is not zero: Number('') would be.
+    expect((await t.api('/customers?orderCount[gt]=')).status).toBe(400);
+    expect((await t.api('/customers?totalSpent[lte]=%20')).status).toBe(400);
 
     await t.setOrderStatus(first, 'cancelled');
     expect((await t.api(`/customers/${big}`)).body.data.statistics).toMatchObject({ totalOrders: 2, paidOrders: 1, totalSpent: 50, averageOrderValue: 50 });

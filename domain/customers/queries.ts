@@ -32,7 +32,7 @@ export function createCustomerQueries(deps: { db: Knex; exportDb?: Knex; orders:
 
   /** A customer with its statistics and most recent orders (seed 001's detail view), read in one statement. */
   async function getWithRecentOrders(tenantId: string, id: string) {
-    const row = await repo.findCustomer(db, tenantId, id, false, [deps.orders.recentOrdersColumn(db, 5)]);
+    const row = await repo.findCustomerWith(db, tenantId, id, deps.orders.recentOrdersColumn(db, 5));
     if (!row) throw notFound('Customer');
     return { customer: toCustomer(row), recentOrders: deps.orders.fromRecentOrders(row.recent_orders) };
   }

@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
+import { runPrepared } from '../../db/prepared';
 import { whereRange } from '../shared/filters';
 import type { SortKey } from '../shared/listing';
 import { SEARCH_EXPRESSION, SORT_EXPRESSIONS } from './indexedExpressions';
-import type { CustomerRow } from './rows';
+import { CUSTOMER_COLUMNS, type CustomerRow } from './rows';
 import type { CustomerFilters, SortField } from './types';
 
 /** The keyset sort key for a sort field: the expression its index covers. */
@@ -39,11 +40,29 @@ export function filteredCustomers(db: Knex, tenantId: string, f: CustomerFilters
   return q;
 }
 
-/** One live customer of the tenant; `lock` takes a row lock for a read-modify-write; `extraColumns` adds computed columns. */
-export async function findCustomer(db: Knex, tenantId: string, id: string, lock = false, extraColumns: Knex.Raw[] = []): Promise<(CustomerRow & Record<string, unknown>) | undefined> {
-  const q = db('customers').select('customers.*', ...extraColumns).where({ tenant_id: tenantId, id }).whereNull('deleted_at').first();
+/** One live customer of the tenant; `lock` takes a row lock for a read-modify-write. */
+export async function findCustomer(db: Knex, tenantId: string, id: string, lock = false): Promise<CustomerRow | undefined> {
+  const q = db('customers').select('customers.*').where({ tenant_id: tenantId, id }).whereNull('deleted_at').first();
   if (lock) q.forUpdate();
   return q;
+}
+
+/** The columns toCustomer reads, qualified: what a prepared read selects instead of `customers.*`. */
+const CUSTOMER_SELECT = CUSTOMER_COLUMNS.map((column) => `customers.${column}`).join(', ');
+
+/**
+ * One live customer with extra select columns (its latest orders, for the detail view): the read
+ * of every GET /customers/:id, so it runs as a prepared statement (db/prepared.ts) with its
+ * columns named.
+ */
+export async function findCustomerWith(db: Knex, tenantId: string, id: string, extra: Knex.Raw): Promise<(CustomerRow & Record<string, unknown>) | undefined> {
+  const column = extra.toSQL();
+  const [row] = await runPrepared<CustomerRow & Record<string, unknown>>(
+    db,
+    `SELECT ${CUSTOMER_SELECT}, ${column.sql} FROM customers WHERE tenant_id = ? AND id = ? AND deleted_at IS NULL LIMIT 1`,
+    [...column.bindings, tenantId, id],
+  );
+  return row;
 }
 
 /** Inserts a customer and returns the stored row. */
@@ -52,18 +71,43 @@ export async function insertCustomer(db: Knex, tenantId: string, columns: Record
   return row as CustomerRow;
 }
 
+/** A table or column name from code (never from a request), quoted for SQL. */
+const quoteName = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** `INSERT INTO table (columns) VALUES (?, …)` for one row, skipping undefined values as knex does; pushes the values onto `bindings`. */
+function insertOne(table: string, row: Record<string, unknown>, bindings: unknown[]): string {
+  const columns = Object.keys(row).filter((column) => row[column] !== undefined);
+  for (const column of columns) bindings.push(row[column]);
+  return `INSERT INTO ${quoteName(table)} (${columns.map(quoteName).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+}
+
 /**
- * Inserts a customer and the rows that must exist with it (its outbox event, its audit entry; the
+/**
+ * Inserts a customer and the rows that must exist with it (its outbox event, its audit entry; their
  * INSERTs are built by the modules owning those tables) in one statement of data-modifying CTEs:
  * atomic without BEGIN/COMMIT, one round trip instead of five. A unique violation on the customer
- * fails the whole statement.
+ * fails the whole statement. It is the statement of every POST /customers, so it runs prepared
+ * (db/prepared.ts); its text varies only with which columns the create names.
  */
 export async function insertCustomerWith(db: Knex, row: Record<string, unknown>, related: Knex.QueryBuilder[]): Promise<{ tenantHasSegments: boolean }> {
-  const inserts = [db('customers').insert(row), ...related];
+  const bindings: unknown[] = [];
+  const inserts = [
+    insertOne('customers', row, bindings),
+    ...related.map((query) => {
+      const { sql, bindings: values } = query.toSQL();
+      bindings.push(...values);
+      return sql;
+    }),
+  ];
   // The same statement tells whether the tenant has segments, so a create needs no second read to
   // know whether there is any membership to re-evaluate.
-  const { rows } = await db.raw(`WITH ${inserts.map((_, i) => `w${i} AS (?)`).join(', ')} SELECT EXISTS (SELECT 1 FROM segments WHERE tenant_id = ?) AS has_segments`, [...inserts, row.tenant_id as string]);
-  return { tenantHasSegments: rows[0].has_segments === true };
+  bindings.push(row.tenant_id);
+  const [result] = await runPrepared<{ has_segments: boolean }>(
+    db,
+    `WITH ${inserts.map((insert, i) => `w${i} AS (${insert})`).join(', ')} SELECT EXISTS (SELECT 1 FROM segments WHERE tenant_id = ?) AS has_segments`,
+    bindings,
+  );
+  return { tenantHasSegments: result?.has_segments === true };
 }
 
 /** Updates a live customer and returns the new row (undefined when not found). */

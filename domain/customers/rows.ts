@@ -55,6 +55,20 @@ export interface CustomerRow {
   deleted_at: Date | string | null;
 }
 
+/**
+ * The columns {@link toCustomer} reads, for statements that must name their columns instead of
+ * `customers.*` (prepared statements, see db/prepared.ts). A unit test keeps it equal to what
+ * toCustomer reads.
+ */
+export const CUSTOMER_COLUMNS = [
+  'id', 'first_name', 'last_name', 'full_name', 'email', 'phone', 'alternative_phones', 'external_id', 'avatar_url',
+  'address_street', 'address_city', 'address_state', 'address_country', 'address_postal_code', 'address_lat', 'address_lng',
+  'tags', 'status', 'status_reason', 'tier', 'segment_label', 'source', 'language', 'timezone', 'consent_email', 'consent_sms',
+  'consent_newsletter', 'communication_hours_start', 'communication_hours_end', 'custom_fields', 'notes', 'is_blocked',
+  'block_reason', 'blocked_at', 'total_orders', 'paid_orders', 'total_spent', 'average_order_value', 'first_order_at',
+  'last_order_at', 'last_interaction_at', 'created_by', 'updated_by', 'created_at', 'updated_at',
+] as const;
+
 /** Maps a stored row to the API's customer shape. */
 export function toCustomer(r: CustomerRow): Customer {
   return {

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { runPrepared } from '../../db/prepared';
 
 /**
  * Tenant-wide settings kept on the tenant (`tenants.settings`, jsonb). `defaultLanguage` is the
@@ -66,8 +67,8 @@ export const EVENT_RETENTION_SQL = `SELECT id AS tenant_id, coalesce((settings->
  */
 export const DEFAULT_LANGUAGE_SQL = "(SELECT t.settings->>'defaultLanguage' FROM tenants t WHERE t.id = ?::uuid)";
 
-/** The tenant's default language for new customers, or null when it has none. */
+/** The tenant's default language for new customers, or null when it has none (prepared: every create without a language asks). */
 export async function defaultLanguageOf(db: Knex, tenantId: string): Promise<string | null> {
-  const { rows } = await db.raw<{ rows: Array<{ language: string | null }> }>(`SELECT ${DEFAULT_LANGUAGE_SQL} AS language`, [tenantId]);
+  const rows = await runPrepared<{ language: string | null }>(db, `SELECT ${DEFAULT_LANGUAGE_SQL} AS language`, [tenantId]);
   return rows[0]?.language ?? null;
 }

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+
+/**
+ * Named prepared statements for the statements every request runs (read a customer, create one).
+ *
+ * PostgreSQL parses and plans an unnamed statement on every execution. On `customers`, whose 16
+ * indexes the planner weighs each time, that costs the backend more than running the statement:
+ * a primary-key read took ~0.38 ms of backend CPU unnamed and ~0.05 ms prepared (see
+ * docs/benchmarks-history.md, API overhead, issue 15). A named statement is parsed once per pooled
+ * connection, and PostgreSQL may then reuse its plan.
+ *
+ * What a statement must be to be prepared:
+ * - its text comes from code, in a bounded number of shapes: every name stays on every pooled
+ *   connection for the connection's life (see {@link namedStatement}'s cap);
+ * - its result columns are named, never `*`: a prepared `SELECT *` fails with "cached plan must not
+ *   change result type" on every execution after a migration adds a column, until the connection closes.
+ *
+ * Connection poolers in transaction mode (PgBouncer before 1.21, or without max_prepared_statements)
+ * do not carry named statements between server connections; Herald connects to PostgreSQL directly.
+ */
+
+/** A statement and the name it is prepared under. */
+export interface Prepared {
+  name: string;
+  /** SQL with `?` placeholders, as knex.raw takes it. */
+  sql: string;
+}
+
+/** Most distinct statements prepared by one process; beyond it statements run unnamed. */
+const MAX_STATEMENTS = 200;
+const byText = new Map<string, Prepared>();
+
+/**
+ * The prepared form of a statement, named after a hash of its text so that two texts never share
+ * a name (the pg driver refuses a name reused for another text). Undefined once MAX_STATEMENTS
+ * texts have been named: a statement whose text varies more than expected then runs unnamed
+ * instead of growing every connection's statement cache.
+ */
+export function namedStatement(sql: string): Prepared | undefined {
+  const known = byText.get(sql);
+  if (known || byText.size >= MAX_STATEMENTS) return known;
+  const prepared = { name: `herald_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`, sql };
+  byText.set(sql, prepared);
+  return prepared;
+}
+
+/** Runs a statement with its bindings, prepared when {@link namedStatement} names it; returns its rows. */
+export async function runPrepared<Row>(db: Knex, sql: string, bindings: readonly unknown[]): Promise<Row[]> {
+  const prepared = namedStatement(sql);
+  const query = db.raw(sql, bindings as Knex.RawBinding[]);
+  if (prepared) query.options({ name: prepared.name });
+  const result: { rows: Row[] } = await query;
+  return result.rows;
+}

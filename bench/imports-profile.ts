@@ -35,7 +35,7 @@ function cpuSeconds(pid: number): number {
 /** A statement's kind: its first words, with values and lists left out. */
 const kindOf = (sql: string) => sql.replace(/\s+/g, ' ').trim().replace(/\$\d+/g, '?').slice(0, 70);
 
-/** The CPU seconds so far of every backend connected to the database, keyed by pid. */
+/** The CPU seconds so far of every backend connected to the database (the pool's connections), keyed by pid. */
 async function backendCpu(db: Knex, database: string): Promise<Map<number, number>> {
   const { rows } = await db.raw('SELECT pid FROM pg_stat_activity WHERE datname = ?', [database]);
   return new Map((rows as Array<{ pid: number }>).map((r) => [r.pid, cpuSeconds(r.pid)]));
@@ -89,7 +89,8 @@ export async function run(): Promise<void> {
       const node = process.cpuUsage(nodeBefore);
       const cpuAfter = await backendCpu(db, database);
       let pgCpu = 0;
-      for (const [pid, after] of cpuAfter) pgCpu += after - (cpuBefore.get(pid) ?? after);
+      // A backend the pool opened during the pipeline did only the pipeline's work: all its CPU counts.
+      for (const [pid, after] of cpuAfter) pgCpu += after - (cpuBefore.get(pid) ?? 0);
 
       printFigure(BENCH, 'import', {
         rows, writers, chunk_rows: chunkRows, state: result.state, processed: result.processed,

@@ -60,6 +60,14 @@ export const benchmarks: Record<string, Benchmark> = {
     description: 'bulk import of a generated 1,000,000-row CSV end to end (upload → completed) vs raw COPY into a bare table and a raw INSERT into customers; peak RSS of API and worker (BENCH_ROWS)',
     load: () => import('./imports-e2e'),
   },
+  'imports-profile': {
+    description: 'where an import spends its time: the rows of imports (BENCH_ROWS, default 200,000) staged and run through the chunk pipeline in process, with Node and Postgres CPU and per-statement times (IMPORT_WRITERS, BENCH_CHUNK_ROWS)',
+    load: () => import('./imports-profile'),
+  },
+  'customers-index-cost': {
+    description: "each index and constraint of customers priced: COPY of generated customers (BENCH_ROWS, default 200,000) into customers' shape with everything, then without each one, and issue 15's index options",
+    load: () => import('./customers-index-cost'),
+  },
   'campaigns-email': {
     description: 'an e-mail campaign end to end (Temporal, ledger, liquid, nodemailer pool 5) vs raw nodemailer to the same SMTP sink (BENCH_MESSAGES, default 100,000)',
     load: () => import('./campaigns-email'),

@@ -174,3 +174,29 @@ export function describeEvent(node: EventNode): string {
   if ('eq' in c && c.eq === 0) return `never performed "${node.event}"${filtered}${window}`;
   return `performed "${node.event}"${filtered} ${how}${window}`;
 }
+
+/** How `GET /segments/fields` lists event conditions, after the customer fields. */
+export interface EventConditionDescription {
+  name: 'event';
+  type: 'event';
+  label: string;
+  /** The keys `count` takes (one of them, with a whole number). */
+  counts: Array<'gte' | 'lte' | 'eq'>;
+  /** `within`'s pattern (a bare number is days). */
+  withinPattern: string;
+  /** Property types of `where` conditions and the operators each allows. */
+  propertyOperators: Record<PropertyType, string[]>;
+  /** The pattern every property name must match. */
+  propertyPattern: string;
+  maxEventName: number;
+}
+
+/** The event condition as the field catalogue lists it. */
+export function describeEventCondition(): EventConditionDescription {
+  return {
+    name: 'event', type: 'event', label: 'Performed an event (count of events, optionally filtered by properties, in a time window)',
+    counts: ['gte', 'lte', 'eq'], withinPattern: DURATION.source,
+    propertyOperators: { string: [...PROPERTY_OPERATORS.string], number: [...PROPERTY_OPERATORS.number], boolean: [...PROPERTY_OPERATORS.boolean] },
+    propertyPattern: CUSTOM_FIELD_KEY.source, maxEventName: MAX_EVENT_NAME,
+  };
+}

@@ -39,7 +39,10 @@ async function ensureEvents(url: string, tenantId: string, events: number): Prom
   try {
     await client.query('CREATE TABLE IF NOT EXISTS bench_events_dataset (tenant_id uuid, events bigint, built_at timestamptz)');
     // Events are placed relative to the build time, so a build older than a day is redone.
-    const { rows } = await client.query("SELECT 1 FROM bench_events_dataset WHERE tenant_id = $1 AND events = $2 AND built_at > now() - interval '1 day'", [tenantId, events]);
+    const { rows } = await client.query("SELECT 1 FROM bench_events_dataset WHERE tenant_id = $1 AND events = $2 AND built_at > now() - interval '1 day'", [
+      tenantId,
+      events,
+    ]);
     if (rows.length > 0 && process.env.BENCH_RESEED_EVENTS !== '1') {
       printFigure(BENCH, 'events_dataset', { events, reused: true });
       return;
@@ -54,7 +57,8 @@ async function ensureEvents(url: string, tenantId: string, events: number): Prom
       const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 1));
       const name = `customer_events_${from.getUTCFullYear()}_${String(from.getUTCMonth() + 1).padStart(2, '0')}`;
       const exists = await client.query('SELECT 1 FROM pg_class WHERE relname = $1', [name]);
-      if (exists.rows.length === 0) await client.query(`CREATE TABLE ${name} PARTITION OF customer_events FOR VALUES FROM ('${from.toISOString()}') TO ('${to.toISOString()}')`);
+      if (exists.rows.length === 0)
+        await client.query(`CREATE TABLE ${name} PARTITION OF customer_events FOR VALUES FROM ('${from.toISOString()}') TO ('${to.toISOString()}')`);
     }
     await client.query('CREATE TEMP TABLE bench_ids AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM customers WHERE tenant_id = $1', [tenantId]);
     await client.query('CREATE UNIQUE INDEX ON bench_ids (n)');
@@ -151,7 +155,8 @@ export async function run(): Promise<void> {
       const served = await service.preview(dataset.tenantId, RULE, SAMPLE);
       const compiledCount = await runPreview(pool, compiled);
       const handCount = await runPreview(pool, hand);
-      if (Math.abs(served.count - handCount) > 0 || compiledCount !== handCount) throw new Error(`counts differ: service ${served.count}, compiled ${compiledCount}, hand ${handCount}`);
+      if (Math.abs(served.count - handCount) > 0 || compiledCount !== handCount)
+        throw new Error(`counts differ: service ${served.count}, compiled ${compiledCount}, hand ${handCount}`);
 
       const times = { service: [] as number[], compiled: [] as number[], hand: [] as number[] };
       for (let i = 0; i < iterations; i++) {
@@ -161,20 +166,40 @@ export async function run(): Promise<void> {
       }
       const p = { service: p50(times.service), compiled: p50(times.compiled), hand: p50(times.hand) };
       printFigure(BENCH, 'preview_viewed_3_in_30d', {
-        customers: rows, events, audience: handCount, iterations,
-        service_p50_ms: round(p.service, 2), compiled_p50_ms: round(p.compiled, 2), hand_p50_ms: round(p.hand, 2),
-        service_max_ms: round(Math.max(...times.service), 2), compiled_max_ms: round(Math.max(...times.compiled), 2), hand_max_ms: round(Math.max(...times.hand), 2),
+        customers: rows,
+        events,
+        audience: handCount,
+        iterations,
+        service_p50_ms: round(p.service, 2),
+        compiled_p50_ms: round(p.compiled, 2),
+        hand_p50_ms: round(p.hand, 2),
+        service_max_ms: round(Math.max(...times.service), 2),
+        compiled_max_ms: round(Math.max(...times.compiled), 2),
+        hand_max_ms: round(Math.max(...times.hand), 2),
       });
       printRatio(BENCH, 'ratio_compiled_over_hand', p.compiled, p.hand);
       printRatio(BENCH, 'ratio_service_over_hand', p.service, p.hand);
-      for (const [variant, q] of [['compiled', compiled], ['hand', hand]] as const) {
+      for (const [variant, q] of [
+        ['compiled', compiled],
+        ['hand', hand],
+      ] as const) {
         for (const kind of ['count', 'sample'] as const) {
           const explained = await explainAnalyze(pool, q[kind]);
           process.stderr.write(`${BENCH}: EXPLAIN ${variant} ${kind}\n${explained.text}\n`);
-          printFigure(BENCH, `explain_${variant}_${kind}`, { plan: explained.plan, execution_ms: explained.executionMs, planning_ms: explained.planningMs, rows: explained.rows, shared_hit: explained.sharedHit, shared_read: explained.sharedRead });
+          printFigure(BENCH, `explain_${variant}_${kind}`, {
+            plan: explained.plan,
+            execution_ms: explained.executionMs,
+            planning_ms: explained.planningMs,
+            rows: explained.rows,
+            shared_hit: explained.sharedHit,
+            shared_read: explained.sharedRead,
+          });
         }
       }
-      printFigure(BENCH, 'goals', { [`ratio_le_${RATIO_GOAL}`]: p.compiled / p.hand <= RATIO_GOAL, [`service_under_${LATENCY_GOAL_MS}_ms`]: p.service < LATENCY_GOAL_MS });
+      printFigure(BENCH, 'goals', {
+        [`ratio_le_${RATIO_GOAL}`]: p.compiled / p.hand <= RATIO_GOAL,
+        [`service_under_${LATENCY_GOAL_MS}_ms`]: p.service < LATENCY_GOAL_MS,
+      });
     } finally {
       await pool.end();
       await db.destroy();

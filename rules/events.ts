@@ -58,7 +58,9 @@ export function eventConditionKey(node: EventNode): string {
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
@@ -82,7 +84,19 @@ export function propertyField(key: string, type: PropertyType): FieldDefinition 
 }
 
 type Obj = Record<string, unknown>;
-const NUMERIC_ONLY = new Set(['lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'less_than', 'less_than_or_equal', 'greater_than', 'greater_than_or_equal', 'lessThanOrEqual', 'greaterThanOrEqual', 'between']);
+const NUMERIC_ONLY = new Set([
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'less_than',
+  'less_than_or_equal',
+  'greater_than',
+  'greater_than_or_equal',
+  'lessThanOrEqual',
+  'greaterThanOrEqual',
+  'between',
+]);
 
 /**
  * The type a property condition compares as when it names none: numbers for numeric values or
@@ -98,7 +112,8 @@ export function inferPropertyType(operator: unknown, value: RuleValue | unknown)
 /** Validates one property condition `{ property, operator, value, type? }` of a `where` tree. */
 export function buildPropertyCondition(input: Obj, path: string, issues: Issues): PropertyNode | undefined {
   const key = input.property;
-  if (typeof key !== 'string' || !CUSTOM_FIELD_KEY.test(key)) return issues.add(`${path}.property`, `must be a property name matching ${CUSTOM_FIELD_KEY.source}`);
+  if (typeof key !== 'string' || !CUSTOM_FIELD_KEY.test(key))
+    return issues.add(`${path}.property`, `must be a property name matching ${CUSTOM_FIELD_KEY.source}`);
   const type = input.type === undefined ? inferPropertyType(input.operator, input.value) : input.type;
   if (type !== 'string' && type !== 'number' && type !== 'boolean') return issues.add(`${path}.type`, 'must be string, number or boolean');
   const field = propertyField(key, type);
@@ -120,7 +135,8 @@ function parseCount(raw: unknown, path: string, issues: Issues): EventCount | un
   const key = keys[0] as 'gte' | 'lte' | 'eq';
   const v = (raw as Obj)[key];
   const n = typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : v;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_EVENT_COUNT) return issues.add(`${path}.${key}`, `must be a whole number from 0 to ${MAX_EVENT_COUNT}`);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_EVENT_COUNT)
+    return issues.add(`${path}.${key}`, `must be a whole number from 0 to ${MAX_EVENT_COUNT}`);
   return { [key]: n } as EventCount;
 }
 
@@ -129,14 +145,19 @@ function parseWithin(raw: unknown, path: string, issues: Issues): string | undef
   const text = typeof raw === 'number' ? `${raw}d` : typeof raw === 'string' ? raw.trim().toLowerCase() : '';
   const m = DURATION.exec(text);
   const ms = m ? Number(m[1]) * UNIT_MS[m[2]!]! : 0;
-  if (!m || ms < 1 || ms > MAX_DAYS * DAY_MS) return issues.add(path, `must be a duration like "30d", "12h" or "2w", at least 1 hour and at most ${MAX_DAYS} days`);
+  if (!m || ms < 1 || ms > MAX_DAYS * DAY_MS)
+    return issues.add(path, `must be a duration like "30d", "12h" or "2w", at least 1 hour and at most ${MAX_DAYS} days`);
   return `${Number(m[1])}${m[2]}`;
 }
 
 /** Validates `between`: two ISO dates, the first not after the second. */
 function parseBetween(raw: unknown, path: string, issues: Issues): [string, string] | undefined {
   if (!Array.isArray(raw) || raw.length !== 2) return issues.add(path, 'must be a two-element array [from, to] of ISO 8601 dates');
-  const [from, to] = raw.map((v, i) => (typeof v === 'string' ? parseIsoDate(v) : undefined) ?? issues.add(`${path}[${i}]`, 'must be an ISO 8601 date (YYYY-MM-DD, read as UTC midnight) or date-time with a time zone'));
+  const [from, to] = raw.map(
+    (v, i) =>
+      (typeof v === 'string' ? parseIsoDate(v) : undefined) ??
+      issues.add(`${path}[${i}]`, 'must be an ISO 8601 date (YYYY-MM-DD, read as UTC midnight) or date-time with a time zone'),
+  );
   if (from === undefined || to === undefined) return undefined;
   if (Date.parse(from) > Date.parse(to)) return issues.add(path, 'the first date must not be after the second');
   return [from, to];
@@ -147,10 +168,16 @@ function parseBetween(raw: unknown, path: string, issues: Issues): [string, stri
  * within? | between? }`, plus `type: 'event'` and an id in seed trees) into its AST. `parseWhere`
  * reads the `where` tree (groups as in any rule, property conditions as leaves).
  */
-export function parseEventCondition(input: Obj, path: string, issues: Issues, parseWhere: (where: unknown, path: string) => PropertyNode | undefined): EventNode | undefined {
+export function parseEventCondition(
+  input: Obj,
+  path: string,
+  issues: Issues,
+  parseWhere: (where: unknown, path: string) => PropertyNode | undefined,
+): EventNode | undefined {
   const before = issues.list.length;
   const name = input.event;
-  if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_EVENT_NAME) issues.add(`${path}.event`, `must be an event name of 1 to ${MAX_EVENT_NAME} characters`);
+  if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_EVENT_NAME)
+    issues.add(`${path}.event`, `must be an event name of 1 to ${MAX_EVENT_NAME} characters`);
   const where = input.where === undefined || input.where === null ? undefined : parseWhere(input.where, `${path}.where`);
   const count = parseCount(input.count, `${path}.count`, issues);
   if (input.within !== undefined && input.between !== undefined) issues.add(path, 'an event condition has at most one of within and between');
@@ -194,9 +221,13 @@ export interface EventConditionDescription {
 /** The event condition as the field catalogue lists it. */
 export function describeEventCondition(): EventConditionDescription {
   return {
-    name: 'event', type: 'event', label: 'Performed an event (count of events, optionally filtered by properties, in a time window)',
-    counts: ['gte', 'lte', 'eq'], withinPattern: DURATION.source,
+    name: 'event',
+    type: 'event',
+    label: 'Performed an event (count of events, optionally filtered by properties, in a time window)',
+    counts: ['gte', 'lte', 'eq'],
+    withinPattern: DURATION.source,
     propertyOperators: { string: [...PROPERTY_OPERATORS.string], number: [...PROPERTY_OPERATORS.number], boolean: [...PROPERTY_OPERATORS.boolean] },
-    propertyPattern: CUSTOM_FIELD_KEY.source, maxEventName: MAX_EVENT_NAME,
+    propertyPattern: CUSTOM_FIELD_KEY.source,
+    maxEventName: MAX_EVENT_NAME,
   };
 }

@@ -32,12 +32,23 @@ export async function loadEventCounts(db: Knex, tenantId: string, customerId: st
  * condition has one), filtered by the same predicate the SQL compiler counts with
  * (eventFilterSql), so the two evaluators count the same events. Read-only over customer_events.
  */
-export async function loadEventCountsOf(db: Knex, tenantId: string, customerIds: readonly string[], rules: readonly RuleNode[], now: Date): Promise<Map<string, Map<string, number>>> {
+export async function loadEventCountsOf(
+  db: Knex,
+  tenantId: string,
+  customerIds: readonly string[],
+  rules: readonly RuleNode[],
+  now: Date,
+): Promise<Map<string, Map<string, number>>> {
   const conditions = [...eventConditionsByKey(rules)];
   const counts = new Map(customerIds.map((id) => [id, new Map<string, number>()]));
   for (let i = 0; i < conditions.length && customerIds.length > 0; i += COUNTS_PER_STATEMENT) {
     const chunk = conditions.slice(i, i + COUNTS_PER_STATEMENT);
-    const query = countsQuery(tenantId, customerIds, chunk.map(([, node]) => node), now.getTime());
+    const query = countsQuery(
+      tenantId,
+      customerIds,
+      chunk.map(([, node]) => node),
+      now.getTime(),
+    );
     const rows = (await db.raw(query.text, [...query.bindings])).rows as Array<Record<string, string | number>>;
     for (const row of rows) chunk.forEach(([key], j) => counts.get(row.customer_id as string)?.set(key, Number(row[`c${j}`])));
     // Customers without any of these events have no row: every count is zero.
@@ -49,7 +60,10 @@ export async function loadEventCountsOf(db: Knex, tenantId: string, customerIds:
 /** `SELECT customer_id, count(*) FILTER (WHERE …) AS c0, … FROM customer_events e WHERE <these customers, names, the widest window> GROUP BY customer_id`. */
 function countsQuery(tenantId: string, customerIds: readonly string[], nodes: EventNode[], now: number): Sql {
   const e = sql`e`;
-  const columns = joinSql(nodes.map((node, j) => sql`count(*) FILTER (WHERE ${eventFilterSql(node, e, now)}) AS ${new Sql(`c${j}`, [])}`), ', ');
+  const columns = joinSql(
+    nodes.map((node, j) => sql`count(*) FILTER (WHERE ${eventFilterSql(node, e, now)}) AS ${new Sql(`c${j}`, [])}`),
+    ', ',
+  );
   const windows = nodes.map((node) => eventWindow(node, now));
   const iso = (ms: number) => new Date(ms).toISOString();
   const bounded = windows.every((w) => w !== undefined)

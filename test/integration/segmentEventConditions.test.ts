@@ -18,7 +18,9 @@ import { startTestWorker } from '../support/testWorker';
  */
 
 const DAY = 86_400_000;
-const VIEWED_3 = { all: [{ event: 'Viewed Product', where: { all: [{ property: 'price', operator: 'greaterThan', value: 10 }] }, count: { gte: 3 }, within: '7d' }] };
+const VIEWED_3 = {
+  all: [{ event: 'Viewed Product', where: { all: [{ property: 'price', operator: 'greaterThan', value: 10 }] }, count: { gte: 3 }, within: '7d' }],
+};
 const NO_CART = { id: 'root', logic: 'AND', rules: [{ id: 'r1', type: 'event', event: 'Added To Cart', count: { eq: 0 }, within: '7d' }] };
 
 describe('segments with event conditions', () => {
@@ -39,12 +41,24 @@ describe('segments with event conditions', () => {
   };
   const track = (customerId: string | null, name: string, at: number, properties: Record<string, unknown> = {}) =>
     db('customer_events').insert({
-      id: randomUUID(), tenant_id: t.tenantId, customer_id: customerId, anonymous_id: customerId ? null : 'anon-1', name, properties: JSON.stringify(properties), occurred_at: new Date(at).toISOString(),
+      id: randomUUID(),
+      tenant_id: t.tenantId,
+      customer_id: customerId,
+      anonymous_id: customerId ? null : 'anon-1',
+      name,
+      properties: JSON.stringify(properties),
+      occurred_at: new Date(at).toISOString(),
     });
   const isMember = async (segmentId: string, customerId: string) =>
     Boolean(await db('segment_memberships').where({ segment_id: segmentId, customer_id: customerId }).whereNull('exited_at').first('id'));
   const story = async (segmentId: string, customerId: string) =>
-    (await db('events').where({ subject_type: 'segment', subject_id: segmentId }).whereRaw("payload->'data'->>'customerId' = ?", [customerId]).orderBy('seq').select('type')).map((e) => e.type);
+    (
+      await db('events')
+        .where({ subject_type: 'segment', subject_id: segmentId })
+        .whereRaw("payload->'data'->>'customerId' = ?", [customerId])
+        .orderBy('seq')
+        .select('type')
+    ).map((e) => e.type);
 
   beforeAll(async () => {
     db = testDb();
@@ -60,7 +74,15 @@ describe('segments with event conditions', () => {
   });
 
   it('validates event conditions at their paths and lists them in the field catalogue', async () => {
-    const bad = await call('POST', '/api/v1/segments', { name: 'Bad', rules: { all: [{ fact: 'tier', operator: 'equal', value: 'vip' }, { event: 'Viewed Product', count: { gte: 3.5 }, within: '30 days' }] } });
+    const bad = await call('POST', '/api/v1/segments', {
+      name: 'Bad',
+      rules: {
+        all: [
+          { fact: 'tier', operator: 'equal', value: 'vip' },
+          { event: 'Viewed Product', count: { gte: 3.5 }, within: '30 days' },
+        ],
+      },
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.error.details.map((d: { path: string }) => d.path)).toEqual(['rules.all[1].count.gte', 'rules.all[1].within']);
     expect(await db('segments').where({ tenant_id: t.tenantId }).count<{ n: number }[]>({ n: '*' })).toEqual([{ n: 0 }]);
@@ -101,7 +123,12 @@ describe('segments with event conditions', () => {
 
     // The schedule re-checks both segments (time-relative); a day later nothing has changed yet.
     const at = (ms: number) => createSegmentActivities({ db, now: () => new Date(ms) });
-    expect(await at(t0).segmentsDueForRefresh()).toEqual(expect.arrayContaining([{ tenantId: t.tenantId, segmentId: viewed }, { tenantId: t.tenantId, segmentId: noCart }]));
+    expect(await at(t0).segmentsDueForRefresh()).toEqual(
+      expect.arrayContaining([
+        { tenantId: t.tenantId, segmentId: viewed },
+        { tenantId: t.tenantId, segmentId: noCart },
+      ]),
+    );
     expect(await at(t0).segmentsDueForRefresh()).not.toContainEqual({ tenantId: t.tenantId, segmentId: vip });
     expect(await at(t0 + DAY).refreshSegment(t.tenantId, viewed)).toEqual({ segmentId: viewed, members: 1, entered: 0, exited: 0 });
 

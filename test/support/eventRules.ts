@@ -47,8 +47,12 @@ export const historyArb: fc.Arbitrary<HistoryEvent[]> = fc.array(
 export async function insertHistories(db: Knex, tenantId: string, histories: Array<{ customerId: string; events: HistoryEvent[] }>, now: Date): Promise<void> {
   const rows = histories.flatMap(({ customerId, events }) =>
     events.map((e) => ({
-      id: randomUUID(), tenant_id: tenantId, customer_id: e.anonymous ? null : customerId, anonymous_id: e.anonymous ? `anon-${customerId}` : null,
-      name: e.name, properties: JSON.stringify(e.properties),
+      id: randomUUID(),
+      tenant_id: tenantId,
+      customer_id: e.anonymous ? null : customerId,
+      anonymous_id: e.anonymous ? `anon-${customerId}` : null,
+      name: e.name,
+      properties: JSON.stringify(e.properties),
       occurred_at: new Date(now.getTime() + e.offset).toISOString().replace('Z', `${String(e.micros).padStart(3, '0')}Z`),
     })),
   );
@@ -71,14 +75,23 @@ function propertyValue(type: PropertyType, op: string): fc.Arbitrary<RuleValue |
 const propertyCondition: fc.Arbitrary<PropertyNode> = fc
   .record({ property: fc.constantFrom(...PROPERTY_KEYS, 'missing'), type: fc.constantFrom<PropertyType>('string', 'number', 'boolean') })
   .chain(({ property, type }) =>
-    fc.constantFrom(...PROPERTY_OPERATORS[type]).chain((operator) =>
-      propertyValue(type, operator).map((value): PropertyNode => (value === undefined ? { kind: 'property', property, type, operator } : { kind: 'property', property, type, operator, value })),
-    ),
+    fc
+      .constantFrom(...PROPERTY_OPERATORS[type])
+      .chain((operator) =>
+        propertyValue(type, operator).map((value): PropertyNode =>
+          value === undefined ? { kind: 'property', property, type, operator } : { kind: 'property', property, type, operator, value },
+        ),
+      ),
   );
 
 const whereArb: fc.Arbitrary<PropertyNode> = fc.oneof(
   { arbitrary: propertyCondition, weight: 3 },
-  { arbitrary: fc.record({ combinator: fc.constantFrom('all' as const, 'any' as const), children: fc.array(propertyCondition, { minLength: 2, maxLength: 2 }) }).map((g): PropertyNode => ({ kind: 'group', ...g })), weight: 1 },
+  {
+    arbitrary: fc
+      .record({ combinator: fc.constantFrom('all' as const, 'any' as const), children: fc.array(propertyCondition, { minLength: 2, maxLength: 2 }) })
+      .map((g): PropertyNode => ({ kind: 'group', ...g })),
+    weight: 1,
+  },
   { arbitrary: propertyCondition.map((child): PropertyNode => ({ kind: 'not', child })), weight: 1 },
 );
 
@@ -88,10 +101,18 @@ export function eventConditionArb(now: Date): fc.Arbitrary<EventNode> {
   const window = fc.oneof(
     fc.constant({}),
     fc.constantFrom(...WITHIN).map((within) => ({ within })),
-    fc.tuple(instant, instant).map(([a, b]) => ({ between: [new Date(Math.min(a, b)).toISOString(), new Date(Math.max(a, b)).toISOString()] as [string, string] })),
+    fc
+      .tuple(instant, instant)
+      .map(([a, b]) => ({ between: [new Date(Math.min(a, b)).toISOString(), new Date(Math.max(a, b)).toISOString()] as [string, string] })),
   );
   const count = fc.tuple(fc.constantFrom('gte', 'lte', 'eq'), fc.constantFrom(0, 1, 1, 2, 3)).map(([k, n]) => ({ [k]: n }) as EventNode['count']);
-  return fc.record({ event: fc.constantFrom(...RULE_EVENT_NAMES), where: fc.option(whereArb, { nil: undefined, freq: 2 }), count, window }).map(({ event, where, count: c, window: w }) => ({
-    kind: 'event' as const, event, count: c, ...(where ? { where } : {}), ...w,
-  }));
+  return fc
+    .record({ event: fc.constantFrom(...RULE_EVENT_NAMES), where: fc.option(whereArb, { nil: undefined, freq: 2 }), count, window })
+    .map(({ event, where, count: c, window: w }) => ({
+      kind: 'event' as const,
+      event,
+      count: c,
+      ...(where ? { where } : {}),
+      ...w,
+    }));
 }

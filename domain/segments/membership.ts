@@ -121,7 +121,8 @@ const RETRYABLE = new Set(['40P01', '40001']);
  * Re-evaluates one customer against every segment of the tenant with json-rules-engine, right
  * after a change to that customer commits. The customer row is locked for the evaluation so
  * concurrent changes are evaluated in commit order; a soft-deleted customer leaves every segment.
- * Deadlocks and serialisation failures are retried (up to three attempts).
+ * The customer's event counts for the segments' event conditions are loaded in the same
+ * transaction, at `options.now`. Deadlocks and serialisation failures are retried (up to three attempts).
  */
 export async function reevaluateCustomer(db: Knex, matcher: SegmentMatcher, ctx: CommandContext, customerId: string, options: ReevaluateOptions = {}): Promise<{ entered: string[]; exited: string[] }> {
   for (let attempt = 1; ; attempt++) {

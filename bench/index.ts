@@ -52,6 +52,10 @@ export const benchmarks: Record<string, Benchmark> = {
     description: 'segment preview (count + 50 sample) of a 4- and a 10-condition rule on 1,000,000 customers: compiled vs hand-written SQL p50, EXPLAIN, and the same audience matched in Node',
     load: () => import('./segments-preview'),
   },
+  'segments-event-preview': {
+    description: 'segment preview (count + 50 sample) of "at least 3 Viewed Product in 30 days" on 1,000,000 customers with 10,000,000 events: service and compiled SQL vs hand-written SQL p50, EXPLAIN',
+    load: () => import('./segments-event-preview'),
+  },
   'segments-evaluate': {
     description: 'one customer write evaluated against 50 segments (1-5 conditions) with matchingIds: p50/p99 per write, no database',
     load: () => import('./segments-evaluate'),

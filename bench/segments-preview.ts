@@ -101,7 +101,7 @@ interface PreviewSql {
 /** The statements SegmentService.preview sends for a rule, as knex renders them (same builder as service.ts's `audience`). */
 function compiledSql(db: Knex, tenantId: string, rule: RuleNode, now: Date): PreviewSql {
   const audience = () => {
-    const p = compileRuleToSql(rule, { now, alias: 'customers' });
+    const p = compileRuleToSql(rule, { now, alias: 'customers', tenantId });
     return db('customers').where('tenant_id', tenantId).whereNull('deleted_at').whereRaw(`(${p.sql})`, p.bindings);
   };
   const native = (q: Knex.QueryBuilder): CapturedQuery => {

@@ -46,5 +46,55 @@ export interface NotNode {
   child: RuleNode;
 }
 
+/** Types an event property can be compared as (event properties are free JSON). */
+export type PropertyType = 'string' | 'number' | 'boolean';
+
+/**
+ * A condition on one event property: `properties[property]` read as `type` (a JSON value of
+ * another type counts as missing), then `operator value` with the meaning of a customer field of
+ * that type. The key is one top-level property, taken literally (dots included), as for custom fields.
+ */
+export interface PropertyConditionNode {
+  kind: 'property';
+  property: string;
+  type: PropertyType;
+  operator: Operator;
+  value?: RuleValue;
+}
+
+/** All (AND) or any (OR) of property conditions. */
+export interface PropertyGroupNode {
+  kind: 'group';
+  combinator: 'all' | 'any';
+  children: PropertyNode[];
+}
+
+/** Negation of a property condition or group. */
+export interface PropertyNotNode {
+  kind: 'not';
+  child: PropertyNode;
+}
+
+/** A node of an event condition's `where` tree. */
+export type PropertyNode = PropertyConditionNode | PropertyGroupNode | PropertyNotNode;
+
+/** How many matching events a customer must have: at least, at most or exactly `n` (one key). */
+export type EventCount = { gte: number } | { lte: number } | { eq: number };
+
+/**
+ * "Performed `event` [where …] at least / at most / exactly N times [within the last D | between
+ * two dates]". Counts the customer's events with that name whose properties satisfy `where`,
+ * inside the window (none: all of them). `within` is a duration (`30d`, `12h`, `2w`) counted back
+ * from the evaluation's clock; `between` two ISO instants, both inclusive. At most one of the two.
+ */
+export interface EventNode {
+  kind: 'event';
+  event: string;
+  where?: PropertyNode;
+  count: EventCount;
+  within?: string;
+  between?: [string, string];
+}
+
 /** A node of the tree. */
-export type RuleNode = ConditionNode | GroupNode | NotNode;
+export type RuleNode = ConditionNode | EventNode | GroupNode | NotNode;

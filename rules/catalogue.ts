@@ -5,7 +5,7 @@
  * as an object) yields the field's fact. Parsing, both evaluators and `GET /segments/fields` all
  * read this one list, so a field cannot mean one thing in SQL and another in JavaScript.
  */
-import type { FieldType, Operator, RuleNode } from './ast';
+import type { EventNode, FieldType, Operator, RuleNode } from './ast';
 import { Sql, sql } from './sql';
 
 /** A customers row as knex returns it. */
@@ -195,8 +195,16 @@ export function fieldsOf(rule: RuleNode): string[] {
   const visit = (n: RuleNode): void => {
     if (n.kind === 'condition') names.add(n.field);
     else if (n.kind === 'not') visit(n.child);
-    else n.children.forEach(visit);
+    else if (n.kind === 'group') n.children.forEach(visit);
   };
   visit(rule);
   return [...names].sort();
+}
+
+/** The event conditions of a rule, in tree order (a customer's event counts are loaded for these). */
+export function eventConditionsOf(rule: RuleNode): EventNode[] {
+  if (rule.kind === 'event') return [rule];
+  if (rule.kind === 'not') return eventConditionsOf(rule.child);
+  if (rule.kind === 'group') return rule.children.flatMap(eventConditionsOf);
+  return [];
 }

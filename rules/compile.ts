@@ -5,10 +5,17 @@
  * comparison on a nullable field is `(cmp AND expr IS NOT NULL)` (false, not NULL, when the value
  * is missing) and its complement is `(expr IS NULL OR NOT cmp)`. Both forms stay usable by
  * indexes. Every value is a `?` binding; custom field keys are bound too.
+ *
+ * Event conditions (issue 16) become EXISTS / NOT EXISTS over customer_events: "at least k"
+ * is a semi-join on the customers with k or more matching events (one GROUP BY over the events of
+ * that name and window, through the (tenant_id, name, occurred_at) INCLUDE (customer_id) index),
+ * "at most n" the anti-join of "at least n + 1", so customers without any event match it. At the
+ * top of a WHERE Postgres plans them as hash (anti-)joins; under OR or NOT as hashed subplans.
  */
 import type { Knex } from 'knex';
-import type { ConditionNode, RuleNode } from './ast';
+import type { EventNode, Operator, PropertyNode, RuleNode, RuleValue } from './ast';
 import { type FieldDefinition, fieldByName } from './catalogue';
+import { eventWindow, propertyField } from './events';
 import { DAY_MS, NEGATIONS, type PositiveOperator, foldCase, instant, isNegation } from './semantics';
 import { type Sql, identifier, joinSql, sql } from './sql';
 import { RuleValidationError } from './validate';
@@ -19,6 +26,12 @@ export interface CompileOptions {
   now: Date;
   /** Alias of the customers table in the query (default `customers`). */
   alias?: string;
+  /**
+   * The tenant whose customers the query reads. Event conditions need it (their aggregate over
+   * customer_events is not correlated, so it can run once for the whole audience); rules without
+   * event conditions compile without it.
+   */
+  tenantId?: string;
 }
 
 /** A predicate for `query.whereRaw(sql, bindings)`. */
@@ -35,28 +48,84 @@ export function compileRuleToSql(rule: RuleNode, options: CompileOptions): Compi
   const alias = identifier(options.alias ?? 'customers');
   const now = options.now.getTime();
   if (!Number.isFinite(now)) throw new Error('compileRuleToSql needs a valid `now`');
-  const compiled = compileNode(rule, alias, now);
+  const compiled = compileNode(rule, { alias, now, tenantId: options.tenantId });
   return { sql: `(${compiled.text})`, bindings: [...compiled.bindings] };
 }
 
-function compileNode(node: RuleNode, alias: Sql, now: number): Sql {
+interface Scope {
+  alias: Sql;
+  now: number;
+  tenantId: string | undefined;
+}
+
+function compileNode(node: RuleNode, scope: Scope): Sql {
   switch (node.kind) {
     case 'group':
-      return sql`(${joinSql(node.children.map((c) => compileNode(c, alias, now)), node.combinator === 'all' ? ' AND ' : ' OR ')})`;
+      return sql`(${joinSql(node.children.map((c) => compileNode(c, scope)), node.combinator === 'all' ? ' AND ' : ' OR ')})`;
     case 'not':
-      return sql`(NOT ${compileNode(node.child, alias, now)})`;
-    case 'condition':
-      return compileCondition(node, alias, now);
+      return sql`(NOT ${compileNode(node.child, scope)})`;
+    case 'event':
+      return compileEvent(node, scope);
+    case 'condition': {
+      const field = fieldByName(node.field);
+      if (!field) throw new RuleValidationError([{ path: 'rules', message: `unknown field "${node.field}"` }]);
+      return compileComparison(field, node.operator, node.value, scope.alias, scope.now);
+    }
   }
 }
 
-function compileCondition(node: ConditionNode, alias: Sql, now: number): Sql {
-  const field = fieldByName(node.field);
-  if (!field) throw new RuleValidationError([{ path: 'rules', message: `unknown field "${node.field}"` }]);
+/** A `where` tree over the properties of customer_events aliased `alias`, never NULL. */
+function compileProperties(node: PropertyNode, alias: Sql, now: number): Sql {
+  switch (node.kind) {
+    case 'group':
+      return sql`(${joinSql(node.children.map((c) => compileProperties(c, alias, now)), node.combinator === 'all' ? ' AND ' : ' OR ')})`;
+    case 'not':
+      return sql`(NOT ${compileProperties(node.child, alias, now)})`;
+    case 'property':
+      return compileComparison(propertyField(node.property, node.type), node.operator, node.value, alias, now);
+  }
+}
+
+/**
+ * Which events of customer_events (aliased `alias`) an event condition counts at `now`: its
+ * name, window and property filter. The audience compiler and the one-customer loader
+ * (domain/segments/eventCounts.ts) both count with this predicate.
+ */
+export function eventFilterSql(node: EventNode, alias: Sql, now: number): Sql {
+  const window = eventWindow(node, now);
+  const parts = [sql`${alias}.name = ${node.event}`];
+  if (window) parts.push(dateRange(sql`${alias}.occurred_at`, window.from, window.to));
+  if (node.where) parts.push(compileProperties(node.where, alias, now));
+  return joinSql(parts, ' AND ');
+}
+
+/**
+ * Customers whose number of events matching the condition is `= k` or `>= k` (k ≥ 1), as a
+ * never-NULL EXISTS: a plain semi-join for "at least one", otherwise over one GROUP BY.
+ */
+function counted(node: EventNode, relation: '>=' | '=', k: number, scope: Scope): Sql {
+  if (scope.tenantId === undefined) throw new Error('compileRuleToSql needs `tenantId` for rules with event conditions');
+  const e = sql`e`;
+  const filter = sql`e.tenant_id = CAST(${scope.tenantId} AS uuid) AND e.customer_id IS NOT NULL AND ${eventFilterSql(node, e, scope.now)}`;
+  if (relation === '>=' && k === 1) return sql`EXISTS (SELECT 1 FROM customer_events e WHERE ${filter} AND e.customer_id = ${scope.alias}.id)`;
+  const having = relation === '=' ? sql`count(*) = CAST(${k} AS bigint)` : sql`count(*) >= CAST(${k} AS bigint)`;
+  return sql`EXISTS (SELECT 1 FROM (SELECT e.customer_id FROM customer_events e WHERE ${filter} GROUP BY e.customer_id HAVING ${having}) n WHERE n.customer_id = ${scope.alias}.id)`;
+}
+
+/** gte n: at least n; lte n: not at least n + 1; eq 0: not at least 1; eq n: exactly n. */
+function compileEvent(node: EventNode, scope: Scope): Sql {
+  const c = node.count;
+  if ('gte' in c) return c.gte === 0 ? sql`TRUE` : sql`(${counted(node, '>=', c.gte, scope)})`;
+  if ('lte' in c) return sql`(NOT ${counted(node, '>=', c.lte + 1, scope)})`;
+  return c.eq === 0 ? sql`(NOT ${counted(node, '>=', 1, scope)})` : sql`(${counted(node, '=', c.eq, scope)})`;
+}
+
+/** One field comparison, never NULL (see the header). */
+function compileComparison(field: FieldDefinition, operator: Operator, value: RuleValue | undefined, alias: Sql, now: number): Sql {
   const expr = field.expression(alias);
-  const negated = isNegation(node.operator);
-  const op: PositiveOperator = isNegation(node.operator) ? NEGATIONS[node.operator] : node.operator;
-  const cmp = positive(op, node, field, expr, now);
+  const negated = isNegation(operator);
+  const op: PositiveOperator = isNegation(operator) ? NEGATIONS[operator] : operator;
+  const cmp = positive(op, value, field, expr, now);
   // exists and isEmpty decide NULL themselves; every other comparison is guarded when the field can be missing.
   if (!field.nullable || op === 'exists' || op === 'isEmpty') return negated ? sql`(NOT ${cmp})` : cmp;
   return negated ? sql`(${expr} IS NULL OR NOT ${cmp})` : sql`(${cmp} AND ${expr} IS NOT NULL)`;
@@ -72,8 +141,7 @@ function typed(field: FieldDefinition, value: string | number | boolean): Sql {
   return sql`${value}`;
 }
 
-function positive(op: PositiveOperator, node: ConditionNode, field: FieldDefinition, expr: Sql, now: number): Sql {
-  const v = node.value;
+function positive(op: PositiveOperator, v: RuleValue | undefined, field: FieldDefinition, expr: Sql, now: number): Sql {
   const list = Array.isArray(v) ? v : [];
   // lower() under the "C" collation folds exactly A–Z (byte-wise), like the JS side, and is far
   // cheaper than translate() over 26 letters.

@@ -6,11 +6,15 @@
  *   `fact: 'customFields', path: '$.birthday'` or `"$['a.b']"` is a custom field);
  * - seed 003's trees: `{ id, logic: 'AND' | 'OR', rules: [...] }` with leaves
  *   `{ id, field, operator, value, type }`, plus Herald's `not: true` on a group (its negation);
+ * - event conditions `{ event, where?, count?, within? | between? }` (issue 16) in both formats
+ *   (seed trees add `type: 'event'`), whose `where` is a tree of the same groups over property
+ *   conditions `{ property, operator, value, type? }`;
  * - the AST itself (`{ kind: ... }`), so stored rules can be re-validated.
  * Canonical form: groups of one child are replaced by the child (all/any of one thing is that
  * thing), so both input formats of the same rule give equal ASTs.
  */
-import type { RuleNode } from './ast';
+import type { PropertyNode, RuleNode } from './ast';
+import { buildPropertyCondition, parseEventCondition } from './events';
 import { Issues, RuleValidationError, buildCondition } from './validate';
 import { MAX_CONDITIONS, MAX_DEPTH } from './semantics';
 
@@ -33,34 +37,68 @@ const isObject = (v: unknown): v is Obj => v !== null && typeof v === 'object' &
 const has = (o: Obj, key: string) => Object.prototype.hasOwnProperty.call(o, key);
 
 /**
+ * What a tree's leaves are: rule conditions (customer fields and events) at the top, property
+ * conditions inside an event's `where`. Groups, negations and their limits are the same for both.
+ */
+interface Grammar<N> {
+  /** Parses an object that is not a group (engine or seed leaf, or an AST leaf of `kind`). */
+  leaf(input: Obj, path: string, depth: number, ctx: Context): N | undefined;
+  /** The AST kinds of leaves. */
+  leafKinds: readonly string[];
+  /** The message for input of no recognisable shape. */
+  shape: string;
+}
+
+/**
  * Parses and validates a rule (json-rules-engine conditions, seed 003 tree, or AST) into the
  * canonical AST. Throws RuleValidationError with all problems and their input paths.
  */
 export function parseRules(input: unknown, options: ParseOptions = {}): RuleNode {
   const root = options.path ?? 'rules';
   const ctx: Context = { issues: new Issues(), conditions: 0 };
-  const node = parseNode(input, root, 1, ctx);
+  const node = parseNode(input, root, 1, ctx, RULES);
   if (ctx.conditions > MAX_CONDITIONS) ctx.issues.add(root, `a rule may have at most ${MAX_CONDITIONS} conditions; this one has ${ctx.conditions}`);
   if (ctx.issues.list.length > 0 || !node) throw new RuleValidationError(ctx.issues.list);
   return node;
 }
 
-const SHAPE =
-  'must be a condition ({ fact, operator, value } or { field, operator, value }) or a group ({ all: [...] }, { any: [...] }, { not: {...} } or { logic, rules: [...] })';
+const RULES: Grammar<RuleNode> = {
+  leafKinds: ['condition', 'event'],
+  shape:
+    'must be a condition ({ fact, operator, value } or { field, operator, value }), an event condition ({ event, count, within }) or a group ({ all: [...] }, { any: [...] }, { not: {...} } or { logic, rules: [...] })',
+  leaf(input, path, depth, ctx) {
+    if (input.kind === 'event' || (input.kind === undefined && (has(input, 'event') || input.type === 'event'))) {
+      ctx.conditions += 1;
+      return parseEventCondition(input, path, ctx.issues, (where, wherePath) => parseNode(where, wherePath, depth + 1, ctx, PROPERTIES));
+    }
+    if (input.kind === 'condition') return leaf(input.field, input, path, `${path}.field`, ctx);
+    if (has(input, 'fact')) return parseEngineLeaf(input, path, ctx);
+    if (has(input, 'field')) return leaf(input.field, input, path, `${path}.field`, ctx);
+    if (has(input, 'condition')) return ctx.issues.add(`${path}.condition`, 'condition references are not supported; write the conditions inline');
+    return ctx.issues.add(path, RULES.shape);
+  },
+};
 
-function parseNode(input: unknown, path: string, depth: number, ctx: Context): RuleNode | undefined {
-  if (!isObject(input)) return ctx.issues.add(path, SHAPE);
-  if (has(input, 'kind')) return parseAstNode(input, path, depth, ctx);
-  if (has(input, 'rules')) return parseSeedGroup(input, path, depth, ctx);
+const PROPERTIES: Grammar<PropertyNode> = {
+  leafKinds: ['property'],
+  shape: 'must be a property condition ({ property, operator, value }) or a group ({ all: [...] }, { any: [...] }, { not: {...} } or { logic, rules: [...] })',
+  leaf(input, path, _depth, ctx) {
+    if (!has(input, 'property')) return ctx.issues.add(path, PROPERTIES.shape);
+    ctx.conditions += 1;
+    return buildPropertyCondition(input, path, ctx.issues);
+  },
+};
+
+function parseNode<N>(input: unknown, path: string, depth: number, ctx: Context, g: Grammar<N>): N | undefined {
+  if (!isObject(input)) return ctx.issues.add(path, g.shape);
+  if (has(input, 'kind')) return parseAstNode(input, path, depth, ctx, g);
+  if (has(input, 'rules')) return parseSeedGroup(input, path, depth, ctx, g);
   const engineKeys = ['all', 'any', 'not'].filter((k) => has(input, k));
   if (engineKeys.length > 1) return ctx.issues.add(path, `a group has exactly one of all, any and not; found ${engineKeys.join(', ')}`);
   const [key] = engineKeys;
-  if (key === 'not') return negation(input.not, `${path}.not`, path, depth, ctx);
-  if (key === 'all' || key === 'any') return group(key, input[key], `${path}.${key}`, path, depth, ctx);
-  if (has(input, 'fact')) return parseEngineLeaf(input, path, ctx);
-  if (has(input, 'field')) return leaf(input.field, input, path, `${path}.field`, ctx);
-  if (has(input, 'condition')) return ctx.issues.add(`${path}.condition`, 'condition references are not supported; write the conditions inline');
-  return ctx.issues.add(path, SHAPE);
+  if (key === 'not') return negation(input.not, `${path}.not`, path, depth, ctx, g);
+  if (key === 'all' || key === 'any') return group(key, input[key], `${path}.${key}`, path, depth, ctx, g);
+  return g.leaf(input, path, depth, ctx);
 }
 
 /** A leaf whose field is already known (seed `field`, AST `field`, or engine fact + path). */
@@ -92,46 +130,45 @@ function parseEngineLeaf(input: Obj, path: string, ctx: Context): RuleNode | und
   return leaf(`${fact}.${key}`, input, path, `${path}.path`, ctx);
 }
 
-function parseSeedGroup(input: Obj, path: string, depth: number, ctx: Context): RuleNode | undefined {
+function parseSeedGroup<N>(input: Obj, path: string, depth: number, ctx: Context, g: Grammar<N>): N | undefined {
   const logic = typeof input.logic === 'string' ? input.logic.toUpperCase() : undefined;
   const negated = input.not;
   if (logic !== 'AND' && logic !== 'OR') ctx.issues.add(`${path}.logic`, 'must be AND or OR');
   if (negated !== undefined && typeof negated !== 'boolean') ctx.issues.add(`${path}.not`, 'must be true or false');
-  const node = group(logic === 'OR' ? 'any' : 'all', input.rules, `${path}.rules`, path, depth, ctx);
+  const node = group(logic === 'OR' ? 'any' : 'all', input.rules, `${path}.rules`, path, depth, ctx, g);
   if (!node || (logic !== 'AND' && logic !== 'OR')) return undefined;
-  return negated === true ? { kind: 'not', child: node } : node;
+  return negated === true ? ({ kind: 'not', child: node } as N) : node;
 }
 
-function parseAstNode(input: Obj, path: string, depth: number, ctx: Context): RuleNode | undefined {
+function parseAstNode<N>(input: Obj, path: string, depth: number, ctx: Context, g: Grammar<N>): N | undefined {
+  if (g.leafKinds.includes(input.kind as string)) return g.leaf(input, path, depth, ctx);
   switch (input.kind) {
-    case 'condition':
-      return leaf(input.field, input, path, `${path}.field`, ctx);
     case 'not':
-      return negation(input.child, `${path}.child`, path, depth, ctx);
+      return negation(input.child, `${path}.child`, path, depth, ctx, g);
     case 'group':
       if (input.combinator !== 'all' && input.combinator !== 'any') {
         ctx.issues.add(`${path}.combinator`, 'must be all or any');
-        group('all', input.children, `${path}.children`, path, depth, ctx);
+        group('all', input.children, `${path}.children`, path, depth, ctx, g);
         return undefined;
       }
-      return group(input.combinator, input.children, `${path}.children`, path, depth, ctx);
+      return group(input.combinator, input.children, `${path}.children`, path, depth, ctx, g);
     default:
-      return ctx.issues.add(`${path}.kind`, 'must be condition, group or not');
+      return ctx.issues.add(`${path}.kind`, `must be ${[...g.leafKinds, 'group', 'not'].join(', ')}`);
   }
 }
 
-function group(combinator: 'all' | 'any', items: unknown, itemsPath: string, path: string, depth: number, ctx: Context): RuleNode | undefined {
+function group<N>(combinator: 'all' | 'any', items: unknown, itemsPath: string, path: string, depth: number, ctx: Context, g: Grammar<N>): N | undefined {
   if (depth > MAX_DEPTH) return ctx.issues.add(path, `groups are nested deeper than ${MAX_DEPTH} levels`);
   if (!Array.isArray(items)) return ctx.issues.add(itemsPath, 'must be an array of conditions and groups');
   if (items.length === 0) return ctx.issues.add(itemsPath, 'a group needs at least one condition');
-  const children = items.map((item, i) => parseNode(item, `${itemsPath}[${i}]`, depth + 1, ctx));
+  const children = items.map((item, i) => parseNode(item, `${itemsPath}[${i}]`, depth + 1, ctx, g));
   if (children.some((c) => c === undefined)) return undefined;
-  return children.length === 1 ? children[0] : { kind: 'group', combinator, children: children as RuleNode[] };
+  return children.length === 1 ? children[0] : ({ kind: 'group', combinator, children } as N);
 }
 
-function negation(child: unknown, childPath: string, path: string, depth: number, ctx: Context): RuleNode | undefined {
+function negation<N>(child: unknown, childPath: string, path: string, depth: number, ctx: Context, g: Grammar<N>): N | undefined {
   if (depth > MAX_DEPTH) return ctx.issues.add(path, `groups are nested deeper than ${MAX_DEPTH} levels`);
   if (Array.isArray(child)) return ctx.issues.add(childPath, 'must be one condition or group, not an array');
-  const node = parseNode(child, childPath, depth + 1, ctx);
-  return node && { kind: 'not', child: node };
+  const node = parseNode(child, childPath, depth + 1, ctx, g);
+  return node && ({ kind: 'not', child: node } as N);
 }

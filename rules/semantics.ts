@@ -42,8 +42,18 @@
  * Tags (exact, case-sensitive; tag values are trimmed when parsed, as stored tags are):
  * hasAny: at least one listed tag; hasAll: every listed tag; hasNone: none of them;
  * contains t: has tag t; isEmpty: no tags.
+ *
+ * Event conditions (issue 16) count the customer's events (customer_events rows with that
+ * customer_id; anonymous events never count) with the condition's name (exact, case-sensitive),
+ * whose properties satisfy `where`, inside the window: `within D` is now − D ≤ occurred_at ≤ now
+ * (future events are not yet within), `between [a, b]` is a ≤ occurred_at ≤ b, both compared at
+ * the millisecond like dates, and no window means every event. A property is read as the
+ * condition's type (a JSON value of another type, or a missing key, counts as no value) and
+ * compared as a customer field of that type. The count then satisfies gte / lte / eq N
+ * ({@link countMatches}): "has not performed X within D" is eq 0 (or lte 0) and includes
+ * customers with no events at all.
  */
-import type { Operator, RuleValue } from './ast';
+import type { EventCount, Operator, RuleValue } from './ast';
 
 /** Milliseconds in a day: withinLastDays counts 24-hour periods back from now. */
 export const DAY_MS = 86_400_000;
@@ -143,4 +153,11 @@ const POSITIVE: Record<PositiveOperator, (fact: FactValue, value: RuleValue | un
 export function applyOperator(op: Operator, fact: FactValue, value: RuleValue | undefined): boolean {
   if (isNegation(op)) return !POSITIVE[NEGATIONS[op]](fact, value);
   return POSITIVE[op](fact, value);
+}
+
+/** Whether a number of events satisfies an event condition's count (gte / lte / eq). */
+export function countMatches(count: number, want: EventCount): boolean {
+  if ('gte' in want) return count >= want.gte;
+  if ('lte' in want) return count <= want.lte;
+  return count === want.eq;
 }

@@ -20,11 +20,11 @@ async function audiencePredicate(db: Knex, campaign: CampaignRow, now: Date): Pr
     case 'segment': {
       const segment = await db('segments').where({ tenant_id: campaign.tenant_id, id: audience.segmentId }).first('rules');
       if (!segment) throw notFound('Segment');
-      const p = compileRuleToSql(segment.rules as RuleNode, { now, alias: 'c' });
+      const p = compileRuleToSql(segment.rules as RuleNode, { now, alias: 'c', tenantId: campaign.tenant_id });
       return { sql: `c.deleted_at IS NULL AND ${p.sql}`, bindings: p.bindings };
     }
     default: {
-      const p = compileRuleToSql(audience.rules as RuleNode, { now, alias: 'c' });
+      const p = compileRuleToSql(audience.rules as RuleNode, { now, alias: 'c', tenantId: campaign.tenant_id });
       return { sql: `c.deleted_at IS NULL AND ${p.sql}`, bindings: p.bindings };
     }
   }

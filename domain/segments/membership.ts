@@ -1,8 +1,10 @@
 import type { Knex } from 'knex';
 import { compileRuleToSql } from '../../rules/compile';
 import type { RuleNode } from '../../rules/ast';
+import type { MatchContext } from '../../rules/evaluate';
 import { appendEvent, sqlEventData, sqlInsertEvents } from '../events/outbox';
 import type { CommandContext } from '../shared/context';
+import { loadEventCounts } from './eventCounts';
 
 /** Counts of one membership refresh. */
 export interface RefreshResult {
@@ -14,7 +16,15 @@ export interface RefreshResult {
 
 /** Anything that says which segments one customer row matches (json-rules-engine in production). */
 export interface SegmentMatcher {
-  matchingIds(rules: Array<{ id: string; rule: RuleNode }>, row: Record<string, unknown>): Promise<string[]>;
+  matchingIds(rules: Array<{ id: string; rule: RuleNode }>, row: Record<string, unknown>, context?: MatchContext): Promise<string[]>;
+}
+
+/** Options of {@link reevaluateCustomer}. */
+export interface ReevaluateOptions {
+  /** The clock of this evaluation, for time-relative conditions and event windows alike (default: the system clock). */
+  now?: Date;
+  /** Only these segments are evaluated, entered or exited (default: every segment of the tenant). */
+  only?: (segment: { id: string; rules: RuleNode }) => boolean;
 }
 
 /**
@@ -27,7 +37,7 @@ export interface SegmentMatcher {
 export async function refreshSegmentMembership(db: Knex, tenantId: string, segmentId: string, now: Date): Promise<RefreshResult | undefined> {
   const segment = await db('segments').where({ tenant_id: tenantId, id: segmentId }).first('rules');
   if (!segment) return undefined;
-  const predicate = compileRuleToSql(segment.rules as RuleNode, { now, alias: 'c' });
+  const predicate = compileRuleToSql(segment.rules as RuleNode, { now, alias: 'c', tenantId });
   const events = (change: 'entered' | 'exited', from: string) =>
     sqlInsertEvents(`segment.${change}`, {
       tenantId: '?', subjectType: 'segment', subjectId: '?', from,
@@ -111,29 +121,34 @@ const RETRYABLE = new Set(['40P01', '40001']);
  * Re-evaluates one customer against every segment of the tenant with json-rules-engine, right
  * after a change to that customer commits. The customer row is locked for the evaluation so
  * concurrent changes are evaluated in commit order; a soft-deleted customer leaves every segment.
- * Deadlocks and serialisation failures are retried (up to three attempts).
+ * The customer's event counts for the segments' event conditions are loaded in the same
+ * transaction, at `options.now`. Deadlocks and serialisation failures are retried (up to three attempts).
  */
-export async function reevaluateCustomer(db: Knex, matcher: SegmentMatcher, ctx: CommandContext, customerId: string): Promise<{ entered: string[]; exited: string[] }> {
+export async function reevaluateCustomer(db: Knex, matcher: SegmentMatcher, ctx: CommandContext, customerId: string, options: ReevaluateOptions = {}): Promise<{ entered: string[]; exited: string[] }> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await reevaluateOnce(db, matcher, ctx, customerId);
+      return await reevaluateOnce(db, matcher, ctx, customerId, options);
     } catch (err) {
       if (attempt >= 3 || !RETRYABLE.has((err as { code?: string }).code ?? '')) throw err;
     }
   }
 }
 
-async function reevaluateOnce(db: Knex, matcher: SegmentMatcher, ctx: CommandContext, customerId: string): Promise<{ entered: string[]; exited: string[] }> {
+async function reevaluateOnce(db: Knex, matcher: SegmentMatcher, ctx: CommandContext, customerId: string, options: ReevaluateOptions): Promise<{ entered: string[]; exited: string[] }> {
   const tenantId = ctx.principal.tenantId;
   // A tenant without segments has no memberships either (they cascade with their segment): one
   // indexed read instead of a locking transaction on every write.
   if (!(await db('segments').where({ tenant_id: tenantId }).first('id'))) return { entered: [], exited: [] };
   return db.transaction(async (trx) => {
-    const segments = await lockSegmentsShared(trx, tenantId);
+    const segments = (await lockSegmentsShared(trx, tenantId)).filter((s) => options.only?.(s) ?? true);
     const row = await trx('customers').where({ tenant_id: tenantId, id: customerId }).forUpdate().first();
     if (!row) return { entered: [], exited: [] };
-    const matching = row.deleted_at ? [] : await matcher.matchingIds(segments.map((s) => ({ id: s.id, rule: s.rules })), row);
-    const current: string[] = (await trx('segment_memberships').where({ customer_id: customerId }).whereNull('exited_at').select('segment_id')).map((r) => r.segment_id);
+    const now = options.now ?? new Date();
+    // Event conditions compare counts loaded here, at the same `now` as every other time-relative condition.
+    const eventCounts = row.deleted_at ? undefined : await loadEventCounts(trx, tenantId, customerId, segments.map((s) => s.rules), now);
+    const matching = row.deleted_at ? [] : await matcher.matchingIds(segments.map((s) => ({ id: s.id, rule: s.rules })), row, { now, eventCounts });
+    const considered = new Set(segments.map((s) => s.id));
+    const current: string[] = (await trx('segment_memberships').where({ customer_id: customerId }).whereNull('exited_at').select('segment_id')).map((r) => r.segment_id).filter((id: string) => considered.has(id));
     const toEnter = matching.filter((id) => !current.includes(id));
     const toExit = current.filter((id) => !matching.includes(id));
     const entered: string[] = toEnter.length

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { RuleNode } from '../../rules/ast';
 import { describeFields } from '../../rules/catalogue';
+import { describeEventCondition } from '../../rules/events';
 import { suggestSegments, SuggestionError } from '../../rules/suggest';
 import { compileRuleToSql } from '../../rules/compile';
 import { parseRules, RuleValidationError } from '../../rules/parse';
@@ -54,7 +55,7 @@ export function createSegmentService(deps: { db: Knex; onDefinitionChanged?: (te
   }
 
   const audience = (tenantId: string, rule: RuleNode, now = new Date()) => {
-    const p = compileRuleToSql(rule, { now, alias: 'customers' });
+    const p = compileRuleToSql(rule, { now, alias: 'customers', tenantId });
     return db('customers').where('tenant_id', tenantId).whereNull('deleted_at').whereRaw(`(${p.sql})`, p.bindings);
   };
 
@@ -125,8 +126,8 @@ export function createSegmentService(deps: { db: Knex; onDefinitionChanged?: (te
 
   return {
     suggest,
-    /** The segmentable fields with types and operators (GET /segments/fields). */
-    fields: describeFields,
+    /** The segmentable fields with types and operators, then the event condition (GET /segments/fields). */
+    fields: () => [...describeFields(), describeEventCondition()],
     create,
     update,
     remove,
@@ -145,7 +146,7 @@ export function createSegmentService(deps: { db: Knex; onDefinitionChanged?: (te
       return Number(counted?.count ?? 0);
     },
     /** The segment's rule as a predicate over `customers`, for the customer list's segmentId filter. */
-    predicateFor: async (tenantId: string, id: string): Promise<Predicate> => compileRuleToSql((await findRow(tenantId, id)).rules, { now: new Date(), alias: 'customers' }),
+    predicateFor: async (tenantId: string, id: string): Promise<Predicate> => compileRuleToSql((await findRow(tenantId, id)).rules, { now: new Date(), alias: 'customers', tenantId }),
     /** Counts the audience of an already-parsed rule (for suggestions). */
     countRule: async (tenantId: string, rule: RuleNode) => Number((await audience(tenantId, rule).count<{ count: number }[]>({ count: '*' }))[0]?.count ?? 0),
   };

@@ -8,7 +8,7 @@ export interface Segment {
   description: string | null;
   /** The normalised rule tree. */
   rules: RuleNode;
-  /** True when membership changes with the passage of time (withinLastDays…), so a schedule re-checks it. */
+  /** True when membership changes with the passage of time (withinLastDays, events within D…), so a schedule re-checks it. */
   timeRelative: boolean;
   memberCount: number;
   refreshedAt: string | null;
@@ -43,9 +43,13 @@ export const toSegment = (r: SegmentRow): Segment => ({
 /** Operators whose truth changes as time passes without any write. */
 const TIME_OPERATORS = new Set(['withinLastDays', 'notWithinLastDays']);
 
-/** Whether a rule uses a time-relative operator anywhere in its tree. */
+/**
+ * Whether a rule uses a time-relative operator anywhere in its tree, or an event condition
+ * counted over the last D (its events leave the window as time passes, without any new event).
+ */
 export function isTimeRelative(node: RuleNode): boolean {
   if (node.kind === 'condition') return TIME_OPERATORS.has(node.operator);
+  if (node.kind === 'event') return node.within !== undefined;
   if (node.kind === 'not') return isTimeRelative(node.child);
   return node.children.some(isTimeRelative);
 }

@@ -4,6 +4,7 @@
  * generated from the tree alone, so the same rule always reads the same.
  */
 import type { ConditionNode, RuleNode, RuleValue } from '../ast';
+import { describeEvent } from '../events';
 import { LANGUAGES } from './languages';
 import { PLACES } from './places';
 
@@ -74,6 +75,7 @@ function conditionText(c: ConditionNode, negated: boolean): string {
 /** "whose total spend is above 500", nested groups in parentheses. */
 function clauseText(node: RuleNode, nested = false): string {
   if (node.kind === 'condition') return conditionText(node, false);
+  if (node.kind === 'event') return `who ${describeEvent(node)}`;
   if (node.kind === 'not') return node.child.kind === 'condition' ? conditionText(node.child, true) : `excluding those ${clauseText(node.child, true)}`;
   const text = node.children.map((c) => clauseText(c, true)).join(node.combinator === 'all' ? ' and ' : ' or ');
   return nested ? `(${text})` : text;
@@ -147,6 +149,7 @@ function dateRange(node: RuleNode): string | null {
 
 function nameOf(node: RuleNode, nested: boolean): string {
   if (node.kind === 'condition') return label(node);
+  if (node.kind === 'event') return describeEvent(node);
   if (node.kind === 'not') {
     const c = node.child;
     if (c.kind === 'condition' && c.operator === 'exists') return DATE_VERBS[c.field] ? `never ${DATE_VERBS[c.field]}` : `no ${FIELDS[c.field] ?? c.field}`;

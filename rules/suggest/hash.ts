@@ -11,6 +11,7 @@ const SETS = new Set(['in', 'notIn', 'hasAny', 'hasAll', 'hasNone']);
 export function canonical(node: RuleNode): string {
   if (node.kind === 'not') return `{"not":${canonical(node.child)}}`;
   if (node.kind === 'group') return `{"${node.combinator}":[${node.children.map(canonical).sort().join(',')}]}`;
+  if (node.kind === 'event') return JSON.stringify(node);
   const value = Array.isArray(node.value) && SETS.has(node.operator) ? [...node.value].map(String).sort() : node.value;
   return JSON.stringify([node.field, node.operator, value ?? null]);
 }

@@ -40,7 +40,7 @@ function merge(children: RuleNode[], combinator: 'all' | 'any'): RuleNode[] {
 
 /** The normal form of a rule tree. */
 export function simplify(node: RuleNode): RuleNode {
-  if (node.kind === 'condition') return node;
+  if (node.kind === 'condition' || node.kind === 'event') return node;
   if (node.kind === 'not') {
     const child = simplify(node.child);
     if (child.kind === 'not') return child.child;

@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import { Worker } from 'node:worker_threads';
 import type { Knex } from 'knex';
 import type { RuleNode, RuleValue } from '../../rules/ast';
-import { FIELDS, type FieldDefinition, fieldByName } from '../../rules/catalogue';
+import { FIELDS, type FieldDefinition, eventConditionsOf, fieldByName } from '../../rules/catalogue';
 import { compileRuleToSql } from '../../rules/compile';
 import { createRuleEvaluator } from '../../rules/evaluate';
 import { parseRules } from '../../rules/parse';
+import { loadEventCountsOf } from '../../domain/segments/eventCounts';
+import { eventConditionArb, historyArb, insertHistories } from '../support/eventRules';
 import { testDb, uniqueSuffix } from '../support/factories';
 import { propertySeed } from '../support/propertySeed';
 
@@ -17,6 +19,11 @@ import { propertySeed } from '../support/propertySeed';
  * millisecond or microsecond either side), custom fields holding non-strings. Rule values are
  * drawn from the customers' own values. Every generated rule is also checked to be canonical
  * (parseRules returns it unchanged), which keeps the generator honest about what is valid.
+ *
+ * Event conditions (issue 16): every customer gets a random event history (test/support/eventRules.ts)
+ * and rules mix event conditions in. The SQL side counts inside the compiled predicate; the
+ * json-rules-engine side gets each customer's counts from the real loader (loadEventCountsOf, which
+ * the membership path calls for one customer).
  */
 
 const SEED = propertySeed();
@@ -67,7 +74,9 @@ async function seed(db: Knex, customers: Customer[]) {
     phone: hasPhone ? `+1555000${String(i).padStart(4, '0')}` : null, custom_fields: JSON.stringify(custom_fields),
   }));
   await db.batchInsert('customers', rows, 100);
-  const stored = await db('customers').where({ tenant_id: tenantId }).select('*');
+  const stored = await db('customers').where({ tenant_id: tenantId }).orderBy('id').select('*');
+  const histories = fc.sample(historyArb, { numRuns: stored.length, seed: SEED + 2 });
+  await insertHistories(db, tenantId, stored.map((c, i) => ({ customerId: c.id as string, events: histories[i]! })), NOW);
   return { tenantId, stored: stored as Array<Record<string, unknown>> };
 }
 
@@ -106,13 +115,14 @@ function valueArb(field: FieldDefinition, op: string, rows: Array<Record<string,
 
 /** Random canonical rules: conditions on every field and operator, nested all/any/not up to depth 4. */
 function ruleArb(rows: Array<Record<string, unknown>>): fc.Arbitrary<RuleNode> {
-  const condition = fc.constantFrom(...FIELDS, ...CUSTOM_FIELDS).chain((field) =>
+  const fieldCondition = fc.constantFrom(...FIELDS, ...CUSTOM_FIELDS).chain((field) =>
     fc.constantFrom(...field.operators).chain((operator) =>
       valueArb(field, operator, rows).map((value): RuleNode =>
         operator === 'exists' || operator === 'isEmpty' ? { kind: 'condition', field: field.name, operator } : { kind: 'condition', field: field.name, operator, value },
       ),
     ),
   );
+  const condition = fc.oneof({ arbitrary: fieldCondition, weight: 3 }, { arbitrary: eventConditionArb(NOW) as fc.Arbitrary<RuleNode>, weight: 1 });
   const node = (depth: number): fc.Arbitrary<RuleNode> =>
     depth >= 4
       ? condition
@@ -126,7 +136,7 @@ function ruleArb(rows: Array<Record<string, unknown>>): fc.Arbitrary<RuleNode> {
 
 /** Runs rules as one SQL query (`SELECT c.id, (pred1) AS r0, …`): per rule, the ids it selects. */
 async function selectBySql(db: Knex, tenantId: string, rules: RuleNode[]): Promise<string[][]> {
-  const compiled = rules.map((rule) => compileRuleToSql(rule, { now: NOW, alias: 'c' }));
+  const compiled = rules.map((rule) => compileRuleToSql(rule, { now: NOW, alias: 'c', tenantId }));
   const columns = compiled.map((c, i) => `${c.sql} AS r${i}`).join(', ');
   const result = await db.raw(`SELECT c.id, ${columns} FROM customers c WHERE c.tenant_id = ?`, [...compiled.flatMap((c) => c.bindings), tenantId]);
   const selected = result.rows as Array<Record<string, unknown>>;
@@ -148,13 +158,14 @@ function startEngineWorker(rows: Array<Record<string, unknown>>) {
     const { parentPort, workerData } = require('node:worker_threads');
     const { createRuleEvaluator } = require(${JSON.stringify(require.resolve('../../rules/evaluate'))});
     const evaluator = createRuleEvaluator({ now: () => workerData.now });
-    parentPort.on('message', async ({ rules, via }) => {
+    parentPort.on('message', async ({ rules, via, counts }) => {
       try {
         const selected = rules.map(() => []);
         const named = rules.map((rule, i) => ({ id: String(i), rule }));
         for (const row of workerData.rows) {
-          if (via === 'matchingIds') for (const i of await evaluator.matchingIds(named, row)) selected[Number(i)].push(row.id);
-          else for (const [i, rule] of rules.entries()) if (await evaluator.matches(rule, row)) selected[i].push(row.id);
+          const context = { eventCounts: counts[row.id] };
+          if (via === 'matchingIds') for (const i of await evaluator.matchingIds(named, row, context)) selected[Number(i)].push(row.id);
+          else for (const [i, rule] of rules.entries()) if (await evaluator.matches(rule, row, context)) selected[i].push(row.id);
         }
         parentPort.postMessage({ selected: selected.map((ids) => ids.sort()) });
       } catch (err) {
@@ -163,15 +174,19 @@ function startEngineWorker(rows: Array<Record<string, unknown>>) {
     });`;
   const worker = new Worker(source, { eval: true, workerData: { rows, now: NOW } });
   let queue = Promise.resolve<unknown>(undefined);
-  const ask = (rules: RuleNode[], via: 'matchingIds' | 'matches') =>
+  const ask = (rules: RuleNode[], via: 'matchingIds' | 'matches', counts: Record<string, Map<string, number>>) =>
     new Promise<string[][]>((resolve, reject) => {
       worker.once('message', (m: { selected?: string[][]; error?: string }) => (m.selected ? resolve(m.selected) : reject(new Error(m.error))));
-      worker.postMessage({ rules, via });
+      worker.postMessage({ rules, via, counts });
     });
   return {
-    /** Per rule, the ids of the customers json-rules-engine accepts (one request at a time). */
-    select(rules: RuleNode[], via: 'matchingIds' | 'matches'): Promise<string[][]> {
-      const answer = queue.then(() => ask(rules, via));
+    /**
+     * Per rule, the ids of the customers json-rules-engine accepts (one request at a time), each
+     * customer with the event counts the loader finds for these rules.
+     */
+    async select(db: Knex, tenantId: string, rules: RuleNode[], via: 'matchingIds' | 'matches'): Promise<string[][]> {
+      const counts = Object.fromEntries(await loadEventCountsOf(db, tenantId, rows.map((r) => r.id as string), rules, NOW));
+      const answer = queue.then(() => ask(rules, via, counts));
       queue = answer.catch(() => undefined);
       return answer;
     },
@@ -200,22 +215,26 @@ describe(`rules: SQL and json-rules-engine agree (seed ${SEED})`, () => {
 
   it(`selects the same customers for ${NUM_RULES} random rules (matchingIds per customer, one SQL query per ${RULES_PER_RUN} rules)`, async () => {
     const sizes: number[] = [];
+    const eventSizes: number[] = [];
     await fc.assert(
       fc.asyncProperty(fc.array(ruleArb(rows), { minLength: RULES_PER_RUN, maxLength: RULES_PER_RUN }), async (rules) => {
         for (const rule of rules) expect(parseRules(rule)).toEqual(rule);
-        const [bySql, byEngine] = await Promise.all([selectBySql(db, tenantId, rules), engine.select(rules, 'matchingIds')]);
+        const [bySql, byEngine] = await Promise.all([selectBySql(db, tenantId, rules), engine.select(db, tenantId, rules, 'matchingIds')]);
         rules.forEach((rule, i) => expect({ rule, ids: byEngine[i] }).toEqual({ rule, ids: bySql[i] }));
         sizes.push(...bySql.map((ids) => ids.length));
+        eventSizes.push(...bySql.filter((_, i) => eventConditionsOf(rules[i]!).length > 0).map((ids) => ids.length));
       }),
       { numRuns: NUM_RULES / RULES_PER_RUN, seed: SEED },
     );
     // The generator must produce discriminating rules, not just ones that select everyone or no one.
     expect(sizes.filter((n) => n > 0 && n < rows.length).length).toBeGreaterThan(sizes.length / 3);
+    expect(eventSizes.length).toBeGreaterThan(NUM_RULES / 5);
+    expect(eventSizes.filter((n) => n > 0 && n < rows.length).length).toBeGreaterThan(eventSizes.length / 3);
   });
 
   it('agrees rule by rule through matches() for 200 more rules', async () => {
     const rules = fc.sample(ruleArb(rows), { numRuns: 200, seed: SEED + 1 });
-    const [bySql, byEngine] = await Promise.all([selectBySql(db, tenantId, rules), engine.select(rules, 'matches')]);
+    const [bySql, byEngine] = await Promise.all([selectBySql(db, tenantId, rules), engine.select(db, tenantId, rules, 'matches')]);
     rules.forEach((rule, i) => expect({ rule, ids: byEngine[i] }).toEqual({ rule, ids: bySql[i] }));
   });
 });

@@ -34,8 +34,8 @@ function valueFor(field: FieldDefinition, op: string): fc.Arbitrary<RuleValue | 
   }
 }
 
-const size = (n: RuleNode): number => (n.kind === 'condition' ? 1 : n.kind === 'not' ? size(n.child) : n.children.reduce((a, c) => a + size(c), 0));
-const depth = (n: RuleNode): number => (n.kind === 'condition' ? 0 : 1 + (n.kind === 'not' ? depth(n.child) : Math.max(...n.children.map(depth))));
+const size = (n: RuleNode): number => (n.kind === 'condition' || n.kind === 'event' ? 1 : n.kind === 'not' ? size(n.child) : n.children.reduce((a, c) => a + size(c), 0));
+const depth = (n: RuleNode): number => (n.kind === 'condition' || n.kind === 'event' ? 0 : 1 + (n.kind === 'not' ? depth(n.child) : Math.max(...n.children.map(depth))));
 const fields = [...FIELDS, fieldByName('customFields.plan')!, fieldByName('customFields.a.b-c')!];
 const conditionArb = fc.constantFrom(...fields).chain((f) => fc.constantFrom(...f.operators).chain((op) => valueFor(f, op).map((v) => cond(f.name, op, v))));
 const ruleArb: fc.Arbitrary<RuleNode> = fc.letrec<{ node: RuleNode }>((tie) => ({

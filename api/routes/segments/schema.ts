@@ -8,7 +8,8 @@ const group = (key: string) => ({ required: [key], properties: { [key]: { type: 
 /**
  * A rule in either accepted format, as a recursive schema: a condition (`{ fact, operator, value,
  * path? }` or seed 003's `{ field, operator, value }`), a group (`all`/`any` of rules, `not` of a
- * rule, or seed 003's `{ logic, rules }`), or a stored rule's normalised form (`kind`). Which
+ * rule, or seed 003's `{ logic, rules }`), an event condition (`{ event, where?, count?, within? |
+ * between? }`, issue 16), or a stored rule's normalised form (`kind`). Which
  * fields, operators and values go together is checked by the rule language (422 with paths).
  */
 export const Rules = z.record(z.string(), z.unknown()).meta({
@@ -16,6 +17,12 @@ export const Rules = z.record(z.string(), z.unknown()).meta({
   description: "json-rules-engine conditions ({ all | any | not }) or seed 003's { logic: 'AND' | 'OR', rules: [...] } tree; fields are listed by GET /segments/fields",
   anyOf: [
     { title: 'Condition', required: ['operator'], anyOf: [{ required: ['fact'] }, { required: ['field'] }], properties: { fact: { type: 'string' }, field: { type: 'string' }, operator: { type: 'string' }, value: {}, path: { type: 'string' } } },
+    {
+      title: 'Event condition',
+      description: "Performed `event` (where its properties match) at least / at most / exactly N times (count: { gte | lte | eq: N }), within a duration ('30d', '12h', '2w') or between two dates; seed 003 trees add type: 'event'",
+      required: ['event'],
+      properties: { event: { type: 'string' }, where: {}, count: { type: 'object' }, within: { type: ['string', 'number'] }, between: { type: 'array', items: { type: 'string' } }, type: { type: 'string' } },
+    },
     { title: 'All', ...group('all') },
     { title: 'Any', ...group('any') },
     { title: 'Not', required: ['not'], properties: { not: RULE } },

@@ -3448,6 +3448,13 @@ export interface components {
             path?: string;
             value?: unknown;
         } | unknown | unknown) | {
+            between?: string[];
+            count?: Record<string, never>;
+            event: string;
+            type?: string;
+            where?: unknown;
+            within?: string | number;
+        } | {
             all: components["schemas"]["SegmentRule"][];
         } | {
             any: components["schemas"]["SegmentRule"][];

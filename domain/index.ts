@@ -60,7 +60,15 @@ export function createDomain(deps: DomainDeps) {
     campaigns: createCampaignModule({ db, exportDb: deps.exportDb, temporal: deps.temporal, defaultPhoneRegion, segments: reevaluator }),
     messaging: createMessagingService({ db }),
     customers,
-    customerEvents: createCustomerEventModule({ db, identities: createCustomerIdentities({ db, commands: customers }), logger: deps.logger }),
+    customerEvents: createCustomerEventModule({
+      db,
+      identities: createCustomerIdentities({ db, commands: customers }),
+      logger: deps.logger,
+      // Segments with event conditions on the tracked names follow at once, customer by customer.
+      onAccepted: async (ctx, accepted) => {
+        for (const { customerId, names } of accepted) await reevaluator.eventsTracked(ctx, customerId, names);
+      },
+    }),
     orders,
     segments,
     tenants: createTenantService(deps),

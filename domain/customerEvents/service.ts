@@ -52,11 +52,11 @@ export function createCustomerEventService(deps: CustomerEventDeps) {
   const now = deps.now ?? (() => new Date());
 
   /** Reports the accepted customers after commit; a failing hook is logged, never the caller's error. */
-  async function accepted(tenantId: string, byCustomer: Map<string, Set<string>>): Promise<void> {
+  async function accepted(ctx: CommandContext, byCustomer: Map<string, Set<string>>): Promise<void> {
     if (!deps.onAccepted || !byCustomer.size) return;
     try {
       await deps.onAccepted(
-        tenantId,
+        ctx,
         [...byCustomer].map(([customerId, names]) => ({ customerId, names: [...names] })),
       );
     } catch (err) {
@@ -158,7 +158,7 @@ export function createCustomerEventService(deps: CustomerEventDeps) {
         out[i] = results[k]!;
         if (row.customerId && !results[k]!.deduplicated) byCustomer.set(row.customerId, (byCustomer.get(row.customerId) ?? new Set()).add(row.name));
       });
-      await accepted(tenantId, byCustomer);
+      await accepted(ctx, byCustomer);
     }
     return out as Array<TrackResult | ItemError>;
   }
@@ -181,7 +181,7 @@ export function createCustomerEventService(deps: CustomerEventDeps) {
     const settings = await tenantSettingsOf(db, tenantId);
     const { customerId, created } = await identities.identify(ctx, { externalId: input.userId, email }, input.traits, settings.eventsCreateCustomers);
     const merged = input.anonymousId ? await mergeAnonymousEvents(db, tenantId, input.anonymousId, customerId) : [];
-    if (merged.length) await accepted(tenantId, new Map([[customerId, new Set(merged)]]));
+    if (merged.length) await accepted(ctx, new Map([[customerId, new Set(merged)]]));
     return { customerId, created, mergedEvents: merged.length };
   }
 

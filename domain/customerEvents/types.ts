@@ -1,3 +1,4 @@
+import type { CommandContext } from '../shared/context';
 /**
  * Customer events (issue 16) in the Segment spec's shape. Inputs arrive validated by the API's
  * schemas (types, lengths, formats); the rules that need the clock or the serialised size
@@ -62,7 +63,7 @@ export type BatchResult =
  * Called after commit with the customers that have new events and the names of those events,
  * so segments with event conditions can be re-evaluated for them (wired by createDomain).
  */
-export type OnEventsAccepted = (tenantId: string, accepted: Array<{ customerId: string; names: string[] }>) => Promise<void> | void;
+export type OnEventsAccepted = (ctx: CommandContext, accepted: Array<{ customerId: string; names: string[] }>) => Promise<void> | void;
 
 /** A stored event as the API lists it. */
 export interface CustomerEvent {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { CommandContext } from '../shared/context';
+import { reevaluateForEvents } from './eventMembership';
 import { reevaluateCustomer, type SegmentMatcher } from './membership';
 import { markSegmentsPending } from './repo';
 
@@ -15,18 +16,25 @@ export interface SegmentReevaluator {
    * (the scheduled SQL refresh repairs their membership) and the error is reported.
    */
   customerChanged(ctx: CommandContext, customerId: string): Promise<void>;
+  /**
+   * After tracked events committed (or an anonymous history merged into the customer): re-evaluates
+   * only the segments with event conditions on those names. Never rejects, as customerChanged.
+   */
+  eventsTracked(ctx: CommandContext, customerId: string, names: string[]): Promise<void>;
 }
 
 /** Builds the re-evaluator over the database, the rule matcher (json-rules-engine) and where failures are reported. */
 export function createSegmentReevaluator(deps: { db: Knex; matcher: SegmentMatcher; report: (err: unknown, customerId: string) => void }): SegmentReevaluator {
+  const guarded = async (ctx: CommandContext, customerId: string, work: () => Promise<unknown>) => {
+    try {
+      await work();
+    } catch (err) {
+      await markSegmentsPending(deps.db, ctx.principal.tenantId).catch(() => undefined);
+      deps.report(err, customerId);
+    }
+  };
   return {
-    async customerChanged(ctx, customerId) {
-      try {
-        await reevaluateCustomer(deps.db, deps.matcher, ctx, customerId);
-      } catch (err) {
-        await markSegmentsPending(deps.db, ctx.principal.tenantId).catch(() => undefined);
-        deps.report(err, customerId);
-      }
-    },
+    customerChanged: (ctx, customerId) => guarded(ctx, customerId, () => reevaluateCustomer(deps.db, deps.matcher, ctx, customerId)),
+    eventsTracked: (ctx, customerId, names) => guarded(ctx, customerId, () => reevaluateForEvents(deps.db, deps.matcher, ctx, customerId, names)),
   };
 }

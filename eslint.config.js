@@ -15,9 +15,7 @@ const layer = (name) => [`**/${name}`, `**/${name}/**`];
 /** What no domain module may import: HTTP and the layers above the domain. */
 const domainImports = {
   paths: [{ name: 'koa', message: 'Domain code knows nothing of HTTP.' }],
-  patterns: [
-    { group: ['@koa/*', ...layer('api'), ...layer('activities')], message: 'Domain code imports db/, rules/ and lib/ only.' },
-  ],
+  patterns: [{ group: ['@koa/*', ...layer('api'), ...layer('activities')], message: 'Domain code imports db/, rules/ and lib/ only.' }],
 };
 
 module.exports = tseslint.config(
@@ -43,14 +41,23 @@ module.exports = tseslint.config(
     // Workflows run in Temporal's deterministic sandbox: no Node built-ins, no I/O, no domain code.
     files: ['workflows/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: nodeBuiltins.map((name) => ({ name, message: 'Workflows are deterministic: no Node built-ins.' })),
-        patterns: [
-          { group: ['knex', 'pg', 'pg-*', 'undici', 'nodemailer', 'twilio', 'koa', '@koa/*', 'pino', 'json-rules-engine'], message: 'Workflows do no I/O: call an activity.' },
-          { group: [...layer('domain'), ...layer('db'), ...layer('api'), ...layer('channels'), ...layer('rules'), ...layer('lib'), ...layer('temporal')], message: 'Workflows import only @temporalio/workflow, activity types and plain types.' },
-          { group: layer('activities'), allowTypeImports: true, message: 'Workflows import activities with `import type` only.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'Workflows are deterministic: no Node built-ins.' })),
+          patterns: [
+            {
+              group: ['knex', 'pg', 'pg-*', 'undici', 'nodemailer', 'twilio', 'koa', '@koa/*', 'pino', 'json-rules-engine'],
+              message: 'Workflows do no I/O: call an activity.',
+            },
+            {
+              group: [...layer('domain'), ...layer('db'), ...layer('api'), ...layer('channels'), ...layer('rules'), ...layer('lib'), ...layer('temporal')],
+              message: 'Workflows import only @temporalio/workflow, activity types and plain types.',
+            },
+            { group: layer('activities'), allowTypeImports: true, message: 'Workflows import activities with `import type` only.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -63,10 +70,19 @@ module.exports = tseslint.config(
     // Route handlers go through domain services; knex stays out of the API layer.
     files: ['api/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'knex', message: 'No knex in the API layer: call a domain service.' }],
-        patterns: [{ group: [...layer('db'), ...layer('activities'), ...layer('workflows')], allowTypeImports: true, message: 'The API imports domain/ and lib/ only.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'knex', message: 'No knex in the API layer: call a domain service.' }],
+          patterns: [
+            {
+              group: [...layer('db'), ...layer('activities'), ...layer('workflows')],
+              allowTypeImports: true,
+              message: 'The API imports domain/ and lib/ only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -77,10 +93,16 @@ module.exports = tseslint.config(
     // Campaigns build on messaging (settings, suppressions), never the other way round.
     files: ['domain/messaging/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        ...domainImports,
-        patterns: [...domainImports.patterns, { group: layer('campaigns'), message: 'Messaging sits below campaigns: campaigns import messaging, not the reverse.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          ...domainImports,
+          patterns: [
+            ...domainImports.patterns,
+            { group: layer('campaigns'), message: 'Messaging sits below campaigns: campaigns import messaging, not the reverse.' },
+          ],
+        },
+      ],
     },
   },
   {
@@ -88,19 +110,47 @@ module.exports = tseslint.config(
     // stays free of Node built-ins so it also runs in browsers, Deno and edge runtimes.
     files: ['sdk/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: nodeBuiltins.map((name) => ({ name, message: 'The SDK runs outside Node too: use web APIs (fetch, TextEncoder, crypto.randomUUID).' })),
-        patterns: [{ group: ['**/api', '**/api/**', '**/domain', '**/domain/**', '**/db/**', '**/lib/**', '**/rules/**', '**/channels/**', '**/activities/**', '**/workflows/**', '**/temporal/**'], message: 'The SDK talks to Herald over HTTP; it imports no server code.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'The SDK runs outside Node too: use web APIs (fetch, TextEncoder, crypto.randomUUID).' })),
+          patterns: [
+            {
+              group: [
+                '**/api',
+                '**/api/**',
+                '**/domain',
+                '**/domain/**',
+                '**/db/**',
+                '**/lib/**',
+                '**/rules/**',
+                '**/channels/**',
+                '**/activities/**',
+                '**/workflows/**',
+                '**/temporal/**',
+              ],
+              message: 'The SDK talks to Herald over HTTP; it imports no server code.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['rules/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'pg', message: 'Rules are testable without a database.' }],
-        patterns: [{ group: [...layer('db'), ...layer('domain'), ...layer('api'), ...layer('activities'), ...layer('workflows'), ...layer('channels')], message: 'Rules import only json-rules-engine, knex types and lib/.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'pg', message: 'Rules are testable without a database.' }],
+          patterns: [
+            {
+              group: [...layer('db'), ...layer('domain'), ...layer('api'), ...layer('activities'), ...layer('workflows'), ...layer('channels')],
+              message: 'Rules import only json-rules-engine, knex types and lib/.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

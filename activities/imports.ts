@@ -54,7 +54,9 @@ export function createImportActivities(deps: { db: Knex; logger: Logger; importC
   /** Runs the import's chunk pipeline (inside a slot), heartbeating after every committed chunk. */
   function chunkLoop(ctx: Context, importId: string): Promise<LoopResult> {
     return runImportPipeline(deps.db, importId, {
-      writers, chunkRows: size, budgetMs: CHUNK_BUDGET_MS,
+      writers,
+      chunkRows: size,
+      budgetMs: CHUNK_BUDGET_MS,
       // A worker shutting down cancels its activities: hand back after the chunks in flight commit, as when the budget is spent.
       shouldStop: () => ctx.cancellationSignal.aborted,
       onProgress: (progress) => ctx.heartbeat(progress),

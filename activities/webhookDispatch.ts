@@ -25,7 +25,10 @@ function createTransports(settings: WebhookSettings) {
       return transport;
     },
     forgetTransport(endpointId: string): void {
-      void transports.get(endpointId)?.transport.close().catch(() => undefined);
+      void transports
+        .get(endpointId)
+        ?.transport.close()
+        .catch(() => undefined);
       transports.delete(endpointId);
     },
   };

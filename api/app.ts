@@ -43,7 +43,12 @@ export function createApp(deps: AppDeps): Koa<HeraldState, HeraldCustom> {
   app.use(requestLogger());
   app.use(errorHandler());
   app.use(securityHeaders(deps.config.NODE_ENV === 'production'));
-  app.use(cors({ origin: (ctx) => (origins.includes('*') ? '*' : origins.includes(ctx.get('Origin')) ? ctx.get('Origin') : ''), exposeHeaders: ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After'] }));
+  app.use(
+    cors({
+      origin: (ctx) => (origins.includes('*') ? '*' : origins.includes(ctx.get('Origin')) ? ctx.get('Origin') : ''),
+      exposeHeaders: ['X-Request-Id', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After'],
+    }),
+  );
   app.use(refuseUnsafeUrlAndHeaders());
   app.use(bodyParser(deps.config.BODY_LIMIT));
   app.use(authenticate());

@@ -22,8 +22,10 @@ function decodesAsUtf8(text: string): boolean {
  */
 export function refuseUnsafeUrlAndHeaders(): Middleware<HeraldState, HeraldCustom> {
   return async (ctx, next) => {
-    if (!decodesAsUtf8(ctx.path)) throw new AppError(400, 'bad_request', 'Invalid path', [{ location: 'path', path: '', message: 'must be percent-encoded UTF-8' }]);
-    if (!decodesAsUtf8(ctx.querystring)) throw new AppError(400, 'bad_request', 'Invalid query parameter', [{ location: 'query', path: '', message: 'must be percent-encoded UTF-8' }]);
+    if (!decodesAsUtf8(ctx.path))
+      throw new AppError(400, 'bad_request', 'Invalid path', [{ location: 'path', path: '', message: 'must be percent-encoded UTF-8' }]);
+    if (!decodesAsUtf8(ctx.querystring))
+      throw new AppError(400, 'bad_request', 'Invalid query parameter', [{ location: 'query', path: '', message: 'must be percent-encoded UTF-8' }]);
     const query = unsafeInputIssues(ctx.query, 'query');
     if (query.length) throw new AppError(400, 'bad_request', 'Invalid query parameter', query);
     const headers = unsafeInputIssues(ctx.headers, 'header');

@@ -81,7 +81,7 @@ export function buildOpenApiDocument(registry: OpenAPIRegistry, serverUrl?: stri
         'Customers, orders, segments, campaigns and webhooks. Errors always have the shape `{ error: { code, message, details? } }`,',
         'and every answer carries `X-Request-Id`. A method a path does not serve answers 405 with `Allow` (OPTIONS: 204 with `Allow`);',
         'an unknown path 404. No string anywhere (path, query, header, body, object key) may hold U+0000 or a lone surrogate, and no number may be',
-        'non-finite: such input is refused with 400 (422 in a body) naming the field. Checks a schema cannot state are listed in each operation\'s description and in `x-herald-unexpressed`.',
+        "non-finite: such input is refused with 400 (422 in a body) naming the field. Checks a schema cannot state are listed in each operation's description and in `x-herald-unexpressed`.",
         'A typed TypeScript client, `@herald/sdk`, is generated from this document.',
       ].join(' '),
     },

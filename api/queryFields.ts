@@ -14,5 +14,11 @@ export const enumList = <T extends readonly [string, ...string[]]>(values: T) =>
     .string()
     .regex(new RegExp(`^${item}(,${item})*$`), `must be a comma-separated list of: ${values.join(', ')}`)
     .meta({ description: `Comma-separated, any letter case: ${values.join(', ')}` })
-    .transform((v) => v.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean) as Array<T[number]>);
+    .transform(
+      (v) =>
+        v
+          .split(',')
+          .map((s) => s.trim().toLowerCase())
+          .filter(Boolean) as Array<T[number]>,
+    );
 };

@@ -92,7 +92,11 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
     // also on routes that take no body: nothing may ignore a form or XML body and act anyway.
     const sent = hasBody(hctx);
     if (sent && !spec.streamedBody && !hctx.is('application/json')) {
-      throw new AppError(415, 'unsupported_media_type', spec.body ? 'Send the body as application/json' : 'This operation takes no body; send none or application/json');
+      throw new AppError(
+        415,
+        'unsupported_media_type',
+        spec.body ? 'Send the body as application/json' : 'This operation takes no body; send none or application/json',
+      );
     }
     if (spec.body && !sent && !spec.bodyOptional) {
       throw new AppError(400, 'body_required', 'This operation needs a JSON body', [{ location: 'body', path: '', message: 'is required' }]);

@@ -86,7 +86,12 @@ function errorResponses(spec: RouteDocSpec): Record<number, ReturnType<typeof er
   const rules = (status: number) => (spec.unexpressed ?? []).filter((r) => r.status === status).map((r) => r.rule);
   const withRules = (base: string, status: number) => [base, ...rules(status)].join('; ');
   const out: Record<number, ReturnType<typeof error>> = {
-    400: error(withRules('Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field', 400)),
+    400: error(
+      withRules(
+        'Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field',
+        400,
+      ),
+    ),
   };
   if (spec.auth !== 'public') {
     out[401] = error('Missing, invalid, expired or revoked credential', { 'WWW-Authenticate': { description: 'Bearer', schema: { type: 'string' } } });
@@ -96,13 +101,18 @@ function errorResponses(spec: RouteDocSpec): Record<number, ReturnType<typeof er
   if (rules(409).length) out[409] = error(withRules('Conflicts with the current state', 409));
   // Any request may carry a body: a JSON one is read (and limited) before routing, another type is refused.
   out[413] = error('The body exceeds the size limit (BODY_LIMIT, 1 MB by default)');
-  out[415] = error(hasBody ? `The body's Content-Type is not one this operation takes (${Object.keys(spec.streamedBody ?? { 'application/json': 0 }).join(', ')})` : 'This operation takes no body: send none, or application/json (ignored)');
+  out[415] = error(
+    hasBody
+      ? `The body's Content-Type is not one this operation takes (${Object.keys(spec.streamedBody ?? { 'application/json': 0 }).join(', ')})`
+      : 'This operation takes no body: send none, or application/json (ignored)',
+  );
   if (hasBody || rules(422).length) out[422] = error(withRules('The body does not pass validation; details list each failing field with its path', 422));
   if (!UNLIMITED_PATHS.has(spec.path)) out[429] = error('Rate limited: wait as Retry-After says', RATE_HEADERS);
   if (!DEPENDENCY_FREE.has(spec.path)) out[503] = error('PostgreSQL or Temporal is unavailable; nothing changed, retry later');
   // A route's own words for an error status win over the generic ones, and add statuses the pipeline cannot guess.
   for (const [status, r] of Object.entries(spec.responses)) {
-    if (Number(status) >= 400 && status !== '400' && status !== '422') out[Number(status)] = error(withRules(r.description, Number(status)), Number(status) === 429 ? RATE_HEADERS : {});
+    if (Number(status) >= 400 && status !== '400' && status !== '422')
+      out[Number(status)] = error(withRules(r.description, Number(status)), Number(status) === 429 ? RATE_HEADERS : {});
   }
   return out;
 }
@@ -111,21 +121,34 @@ function errorResponses(spec: RouteDocSpec): Record<number, ReturnType<typeof er
 function successResponse(r: ResponseDoc) {
   const content = r.content
     ? Object.fromEntries(Object.entries(r.content).map(([type, schema]) => [type, { schema }]))
-    : r.schema ? { 'application/json': { schema: r.schema } } : undefined;
-  const headers = { ...REQUEST_ID, ...Object.fromEntries(Object.entries(r.headers ?? {}).map(([name, h]) => [name, { description: h.description, required: true, schema: h.schema ?? z.string() }])) };
+    : r.schema
+      ? { 'application/json': { schema: r.schema } }
+      : undefined;
+  const headers = {
+    ...REQUEST_ID,
+    ...Object.fromEntries(
+      Object.entries(r.headers ?? {}).map(([name, h]) => [name, { description: h.description, required: true, schema: h.schema ?? z.string() }]),
+    ),
+  };
   return { description: r.description, headers, ...(content ? { content } : {}) };
 }
 
 /** A stable operation id from method and path: `get /api/v1/customers/{id}/notes` → `getCustomersIdNotes`. */
 export function operationIdOf(method: string, path: string): string {
-  const words = path.replace(/^\/api\/v1/, '').split(/[/_-]/).filter(Boolean).map((w) => w.replace(/^:/, ''));
+  const words = path
+    .replace(/^\/api\/v1/, '')
+    .split(/[/_-]/)
+    .filter(Boolean)
+    .map((w) => w.replace(/^:/, ''));
   return method + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 }
 
 /** The operation description: the summary's detail plus every rule the schema cannot state. */
 function descriptionOf(spec: RouteDocSpec): string | undefined {
   const rules = spec.unexpressed ?? [];
-  const parts = [spec.description, rules.length ? `Checked beyond this schema:\n${rules.map((r) => `- ${r.status}: ${r.rule}`).join('\n')}` : undefined].filter(Boolean);
+  const parts = [spec.description, rules.length ? `Checked beyond this schema:\n${rules.map((r) => `- ${r.status}: ${r.rule}`).join('\n')}` : undefined].filter(
+    Boolean,
+  );
   return parts.length ? parts.join('\n\n') : undefined;
 }
 
@@ -165,11 +188,23 @@ export function documentRoute(registry: OpenAPIRegistry, given: RouteDocSpec): v
     security: spec.auth === 'public' ? [] : [{ bearer: [] }],
     ...(spec.unexpressed?.length ? { 'x-herald-unexpressed': spec.unexpressed } : {}),
     request: {
-      ...(spec.idempotent ? { headers: z.object({ 'Idempotency-Key': z.string().regex(IDEMPOTENCY_KEY).optional().meta({ description: 'Retries with the same key within 24 h return the first response' }) }) as never } : {}),
+      ...(spec.idempotent
+        ? {
+            headers: z.object({
+              'Idempotency-Key': z
+                .string()
+                .regex(IDEMPOTENCY_KEY)
+                .optional()
+                .meta({ description: 'Retries with the same key within 24 h return the first response' }),
+            }) as never,
+          }
+        : {}),
       ...(spec.params ? { params: spec.params as never } : {}),
       ...(spec.query ? { query: spec.query as never } : {}),
       ...(spec.body ? { body: { required: !spec.bodyOptional, content: { 'application/json': { schema: spec.body } } } } : {}),
-      ...(spec.streamedBody ? { body: { required: !spec.bodyOptional, content: Object.fromEntries(Object.entries(spec.streamedBody).map(([type, schema]) => [type, { schema }])) } } : {}),
+      ...(spec.streamedBody
+        ? { body: { required: !spec.bodyOptional, content: Object.fromEntries(Object.entries(spec.streamedBody).map(([type, schema]) => [type, { schema }])) } }
+        : {}),
     },
     responses: {
       ...errorResponses(spec),

@@ -8,8 +8,7 @@ const SPACE = '[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u20
 const NON_SPACE = SPACE.replace('[', '[^');
 
 /** A pattern that holds when the text, trimmed, has at least `min` characters. */
-const trimmedAtLeast = (min: number) =>
-  min <= 1 ? `^${SPACE}*${NON_SPACE}` : `^${SPACE}*${NON_SPACE}[\\s\\S]{${min - 2},}${NON_SPACE}${SPACE}*$`;
+const trimmedAtLeast = (min: number) => (min <= 1 ? `^${SPACE}*${NON_SPACE}` : `^${SPACE}*${NON_SPACE}[\\s\\S]{${min - 2},}${NON_SPACE}${SPACE}*$`);
 
 /** Characters as JSON Schema counts them: code points, not UTF-16 units (an emoji is one). */
 const length = (s: string) => {

@@ -29,9 +29,11 @@ function signatureHeaders(registry: OpenAPIRegistry) {
     header('WebhookId', 'webhook-id', { format: 'uuid' }, 'The delivery id: one per event and endpoint, the same on every retry (deduplicate on it)'),
     header('WebhookTimestamp', 'webhook-timestamp', { pattern: '^[0-9]+$' }, 'When this attempt was signed, in Unix seconds (part of the signed content)'),
     header(
-      'WebhookSignature', 'webhook-signature', { pattern: '^v1,[A-Za-z0-9+/]+={0,2}( v1,[A-Za-z0-9+/]+={0,2})*$' },
+      'WebhookSignature',
+      'webhook-signature',
+      { pattern: '^v1,[A-Za-z0-9+/]+={0,2}( v1,[A-Za-z0-9+/]+={0,2})*$' },
       '`v1,` + base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` keyed with the endpoint secret (the base64 after `whsec_`); ' +
-      'while a rotated-out secret is in its grace period, a second signature made with it follows, space-separated',
+        'while a rotated-out secret is in its grace period, a second signature made with it follows, space-separated',
     ),
   ];
 }
@@ -47,15 +49,17 @@ const RESPONSES = {
   '2XX': answer('Delivered: the delivery is marked succeeded and is not sent again. The response body is ignored (its start is kept in the attempt log).'),
   '410': answer(
     'Gone: the endpoint is disabled at once (`disabledReason: gone`, an `endpoint.disabled` event goes to the endpoints subscribed to it). ' +
-    'This delivery and the events that follow are kept, not dropped, and are sent once the endpoint is enabled again (PATCH /webhooks/{id} `enabled: true`).',
+      'This delivery and the events that follow are kept, not dropped, and are sent once the endpoint is enabled again (PATCH /webhooks/{id} `enabled: true`).',
   ),
-  '429': answer('Too many requests: retried after the `Retry-After` header (seconds or an HTTP date, at most 24 hours) when given, otherwise on the retry schedule.'),
+  '429': answer(
+    'Too many requests: retried after the `Retry-After` header (seconds or an HTTP date, at most 24 hours) when given, otherwise on the retry schedule.',
+  ),
   '503': answer('Unavailable: handled as 429 (`Retry-After` honoured).'),
   default: answer(
     'Any other status (redirects are not followed, so 3xx too), a connection error or no answer within WEBHOOK_TIMEOUT_MS (15 s by default): ' +
-    'retried with the same `webhook-id` after each delay of WEBHOOK_RETRY_SCHEDULE (5s, 5m, 30m, 2h, 5h, 10h, 14h, 20h, 24h by default, ±10 % jitter); ' +
-    'after the last one the delivery is failed (it can be retried by hand: POST /deliveries/{id}/retry). An endpoint that has had no success for ' +
-    'WEBHOOK_DISABLE_AFTER (5 days by default) is disabled (`disabledReason: failing`).',
+      'retried with the same `webhook-id` after each delay of WEBHOOK_RETRY_SCHEDULE (5s, 5m, 30m, 2h, 5h, 10h, 14h, 20h, 24h by default, ±10 % jitter); ' +
+      'after the last one the delivery is failed (it can be retried by hand: POST /deliveries/{id}/retry). An endpoint that has had no success for ' +
+      'WEBHOOK_DISABLE_AFTER (5 days by default) is disabled (`disabledReason: failing`).',
   ),
 };
 

@@ -19,7 +19,12 @@ export interface CampaignBench {
 }
 
 /** Sets up the database, API, tenant and `count` customers, and a worker using `channels`. */
-export async function openCampaignBench(bench: string, count: number, channels: Channels, worker: { pageSize: number; concurrency: number }): Promise<CampaignBench> {
+export async function openCampaignBench(
+  bench: string,
+  count: number,
+  channels: Channels,
+  worker: { pageSize: number; concurrency: number },
+): Promise<CampaignBench> {
   const server = await openBenchServer(bench);
   const database = `herald_bench_${bench.replace(/-/g, '_')}`;
   await dropDatabase(server, database);
@@ -49,7 +54,13 @@ export async function openCampaignBench(bench: string, count: number, channels: 
     herald,
     tenantId,
     async runCampaign(channel, body) {
-      const campaign = await herald.runtime.domain.campaigns.create(ctx, { name: `${bench} ${Date.now()}`, channel, audience: { type: 'all' }, body: String(body.body), subject: body.subject as string | undefined });
+      const campaign = await herald.runtime.domain.campaigns.create(ctx, {
+        name: `${bench} ${Date.now()}`,
+        channel,
+        audience: { type: 'all' },
+        body: String(body.body),
+        subject: body.subject as string | undefined,
+      });
       const started = performance.now();
       await herald.runtime.domain.campaigns.send(ctx, campaign.id);
       for (;;) {

@@ -59,36 +59,188 @@ function weighted<T>(random: () => number, entries: ReadonlyArray<readonly [T, n
 const skewed = <T>(random: () => number, list: readonly T[], power = 2): T => list[Math.floor(random() ** power * list.length)]!;
 
 const FIRST_NAMES = [
-  'James', 'Mary', 'John', 'Patricia', 'Robert', 'Jennifer', 'Michael', 'Linda', 'David', 'Elizabeth', 'William', 'Barbara', 'Richard', 'Susan',
-  'Joseph', 'Jessica', 'Thomas', 'Sarah', 'Carlos', 'Maria', 'Ana', 'Luis', 'Sofia', 'Mateo', 'Lucia', 'Hugo', 'Emma', 'Noah', 'Olivia', 'Liam',
-  'Yuki', 'Haruto', 'Aiko', 'Wei', 'Mei', 'Arjun', 'Priya', 'Ravi', 'Fatima', 'Omar', 'Leila', 'Youssef', 'Ingrid', 'Lars', 'Astrid', 'Sven',
-  'Chloe', 'Lucas', 'Camille', 'Louis', 'Greta', 'Felix', 'Mila', 'Jonas', 'Zofia', 'Piotr', 'Ada', 'Grace', 'Alan', 'Edsger',
+  'James',
+  'Mary',
+  'John',
+  'Patricia',
+  'Robert',
+  'Jennifer',
+  'Michael',
+  'Linda',
+  'David',
+  'Elizabeth',
+  'William',
+  'Barbara',
+  'Richard',
+  'Susan',
+  'Joseph',
+  'Jessica',
+  'Thomas',
+  'Sarah',
+  'Carlos',
+  'Maria',
+  'Ana',
+  'Luis',
+  'Sofia',
+  'Mateo',
+  'Lucia',
+  'Hugo',
+  'Emma',
+  'Noah',
+  'Olivia',
+  'Liam',
+  'Yuki',
+  'Haruto',
+  'Aiko',
+  'Wei',
+  'Mei',
+  'Arjun',
+  'Priya',
+  'Ravi',
+  'Fatima',
+  'Omar',
+  'Leila',
+  'Youssef',
+  'Ingrid',
+  'Lars',
+  'Astrid',
+  'Sven',
+  'Chloe',
+  'Lucas',
+  'Camille',
+  'Louis',
+  'Greta',
+  'Felix',
+  'Mila',
+  'Jonas',
+  'Zofia',
+  'Piotr',
+  'Ada',
+  'Grace',
+  'Alan',
+  'Edsger',
 ];
 /** Surnames are built from three parts (24 × 12 × 16 = 4,608), so a name fragment matches a realistic share of rows. */
-const LAST_PREFIX = ['Ander', 'Bern', 'Cal', 'Dal', 'Eck', 'Fern', 'Gold', 'Har', 'Iver', 'Jen', 'Kel', 'Lind', 'Mor', 'Nor', 'Ost', 'Pet', 'Quin', 'Ros', 'Stan', 'Thor', 'Ul', 'Van', 'Wal', 'Zim'];
+const LAST_PREFIX = [
+  'Ander',
+  'Bern',
+  'Cal',
+  'Dal',
+  'Eck',
+  'Fern',
+  'Gold',
+  'Har',
+  'Iver',
+  'Jen',
+  'Kel',
+  'Lind',
+  'Mor',
+  'Nor',
+  'Ost',
+  'Pet',
+  'Quin',
+  'Ros',
+  'Stan',
+  'Thor',
+  'Ul',
+  'Van',
+  'Wal',
+  'Zim',
+];
 const LAST_MIDDLE = ['', 'a', 'e', 'i', 'o', 'en', 'er', 'ing', 'ow', 'ley', 'ham', 'ton'];
 const LAST_SUFFIX = ['son', 'sen', 'berg', 'field', 'man', 'stein', 'wood', 'ford', 'ski', 'ez', 'ini', 'ova', 'ton', 'by', 'well', 'strom'];
 const EMAIL_DOMAINS: ReadonlyArray<readonly [string, number]> = [
-  ['gmail.com', 40], ['yahoo.com', 12], ['outlook.com', 12], ['icloud.com', 8], ['proton.me', 3], ['gmx.de', 5], ['web.de', 3], ['acme.io', 2], ['example.org', 15],
+  ['gmail.com', 40],
+  ['yahoo.com', 12],
+  ['outlook.com', 12],
+  ['icloud.com', 8],
+  ['proton.me', 3],
+  ['gmx.de', 5],
+  ['web.de', 3],
+  ['acme.io', 2],
+  ['example.org', 15],
 ];
 /** Cities (with their country), most common first; picked with a Zipf-like skew. */
 const CITIES: ReadonlyArray<readonly [string, string]> = [
-  ['New York', 'United States'], ['London', 'United Kingdom'], ['Berlin', 'Germany'], ['Madrid', 'Spain'], ['Paris', 'France'], ['Mexico City', 'Mexico'],
-  ['Toronto', 'Canada'], ['Sao Paulo', 'Brazil'], ['Chicago', 'United States'], ['Munich', 'Germany'], ['Lisbon', 'Portugal'], ['Barcelona', 'Spain'],
-  ['Amsterdam', 'Netherlands'], ['Tokyo', 'Japan'], ['Sydney', 'Australia'], ['Austin', 'United States'], ['Milan', 'Italy'], ['Vienna', 'Austria'],
-  ['Stockholm', 'Sweden'], ['Warsaw', 'Poland'], ['Dublin', 'Ireland'], ['Zurich', 'Switzerland'], ['Seattle', 'United States'], ['Osaka', 'Japan'],
-  ['Lyon', 'France'], ['Porto', 'Portugal'], ['Krakow', 'Poland'], ['Oslo', 'Norway'], ['Bogota', 'Colombia'], ['Cape Town', 'South Africa'],
+  ['New York', 'United States'],
+  ['London', 'United Kingdom'],
+  ['Berlin', 'Germany'],
+  ['Madrid', 'Spain'],
+  ['Paris', 'France'],
+  ['Mexico City', 'Mexico'],
+  ['Toronto', 'Canada'],
+  ['Sao Paulo', 'Brazil'],
+  ['Chicago', 'United States'],
+  ['Munich', 'Germany'],
+  ['Lisbon', 'Portugal'],
+  ['Barcelona', 'Spain'],
+  ['Amsterdam', 'Netherlands'],
+  ['Tokyo', 'Japan'],
+  ['Sydney', 'Australia'],
+  ['Austin', 'United States'],
+  ['Milan', 'Italy'],
+  ['Vienna', 'Austria'],
+  ['Stockholm', 'Sweden'],
+  ['Warsaw', 'Poland'],
+  ['Dublin', 'Ireland'],
+  ['Zurich', 'Switzerland'],
+  ['Seattle', 'United States'],
+  ['Osaka', 'Japan'],
+  ['Lyon', 'France'],
+  ['Porto', 'Portugal'],
+  ['Krakow', 'Poland'],
+  ['Oslo', 'Norway'],
+  ['Bogota', 'Colombia'],
+  ['Cape Town', 'South Africa'],
 ];
 const AREA_CODES = [212, 312, 415, 617, 202, 305, 713, 206, 303, 404, 512, 646, 718, 310, 213, 702, 503, 615, 919, 480];
 /** Tags from a small set, each present independently with its own probability. */
 const TAG_ODDS: ReadonlyArray<readonly [string, number]> = [
-  ['newsletter', 0.35], ['returning', 0.25], ['spring-sale', 0.12], ['trial', 0.1], ['vip', 0.08], ['churn-risk', 0.07], ['b2b', 0.06], ['wholesale', 0.05],
+  ['newsletter', 0.35],
+  ['returning', 0.25],
+  ['spring-sale', 0.12],
+  ['trial', 0.1],
+  ['vip', 0.08],
+  ['churn-risk', 0.07],
+  ['b2b', 0.06],
+  ['wholesale', 0.05],
 ];
-const STATUSES: ReadonlyArray<readonly [string, number]> = [['active', 80], ['inactive', 12], ['suspended', 5], ['blocked', 3]];
-const TIERS: ReadonlyArray<readonly [string, number]> = [['regular', 75], ['premium', 20], ['vip', 5]];
-const SEGMENTS: ReadonlyArray<readonly [string, number]> = [['', 40], ['regular', 30], ['new', 15], ['inactive', 10], ['vip', 5]];
-const SOURCES: ReadonlyArray<readonly [string, number]> = [['website', 35], ['import', 20], ['api', 15], ['referral', 10], ['social_media', 10], ['whatsapp', 7], ['other', 3]];
-const LANGUAGES: ReadonlyArray<readonly [string, number]> = [['en', 55], ['es', 15], ['de', 10], ['fr', 7], ['pt', 6], ['ja', 4], ['', 3]];
+const STATUSES: ReadonlyArray<readonly [string, number]> = [
+  ['active', 80],
+  ['inactive', 12],
+  ['suspended', 5],
+  ['blocked', 3],
+];
+const TIERS: ReadonlyArray<readonly [string, number]> = [
+  ['regular', 75],
+  ['premium', 20],
+  ['vip', 5],
+];
+const SEGMENTS: ReadonlyArray<readonly [string, number]> = [
+  ['', 40],
+  ['regular', 30],
+  ['new', 15],
+  ['inactive', 10],
+  ['vip', 5],
+];
+const SOURCES: ReadonlyArray<readonly [string, number]> = [
+  ['website', 35],
+  ['import', 20],
+  ['api', 15],
+  ['referral', 10],
+  ['social_media', 10],
+  ['whatsapp', 7],
+  ['other', 3],
+];
+const LANGUAGES: ReadonlyArray<readonly [string, number]> = [
+  ['en', 55],
+  ['es', 15],
+  ['de', 10],
+  ['fr', 7],
+  ['pt', 6],
+  ['ja', 4],
+  ['', 3],
+];
 const PLANS = ['free', 'starter', 'pro', 'enterprise'];
 
 /** The dataset's "now": customers were created over the two years before it. */
@@ -98,9 +250,34 @@ const DAY = 86_400_000;
 
 /** Columns the generator writes, in CSV order (the rest keep their defaults; id is gen_random_uuid()). */
 const DATASET_COLUMNS = [
-  'tenant_id', 'first_name', 'last_name', 'full_name', 'email', 'phone', 'address_city', 'address_country', 'tags', 'status', 'is_blocked', 'blocked_at',
-  'tier', 'segment_label', 'source', 'language', 'custom_fields', 'notes', 'total_orders', 'total_spent', 'average_order_value', 'first_order_at',
-  'last_order_at', 'last_interaction_at', 'created_by', 'updated_by', 'created_at', 'updated_at',
+  'tenant_id',
+  'first_name',
+  'last_name',
+  'full_name',
+  'email',
+  'phone',
+  'address_city',
+  'address_country',
+  'tags',
+  'status',
+  'is_blocked',
+  'blocked_at',
+  'tier',
+  'segment_label',
+  'source',
+  'language',
+  'custom_fields',
+  'notes',
+  'total_orders',
+  'total_spent',
+  'average_order_value',
+  'first_order_at',
+  'last_order_at',
+  'last_interaction_at',
+  'created_by',
+  'updated_by',
+  'created_at',
+  'updated_at',
 ] as const;
 
 const quote = (field: string): string => `"${field.replace(/"/g, '""')}"`;
@@ -239,7 +416,9 @@ async function seed(bench: string, url: string, rows: number, version: string): 
       }
     });
     const vacuum = await timed(() => client.query('VACUUM (ANALYZE) customers'));
-    await client.query('CREATE TABLE bench_dataset (name text PRIMARY KEY, tenant_id uuid NOT NULL, rows integer NOT NULL, version text NOT NULL, seeded_at timestamptz NOT NULL DEFAULT now())');
+    await client.query(
+      'CREATE TABLE bench_dataset (name text PRIMARY KEY, tenant_id uuid NOT NULL, rows integer NOT NULL, version text NOT NULL, seeded_at timestamptz NOT NULL DEFAULT now())',
+    );
     await client.query(`INSERT INTO bench_dataset (name, tenant_id, rows, version) VALUES ('customers', $1, $2, $3)`, [tenantId, rows, version]);
     printFigure(bench, 'seed', {
       rows,

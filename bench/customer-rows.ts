@@ -8,7 +8,17 @@ import { Readable } from 'node:stream';
 
 /** Columns in CSV order; COPY and Herald's importer both read this header. */
 export const CUSTOMER_COLUMNS = [
-  'id', 'tenant_id', 'email', 'phone', 'first_name', 'last_name', 'tags', 'status', 'custom_fields', 'created_at', 'updated_at',
+  'id',
+  'tenant_id',
+  'email',
+  'phone',
+  'first_name',
+  'last_name',
+  'tags',
+  'status',
+  'custom_fields',
+  'created_at',
+  'updated_at',
 ] as const;
 
 /** Tenants the rows are spread over: enough that (tenant_id, email) is a real composite key. */

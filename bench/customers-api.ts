@@ -66,13 +66,31 @@ function bareApp(pool: Pool, tenantId: string): Koa {
   });
   router.post('/api/v1/customers', async (ctx) => {
     const b = ctx.request.body as {
-      firstName: string; lastName: string; email: string; phone: string; tags: string[]; tier: string; source: string;
+      firstName: string;
+      lastName: string;
+      email: string;
+      phone: string;
+      tags: string[];
+      tier: string;
+      source: string;
       address: { city: string; country: string };
     };
     const { rows } = await pool.query(
       `INSERT INTO customers (tenant_id, first_name, last_name, full_name, email, phone, tags, tier, source, address_city, address_country, created_by, updated_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'bench', 'bench') RETURNING *`,
-      [tenantId, b.firstName, b.lastName, `${b.firstName} ${b.lastName}`, b.email.toLowerCase(), b.phone, b.tags, b.tier, b.source, b.address.city, b.address.country],
+      [
+        tenantId,
+        b.firstName,
+        b.lastName,
+        `${b.firstName} ${b.lastName}`,
+        b.email.toLowerCase(),
+        b.phone,
+        b.tags,
+        b.tier,
+        b.source,
+        b.address.city,
+        b.address.country,
+      ],
     );
     ctx.status = 201;
     ctx.body = { data: rows[0] };
@@ -100,9 +118,11 @@ async function measure(pool: Pool, baseUrl: string, kind: 'get' | 'post', key: s
     return kind === 'get'
       ? { requests: [{ method: 'GET' as const, headers: auth, setupRequest: RANDOM_PATH }], initialContext: { pathsFile } }
       : {
-        requests: [{ method: 'POST' as const, path: '/api/v1/customers', headers: { ...auth, 'Content-Type': 'application/json' }, setupRequest: UNIQUE_CUSTOMER }],
-        initialContext: { prefix: `r${runIndex}`, phoneBase: runIndex * 1_000_000 },
-      };
+          requests: [
+            { method: 'POST' as const, path: '/api/v1/customers', headers: { ...auth, 'Content-Type': 'application/json' }, setupRequest: UNIQUE_CUSTOMER },
+          ],
+          initialContext: { prefix: `r${runIndex}`, phoneBase: runIndex * 1_000_000 },
+        };
   };
   await loadHttp(baseUrl, requestList({ ...options(), duration: WARMUP_SECONDS }));
   const measured = options();
@@ -142,7 +162,10 @@ export async function run(): Promise<void> {
       const { tenantId, key } = await createBenchTenant(herald.runtime.db, 'bench customers-api');
       process.stderr.write(`customers-api: seeding ${rows} customers\n`);
       await seedCustomers(pool, tenantId, rows);
-      const { rows: sample } = await pool.query<{ id: string }>('SELECT id FROM customers WHERE tenant_id = $1 ORDER BY random() LIMIT $2', [tenantId, SAMPLE_IDS]);
+      const { rows: sample } = await pool.query<{ id: string }>('SELECT id FROM customers WHERE tenant_id = $1 ORDER BY random() LIMIT $2', [
+        tenantId,
+        SAMPLE_IDS,
+      ]);
       const paths = sample.map((r) => `/api/v1/customers/${r.id}`);
       fs.writeFileSync(pathsFile, JSON.stringify(paths));
       printFigure(BENCH, 'setup', { customers: rows, sampled_ids: paths.length, pool_size: poolSize, node_env: herald.config.NODE_ENV });

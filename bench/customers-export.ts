@@ -35,8 +35,25 @@ const RAISE_TIMEOUT = ['--require', 'tsx/cjs', '--require', path.join(__dirname,
 
 /** Herald's CSV columns (EXPORT_COLUMNS in domain/customers/queries.ts) as plain SQL, tags joined with ';' as Herald writes them. */
 const RAW_COLUMNS = [
-  'id', 'first_name', 'last_name', 'full_name', 'email', 'phone', 'status', 'tier', 'segment_label', 'source', "array_to_string(tags, ';') AS tags",
-  'address_city', 'address_country', 'total_orders', 'total_spent', 'last_order_at', 'notes', 'created_at', 'last_interaction_at',
+  'id',
+  'first_name',
+  'last_name',
+  'full_name',
+  'email',
+  'phone',
+  'status',
+  'tier',
+  'segment_label',
+  'source',
+  "array_to_string(tags, ';') AS tags",
+  'address_city',
+  'address_country',
+  'total_orders',
+  'total_spent',
+  'last_order_at',
+  'notes',
+  'created_at',
+  'last_interaction_at',
 ];
 
 /** What one export produced: bytes and data rows (lines minus the header) and how long it took. */
@@ -151,7 +168,9 @@ export async function run(): Promise<void> {
     const pool = new Pool({ connectionString: dataset.url, max: 1 });
     const knex = createDb({ url: dataset.url, poolMax: 1 });
     try {
-      const { rows: counted } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM customers WHERE tenant_id = $1 AND deleted_at IS NULL', [dataset.tenantId]);
+      const { rows: counted } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM customers WHERE tenant_id = $1 AND deleted_at IS NULL', [
+        dataset.tenantId,
+      ]);
       const expected = counted[0]!.n;
       const runKey = await issueAdminKey(knex, dataset.tenantId);
       try {
@@ -182,7 +201,8 @@ export async function run(): Promise<void> {
           measured = await exportThroughChild(dataset.url, runKey.key, [...RAISE_TIMEOUT, ...profileArgs]);
         }
         const herald = measured.result;
-        if (!herald.completed || herald.rows !== expected) throw new Error(`Herald exported ${herald.rows} rows (completed: ${herald.completed}), expected ${expected}`);
+        if (!herald.completed || herald.rows !== expected)
+          throw new Error(`Herald exported ${herald.rows} rows (completed: ${herald.completed}), expected ${expected}`);
         printFigure(BENCH, 'herald_export_csv', {
           rows: herald.rows,
           mb: round(herald.bytes / 2 ** 20, 1),

@@ -42,7 +42,9 @@ interface Variant {
 
 /** The customers table's indexes: name and definition (as pg_indexes prints it). */
 async function customerIndexes(pg: Client): Promise<Array<{ name: string; def: string }>> {
-  const { rows } = await pg.query<{ indexname: string; indexdef: string }>("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'customers' ORDER BY indexname");
+  const { rows } = await pg.query<{ indexname: string; indexdef: string }>(
+    "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'customers' ORDER BY indexname",
+  );
   return rows.map((r) => ({ name: r.indexname, def: r.indexdef }));
 }
 
@@ -81,7 +83,9 @@ async function copyInto(url: string, file: string, v: Variant): Promise<{ second
     for (const sql of v.session ?? []) await pg.query(sql);
     const pid = (await pg.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
     const before = cpuSeconds(pid);
-    const { seconds } = await timed(() => pipeline(fs.createReadStream(file), pg.query(copyFrom(`COPY ${TABLE} (${TABLE_COLUMNS}) FROM STDIN WITH (FORMAT csv)`))));
+    const { seconds } = await timed(() =>
+      pipeline(fs.createReadStream(file), pg.query(copyFrom(`COPY ${TABLE} (${TABLE_COLUMNS}) FROM STDIN WITH (FORMAT csv)`))),
+    );
     const after = cpuSeconds(pid);
     return { seconds, cpu: before === null || after === null ? null : after - before };
   } finally {
@@ -118,11 +122,17 @@ export async function run(): Promise<void> {
         { name: 'no_indexes_no_foreign_key', without: indexes.map((i) => i.name), noForeignKey: true },
         { name: 'random_ids', randomIds: true },
         {
-          name: 'trigram_per_tenant', without: ['customers_search_trgm'],
-          extra: [`CREATE INDEX {t}_search_tenant_trgm ON {t} USING gin (tenant_id, (lower(coalesce(full_name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(phone, ''))) gin_trgm_ops)`],
+          name: 'trigram_per_tenant',
+          without: ['customers_search_trgm'],
+          extra: [
+            `CREATE INDEX {t}_search_tenant_trgm ON {t} USING gin (tenant_id, (lower(coalesce(full_name, '') || ' ' || coalesce(email, '') || ' ' || coalesce(phone, ''))) gin_trgm_ops)`,
+          ],
         },
         { name: 'gin_pending_list_64mb', session: ['SET gin_pending_list_limit = 65536'] },
-        { name: 'gin_fastupdate_off', extra: ['ALTER INDEX {t}_customers_search_trgm SET (fastupdate = off)', 'ALTER INDEX {t}_customers_tags_gin SET (fastupdate = off)'] },
+        {
+          name: 'gin_fastupdate_off',
+          extra: ['ALTER INDEX {t}_customers_search_trgm SET (fastupdate = off)', 'ALTER INDEX {t}_customers_tags_gin SET (fastupdate = off)'],
+        },
         { name: 'heap_fillfactor_80', extra: ['ALTER TABLE {t} SET (fillfactor = 80)'] },
         { name: 'all_last' },
       ];
@@ -136,21 +146,30 @@ export async function run(): Promise<void> {
           const m = await copyInto(url, file, v);
           const kept = best[v.name];
           if (!kept || (m.cpu ?? m.seconds) < (kept.cpu ?? kept.seconds)) best[v.name] = m;
-          process.stderr.write(`${v.name} round ${round_}: ${m.seconds.toFixed(2)} s wall, ${m.cpu?.toFixed(2) ?? '?'} s backend CPU, load ${os.loadavg()[0]?.toFixed(2)}\n`);
+          process.stderr.write(
+            `${v.name} round ${round_}: ${m.seconds.toFixed(2)} s wall, ${m.cpu?.toFixed(2) ?? '?'} s backend CPU, load ${os.loadavg()[0]?.toFixed(2)}\n`,
+          );
         }
       }
       for (const v of variants) {
         const m = best[v.name]!;
         printFigure(BENCH, v.name, {
-          rows, seconds: round(m.seconds, 3), rows_per_s: Math.round(rows / m.seconds), backend_cpu_s: m.cpu === null ? null : round(m.cpu, 3),
-          cpu_us_per_row: m.cpu === null ? null : round((m.cpu / rows) * 1e6, 1), load_1m: round(os.loadavg()[0] ?? 0, 2),
+          rows,
+          seconds: round(m.seconds, 3),
+          rows_per_s: Math.round(rows / m.seconds),
+          backend_cpu_s: m.cpu === null ? null : round(m.cpu, 3),
+          cpu_us_per_row: m.cpu === null ? null : round((m.cpu / rows) * 1e6, 1),
+          load_1m: round(os.loadavg()[0] ?? 0, 2),
         });
       }
       const cost = (m: { seconds: number; cpu: number | null }) => m.cpu ?? m.seconds;
       const reference = Math.min(cost(best.all!), cost(best.all_again!), cost(best.all_last!));
       for (const v of variants.filter((x) => x.name.startsWith('without_') || x.name === 'no_foreign_key')) {
         const saved = reference - cost(best[v.name]!);
-        printFigure(BENCH, `cost_${v.name.replace(/^without_/, '')}`, { us_per_row: round((saved / rows) * 1e6, 1), share_of_all: round(saved / reference, 3) });
+        printFigure(BENCH, `cost_${v.name.replace(/^without_/, '')}`, {
+          us_per_row: round((saved / rows) * 1e6, 1),
+          share_of_all: round(saved / reference, 3),
+        });
       }
       await pg.query(`DROP TABLE IF EXISTS ${TABLE}`);
     } finally {

@@ -55,9 +55,13 @@ async function load(url: string, key: string, connections: number): Promise<Http
 
 /** Prints the plan of every customers statement one request of `path` sends (rows, and count when asked for). */
 async function explainRequest(herald: InProcessHerald, pool: Pool, key: string, name: string, path: string): Promise<void> {
-  const statements = await captureQueries(herald.runtime.db, async () => {
-    await getJson<ListPage>(`${herald.url}${path}`, key);
-  }, (sql) => sql.includes('from "customers"'));
+  const statements = await captureQueries(
+    herald.runtime.db,
+    async () => {
+      await getJson<ListPage>(`${herald.url}${path}`, key);
+    },
+    (sql) => sql.includes('from "customers"'),
+  );
   for (const statement of statements) {
     const kind = /^select count\(/i.test(statement.sql) ? 'count' : 'rows';
     const explained = await explainAnalyze(pool, statement);

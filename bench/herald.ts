@@ -276,7 +276,11 @@ export async function getJson<T>(url: string, key: string): Promise<T> {
 export async function startWorkerChild(env: NodeJS.ProcessEnv): Promise<{ pid: number; child: ChildProcess }> {
   const nodeOptions = { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS ?? WORKER_HEAP_FLAG };
   const profile = process.env.BENCH_WORKER_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_WORKER_CPU_PROF] : [];
-  const child = spawn(process.execPath, [...profile, heraldEntry(), 'worker'], { cwd: PROJECT_ROOT, env: { ...env, ...nodeOptions, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...profile, heraldEntry(), 'worker'], {
+    cwd: PROJECT_ROOT,
+    env: { ...env, ...nodeOptions, LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('herald worker did not start within 120 s')), 120_000);

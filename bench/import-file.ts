@@ -41,7 +41,8 @@ function rowAt(i: number): GeneratedRow {
 const uploadLine = (r: GeneratedRow) => `${r.email},${r.first},${r.last},${r.phone},${r.tags.join(';')}`;
 
 /** The table line of row i for `tenantId` (CSV, tags as a Postgres array literal). */
-const tableLine = (r: GeneratedRow, tenantId: string) => `${tenantId},${r.email},${r.first},${r.last},${r.first} ${r.last},${r.phone},"{${r.tags.join(',')}}",import`;
+const tableLine = (r: GeneratedRow, tenantId: string) =>
+  `${tenantId},${r.email},${r.first},${r.last},${r.first} ${r.last},${r.phone},"{${r.tags.join(',')}}",import`;
 
 /**
  * Streams `rows` generated rows as CSV lines in 10,000-row pieces (memory stays flat), with the

@@ -11,7 +11,18 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { request } from 'undici';
 import { createDb } from '../db/knex';
 import { WORKER_HEAP_FLAG } from '../temporal/workerHeap';
-import { createBenchTenant, createDatabase, dropDatabase, heraldEnv, migrate, openBenchServer, readProcessMemory, startHeraldChild, startWorkerChild, stopChild } from './herald';
+import {
+  createBenchTenant,
+  createDatabase,
+  dropDatabase,
+  heraldEnv,
+  migrate,
+  openBenchServer,
+  readProcessMemory,
+  startHeraldChild,
+  startWorkerChild,
+  stopChild,
+} from './herald';
 import { TABLE_COLUMNS, UPLOAD_COLUMNS, tableCsv, uploadCsv, writeFile } from './import-file';
 import { envInt, printFigure, printRatio, round } from './report';
 
@@ -49,7 +60,9 @@ async function createIndexedCopyOfCustomers(pg: Client): Promise<void> {
   await pg.query(`DROP TABLE IF EXISTS ${INDEXED_TABLE}`);
   await pg.query(`CREATE TABLE ${INDEXED_TABLE} (LIKE customers INCLUDING ALL)`);
   await pg.query(`ALTER TABLE ${INDEXED_TABLE} ALTER COLUMN id SET DEFAULT uuidv7()`);
-  const { rows } = await pg.query<{ def: string }>("SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'customers'::regclass AND contype = 'f'");
+  const { rows } = await pg.query<{ def: string }>(
+    "SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'customers'::regclass AND contype = 'f'",
+  );
   for (const fk of rows) await pg.query(`ALTER TABLE ${INDEXED_TABLE} ADD ${fk.def}`);
 }
 
@@ -76,7 +89,9 @@ export async function run(): Promise<void> {
     await pg.connect();
     try {
       // Raw COPY of the file into a bare table with the same unique index.
-      await pg.query("CREATE TABLE bench_import_raw (tenant_id uuid NOT NULL DEFAULT '00000000-0000-4000-8000-000000000001', email text, first_name text, last_name text, phone text, tags text)");
+      await pg.query(
+        "CREATE TABLE bench_import_raw (tenant_id uuid NOT NULL DEFAULT '00000000-0000-4000-8000-000000000001', email text, first_name text, last_name text, phone text, tags text)",
+      );
       await pg.query('CREATE UNIQUE INDEX ON bench_import_raw (tenant_id, email)');
       let started = performance.now();
       await pipeline(fs.createReadStream(file), pg.query(copyFrom(`COPY bench_import_raw (${UPLOAD_COLUMNS}) FROM STDIN WITH (FORMAT csv, HEADER)`)));
@@ -91,7 +106,12 @@ export async function run(): Promise<void> {
       started = performance.now();
       await pipeline(fs.createReadStream(tableFile), pg.query(copyFrom(`COPY ${INDEXED_TABLE} (${TABLE_COLUMNS}) FROM STDIN WITH (FORMAT csv)`)));
       const indexedSeconds = (performance.now() - started) / 1000;
-      printFigure(BENCH, 'raw_copy_indexed', { rows, seconds: round(indexedSeconds, 3), rows_per_s: Math.round(rows / indexedSeconds), load_1m: round(os.loadavg()[0] ?? 0, 2) });
+      printFigure(BENCH, 'raw_copy_indexed', {
+        rows,
+        seconds: round(indexedSeconds, 3),
+        rows_per_s: Math.round(rows / indexedSeconds),
+        load_1m: round(os.loadavg()[0] ?? 0, 2),
+      });
       await pg.query(`DROP TABLE ${INDEXED_TABLE}`);
       fs.rmSync(tableFile, { force: true });
 
@@ -116,10 +136,18 @@ export async function run(): Promise<void> {
       const started_worker = await startWorkerChild(env);
       worker = started_worker.child;
       api = await startHeraldChild(url);
-      printFigure(BENCH, 'rss_before', { api_rss_mb: round(api.memory().rssMb, 1), worker_rss_mb: round(readProcessMemory(started_worker.pid).rssMb, 1), worker_node_options: process.env.BENCH_WORKER_NODE_OPTIONS ?? WORKER_HEAP_FLAG });
+      printFigure(BENCH, 'rss_before', {
+        api_rss_mb: round(api.memory().rssMb, 1),
+        worker_rss_mb: round(readProcessMemory(started_worker.pid).rssMb, 1),
+        worker_node_options: process.env.BENCH_WORKER_NODE_OPTIONS ?? WORKER_HEAP_FLAG,
+      });
       started = performance.now();
       const res = await request(`${api.url}/api/v1/imports?fileName=bench.csv`, {
-        method: 'POST', body: fs.createReadStream(file), headers: { authorization: `Bearer ${tenant.key}`, 'content-type': 'text/csv' }, headersTimeout: 0, bodyTimeout: 0,
+        method: 'POST',
+        body: fs.createReadStream(file),
+        headers: { authorization: `Bearer ${tenant.key}`, 'content-type': 'text/csv' },
+        headersTimeout: 0,
+        bodyTimeout: 0,
       });
       const accepted = JSON.parse(await res.body.text()) as { data: { id: string } };
       if (res.statusCode !== 202) throw new Error(`upload answered ${res.statusCode}: ${JSON.stringify(accepted)}`);
@@ -139,13 +167,22 @@ export async function run(): Promise<void> {
       const apiPeak = api.memory().peakRssMb;
       const workerPeak = readProcessMemory(started_worker.pid).peakRssMb;
       printFigure(BENCH, 'herald_import', {
-        rows, status: job?.status ?? 'unknown', seconds: round(seconds, 3), rows_per_s: Math.round(rows / seconds),
-        upload_seconds: round(uploadSeconds, 3), process_seconds: round(seconds - uploadSeconds, 3),
-        imported: job?.progress.imported ?? null, failed: job?.progress.failed ?? null,
+        rows,
+        status: job?.status ?? 'unknown',
+        seconds: round(seconds, 3),
+        rows_per_s: Math.round(rows / seconds),
+        upload_seconds: round(uploadSeconds, 3),
+        process_seconds: round(seconds - uploadSeconds, 3),
+        imported: job?.progress.imported ?? null,
+        failed: job?.progress.failed ?? null,
       });
       printFigure(BENCH, 'herald_rss', {
-        api_peak_rss_mb: round(apiPeak, 1), worker_peak_rss_mb: round(workerPeak, 1), api_max_sampled_mb: round(maxApi, 1), worker_max_sampled_mb: round(maxWorker, 1),
-        api_lt_300mb: apiPeak < RSS_GOAL_MB, worker_lt_300mb: workerPeak < RSS_GOAL_MB,
+        api_peak_rss_mb: round(apiPeak, 1),
+        worker_peak_rss_mb: round(workerPeak, 1),
+        api_max_sampled_mb: round(maxApi, 1),
+        worker_max_sampled_mb: round(maxWorker, 1),
+        api_lt_300mb: apiPeak < RSS_GOAL_MB,
+        worker_lt_300mb: workerPeak < RSS_GOAL_MB,
       });
       printRatio(BENCH, 'ratio_herald_vs_raw_copy', rows / seconds, rows / rawSeconds);
       printRatio(BENCH, 'ratio_herald_vs_raw_insert_customers', rows / seconds, rows / ceilingSeconds);
@@ -168,7 +205,10 @@ export async function run(): Promise<void> {
     await dropDatabase(server, database).catch(() => undefined);
     const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' }).catch(() => undefined);
     if (connection) {
-      await new TemporalClient({ connection }).schedule.getHandle(`herald-segment-refresh-${queue}`).delete().catch(() => undefined);
+      await new TemporalClient({ connection }).schedule
+        .getHandle(`herald-segment-refresh-${queue}`)
+        .delete()
+        .catch(() => undefined);
       await connection.close();
     }
     await server.close();

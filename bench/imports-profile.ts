@@ -59,7 +59,9 @@ export async function run(): Promise<void> {
       const apiKey = (await db('api_keys').where({ tenant_id: tenant.tenantId }).first('id')) as { id: string };
       const options = withDefaults(ImportOptionsInput.parse({}), 'US');
       // The import row as the service creates it (the service's staging step is not exported on its own).
-      const [job] = (await db('imports').insert({ tenant_id: tenant.tenantId, format: 'csv', options: JSON.stringify(options), actor_type: 'api_key', actor_id: apiKey.id }).returning('id')) as Array<{ id: string }>;
+      const [job] = (await db('imports')
+        .insert({ tenant_id: tenant.tenantId, format: 'csv', options: JSON.stringify(options), actor_type: 'api_key', actor_id: apiKey.id })
+        .returning('id')) as Array<{ id: string }>;
 
       const started = new Map<string, number>();
       const perKind = new Map<string, { count: number; ms: number }>();
@@ -78,7 +80,9 @@ export async function run(): Promise<void> {
       let t = performance.now();
       const staged = await stageUpload(db, job!.id, 'csv', uploadCsv(rows));
       const stageSeconds = (performance.now() - t) / 1000;
-      await db('imports').where({ id: job!.id }).update({ status: 'queued', total_rows: staged.rows, columns: staged.columns ?? null });
+      await db('imports')
+        .where({ id: job!.id })
+        .update({ status: 'queued', total_rows: staged.rows, columns: staged.columns ?? null });
       await beginImport(db, job!.id);
 
       const cpuBefore = await backendCpu(db, database);
@@ -93,10 +97,18 @@ export async function run(): Promise<void> {
       for (const [pid, after] of cpuAfter) pgCpu += after - (cpuBefore.get(pid) ?? 0);
 
       printFigure(BENCH, 'import', {
-        rows, writers, chunk_rows: chunkRows, state: result.state, processed: result.processed,
-        stage_seconds: round(stageSeconds, 3), pipeline_seconds: round(pipelineSeconds, 3), rows_per_s: Math.round(rows / pipelineSeconds),
-        node_cpu_s: round((node.user + node.system) / 1e6, 2), pg_backends_cpu_s: round(pgCpu, 2),
-        node_us_per_row: round(((node.user + node.system) / rows), 1), pg_us_per_row: round((pgCpu / rows) * 1e6, 1),
+        rows,
+        writers,
+        chunk_rows: chunkRows,
+        state: result.state,
+        processed: result.processed,
+        stage_seconds: round(stageSeconds, 3),
+        pipeline_seconds: round(pipelineSeconds, 3),
+        rows_per_s: Math.round(rows / pipelineSeconds),
+        node_cpu_s: round((node.user + node.system) / 1e6, 2),
+        pg_backends_cpu_s: round(pgCpu, 2),
+        node_us_per_row: round((node.user + node.system) / rows, 1),
+        pg_us_per_row: round((pgCpu / rows) * 1e6, 1),
       });
       for (const [kind, e] of [...perKind].sort((a, b) => b[1].ms - a[1].ms).slice(0, 15)) {
         printFigure(BENCH, 'statement', { kind, count: e.count, seconds: round(e.ms / 1000, 2), us_per_row: round((e.ms * 1000) / rows, 1) });

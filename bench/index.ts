@@ -45,15 +45,17 @@ export const benchmarks: Record<string, Benchmark> = {
     load: () => import('./customers-list'),
   },
   'customers-export': {
-    description: "CSV export of 1,000,000 customers through `herald serve` (time, rows, peak RSS) vs raw COPY TO STDOUT of the same columns",
+    description: 'CSV export of 1,000,000 customers through `herald serve` (time, rows, peak RSS) vs raw COPY TO STDOUT of the same columns',
     load: () => import('./customers-export'),
   },
   'segments-preview': {
-    description: 'segment preview (count + 50 sample) of a 4- and a 10-condition rule on 1,000,000 customers: compiled vs hand-written SQL p50, EXPLAIN, and the same audience matched in Node',
+    description:
+      'segment preview (count + 50 sample) of a 4- and a 10-condition rule on 1,000,000 customers: compiled vs hand-written SQL p50, EXPLAIN, and the same audience matched in Node',
     load: () => import('./segments-preview'),
   },
   'segments-event-preview': {
-    description: 'segment preview (count + 50 sample) of "at least 3 Viewed Product in 30 days" on 1,000,000 customers with 10,000,000 events: service and compiled SQL vs hand-written SQL p50, EXPLAIN',
+    description:
+      'segment preview (count + 50 sample) of "at least 3 Viewed Product in 30 days" on 1,000,000 customers with 10,000,000 events: service and compiled SQL vs hand-written SQL p50, EXPLAIN',
     load: () => import('./segments-event-preview'),
   },
   'segments-evaluate': {
@@ -61,19 +63,23 @@ export const benchmarks: Record<string, Benchmark> = {
     load: () => import('./segments-evaluate'),
   },
   imports: {
-    description: 'bulk import of a generated 1,000,000-row CSV end to end (upload → completed) vs raw COPY into a bare table and a raw INSERT into customers; peak RSS of API and worker (BENCH_ROWS)',
+    description:
+      'bulk import of a generated 1,000,000-row CSV end to end (upload → completed) vs raw COPY into a bare table and a raw INSERT into customers; peak RSS of API and worker (BENCH_ROWS)',
     load: () => import('./imports-e2e'),
   },
   'imports-profile': {
-    description: 'where an import spends its time: the rows of imports (BENCH_ROWS, default 200,000) staged and run through the chunk pipeline in process, with Node and Postgres CPU and per-statement times (IMPORT_WRITERS, BENCH_CHUNK_ROWS)',
+    description:
+      'where an import spends its time: the rows of imports (BENCH_ROWS, default 200,000) staged and run through the chunk pipeline in process, with Node and Postgres CPU and per-statement times (IMPORT_WRITERS, BENCH_CHUNK_ROWS)',
     load: () => import('./imports-profile'),
   },
   'customers-index-cost': {
-    description: "each index and constraint of customers priced: COPY of generated customers (BENCH_ROWS, default 200,000) into customers' shape with everything, then without each one, and issue 15's index options",
+    description:
+      "each index and constraint of customers priced: COPY of generated customers (BENCH_ROWS, default 200,000) into customers' shape with everything, then without each one, and issue 15's index options",
     load: () => import('./customers-index-cost'),
   },
   'campaigns-email': {
-    description: 'an e-mail campaign end to end (Temporal, ledger, liquid, nodemailer pool 5) vs raw nodemailer to the same SMTP sink (BENCH_MESSAGES, default 100,000)',
+    description:
+      'an e-mail campaign end to end (Temporal, ledger, liquid, nodemailer pool 5) vs raw nodemailer to the same SMTP sink (BENCH_MESSAGES, default 100,000)',
     load: () => import('./campaigns-email'),
   },
   'campaigns-sms': {
@@ -81,7 +87,8 @@ export const benchmarks: Record<string, Benchmark> = {
     load: () => import('./campaigns-sms'),
   },
   webhooks: {
-    description: "Herald's webhook delivery (10k events to 1 endpoint, and fanned out to 10) beside raw undici + HMAC, and commit → first attempt p50/p99 at 200 events/s",
+    description:
+      "Herald's webhook delivery (10k events to 1 endpoint, and fanned out to 10) beside raw undici + HMAC, and commit → first attempt p50/p99 at 200 events/s",
     load: () => import('./webhooks-delivery'),
   },
 };

@@ -24,5 +24,4 @@ export interface RequestListOptions {
 }
 
 /** Hands request-list options to loadHttp; the one place they are cast to the declared Options. */
-export const requestList = (options: RequestListOptions): Omit<autocannon.Options, 'url'> =>
-  options as unknown as Omit<autocannon.Options, 'url'>;
+export const requestList = (options: RequestListOptions): Omit<autocannon.Options, 'url'> => options as unknown as Omit<autocannon.Options, 'url'>;

@@ -38,9 +38,26 @@ type Pick = <T>(list: readonly T[]) => T;
 const CONDITIONS: ReadonlyArray<(pick: Pick) => unknown> = [
   (pick) => cond('totalSpent', pick(['greaterThan', 'greaterThanInclusive', 'lessThan']), pick([100, 250, 500, 1000, 2500])),
   (pick) => cond('totalOrders', pick(['greaterThan', 'lessThanInclusive', 'equal']), pick([0, 1, 3, 5, 10])),
-  (pick) => cond('averageOrderValue', 'between', pick([[20, 80], [50, 150], [100, 400]])),
+  (pick) =>
+    cond(
+      'averageOrderValue',
+      'between',
+      pick([
+        [20, 80],
+        [50, 150],
+        [100, 400],
+      ]),
+    ),
   (pick) => cond('tier', pick(['equal', 'notEqual']), pick(['regular', 'premium', 'vip'])),
-  (pick) => cond('tier', 'in', pick([['premium', 'vip'], ['regular', 'premium']])),
+  (pick) =>
+    cond(
+      'tier',
+      'in',
+      pick([
+        ['premium', 'vip'],
+        ['regular', 'premium'],
+      ]),
+    ),
   (pick) => cond('status', pick(['equal', 'notEqual']), pick(['active', 'inactive'])),
   (pick) => cond('source', pick(['in', 'notIn']), pick([['website', 'referral'], ['import'], ['social_media', 'whatsapp']])),
   (pick) => cond('segment', pick(['equal', 'exists']), pick(['vip', 'new', 'regular'])),
@@ -74,7 +91,8 @@ function segments(random: () => number): Array<{ id: string; rule: RuleNode }> {
     const leaves = Array.from({ length: size }, leaf);
     let node: unknown;
     if (size === 1) node = leaves[0];
-    else if (size >= 4 && random() < 0.4) node = { kind: 'group', combinator: 'all', children: [...leaves.slice(0, 2), { kind: 'group', combinator: 'any', children: leaves.slice(2) }] };
+    else if (size >= 4 && random() < 0.4)
+      node = { kind: 'group', combinator: 'all', children: [...leaves.slice(0, 2), { kind: 'group', combinator: 'any', children: leaves.slice(2) }] };
     else if (random() < 0.2) node = { kind: 'group', combinator: 'any', children: leaves };
     else node = { kind: 'group', combinator: 'all', children: leaves.map((l, j) => (j === size - 1 && random() < 0.2 ? { kind: 'not', child: l } : l)) };
     return { id: `seg-${String(i + 1).padStart(2, '0')}`, rule: parseRules(node) };
@@ -88,7 +106,14 @@ function customerRows(random: () => number, now: number): CustomerRow[] {
   return Array.from({ length: ROWS }, (_, i) => {
     const orders = random() < 0.3 ? 0 : 1 + Math.floor(random() * 12);
     const aov = 12 + Math.round(random() * 30000) / 100;
-    const [city, country] = pick([['Berlin', 'Germany'], ['Munich', 'Germany'], ['London', 'United Kingdom'], ['New York', 'United States'], ['Madrid', 'Spain'], ['Lisbon', 'Portugal']] as const);
+    const [city, country] = pick([
+      ['Berlin', 'Germany'],
+      ['Munich', 'Germany'],
+      ['London', 'United Kingdom'],
+      ['New York', 'United States'],
+      ['Madrid', 'Spain'],
+      ['Lisbon', 'Portugal'],
+    ] as const);
     const created = new Date(now - random() * 730 * DAY);
     return {
       id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,

@@ -110,7 +110,15 @@ function compiledSql(db: Knex, tenantId: string, rule: RuleNode, now: Date): Pre
   };
   return {
     count: native(audience().count({ count: '*' })),
-    sample: native(audience().select('*').orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(SAMPLE)),
+    sample: native(
+      audience()
+        .select('*')
+        .orderBy([
+          { column: 'created_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .limit(SAMPLE),
+    ),
   };
 }
 
@@ -220,7 +228,10 @@ export async function run(): Promise<void> {
         printRatio(BENCH, `ratio_service_over_hand_${c.name}`, p.service, p.hand);
         goals[`ratio_le_${RATIO_GOAL}_${c.name}`] = p.compiled / p.hand <= RATIO_GOAL;
 
-        for (const [variant, q] of [['compiled', compiled], ['hand', hand]] as const) {
+        for (const [variant, q] of [
+          ['compiled', compiled],
+          ['hand', hand],
+        ] as const) {
           for (const kind of ['count', 'sample'] as const) {
             const explained = await explainAnalyze(pool, q[kind]);
             process.stderr.write(`${BENCH}: EXPLAIN ${c.name} ${variant} ${kind}\n${explained.text}\n`);

@@ -41,7 +41,14 @@ async function deliverAll(post: Post, url: string, secret: Buffer, prefix: strin
  * Warms the client's connections up, then measures it. Warm-up deliveries are not in the
  * figure but are in `delivered`, which the receiver's count is checked against.
  */
-async function measureClient(post: Post, url: string, secret: Buffer, label: string, count: number, maxSeconds: number): Promise<{ measured: LoadResult; delivered: number }> {
+async function measureClient(
+  post: Post,
+  url: string,
+  secret: Buffer,
+  label: string,
+  count: number,
+  maxSeconds: number,
+): Promise<{ measured: LoadResult; delivered: number }> {
   const warmup = await deliverAll(post, url, secret, `${label}_warmup`, WARMUP_DELIVERIES, maxSeconds);
   const measured = await deliverAll(post, url, secret, label, count, maxSeconds);
   return { measured, delivered: warmup.operations + measured.operations };

@@ -48,7 +48,11 @@ async function rawDeliveries(url: string, secret: Buffer, count: number) {
   const agent = new Agent({ connections: RAW_CONCURRENCY, pipelining: 1 });
   try {
     return await runLoad({ count, concurrency: RAW_CONCURRENCY, maxSeconds: 120 }, async (index) => {
-      const body = JSON.stringify({ type: 'customer.updated', timestamp: new Date().toISOString(), data: { customer: { id: `c${index}`, email: 'bench@example.com', tags: ['vip'], status: 'active' } } });
+      const body = JSON.stringify({
+        type: 'customer.updated',
+        timestamp: new Date().toISOString(),
+        data: { customer: { id: `c${index}`, email: 'bench@example.com', tags: ['vip'], status: 'active' } },
+      });
       const res = await request(url, { method: 'POST', headers: { ...signWebhook(secret, `raw_${index}_${Date.now()}`, body) }, body, dispatcher: agent });
       await res.body.dump();
       if (res.statusCode !== 204) throw new Error(`receiver answered ${res.statusCode}`);
@@ -152,14 +156,23 @@ export async function run(): Promise<void> {
       expectedVerified += events;
     }
     const raw = median(samples);
-    printFigure(BENCH, 'raw_undici_hmac', { concurrency: RAW_CONCURRENCY, deliveries_per_sample: events, samples_per_s: samples.map(Math.round).join(' '), deliveries_per_s: Math.round(raw) });
+    printFigure(BENCH, 'raw_undici_hmac', {
+      concurrency: RAW_CONCURRENCY,
+      deliveries_per_sample: events,
+      samples_per_s: samples.map(Math.round).join(' '),
+      deliveries_per_s: Math.round(raw),
+    });
     const singles = runs.map((r) => events / r.deliverySeconds);
     const withCommit = runs.map((r) => events / (r.commitSeconds + r.deliverySeconds));
     const single = median(singles);
     printFigure(BENCH, 'herald_one_endpoint', {
-      concurrency: RAW_CONCURRENCY, events_per_sample: events, commit_s: runs.map((r) => round(r.commitSeconds, 3)).join(' '),
-      samples_per_s: singles.map(Math.round).join(' '), deliveries_per_s: Math.round(single),
-      with_commit_samples_per_s: withCommit.map(Math.round).join(' '), with_commit_deliveries_per_s: Math.round(median(withCommit)),
+      concurrency: RAW_CONCURRENCY,
+      events_per_sample: events,
+      commit_s: runs.map((r) => round(r.commitSeconds, 3)).join(' '),
+      samples_per_s: singles.map(Math.round).join(' '),
+      deliveries_per_s: Math.round(single),
+      with_commit_samples_per_s: withCommit.map(Math.round).join(' '),
+      with_commit_deliveries_per_s: Math.round(median(withCommit)),
     });
     printRatio(BENCH, 'ratio_one_endpoint_vs_raw', single, raw);
 
@@ -172,15 +185,27 @@ export async function run(): Promise<void> {
     const rawAround = (samples[samples.length - 1]! + rawAfter) / 2;
     const fanSeconds = fanRun.deliverySeconds;
     printFigure(BENCH, 'herald_fan_out_10', {
-      concurrency_per_endpoint: 10, events, deliveries: events * 10, commit_s: round(fanRun.commitSeconds, 3), seconds: round(fanSeconds, 3), deliveries_per_s: Math.round((events * 10) / fanSeconds),
-      with_commit_deliveries_per_s: Math.round((events * 10) / (fanRun.commitSeconds + fanSeconds)), raw_around_per_s: Math.round(rawAround),
+      concurrency_per_endpoint: 10,
+      events,
+      deliveries: events * 10,
+      commit_s: round(fanRun.commitSeconds, 3),
+      seconds: round(fanSeconds, 3),
+      deliveries_per_s: Math.round((events * 10) / fanSeconds),
+      with_commit_deliveries_per_s: Math.round((events * 10) / (fanRun.commitSeconds + fanSeconds)),
+      raw_around_per_s: Math.round(rawAround),
     });
     printRatio(BENCH, 'ratio_fan_out_vs_raw', (events * 10) / fanSeconds, rawAround);
 
     const steady = await createBenchTenant(engine.db, 'webhooks latency');
     await engine.addEndpoint(steady.tenantId, target, secret, RAW_CONCURRENCY);
     const latency = await latencyRun(engine, steady.tenantId, rate, seconds);
-    printFigure(BENCH, 'commit_to_first_attempt', { events_per_s: rate, events: Number(latency.n), p50_ms: round(Number(latency.p50), 1), p99_ms: round(Number(latency.p99), 1), max_ms: round(Number(latency.max), 1) });
+    printFigure(BENCH, 'commit_to_first_attempt', {
+      events_per_s: rate,
+      events: Number(latency.n),
+      p50_ms: round(Number(latency.p50), 1),
+      p99_ms: round(Number(latency.p99), 1),
+      max_ms: round(Number(latency.max), 1),
+    });
     expectedVerified += rate * seconds;
   } finally {
     await engine?.close();

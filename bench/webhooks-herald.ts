@@ -38,24 +38,41 @@ export interface WebhookEngine {
 /** Starts the worker (which starts the relay). */
 export async function startWebhookEngine(databaseUrl: string): Promise<WebhookEngine> {
   const env = {
-    ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, TEMPORAL_TASK_QUEUE: `herald-bench-webhooks-${Date.now().toString(36)}`,
-    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1', WEBHOOK_SECRETS_KEY: randomBytes(32).toString('base64url'),
+    ...process.env,
+    NODE_ENV: 'development',
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_TASK_QUEUE: `herald-bench-webhooks-${Date.now().toString(36)}`,
+    WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+    WEBHOOK_SECRETS_KEY: randomBytes(32).toString('base64url'),
   };
   const settings = webhookSettings(loadConfig(env));
   const db = createDb({ url: databaseUrl, poolMax: 4 });
   const worker = await startWorkerChild(env);
-  const payload = JSON.stringify({ data: { customer: { id: '00000000-0000-4000-8000-000000000000', email: 'bench@example.com', tags: ['vip'], status: 'active' } }, actor: { type: 'system', id: null }, requestId: null });
+  const payload = JSON.stringify({
+    data: { customer: { id: '00000000-0000-4000-8000-000000000000', email: 'bench@example.com', tags: ['vip'], status: 'active' } },
+    actor: { type: 'system', id: null },
+    requestId: null,
+  });
   return {
     db,
     settings,
     async addEndpoint(tenantId, url, secret, maxConcurrency) {
       const [row] = await db('webhook_endpoints')
-        .insert({ tenant_id: tenantId, url, event_types: ['customer.*'], max_concurrency: maxConcurrency, secret_ciphertext: encryptSecret(settings.secretsKey, `whsec_${secret.toString('base64')}`) })
+        .insert({
+          tenant_id: tenantId,
+          url,
+          event_types: ['customer.*'],
+          max_concurrency: maxConcurrency,
+          secret_ciphertext: encryptSecret(settings.secretsKey, `whsec_${secret.toString('base64')}`),
+        })
         .returning('id');
       return (row as { id: string }).id;
     },
     async commitEvents(tenantId, count) {
-      await db.raw("INSERT INTO events (tenant_id, type, subject_type, subject_id, payload) SELECT ?, 'customer.updated', 'customer', gen_random_uuid(), ?::jsonb FROM generate_series(1, ?)", [tenantId, payload, count]);
+      await db.raw(
+        "INSERT INTO events (tenant_id, type, subject_type, subject_id, payload) SELECT ?, 'customer.updated', 'customer', gen_random_uuid(), ?::jsonb FROM generate_series(1, ?)",
+        [tenantId, payload, count],
+      );
     },
     async commitEvent(tenantId) {
       await db('events').insert({ tenant_id: tenantId, type: 'customer.updated', subject_type: 'customer', subject_id: db.raw('gen_random_uuid()'), payload });
@@ -65,7 +82,9 @@ export async function startWebhookEngine(databaseUrl: string): Promise<WebhookEn
       return Number(row?.n ?? 0);
     },
     async successes(tenantId) {
-      const [row] = await db('webhook_deliveries').where({ tenant_id: tenantId, status: 'succeeded' }).select(db.raw('count(*)::int AS count, max(succeeded_at) AS "lastAt"'));
+      const [row] = await db('webhook_deliveries')
+        .where({ tenant_id: tenantId, status: 'succeeded' })
+        .select(db.raw('count(*)::int AS count, max(succeeded_at) AS "lastAt"'));
       return { count: Number(row?.count ?? 0), lastAt: row?.lastAt ? new Date(row.lastAt).getTime() : null };
     },
     async drained(tenantId) {

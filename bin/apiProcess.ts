@@ -10,7 +10,12 @@ export { createRuntime } from './runtime';
  * activities run in the worker process (workerProcess.ts).
  */
 export async function startApi(runtime: Runtime): Promise<RunningServer> {
-  const app = createApp({ config: runtime.config, domain: runtime.domain, logger: runtime.logger, rateLimiters: createRateLimiters(runtime.config, runtime.db) });
+  const app = createApp({
+    config: runtime.config,
+    domain: runtime.domain,
+    logger: runtime.logger,
+    rateLimiters: createRateLimiters(runtime.config, runtime.db),
+  });
   try {
     return await startServer(app, runtime.config.HOST, runtime.config.PORT);
   } catch (err) {

@@ -30,9 +30,21 @@ export function createRuntime(config: Config, logger: Logger, overrides: { jwtSe
   // Exports stream for minutes on one query: their own small pool, without the statement timeout.
   const exportDb = createDb({ url: databaseUrl(config), poolMax: 4, statementTimeoutMs: 0, logger });
   const temporal = createTemporalProvider(temporalSettings(config));
-  const domain = createDomain({ db, exportDb, temporal, logger, jwtSecret: overrides.jwtSecret ?? config.JWT_SECRET, defaultPhoneRegion: config.DEFAULT_PHONE_REGION as CountryCode, webhooks: overrides.webhooks ?? webhookSettings(config) });
+  const domain = createDomain({
+    db,
+    exportDb,
+    temporal,
+    logger,
+    jwtSecret: overrides.jwtSecret ?? config.JWT_SECRET,
+    defaultPhoneRegion: config.DEFAULT_PHONE_REGION as CountryCode,
+    webhooks: overrides.webhooks ?? webhookSettings(config),
+  });
   return {
-    config, logger, db, temporal, domain,
+    config,
+    logger,
+    db,
+    temporal,
+    domain,
     async close() {
       await temporal.close().catch(() => undefined);
       await Promise.all([db.destroy(), exportDb.destroy()]);

@@ -61,11 +61,26 @@ export async function startWorker(base: WorkerBase): Promise<RunningWorker> {
   installTemporalLogging(logger);
   const heapAdvice = heapCapAdvice();
   if (config.NODE_ENV === 'production' && heapAdvice) logger.warn(heapAdvice);
-  if (config.NODE_ENV === 'production' && !config.SMTP_URL) logger.warn(`SMTP_URL is not set: e-mail goes to smtp://127.0.0.1:${config.DEV_SMTP_PORT} (the development catcher)`);
-  if (config.NODE_ENV === 'production' && !config.TWILIO_ACCOUNT_SID) logger.warn('Twilio is not configured: SMS are written to the development outbox, not sent');
-  const channels = createChannels(config, (m) => recordCaughtMessage(db, { tenantId: m.tenantId, channel: 'sms', to: m.to, body: m.body, messageId: m.ledgerId }));
-  const messaging = { channels, publicUrl: publicUrlOf(config), trackingSecret: config.TRACKING_SECRET, pageSize: config.CAMPAIGN_PAGE_SIZE, concurrency: config.CAMPAIGN_CONCURRENCY, pagesPerRun: config.CAMPAIGN_PAGES_PER_RUN };
-  const { worker, connection, temporal } = await createHeraldWorker(temporalSettings(config), { db, logger, messaging, webhooks: webhookSettings(config), importWriters: config.IMPORT_WRITERS }, { bundleDir: config.WORKFLOW_BUNDLE_DIR });
+  if (config.NODE_ENV === 'production' && !config.SMTP_URL)
+    logger.warn(`SMTP_URL is not set: e-mail goes to smtp://127.0.0.1:${config.DEV_SMTP_PORT} (the development catcher)`);
+  if (config.NODE_ENV === 'production' && !config.TWILIO_ACCOUNT_SID)
+    logger.warn('Twilio is not configured: SMS are written to the development outbox, not sent');
+  const channels = createChannels(config, (m) =>
+    recordCaughtMessage(db, { tenantId: m.tenantId, channel: 'sms', to: m.to, body: m.body, messageId: m.ledgerId }),
+  );
+  const messaging = {
+    channels,
+    publicUrl: publicUrlOf(config),
+    trackingSecret: config.TRACKING_SECRET,
+    pageSize: config.CAMPAIGN_PAGE_SIZE,
+    concurrency: config.CAMPAIGN_CONCURRENCY,
+    pagesPerRun: config.CAMPAIGN_PAGES_PER_RUN,
+  };
+  const { worker, connection, temporal } = await createHeraldWorker(
+    temporalSettings(config),
+    { db, logger, messaging, webhooks: webhookSettings(config), importWriters: config.IMPORT_WRITERS },
+    { bundleDir: config.WORKFLOW_BUNDLE_DIR },
+  );
   await ensureSegmentRefreshSchedule(temporal, config.SEGMENT_REFRESH_INTERVAL);
   await ensureWebhookRelay(temporal);
   await ensureCustomerEventPartitionSchedule(temporal);

@@ -28,7 +28,11 @@ function splitMessage(raw: string): { headers: Record<string, string>; body: str
  * server on localhost that accepts every message and hands it to `record` (the dev outbox), so
  * campaigns can be tried end to end on a fresh machine. Bodies are kept raw (MIME as sent).
  */
-export async function startDevSmtpCatcher(port: number, record: (mail: CaughtMail) => Promise<void>, onError: (err: Error) => void = () => undefined): Promise<{ url: string; close(): Promise<void> }> {
+export async function startDevSmtpCatcher(
+  port: number,
+  record: (mail: CaughtMail) => Promise<void>,
+  onError: (err: Error) => void = () => undefined,
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -40,9 +44,17 @@ export async function startDevSmtpCatcher(port: number, record: (mail: CaughtMai
       stream.on('end', () => {
         const { headers, body } = splitMessage(Buffer.concat(chunks).toString('utf8'));
         const mails = session.envelope.rcptTo.map((r) => ({
-          tenantId: headers['x-herald-tenant'] ?? null, to: r.address, from: headers.from ?? null, subject: headers.subject ?? null, messageId: headers['message-id'] ?? null, body,
+          tenantId: headers['x-herald-tenant'] ?? null,
+          to: r.address,
+          from: headers.from ?? null,
+          subject: headers.subject ?? null,
+          messageId: headers['message-id'] ?? null,
+          body,
         }));
-        Promise.all(mails.map(record)).then(() => callback(), (err: Error) => callback(err));
+        Promise.all(mails.map(record)).then(
+          () => callback(),
+          (err: Error) => callback(err),
+        );
       });
     },
   });

@@ -11,9 +11,17 @@ import type { Channels, OutgoingSms } from './types';
 export function createChannels(config: Config, recordSms: (message: OutgoingSms) => Promise<void>): Channels {
   return {
     email: createEmailChannel({ url: config.SMTP_URL ?? `smtp://127.0.0.1:${config.DEV_SMTP_PORT}`, from: config.SMTP_FROM, poolSize: config.SMTP_POOL_SIZE }),
-    sms: config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN
-      ? createSmsChannel({ accountSid: config.TWILIO_ACCOUNT_SID, authToken: config.TWILIO_AUTH_TOKEN, from: config.TWILIO_FROM, messagingServiceSid: config.TWILIO_MESSAGING_SERVICE_SID, apiBase: config.TWILIO_API_BASE, maxSockets: config.CAMPAIGN_CONCURRENCY })
-      : createLogSmsChannel(recordSms),
+    sms:
+      config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN
+        ? createSmsChannel({
+            accountSid: config.TWILIO_ACCOUNT_SID,
+            authToken: config.TWILIO_AUTH_TOKEN,
+            from: config.TWILIO_FROM,
+            messagingServiceSid: config.TWILIO_MESSAGING_SERVICE_SID,
+            apiBase: config.TWILIO_API_BASE,
+            maxSockets: config.CAMPAIGN_CONCURRENCY,
+          })
+        : createLogSmsChannel(recordSms),
   };
 }
 

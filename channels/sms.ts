@@ -21,7 +21,10 @@ export interface SmsSettings {
  * `httpClient` hook, so nothing of Herald is mocked when tests point it at a fake API.
  */
 class RebasedRequestClient extends RequestClient {
-  constructor(private readonly base: string, opts: RequestClient.RequestClientOptions) {
+  constructor(
+    private readonly base: string,
+    opts: RequestClient.RequestClientOptions,
+  ) {
     super(opts);
   }
 

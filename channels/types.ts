@@ -32,7 +32,11 @@ export interface SendResult {
  */
 export class ChannelError extends Error {
   override name = 'ChannelError';
-  constructor(message: string, readonly kind: 'permanent' | 'transient', readonly code?: string | number) {
+  constructor(
+    message: string,
+    readonly kind: 'permanent' | 'transient',
+    readonly code?: string | number,
+  ) {
     super(message);
   }
 }

@@ -16,7 +16,10 @@ export interface HttpOutcome {
 const EXCERPT_BYTES = 1024;
 
 /** Reads at most EXCERPT_BYTES of a body and drops the rest. */
-async function excerptOf(body: AsyncIterable<Buffer> & { destroy(): void; text(): Promise<string>; dump(): Promise<void> }, length: number | null): Promise<string | null> {
+async function excerptOf(
+  body: AsyncIterable<Buffer> & { destroy(): void; text(): Promise<string>; dump(): Promise<void> },
+  length: number | null,
+): Promise<string | null> {
   // An empty answer (204, or Content-Length: 0) is drained without a text decoder.
   if (length === 0) {
     await body.dump();
@@ -77,7 +80,13 @@ export function createWebhookTransport(options: { policy: SsrfPolicy; timeoutMs:
         const declared = Number(res.headers['content-length']);
         const excerpt = await excerptOf(res.body, res.statusCode === 204 ? 0 : Number.isFinite(declared) ? declared : null).catch(() => null);
         const retryAfter = res.headers['retry-after'];
-        return { statusCode: res.statusCode, latencyMs: elapsed(), excerpt, error: null, retryAfter: (Array.isArray(retryAfter) ? retryAfter[0] : retryAfter) ?? null };
+        return {
+          statusCode: res.statusCode,
+          latencyMs: elapsed(),
+          excerpt,
+          error: null,
+          retryAfter: (Array.isArray(retryAfter) ? retryAfter[0] : retryAfter) ?? null,
+        };
       } catch (err) {
         return { statusCode: null, latencyMs: elapsed(), excerpt: null, error: describeError(err), retryAfter: null };
       }

@@ -20,7 +20,8 @@ export function translateDbError(err: unknown): AppError | undefined {
     const message = err instanceof Error ? err.message : '';
     // The pool's acquire timeout, a refused or dropped connection, and pg's own connect timeout
     // (connectionTimeoutMillis: "timeout expired") all mean the database is out of reach for now.
-    if (/Knex: Timeout acquiring a connection|ECONNREFUSED|Connection terminated|^timeout expired$|connection error and is not queryable/i.test(message)) return unavailable('The database is unavailable');
+    if (/Knex: Timeout acquiring a connection|ECONNREFUSED|Connection terminated|^timeout expired$|connection error and is not queryable/i.test(message))
+      return unavailable('The database is unavailable');
     return undefined;
   }
   switch (err.code) {

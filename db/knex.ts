@@ -24,7 +24,16 @@ export interface DbOptions {
 export function createDb({ url, poolMax = 10, statementTimeoutMs = 30000, logger }: DbOptions): Knex {
   const log = logger?.child({ component: 'knex' });
   return knex({
-    ...(log ? { log: { warn: (m: unknown) => log.warn(String(m)), error: (m: unknown) => log.error(String(m)), deprecate: (m: unknown) => log.warn(String(m)), debug: (m: unknown) => log.debug(String(m)) } } : {}),
+    ...(log
+      ? {
+          log: {
+            warn: (m: unknown) => log.warn(String(m)),
+            error: (m: unknown) => log.error(String(m)),
+            deprecate: (m: unknown) => log.warn(String(m)),
+            debug: (m: unknown) => log.debug(String(m)),
+          },
+        }
+      : {}),
     client: 'pg',
     connection: { connectionString: url, connectionTimeoutMillis: 5000, statement_timeout: statementTimeoutMs, application_name: 'herald' },
     pool: { min: 0, max: poolMax, idleTimeoutMillis: 30000 },

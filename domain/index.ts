@@ -48,11 +48,13 @@ export function createDomain(deps: DomainDeps) {
   const reevaluator = createSegmentReevaluator({
     db,
     matcher: createRuleEvaluator({ now: () => new Date() }),
-    report: (err, customerId) => deps.logger?.warn({ err, customerId }, "segment re-evaluation failed after a customer change; the tenant's segments are left to the scheduled refresh"),
+    report: (err, customerId) =>
+      deps.logger?.warn({ err, customerId }, "segment re-evaluation failed after a customer change; the tenant's segments are left to the scheduled refresh"),
   });
   const segments = createSegmentService({
     db,
-    onDefinitionChanged: (tenantId, segmentId) => startSegmentRefresh(deps.temporal, tenantId, segmentId).catch(report('segment refresh not started; the schedule will pick it up')),
+    onDefinitionChanged: (tenantId, segmentId) =>
+      startSegmentRefresh(deps.temporal, tenantId, segmentId).catch(report('segment refresh not started; the schedule will pick it up')),
   });
   const orders = createOrderService({ db, exportDb: deps.exportDb, segments: reevaluator });
   const customers = createCustomerService({ db, exportDb: deps.exportDb, defaultPhoneRegion, orders, segments: reevaluator });

@@ -5,13 +5,21 @@ import { parseTrustProxy } from './trustProxy';
 
 /** A whole number in a range, from its environment string. */
 const wholeNumber = (min: number, max: number, rule: string) =>
-  z.string().trim().regex(/^\d+$/, `must be ${rule}`).transform(Number).pipe(z.number().min(min, `must be ${rule}`).max(max, `must be ${rule}`));
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `must be ${rule}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be ${rule}`).max(max, `must be ${rule}`));
 const port = wholeNumber(1, 65535, 'a port number between 1 and 65535');
 const positiveInt = wholeNumber(1, Number.MAX_SAFE_INTEGER, 'a positive whole number');
 const optionalText = z.string().trim().min(1).optional();
 
 /** Byte sizes such as `1mb`, `512kb` or a plain number of bytes, as the body parser limit takes them. */
-const byteSize = z.string().trim().regex(/^\d+(b|kb|mb|gb)?$/i, 'must be a size such as 512kb or 1mb');
+const byteSize = z
+  .string()
+  .trim()
+  .regex(/^\d+(b|kb|mb|gb)?$/i, 'must be a size such as 512kb or 1mb');
 
 /**
  * Every setting Herald reads from the environment, validated once at start so a typo stops
@@ -26,10 +34,16 @@ const ConfigSchema = z
     HOST: z.string().trim().min(1).default('127.0.0.1'),
     PORT: port.default(3000),
     PUBLIC_URL: z.url('must be a URL such as https://herald.example.com').optional(),
-    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+      .optional(),
     DATABASE_POOL_MAX: positiveInt.default(10),
     HERALD_PG_PORT: port.default(5433),
-    TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'must be host:port').optional(),
+    TEMPORAL_ADDRESS: z
+      .string()
+      .regex(/^[\w.-]+:\d+$/, 'must be host:port')
+      .optional(),
     TEMPORAL_NAMESPACE: z.string().trim().min(1).default('default'),
     TEMPORAL_TASK_QUEUE: z.string().trim().min(1).default('herald'),
     TEMPORAL_PORT: port.default(7233),
@@ -43,20 +57,34 @@ const ConfigSchema = z
     RATE_LIMIT_IMPORTS_PER_MINUTE: positiveInt.default(5),
     RATE_LIMIT_IP_PER_MINUTE: positiveInt.default(600),
     // Proxies whose X-Forwarded-For/-Proto/-Host are believed: unset trusts none (lib/trustProxy.ts).
-    TRUST_PROXY: z.string().optional().transform((value, ctx) => {
-      try {
-        return parseTrustProxy(value);
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', message: (err as Error).message });
-        return z.NEVER;
-      }
-    }),
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parseTrustProxy(value);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: (err as Error).message });
+          return z.NEVER;
+        }
+      }),
     HERALD_DEV_KEY_FILE: optionalText,
-    SEGMENT_REFRESH_INTERVAL: z.string().trim().regex(/^\d+\s*(seconds?|minutes?|hours?|s|m|h)$/, 'must be a duration such as 30 seconds or 5 minutes').default('5 minutes'),
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+    SEGMENT_REFRESH_INTERVAL: z
+      .string()
+      .trim()
+      .regex(/^\d+\s*(seconds?|minutes?|hours?|s|m|h)$/, 'must be a duration such as 30 seconds or 5 minutes')
+      .default('5 minutes'),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
     SMTP_FROM: z.string().trim().min(3).default('Herald <no-reply@herald.local>'),
     SMTP_POOL_SIZE: positiveInt.default(5),
-    TWILIO_ACCOUNT_SID: z.string().trim().regex(/^AC\w{32}$/, 'must be a Twilio account SID (AC followed by 32 characters)').optional(),
+    TWILIO_ACCOUNT_SID: z
+      .string()
+      .trim()
+      .regex(/^AC\w{32}$/, 'must be a Twilio account SID (AC followed by 32 characters)')
+      .optional(),
     TWILIO_AUTH_TOKEN: optionalText,
     TWILIO_FROM: optionalText,
     TWILIO_MESSAGING_SERVICE_SID: optionalText,
@@ -66,18 +94,38 @@ const ConfigSchema = z
     CAMPAIGN_CONCURRENCY: positiveInt.default(20),
     CAMPAIGN_PAGES_PER_RUN: positiveInt.default(500),
     DEV_SMTP_PORT: port.default(2525),
-    DEFAULT_PHONE_REGION: z.string().trim().regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as US or GB').default('US'),
+    DEFAULT_PHONE_REGION: z
+      .string()
+      .trim()
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 country code such as US or GB')
+      .default('US'),
     // Webhooks (issue 7): SSRF allow-list, retry schedule, auto-disable window, secrets at rest.
-    WEBHOOK_ALLOWED_HOSTS: z.string().trim().default('').superRefine((value, ctx) => {
-      try {
-        parseSsrfPolicy(value, false);
-      } catch (err) {
-        ctx.addIssue({ code: 'custom', message: `must be a comma list of host names, IP addresses or CIDRs such as 10.0.0.0/8 (${(err as Error).message})` });
-      }
-    }),
-    WEBHOOK_RETRY_SCHEDULE: z.string().trim().regex(/^\d+(\.\d+)?(ms|s|m|h|d)(\s*,\s*\d+(\.\d+)?(ms|s|m|h|d))*$/, 'must be comma-separated durations such as 5s,5m,30m,2h').default('5s,5m,30m,2h,5h,10h,14h,20h,24h'),
-    WEBHOOK_DISABLE_AFTER: z.string().trim().regex(/^\d+(\.\d+)?(ms|s|m|h|d)$/, 'must be a duration such as 5d or 12h').default('5d'),
-    WEBHOOK_SECRET_GRACE: z.string().trim().regex(/^\d+(\.\d+)?(ms|s|m|h|d)$/, 'must be a duration such as 24h').default('24h'),
+    WEBHOOK_ALLOWED_HOSTS: z
+      .string()
+      .trim()
+      .default('')
+      .superRefine((value, ctx) => {
+        try {
+          parseSsrfPolicy(value, false);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: `must be a comma list of host names, IP addresses or CIDRs such as 10.0.0.0/8 (${(err as Error).message})` });
+        }
+      }),
+    WEBHOOK_RETRY_SCHEDULE: z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d+)?(ms|s|m|h|d)(\s*,\s*\d+(\.\d+)?(ms|s|m|h|d))*$/, 'must be comma-separated durations such as 5s,5m,30m,2h')
+      .default('5s,5m,30m,2h,5h,10h,14h,20h,24h'),
+    WEBHOOK_DISABLE_AFTER: z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d+)?(ms|s|m|h|d)$/, 'must be a duration such as 5d or 12h')
+      .default('5d'),
+    WEBHOOK_SECRET_GRACE: z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d+)?(ms|s|m|h|d)$/, 'must be a duration such as 24h')
+      .default('24h'),
     WEBHOOK_TIMEOUT_MS: positiveInt.default(15000),
     WEBHOOK_SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     // Worker (issue 5, session 3): where the pre-built workflow bundle is kept.
@@ -111,7 +159,8 @@ const ConfigSchema = z
     if (cfg.NODE_ENV === 'production') {
       for (const name of ['JWT_SECRET', 'TRACKING_SECRET', 'WEBHOOK_SECRETS_KEY'] as const) {
         const weakness = cfg[name] === undefined ? undefined : secretWeakness(cfg[name]);
-        if (weakness) ctx.addIssue({ code: 'custom', path: [name], message: `${weakness} when NODE_ENV=production; generate one with \`openssl rand -hex 32\`` });
+        if (weakness)
+          ctx.addIssue({ code: 'custom', path: [name], message: `${weakness} when NODE_ENV=production; generate one with \`openssl rand -hex 32\`` });
       }
       const token = cfg.TWILIO_AUTH_TOKEN === undefined ? undefined : placeholderReason(cfg.TWILIO_AUTH_TOKEN);
       if (token) ctx.addIssue({ code: 'custom', path: ['TWILIO_AUTH_TOKEN'], message: `${token}; set the auth token of your Twilio account` });
@@ -138,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');
   const got = env[name];
-  const shown = got === undefined ? 'unset' : /SECRET|TOKEN|KEY|PASSWORD/.test(name) || name === 'DATABASE_URL' || name === 'SMTP_URL' ? 'value hidden' : `got "${got}"`;
+  const shown =
+    got === undefined ? 'unset' : /SECRET|TOKEN|KEY|PASSWORD/.test(name) || name === 'DATABASE_URL' || name === 'SMTP_URL' ? 'value hidden' : `got "${got}"`;
   throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is invalid'} (${shown})`);
 }

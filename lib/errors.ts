@@ -20,7 +20,8 @@ export class AppError extends Error {
 export const badRequest = (message: string, details?: unknown) => new AppError(400, 'bad_request', message, details);
 
 /** 401: no credential, or one Herald does not accept. */
-export const unauthorized = (message = 'A valid API key or token is required') => new AppError(401, 'unauthorized', message, undefined, { 'WWW-Authenticate': 'Bearer' });
+export const unauthorized = (message = 'A valid API key or token is required') =>
+  new AppError(401, 'unauthorized', message, undefined, { 'WWW-Authenticate': 'Bearer' });
 
 /** 403: the credential is valid but its role may not do this. */
 export const forbidden = (message = 'Your role does not allow this action') => new AppError(403, 'forbidden', message);
@@ -36,7 +37,10 @@ export const validationFailed = (details: unknown, message = 'The request did no
 
 /** 429: a rate limit is exhausted; the headers say when to come back. */
 export const tooManyRequests = (retryAfterSeconds: number, headers: Record<string, string>) =>
-  new AppError(429, 'rate_limited', `Too many requests; retry after ${retryAfterSeconds} s`, undefined, { ...headers, 'Retry-After': String(retryAfterSeconds) });
+  new AppError(429, 'rate_limited', `Too many requests; retry after ${retryAfterSeconds} s`, undefined, {
+    ...headers,
+    'Retry-After': String(retryAfterSeconds),
+  });
 
 /** 503: a dependency Herald needs is down. */
 export const unavailable = (message: string, details?: unknown) => new AppError(503, 'unavailable', message, details);

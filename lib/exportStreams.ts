@@ -18,9 +18,13 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
 export function csvSafeCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   const text =
-    value instanceof Date ? value.toISOString()
-      : Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null) ? value.join(';')
-        : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    value instanceof Date
+      ? value.toISOString()
+      : Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)
+        ? value.join(';')
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
@@ -36,7 +40,11 @@ const mapRows = (view: (row: Record<string, unknown>) => Record<string, unknown>
 /** The serialiser of one format: CSV via csv-stringify, JSON as one array, NDJSON as lines. */
 function serialiser(format: ExportFormat, columns: string[]): Transform {
   if (format === 'csv') {
-    return stringify({ header: true, columns, cast: { boolean: (v) => String(v), date: (v) => v.toISOString(), object: (v) => csvSafeCell(v), string: (v) => csvSafeCell(v), number: (v) => String(v) } });
+    return stringify({
+      header: true,
+      columns,
+      cast: { boolean: (v) => String(v), date: (v) => v.toISOString(), object: (v) => csvSafeCell(v), string: (v) => csvSafeCell(v), number: (v) => String(v) },
+    });
   }
   let first = true;
   return new Transform({
@@ -60,7 +68,12 @@ function serialiser(format: ExportFormat, columns: string[]): Transform {
  * are joined with `pipeline`, so when the client goes away (Koa destroys the body) or any stage
  * fails, every stage is destroyed and the database cursor and its connection are released.
  */
-export function exportStream(rows: Readable, format: ExportFormat, view: (row: Record<string, unknown>) => Record<string, unknown>, columns: string[]): Readable {
+export function exportStream(
+  rows: Readable,
+  format: ExportFormat,
+  view: (row: Record<string, unknown>) => Record<string, unknown>,
+  columns: string[],
+): Readable {
   const out = serialiser(format, columns);
   pipeline(rows, mapRows(view), out, () => undefined);
   return out;

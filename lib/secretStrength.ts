@@ -11,7 +11,19 @@ export const MIN_SECRET_BITS = 256;
 const MIN_DISTINCT = 10;
 
 /** Words that mark a value as something to replace. */
-const PLACEHOLDER_WORDS = ['change-me', 'changeme', 'change_me', 'replace-me', 'replaceme', 'replace_me', 'insecure', 'placeholder', 'example', 'default', 'dev-only'];
+const PLACEHOLDER_WORDS = [
+  'change-me',
+  'changeme',
+  'change_me',
+  'replace-me',
+  'replaceme',
+  'replace_me',
+  'insecure',
+  'placeholder',
+  'example',
+  'default',
+  'dev-only',
+];
 
 /**
  * Values Herald itself has shipped as defaults (docker-compose.yml before it required the

@@ -10,11 +10,30 @@ import { BlockList, isIP } from 'node:net';
 
 /** Ranges no webhook may reach unless allow-listed: loopback, private, link-local (metadata), reserved. */
 const BLOCKED_V4 = [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24],
-  ['224.0.0.0', 4], ['240.0.0.0', 4],
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
 ] as const;
-const BLOCKED_V6 = [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['2001:db8::', 32]] as const;
+const BLOCKED_V6 = [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+  ['64:ff9b::', 96],
+  ['2001:db8::', 32],
+] as const;
 
 const blocked = new BlockList();
 for (const [net, prefix] of BLOCKED_V4) blocked.addSubnet(net, prefix, 'ipv4');
@@ -34,7 +53,10 @@ export type SsrfReason = 'shape' | 'unresolvable' | 'private';
 export class SsrfError extends Error {
   override name = 'SsrfError';
 
-  constructor(message: string, readonly reason: SsrfReason = 'shape') {
+  constructor(
+    message: string,
+    readonly reason: SsrfReason = 'shape',
+  ) {
     super(message);
   }
 }
@@ -64,7 +86,10 @@ export interface SsrfPolicy {
 export function parseSsrfPolicy(allowed: string, requireHttps: boolean): SsrfPolicy {
   const hosts = new Set<string>();
   const networks = new BlockList();
-  for (const raw of allowed.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const raw of allowed
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [address, prefix] = raw.split('/');
     const family = isIP(address ?? '');
     if (family) {
@@ -91,7 +116,11 @@ function normalise(address: string): { address: string; family: 'ipv4' | 'ipv6' 
 export function assertAddressAllowed(policy: SsrfPolicy, address: string): void {
   const { address: a, family } = normalise(address);
   if (policy.networks.check(a, family)) return;
-  if (blocked.check(a, family)) throw new SsrfError('points to a private or reserved address (loopback, private network, link-local or reserved range); webhooks go to public addresses only', 'private');
+  if (blocked.check(a, family))
+    throw new SsrfError(
+      'points to a private or reserved address (loopback, private network, link-local or reserved range); webhooks go to public addresses only',
+      'private',
+    );
 }
 
 /** The host part of a URL without IPv6 brackets. */
@@ -127,11 +156,13 @@ export async function assertUrlAllowed(policy: SsrfPolicy, raw: string): Promise
   } catch {
     addresses = [];
   }
-  if (!addresses.length) throw new SsrfError(`host ${host} does not resolve (no DNS answer); use a host name that resolves to a public address`, 'unresolvable');
+  if (!addresses.length)
+    throw new SsrfError(`host ${host} does not resolve (no DNS answer); use a host name that resolves to a public address`, 'unresolvable');
   try {
     for (const a of addresses) assertAddressAllowed(policy, a.address);
   } catch (err) {
-    if (err instanceof SsrfError) throw new SsrfError(`host ${host} resolves to a private or reserved address; webhooks go to public addresses only`, 'private');
+    if (err instanceof SsrfError)
+      throw new SsrfError(`host ${host} resolves to a private or reserved address; webhooks go to public addresses only`, 'private');
     throw err;
   }
 }

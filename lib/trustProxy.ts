@@ -34,7 +34,10 @@ export function parseTrustProxy(text: string | undefined): TrustProxy {
     if (hops > 32) throw new Error('must be a hop count from 0 to 32');
     return { kind: 'hops', hops };
   }
-  const entries = value.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     if (NAMED[entry]) continue;
     const [address, prefix, extra] = entry.split('/');
@@ -68,10 +71,15 @@ export function clientAddressFinder(trust: TrustProxy): (peer: string, forwarded
       else proxies.addSubnet(address, Number(prefix), family);
     }
   }
-  const trusted = (address: string, depth: number) => (trust.kind === 'hops' ? depth < trust.hops : isIP(address) !== 0 && proxies.check(address, familyOf(address)));
+  const trusted = (address: string, depth: number) =>
+    trust.kind === 'hops' ? depth < trust.hops : isIP(address) !== 0 && proxies.check(address, familyOf(address));
   return (peer, forwardedFor) => {
     if (!trusted(peer, 0)) return { ip: peer, viaProxy: false };
-    const chain = (forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean).reverse();
+    const chain = (forwardedFor ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .reverse();
     let ip = peer;
     for (let depth = 0; depth < chain.length; depth++) {
       const next = chain[depth]!;

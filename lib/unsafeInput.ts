@@ -73,7 +73,8 @@ export function unsafeInputIssues(value: unknown, location: InputLocation): Inpu
       const problem = stringProblem(node);
       if (problem) issues.push({ location, path: pathOf(at), message: problem });
     } else if (typeof node === 'number') {
-      if (!Number.isFinite(node)) issues.push({ location, path: pathOf(at), message: 'must be a finite number (JSON numbers beyond ±1.7976931348623157e308 are not accepted)' });
+      if (!Number.isFinite(node))
+        issues.push({ location, path: pathOf(at), message: 'must be a finite number (JSON numbers beyond ±1.7976931348623157e308 are not accepted)' });
     } else if (Array.isArray(node)) {
       for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], { key: String(i), parent: at }]);
     } else if (node !== null && typeof node === 'object') {

@@ -29,7 +29,10 @@ export async function up(knex: Knex): Promise<void> {
     t.text('status_reason');
     t.text('tier').notNullable().defaultTo('regular').checkIn(['regular', 'premium', 'vip'], 'customers_tier_check');
     t.text('segment_label').checkIn(['vip', 'regular', 'new', 'inactive'], 'customers_segment_label_check');
-    t.text('source').notNullable().defaultTo('api').checkIn(['whatsapp', 'referral', 'website', 'social_media', 'import', 'api', 'other'], 'customers_source_check');
+    t.text('source')
+      .notNullable()
+      .defaultTo('api')
+      .checkIn(['whatsapp', 'referral', 'website', 'social_media', 'import', 'api', 'other'], 'customers_source_check');
     t.text('language');
     t.text('timezone');
     t.boolean('consent_email').notNullable().defaultTo(true);
@@ -64,7 +67,9 @@ export async function up(knex: Knex): Promise<void> {
   // Uniqueness holds among live customers, so a soft-deleted address can be used again.
   await knex.raw('CREATE UNIQUE INDEX customers_tenant_email_unique ON customers (tenant_id, email) WHERE email IS NOT NULL AND deleted_at IS NULL');
   await knex.raw('CREATE UNIQUE INDEX customers_tenant_phone_unique ON customers (tenant_id, phone) WHERE phone IS NOT NULL AND deleted_at IS NULL');
-  await knex.raw('CREATE UNIQUE INDEX customers_tenant_external_id_unique ON customers (tenant_id, external_id) WHERE external_id IS NOT NULL AND deleted_at IS NULL');
+  await knex.raw(
+    'CREATE UNIQUE INDEX customers_tenant_external_id_unique ON customers (tenant_id, external_id) WHERE external_id IS NOT NULL AND deleted_at IS NULL',
+  );
   await knex.raw('CREATE INDEX customers_tags_gin ON customers USING gin (tags)');
   // Sort keys are non-null expressions so keyset cursors never meet a NULL; each list sort has
   // an index on exactly the expression the query orders by.

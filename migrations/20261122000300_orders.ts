@@ -7,7 +7,9 @@ export async function up(knex: Knex): Promise<void> {
     t.uuid('tenant_id').notNullable().references('tenants.id').onDelete('CASCADE');
     t.uuid('customer_id').notNullable().references('customers.id').onDelete('RESTRICT');
     t.text('order_number').notNullable();
-    t.text('status').notNullable().defaultTo('placed')
+    t.text('status')
+      .notNullable()
+      .defaultTo('placed')
       .checkIn(['placed', 'processing', 'shipped', 'delivered', 'cancelled', 'refunded'], 'orders_status_check');
     t.text('tracking_number');
     t.jsonb('shipping_address');
@@ -30,7 +32,9 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['tenant_id', 'status', 'placed_at']);
     t.index(['tenant_id', 'total']);
   });
-  await knex.raw('ALTER TABLE orders ADD CONSTRAINT orders_amounts_non_negative CHECK (subtotal >= 0 AND tax >= 0 AND shipping >= 0 AND discount >= 0 AND total >= 0)');
+  await knex.raw(
+    'ALTER TABLE orders ADD CONSTRAINT orders_amounts_non_negative CHECK (subtotal >= 0 AND tax >= 0 AND shipping >= 0 AND discount >= 0 AND total >= 0)',
+  );
   await knex.schema.createTable('order_items', (t) => {
     t.uuid('id').primary().defaultTo(knex.raw('gen_random_uuid()'));
     t.uuid('tenant_id').notNullable().references('tenants.id').onDelete('CASCADE');

@@ -13,7 +13,9 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('imports', (t) => {
     t.uuid('id').primary().defaultTo(knex.raw('gen_random_uuid()'));
     t.uuid('tenant_id').notNullable().references('tenants.id').onDelete('CASCADE');
-    t.text('status').notNullable().defaultTo('receiving')
+    t.text('status')
+      .notNullable()
+      .defaultTo('receiving')
       .checkIn(['receiving', 'queued', 'running', 'completed', 'failed', 'cancelled'], 'imports_status_check');
     t.text('format').notNullable().checkIn(['csv', 'json', 'ndjson'], 'imports_format_check');
     t.text('file_name');

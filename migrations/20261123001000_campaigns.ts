@@ -20,7 +20,9 @@ export async function up(knex: Knex): Promise<void> {
     t.jsonb('audience').notNullable();
     t.jsonb('schedule').notNullable();
     t.jsonb('options').notNullable().defaultTo('{}');
-    t.text('status').notNullable().defaultTo('draft')
+    t.text('status')
+      .notNullable()
+      .defaultTo('draft')
       .checkIn(['draft', 'scheduled', 'sending', 'paused', 'completed', 'cancelled', 'failed'], 'campaigns_status_check');
     t.text('status_reason');
     t.timestamp('snapshot_at', { useTz: true });
@@ -39,7 +41,9 @@ export async function up(knex: Knex): Promise<void> {
     t.uuid('customer_id').notNullable().references('customers.id').onDelete('CASCADE');
     t.text('channel').notNullable();
     t.text('address');
-    t.text('state').notNullable().defaultTo('pending')
+    t.text('state')
+      .notNullable()
+      .defaultTo('pending')
       .checkIn(['pending', 'sending', 'sent', 'delivered', 'failed', 'skipped', 'cancelled'], 'campaign_recipients_state_check');
     t.text('skip_reason');
     t.text('provider_id');

@@ -20,6 +20,10 @@ export async function up(knex: Knex): Promise<void> {
 /** Restores the tenant foreign keys and the default fill factor. */
 export async function down(knex: Knex): Promise<void> {
   await knex.raw('ALTER TABLE webhook_deliveries RESET (fillfactor)');
-  await knex.raw('ALTER TABLE webhook_attempts ADD CONSTRAINT webhook_attempts_tenant_id_foreign FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE');
-  await knex.raw('ALTER TABLE webhook_deliveries ADD CONSTRAINT webhook_deliveries_tenant_id_foreign FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE');
+  await knex.raw(
+    'ALTER TABLE webhook_attempts ADD CONSTRAINT webhook_attempts_tenant_id_foreign FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE',
+  );
+  await knex.raw(
+    'ALTER TABLE webhook_deliveries ADD CONSTRAINT webhook_deliveries_tenant_id_foreign FOREIGN KEY (tenant_id) REFERENCES tenants (id) ON DELETE CASCADE',
+  );
 }

@@ -38,8 +38,12 @@ export async function down(knex: Knex): Promise<void> {
   await knex.raw('DROP TRIGGER webhook_deliveries_delete_attempts ON webhook_deliveries');
   await knex.raw('DROP FUNCTION herald_delete_webhook_attempts()');
   await knex.raw('DELETE FROM webhook_attempts a WHERE NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.id = a.delivery_id)');
-  await knex.raw('ALTER TABLE webhook_attempts ADD CONSTRAINT webhook_attempts_delivery_id_foreign FOREIGN KEY (delivery_id) REFERENCES webhook_deliveries (id) ON DELETE CASCADE');
-  await knex.raw('ALTER TABLE webhook_deliveries ADD CONSTRAINT webhook_deliveries_event_id_foreign FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE');
+  await knex.raw(
+    'ALTER TABLE webhook_attempts ADD CONSTRAINT webhook_attempts_delivery_id_foreign FOREIGN KEY (delivery_id) REFERENCES webhook_deliveries (id) ON DELETE CASCADE',
+  );
+  await knex.raw(
+    'ALTER TABLE webhook_deliveries ADD CONSTRAINT webhook_deliveries_event_id_foreign FOREIGN KEY (event_id) REFERENCES events (id) ON DELETE CASCADE',
+  );
   await knex.raw('ALTER TABLE webhook_deliveries ADD COLUMN claimed_until timestamptz');
   await knex.raw('DROP INDEX webhook_deliveries_due');
   await knex.raw("CREATE INDEX webhook_deliveries_due ON webhook_deliveries (endpoint_id, next_attempt_at) WHERE status = 'pending'");

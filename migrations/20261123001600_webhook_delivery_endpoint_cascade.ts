@@ -26,5 +26,7 @@ export async function down(knex: Knex): Promise<void> {
   await knex.raw('DROP TRIGGER webhook_endpoints_delete_deliveries ON webhook_endpoints');
   await knex.raw('DROP FUNCTION herald_delete_endpoint_deliveries()');
   await knex.raw('DELETE FROM webhook_deliveries d WHERE NOT EXISTS (SELECT 1 FROM webhook_endpoints ep WHERE ep.id = d.endpoint_id)');
-  await knex.raw('ALTER TABLE webhook_deliveries ADD CONSTRAINT webhook_deliveries_endpoint_id_foreign FOREIGN KEY (endpoint_id) REFERENCES webhook_endpoints (id) ON DELETE CASCADE');
+  await knex.raw(
+    'ALTER TABLE webhook_deliveries ADD CONSTRAINT webhook_deliveries_endpoint_id_foreign FOREIGN KEY (endpoint_id) REFERENCES webhook_endpoints (id) ON DELETE CASCADE',
+  );
 }

@@ -10,13 +10,28 @@ export type FieldType = 'string' | 'enum' | 'number' | 'boolean' | 'date' | 'tag
 
 /** Every operator of the language. */
 export const OPERATORS = [
-  'equal', 'notEqual',
-  'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'between',
-  'in', 'notIn',
-  'contains', 'doesNotContain', 'startsWith', 'endsWith',
-  'exists', 'isEmpty',
-  'hasAny', 'hasAll', 'hasNone',
-  'before', 'after', 'withinLastDays', 'notWithinLastDays',
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'between',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'startsWith',
+  'endsWith',
+  'exists',
+  'isEmpty',
+  'hasAny',
+  'hasAll',
+  'hasNone',
+  'before',
+  'after',
+  'withinLastDays',
+  'notWithinLastDays',
 ] as const;
 
 /** One operator. */

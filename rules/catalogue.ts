@@ -85,20 +85,47 @@ export function readCustomField(fields: Record<string, unknown>, key: string): s
 type FixedField = Omit<FieldDefinition, 'operators'> & { operators?: readonly Operator[] };
 
 const text = (name: string, label: string, col: string, extra: Partial<FixedField> = {}): FixedField => ({
-  name, type: 'string', label, nullable: true, expression: column(col), read: (r) => str(r[col]), ...extra,
+  name,
+  type: 'string',
+  label,
+  nullable: true,
+  expression: column(col),
+  read: (r) => str(r[col]),
+  ...extra,
 });
 const enumeration = (name: string, label: string, col: string, values: readonly string[], nullable = false): FixedField => ({
-  name, type: 'enum', label, values, nullable, expression: column(col), read: (r) => str(r[col]),
+  name,
+  type: 'enum',
+  label,
+  values,
+  nullable,
+  expression: column(col),
+  read: (r) => str(r[col]),
   operators: nullable ? [...OPERATORS_BY_TYPE.enum, 'exists'] : OPERATORS_BY_TYPE.enum,
 });
 const number = (name: string, label: string, col: string): FixedField => ({
-  name, type: 'number', label, nullable: false, expression: column(col), read: (r) => toNumber(r[col]),
+  name,
+  type: 'number',
+  label,
+  nullable: false,
+  expression: column(col),
+  read: (r) => toNumber(r[col]),
 });
 const boolean = (name: string, label: string, col: string): FixedField => ({
-  name, type: 'boolean', label, nullable: false, expression: column(col), read: (r) => (typeof r[col] === 'boolean' ? (r[col] as boolean) : null),
+  name,
+  type: 'boolean',
+  label,
+  nullable: false,
+  expression: column(col),
+  read: (r) => (typeof r[col] === 'boolean' ? (r[col] as boolean) : null),
 });
 const date = (name: string, label: string, col: string, nullable = true): FixedField => ({
-  name, type: 'date', label, nullable, expression: column(col), read: (r) => toInstant(r[col]),
+  name,
+  type: 'date',
+  label,
+  nullable,
+  expression: column(col),
+  read: (r) => toInstant(r[col]),
 });
 
 const FIXED: FixedField[] = [
@@ -112,7 +139,11 @@ const FIXED: FixedField[] = [
   enumeration('segment', 'Segment label', 'segment_label', ['vip', 'regular', 'new', 'inactive'], true),
   enumeration('source', 'Source', 'source', ['whatsapp', 'referral', 'website', 'social_media', 'import', 'api', 'other']),
   {
-    name: 'tags', type: 'tags', label: 'Tags', nullable: false, expression: column('tags'),
+    name: 'tags',
+    type: 'tags',
+    label: 'Tags',
+    nullable: false,
+    expression: column('tags'),
     read: (r) => (Array.isArray(r.tags) ? r.tags.filter((t): t is string => typeof t === 'string') : []),
   },
   boolean('isBlocked', 'Blocked', 'is_blocked'),

@@ -61,7 +61,10 @@ interface Scope {
 function compileNode(node: RuleNode, scope: Scope): Sql {
   switch (node.kind) {
     case 'group':
-      return sql`(${joinSql(node.children.map((c) => compileNode(c, scope)), node.combinator === 'all' ? ' AND ' : ' OR ')})`;
+      return sql`(${joinSql(
+        node.children.map((c) => compileNode(c, scope)),
+        node.combinator === 'all' ? ' AND ' : ' OR ',
+      )})`;
     case 'not':
       return sql`(NOT ${compileNode(node.child, scope)})`;
     case 'event':
@@ -78,7 +81,10 @@ function compileNode(node: RuleNode, scope: Scope): Sql {
 function compileProperties(node: PropertyNode, alias: Sql, now: number): Sql {
   switch (node.kind) {
     case 'group':
-      return sql`(${joinSql(node.children.map((c) => compileProperties(c, alias, now)), node.combinator === 'all' ? ' AND ' : ' OR ')})`;
+      return sql`(${joinSql(
+        node.children.map((c) => compileProperties(c, alias, now)),
+        node.combinator === 'all' ? ' AND ' : ' OR ',
+      )})`;
     case 'not':
       return sql`(NOT ${compileProperties(node.child, alias, now)})`;
     case 'property':
@@ -146,12 +152,19 @@ function positive(op: PositiveOperator, v: RuleValue | undefined, field: FieldDe
   // lower() under the "C" collation folds exactly A–Z (byte-wise), like the JS side, and is far
   // cheaper than translate() over 26 letters.
   const folded = () => sql`lower((${expr}) COLLATE "C")`;
-  const tagArray = () => sql`ARRAY[${joinSql(list.map((t) => sql`${String(t)}`), ', ')}]::text[]`;
+  const tagArray = () =>
+    sql`ARRAY[${joinSql(
+      list.map((t) => sql`${String(t)}`),
+      ', ',
+    )}]::text[]`;
   switch (op) {
     case 'equal':
       return sql`(${expr} = ${typed(field, v as string | number | boolean)})`;
     case 'in':
-      return sql`(${expr} IN (${joinSql(list.map((x) => typed(field, x)), ', ')}))`;
+      return sql`(${expr} IN (${joinSql(
+        list.map((x) => typed(field, x)),
+        ', ',
+      )}))`;
     case 'lessThan':
       return sql`(${expr} < ${typed(field, v as number)})`;
     case 'lessThanInclusive':

@@ -81,7 +81,10 @@ export type EngineNode = EngineCondition | EngineLeaf | EngineEventLeaf;
 
 /** The parts of an event condition every format writes the same way. */
 const eventParts = (n: EventNode) => ({
-  event: n.event, count: n.count, ...(n.within === undefined ? {} : { within: n.within }), ...(n.between === undefined ? {} : { between: n.between }),
+  event: n.event,
+  count: n.count,
+  ...(n.within === undefined ? {} : { within: n.within }),
+  ...(n.between === undefined ? {} : { between: n.between }),
 });
 
 /** A property leaf in the engine form: `type` only when the operator and value would not imply it. */
@@ -101,22 +104,46 @@ function engineEvent(n: EventNode): EngineEventLeaf {
 /** An event condition as a seed 003 rule with `type: 'event'`, its `where` as a seed tree. */
 function seedEvent(n: EventNode, id: string, nextId: (prefix: string) => string): SeedEventRule {
   const leaf = (p: PropertyNode & { kind: 'property' }): PropertyLeaf => ({
-    id: nextId('rule'), property: p.property, operator: SEED_NAMES[p.operator] ?? p.operator, ...(p.value === undefined ? {} : { value: p.value }), type: p.type,
+    id: nextId('rule'),
+    property: p.property,
+    operator: SEED_NAMES[p.operator] ?? p.operator,
+    ...(p.value === undefined ? {} : { value: p.value }),
+    type: p.type,
   });
   const tree = (p: PropertyNode, groupId: string): SeedPropertyGroup => {
-    if (p.kind === 'group') return { id: groupId, logic: p.combinator === 'all' ? 'AND' : 'OR', rules: p.children.map((c) => (c.kind === 'property' ? leaf(c) : tree(c, nextId('group')))) };
+    if (p.kind === 'group')
+      return {
+        id: groupId,
+        logic: p.combinator === 'all' ? 'AND' : 'OR',
+        rules: p.children.map((c) => (c.kind === 'property' ? leaf(c) : tree(c, nextId('group')))),
+      };
     if (p.kind === 'not' && p.child.kind === 'not') return { id: groupId, logic: 'AND', not: true, rules: [tree(p.child, nextId('group'))] };
-    if (p.kind === 'not') return { ...tree(p.child.kind === 'property' ? { kind: 'group', combinator: 'all', children: [p.child] } : p.child, groupId), not: true };
+    if (p.kind === 'not')
+      return { ...tree(p.child.kind === 'property' ? { kind: 'group', combinator: 'all', children: [p.child] } : p.child, groupId), not: true };
     return { id: groupId, logic: 'AND', rules: [leaf(p)] };
   };
   return { id, type: 'event', ...eventParts(n), ...(n.where ? { where: tree(n.where, nextId('group')) } : {}) };
 }
 
 const SEED_NAMES: Partial<Record<Operator, string>> = {
-  equal: 'equals', notEqual: 'not_equals', lessThan: 'less_than', lessThanInclusive: 'less_than_or_equal', greaterThan: 'greater_than',
-  greaterThanInclusive: 'greater_than_or_equal', between: 'between', in: 'in', notIn: 'not_in', contains: 'contains',
-  doesNotContain: 'not_contains', startsWith: 'starts_with', endsWith: 'ends_with', isEmpty: 'is_empty', before: 'before',
-  after: 'after', withinLastDays: 'in_last_days', notWithinLastDays: 'not_in_last_days',
+  equal: 'equals',
+  notEqual: 'not_equals',
+  lessThan: 'less_than',
+  lessThanInclusive: 'less_than_or_equal',
+  greaterThan: 'greater_than',
+  greaterThanInclusive: 'greater_than_or_equal',
+  between: 'between',
+  in: 'in',
+  notIn: 'not_in',
+  contains: 'contains',
+  doesNotContain: 'not_contains',
+  startsWith: 'starts_with',
+  endsWith: 'ends_with',
+  isEmpty: 'is_empty',
+  before: 'before',
+  after: 'after',
+  withinLastDays: 'in_last_days',
+  notWithinLastDays: 'not_in_last_days',
 };
 
 /** The type of a field named in a stored rule (which must still exist in the catalogue). */

@@ -6,7 +6,18 @@
  */
 export type { ConditionNode, EventCount, EventNode, FieldType, GroupNode, NotNode, Operator, PropertyNode, PropertyType, RuleNode, RuleValue } from './ast';
 export { OPERATORS } from './ast';
-export { type CustomerRow, type FieldDefinition, type FieldDescription, CUSTOM_FIELD_KEY, FIELDS, OPERATORS_BY_TYPE, describeFields, eventConditionsOf, fieldByName, fieldsOf } from './catalogue';
+export {
+  type CustomerRow,
+  type FieldDefinition,
+  type FieldDescription,
+  CUSTOM_FIELD_KEY,
+  FIELDS,
+  OPERATORS_BY_TYPE,
+  describeFields,
+  eventConditionsOf,
+  fieldByName,
+  fieldsOf,
+} from './catalogue';
 export { type CompileOptions, type CompiledRule, compileRuleToSql, eventFilterSql } from './compile';
 export { type MatchContext, type RuleEvaluator, type RuleEvaluatorOptions, createRuleEvaluator } from './evaluate';
 export { type EventConditionDescription, describeEventCondition, eventConditionKey, eventWindow } from './events';

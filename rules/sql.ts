@@ -34,7 +34,10 @@ export function sql(strings: TemplateStringsArray, ...parts: Array<Sql | Knex.Va
 
 /** Joins pieces with a constant separator (`' AND '`, `', '`). */
 export function joinSql(parts: readonly Sql[], separator: string): Sql {
-  return new Sql(parts.map((p) => p.text).join(separator), parts.flatMap((p) => p.bindings));
+  return new Sql(
+    parts.map((p) => p.text).join(separator),
+    parts.flatMap((p) => p.bindings),
+  );
 }
 
 /** A plain SQL identifier (a table alias); anything else could smuggle SQL into the text. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: lint, typecheck, then jest (unit, integration and e2e against real
+# The whole test suite: lint, formatting (prettier --check), typecheck, then jest (unit, integration and e2e against real
 # Postgres and a real Temporal dev server, which jest's global setup starts through the CLI).
-# Ends with one line "N passed, N failed, N skipped"; lint and typecheck count as one test each.
+# Ends with one line "N passed, N failed, N skipped"; lint, formatting and typecheck count as one test each.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +14,7 @@ step() {
 }
 
 step lint npx eslint --max-warnings 0 .
+step format npx prettier --check --log-level warn "**/*.{ts,js}"
 step typecheck npx tsc --noEmit -p tsconfig.json
 
 mkdir -p .data

@@ -9,7 +9,10 @@ import fs from 'node:fs';
  */
 async function main(workflowsDir: string | undefined, out: string | undefined): Promise<void> {
   if (!workflowsDir || !out) throw new Error('usage: buildWorkflowBundle <workflowsDir> <out>');
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve(workflowsDir), logger: { trace() {}, debug() {}, info() {}, warn() {}, error: (m) => process.stderr.write(`${m}\n`), log() {} } });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: require.resolve(workflowsDir),
+    logger: { trace() {}, debug() {}, info() {}, warn() {}, error: (m) => process.stderr.write(`${m}\n`), log() {} },
+  });
   fs.writeFileSync(out, code);
 }
 

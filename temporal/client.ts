@@ -31,7 +31,10 @@ export async function answersHealthCheck(connection: Promise<CheckableConnection
   const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
   const probe = connection
     .then((c) => c.withDeadline(Date.now() + timeoutMs, () => c.healthService.check({})))
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
   return Promise.race([probe, timeout]);
 }
 

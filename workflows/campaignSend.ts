@@ -57,7 +57,15 @@ export const campaignWorkflowId = (tenantId: string, campaignId: string) => `cam
  */
 export async function campaignSendWorkflow(input: CampaignSendInput): Promise<CampaignProgress> {
   const { tenantId, campaignId } = input;
-  const progress: CampaignProgress = input.carried?.progress ?? { paused: false, cancelled: false, waitingUntil: null, sent: 0, failed: 0, deferred: 0, pages: 0 };
+  const progress: CampaignProgress = input.carried?.progress ?? {
+    paused: false,
+    cancelled: false,
+    waitingUntil: null,
+    sent: 0,
+    failed: 0,
+    deferred: 0,
+    pages: 0,
+  };
   // A resume that arrives while a page is still winding down after a pause must win over the
   // page's late "stopped: paused" answer, or the workflow would wait for a resume already received.
   let resumedDuringPage = false;

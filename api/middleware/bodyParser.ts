@@ -50,7 +50,11 @@ function parseFailure(err: unknown, path: string, limit: string): unknown {
   const status = (err as { status?: number }).status;
   const message = err instanceof Error ? err.message : '';
   if (status === 413 && IMPORT_PATHS.test(path)) {
-    return new AppError(413, 'payload_too_large', `The JSON body exceeds the ${limit} limit. Send large imports as CSV (text/csv or multipart/form-data) or NDJSON (application/x-ndjson) to POST /api/v1/imports: those stream without a size limit`);
+    return new AppError(
+      413,
+      'payload_too_large',
+      `The JSON body exceeds the ${limit} limit. Send large imports as CSV (text/csv or multipart/form-data) or NDJSON (application/x-ndjson) to POST /api/v1/imports: those stream without a size limit`,
+    );
   }
   if (status === 413 || status === 415) return err;
   if (/forbidden prototype property/.test(message)) return invalidJson('keys named "__proto__" are not accepted');
@@ -70,7 +74,8 @@ export function bodyParser(limit: string): Middleware {
   return async (ctx, next) => {
     let parsed = false;
     const encoding = ctx.get('Content-Encoding').toLowerCase();
-    const wasUtf8 = ['POST', 'PUT', 'PATCH'].includes(ctx.method) && ctx.is('json') && (encoding === '' || encoding === 'identity') ? watchUtf8(ctx.req) : () => true;
+    const wasUtf8 =
+      ['POST', 'PUT', 'PATCH'].includes(ctx.method) && ctx.is('json') && (encoding === '' || encoding === 'identity') ? watchUtf8(ctx.req) : () => true;
     let failure: unknown;
     try {
       await parse(ctx, async () => {
@@ -83,7 +88,8 @@ export function bodyParser(limit: string): Middleware {
     // keep-alive connection would wait behind the unread rest forever.
     if (failure && !ctx.req.complete) ctx.req.resume();
     // Bytes that are not UTF-8 explain a syntax error better than the syntax error does.
-    if (!wasUtf8() && !(failure instanceof Error && (failure as { status?: number }).status === 413)) throw invalidJson('the body must be UTF-8 (RFC 8259 §8.1); it holds bytes that are not');
+    if (!wasUtf8() && !(failure instanceof Error && (failure as { status?: number }).status === 413))
+      throw invalidJson('the body must be UTF-8 (RFC 8259 §8.1); it holds bytes that are not');
     if (failure) throw failure;
     // The parser answers a request whose client already hung up itself (499) without going on.
     if (!parsed) return;

@@ -14,8 +14,17 @@ interface HttpLikeError {
 }
 
 const CODES: Record<number, string> = {
-  400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed',
-  409: 'conflict', 413: 'payload_too_large', 415: 'unsupported_media_type', 422: 'validation_failed', 429: 'rate_limited', 501: 'not_implemented',
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  405: 'method_not_allowed',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  422: 'validation_failed',
+  429: 'rate_limited',
+  501: 'not_implemented',
 };
 
 /** Maps framework errors (body parser, router) to Herald's vocabulary; undefined when unknown. */
@@ -23,13 +32,15 @@ function fromHttpError(err: HttpLikeError, bodyLimit: string): AppError | undefi
   const status = err.status ?? err.statusCode;
   if (!status || status < 400 || status >= 600) return undefined;
   if (status === 413) return new AppError(413, 'payload_too_large', `The request body exceeds the ${bodyLimit} limit`);
-  if (status === 400 && (err.type === 'entity.parse.failed' || /JSON/i.test(err.message ?? ''))) return new AppError(400, 'invalid_json', 'The request body is not valid JSON');
+  if (status === 400 && (err.type === 'entity.parse.failed' || /JSON/i.test(err.message ?? '')))
+    return new AppError(400, 'invalid_json', 'The request body is not valid JSON');
   if (status === 415) return new AppError(415, 'unsupported_media_type', 'Unsupported content type');
   if (status < 500 && err.expose) return new AppError(status, CODES[status] ?? 'bad_request', err.message ?? 'Bad request', undefined, err.headers);
   // A 4xx whose message is not marked safe (e.g. a parser's SyntaxError given status 400) is
   // still the client's mistake: answer its status with a generic message, never a 500.
   if (status < 500 && status !== 405) return new AppError(status, CODES[status] ?? 'bad_request', 'The request could not be processed as sent');
-  if (status === 405 || status === 501) return new AppError(status, CODES[status]!, status === 405 ? 'Method not allowed on this path' : 'Not implemented', undefined, err.headers);
+  if (status === 405 || status === 501)
+    return new AppError(status, CODES[status]!, status === 405 ? 'Method not allowed on this path' : 'Not implemented', undefined, err.headers);
   return undefined;
 }
 

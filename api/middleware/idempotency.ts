@@ -15,8 +15,13 @@ export async function withIdempotency(ctx: HeraldContext, run: () => Promise<voi
   const principal = ctx.state.principal;
   if (ctx.headers['idempotency-key'] === undefined || !principal) return run();
   const key = ctx.get('Idempotency-Key');
-  if (!IDEMPOTENCY_KEY.test(key)) throw badRequest('Idempotency-Key must be 1 to 255 printable ASCII characters', [{ location: 'header', path: 'Idempotency-Key', message: 'must be 1 to 255 printable ASCII characters' }]);
-  const hash = createHash('sha256').update(`${ctx.method} ${ctx.path}\n${JSON.stringify((ctx.request as { body?: unknown }).body ?? null)}`).digest('hex');
+  if (!IDEMPOTENCY_KEY.test(key))
+    throw badRequest('Idempotency-Key must be 1 to 255 printable ASCII characters', [
+      { location: 'header', path: 'Idempotency-Key', message: 'must be 1 to 255 printable ASCII characters' },
+    ]);
+  const hash = createHash('sha256')
+    .update(`${ctx.method} ${ctx.path}\n${JSON.stringify((ctx.request as { body?: unknown }).body ?? null)}`)
+    .digest('hex');
   const service = ctx.domain.idempotency;
   const decision = await service.begin(principal.tenantId, key, hash);
   if (decision.kind === 'replay') {
@@ -32,7 +37,14 @@ export async function withIdempotency(ctx: HeraldContext, run: () => Promise<voi
   } catch (err) {
     const status = err instanceof AppError ? err.status : 500;
     if (status >= 500) await service.abandon(principal.tenantId, key);
-    else await service.complete(principal.tenantId, key, status, { error: { code: (err as AppError).code, message: (err as AppError).message, ...((err as AppError).details === undefined ? {} : { details: (err as AppError).details }) } });
+    else
+      await service.complete(principal.tenantId, key, status, {
+        error: {
+          code: (err as AppError).code,
+          message: (err as AppError).message,
+          ...((err as AppError).details === undefined ? {} : { details: (err as AppError).details }),
+        },
+      });
     throw err;
   }
   await service.complete(principal.tenantId, key, ctx.status, ctx.body);

@@ -11,8 +11,7 @@ interface RoutedContext {
 const ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 /** The `Allow` value for the methods a path serves (OPTIONS always). */
-export const allowHeader = (methods: Iterable<string>) =>
-  [...new Set([...methods, 'OPTIONS'])].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b)).join(', ');
+export const allowHeader = (methods: Iterable<string>) => [...new Set([...methods, 'OPTIONS'])].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b)).join(', ');
 
 /** The 405 for a method a path does not serve. */
 export const methodNotAllowedError = (method: string, allow: string) =>

@@ -19,7 +19,9 @@ const UNLIMITED = new Set(['/healthz', '/readyz', '/api/v1/messaging/twilio/stat
 
 /** Picks the group whose per-key budget a request spends. */
 const groupOf = (method: string, path: string): 'general' | 'imports' =>
-  method === 'POST' && (path.startsWith('/api/v1/imports') || path === '/api/v1/customers/bulk/import' || path === '/api/v1/customers/import') ? 'imports' : 'general';
+  method === 'POST' && (path.startsWith('/api/v1/imports') || path === '/api/v1/customers/bulk/import' || path === '/api/v1/customers/import')
+    ? 'imports'
+    : 'general';
 
 function headers(limit: number, res: RateLimiterRes): Record<string, string> {
   return {

@@ -25,7 +25,28 @@ import { webhookDeliveryRoutes } from './webhooks/deliveries';
 import { webhookRoutes } from './webhooks/routes';
 
 /** Every route module, in the order their paths appear in the docs. */
-const MODULES = [healthRoutes, tenantRoutes, apiKeyRoutes, customerReportRoutes, customerRoutes, customerActionRoutes, customerEventListRoutes, trackRoutes, identifyRoutes, batchRoutes, eventNameRoutes, orderRoutes, segmentRoutes, importRoutes, campaignRoutes, campaignActionRoutes, messagingRoutes, webhookRoutes, webhookDeliveryRoutes, docsRoutes];
+const MODULES = [
+  healthRoutes,
+  tenantRoutes,
+  apiKeyRoutes,
+  customerReportRoutes,
+  customerRoutes,
+  customerActionRoutes,
+  customerEventListRoutes,
+  trackRoutes,
+  identifyRoutes,
+  batchRoutes,
+  eventNameRoutes,
+  orderRoutes,
+  segmentRoutes,
+  importRoutes,
+  campaignRoutes,
+  campaignActionRoutes,
+  messagingRoutes,
+  webhookRoutes,
+  webhookDeliveryRoutes,
+  docsRoutes,
+];
 
 /** Builds the router with every route registered, and the OpenAPI registry that describes them and the webhooks Herald sends. */
 export function buildRouter(): RouteTarget {

@@ -42,25 +42,32 @@ export function registerDev(program: Command): void {
       const runtime = createRuntime(env, logger, { jwtSecret: config.JWT_SECRET ?? dev.jwtSecret });
       // Without SMTP settings, mail goes to a local catcher (port in use: any free port); without
       // Twilio settings, SMS go to the dev outbox. Both are listed by GET /api/v1/dev/outbox.
-      const catch_ = (port: number) => startDevSmtpCatcher(port, (m) => recordCaughtMessage(runtime.db, { ...m, channel: 'email' }), (err) => logger.warn({ err }, 'SMTP catcher connection error'));
+      const catch_ = (port: number) =>
+        startDevSmtpCatcher(
+          port,
+          (m) => recordCaughtMessage(runtime.db, { ...m, channel: 'email' }),
+          (err) => logger.warn({ err }, 'SMTP catcher connection error'),
+        );
       const catcher = config.SMTP_URL ? undefined : await catch_(config.DEV_SMTP_PORT).catch(() => catch_(0));
       if (catcher) runtime.config = { ...runtime.config, SMTP_URL: catcher.url };
       const worker = await startWorker(runtime);
       const server = await startApi(runtime);
 
-      console.log([
-        '',
-        'Herald is running. Ctrl-C stops everything.',
-        `  API:          ${server.url}/api/v1`,
-        `  Docs:         ${server.url}/docs`,
-        `  Health:       ${server.url}/readyz`,
-        `  Temporal UI:  ${services.temporal.uiUrl ?? '(external Temporal: see its own UI)'}`,
-        `  Mail:         ${catcher ? `caught at ${catcher.url}; list with GET /api/v1/dev/outbox` : 'sent through SMTP_URL'}`,
-        `  SMS:          ${config.TWILIO_ACCOUNT_SID ? 'sent through Twilio' : 'logged to GET /api/v1/dev/outbox'}`,
-        `  Admin key:    ${dev.key}`,
-        `  Try:          curl -H "Authorization: Bearer ${dev.key}" ${server.url}/api/v1/tenant`,
-        '',
-      ].join('\n'));
+      console.log(
+        [
+          '',
+          'Herald is running. Ctrl-C stops everything.',
+          `  API:          ${server.url}/api/v1`,
+          `  Docs:         ${server.url}/docs`,
+          `  Health:       ${server.url}/readyz`,
+          `  Temporal UI:  ${services.temporal.uiUrl ?? '(external Temporal: see its own UI)'}`,
+          `  Mail:         ${catcher ? `caught at ${catcher.url}; list with GET /api/v1/dev/outbox` : 'sent through SMTP_URL'}`,
+          `  SMS:          ${config.TWILIO_ACCOUNT_SID ? 'sent through Twilio' : 'logged to GET /api/v1/dev/outbox'}`,
+          `  Admin key:    ${dev.key}`,
+          `  Try:          curl -H "Authorization: Bearer ${dev.key}" ${server.url}/api/v1/tenant`,
+          '',
+        ].join('\n'),
+      );
 
       onShutdown(async () => {
         await server.close();

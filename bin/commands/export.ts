@@ -37,9 +37,15 @@ export function registerExport(program: Command): void {
       const target = apiTarget(options);
       const filters = new URLSearchParams(options.filter.map((f) => f.split('=', 2) as [string, string]));
       const headers = { authorization: `Bearer ${target.key}` };
-      const counted = await request(`${target.url}/api/v1/customers?${new URLSearchParams({ ...Object.fromEntries(filters), limit: '1', includeTotal: 'exact' })}`, { headers });
+      const counted = await request(
+        `${target.url}/api/v1/customers?${new URLSearchParams({ ...Object.fromEntries(filters), limit: '1', includeTotal: 'exact' })}`,
+        { headers },
+      );
       const total = (await jsonOrThrow<{ pagination: { total: number | null } }>(counted, 'count')).pagination.total ?? 0;
-      const res = await request(`${target.url}/api/v1/customers/export?${new URLSearchParams({ ...Object.fromEntries(filters), format: options.format })}`, { headers, bodyTimeout: 0 });
+      const res = await request(`${target.url}/api/v1/customers/export?${new URLSearchParams({ ...Object.fromEntries(filters), format: options.format })}`, {
+        headers,
+        bodyTimeout: 0,
+      });
       if (res.statusCode >= 400) await jsonOrThrow(res, 'export');
 
       const bar = new SingleBar({ format: 'export   [{bar}] {percentage}% | {value}/{total} rows', noTTYOutput: false }, Presets.shades_classic);

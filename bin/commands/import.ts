@@ -44,7 +44,9 @@ export async function jsonOrThrow<T>(res: Awaited<ReturnType<typeof request>>, w
   }
   if (res.statusCode >= 400) {
     const err = (body as { error?: { code?: string; message?: string; details?: unknown } }).error;
-    throw new Error(`${what} failed (${res.statusCode}${err?.code ? ` ${err.code}` : ''}): ${err?.message ?? text}${err?.details ? ` ${JSON.stringify(err.details)}` : ''}`);
+    throw new Error(
+      `${what} failed (${res.statusCode}${err?.code ? ` ${err.code}` : ''}): ${err?.message ?? text}${err?.details ? ` ${JSON.stringify(err.details)}` : ''}`,
+    );
   }
   return body as T;
 }
@@ -54,7 +56,17 @@ interface ImportJob {
   id: string;
   status: string;
   error: string | null;
-  progress: { total: number; processed: number; imported: number; updated: number; duplicates: number; duplicatesInFile: number; duplicatesExisting: number; failed: number; rowsPerSecond: number | null };
+  progress: {
+    total: number;
+    processed: number;
+    imported: number;
+    updated: number;
+    duplicates: number;
+    duplicatesInFile: number;
+    duplicatesExisting: number;
+    failed: number;
+    rowsPerSecond: number | null;
+  };
 }
 
 /** A .json file (an array or { customers }) is sent as NDJSON, so it streams past the JSON body limit. */
@@ -62,9 +74,11 @@ function jsonFileAsNdjson(file: string): Readable {
   const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
   const rows = Array.isArray(parsed) ? parsed : (parsed as { customers?: unknown[] }).customers;
   if (!Array.isArray(rows)) throw new Error(`${file} holds neither an array nor { "customers": [...] }`);
-  return Readable.from((function* lines() {
-    for (const row of rows) yield `${JSON.stringify(row)}\n`;
-  })());
+  return Readable.from(
+    (function* lines() {
+      for (const row of rows) yield `${JSON.stringify(row)}\n`;
+    })(),
+  );
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -109,7 +123,12 @@ export function registerImport(program: Command): void {
       const isJson = ext === '.json';
       const type = ext === '.csv' || ext === '.txt' ? 'text/csv' : 'application/x-ndjson';
       const query = new URLSearchParams({ fileName: path.basename(file) });
-      for (const [name, value] of Object.entries({ duplicateMode: options.duplicateMode, dedupeKeys: options.dedupeKeys, defaultRegion: options.region, mapping: options.mapping })) {
+      for (const [name, value] of Object.entries({
+        duplicateMode: options.duplicateMode,
+        dedupeKeys: options.dedupeKeys,
+        defaultRegion: options.region,
+        mapping: options.mapping,
+      })) {
         if (value) query.set(name, value);
       }
       if (options.dryRun) query.set('dryRun', 'true');
@@ -120,15 +139,21 @@ export function registerImport(program: Command): void {
       let sent = 0;
       if (bars && !isJson) uploadBar.start(size, 0);
       // Counting happens in the stream undici reads, so no byte is consumed before it sends.
-      const counted = (isJson ? jsonFileAsNdjson(file) : fs.createReadStream(file)).pipe(new Transform({
-        transform(chunk: Buffer, _enc, done) {
-          sent += chunk.length;
-          if (bars && !isJson) uploadBar.update(Math.min(sent, size));
-          done(null, chunk);
-        },
-      }));
+      const counted = (isJson ? jsonFileAsNdjson(file) : fs.createReadStream(file)).pipe(
+        new Transform({
+          transform(chunk: Buffer, _enc, done) {
+            sent += chunk.length;
+            if (bars && !isJson) uploadBar.update(Math.min(sent, size));
+            done(null, chunk);
+          },
+        }),
+      );
       const res = await request(`${target.url}/api/v1/imports?${query}`, {
-        method: 'POST', body: counted, headers: { authorization: `Bearer ${target.key}`, 'content-type': type }, headersTimeout: 0, bodyTimeout: 0,
+        method: 'POST',
+        body: counted,
+        headers: { authorization: `Bearer ${target.key}`, 'content-type': type },
+        headersTimeout: 0,
+        bodyTimeout: 0,
       }).finally(() => bars && !isJson && uploadBar.stop());
       let job = (await jsonOrThrow<{ data: ImportJob }>(res, 'upload')).data;
       if (!options.wait) {
@@ -136,7 +161,10 @@ export function registerImport(program: Command): void {
         return;
       }
 
-      const rowsBar = new SingleBar({ format: 'import   [{bar}] {percentage}% | {value}/{total} rows | {rate} rows/s | ETA {eta_formatted}', noTTYOutput: false }, Presets.shades_classic);
+      const rowsBar = new SingleBar(
+        { format: 'import   [{bar}] {percentage}% | {value}/{total} rows | {rate} rows/s | ETA {eta_formatted}', noTTYOutput: false },
+        Presets.shades_classic,
+      );
       if (bars) rowsBar.start(job.progress.total, job.progress.processed, { rate: '-' });
       while (['queued', 'running', 'receiving'].includes(job.status)) {
         await sleep(500);
@@ -149,7 +177,9 @@ export function registerImport(program: Command): void {
       if (options.json) console.log(JSON.stringify(job));
       else {
         console.log(`Import ${job.id} ${job.status}${job.error ? `: ${job.error}` : ''}`);
-        console.log(`  rows ${p.total}, imported ${p.imported}, updated ${p.updated}, duplicates ${p.duplicates} (in file ${p.duplicatesInFile}, existing ${p.duplicatesExisting}), failed ${p.failed}${p.rowsPerSecond ? `, ${p.rowsPerSecond} rows/s` : ''}`);
+        console.log(
+          `  rows ${p.total}, imported ${p.imported}, updated ${p.updated}, duplicates ${p.duplicates} (in file ${p.duplicatesInFile}, existing ${p.duplicatesExisting}), failed ${p.failed}${p.rowsPerSecond ? `, ${p.rowsPerSecond} rows/s` : ''}`,
+        );
         if (p.failed) console.log(`  errors: ${target.url}/api/v1/imports/${job.id}/errors?format=csv`);
       }
       if (job.status !== 'completed') process.exitCode = 1;

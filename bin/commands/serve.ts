@@ -16,9 +16,12 @@ export function registerServe(program: Command): void {
       const runtime = createRuntime(config, logger);
       const server = await startApi(runtime);
       logger.info({ url: server.url }, 'API listening');
-      onShutdown(async () => {
-        await server.close();
-        await runtime.close();
-      }, (line) => logger.info(line));
+      onShutdown(
+        async () => {
+          await server.close();
+          await runtime.close();
+        },
+        (line) => logger.info(line),
+      );
     });
 }

@@ -13,7 +13,14 @@ export function registerServices(program: Command): void {
       loadConfig();
       const s = await ensureServices(options.json ? (line) => console.error(line) : console.log);
       if (options.json) {
-        console.log(JSON.stringify({ databaseUrl: s.postgres.url, temporalAddress: s.temporal.address, temporalUiUrl: s.temporal.uiUrl, started: { postgres: s.postgres.startedHere, temporal: s.temporal.startedHere } }));
+        console.log(
+          JSON.stringify({
+            databaseUrl: s.postgres.url,
+            temporalAddress: s.temporal.address,
+            temporalUiUrl: s.temporal.uiUrl,
+            started: { postgres: s.postgres.startedHere, temporal: s.temporal.startedHere },
+          }),
+        );
       } else {
         console.log(`Postgres:    ${s.postgres.url.replace(/:[^:@/]+@/, ':***@')}${s.postgres.startedHere ? ' (started)' : ' (already running)'}`);
         console.log(`Temporal:    ${s.temporal.address}${s.temporal.startedHere ? ' (started)' : ' (already running)'}`);

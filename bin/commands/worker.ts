@@ -16,10 +16,13 @@ export function registerWorker(program: Command): void {
       const base = createWorkerBase(config, logger);
       const worker = await startWorker(base);
       logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker running');
-      onShutdown(async () => {
-        await worker.stop();
-        await base.close();
-      }, (line) => logger.info(line));
+      onShutdown(
+        async () => {
+          await worker.stop();
+          await base.close();
+        },
+        (line) => logger.info(line),
+      );
       await worker.done;
     });
 }

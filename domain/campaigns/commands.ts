@@ -5,9 +5,7 @@ import type { TemporalProvider } from '../../temporal/client';
 import { normalisePhone } from '../customers/normalize';
 import type { CommandContext } from '../shared/context';
 import { recordCampaignEvent } from './events';
-import {
-  controlRecurringSchedule, createRecurringSchedule, runTestSend, signalCampaign, startCampaignSend, terminateCampaignSend,
-} from './lifecycle';
+import { controlRecurringSchedule, createRecurringSchedule, runTestSend, signalCampaign, startCampaignSend, terminateCampaignSend } from './lifecycle';
 import type { CampaignService } from './service';
 import { toCampaign, type Campaign, type CampaignOptions, type CampaignRow, type Schedule } from './types';
 
@@ -40,7 +38,13 @@ async function viaTemporal<T>(what: string, fn: () => Promise<T>): Promise<T> {
  * signal, schedule) happens inside it, so a refused call leaves the campaign unchanged and a
  * committed status always has its workflow.
  */
-export function createCampaignCommands(deps: { db: Knex; temporal: TemporalProvider; campaigns: CampaignService; defaultPhoneRegion: CountryCode; now?: () => Date }) {
+export function createCampaignCommands(deps: {
+  db: Knex;
+  temporal: TemporalProvider;
+  campaigns: CampaignService;
+  defaultPhoneRegion: CountryCode;
+  now?: () => Date;
+}) {
   const { db, temporal } = deps;
   const now = deps.now ?? (() => new Date());
 
@@ -51,7 +55,12 @@ export function createCampaignCommands(deps: { db: Knex; temporal: TemporalProvi
   const refuse = (row: CampaignRow, action: string) => conflict(`A ${row.status} campaign cannot be ${action}`, { status: row.status });
 
   const setStatus = async (trx: Knex.Transaction, row: CampaignRow, changes: Record<string, unknown>) =>
-    (await trx('campaigns').where({ id: row.id }).update({ ...changes, updated_at: trx.fn.now() }).returning('*'))[0] as CampaignRow;
+    (
+      await trx('campaigns')
+        .where({ id: row.id })
+        .update({ ...changes, updated_at: trx.fn.now() })
+        .returning('*')
+    )[0] as CampaignRow;
 
   /** Sends now: a draft or a campaign scheduled for later starts sending at once (202, async). */
   async function send(ctx: CommandContext, id: string): Promise<Campaign> {
@@ -73,7 +82,8 @@ export function createCampaignCommands(deps: { db: Knex; temporal: TemporalProvi
     return transition(ctx, id, async (row, trx) => {
       if (row.status !== 'draft') throw refuse(row, 'scheduled');
       const plan = override ?? (row.schedule as Schedule);
-      if (plan.type === 'now') throw validationFailed([{ location: 'body', path: 'schedule', message: 'give a time ("at") or a recurring schedule, or use POST /send' }]);
+      if (plan.type === 'now')
+        throw validationFailed([{ location: 'body', path: 'schedule', message: 'give a time ("at") or a recurring schedule, or use POST /send' }]);
       const at = plan.type === 'at' ? new Date(plan.at) : null;
       if (at && at.getTime() <= now().getTime()) throw validationFailed([{ location: 'body', path: 'schedule.at', message: 'must be in the future' }]);
       const updated = await setStatus(trx, row, { status: 'scheduled', schedule: JSON.stringify(plan), scheduled_at: at });
@@ -94,7 +104,11 @@ export function createCampaignCommands(deps: { db: Knex; temporal: TemporalProvi
       if (!(row.status === 'sending' || (recurring && row.status === 'scheduled'))) throw refuse(row, 'paused');
       const updated = await setStatus(trx, row, { status: 'paused', status_reason: 'paused through the API' });
       await recordCampaignEvent(trx, ctx, 'campaign.paused', updated, { reason: updated.status_reason ?? 'paused through the API', automatic: false });
-      await viaTemporal('pause', () => (recurring ? controlRecurringSchedule(temporal, row.tenant_id, row.id, 'pause') : signalCampaign(temporal, row.tenant_id, row.id, 'pause').then(() => undefined)));
+      await viaTemporal('pause', () =>
+        recurring
+          ? controlRecurringSchedule(temporal, row.tenant_id, row.id, 'pause')
+          : signalCampaign(temporal, row.tenant_id, row.id, 'pause').then(() => undefined),
+      );
       return updated;
     });
   }
@@ -127,8 +141,16 @@ export function createCampaignCommands(deps: { db: Knex; temporal: TemporalProvi
         if (row.status !== 'draft') workflowRunning = await signalCampaign(temporal, row.tenant_id, row.id, 'cancel');
       });
       // Without a running workflow to finish the job, the ledger is closed here.
-      if (!workflowRunning) await trx('campaign_recipients').where({ campaign_id: row.id }).whereIn('state', ['pending', 'sending']).update({ state: 'cancelled', next_attempt_at: null });
-      const updated = await setStatus(trx, row, { status: 'cancelled', status_reason: 'cancelled through the API', ...(workflowRunning ? {} : { finished_at: now() }) });
+      if (!workflowRunning)
+        await trx('campaign_recipients')
+          .where({ campaign_id: row.id })
+          .whereIn('state', ['pending', 'sending'])
+          .update({ state: 'cancelled', next_attempt_at: null });
+      const updated = await setStatus(trx, row, {
+        status: 'cancelled',
+        status_reason: 'cancelled through the API',
+        ...(workflowRunning ? {} : { finished_at: now() }),
+      });
       await recordCampaignEvent(trx, ctx, 'campaign.cancelled', updated);
       return updated;
     });
@@ -152,7 +174,9 @@ export function createCampaignCommands(deps: { db: Knex; temporal: TemporalProvi
       case 'cancelled':
         return cancel(ctx, id);
       default:
-        throw validationFailed([{ location: 'body', path: 'status', message: 'must be one of scheduled, sending, paused, cancelled (completed and failed are reached, not set)' }]);
+        throw validationFailed([
+          { location: 'body', path: 'status', message: 'must be one of scheduled, sending, paused, cancelled (completed and failed are reached, not set)' },
+        ]);
     }
   }
 
@@ -163,8 +187,20 @@ export function createCampaignCommands(deps: { db: Knex; temporal: TemporalProvi
   async function sendTest(ctx: CommandContext, id: string, addresses: string[], customerId: string | null) {
     const row = await deps.campaigns.findRow(ctx.principal.tenantId, id);
     const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-    const checked = addresses.map((a) => (row.channel === 'email' ? (email.test(a) ? a : undefined) : /^[+\d\s().-]+$/.test(a) ? normalisePhone(a, deps.defaultPhoneRegion) : undefined));
-    const bad = checked.flatMap((a, i) => (a ? [] : [{ location: 'body', path: `addresses.${i}`, message: row.channel === 'email' ? 'is not an e-mail address' : `is not a valid phone number (default region ${deps.defaultPhoneRegion})` }]));
+    const checked = addresses.map((a) =>
+      row.channel === 'email' ? (email.test(a) ? a : undefined) : /^[+\d\s().-]+$/.test(a) ? normalisePhone(a, deps.defaultPhoneRegion) : undefined,
+    );
+    const bad = checked.flatMap((a, i) =>
+      a
+        ? []
+        : [
+            {
+              location: 'body',
+              path: `addresses.${i}`,
+              message: row.channel === 'email' ? 'is not an e-mail address' : `is not a valid phone number (default region ${deps.defaultPhoneRegion})`,
+            },
+          ],
+    );
     if (bad.length) throw validationFailed(bad);
     return viaTemporal('test send', () => runTestSend(temporal, row.tenant_id, row.id, checked as string[], customerId));
   }

@@ -34,12 +34,23 @@ export function createDirectMessages(deps: { db: Knex; campaigns: CampaignServic
    */
   async function sendDirect(ctx: CommandContext, input: DirectMessage): Promise<DirectSend> {
     const ids = [...new Set(input.customerIds)];
-    const found = await db('customers').where('tenant_id', ctx.principal.tenantId).whereIn('id', ids).whereNull('deleted_at').count<{ n: string }[]>({ n: '*' });
+    const found = await db('customers')
+      .where('tenant_id', ctx.principal.tenantId)
+      .whereIn('id', ids)
+      .whereNull('deleted_at')
+      .count<{ n: string }[]>({ n: '*' });
     if (Number(found[0]?.n ?? 0) !== ids.length) throw notFound(ids.length === 1 ? 'Customer' : 'One or more customers');
-    const campaign = await deps.campaigns.create(ctx, {
-      name: `Direct message ${new Date().toISOString()}`, channel: input.channel, subject: input.channel === 'email' ? input.subject ?? 'A message for you' : null,
-      body: input.message, audience: { type: 'customers', customerIds: ids },
-    }, 'direct');
+    const campaign = await deps.campaigns.create(
+      ctx,
+      {
+        name: `Direct message ${new Date().toISOString()}`,
+        channel: input.channel,
+        subject: input.channel === 'email' ? (input.subject ?? 'A message for you') : null,
+        body: input.message,
+        audience: { type: 'customers', customerIds: ids },
+      },
+      'direct',
+    );
     const row = await deps.campaigns.findRow(ctx.principal.tenantId, campaign.id);
     await db.transaction(async (trx) => {
       await snapshotAudience(trx, row, new Date());

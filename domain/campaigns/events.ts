@@ -14,7 +14,8 @@ export const systemContext = (tenantId: string): CommandContext => ({
 });
 
 /** The campaign lifecycle events. */
-type CampaignEventType = 'campaign.scheduled' | 'campaign.started' | 'campaign.paused' | 'campaign.resumed' | 'campaign.cancelled' | 'campaign.sent' | 'campaign.completed';
+type CampaignEventType =
+  'campaign.scheduled' | 'campaign.started' | 'campaign.paused' | 'campaign.resumed' | 'campaign.cancelled' | 'campaign.sent' | 'campaign.completed';
 
 /** What a campaign event of type T carries besides the campaign itself. */
 type CampaignExtra<T extends CampaignEventType> = Omit<EventData<T>, 'campaignId' | 'name' | 'channel' | 'status'>;
@@ -25,12 +26,22 @@ type CampaignExtra<T extends CampaignEventType> = Omit<EventData<T>, 'campaignId
  * the event needs (none for sent, resumed and cancelled).
  */
 export async function recordCampaignEvent<T extends CampaignEventType>(
-  trx: Knex, ctx: CommandContext, type: T, campaign: CampaignRow,
+  trx: Knex,
+  ctx: CommandContext,
+  type: T,
+  campaign: CampaignRow,
   ...[extra]: Partial<CampaignExtra<T>> extends CampaignExtra<T> ? [extra?: CampaignExtra<T>] : [extra: CampaignExtra<T>]
 ): Promise<void> {
   const data = { ...extra };
   const base = { campaignId: campaign.id, name: campaign.name, channel: campaign.channel, status: campaign.status };
   await appendEvent(trx, ctx, { type, subjectType: 'campaign', subjectId: campaign.id, data: { ...base, ...data } as EventData<T> });
   const actor = ctx.principal.actorType === ('system' as Principal['actorType']) ? 'system' : ctx.principal;
-  await recordAudit(trx, actor, campaign.tenant_id, { action: type, subjectType: 'campaign', subjectId: campaign.id, changes: data, requestId: ctx.requestId, ip: ctx.ip });
+  await recordAudit(trx, actor, campaign.tenant_id, {
+    action: type,
+    subjectType: 'campaign',
+    subjectId: campaign.id,
+    changes: data,
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+  });
 }

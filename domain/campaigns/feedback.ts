@@ -49,7 +49,10 @@ export function createRecipientFeedback(deps: { db: Knex; segments: SegmentReeva
     /** Records the first click (a click implies an open) and says whether to redirect; the target is part of the signature. */
     async recordClick(secret: string, token: string, target: string): Promise<boolean> {
       const row = await rowOf(secret, 'click', token, target);
-      if (row) await db('campaign_recipients').where({ id: row.id }).update({ clicked_at: db.raw('coalesce(clicked_at, now())'), opened_at: db.raw('coalesce(opened_at, now())') });
+      if (row)
+        await db('campaign_recipients')
+          .where({ id: row.id })
+          .update({ clicked_at: db.raw('coalesce(clicked_at, now())'), opened_at: db.raw('coalesce(opened_at, now())') });
       return Boolean(row);
     },
     /**
@@ -60,10 +63,18 @@ export function createRecipientFeedback(deps: { db: Knex; segments: SegmentReeva
      */
     async applySmsStatus(ledgerId: string, status: string, errorCode?: string): Promise<void> {
       if (status === 'delivered') {
-        await db('campaign_recipients').where({ id: ledgerId }).update({ delivered_at: db.raw('coalesce(delivered_at, now())'), state: db.raw(`CASE WHEN state = 'sent' THEN 'delivered' ELSE state END`) });
+        await db('campaign_recipients')
+          .where({ id: ledgerId })
+          .update({ delivered_at: db.raw('coalesce(delivered_at, now())'), state: db.raw(`CASE WHEN state = 'sent' THEN 'delivered' ELSE state END`) });
       } else if (status === 'failed' || status === 'undelivered') {
-        await db('campaign_recipients').where({ id: ledgerId }).whereIn('state', ['sending', 'sent', 'delivered'])
-          .update({ state: db.raw(`CASE WHEN state = 'sending' THEN state ELSE 'failed' END`), error_kind: 'permanent', error: `twilio ${status}${errorCode ? ` (${errorCode})` : ''}` });
+        await db('campaign_recipients')
+          .where({ id: ledgerId })
+          .whereIn('state', ['sending', 'sent', 'delivered'])
+          .update({
+            state: db.raw(`CASE WHEN state = 'sending' THEN state ELSE 'failed' END`),
+            error_kind: 'permanent',
+            error: `twilio ${status}${errorCode ? ` (${errorCode})` : ''}`,
+          });
       }
     },
   };

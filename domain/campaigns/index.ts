@@ -14,7 +14,13 @@ import { createCampaignService } from './service';
  * message's links (unsubscribe, opens, clicks, SMS status). It builds on domain/messaging
  * (settings, suppressions), never the other way round.
  */
-export function createCampaignModule(deps: { db: Knex; exportDb?: Knex; temporal: TemporalProvider; defaultPhoneRegion: CountryCode; segments: SegmentReevaluator }) {
+export function createCampaignModule(deps: {
+  db: Knex;
+  exportDb?: Knex;
+  temporal: TemporalProvider;
+  defaultPhoneRegion: CountryCode;
+  segments: SegmentReevaluator;
+}) {
   const definitions = createCampaignService(deps);
   const commands = createCampaignCommands({ ...deps, campaigns: definitions });
   const reports = createCampaignReports({ ...deps, campaigns: definitions });

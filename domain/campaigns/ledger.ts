@@ -80,7 +80,21 @@ export async function settleRecipients(db: Knex, settlements: Settlement[], now:
             next_attempt_at = v.next_attempt_at, deferred_reason = v.deferred_reason
        FROM jsonb_to_recordset(?::jsonb) AS v(id uuid, state text, provider_id text, error text, error_kind text, attempted boolean, next_attempt_at timestamptz, deferred_reason text)
       WHERE r.id = v.id AND r.state = 'sending'`,
-    [now, JSON.stringify(settlements.map((s) => ({ id: s.id, state: s.state, provider_id: s.providerId ?? null, error: s.error ?? null, error_kind: s.errorKind ?? null, attempted: s.attempted, next_attempt_at: s.nextAttemptAt ?? null, deferred_reason: s.deferredReason ?? null })))],
+    [
+      now,
+      JSON.stringify(
+        settlements.map((s) => ({
+          id: s.id,
+          state: s.state,
+          provider_id: s.providerId ?? null,
+          error: s.error ?? null,
+          error_kind: s.errorKind ?? null,
+          attempted: s.attempted,
+          next_attempt_at: s.nextAttemptAt ?? null,
+          deferred_reason: s.deferredReason ?? null,
+        })),
+      ),
+    ],
   );
 }
 
@@ -99,20 +113,28 @@ export async function remainingWork(db: Knex, campaignId: string, now: Date): Pr
 
 /** Marks every unsent row cancelled (cancel: the rest of the audience will not be messaged). */
 export async function cancelUnsent(db: Knex, campaignId: string): Promise<number> {
-  return db('campaign_recipients').where({ campaign_id: campaignId }).whereIn('state', ['pending', 'sending']).update({ state: 'cancelled', next_attempt_at: null });
+  return db('campaign_recipients')
+    .where({ campaign_id: campaignId })
+    .whereIn('state', ['pending', 'sending'])
+    .update({ state: 'cancelled', next_attempt_at: null });
 }
 
 /** Counts of one campaign's ledger by state, engagement and skip reason. */
 export async function ledgerCounts(db: Knex, tenantId: string, campaignId: string, now = new Date()): Promise<LedgerCounts> {
-  const [row] = await db('campaign_recipients').where({ tenant_id: tenantId, campaign_id: campaignId }).select(
-    db.raw('count(*)::int AS total'),
-    db.raw(`count(*) FILTER (WHERE state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?))::int AS pending`, [now]),
-    db.raw(`count(*) FILTER (WHERE state = 'pending' AND next_attempt_at > ?)::int AS deferred`, [now]),
-    ...['sending', 'sent', 'delivered', 'failed', 'skipped', 'cancelled'].map((s) => db.raw(`count(*) FILTER (WHERE state = '${s}')::int AS ${s}`)),
-    db.raw('count(opened_at)::int AS opened'),
-    db.raw('count(clicked_at)::int AS clicked'),
-    db.raw('count(unsubscribed_at)::int AS unsubscribed'),
-  );
-  const reasons = await db('campaign_recipients').where({ tenant_id: tenantId, campaign_id: campaignId, state: 'skipped' }).groupBy('skip_reason').select('skip_reason', db.raw('count(*)::int AS n'));
+  const [row] = await db('campaign_recipients')
+    .where({ tenant_id: tenantId, campaign_id: campaignId })
+    .select(
+      db.raw('count(*)::int AS total'),
+      db.raw(`count(*) FILTER (WHERE state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?))::int AS pending`, [now]),
+      db.raw(`count(*) FILTER (WHERE state = 'pending' AND next_attempt_at > ?)::int AS deferred`, [now]),
+      ...['sending', 'sent', 'delivered', 'failed', 'skipped', 'cancelled'].map((s) => db.raw(`count(*) FILTER (WHERE state = '${s}')::int AS ${s}`)),
+      db.raw('count(opened_at)::int AS opened'),
+      db.raw('count(clicked_at)::int AS clicked'),
+      db.raw('count(unsubscribed_at)::int AS unsubscribed'),
+    );
+  const reasons = await db('campaign_recipients')
+    .where({ tenant_id: tenantId, campaign_id: campaignId, state: 'skipped' })
+    .groupBy('skip_reason')
+    .select('skip_reason', db.raw('count(*)::int AS n'));
   return { ...(row as Omit<LedgerCounts, 'skippedByReason'>), skippedByReason: Object.fromEntries(reasons.map((r) => [r.skip_reason, r.n])) };
 }

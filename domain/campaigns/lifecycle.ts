@@ -2,7 +2,13 @@ import { ScheduleNotFoundError, WorkflowExecutionAlreadyStartedError, WorkflowNo
 import type { TemporalProvider } from '../../temporal/client';
 import { taskQueues } from '../../temporal/taskQueues';
 import {
-  campaignProgressQuery, campaignSendWorkflow, campaignWorkflowId, cancelCampaignSignal, pauseCampaignSignal, resumeCampaignSignal, type CampaignProgress,
+  campaignProgressQuery,
+  campaignSendWorkflow,
+  campaignWorkflowId,
+  cancelCampaignSignal,
+  pauseCampaignSignal,
+  resumeCampaignSignal,
+  type CampaignProgress,
 } from '../../workflows/campaignSend';
 import { campaignOccurrenceWorkflow, campaignScheduleId } from '../../workflows/campaignOccurrence';
 import { campaignTestSendWorkflow, type TestSendResult } from '../../workflows/campaignTestSend';
@@ -62,13 +68,23 @@ export async function createRecurringSchedule(temporal: TemporalProvider, tenant
   await client.schedule.create({
     scheduleId: campaignScheduleId(tenantId, campaignId),
     spec: { cronExpressions: [cron], timezone },
-    action: { type: 'startWorkflow', workflowType: campaignOccurrenceWorkflow, taskQueue: taskQueues(temporal.settings.taskQueue).main, args: [{ tenantId, campaignId }] },
+    action: {
+      type: 'startWorkflow',
+      workflowType: campaignOccurrenceWorkflow,
+      taskQueue: taskQueues(temporal.settings.taskQueue).main,
+      args: [{ tenantId, campaignId }],
+    },
     policies: { overlap: 'SKIP' },
   });
 }
 
 /** Pauses, resumes or deletes a recurring campaign's schedule (missing schedules are ignored). */
-export async function controlRecurringSchedule(temporal: TemporalProvider, tenantId: string, campaignId: string, action: 'pause' | 'resume' | 'delete'): Promise<void> {
+export async function controlRecurringSchedule(
+  temporal: TemporalProvider,
+  tenantId: string,
+  campaignId: string,
+  action: 'pause' | 'resume' | 'delete',
+): Promise<void> {
   const client = await temporal.client();
   const handle = client.schedule.getHandle(campaignScheduleId(tenantId, campaignId));
   try {
@@ -91,7 +107,13 @@ export async function terminateCampaignSend(temporal: TemporalProvider, tenantId
 }
 
 /** Sends a campaign's message to test addresses through the worker's transports and waits for the outcome. */
-export async function runTestSend(temporal: TemporalProvider, tenantId: string, campaignId: string, addresses: string[], customerId: string | null): Promise<TestSendResult[]> {
+export async function runTestSend(
+  temporal: TemporalProvider,
+  tenantId: string,
+  campaignId: string,
+  addresses: string[],
+  customerId: string | null,
+): Promise<TestSendResult[]> {
   const client = await temporal.client();
   return client.workflow.execute(campaignTestSendWorkflow, {
     workflowId: `campaign-test-${tenantId}-${campaignId}-${Date.now().toString(36)}`,

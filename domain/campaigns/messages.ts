@@ -36,15 +36,38 @@ export async function sendCampaignMessage(deps: MessageDeps, campaign: CampaignR
   const links = messageLinks(deps.publicUrl, deps.trackingSecret, r.ledgerId);
   try {
     const message = renderForCustomer(deps.templates.get(campaign), campaign, r.customer, { unsubscribeUrl: links.unsubscribeUrl });
-    const result = campaign.channel === 'email'
-      ? await deps.channels.email.send({ ledgerId: r.ledgerId, tenantId: campaign.tenant_id, to: r.address, from, subject: message.subject, html: addTracking(message.body, links), unsubscribeUrl: links.unsubscribeUrl })
-      : await deps.channels.sms.send({ ledgerId: r.ledgerId, tenantId: campaign.tenant_id, to: r.address, body: message.body, statusCallback: links.statusCallbackUrl });
+    const result =
+      campaign.channel === 'email'
+        ? await deps.channels.email.send({
+            ledgerId: r.ledgerId,
+            tenantId: campaign.tenant_id,
+            to: r.address,
+            from,
+            subject: message.subject,
+            html: addTracking(message.body, links),
+            unsubscribeUrl: links.unsubscribeUrl,
+          })
+        : await deps.channels.sms.send({
+            ledgerId: r.ledgerId,
+            tenantId: campaign.tenant_id,
+            to: r.address,
+            body: message.body,
+            statusCallback: links.statusCallbackUrl,
+          });
     return { id: r.ledgerId, state: 'sent', providerId: result.providerId, attempted: true };
   } catch (err) {
     const e = asChannelError(err);
     const outcome = failureOutcome(e.kind, r.attempts, deps.now());
     if (outcome.state === 'pending') {
-      return { id: r.ledgerId, state: 'pending', error: e.message, errorKind: 'transient', attempted: true, nextAttemptAt: outcome.retryAt.toISOString(), deferredReason: 'retry' };
+      return {
+        id: r.ledgerId,
+        state: 'pending',
+        error: e.message,
+        errorKind: 'transient',
+        attempted: true,
+        nextAttemptAt: outcome.retryAt.toISOString(),
+        deferredReason: 'retry',
+      };
     }
     return { id: r.ledgerId, state: 'failed', error: e.message, errorKind: e.kind, attempted: true };
   }
@@ -59,14 +82,23 @@ export async function sendTestMessages(db: Knex, deps: Pick<MessageDeps, 'channe
   if (!campaign) return input.addresses.map((address) => ({ address, ok: false, error: 'campaign not found' }));
   const customer = input.customerId ? await findCustomer(db, input.tenantId, input.customerId) : undefined;
   const message = renderForCustomer(deps.templates.get(campaign), campaign, customer ?? sampleCustomerRow(), { unsubscribeUrl: '#test' });
-  return Promise.all(input.addresses.map(async (address): Promise<TestSendResult> => {
-    try {
-      const sent = campaign.channel === 'email'
-        ? await deps.channels.email.send({ ledgerId: randomUUID(), tenantId: input.tenantId, to: address, subject: `[TEST] ${message.subject}`, html: message.body })
-        : await deps.channels.sms.send({ ledgerId: randomUUID(), tenantId: input.tenantId, to: address, body: message.body });
-      return { address, ok: true, providerId: sent.providerId };
-    } catch (err) {
-      return { address, ok: false, error: (err as Error).message };
-    }
-  }));
+  return Promise.all(
+    input.addresses.map(async (address): Promise<TestSendResult> => {
+      try {
+        const sent =
+          campaign.channel === 'email'
+            ? await deps.channels.email.send({
+                ledgerId: randomUUID(),
+                tenantId: input.tenantId,
+                to: address,
+                subject: `[TEST] ${message.subject}`,
+                html: message.body,
+              })
+            : await deps.channels.sms.send({ ledgerId: randomUUID(), tenantId: input.tenantId, to: address, body: message.body });
+        return { address, ok: true, providerId: sent.providerId };
+      } catch (err) {
+        return { address, ok: false, error: (err as Error).message };
+      }
+    }),
+  );
 }

@@ -74,9 +74,12 @@ function pacer(perSecond: number | undefined): () => Promise<void> {
 function statusWatcher(db: Knex, campaign: CampaignRow) {
   let status: string = campaign.status;
   const timer = setInterval(() => {
-    campaignStatus(db, campaign.tenant_id, campaign.id).then((s) => {
-      status = s ?? 'cancelled';
-    }, () => undefined);
+    campaignStatus(db, campaign.tenant_id, campaign.id).then(
+      (s) => {
+        status = s ?? 'cancelled';
+      },
+      () => undefined,
+    );
   }, STATUS_POLL_MS);
   return { current: () => status, stop: () => clearInterval(timer) };
 }
@@ -149,7 +152,11 @@ export function createCampaignSender(deps: { db: Knex; messaging: MessagingDeps 
           // Stopping: the prefetched page goes back untouched.
           const unsent = await next;
           next = null;
-          await settleRecipients(db, unsent.map((r) => ({ id: r.ledgerId, state: 'pending', attempted: false })), clock());
+          await settleRecipients(
+            db,
+            unsent.map((r) => ({ id: r.ledgerId, state: 'pending', attempted: false })),
+            clock(),
+          );
         }
       }
     } finally {
@@ -160,7 +167,12 @@ export function createCampaignSender(deps: { db: Knex; messaging: MessagingDeps 
     const now = clock();
     const left = await remainingWork(db, campaignId, now);
     result.deferred = left.remaining - left.due;
-    Object.assign(result, { remaining: left.remaining, due: left.due, nextDueAt: left.nextDueAt?.toISOString() ?? null, waitMs: left.nextDueAt ? Math.max(0, left.nextDueAt.getTime() - now.getTime()) : 0 });
+    Object.assign(result, {
+      remaining: left.remaining,
+      due: left.due,
+      nextDueAt: left.nextDueAt?.toISOString() ?? null,
+      waitMs: left.nextDueAt ? Math.max(0, left.nextDueAt.getTime() - now.getTime()) : 0,
+    });
     return result;
   }
 

@@ -28,7 +28,13 @@ const minutesOf = (hhmm: string) => {
 export function localClock(now: Date, timezone: string | null | undefined): { minutes: number; seconds: number; ms: number } {
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat('en-GB', { timeZone: timezone || 'UTC', hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(now);
+    parts = new Intl.DateTimeFormat('en-GB', {
+      timeZone: timezone || 'UTC',
+      hourCycle: 'h23',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }).formatToParts(now);
   } catch {
     parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(now);
   }
@@ -111,16 +117,16 @@ export function policyHolds(
 ): Map<string, Hold> {
   const held = new Map<string, Hold>();
   for (const r of recipients) {
-    const hold = (options.frequencyCap && frequencyCapHold(recent.get(r.customerId), options.frequencyCap)) || (options.respectQuietHours ? quietHoursHold(r, now, tenant) : null);
+    const hold =
+      (options.frequencyCap && frequencyCapHold(recent.get(r.customerId), options.frequencyCap)) ||
+      (options.respectQuietHours ? quietHoursHold(r, now, tenant) : null);
     if (hold) held.set(r.ledgerId, hold);
   }
   return held;
 }
 
 /** What a failed provider call does to its ledger row: retried later while transient and attempts remain, else failed. */
-export type FailureOutcome =
-  | { state: 'pending'; retryAt: Date }
-  | { state: 'failed' };
+export type FailureOutcome = { state: 'pending'; retryAt: Date } | { state: 'failed' };
 
 /**
  * Decides a failed send: a transient failure with attempts left is retried after the backoff of
@@ -135,8 +141,11 @@ export function failureOutcome(kind: 'permanent' | 'transient', attempts: number
 export function policyRecipient(r: ClaimedRecipient): PolicyRecipient {
   const c = r.customer;
   return {
-    ledgerId: r.ledgerId, customerId: c.id as string, timezone: c.timezone ?? null,
-    communicationHours: c.communication_hours_start && c.communication_hours_end ? { start: c.communication_hours_start, end: c.communication_hours_end } : null,
+    ledgerId: r.ledgerId,
+    customerId: c.id as string,
+    timezone: c.timezone ?? null,
+    communicationHours:
+      c.communication_hours_start && c.communication_hours_end ? { start: c.communication_hours_start, end: c.communication_hours_end } : null,
   };
 }
 
@@ -145,11 +154,23 @@ export function policyRecipient(r: ClaimedRecipient): PolicyRecipient {
  * until when (by ledger id; absent: send now). Reads the recipients' recent messages across the
  * tenant's other campaigns only when the campaign has a frequency cap.
  */
-export async function holdsForPage(db: Knex, campaign: CampaignRow, claimed: ClaimedRecipient[], now: Date, tenant: TenantDefaults): Promise<Map<string, Hold>> {
+export async function holdsForPage(
+  db: Knex,
+  campaign: CampaignRow,
+  claimed: ClaimedRecipient[],
+  now: Date,
+  tenant: TenantDefaults,
+): Promise<Map<string, Hold>> {
   const options = (campaign.options ?? {}) as CampaignOptions;
   const recipients = claimed.map(policyRecipient);
   const recent = options.frequencyCap
-    ? await recentMessageCounts(db, campaign, recipients.map((r) => r.customerId), now, options.frequencyCap.periodHours)
+    ? await recentMessageCounts(
+        db,
+        campaign,
+        recipients.map((r) => r.customerId),
+        now,
+        options.frequencyCap.periodHours,
+      )
     : new Map<string, RecentMessages>();
   return policyHolds(recipients, options, now, tenant, recent);
 }

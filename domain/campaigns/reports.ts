@@ -38,15 +38,41 @@ const ratio = (n: number, d: number) => (d ? Math.round((n / d) * 10_000) / 10_0
 export function toAnalytics(campaign: CampaignRow, c: LedgerCounts): CampaignAnalytics {
   const sent = c.sent + c.delivered;
   return {
-    campaignId: campaign.id, status: campaign.status, recipients: c.total, queued: c.pending + c.sending, deferred: c.deferred,
-    sent, delivered: c.delivered, failed: c.failed, skipped: c.skipped, skippedByReason: c.skippedByReason, cancelled: c.cancelled,
-    opened: c.opened, clicked: c.clicked, unsubscribed: c.unsubscribed,
+    campaignId: campaign.id,
+    status: campaign.status,
+    recipients: c.total,
+    queued: c.pending + c.sending,
+    deferred: c.deferred,
+    sent,
+    delivered: c.delivered,
+    failed: c.failed,
+    skipped: c.skipped,
+    skippedByReason: c.skippedByReason,
+    cancelled: c.cancelled,
+    opened: c.opened,
+    clicked: c.clicked,
+    unsubscribed: c.unsubscribed,
     rates: { delivery: ratio(c.delivered, sent), open: ratio(c.opened, sent), click: ratio(c.clicked, sent), failure: ratio(c.failed, sent + c.failed) },
   };
 }
 
 /** Columns of the per-recipient export. */
-const EXPORT_COLUMNS = ['recipientId', 'customerId', 'address', 'state', 'skipReason', 'providerId', 'error', 'errorKind', 'attempts', 'sentAt', 'deliveredAt', 'openedAt', 'clickedAt', 'unsubscribedAt'];
+const EXPORT_COLUMNS = [
+  'recipientId',
+  'customerId',
+  'address',
+  'state',
+  'skipReason',
+  'providerId',
+  'error',
+  'errorKind',
+  'attempts',
+  'sentAt',
+  'deliveredAt',
+  'openedAt',
+  'clickedAt',
+  'unsubscribedAt',
+];
 
 /** Reads about campaigns: detail with progress, analytics, the per-recipient export, previews. */
 export function createCampaignReports(deps: { db: Knex; exportDb?: Knex; temporal: TemporalProvider; campaigns: CampaignService }) {
@@ -78,10 +104,27 @@ export function createCampaignReports(deps: { db: Knex; exportDb?: Knex; tempora
       await deps.campaigns.findRow(tenantId, id);
       const source = deps.exportDb ?? db;
       const rows = streamRows(source, source('campaign_recipients').where({ tenant_id: tenantId, campaign_id: id }).orderBy('id').select('*'));
-      return exportStream(rows, format, (r) => ({
-        recipientId: r.id, customerId: r.customer_id, address: r.address, state: r.state, skipReason: r.skip_reason, providerId: r.provider_id, error: r.error,
-        errorKind: r.error_kind, attempts: r.attempts, sentAt: r.sent_at, deliveredAt: r.delivered_at, openedAt: r.opened_at, clickedAt: r.clicked_at, unsubscribedAt: r.unsubscribed_at,
-      }), EXPORT_COLUMNS);
+      return exportStream(
+        rows,
+        format,
+        (r) => ({
+          recipientId: r.id,
+          customerId: r.customer_id,
+          address: r.address,
+          state: r.state,
+          skipReason: r.skip_reason,
+          providerId: r.provider_id,
+          error: r.error,
+          errorKind: r.error_kind,
+          attempts: r.attempts,
+          sentAt: r.sent_at,
+          deliveredAt: r.delivered_at,
+          openedAt: r.opened_at,
+          clickedAt: r.clicked_at,
+          unsubscribedAt: r.unsubscribed_at,
+        }),
+        EXPORT_COLUMNS,
+      );
     },
 
     /**

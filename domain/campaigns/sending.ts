@@ -30,7 +30,13 @@ export async function campaignStatus(db: Knex, tenantId: string, campaignId: str
 }
 
 /** Messages each customer received in the cap's period (across all of the tenant's campaigns). */
-export async function recentMessageCounts(db: Knex, campaign: CampaignRow, customerIds: string[], now: Date, periodHours: number): Promise<Map<string, { count: number; oldest: Date }>> {
+export async function recentMessageCounts(
+  db: Knex,
+  campaign: CampaignRow,
+  customerIds: string[],
+  now: Date,
+  periodHours: number,
+): Promise<Map<string, { count: number; oldest: Date }>> {
   const rows = await db('campaign_recipients')
     .where('tenant_id', campaign.tenant_id)
     .whereIn('customer_id', customerIds)
@@ -52,12 +58,17 @@ const AUTO_PAUSE_MIN_ATTEMPTS = 20;
 export async function pauseForFailureRate(db: Knex, campaign: CampaignRow): Promise<boolean> {
   const threshold = (campaign.options as CampaignOptions)?.autoPauseFailureRate;
   if (threshold === undefined) return false;
-  const row = await db('campaign_recipients').where({ campaign_id: campaign.id }).whereIn('state', ['sent', 'delivered', 'failed'])
+  const row = await db('campaign_recipients')
+    .where({ campaign_id: campaign.id })
+    .whereIn('state', ['sent', 'delivered', 'failed'])
     .first(db.raw('count(*)::int AS attempted'), db.raw(`count(*) FILTER (WHERE state = 'failed')::int AS failed`));
   if (!row || row.attempted < AUTO_PAUSE_MIN_ATTEMPTS || row.failed / row.attempted <= threshold) return false;
   return db.transaction(async (trx) => {
     const reason = `failure rate ${(row.failed / row.attempted).toFixed(3)} passed ${threshold}`;
-    const [updated] = await trx('campaigns').where({ id: campaign.id, status: 'sending' }).update({ status: 'paused', status_reason: reason, updated_at: trx.fn.now() }).returning('*');
+    const [updated] = await trx('campaigns')
+      .where({ id: campaign.id, status: 'sending' })
+      .update({ status: 'paused', status_reason: reason, updated_at: trx.fn.now() })
+      .returning('*');
     if (!updated) return false;
     await recordCampaignEvent(trx, systemContext(campaign.tenant_id), 'campaign.paused', updated, { reason, automatic: true });
     return true;
@@ -76,14 +87,22 @@ export async function beginCampaign(db: Knex, tenantId: string, campaignId: stri
     if (['cancelled', 'completed', 'failed'].includes(campaign.status)) return { status: campaign.status };
     if (!campaign.snapshot_at) {
       const schedule = campaign.schedule as Schedule;
-      const local = (campaign.options as CampaignOptions).sendInRecipientTimezone && schedule.type === 'at' ? new Date(schedule.at).toISOString().slice(0, 19) : undefined;
+      const local =
+        (campaign.options as CampaignOptions).sendInRecipientTimezone && schedule.type === 'at' ? new Date(schedule.at).toISOString().slice(0, 19) : undefined;
       await snapshotAudience(trx, campaign, now, local);
     }
     if (campaign.started_at) return { status: campaign.status };
     const status = campaign.status === 'paused' ? 'paused' : 'sending';
-    const [updated] = await trx('campaigns').where({ id: campaignId }).update({ status, snapshot_at: campaign.snapshot_at ?? now, started_at: now, updated_at: trx.fn.now() }).returning('*');
+    const [updated] = await trx('campaigns')
+      .where({ id: campaignId })
+      .update({ status, snapshot_at: campaign.snapshot_at ?? now, started_at: now, updated_at: trx.fn.now() })
+      .returning('*');
     const counts = await ledgerCounts(trx, tenantId, campaignId, now);
-    await recordCampaignEvent(trx, systemContext(tenantId), 'campaign.started', updated, { recipients: counts.total, queued: counts.pending + counts.deferred, skipped: counts.skipped });
+    await recordCampaignEvent(trx, systemContext(tenantId), 'campaign.started', updated, {
+      recipients: counts.total,
+      queued: counts.pending + counts.deferred,
+      skipped: counts.skipped,
+    });
     return { status };
   });
 }
@@ -97,12 +116,20 @@ export async function finishCampaign(db: Knex, tenantId: string, campaignId: str
     const campaign = await trx('campaigns').where({ tenant_id: tenantId, id: campaignId }).forUpdate().first();
     if (!campaign || ['completed', 'failed'].includes(campaign.status) || (campaign.finished_at && campaign.status === 'cancelled')) return;
     if (outcome === 'cancelled') {
-      await trx('campaign_recipients').where({ campaign_id: campaignId }).whereIn('state', ['pending', 'sending']).update({ state: 'cancelled', next_attempt_at: null });
+      await trx('campaign_recipients')
+        .where({ campaign_id: campaignId })
+        .whereIn('state', ['pending', 'sending'])
+        .update({ state: 'cancelled', next_attempt_at: null });
     }
     const [updated] = await trx('campaigns').where({ id: campaignId }).update({ status: outcome, finished_at: now, updated_at: trx.fn.now() }).returning('*');
     if (outcome === 'completed') {
       const counts = await ledgerCounts(trx, tenantId, campaignId, now);
-      await recordCampaignEvent(trx, systemContext(tenantId), 'campaign.completed', updated, { sent: counts.sent + counts.delivered, delivered: counts.delivered, failed: counts.failed, skipped: counts.skipped });
+      await recordCampaignEvent(trx, systemContext(tenantId), 'campaign.completed', updated, {
+        sent: counts.sent + counts.delivered,
+        delivered: counts.delivered,
+        failed: counts.failed,
+        skipped: counts.skipped,
+      });
     } else if (campaign.status !== 'cancelled') {
       await recordCampaignEvent(trx, systemContext(tenantId), 'campaign.cancelled', updated, {});
     }
@@ -116,10 +143,21 @@ export async function finishCampaign(db: Knex, tenantId: string, campaignId: str
 export async function createCampaignOccurrence(db: Knex, tenantId: string, campaignId: string, now: Date): Promise<string | null> {
   const parent = await db('campaigns').where({ tenant_id: tenantId, id: campaignId }).first();
   if (!parent || parent.status !== 'scheduled') return null;
-  const [row] = await db('campaigns').insert({
-    tenant_id: tenantId, parent_id: parent.id, name: `${parent.name} (${now.toISOString().slice(0, 16)}Z)`, kind: parent.kind, channel: parent.channel,
-    subject: parent.subject, body: parent.body, audience: JSON.stringify(parent.audience), schedule: JSON.stringify({ type: 'now' }),
-    options: JSON.stringify(parent.options ?? {}), status: 'sending', created_by: parent.created_by,
-  }).returning('id');
+  const [row] = await db('campaigns')
+    .insert({
+      tenant_id: tenantId,
+      parent_id: parent.id,
+      name: `${parent.name} (${now.toISOString().slice(0, 16)}Z)`,
+      kind: parent.kind,
+      channel: parent.channel,
+      subject: parent.subject,
+      body: parent.body,
+      audience: JSON.stringify(parent.audience),
+      schedule: JSON.stringify({ type: 'now' }),
+      options: JSON.stringify(parent.options ?? {}),
+      status: 'sending',
+      created_by: parent.created_by,
+    })
+    .returning('id');
   return row.id as string;
 }

@@ -34,7 +34,13 @@ async function normaliseAudience(db: Knex, tenantId: string, audience: Audience)
     const found = new Set(await db('customers').where({ tenant_id: tenantId }).whereNull('deleted_at').whereIn('id', customerIds).pluck('id'));
     const missing = customerIds.filter((id) => !found.has(id));
     if (missing.length) {
-      throw validationFailed([{ location: 'body', path: 'audience.customerIds', message: `${missing.length} of the customers do not exist in this tenant: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}` }]);
+      throw validationFailed([
+        {
+          location: 'body',
+          path: 'audience.customerIds',
+          message: `${missing.length} of the customers do not exist in this tenant: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`,
+        },
+      ]);
     }
     return { type: 'customers', customerIds };
   }
@@ -55,16 +61,32 @@ export function createCampaignService(deps: { db: Knex }) {
 
   /** Creates a draft campaign after checking its templates (422 with line) and its audience. */
   async function create(ctx: CommandContext, input: CampaignInput, kind: Campaign['kind'] = 'campaign'): Promise<Campaign> {
-    if (input.channel === 'email' && !input.subject) throw validationFailed([{ location: 'body', path: 'subject', message: 'an e-mail campaign needs a subject' }]);
+    if (input.channel === 'email' && !input.subject)
+      throw validationFailed([{ location: 'body', path: 'subject', message: 'an e-mail campaign needs a subject' }]);
     parseTemplates(input.subject, input.body);
     const audience = await normaliseAudience(db, ctx.principal.tenantId, input.audience);
     return db.transaction(async (trx) => {
-      const [row] = await trx('campaigns').insert({
-        tenant_id: ctx.principal.tenantId, name: input.name, kind, channel: input.channel, subject: input.subject ?? null, body: input.body,
-        audience: JSON.stringify(audience), schedule: JSON.stringify(input.schedule ?? { type: 'now' }), options: JSON.stringify(input.options ?? {}),
-        created_by: actorLabel(ctx),
-      }).returning('*');
-      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: 'campaign.created', subjectType: 'campaign', subjectId: row.id, requestId: ctx.requestId, ip: ctx.ip });
+      const [row] = await trx('campaigns')
+        .insert({
+          tenant_id: ctx.principal.tenantId,
+          name: input.name,
+          kind,
+          channel: input.channel,
+          subject: input.subject ?? null,
+          body: input.body,
+          audience: JSON.stringify(audience),
+          schedule: JSON.stringify(input.schedule ?? { type: 'now' }),
+          options: JSON.stringify(input.options ?? {}),
+          created_by: actorLabel(ctx),
+        })
+        .returning('*');
+      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, {
+        action: 'campaign.created',
+        subjectType: 'campaign',
+        subjectId: row.id,
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
       return toCampaign(row);
     });
   }
@@ -79,18 +101,28 @@ export function createCampaignService(deps: { db: Knex }) {
     parseTemplates(subject, patch.body ?? current.body);
     const audience = patch.audience ? await normaliseAudience(db, ctx.principal.tenantId, patch.audience) : undefined;
     return db.transaction(async (trx) => {
-      const [row] = await trx('campaigns').where({ tenant_id: ctx.principal.tenantId, id, status: 'draft' }).update({
-        ...(patch.name === undefined ? {} : { name: patch.name }),
-        ...(patch.channel === undefined ? {} : { channel: patch.channel }),
-        ...(patch.subject === undefined ? {} : { subject: patch.subject }),
-        ...(patch.body === undefined ? {} : { body: patch.body }),
-        ...(audience === undefined ? {} : { audience: JSON.stringify(audience) }),
-        ...(patch.schedule === undefined ? {} : { schedule: JSON.stringify(patch.schedule) }),
-        ...(patch.options === undefined ? {} : { options: JSON.stringify(patch.options) }),
-        updated_at: trx.fn.now(),
-      }).returning('*');
+      const [row] = await trx('campaigns')
+        .where({ tenant_id: ctx.principal.tenantId, id, status: 'draft' })
+        .update({
+          ...(patch.name === undefined ? {} : { name: patch.name }),
+          ...(patch.channel === undefined ? {} : { channel: patch.channel }),
+          ...(patch.subject === undefined ? {} : { subject: patch.subject }),
+          ...(patch.body === undefined ? {} : { body: patch.body }),
+          ...(audience === undefined ? {} : { audience: JSON.stringify(audience) }),
+          ...(patch.schedule === undefined ? {} : { schedule: JSON.stringify(patch.schedule) }),
+          ...(patch.options === undefined ? {} : { options: JSON.stringify(patch.options) }),
+          updated_at: trx.fn.now(),
+        })
+        .returning('*');
       if (!row) throw conflict('The campaign left the draft state meanwhile');
-      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: 'campaign.updated', subjectType: 'campaign', subjectId: id, changes: { fields: Object.keys(patch) }, requestId: ctx.requestId, ip: ctx.ip });
+      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, {
+        action: 'campaign.updated',
+        subjectType: 'campaign',
+        subjectId: id,
+        changes: { fields: Object.keys(patch) },
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
       return toCampaign(row);
     });
   }
@@ -99,9 +131,16 @@ export function createCampaignService(deps: { db: Knex }) {
   async function remove(ctx: CommandContext, id: string): Promise<void> {
     await db.transaction(async (trx) => {
       const row = await findRow(ctx.principal.tenantId, id, trx, true);
-      if (['scheduled', 'sending', 'paused'].includes(row.status)) throw conflict(`A ${row.status} campaign cannot be deleted; cancel it first`, { status: row.status });
+      if (['scheduled', 'sending', 'paused'].includes(row.status))
+        throw conflict(`A ${row.status} campaign cannot be deleted; cancel it first`, { status: row.status });
       await trx('campaigns').where({ tenant_id: ctx.principal.tenantId, id }).delete();
-      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: 'campaign.deleted', subjectType: 'campaign', subjectId: id, requestId: ctx.requestId, ip: ctx.ip });
+      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, {
+        action: 'campaign.deleted',
+        subjectType: 'campaign',
+        subjectId: id,
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
     });
   }
 

@@ -10,16 +10,10 @@ export type Channel = 'email' | 'sms';
 
 /** Who receives the campaign: a saved segment, inline rules (either rule format), explicit ids, or everyone. */
 export type Audience =
-  | { type: 'segment'; segmentId: string }
-  | { type: 'rules'; rules: unknown }
-  | { type: 'customers'; customerIds: string[] }
-  | { type: 'all' };
+  { type: 'segment'; segmentId: string } | { type: 'rules'; rules: unknown } | { type: 'customers'; customerIds: string[] } | { type: 'all' };
 
 /** When it is sent: on command, at a time, or on a cron schedule in a timezone (Temporal Schedules). */
-export type Schedule =
-  | { type: 'now' }
-  | { type: 'at'; at: string }
-  | { type: 'recurring'; cron: string; timezone: string };
+export type Schedule = { type: 'now' } | { type: 'at'; at: string } | { type: 'recurring'; cron: string; timezone: string };
 
 /** Sending policy. Every field is optional; absent means "no limit" / "off". */
 export interface CampaignOptions {

@@ -12,7 +12,8 @@ export function createCustomerAnalytics(deps: { db: Knex }) {
     const row = await db('customers')
       .where('tenant_id', tenantId)
       .whereNull('deleted_at')
-      .select(db.raw(`
+      .select(
+        db.raw(`
         count(*)::int AS total,
         count(*) FILTER (WHERE status = 'active' AND NOT is_blocked)::int AS active,
         count(*) FILTER (WHERE status = 'inactive')::int AS inactive,
@@ -30,7 +31,8 @@ export function createCustomerAnalytics(deps: { db: Knex }) {
         count(*) FILTER (WHERE created_at >= date_trunc('month', now()))::int AS new_month,
         coalesce(sum(total_orders), 0)::int AS total_orders,
         coalesce(sum(paid_orders), 0)::int AS paid_orders,
-        coalesce(sum(total_spent), 0)::numeric AS total_revenue`))
+        coalesce(sum(total_spent), 0)::numeric AS total_revenue`),
+      )
       .first();
     return row as Record<string, number>;
   }
@@ -41,8 +43,10 @@ export function createCustomerAnalytics(deps: { db: Knex }) {
     return {
       summary: { totalCustomers: c.total, activeCustomers: c.active, vipCustomers: c.tier_vip, blockedCustomers: c.blocked, newThisMonth: c.new_month },
       segments: [
-        { segment: 'vip', count: c.seg_vip }, { segment: 'regular', count: c.seg_regular },
-        { segment: 'new', count: c.seg_new }, { segment: 'inactive', count: c.seg_inactive },
+        { segment: 'vip', count: c.seg_vip },
+        { segment: 'regular', count: c.seg_regular },
+        { segment: 'new', count: c.seg_new },
+        { segment: 'inactive', count: c.seg_inactive },
       ],
     };
   }
@@ -55,22 +59,43 @@ export function createCustomerAnalytics(deps: { db: Knex }) {
   async function analytics(tenantId: string) {
     const [c, top] = await Promise.all([
       counts(tenantId),
-      db('customers').where('tenant_id', tenantId).whereNull('deleted_at').where('total_spent', '>', 0)
-        .select('id', 'full_name', 'email', 'total_orders', 'paid_orders', 'total_spent').orderBy([{ column: 'total_spent', order: 'desc' }, { column: 'id' }]).limit(10),
+      db('customers')
+        .where('tenant_id', tenantId)
+        .whereNull('deleted_at')
+        .where('total_spent', '>', 0)
+        .select('id', 'full_name', 'email', 'total_orders', 'paid_orders', 'total_spent')
+        .orderBy([{ column: 'total_spent', order: 'desc' }, { column: 'id' }])
+        .limit(10),
     ]);
     const perCustomer = (v: number) => (c.total ? Math.round((v / c.total) * 100) / 100 : 0);
     return {
       summary: {
-        totalCustomers: c.total, activeCustomers: c.active, inactiveCustomers: c.inactive, suspendedCustomers: c.suspended, blockedCustomers: c.blocked,
-        newCustomersToday: c.new_today, newCustomersThisWeek: c.new_week, newCustomersThisMonth: c.new_month,
+        totalCustomers: c.total,
+        activeCustomers: c.active,
+        inactiveCustomers: c.inactive,
+        suspendedCustomers: c.suspended,
+        blockedCustomers: c.blocked,
+        newCustomersToday: c.new_today,
+        newCustomersThisWeek: c.new_week,
+        newCustomersThisMonth: c.new_month,
       },
       customerTypes: { regular: c.tier_regular, premium: c.tier_premium, vip: c.tier_vip },
       segments: { vip: c.seg_vip, regular: c.seg_regular, new: c.seg_new, inactive: c.seg_inactive },
       orderMetrics: {
-        totalOrders: c.total_orders, paidOrders: c.paid_orders, totalRevenue: Number(c.total_revenue),
-        averageOrdersPerCustomer: perCustomer(c.total_orders!), averageRevenuePerCustomer: perCustomer(Number(c.total_revenue)),
+        totalOrders: c.total_orders,
+        paidOrders: c.paid_orders,
+        totalRevenue: Number(c.total_revenue),
+        averageOrdersPerCustomer: perCustomer(c.total_orders!),
+        averageRevenuePerCustomer: perCustomer(Number(c.total_revenue)),
       },
-      topCustomers: top.map((t) => ({ customerId: t.id, fullName: t.full_name, email: t.email, totalOrders: t.total_orders, paidOrders: t.paid_orders, totalSpent: t.total_spent })),
+      topCustomers: top.map((t) => ({
+        customerId: t.id,
+        fullName: t.full_name,
+        email: t.email,
+        totalOrders: t.total_orders,
+        paidOrders: t.paid_orders,
+        totalSpent: t.total_spent,
+      })),
     };
   }
 

@@ -12,12 +12,31 @@ import { DEFAULT_LANGUAGE_SQL } from '../tenants/settings';
 
 /** Importable columns and their SQL types, in the order of the recordset. */
 const COLUMNS: Array<[string, string]> = [
-  ['first_name', 'text'], ['last_name', 'text'], ['full_name', 'text'], ['email', 'text'], ['phone', 'text'],
-  ['alternative_phones', 'text[]'], ['external_id', 'text'], ['avatar_url', 'text'],
-  ['address_street', 'text'], ['address_city', 'text'], ['address_state', 'text'], ['address_country', 'text'], ['address_postal_code', 'text'],
-  ['tags', 'text[]'], ['status', 'text'], ['tier', 'text'], ['segment_label', 'text'], ['source', 'text'],
-  ['language', 'text'], ['timezone', 'text'], ['consent_email', 'boolean'], ['consent_sms', 'boolean'], ['consent_newsletter', 'boolean'],
-  ['custom_fields', 'jsonb'], ['notes', 'text'],
+  ['first_name', 'text'],
+  ['last_name', 'text'],
+  ['full_name', 'text'],
+  ['email', 'text'],
+  ['phone', 'text'],
+  ['alternative_phones', 'text[]'],
+  ['external_id', 'text'],
+  ['avatar_url', 'text'],
+  ['address_street', 'text'],
+  ['address_city', 'text'],
+  ['address_state', 'text'],
+  ['address_country', 'text'],
+  ['address_postal_code', 'text'],
+  ['tags', 'text[]'],
+  ['status', 'text'],
+  ['tier', 'text'],
+  ['segment_label', 'text'],
+  ['source', 'text'],
+  ['language', 'text'],
+  ['timezone', 'text'],
+  ['consent_email', 'boolean'],
+  ['consent_sms', 'boolean'],
+  ['consent_newsletter', 'boolean'],
+  ['custom_fields', 'jsonb'],
+  ['notes', 'text'],
 ];
 
 /**
@@ -25,8 +44,16 @@ const COLUMNS: Array<[string, string]> = [
  * default language (a subquery Postgres runs once per statement; its one binding is the tenant id).
  */
 const DEFAULTS: Record<string, string> = {
-  alternative_phones: "'{}'::text[]", tags: "'{}'::text[]", status: "'active'", tier: "'regular'", source: "'import'",
-  consent_email: 'true', consent_sms: 'true', consent_newsletter: 'false', custom_fields: "'{}'::jsonb", language: DEFAULT_LANGUAGE_SQL,
+  alternative_phones: "'{}'::text[]",
+  tags: "'{}'::text[]",
+  status: "'active'",
+  tier: "'regular'",
+  source: "'import'",
+  consent_email: 'true',
+  consent_sms: 'true',
+  consent_newsletter: 'false',
+  custom_fields: "'{}'::jsonb",
+  language: DEFAULT_LANGUAGE_SQL,
 };
 
 const RECORD_TYPE = COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ');
@@ -60,7 +87,14 @@ const INSERT_SQL = `
  * CONFLICT DO NOTHING) and reported. The plain form is the common case because ON CONFLICT costs
  * a speculative check of every unique index per row (~20 % of the insert, measured).
  */
-export async function insertCustomers(trx: Knex, tenantId: string, actor: string, importId: string, rows: RowTarget[], options: { wholeRows?: boolean; careful?: boolean } = {}): Promise<CustomerRow[]> {
+export async function insertCustomers(
+  trx: Knex,
+  tenantId: string,
+  actor: string,
+  importId: string,
+  rows: RowTarget[],
+  options: { wholeRows?: boolean; careful?: boolean } = {},
+): Promise<CustomerRow[]> {
   if (!rows.length) return [];
   const sql = `${INSERT_SQL}${options.careful ? ' ON CONFLICT DO NOTHING' : ''} RETURNING ${options.wholeRows ? '*' : 'id'}`;
   // The tenant id twice: the customers' tenant_id, then the default language's subquery (see DEFAULTS).
@@ -72,7 +106,9 @@ export async function insertCustomers(trx: Knex, tenantId: string, actor: string
 // A full name the row did not give is recomposed from the resulting first and last names.
 const UPDATE_SQL = `
   UPDATE customers c SET
-    ${NAMES.filter((n) => !['source', 'full_name', 'custom_fields'].includes(n)).map((n) => `${n} = COALESCE(v.${n}, c.${n})`).join(',\n    ')},
+    ${NAMES.filter((n) => !['source', 'full_name', 'custom_fields'].includes(n))
+      .map((n) => `${n} = COALESCE(v.${n}, c.${n})`)
+      .join(',\n    ')},
     full_name = CASE WHEN k.full_name_given THEN v.full_name
                      WHEN v.first_name IS NOT NULL OR v.last_name IS NOT NULL
                        THEN NULLIF(concat_ws(' ', COALESCE(v.first_name, c.first_name), COALESCE(v.last_name, c.last_name)), '')
@@ -101,7 +137,11 @@ export async function updateCustomers(trx: Knex, tenantId: string, actor: string
 export async function customersHolding(trx: Knex, tenantId: string, emails: string[], phones: string[], externalIds: string[]) {
   const parts: string[] = [];
   const bindings: Array<string | string[]> = [];
-  for (const [column, values] of [['email', emails], ['phone', phones], ['external_id', externalIds]] as const) {
+  for (const [column, values] of [
+    ['email', emails],
+    ['phone', phones],
+    ['external_id', externalIds],
+  ] as const) {
     if (!values.length) continue;
     parts.push(`SELECT id, email, phone, external_id FROM customers WHERE tenant_id = ? AND ${column} = ANY(?::text[]) AND deleted_at IS NULL`);
     bindings.push(tenantId, values);
@@ -113,5 +153,9 @@ export async function customersHolding(trx: Knex, tenantId: string, emails: stri
 
 /** One customer.created event per inserted row, as the customer API writes them (opt-in for imports). */
 export async function customerCreatedEvents(trx: Knex, ctx: CommandContext, rows: CustomerRow[], importId: string): Promise<void> {
-  await appendEvents(trx, ctx, rows.map((row) => ({ type: 'customer.created', subjectType: 'customer', subjectId: row.id, data: { customer: toCustomer(row), importId } })));
+  await appendEvents(
+    trx,
+    ctx,
+    rows.map((row) => ({ type: 'customer.created', subjectType: 'customer', subjectId: row.id, data: { customer: toCustomer(row), importId } })),
+  );
 }

@@ -31,8 +31,18 @@ export async function withdrawConsent(trx: Knex, ctx: CommandContext, unsubscrib
   const changed = before?.[column] === true;
   if (changed) {
     const after = (await repo.updateCustomer(trx, tenantId, customerId, { [column]: false, updated_by: actorLabel(ctx) }))!;
-    await appendEvent(trx, ctx, { type: 'customer.updated', subjectType: 'customer', subjectId: customerId, data: { customer: toCustomer(after), changed: [`preferences.${channel}`], reason: 'unsubscribed', campaignId } });
+    await appendEvent(trx, ctx, {
+      type: 'customer.updated',
+      subjectType: 'customer',
+      subjectId: customerId,
+      data: { customer: toCustomer(after), changed: [`preferences.${channel}`], reason: 'unsubscribed', campaignId },
+    });
   }
-  await recordAudit(trx, 'system', tenantId, { action: 'customer.unsubscribed', subjectType: 'customer', subjectId: customerId, changes: { channel, campaignId } });
+  await recordAudit(trx, 'system', tenantId, {
+    action: 'customer.unsubscribed',
+    subjectType: 'customer',
+    subjectId: customerId,
+    changes: { channel, campaignId },
+  });
   return changed;
 }

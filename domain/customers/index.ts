@@ -7,7 +7,13 @@ import { createCustomerQueries, type OrderReader } from './queries';
 import { createCustomerCommands, type OrderEraser } from './service';
 
 /** Everything the customers module offers, bound to its dependencies. */
-export function createCustomerService(deps: { db: Knex; exportDb?: Knex; defaultPhoneRegion: CountryCode; orders: OrderReader & OrderEraser; segments: SegmentReevaluator }) {
+export function createCustomerService(deps: {
+  db: Knex;
+  exportDb?: Knex;
+  defaultPhoneRegion: CountryCode;
+  orders: OrderReader & OrderEraser;
+  segments: SegmentReevaluator;
+}) {
   return {
     ...createCustomerCommands(deps),
     ...createCustomerQueries(deps),

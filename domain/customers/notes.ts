@@ -7,7 +7,10 @@ import { findCustomer } from './repo';
 import type { CustomerNote } from './types';
 
 const toNote = (r: { id: string; content: string; added_by: string | null; added_at: Date }): CustomerNote => ({
-  noteId: r.id, content: r.content, addedBy: r.added_by, addedAt: new Date(r.added_at).toISOString(),
+  noteId: r.id,
+  content: r.content,
+  addedBy: r.added_by,
+  addedAt: new Date(r.added_at).toISOString(),
 });
 
 /**
@@ -25,8 +28,16 @@ export function createCustomerExtras(deps: { db: Knex }) {
   async function addNote(ctx: CommandContext, customerId: string, content: string): Promise<CustomerNote> {
     return db.transaction(async (trx) => {
       await requireCustomer(trx, ctx.principal.tenantId, customerId);
-      const [row] = await trx('customer_notes').insert({ tenant_id: ctx.principal.tenantId, customer_id: customerId, content, added_by: actorLabel(ctx) }).returning('*');
-      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: 'customer.note_added', subjectType: 'customer', subjectId: customerId, requestId: ctx.requestId, ip: ctx.ip });
+      const [row] = await trx('customer_notes')
+        .insert({ tenant_id: ctx.principal.tenantId, customer_id: customerId, content, added_by: actorLabel(ctx) })
+        .returning('*');
+      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, {
+        action: 'customer.note_added',
+        subjectType: 'customer',
+        subjectId: customerId,
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
       return toNote(row);
     });
   }
@@ -34,7 +45,11 @@ export function createCustomerExtras(deps: { db: Knex }) {
   /** A page of a customer's notes by time added (newest first unless the page asks asc). */
   async function listNotes(tenantId: string, customerId: string, page: PageRequest): Promise<Page<CustomerNote>> {
     await requireCustomer(db, tenantId, customerId);
-    const result = await fetchPage<Parameters<typeof toNote>[0]>(db('customer_notes').where({ tenant_id: tenantId, customer_id: customerId }), { expression: 'added_at' }, page);
+    const result = await fetchPage<Parameters<typeof toNote>[0]>(
+      db('customer_notes').where({ tenant_id: tenantId, customer_id: customerId }),
+      { expression: 'added_at' },
+      page,
+    );
     return { data: result.data.map(toNote), pagination: result.pagination };
   }
 
@@ -55,10 +70,18 @@ export function createCustomerExtras(deps: { db: Knex }) {
         else {
           await trx('customer_config')
             .insert({ tenant_id: tenantId, customer_id: customerId, key, value: JSON.stringify(value), updated_by: actorLabel(ctx) })
-            .onConflict(['customer_id', 'key']).merge({ value: JSON.stringify(value), updated_by: actorLabel(ctx), updated_at: trx.fn.now() });
+            .onConflict(['customer_id', 'key'])
+            .merge({ value: JSON.stringify(value), updated_by: actorLabel(ctx), updated_at: trx.fn.now() });
         }
       }
-      await recordAudit(trx, ctx.principal, tenantId, { action: 'customer.config_changed', subjectType: 'customer', subjectId: customerId, changes: { keys: Object.keys(values) }, requestId: ctx.requestId, ip: ctx.ip });
+      await recordAudit(trx, ctx.principal, tenantId, {
+        action: 'customer.config_changed',
+        subjectType: 'customer',
+        subjectId: customerId,
+        changes: { keys: Object.keys(values) },
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
     });
     return getConfig(tenantId, customerId);
   }

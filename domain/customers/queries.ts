@@ -65,7 +65,13 @@ export function createCustomerQueries(deps: { db: Knex; exportDb?: Knex; orders:
   /** Streams every customer matching the filters in the format asked, oldest first (CSV rendered by Postgres). */
   function exportCustomers(tenantId: string, filters: CustomerFilters, format: ExportFormat): Readable {
     if (format === 'csv') return customersCsv(exportDb, repo.filteredCustomers(exportDb, tenantId, filters));
-    const rows = streamRows(exportDb, repo.filteredCustomers(exportDb, tenantId, filters).select('*').orderBy([{ column: 'created_at' }, { column: 'id' }]));
+    const rows = streamRows(
+      exportDb,
+      repo
+        .filteredCustomers(exportDb, tenantId, filters)
+        .select('*')
+        .orderBy([{ column: 'created_at' }, { column: 'id' }]),
+    );
     return exportStream(rows, format, (row) => toCustomer(row as unknown as CustomerRow) as unknown as Record<string, unknown>, []);
   }
 

@@ -67,7 +67,9 @@ export async function findCustomerWith(db: Knex, tenantId: string, id: string, e
 
 /** Inserts a customer and returns the stored row. */
 export async function insertCustomer(db: Knex, tenantId: string, columns: Record<string, unknown>): Promise<CustomerRow> {
-  const [row] = await db('customers').insert({ ...columns, tenant_id: tenantId }).returning('*');
+  const [row] = await db('customers')
+    .insert({ ...columns, tenant_id: tenantId })
+    .returning('*');
   return row as CustomerRow;
 }
 
@@ -112,16 +114,33 @@ export async function insertCustomerWith(db: Knex, row: Record<string, unknown>,
 
 /** Updates a live customer and returns the new row (undefined when not found). */
 export async function updateCustomer(db: Knex, tenantId: string, id: string, columns: Record<string, unknown>): Promise<CustomerRow | undefined> {
-  const [row] = await db('customers').where({ tenant_id: tenantId, id }).whereNull('deleted_at').update({ ...columns, updated_at: db.fn.now() }).returning('*');
+  const [row] = await db('customers')
+    .where({ tenant_id: tenantId, id })
+    .whereNull('deleted_at')
+    .update({ ...columns, updated_at: db.fn.now() })
+    .returning('*');
   return row as CustomerRow | undefined;
 }
 
 /** The live customer holding a unique value, for 409 details on a duplicate. */
-export async function findDuplicate(db: Knex, tenantId: string, values: { email?: string | null; phone?: string | null; externalId?: string | null }, exceptId?: string) {
-  for (const [field, column] of [['email', 'email'], ['phone', 'phone'], ['externalId', 'external_id']] as const) {
+export async function findDuplicate(
+  db: Knex,
+  tenantId: string,
+  values: { email?: string | null; phone?: string | null; externalId?: string | null },
+  exceptId?: string,
+) {
+  for (const [field, column] of [
+    ['email', 'email'],
+    ['phone', 'phone'],
+    ['externalId', 'external_id'],
+  ] as const) {
     const value = values[field];
     if (!value) continue;
-    const q = db('customers').select('id').where({ tenant_id: tenantId, [column]: value }).whereNull('deleted_at').first();
+    const q = db('customers')
+      .select('id')
+      .where({ tenant_id: tenantId, [column]: value })
+      .whereNull('deleted_at')
+      .first();
     if (exceptId) q.whereNot('id', exceptId);
     const row = await q;
     if (row) return { field, existingId: row.id as string };
@@ -131,6 +150,9 @@ export async function findDuplicate(db: Knex, tenantId: string, values: { email?
 
 /** Orders that still block a hard delete (not yet delivered, cancelled or refunded). */
 export async function activeOrderCount(db: Knex, tenantId: string, customerId: string): Promise<number> {
-  const [row] = await db('orders').where({ tenant_id: tenantId, customer_id: customerId }).whereIn('status', ['placed', 'processing', 'shipped']).count<{ count: number }[]>({ count: '*' });
+  const [row] = await db('orders')
+    .where({ tenant_id: tenantId, customer_id: customerId })
+    .whereIn('status', ['placed', 'processing', 'shipped'])
+    .count<{ count: number }[]>({ count: '*' });
   return Number(row?.count ?? 0);
 }

@@ -33,7 +33,9 @@ type CustomerEventType = 'customer.updated' | 'customer.status_changed' | 'custo
 /** The fields whose change an event reports, compared between two rows. */
 const changedFields = (before: CustomerRow, after: CustomerRow) => [
   ...new Set(
-    (Object.keys(after) as Array<keyof CustomerRow>).filter((k) => FIELD_OF_COLUMN[k] && JSON.stringify(before[k]) !== JSON.stringify(after[k])).map((k) => FIELD_OF_COLUMN[k]!),
+    (Object.keys(after) as Array<keyof CustomerRow>)
+      .filter((k) => FIELD_OF_COLUMN[k] && JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+      .map((k) => FIELD_OF_COLUMN[k]!),
   ),
 ];
 
@@ -80,7 +82,14 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
 
   async function emit<T extends CustomerEventType>(trx: Knex, ctx: CommandContext, type: T, row: CustomerRow, extra: Omit<EventData<T>, 'customer'>) {
     await appendEvent(trx, ctx, { type, subjectType: 'customer', subjectId: row.id, data: { customer: toCustomer(row), ...extra } as EventData<T> });
-    await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: type, subjectType: 'customer', subjectId: row.id, changes: extra, requestId: ctx.requestId, ip: ctx.ip });
+    await recordAudit(trx, ctx.principal, ctx.principal.tenantId, {
+      action: type,
+      subjectType: 'customer',
+      subjectId: row.id,
+      changes: extra,
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+    });
   }
 
   /**
@@ -91,13 +100,30 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
   async function create(ctx: CommandContext, input: CustomerFields): Promise<Customer> {
     const fields = normaliseFields(input, deps.defaultPhoneRegion);
     const now = new Date();
-    const columns = { ...toColumns(fields), ...(await languageDefault(db, ctx.principal.tenantId, fields)), id: newId(), tenant_id: ctx.principal.tenantId, created_by: actorLabel(ctx), updated_by: actorLabel(ctx), created_at: now, updated_at: now };
+    const columns = {
+      ...toColumns(fields),
+      ...(await languageDefault(db, ctx.principal.tenantId, fields)),
+      id: newId(),
+      tenant_id: ctx.principal.tenantId,
+      created_by: actorLabel(ctx),
+      updated_by: actorLabel(ctx),
+      created_at: now,
+      updated_at: now,
+    };
     const customer = toCustomer({ ...NEW_ROW_DEFAULTS, ...columns, custom_fields: fields.customFields ?? {} } as CustomerRow);
     const { tenantHasSegments } = await mapDuplicate(ctx, fields, undefined, () =>
       repo.insertCustomerWith(db, columns, [
         eventInsert(db, ctx, { type: 'customer.created', subjectType: 'customer', subjectId: customer.id, data: { customer } }),
-        auditInsert(db, ctx.principal, ctx.principal.tenantId, { action: 'customer.created', subjectType: 'customer', subjectId: customer.id, changes: {}, requestId: ctx.requestId, ip: ctx.ip }),
-      ]));
+        auditInsert(db, ctx.principal, ctx.principal.tenantId, {
+          action: 'customer.created',
+          subjectType: 'customer',
+          subjectId: customer.id,
+          changes: {},
+          requestId: ctx.requestId,
+          ip: ctx.ip,
+        }),
+      ]),
+    );
     // The insert statement said whether the tenant has segments: without any there is nothing to re-evaluate.
     if (tenantHasSegments) await segments.customerChanged(ctx, customer.id);
     return customer;
@@ -110,12 +136,21 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
    */
   async function update(ctx: CommandContext, id: string, input: CustomerFields, replace = false): Promise<Customer> {
     const tenantId = ctx.principal.tenantId;
-    const lookup = { email: input.email?.trim().toLowerCase(), phone: input.phone ? (normalisePhone(input.phone, deps.defaultPhoneRegion) ?? input.phone) : input.phone, externalId: input.externalId };
+    const lookup = {
+      email: input.email?.trim().toLowerCase(),
+      phone: input.phone ? (normalisePhone(input.phone, deps.defaultPhoneRegion) ?? input.phone) : input.phone,
+      externalId: input.externalId,
+    };
     const after = await inTransaction(ctx, lookup, id, async (trx) => {
       const before = await repo.findCustomer(trx, tenantId, id, true);
       if (!before) throw notFound('Customer');
       const fields = normaliseFields(input, deps.defaultPhoneRegion, replace ? undefined : { firstName: before.first_name, lastName: before.last_name });
-      const columns = { ...(replace ? REPLACEABLE_DEFAULTS : {}), ...toColumns(fields), ...(replace ? await languageDefault(trx, tenantId, fields) : {}), updated_by: actorLabel(ctx) };
+      const columns = {
+        ...(replace ? REPLACEABLE_DEFAULTS : {}),
+        ...toColumns(fields),
+        ...(replace ? await languageDefault(trx, tenantId, fields) : {}),
+        updated_by: actorLabel(ctx),
+      };
       const after = (await repo.updateCustomer(trx, tenantId, id, columns))!;
       const changed = changedFields(before, after);
       if (changed.length) await emit(trx, ctx, 'customer.updated', after, { changed });
@@ -147,7 +182,10 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
       const before = await repo.findCustomer(trx, ctx.principal.tenantId, id, true);
       if (!before) throw notFound('Customer');
       const after = (await repo.updateCustomer(trx, ctx.principal.tenantId, id, {
-        is_blocked: isBlocked, block_reason: isBlocked ? (reason ?? null) : null, blocked_at: isBlocked ? (before.blocked_at ?? trx.fn.now()) : null, updated_by: actorLabel(ctx),
+        is_blocked: isBlocked,
+        block_reason: isBlocked ? (reason ?? null) : null,
+        blocked_at: isBlocked ? (before.blocked_at ?? trx.fn.now()) : null,
+        updated_by: actorLabel(ctx),
       }))!;
       if (before.is_blocked !== isBlocked) await emit(trx, ctx, isBlocked ? 'customer.blocked' : 'customer.unblocked', after, { reason: reason ?? null });
       return after;
@@ -195,10 +233,19 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
         await deps.orders.eraseOrdersOfCustomer(trx, tenantId, id);
         await trx('customers').where({ tenant_id: tenantId, id }).delete();
       } else {
-        await trx('customers').where({ tenant_id: tenantId, id }).update({ deleted_at: trx.fn.now(), updated_by: actorLabel(ctx), updated_at: trx.fn.now() });
+        await trx('customers')
+          .where({ tenant_id: tenantId, id })
+          .update({ deleted_at: trx.fn.now(), updated_by: actorLabel(ctx), updated_at: trx.fn.now() });
       }
       await appendEvent(trx, ctx, { type: 'customer.deleted', subjectType: 'customer', subjectId: id, data: { customerId: id, permanent } });
-      await recordAudit(trx, ctx.principal, tenantId, { action: 'customer.deleted', subjectType: 'customer', subjectId: id, changes: { permanent }, requestId: ctx.requestId, ip: ctx.ip });
+      await recordAudit(trx, ctx.principal, tenantId, {
+        action: 'customer.deleted',
+        subjectType: 'customer',
+        subjectId: id,
+        changes: { permanent },
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
     });
     // A soft-deleted customer leaves every segment now; a permanent delete left them in its transaction.
     if (!permanent) await segments.customerChanged(ctx, id);

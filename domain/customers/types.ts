@@ -74,14 +74,29 @@ export interface Customer {
   tier: Tier;
   segment: SegmentLabel | null;
   source: Source;
-  preferences: { language: string | null; timezone: string | null; email: boolean; sms: boolean; newsletter: boolean; communicationHours: { start: string; end: string } | null };
+  preferences: {
+    language: string | null;
+    timezone: string | null;
+    email: boolean;
+    sms: boolean;
+    newsletter: boolean;
+    communicationHours: { start: string; end: string } | null;
+  };
   customFields: Record<string, string>;
   notes: string | null;
   isBlocked: boolean;
   blockReason: string | null;
   blockedAt: string | null;
   /** totalOrders: every order (seed 002); paidOrders and the money figures leave out cancelled and refunded orders. */
-  statistics: { totalOrders: number; paidOrders: number; totalSpent: number; averageOrderValue: number; firstOrderAt: string | null; lastOrderAt: string | null; lastInteractionAt: string | null };
+  statistics: {
+    totalOrders: number;
+    paidOrders: number;
+    totalSpent: number;
+    averageOrderValue: number;
+    firstOrderAt: string | null;
+    lastOrderAt: string | null;
+    lastInteractionAt: string | null;
+  };
   metadata: { createdBy: string | null; lastModifiedBy: string | null; createdAt: string; lastModifiedAt: string };
   createdAt: string;
   updatedAt: string;

@@ -8,11 +8,18 @@ import * as data from './payloads';
  */
 
 /** customer.status_changed → CustomerStatusChanged: the stem of a type's component names. */
-const pascal = (type: string) => type.split(/[._]/).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+const pascal = (type: string) =>
+  type
+    .split(/[._]/)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
 
 /** One catalogue entry: the data schema named `<Type>Data` in the OpenAPI components. */
 function entry<S extends z.ZodType>(type: string, description: string, schema: S) {
-  return { description, data: schema.meta({ id: `${pascal(type)}Data`, description: `The data of ${type}: ${description.charAt(0).toLowerCase()}${description.slice(1)}` }) };
+  return {
+    description,
+    data: schema.meta({ id: `${pascal(type)}Data`, description: `The data of ${type}: ${description.charAt(0).toLowerCase()}${description.slice(1)}` }),
+  };
 }
 
 /** Every event type Herald emits, with what it means and the shape of its data. */
@@ -24,7 +31,11 @@ export const EVENT_CATALOGUE = {
   'customer.unblocked': entry('customer.unblocked', 'A customer was unblocked', data.CustomerBlockedData),
   'customer.status_changed': entry('customer.status_changed', "A customer's status changed", data.CustomerStatusChangedData),
   'customer.tags_changed': entry('customer.tags_changed', "A customer's tags changed", data.CustomerTagsChangedData),
-  'customer.event': entry('customer.event', 'A customer event was tracked (POST /track or /batch). Delivered only to endpoints that name it: not through `*` or `customer.*`', data.CustomerEventData),
+  'customer.event': entry(
+    'customer.event',
+    'A customer event was tracked (POST /track or /batch). Delivered only to endpoints that name it: not through `*` or `customer.*`',
+    data.CustomerEventData,
+  ),
   'order.created': entry('order.created', 'An order was placed', data.OrderCreatedData),
   'order.status_updated': entry('order.status_updated', "An order's status changed", data.OrderStatusUpdatedData),
   'segment.entered': entry('segment.entered', 'A customer entered a segment', data.segmentChangeData('entered')),
@@ -36,7 +47,11 @@ export const EVENT_CATALOGUE = {
   'campaign.paused': entry('campaign.paused', 'A campaign was paused', data.CampaignPausedData),
   'campaign.resumed': entry('campaign.resumed', 'A campaign resumed', data.CampaignData),
   'campaign.cancelled': entry('campaign.cancelled', 'A campaign was cancelled', data.CampaignData),
-  'campaign.sent': entry('campaign.sent', 'A campaign was sent (POST /campaigns/:id/send); its messages are handed to providers after campaign.started', data.CampaignData),
+  'campaign.sent': entry(
+    'campaign.sent',
+    'A campaign was sent (POST /campaigns/:id/send); its messages are handed to providers after campaign.started',
+    data.CampaignData,
+  ),
   'campaign.completed': entry('campaign.completed', 'A campaign finished', data.CampaignCompletedData),
   'endpoint.disabled': entry('endpoint.disabled', 'A webhook endpoint was disabled (failing for too long, or it answered 410)', data.EndpointDisabledData),
   'webhook.test': entry('webhook.test', 'A test event sent by POST /webhooks/:id/test (only to that endpoint)', data.WebhookTestData),
@@ -68,7 +83,9 @@ function bodySchema<T extends EventType>(type: T) {
  * `timestamp` being when the event was written, in UTC with milliseconds. Built once, so each
  * component name stands for one schema.
  */
-export const WEBHOOK_BODIES = Object.fromEntries(EVENT_TYPE_NAMES.map((type) => [type, bodySchema(type)])) as { [T in EventType]: ReturnType<typeof bodySchema<T>> };
+export const WEBHOOK_BODIES = Object.fromEntries(EVENT_TYPE_NAMES.map((type) => [type, bodySchema(type)])) as {
+  [T in EventType]: ReturnType<typeof bodySchema<T>>;
+};
 
 /** Every webhook body, told apart by `type`: what a receiver can be sent. */
 export const WebhookEvent = z

@@ -70,7 +70,11 @@ export async function appendEvents(trx: Knex, ctx: CommandContext, events: Outbo
  * Appends an event attributed to `envelope` (the system, or the webhook engine acting for a
  * principal) and answers its id and time, for callers that refer to the event (a test delivery).
  */
-export async function appendEventAs<T extends EventType>(trx: Knex, envelope: EventEnvelope, event: OutboxEventOf<T>): Promise<{ id: string; created_at: Date }> {
+export async function appendEventAs<T extends EventType>(
+  trx: Knex,
+  envelope: EventEnvelope,
+  event: OutboxEventOf<T>,
+): Promise<{ id: string; created_at: Date }> {
   const [row] = await trx('events').insert(rowOf(envelope, event)).returning(['id', 'created_at']);
   return row as { id: string; created_at: Date };
 }
@@ -80,7 +84,10 @@ export async function appendEventAs<T extends EventType>(trx: Knex, envelope: Ev
  * set-based statements that change many rows at once (segment refreshes). Each part is an SQL
  * expression evaluated per row; `data` is best built with sqlEventData so it follows the schema.
  */
-export function sqlInsertEvents<T extends EventType>(type: T, parts: { tenantId: string; subjectType: SubjectType; subjectId: string; data: string; from: string }): string {
+export function sqlInsertEvents<T extends EventType>(
+  type: T,
+  parts: { tenantId: string; subjectType: SubjectType; subjectId: string; data: string; from: string },
+): string {
   return `INSERT INTO events (tenant_id, type, subject_type, subject_id, payload)
        SELECT ${parts.tenantId}, '${type}', '${parts.subjectType}', ${parts.subjectId},
               jsonb_build_object('data', ${parts.data}, 'actor', jsonb_build_object('type', 'system', 'id', null), 'requestId', null)
@@ -93,5 +100,7 @@ export function sqlInsertEvents<T extends EventType>(type: T, parts: { tenantId:
  * gives it, so a field added to or renamed in the schema fails the type check here too.
  */
 export function sqlEventData<T extends EventType>(_type: T, fields: { [K in keyof EventData<T>]-?: string }): string {
-  return `jsonb_build_object(${Object.entries(fields as Record<string, string>).map(([key, sql]) => `'${key}', ${sql}`).join(', ')})`;
+  return `jsonb_build_object(${Object.entries(fields as Record<string, string>)
+    .map(([key, sql]) => `'${key}', ${sql}`)
+    .join(', ')})`;
 }

@@ -27,7 +27,10 @@ export const CustomerCreatedData = z.strictObject({
 /** customer.updated: the customer after the change and the names of the changed fields. */
 export const CustomerUpdatedData = z.strictObject({
   ...withCustomer,
-  changed: z.array(z.string()).min(1).meta({ description: 'The changed fields, named as the API names them (`email`, `preferences.email`, `address.city`, …)' }),
+  changed: z
+    .array(z.string())
+    .min(1)
+    .meta({ description: 'The changed fields, named as the API names them (`email`, `preferences.email`, `address.city`, …)' }),
   from: z.enum(TIERS).optional().meta({ description: 'The previous tier (only for PUT /customers/:id/type)' }),
   to: z.enum(TIERS).optional().meta({ description: 'The new tier (only for PUT /customers/:id/type)' }),
   reason: z.literal('unsubscribed').optional().meta({ description: 'Present when the customer unsubscribed through a message link' }),
@@ -73,29 +76,51 @@ const currency = z.string().length(3).meta({ description: 'ISO 4217 code' });
 
 /** order.created: a summary of the order placed. */
 export const OrderCreatedData = z.strictObject({
-  orderId: uuid, orderNumber: z.string(), customerId: uuid, status: orderStatus, total: money, currency, itemsCount: z.number().int(),
+  orderId: uuid,
+  orderNumber: z.string(),
+  customerId: uuid,
+  status: orderStatus,
+  total: money,
+  currency,
+  itemsCount: z.number().int(),
 });
 
 /** order.status_updated: the order's transition and its tracking number. */
 export const OrderStatusUpdatedData = z.strictObject({
-  orderId: uuid, orderNumber: z.string(), customerId: uuid, from: orderStatus, to: orderStatus,
-  trackingNumber: z.string().nullable(), reason, total: money, currency,
+  orderId: uuid,
+  orderNumber: z.string(),
+  customerId: uuid,
+  from: orderStatus,
+  to: orderStatus,
+  trackingNumber: z.string().nullable(),
+  reason,
+  total: money,
+  currency,
 });
 
 /** segment.entered and segment.exited; also written by SQL (domain/segments/membership.ts). */
 export const segmentChangeData = (change: 'entered' | 'exited') => z.strictObject({ segmentId: uuid, customerId: uuid, change: z.literal(change) });
 
 const importCounts = z.strictObject({
-  total: z.number().int(), processed: z.number().int(), imported: z.number().int(), updated: z.number().int(),
+  total: z.number().int(),
+  processed: z.number().int(),
+  imported: z.number().int(),
+  updated: z.number().int(),
   duplicates: z.number().int().meta({ description: 'duplicatesInFile + duplicatesExisting' }),
-  duplicatesInFile: z.number().int(), duplicatesExisting: z.number().int(), failed: z.number().int(),
+  duplicatesInFile: z.number().int(),
+  duplicatesExisting: z.number().int(),
+  failed: z.number().int(),
 });
 
 /** import.completed: the import's final counts. */
 export const ImportCompletedData = z.strictObject({ importId: uuid, dryRun: z.boolean(), counts: importCounts });
 
 /** import.failed: why it failed and the counts so far. */
-export const ImportFailedData = z.strictObject({ importId: uuid, error: z.string().max(2000), counts: importCounts.meta({ description: 'The counts when it failed' }) });
+export const ImportFailedData = z.strictObject({
+  importId: uuid,
+  error: z.string().max(2000),
+  counts: importCounts.meta({ description: 'The counts when it failed' }),
+});
 
 /** What every campaign event carries: the campaign as it is after the change. */
 const campaign = { campaignId: uuid, name: z.string(), channel: z.enum(['email', 'sms']), status: z.enum(CAMPAIGN_STATUSES) };
@@ -116,7 +141,8 @@ export const CampaignScheduledData = z.strictObject({ ...campaign, schedule });
 export const CampaignStartedData = z.strictObject({
   ...campaign,
   recipients: z.number().int().meta({ description: 'Customers in the audience snapshot' }),
-  queued: z.number().int(), skipped: z.number().int(),
+  queued: z.number().int(),
+  skipped: z.number().int(),
 });
 
 /** campaign.paused: paused through the API or automatically. */
@@ -128,13 +154,19 @@ export const CampaignPausedData = z.strictObject({
 
 /** campaign.completed: the final ledger counts. */
 export const CampaignCompletedData = z.strictObject({
-  ...campaign, sent: z.number().int(), delivered: z.number().int(), failed: z.number().int(), skipped: z.number().int(),
+  ...campaign,
+  sent: z.number().int(),
+  delivered: z.number().int(),
+  failed: z.number().int(),
+  skipped: z.number().int(),
 });
 
 /** endpoint.disabled: which endpoint and why. */
 export const EndpointDisabledData = z.strictObject({
   endpointId: uuid,
-  reason: z.enum(['gone', 'failing']).meta({ description: '`gone`: the endpoint answered 410; `failing`: no success for WEBHOOK_DISABLE_AFTER (5 days by default)' }),
+  reason: z
+    .enum(['gone', 'failing'])
+    .meta({ description: '`gone`: the endpoint answered 410; `failing`: no success for WEBHOOK_DISABLE_AFTER (5 days by default)' }),
   failingSince: timestamp,
 });
 

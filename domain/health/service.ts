@@ -9,7 +9,13 @@ export interface Readiness {
 
 /** Resolves false if the promise has not settled truthy within the time limit. */
 const within = (ms: number, work: Promise<unknown>): Promise<boolean> =>
-  Promise.race([work.then(() => true, () => false), new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref())]);
+  Promise.race([
+    work.then(
+      () => true,
+      () => false,
+    ),
+    new Promise<boolean>((r) => setTimeout(() => r(false), ms).unref()),
+  ]);
 
 /**
  * Checks Postgres and Temporal in parallel, each bounded so /readyz answers within about

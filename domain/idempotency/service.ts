@@ -1,11 +1,7 @@
 import type { Knex } from 'knex';
 
 /** What to do with a request that carries an Idempotency-Key. */
-export type IdempotencyDecision =
-  | { kind: 'proceed' }
-  | { kind: 'replay'; status: number; body: unknown }
-  | { kind: 'mismatch' }
-  | { kind: 'in_progress' };
+export type IdempotencyDecision = { kind: 'proceed' } | { kind: 'replay'; status: number; body: unknown } | { kind: 'mismatch' } | { kind: 'in_progress' };
 
 /** A first attempt that has held its key this long without finishing is presumed dead. */
 const STALE_LOCK_SECONDS = 60;
@@ -44,7 +40,9 @@ export function createIdempotencyService(deps: { db: Knex }) {
 
   /** Stores the response of the first attempt for replay. */
   async function complete(tenantId: string, key: string, status: number, body: unknown): Promise<void> {
-    await db('idempotency_keys').where({ tenant_id: tenantId, key }).update({ state: 'done', status, response: JSON.stringify(body ?? null) });
+    await db('idempotency_keys')
+      .where({ tenant_id: tenantId, key })
+      .update({ state: 'done', status, response: JSON.stringify(body ?? null) });
   }
 
   /** Releases a key whose attempt failed on the server side, so a retry can run again. */

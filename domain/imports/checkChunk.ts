@@ -54,7 +54,11 @@ export async function claimInFile(trx: Knex, importId: string, valid: ValidRow[]
     const unique = keysOf(v);
     const clash = unique.find((k) => claimed.has(k));
     if (clash) {
-      settled.push({ row: v.row, outcome: 'failed', errors: [{ row: v.row, field: fieldOfKey(clash), message: `has the same value as row ${claimed.get(clash)}` }] });
+      settled.push({
+        row: v.row,
+        outcome: 'failed',
+        errors: [{ row: v.row, field: fieldOfKey(clash), message: `has the same value as row ${claimed.get(clash)}` }],
+      });
       continue;
     }
     for (const k of unique) {
@@ -64,7 +68,8 @@ export async function claimInFile(trx: Knex, importId: string, valid: ValidRow[]
     }
     candidates.push(v);
   }
-  if (newKeys.length) await trx.raw('INSERT INTO import_keys (import_id, key, row_number) SELECT ?::uuid, unnest(?::text[]), unnest(?::int[])', [importId, newKeys, newRows]);
+  if (newKeys.length)
+    await trx.raw('INSERT INTO import_keys (import_id, key, row_number) SELECT ?::uuid, unnest(?::text[]), unnest(?::int[])', [importId, newKeys, newRows]);
   return { settled, candidates };
 }
 
@@ -84,7 +89,16 @@ export async function checkChunk(db: Knex, importId: string, dedupe: readonly De
     if (job?.status !== 'running') return 'stopped';
     const { settled, candidates } = await claimInFile(trx, importId, prepared.valid, dedupe);
     if (candidates.length) {
-      const json = JSON.stringify(candidates.map((c) => ({ row_number: c.row, email: c.email, phone: c.phone, external_id: c.externalId, full_name_given: c.fullNameGiven, data: c.columns })));
+      const json = JSON.stringify(
+        candidates.map((c) => ({
+          row_number: c.row,
+          email: c.email,
+          phone: c.phone,
+          external_id: c.externalId,
+          full_name_given: c.fullNameGiven,
+          data: c.columns,
+        })),
+      );
       await trx.raw(
         `INSERT INTO import_checked (import_id, row_number, email, phone, external_id, full_name_given, data)
          SELECT ?::uuid, v.row_number, v.email, v.phone, v.external_id, v.full_name_given, v.data
@@ -93,7 +107,13 @@ export async function checkChunk(db: Knex, importId: string, dedupe: readonly De
       );
     }
     const all = [...prepared.failed, ...settled].sort((a, b) => a.row - b.row);
-    await trx('import_chunks').insert({ import_id: importId, from_row: prepared.from, to_row: prepared.to, candidates: candidates.length, settled: JSON.stringify(all) });
+    await trx('import_chunks').insert({
+      import_id: importId,
+      from_row: prepared.from,
+      to_row: prepared.to,
+      candidates: candidates.length,
+      settled: JSON.stringify(all),
+    });
     return candidates.length;
   });
 }

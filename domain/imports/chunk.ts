@@ -22,11 +22,17 @@ function checkRow(rowNumber: number, data: string, plan: ColumnTarget[] | undefi
   }
   if (plan) {
     const cells = parsed as unknown[];
-    if (cells.length !== plan.length) return { ok: false as const, errors: [{ row: rowNumber, field: null, message: `has ${cells.length} fields; the header has ${plan.length}` }] };
+    if (cells.length !== plan.length)
+      return { ok: false as const, errors: [{ row: rowNumber, field: null, message: `has ${cells.length} fields; the header has ${plan.length}` }] };
     return validateRow(rowNumber, mapCsvRow(cells, plan), options.defaultRegion as CountryCode);
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { ok: false as const, errors: [{ row: rowNumber, field: null, message: 'must be a JSON object' }] };
-  return validateRow(rowNumber, mapJsonRow(parsed as Record<string, unknown>, options.mapping, options.unknownColumnsToCustomFields), options.defaultRegion as CountryCode);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    return { ok: false as const, errors: [{ row: rowNumber, field: null, message: 'must be a JSON object' }] };
+  return validateRow(
+    rowNumber,
+    mapJsonRow(parsed as Record<string, unknown>, options.mapping, options.unknownColumnsToCustomFields),
+    options.defaultRegion as CountryCode,
+  );
 }
 
 /**
@@ -51,8 +57,14 @@ export interface PreparedChunk {
  */
 export async function prepareChunk(db: Knex, job: Pick<ImportRecord, 'id' | 'columns' | 'options'>, from: number, to: number): Promise<PreparedChunk> {
   const options = job.options;
-  const staged = await db('import_rows').where('import_id', job.id).andWhere('row_number', '>', from).andWhere('row_number', '<=', to).orderBy('row_number').select('row_number', 'data');
-  if (staged.length !== to - from) throw new StagedRowsLost(`The uploaded rows ${from + 1} to ${to} are no longer staged (the database restarted?); upload the file again`);
+  const staged = await db('import_rows')
+    .where('import_id', job.id)
+    .andWhere('row_number', '>', from)
+    .andWhere('row_number', '<=', to)
+    .orderBy('row_number')
+    .select('row_number', 'data');
+  if (staged.length !== to - from)
+    throw new StagedRowsLost(`The uploaded rows ${from + 1} to ${to} are no longer staged (the database restarted?); upload the file again`);
   const plan = job.columns ? planColumns(job.columns, options.mapping, options.unknownColumnsToCustomFields) : undefined;
   const failed: RowOutcome[] = [];
   const valid: ValidRow[] = [];

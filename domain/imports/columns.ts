@@ -6,9 +6,30 @@
 
 /** The flat fields an import row is mapped to before validation. */
 export const FLAT_FIELDS = [
-  'firstName', 'lastName', 'fullName', 'email', 'phone', 'alternativePhones', 'externalId', 'avatar',
-  'street', 'city', 'state', 'country', 'postalCode', 'tags', 'status', 'tier', 'segment', 'source',
-  'language', 'timezone', 'emailConsent', 'smsConsent', 'newsletter', 'notes',
+  'firstName',
+  'lastName',
+  'fullName',
+  'email',
+  'phone',
+  'alternativePhones',
+  'externalId',
+  'avatar',
+  'street',
+  'city',
+  'state',
+  'country',
+  'postalCode',
+  'tags',
+  'status',
+  'tier',
+  'segment',
+  'source',
+  'language',
+  'timezone',
+  'emailConsent',
+  'smsConsent',
+  'newsletter',
+  'notes',
 ] as const;
 export type FlatField = (typeof FLAT_FIELDS)[number];
 
@@ -123,7 +144,9 @@ export function mapJsonRow(input: Record<string, unknown>, mapping: Record<strin
     } else if (k === 'preferences' && value && typeof value === 'object') {
       const p = value as Record<string, unknown>;
       const pairs: Array<[FlatField, unknown]> = [
-        ['language', p.language], ['timezone', p.timezone], ['newsletter', p.newsletter],
+        ['language', p.language],
+        ['timezone', p.timezone],
+        ['newsletter', p.newsletter],
         ['emailConsent', p.email ?? p.emailNotifications ?? (p.channel === 'email' ? true : undefined)],
         ['smsConsent', p.sms ?? p.smsNotifications ?? (p.channel === 'sms' ? true : undefined)],
       ];

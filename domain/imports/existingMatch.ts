@@ -35,7 +35,12 @@ export interface ChunkPlan {
  * or update; matching several → failed; a non-dedupe unique value held by another customer →
  * failed; matching nobody → insert (or failed in update mode, which never creates).
  */
-export function planAgainstExisting(candidates: CandidateKeys[], holders: Holder[], options: { duplicateMode: DuplicateMode; dedupeKeys: readonly DedupeKey[] }, newId: () => string): ChunkPlan {
+export function planAgainstExisting(
+  candidates: CandidateKeys[],
+  holders: Holder[],
+  options: { duplicateMode: DuplicateMode; dedupeKeys: readonly DedupeKey[] },
+  newId: () => string,
+): ChunkPlan {
   const holderOf = new Map<string, string>();
   for (const h of holders) {
     if (h.email) holderOf.set(`email:${h.email}`, h.id);
@@ -49,7 +54,13 @@ export function planAgainstExisting(candidates: CandidateKeys[], holders: Holder
     const matches = [...new Set(keys.map((k) => holderOf.get(k)).filter((x): x is string => Boolean(x)))];
     const fail = (field: string | null, message: string) => plan.settled.push({ row: c.row, outcome: 'failed', errors: [{ row: c.row, field, message }] });
     if (matches.length > 1) {
-      fail(null, `matches ${matches.length} different existing customers by ${keys.filter((k) => holderOf.has(k)).map(fieldOfKey).join(' and ')}`);
+      fail(
+        null,
+        `matches ${matches.length} different existing customers by ${keys
+          .filter((k) => holderOf.has(k))
+          .map(fieldOfKey)
+          .join(' and ')}`,
+      );
       continue;
     }
     const target = matches[0];

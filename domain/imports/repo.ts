@@ -39,8 +39,13 @@ export const contextOf = (job: ImportRecord): CommandContext => ({
 /** The counters of an import, with duplicates summed as the seeds report them. */
 export function countersOf(r: ImportRecord): ImportCounters {
   return {
-    total: r.total_rows, processed: r.processed_rows, imported: r.imported, updated: r.updated,
-    duplicates: r.duplicates_in_file + r.duplicates_existing, duplicatesInFile: r.duplicates_in_file, duplicatesExisting: r.duplicates_existing,
+    total: r.total_rows,
+    processed: r.processed_rows,
+    imported: r.imported,
+    updated: r.updated,
+    duplicates: r.duplicates_in_file + r.duplicates_existing,
+    duplicatesInFile: r.duplicates_in_file,
+    duplicatesExisting: r.duplicates_existing,
     failed: r.failed,
   };
 }
@@ -56,14 +61,21 @@ export function toImportJob(r: ImportRecord, now = new Date()): ImportJob {
   const rate = seconds > 0 && r.processed_rows > 0 ? r.processed_rows / seconds : null;
   const running = r.status === 'running' || r.status === 'queued';
   return {
-    id: r.id, status: r.status, format: r.format, fileName: r.file_name, options: r.options,
+    id: r.id,
+    status: r.status,
+    format: r.format,
+    fileName: r.file_name,
+    options: r.options,
     progress: {
       ...counters,
       percent: r.total_rows ? Math.floor((r.processed_rows / r.total_rows) * 1000) / 10 : r.status === 'completed' ? 100 : 0,
       rowsPerSecond: rate === null ? null : Math.round(rate),
       etaSeconds: running && rate ? Math.ceil((r.total_rows - r.processed_rows) / rate) : running ? null : 0,
     },
-    error: r.error, createdAt: iso(r.created_at)!, startedAt: iso(r.started_at), finishedAt: iso(r.finished_at),
+    error: r.error,
+    createdAt: iso(r.created_at)!,
+    startedAt: iso(r.started_at),
+    finishedAt: iso(r.finished_at),
   };
 }
 

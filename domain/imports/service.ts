@@ -52,24 +52,52 @@ export function createImportService(deps: ImportServiceDeps) {
    * Creates the import and stages its rows; the import is deleted again if the upload fails.
    * `optionsAt` is where the client sent the options, so a refused mapping names that place.
    */
-  async function stage(ctx: CommandContext, upload: Upload, optionsAt: { location: 'query' | 'body'; path: string } = { location: 'query', path: 'mapping' }): Promise<ImportRecord> {
+  async function stage(
+    ctx: CommandContext,
+    upload: Upload,
+    optionsAt: { location: 'query' | 'body'; path: string } = { location: 'query', path: 'mapping' },
+  ): Promise<ImportRecord> {
     const unknown = unknownMappingTargets(upload.options.mapping);
     if (unknown.length) throw validationFailed(unknown.map((m) => ({ ...optionsAt, message: `maps to an unknown field: ${m}` })));
-    const [created] = await db('imports').insert({
-      tenant_id: ctx.principal.tenantId, format: upload.format, file_name: upload.fileName ?? null, options: JSON.stringify(upload.options),
-      actor_type: ctx.principal.actorType, actor_id: ctx.principal.actorId, request_id: ctx.requestId ?? null,
-    }).returning('*');
+    const [created] = await db('imports')
+      .insert({
+        tenant_id: ctx.principal.tenantId,
+        format: upload.format,
+        file_name: upload.fileName ?? null,
+        options: JSON.stringify(upload.options),
+        actor_type: ctx.principal.actorType,
+        actor_id: ctx.principal.actorId,
+        request_id: ctx.requestId ?? null,
+      })
+      .returning('*');
     const id = (created as ImportRecord).id;
     try {
       const staged = await stageUpload(db, id, upload.format, upload.source);
-      if (staged.rows === 0) throw new AppError(422, 'validation_failed', 'The upload holds no rows to import', [{ location: 'body', path: '', message: 'no rows' }]);
-      const [queued] = await db('imports').where({ id, status: 'receiving' }).update({ status: 'queued', total_rows: staged.rows, columns: staged.columns ?? null, updated_at: db.fn.now() }).returning('*');
+      if (staged.rows === 0)
+        throw new AppError(422, 'validation_failed', 'The upload holds no rows to import', [{ location: 'body', path: '', message: 'no rows' }]);
+      const [queued] = await db('imports')
+        .where({ id, status: 'receiving' })
+        .update({ status: 'queued', total_rows: staged.rows, columns: staged.columns ?? null, updated_at: db.fn.now() })
+        .returning('*');
       if (!queued) throw conflict('The import was cancelled while it was being uploaded');
-      await recordAudit(db, ctx.principal, ctx.principal.tenantId, { action: 'import.created', subjectType: 'import', subjectId: id, changes: { format: upload.format, rows: staged.rows, options: upload.options }, requestId: ctx.requestId, ip: ctx.ip });
+      await recordAudit(db, ctx.principal, ctx.principal.tenantId, {
+        action: 'import.created',
+        subjectType: 'import',
+        subjectId: id,
+        changes: { format: upload.format, rows: staged.rows, options: upload.options },
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
       return queued as ImportRecord;
     } catch (err) {
-      await db('import_rows').where('import_id', id).delete().catch(() => undefined);
-      await db('imports').where({ id }).delete().catch(() => undefined);
+      await db('import_rows')
+        .where('import_id', id)
+        .delete()
+        .catch(() => undefined);
+      await db('imports')
+        .where({ id })
+        .delete()
+        .catch(() => undefined);
       throw err;
     }
   }
@@ -85,14 +113,22 @@ export function createImportService(deps: ImportServiceDeps) {
     } catch (err) {
       await failImport(db, job.id, 'The import could not be started: the workflow service is unavailable');
       await cleanupImport(db, job.id);
-      throw unavailable('The import could not be started: the workflow service is unavailable; upload it again later', { importId: job.id, reason: (err as Error).message });
+      throw unavailable('The import could not be started: the workflow service is unavailable; upload it again later', {
+        importId: job.id,
+        reason: (err as Error).message,
+      });
     }
     return toImportJob(job);
   }
 
   /** Seed 001's synchronous bulk import: the same staging and chunk processor, run in the request. */
   async function importNow(ctx: CommandContext, rows: unknown[], options: ImportOptions): Promise<SyncImportResult> {
-    if (rows.length > SYNC_IMPORT_LIMIT) throw new AppError(413, 'payload_too_large', `At most ${SYNC_IMPORT_LIMIT} customers per synchronous import; send larger files to POST /api/v1/imports (CSV or NDJSON)`);
+    if (rows.length > SYNC_IMPORT_LIMIT)
+      throw new AppError(
+        413,
+        'payload_too_large',
+        `At most ${SYNC_IMPORT_LIMIT} customers per synchronous import; send larger files to POST /api/v1/imports (CSV or NDJSON)`,
+      );
     // Seed 001's synchronous import takes its options in the body, as `options`.
     const job = await stage(ctx, { format: 'json', source: rows, options }, { location: 'body', path: 'options.mapping' });
     await beginImport(db, job.id);
@@ -137,7 +173,11 @@ export function createImportService(deps: ImportServiceDeps) {
   async function errors(tenantId: string, id: string, page: PageRequest): Promise<Page<ImportRowError>> {
     const job = await findImport(db, tenantId, id);
     if (!job) throw notFound('Import');
-    const result = await fetchPage<{ row_number: number; field: string | null; message: string }>(db('import_errors').where({ tenant_id: tenantId, import_id: id }), { expression: 'row_number' }, page);
+    const result = await fetchPage<{ row_number: number; field: string | null; message: string }>(
+      db('import_errors').where({ tenant_id: tenantId, import_id: id }),
+      { expression: 'row_number' },
+      page,
+    );
     return {
       data: result.data.map((r) => ({ row: r.row_number, field: r.field, message: r.message })),
       pagination: result.pagination,
@@ -148,7 +188,13 @@ export function createImportService(deps: ImportServiceDeps) {
   async function errorsCsv(tenantId: string, id: string): Promise<Readable> {
     const job = await findImport(db, tenantId, id);
     if (!job) throw notFound('Import');
-    const rows = streamRows(db, db('import_errors').where({ tenant_id: tenantId, import_id: id }).orderBy([{ column: 'row_number' }, { column: 'id' }]).select('row_number as row', 'field', 'message'));
+    const rows = streamRows(
+      db,
+      db('import_errors')
+        .where({ tenant_id: tenantId, import_id: id })
+        .orderBy([{ column: 'row_number' }, { column: 'id' }])
+        .select('row_number as row', 'field', 'message'),
+    );
     const csv = stringify({ header: true, columns: ['row', 'field', 'message'] });
     pipeline(rows, csv, () => undefined);
     return csv;
@@ -159,14 +205,25 @@ export function createImportService(deps: ImportServiceDeps) {
    * already committed stay imported (the counters say how many). 409 once it has finished.
    */
   async function cancel(ctx: CommandContext, id: string): Promise<ImportJob> {
-    const [row] = await db('imports').where({ tenant_id: ctx.principal.tenantId, id }).whereIn('status', ['receiving', 'queued', 'running'])
-      .update({ status: 'cancelled', finished_at: db.fn.now(), updated_at: db.fn.now(), error: `cancelled by ${actorLabel(ctx)}` }).returning('*');
+    const [row] = await db('imports')
+      .where({ tenant_id: ctx.principal.tenantId, id })
+      .whereIn('status', ['receiving', 'queued', 'running'])
+      .update({ status: 'cancelled', finished_at: db.fn.now(), updated_at: db.fn.now(), error: `cancelled by ${actorLabel(ctx)}` })
+      .returning('*');
     if (!row) {
       const job = await findImport(db, ctx.principal.tenantId, id);
       if (!job) throw notFound('Import');
-      throw conflict(`The import has already ${job.status === 'completed' ? 'completed' : job.status === 'cancelled' ? 'been cancelled' : 'failed'}`, { status: job.status });
+      throw conflict(`The import has already ${job.status === 'completed' ? 'completed' : job.status === 'cancelled' ? 'been cancelled' : 'failed'}`, {
+        status: job.status,
+      });
     }
-    await recordAudit(db, ctx.principal, ctx.principal.tenantId, { action: 'import.cancelled', subjectType: 'import', subjectId: id, requestId: ctx.requestId, ip: ctx.ip });
+    await recordAudit(db, ctx.principal, ctx.principal.tenantId, {
+      action: 'import.cancelled',
+      subjectType: 'import',
+      subjectId: id,
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+    });
     return toImportJob(row as ImportRecord);
   }
 

@@ -75,7 +75,12 @@ function csvRecords(onHeader: (columns: string[]) => void): Transform[] {
         if (header.length > MAX_COLUMNS) return done(badRequest(`The CSV header has ${header.length} columns; at most ${MAX_COLUMNS} are accepted`));
         if (!header.some(Boolean)) return done(badRequest('The first line of the CSV must be a header naming its columns'));
         const bad = header.findIndex((h) => stringProblem(h));
-        if (bad >= 0) return done(badRequest(`Column ${bad + 1} of the CSV header ${stringProblem(header[bad]!)}`, [{ location: 'body', path: `header.${bad}`, message: stringProblem(header[bad]!) }]));
+        if (bad >= 0)
+          return done(
+            badRequest(`Column ${bad + 1} of the CSV header ${stringProblem(header[bad]!)}`, [
+              { location: 'body', path: `header.${bad}`, message: stringProblem(header[bad]!) },
+            ]),
+          );
         onHeader(header);
         return done();
       }
@@ -149,7 +154,8 @@ function uploadError(err: unknown): unknown {
   }
   if (err instanceof AppError) return err;
   const code = (err as { code?: string }).code;
-  if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || (err as Error).message === 'aborted') return badRequest('The upload was interrupted before it finished');
+  if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || (err as Error).message === 'aborted')
+    return badRequest('The upload was interrupted before it finished');
   return err;
 }
 
@@ -161,10 +167,11 @@ function uploadError(err: unknown): unknown {
 export async function stageUpload(db: Knex, importId: string, format: ImportFormat, source: Readable | unknown[]): Promise<StagedUpload> {
   let columns: string[] | undefined;
   const lines = new CopyLines(importId);
-  const stages: Array<Readable | Transform> =
-    Array.isArray(source) ? [Readable.from(source.map((r) => JSON.stringify(r)))]
-      : format === 'csv' ? [source, utf8Only(), ...csvRecords((h) => (columns = h))]
-        : [source, utf8Only(), ndjsonLines()];
+  const stages: Array<Readable | Transform> = Array.isArray(source)
+    ? [Readable.from(source.map((r) => JSON.stringify(r)))]
+    : format === 'csv'
+      ? [source, utf8Only(), ...csvRecords((h) => (columns = h))]
+      : [source, utf8Only(), ndjsonLines()];
   const connection = (await db.client.acquireConnection()) as { query(sql: string): Promise<unknown> & unknown };
   try {
     await connection.query('SET statement_timeout = 0');

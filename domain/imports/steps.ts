@@ -10,7 +10,10 @@ import { contextOf, countersOf, dropWorkingRows, type ImportRecord } from './rep
 
 /** Marks a queued import running (once); returns its status so a cancelled import stops at once. */
 export async function beginImport(db: Knex, importId: string): Promise<{ status: string; total: number; processed: number }> {
-  const [row] = await db('imports').where({ id: importId, status: 'queued' }).update({ status: 'running', started_at: db.fn.now(), updated_at: db.fn.now() }).returning('*');
+  const [row] = await db('imports')
+    .where({ id: importId, status: 'queued' })
+    .update({ status: 'running', started_at: db.fn.now(), updated_at: db.fn.now() })
+    .returning('*');
   const job = (row ?? (await db('imports').where({ id: importId }).first())) as ImportRecord | undefined;
   if (!job) return { status: 'missing', total: 0, processed: 0 };
   return { status: job.status, total: job.total_rows, processed: job.processed_rows };
@@ -26,8 +29,16 @@ export async function finishImport(db: Knex, importId: string): Promise<{ status
     const job = (await trx('imports').where({ id: importId }).forUpdate().first()) as ImportRecord | undefined;
     if (!job) return { status: 'missing', segmentIds: [], tenantId: null };
     if (job.status !== 'running' || job.processed_rows < job.total_rows) return { status: job.status, segmentIds: [], tenantId: job.tenant_id };
-    const [done] = await trx('imports').where({ id: importId }).update({ status: 'completed', finished_at: trx.fn.now(), updated_at: trx.fn.now() }).returning('*');
-    await appendEvent(trx, contextOf(job), { type: 'import.completed', subjectType: 'import', subjectId: importId, data: { importId, dryRun: job.options.dryRun, counts: countersOf(done as ImportRecord) } });
+    const [done] = await trx('imports')
+      .where({ id: importId })
+      .update({ status: 'completed', finished_at: trx.fn.now(), updated_at: trx.fn.now() })
+      .returning('*');
+    await appendEvent(trx, contextOf(job), {
+      type: 'import.completed',
+      subjectType: 'import',
+      subjectId: importId,
+      data: { importId, dryRun: job.options.dryRun, counts: countersOf(done as ImportRecord) },
+    });
     const wrote = !job.options.dryRun && job.imported + job.updated > 0;
     const segmentIds = wrote ? await markSegmentsPending(trx, job.tenant_id) : [];
     return { status: 'completed', segmentIds, tenantId: job.tenant_id };
@@ -39,8 +50,15 @@ export async function failImport(db: Knex, importId: string, message: string): P
   await db.transaction(async (trx) => {
     const job = (await trx('imports').where({ id: importId }).forUpdate().first()) as ImportRecord | undefined;
     if (!job || ['completed', 'failed', 'cancelled'].includes(job.status)) return;
-    await trx('imports').where({ id: importId }).update({ status: 'failed', error: message.slice(0, 2000), finished_at: trx.fn.now(), updated_at: trx.fn.now() });
-    await appendEvent(trx, contextOf(job), { type: 'import.failed', subjectType: 'import', subjectId: importId, data: { importId, error: message.slice(0, 2000), counts: countersOf(job) } });
+    await trx('imports')
+      .where({ id: importId })
+      .update({ status: 'failed', error: message.slice(0, 2000), finished_at: trx.fn.now(), updated_at: trx.fn.now() });
+    await appendEvent(trx, contextOf(job), {
+      type: 'import.failed',
+      subjectType: 'import',
+      subjectId: importId,
+      data: { importId, error: message.slice(0, 2000), counts: countersOf(job) },
+    });
     if (job.imported + job.updated > 0) await markSegmentsPending(trx, job.tenant_id);
   });
 }

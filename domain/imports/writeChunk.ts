@@ -14,10 +14,7 @@ import { uuidv7 } from './timeOrderedIds';
  */
 
 /** What one writer call did: wrote a chunk, found none ready, or found the import no longer running. */
-export type WriteResult =
-  | { state: 'written'; processed: number; total: number; outcomes: RowOutcome[] }
-  | { state: 'none' }
-  | { state: 'stopped' };
+export type WriteResult = { state: 'written'; processed: number; total: number; outcomes: RowOutcome[] } | { state: 'none' } | { state: 'stopped' };
 
 /** Thrown inside the chunk's transaction when the import stopped running meanwhile: undoes the chunk. */
 class ImportStopped extends Error {}
@@ -46,14 +43,28 @@ export async function writeNextChunk(db: Knex, job: ImportRecord, careful = fals
       // A chunk's customers and its mark commit together, so a commit lost in a database crash
       // loses both and the chunk is redone: the flush to disk need not be waited for.
       await trx.raw('SET LOCAL synchronous_commit = off');
-      const chunk = (await trx('import_chunks').where({ import_id: importId, written: false }).orderBy('from_row').forUpdate().skipLocked().first()) as ChunkRow | undefined;
+      const chunk = (await trx('import_chunks').where({ import_id: importId, written: false }).orderBy('from_row').forUpdate().skipLocked().first()) as
+        ChunkRow | undefined;
       if (!chunk) return { state: 'none' };
-      const checked = (await trx('import_checked').where('import_id', importId).andWhere('row_number', '>', chunk.from_row).andWhere('row_number', '<=', chunk.to_row)
-        .orderBy('row_number').select('row_number', 'email', 'phone', 'external_id')) as Array<{ row_number: number; email: string | null; phone: string | null; external_id: string | null }>;
-      if (checked.length !== chunk.candidates) throw new StagedRowsLost(`The checked rows ${chunk.from_row + 1} to ${chunk.to_row} are no longer stored (the database restarted?); upload the file again`);
+      const checked = (await trx('import_checked')
+        .where('import_id', importId)
+        .andWhere('row_number', '>', chunk.from_row)
+        .andWhere('row_number', '<=', chunk.to_row)
+        .orderBy('row_number')
+        .select('row_number', 'email', 'phone', 'external_id')) as Array<{
+        row_number: number;
+        email: string | null;
+        phone: string | null;
+        external_id: string | null;
+      }>;
+      if (checked.length !== chunk.candidates)
+        throw new StagedRowsLost(
+          `The checked rows ${chunk.from_row + 1} to ${chunk.to_row} are no longer stored (the database restarted?); upload the file again`,
+        );
       const candidates: CandidateKeys[] = checked.map((c) => ({ row: c.row_number, email: c.email, phone: c.phone, externalId: c.external_id }));
       const holders = await customersHolding(
-        trx, job.tenant_id,
+        trx,
+        job.tenant_id,
         candidates.map((c) => c.email).filter((x): x is string => Boolean(x)),
         candidates.map((c) => c.phone).filter((x): x is string => Boolean(x)),
         candidates.map((c) => c.externalId).filter((x): x is string => Boolean(x)),
@@ -71,7 +82,12 @@ export async function writeNextChunk(db: Knex, job: ImportRecord, careful = fals
         const insertedIds = new Set(inserted.map((r) => r.id as string));
         for (const i of plan.inserts) {
           if (insertedIds.has(i.id)) outcomes.push({ row: i.row, outcome: 'imported', customerId: i.id });
-          else outcomes.push({ row: i.row, outcome: 'failed', errors: [{ row: i.row, field: null, message: 'conflicts with a customer written at the same time; import it again' }] });
+          else
+            outcomes.push({
+              row: i.row,
+              outcome: 'failed',
+              errors: [{ row: i.row, field: null, message: 'conflicts with a customer written at the same time; import it again' }],
+            });
         }
         const updatedIds = new Set(await updateCustomers(trx, job.tenant_id, actor, importId, plan.updates));
         for (const u of plan.updates) {
@@ -82,20 +98,25 @@ export async function writeNextChunk(db: Knex, job: ImportRecord, careful = fals
       }
       const errors = outcomes.flatMap((o) => (o.outcome === 'failed' ? o.errors : []));
       for (let i = 0; i < errors.length; i += 2000) {
-        await trx('import_errors').insert(errors.slice(i, i + 2000).map((e) => ({ tenant_id: job.tenant_id, import_id: importId, row_number: e.row, field: e.field, message: e.message })));
+        await trx('import_errors').insert(
+          errors.slice(i, i + 2000).map((e) => ({ tenant_id: job.tenant_id, import_id: importId, row_number: e.row, field: e.field, message: e.message })),
+        );
       }
       await trx('import_chunks').where({ import_id: importId, from_row: chunk.from_row }).update({ written: true });
       const count = (what: RowOutcome['outcome']) => outcomes.filter((o) => o.outcome === what).length;
       // Last, so the import row stays locked only for the commit; a cancelled import undoes the chunk.
-      const [counted] = (await trx('imports').where({ id: importId, status: 'running' }).update({
-        processed_rows: trx.raw('processed_rows + ?', [chunk.to_row - chunk.from_row]),
-        imported: trx.raw('imported + ?', [count('imported')]),
-        updated: trx.raw('updated + ?', [count('updated')]),
-        duplicates_in_file: trx.raw('duplicates_in_file + ?', [count('duplicate_in_file')]),
-        duplicates_existing: trx.raw('duplicates_existing + ?', [count('duplicate_existing')]),
-        failed: trx.raw('failed + ?', [count('failed')]),
-        updated_at: trx.fn.now(),
-      }).returning(['processed_rows', 'total_rows'])) as Array<{ processed_rows: number; total_rows: number }>;
+      const [counted] = (await trx('imports')
+        .where({ id: importId, status: 'running' })
+        .update({
+          processed_rows: trx.raw('processed_rows + ?', [chunk.to_row - chunk.from_row]),
+          imported: trx.raw('imported + ?', [count('imported')]),
+          updated: trx.raw('updated + ?', [count('updated')]),
+          duplicates_in_file: trx.raw('duplicates_in_file + ?', [count('duplicate_in_file')]),
+          duplicates_existing: trx.raw('duplicates_existing + ?', [count('duplicate_existing')]),
+          failed: trx.raw('failed + ?', [count('failed')]),
+          updated_at: trx.fn.now(),
+        })
+        .returning(['processed_rows', 'total_rows'])) as Array<{ processed_rows: number; total_rows: number }>;
       if (!counted) throw new ImportStopped();
       outcomes.sort((a, b) => a.row - b.row);
       return { state: 'written', processed: counted.processed_rows, total: counted.total_rows, outcomes };

@@ -15,6 +15,12 @@ export interface CaughtMessage {
 export async function recordCaughtMessage(db: Knex, m: CaughtMessage): Promise<void> {
   const uuid = /^[0-9a-f-]{36}$/i;
   await db('dev_outbox').insert({
-    tenant_id: m.tenantId && uuid.test(m.tenantId) ? m.tenantId : null, channel: m.channel, to: m.to, from: m.from ?? null, subject: m.subject ?? null, body: m.body, message_id: m.messageId ?? null,
+    tenant_id: m.tenantId && uuid.test(m.tenantId) ? m.tenantId : null,
+    channel: m.channel,
+    to: m.to,
+    from: m.from ?? null,
+    subject: m.subject ?? null,
+    body: m.body,
+    message_id: m.messageId ?? null,
   });
 }

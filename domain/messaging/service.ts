@@ -17,14 +17,30 @@ export function createMessagingService(deps: { db: Knex }) {
     async updateSettings(ctx: CommandContext, settings: MessagingSettings): Promise<MessagingSettings> {
       return db.transaction(async (trx) => {
         const saved = await writeMessagingSettings(trx, ctx.principal.tenantId, settings);
-        await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: 'tenant.messaging_settings_updated', subjectType: 'tenant', subjectId: ctx.principal.tenantId, changes: settings, requestId: ctx.requestId, ip: ctx.ip });
+        await recordAudit(trx, ctx.principal, ctx.principal.tenantId, {
+          action: 'tenant.messaging_settings_updated',
+          subjectType: 'tenant',
+          subjectId: ctx.principal.tenantId,
+          changes: settings,
+          requestId: ctx.requestId,
+          ip: ctx.ip,
+        });
         return saved;
       });
     },
     /** Messages the development SMTP catcher and log SMS provider received for the tenant, newest first. */
     async devOutbox(tenantId: string, limit = 50) {
       const rows = await db('dev_outbox').where({ tenant_id: tenantId }).orderBy('id', 'desc').limit(limit);
-      return rows.map((r) => ({ id: Number(r.id), channel: r.channel, to: r.to, from: r.from, subject: r.subject, body: r.body, messageId: r.message_id, receivedAt: new Date(r.received_at).toISOString() }));
+      return rows.map((r) => ({
+        id: Number(r.id),
+        channel: r.channel,
+        to: r.to,
+        from: r.from,
+        subject: r.subject,
+        body: r.body,
+        messageId: r.message_id,
+        receivedAt: new Date(r.received_at).toISOString(),
+      }));
     },
   };
 }

@@ -14,5 +14,8 @@ export interface Suppression {
  * Adding one already listed keeps the first entry and its reason.
  */
 export async function suppressAddress(db: Knex, s: Suppression): Promise<void> {
-  await db('message_suppressions').insert({ tenant_id: s.tenantId, channel: s.channel, address: s.address, reason: s.reason }).onConflict(['tenant_id', 'channel', 'address']).ignore();
+  await db('message_suppressions')
+    .insert({ tenant_id: s.tenantId, channel: s.channel, address: s.address, reason: s.reason })
+    .onConflict(['tenant_id', 'channel', 'address'])
+    .ignore();
 }

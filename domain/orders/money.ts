@@ -73,12 +73,21 @@ export function computeOrderTotals(order: Pick<NewOrder, 'items' | 'tax' | 'ship
   const total = subtotal + tax + shipping - discount;
   if (issues.length) throw validationFailed(issues);
 
-  if (total < 0n) issues.push({ location: 'body', path: 'discount', message: `exceeds subtotal + tax + shipping (${centsToDecimal(subtotal + tax + shipping)})` });
-  if (subtotal > MAX_CENTS || total > MAX_CENTS) issues.push({ location: 'body', path: 'items', message: `the order total exceeds ${centsToDecimal(MAX_CENTS)}` });
-  for (const [field, computed] of [['subtotal', subtotal], ['total', total]] as const) {
+  if (total < 0n)
+    issues.push({ location: 'body', path: 'discount', message: `exceeds subtotal + tax + shipping (${centsToDecimal(subtotal + tax + shipping)})` });
+  if (subtotal > MAX_CENTS || total > MAX_CENTS)
+    issues.push({ location: 'body', path: 'items', message: `the order total exceeds ${centsToDecimal(MAX_CENTS)}` });
+  for (const [field, computed] of [
+    ['subtotal', subtotal],
+    ['total', total],
+  ] as const) {
     const sent = order[field];
     if (sent !== undefined && (!hasAtMostTwoDecimals(sent) || toCents(sent) !== computed)) {
-      issues.push({ location: 'body', path: field, message: `does not match the ${field} computed from the items: expected ${centsToDecimal(computed)}, got ${sent}` });
+      issues.push({
+        location: 'body',
+        path: field,
+        message: `does not match the ${field} computed from the items: expected ${centsToDecimal(computed)}, got ${sent}`,
+      });
     }
   }
   if (issues.length) throw validationFailed(issues, 'The order amounts are not consistent');

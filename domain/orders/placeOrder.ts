@@ -34,11 +34,19 @@ function assertMayOrder(customerId: string, standing: repo.CustomerStanding | un
     throw validationFailed([{ location: 'body', path: 'customerId', message: 'no such customer' }], 'The customer does not exist');
   }
   const state = standing.is_blocked ? 'blocked' : NON_ORDERING_STATUSES.includes(standing.status) ? standing.status : undefined;
-  if (state) throw new AppError(409, 'customer_cannot_order', `Customer is ${state} and cannot place orders`, { customerId, status: standing.status, isBlocked: standing.is_blocked });
+  if (state)
+    throw new AppError(409, 'customer_cannot_order', `Customer is ${state} and cannot place orders`, {
+      customerId,
+      status: standing.status,
+      isBlocked: standing.is_blocked,
+    });
 }
 
 const isOrderNumberTaken = (err: unknown) =>
-  typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505' && (err as { constraint?: string }).constraint === ORDER_NUMBER_CONSTRAINT;
+  typeof err === 'object' &&
+  err !== null &&
+  (err as { code?: string }).code === '23505' &&
+  (err as { constraint?: string }).constraint === ORDER_NUMBER_CONSTRAINT;
 
 /**
  * Places an order. The totals are computed from the items in integer cents before anything is
@@ -57,26 +65,65 @@ export async function placeOrder(db: Knex, ctx: CommandContext, input: NewOrder)
     let row: repo.OrderRow;
     try {
       row = await repo.insertOrder(trx, {
-        tenant_id: tenantId, customer_id: input.customerId, order_number: orderNumber, status: 'placed',
-        shipping_address: input.shippingAddress ? JSON.stringify(input.shippingAddress) : null, currency: (input.currency ?? 'USD').toUpperCase(),
-        subtotal: centsToDecimal(totals.subtotal), tax: centsToDecimal(totals.tax), shipping: centsToDecimal(totals.shipping),
-        discount: centsToDecimal(totals.discount), total: centsToDecimal(totals.total), items_count: input.items.length,
-        notes: input.notes ?? null, metadata: JSON.stringify(input.metadata ?? {}), created_by: actor,
+        tenant_id: tenantId,
+        customer_id: input.customerId,
+        order_number: orderNumber,
+        status: 'placed',
+        shipping_address: input.shippingAddress ? JSON.stringify(input.shippingAddress) : null,
+        currency: (input.currency ?? 'USD').toUpperCase(),
+        subtotal: centsToDecimal(totals.subtotal),
+        tax: centsToDecimal(totals.tax),
+        shipping: centsToDecimal(totals.shipping),
+        discount: centsToDecimal(totals.discount),
+        total: centsToDecimal(totals.total),
+        items_count: input.items.length,
+        notes: input.notes ?? null,
+        metadata: JSON.stringify(input.metadata ?? {}),
+        created_by: actor,
       });
     } catch (err) {
-      if (isOrderNumberTaken(err)) throw new AppError(409, 'conflict', `An order numbered ${orderNumber} already exists`, [{ location: 'body', path: 'orderNumber', message: 'already used' }]);
+      if (isOrderNumberTaken(err))
+        throw new AppError(409, 'conflict', `An order numbered ${orderNumber} already exists`, [
+          { location: 'body', path: 'orderNumber', message: 'already used' },
+        ]);
       throw err;
     }
     const ids = orderedItemIds(input.items.length);
-    const items = await repo.insertItems(trx, input.items.map((item, i) => ({
-      id: ids[i], tenant_id: tenantId, order_id: row.id, product_id: item.productId ?? null, sku: item.sku ?? null, name: item.name,
-      category: item.category ?? null, quantity: item.quantity, unit_price: centsToDecimal(totals.lines[i]!.price), total: centsToDecimal(totals.lines[i]!.total),
-    })));
+    const items = await repo.insertItems(
+      trx,
+      input.items.map((item, i) => ({
+        id: ids[i],
+        tenant_id: tenantId,
+        order_id: row.id,
+        product_id: item.productId ?? null,
+        sku: item.sku ?? null,
+        name: item.name,
+        category: item.category ?? null,
+        quantity: item.quantity,
+        unit_price: centsToDecimal(totals.lines[i]!.price),
+        total: centsToDecimal(totals.lines[i]!.total),
+      })),
+    );
     await repo.insertStatusChange(trx, { tenant_id: tenantId, order_id: row.id, from_status: null, to_status: 'placed', reason: null, changed_by: actor });
     await refreshCustomerStatistics(trx, tenantId, input.customerId, { interaction: true });
-    const summary = { orderId: row.id, orderNumber, customerId: input.customerId, status: row.status, total: row.total, currency: row.currency.trim(), itemsCount: items.length };
+    const summary = {
+      orderId: row.id,
+      orderNumber,
+      customerId: input.customerId,
+      status: row.status,
+      total: row.total,
+      currency: row.currency.trim(),
+      itemsCount: items.length,
+    };
     await appendEvent(trx, ctx, { type: 'order.created', subjectType: 'order', subjectId: row.id, data: summary });
-    await recordAudit(trx, ctx.principal, tenantId, { action: 'order.created', subjectType: 'order', subjectId: row.id, changes: summary, requestId: ctx.requestId, ip: ctx.ip });
+    await recordAudit(trx, ctx.principal, tenantId, {
+      action: 'order.created',
+      subjectType: 'order',
+      subjectId: row.id,
+      changes: summary,
+      requestId: ctx.requestId,
+      ip: ctx.ip,
+    });
     return { ...repo.toOrder(row), items: items.map(repo.toItem) };
   });
 }

@@ -58,18 +58,45 @@ export interface CustomerStanding {
 
 /** Maps a stored row to the domain's order (without items). */
 export const toOrder = (r: OrderRow): Order => ({
-  id: r.id, orderNumber: r.order_number, customerId: r.customer_id, status: r.status, currency: r.currency.trim(),
-  subtotal: r.subtotal, tax: r.tax, shipping: r.shipping, discount: r.discount, total: r.total, itemsCount: r.items_count,
-  shippingAddress: r.shipping_address, trackingNumber: r.tracking_number, notes: r.notes, metadata: r.metadata,
-  placedAt: r.placed_at, createdAt: r.created_at, updatedAt: r.updated_at,
+  id: r.id,
+  orderNumber: r.order_number,
+  customerId: r.customer_id,
+  status: r.status,
+  currency: r.currency.trim(),
+  subtotal: r.subtotal,
+  tax: r.tax,
+  shipping: r.shipping,
+  discount: r.discount,
+  total: r.total,
+  itemsCount: r.items_count,
+  shippingAddress: r.shipping_address,
+  trackingNumber: r.tracking_number,
+  notes: r.notes,
+  metadata: r.metadata,
+  placedAt: r.placed_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
 });
 
 /** Maps a stored item row to the domain's item. */
 export const toItem = (r: OrderItemRow): OrderItem => ({
-  id: r.id, productId: r.product_id, sku: r.sku, name: r.name, category: r.category, price: r.unit_price, quantity: r.quantity, total: r.total,
+  id: r.id,
+  productId: r.product_id,
+  sku: r.sku,
+  name: r.name,
+  category: r.category,
+  price: r.unit_price,
+  quantity: r.quantity,
+  total: r.total,
 });
 
-const toChange = (r: StatusHistoryRow): OrderStatusChange => ({ from: r.from_status, to: r.to_status, reason: r.reason, changedBy: r.changed_by, changedAt: r.changed_at });
+const toChange = (r: StatusHistoryRow): OrderStatusChange => ({
+  from: r.from_status,
+  to: r.to_status,
+  reason: r.reason,
+  changedBy: r.changed_by,
+  changedAt: r.changed_at,
+});
 
 /**
  * Locks the customer's row for the rest of the transaction and returns what decides whether it
@@ -177,13 +204,23 @@ export function latestOrdersColumn(db: Knex, limit: number): Knex.Raw {
 
 /** Maps the JSON rows of latestOrdersColumn (timestamps as text there) to orders. */
 export const fromOrdersJson = (rows: Array<Record<string, unknown>>): Order[] =>
-  rows.map((r) => toOrder({ ...r, placed_at: new Date(r.placed_at as string), created_at: new Date(r.created_at as string), updated_at: new Date(r.updated_at as string) } as unknown as OrderRow));
+  rows.map((r) =>
+    toOrder({
+      ...r,
+      placed_at: new Date(r.placed_at as string),
+      created_at: new Date(r.created_at as string),
+      updated_at: new Date(r.updated_at as string),
+    } as unknown as OrderRow),
+  );
 
 /** A customer's latest orders, newest first (the (tenant_id, customer_id, placed_at) index). */
 export async function latestOrdersOfCustomer(db: Knex, tenantId: string, customerId: string, limit: number): Promise<Order[]> {
   const rows: OrderRow[] = await db('orders')
     .where({ tenant_id: tenantId, customer_id: customerId })
-    .orderBy([{ column: 'placed_at', order: 'desc' }, { column: 'id', order: 'desc' }])
+    .orderBy([
+      { column: 'placed_at', order: 'desc' },
+      { column: 'id', order: 'desc' },
+    ])
     .limit(limit);
   return rows.map(toOrder);
 }

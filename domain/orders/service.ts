@@ -49,16 +49,42 @@ export function createOrderService(deps: { db: Knex; exportDb?: Knex; segments: 
       if (!current) throw notFound('Order');
       assertTransition(current.status, change.status);
       const row = await repo.updateOrderStatus(trx, tenantId, id, change.status, change.trackingNumber);
-      await repo.insertStatusChange(trx, { tenant_id: tenantId, order_id: id, from_status: current.status, to_status: change.status, reason: change.reason ?? null, changed_by: actorLabel(ctx) });
+      await repo.insertStatusChange(trx, {
+        tenant_id: tenantId,
+        order_id: id,
+        from_status: current.status,
+        to_status: change.status,
+        reason: change.reason ?? null,
+        changed_by: actorLabel(ctx),
+      });
       await refreshCustomerStatistics(trx, tenantId, row.customer_id);
       const transition = { from: current.status, to: change.status };
       await appendEvent(trx, ctx, {
-        type: 'order.status_updated', subjectType: 'order', subjectId: id,
-        data: { orderId: id, orderNumber: row.order_number, customerId: row.customer_id, ...transition, trackingNumber: row.tracking_number, reason: change.reason ?? null, total: row.total, currency: row.currency.trim() },
+        type: 'order.status_updated',
+        subjectType: 'order',
+        subjectId: id,
+        data: {
+          orderId: id,
+          orderNumber: row.order_number,
+          customerId: row.customer_id,
+          ...transition,
+          trackingNumber: row.tracking_number,
+          reason: change.reason ?? null,
+          total: row.total,
+          currency: row.currency.trim(),
+        },
       });
       await recordAudit(trx, ctx.principal, tenantId, {
-        action: 'order.status_updated', subjectType: 'order', subjectId: id, requestId: ctx.requestId, ip: ctx.ip,
-        changes: { status: transition, ...(change.trackingNumber === undefined ? {} : { trackingNumber: change.trackingNumber }), ...(change.reason ? { reason: change.reason } : {}) },
+        action: 'order.status_updated',
+        subjectType: 'order',
+        subjectId: id,
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+        changes: {
+          status: transition,
+          ...(change.trackingNumber === undefined ? {} : { trackingNumber: change.trackingNumber }),
+          ...(change.reason ? { reason: change.reason } : {}),
+        },
       });
       return getOrder(tenantId, id, trx);
     });
@@ -82,7 +108,8 @@ export function createOrderService(deps: { db: Knex; exportDb?: Knex; segments: 
 
   /** A customer's latest orders, newest first, without items: for the customer's own page. */
   async function recentOrdersForCustomer(tenantId: string, customerId: string, limit = 5): Promise<Order[]> {
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RECENT) throw validationFailed([{ path: 'limit', message: `must be an integer from 1 to ${MAX_RECENT}` }]);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_RECENT)
+      throw validationFailed([{ path: 'limit', message: `must be an integer from 1 to ${MAX_RECENT}` }]);
     return repo.latestOrdersOfCustomer(db, tenantId, customerId, limit);
   }
 

@@ -26,11 +26,19 @@ interface MonthRow {
 export async function customerOrderStats(db: Knex, tenantId: string, customerId: string): Promise<CustomerOrderStats> {
   const excluded = [...NON_SPENDING_STATUSES];
   const [byStatus, spending, months] = await Promise.all([
-    db('orders').select('status').count<Array<{ status: OrderStatus; count: number }>>({ count: '*' })
-      .where({ tenant_id: tenantId, customer_id: customerId }).groupBy('status'),
     db('orders')
-      .select(db.raw('count(*)::int AS orders, coalesce(sum(total), 0) AS spent, coalesce(round(avg(total), 2), 0) AS average, min(placed_at) AS first_at, max(placed_at) AS last_at'))
-      .where({ tenant_id: tenantId, customer_id: customerId }).whereNotIn('status', excluded)
+      .select('status')
+      .count<Array<{ status: OrderStatus; count: number }>>({ count: '*' })
+      .where({ tenant_id: tenantId, customer_id: customerId })
+      .groupBy('status'),
+    db('orders')
+      .select(
+        db.raw(
+          'count(*)::int AS orders, coalesce(sum(total), 0) AS spent, coalesce(round(avg(total), 2), 0) AS average, min(placed_at) AS first_at, max(placed_at) AS last_at',
+        ),
+      )
+      .where({ tenant_id: tenantId, customer_id: customerId })
+      .whereNotIn('status', excluded)
       .first() as Promise<SpendingRow | undefined>,
     db.raw<{ rows: MonthRow[] }>(
       `SELECT to_char(m.month, 'YYYY-MM') AS month, count(o.id)::int AS orders, coalesce(sum(o.total), 0) AS total

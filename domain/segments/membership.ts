@@ -40,7 +40,10 @@ export async function refreshSegmentMembership(db: Knex, tenantId: string, segme
   const predicate = compileRuleToSql(segment.rules as RuleNode, { now, alias: 'c', tenantId });
   const events = (change: 'entered' | 'exited', from: string) =>
     sqlInsertEvents(`segment.${change}`, {
-      tenantId: '?', subjectType: 'segment', subjectId: '?', from,
+      tenantId: '?',
+      subjectType: 'segment',
+      subjectId: '?',
+      from,
       data: sqlEventData(`segment.${change}`, { segmentId: '?::uuid', customerId: 'customer_id', change: `'${change}'` }),
     });
   const result = await db.transaction(async (trx) => {
@@ -48,7 +51,7 @@ export async function refreshSegmentMembership(db: Knex, tenantId: string, segme
     // shared), so this statement's snapshot already contains their results and cannot undo them.
     await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`segment:${segmentId}`]);
     return (await trx.raw(
-    `WITH matching AS MATERIALIZED (
+      `WITH matching AS MATERIALIZED (
        SELECT c.id FROM customers c WHERE c.tenant_id = ? AND c.deleted_at IS NULL AND (${predicate.sql})
      ), entered AS (
        INSERT INTO segment_memberships (tenant_id, segment_id, customer_id)
@@ -67,7 +70,7 @@ export async function refreshSegmentMembership(db: Knex, tenantId: string, segme
        UPDATE segments SET member_count = (SELECT count(*) FROM matching), refreshed_at = now() WHERE id = ? RETURNING member_count
      )
      SELECT (SELECT member_count FROM counted) AS members, (SELECT count(*) FROM entered_events)::int AS entered, (SELECT count(*) FROM exited_events)::int AS exited`,
-    [tenantId, ...predicate.bindings, tenantId, segmentId, segmentId, tenantId, segmentId, segmentId, tenantId, segmentId, segmentId, segmentId],
+      [tenantId, ...predicate.bindings, tenantId, segmentId, segmentId, tenantId, segmentId, segmentId, tenantId, segmentId, segmentId, segmentId],
     )) as { rows: Array<{ members: number; entered: number; exited: number }> };
   });
   const row = result.rows[0]!;
@@ -98,8 +101,10 @@ async function adjustCounts(trx: Knex, entered: string[], exited: string[]): Pro
 
 /** Appends one segment.entered / segment.exited event per change. */
 async function emitChanges(trx: Knex, ctx: CommandContext, customerId: string, entered: string[], exited: string[]): Promise<void> {
-  for (const segmentId of entered) await appendEvent(trx, ctx, { type: 'segment.entered', subjectType: 'segment', subjectId: segmentId, data: { segmentId, customerId, change: 'entered' } });
-  for (const segmentId of exited) await appendEvent(trx, ctx, { type: 'segment.exited', subjectType: 'segment', subjectId: segmentId, data: { segmentId, customerId, change: 'exited' } });
+  for (const segmentId of entered)
+    await appendEvent(trx, ctx, { type: 'segment.entered', subjectType: 'segment', subjectId: segmentId, data: { segmentId, customerId, change: 'entered' } });
+  for (const segmentId of exited)
+    await appendEvent(trx, ctx, { type: 'segment.exited', subjectType: 'segment', subjectId: segmentId, data: { segmentId, customerId, change: 'exited' } });
 }
 
 /**
@@ -108,8 +113,9 @@ async function emitChanges(trx: Knex, ctx: CommandContext, customerId: string, e
  */
 export async function exitAllSegments(trx: Knex, ctx: CommandContext, customerId: string): Promise<string[]> {
   await lockSegmentsShared(trx, ctx.principal.tenantId);
-  const exited: string[] = (await trx('segment_memberships').where({ customer_id: customerId }).whereNull('exited_at').update({ exited_at: trx.fn.now() }).returning('segment_id'))
-    .map((r: { segment_id: string }) => r.segment_id);
+  const exited: string[] = (
+    await trx('segment_memberships').where({ customer_id: customerId }).whereNull('exited_at').update({ exited_at: trx.fn.now() }).returning('segment_id')
+  ).map((r: { segment_id: string }) => r.segment_id);
   await emitChanges(trx, ctx, customerId, [], exited);
   await adjustCounts(trx, [], exited);
   return exited;
@@ -124,7 +130,13 @@ const RETRYABLE = new Set(['40P01', '40001']);
  * The customer's event counts for the segments' event conditions are loaded in the same
  * transaction, at `options.now`. Deadlocks and serialisation failures are retried (up to three attempts).
  */
-export async function reevaluateCustomer(db: Knex, matcher: SegmentMatcher, ctx: CommandContext, customerId: string, options: ReevaluateOptions = {}): Promise<{ entered: string[]; exited: string[] }> {
+export async function reevaluateCustomer(
+  db: Knex,
+  matcher: SegmentMatcher,
+  ctx: CommandContext,
+  customerId: string,
+  options: ReevaluateOptions = {},
+): Promise<{ entered: string[]; exited: string[] }> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await reevaluateOnce(db, matcher, ctx, customerId, options);
@@ -134,7 +146,13 @@ export async function reevaluateCustomer(db: Knex, matcher: SegmentMatcher, ctx:
   }
 }
 
-async function reevaluateOnce(db: Knex, matcher: SegmentMatcher, ctx: CommandContext, customerId: string, options: ReevaluateOptions): Promise<{ entered: string[]; exited: string[] }> {
+async function reevaluateOnce(
+  db: Knex,
+  matcher: SegmentMatcher,
+  ctx: CommandContext,
+  customerId: string,
+  options: ReevaluateOptions,
+): Promise<{ entered: string[]; exited: string[] }> {
   const tenantId = ctx.principal.tenantId;
   // A tenant without segments has no memberships either (they cascade with their segment): one
   // indexed read instead of a locking transaction on every write.
@@ -145,21 +163,46 @@ async function reevaluateOnce(db: Knex, matcher: SegmentMatcher, ctx: CommandCon
     if (!row) return { entered: [], exited: [] };
     const now = options.now ?? new Date();
     // Event conditions compare counts loaded here, at the same `now` as every other time-relative condition.
-    const eventCounts = row.deleted_at ? undefined : await loadEventCounts(trx, tenantId, customerId, segments.map((s) => s.rules), now);
-    const matching = row.deleted_at ? [] : await matcher.matchingIds(segments.map((s) => ({ id: s.id, rule: s.rules })), row, { now, eventCounts });
+    const eventCounts = row.deleted_at
+      ? undefined
+      : await loadEventCounts(
+          trx,
+          tenantId,
+          customerId,
+          segments.map((s) => s.rules),
+          now,
+        );
+    const matching = row.deleted_at
+      ? []
+      : await matcher.matchingIds(
+          segments.map((s) => ({ id: s.id, rule: s.rules })),
+          row,
+          { now, eventCounts },
+        );
     const considered = new Set(segments.map((s) => s.id));
-    const current: string[] = (await trx('segment_memberships').where({ customer_id: customerId }).whereNull('exited_at').select('segment_id')).map((r) => r.segment_id).filter((id: string) => considered.has(id));
+    const current: string[] = (await trx('segment_memberships').where({ customer_id: customerId }).whereNull('exited_at').select('segment_id'))
+      .map((r) => r.segment_id)
+      .filter((id: string) => considered.has(id));
     const toEnter = matching.filter((id) => !current.includes(id));
     const toExit = current.filter((id) => !matching.includes(id));
     const entered: string[] = toEnter.length
-      ? (await trx.raw(
-        `INSERT INTO segment_memberships (tenant_id, segment_id, customer_id) SELECT ?, unnest(?::uuid[]), ?
+      ? (
+          await trx.raw(
+            `INSERT INTO segment_memberships (tenant_id, segment_id, customer_id) SELECT ?, unnest(?::uuid[]), ?
          ON CONFLICT (segment_id, customer_id) WHERE exited_at IS NULL DO NOTHING RETURNING segment_id`,
-        [tenantId, toEnter, customerId],
-      )).rows.map((r: { segment_id: string }) => r.segment_id)
+            [tenantId, toEnter, customerId],
+          )
+        ).rows.map((r: { segment_id: string }) => r.segment_id)
       : [];
     const exited: string[] = toExit.length
-      ? (await trx('segment_memberships').where({ customer_id: customerId }).whereIn('segment_id', toExit).whereNull('exited_at').update({ exited_at: trx.fn.now() }).returning('segment_id')).map((r: { segment_id: string }) => r.segment_id)
+      ? (
+          await trx('segment_memberships')
+            .where({ customer_id: customerId })
+            .whereIn('segment_id', toExit)
+            .whereNull('exited_at')
+            .update({ exited_at: trx.fn.now() })
+            .returning('segment_id')
+        ).map((r: { segment_id: string }) => r.segment_id)
       : [];
     await emitChanges(trx, ctx, customerId, entered, exited);
     await adjustCounts(trx, entered, exited);

@@ -28,8 +28,13 @@ export interface SegmentChanges {
 export async function insertSegment(db: Knex, segment: NewSegment): Promise<SegmentRow> {
   const [row] = await db('segments')
     .insert({
-      tenant_id: segment.tenantId, name: segment.name, description: segment.description, rules: JSON.stringify(segment.rules),
-      time_relative: isTimeRelative(segment.rules), created_by: segment.actor, updated_by: segment.actor,
+      tenant_id: segment.tenantId,
+      name: segment.name,
+      description: segment.description,
+      rules: JSON.stringify(segment.rules),
+      time_relative: isTimeRelative(segment.rules),
+      created_by: segment.actor,
+      updated_by: segment.actor,
     })
     .returning('*');
   return row as SegmentRow;
@@ -38,12 +43,16 @@ export async function insertSegment(db: Knex, segment: NewSegment): Promise<Segm
 /** Applies changes to one of the tenant's segments; undefined when it has no such segment. */
 export async function updateSegment(db: Knex, tenantId: string, id: string, changes: SegmentChanges): Promise<SegmentRow | undefined> {
   const { rules } = changes;
-  const [row] = await db('segments').where({ tenant_id: tenantId, id }).update({
-    ...(changes.name === undefined ? {} : { name: changes.name }),
-    ...(changes.description === undefined ? {} : { description: changes.description }),
-    ...(rules === undefined ? {} : { rules: JSON.stringify(rules), time_relative: isTimeRelative(rules), refreshed_at: null }),
-    updated_by: changes.actor, updated_at: db.fn.now(),
-  }).returning('*');
+  const [row] = await db('segments')
+    .where({ tenant_id: tenantId, id })
+    .update({
+      ...(changes.name === undefined ? {} : { name: changes.name }),
+      ...(changes.description === undefined ? {} : { description: changes.description }),
+      ...(rules === undefined ? {} : { rules: JSON.stringify(rules), time_relative: isTimeRelative(rules), refreshed_at: null }),
+      updated_by: changes.actor,
+      updated_at: db.fn.now(),
+    })
+    .returning('*');
   return row as SegmentRow | undefined;
 }
 

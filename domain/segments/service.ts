@@ -34,7 +34,10 @@ export function parseOr422(input: unknown): RuleNode {
   } catch (err) {
     if (err instanceof RuleValidationError) {
       // The rule language reports paths rooted at `rules`, the body field that holds them.
-      throw validationFailed(err.details.map((d) => ({ location: 'body', path: d.path, message: d.message })), 'The rules are not valid');
+      throw validationFailed(
+        err.details.map((d) => ({ location: 'body', path: d.path, message: d.message })),
+        'The rules are not valid',
+      );
     }
     throw err;
   }
@@ -65,8 +68,20 @@ export function createSegmentService(deps: { db: Knex; onDefinitionChanged?: (te
     const row = await db.transaction(async (trx) => {
       const existing = await trx('segments').where({ tenant_id: ctx.principal.tenantId, name: input.name }).first('id');
       if (existing) throw conflict('A segment with this name already exists', { field: 'name', existingId: existing.id });
-      const inserted = await repo.insertSegment(trx, { tenantId: ctx.principal.tenantId, name: input.name, description: input.description ?? null, rules, actor: actorLabel(ctx) });
-      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: 'segment.created', subjectType: 'segment', subjectId: inserted.id, requestId: ctx.requestId, ip: ctx.ip });
+      const inserted = await repo.insertSegment(trx, {
+        tenantId: ctx.principal.tenantId,
+        name: input.name,
+        description: input.description ?? null,
+        rules,
+        actor: actorLabel(ctx),
+      });
+      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, {
+        action: 'segment.created',
+        subjectType: 'segment',
+        subjectId: inserted.id,
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
       return inserted;
     });
     await deps.onDefinitionChanged?.(ctx.principal.tenantId, row.id);
@@ -82,8 +97,20 @@ export function createSegmentService(deps: { db: Knex; onDefinitionChanged?: (te
         const clash = await trx('segments').where({ tenant_id: ctx.principal.tenantId, name: input.name }).whereNot('id', id).first('id');
         if (clash) throw conflict('A segment with this name already exists', { field: 'name', existingId: clash.id });
       }
-      const updated = (await repo.updateSegment(trx, ctx.principal.tenantId, id, { name: input.name, description: input.description, rules, actor: actorLabel(ctx) }))!;
-      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: 'segment.updated', subjectType: 'segment', subjectId: id, changes: { fields: Object.keys(input) }, requestId: ctx.requestId, ip: ctx.ip });
+      const updated = (await repo.updateSegment(trx, ctx.principal.tenantId, id, {
+        name: input.name,
+        description: input.description,
+        rules,
+        actor: actorLabel(ctx),
+      }))!;
+      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, {
+        action: 'segment.updated',
+        subjectType: 'segment',
+        subjectId: id,
+        changes: { fields: Object.keys(input) },
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
       return updated;
     });
     if (rules !== undefined) await deps.onDefinitionChanged?.(ctx.principal.tenantId, id);
@@ -94,7 +121,13 @@ export function createSegmentService(deps: { db: Knex; onDefinitionChanged?: (te
   async function remove(ctx: CommandContext, id: string): Promise<void> {
     await db.transaction(async (trx) => {
       if (!(await repo.deleteSegment(trx, ctx.principal.tenantId, id))) throw notFound('Segment');
-      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: 'segment.deleted', subjectType: 'segment', subjectId: id, requestId: ctx.requestId, ip: ctx.ip });
+      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, {
+        action: 'segment.deleted',
+        subjectType: 'segment',
+        subjectId: id,
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
     });
   }
 
@@ -103,7 +136,13 @@ export function createSegmentService(deps: { db: Knex; onDefinitionChanged?: (te
     const rule = parseOr422(input);
     const [counted, sample] = await Promise.all([
       audience(tenantId, rule).count<{ count: number }[]>({ count: '*' }),
-      audience(tenantId, rule).select('*').orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(sampleSize),
+      audience(tenantId, rule)
+        .select('*')
+        .orderBy([
+          { column: 'created_at', order: 'desc' },
+          { column: 'id', order: 'desc' },
+        ])
+        .limit(sampleSize),
     ]);
     return { count: Number(counted[0]?.count ?? 0), sampleCustomers: sample.map(toCustomer) };
   }
@@ -118,10 +157,17 @@ export function createSegmentService(deps: { db: Knex; onDefinitionChanged?: (te
     try {
       suggestions = suggestSegments(query, { now: new Date() });
     } catch (err) {
-      if (err instanceof SuggestionError) throw validationFailed([{ location: 'body', path: 'query', message: err.message, unknownWords: err.unknownWords }], err.message);
+      if (err instanceof SuggestionError)
+        throw validationFailed([{ location: 'body', path: 'query', message: err.message, unknownWords: err.unknownWords }], err.message);
       throw err;
     }
-    return Promise.all(suggestions.map(async (s) => ({ ...s, rules: s.rule, potentialAudience: Number((await audience(tenantId, s.rule).count<{ count: number }[]>({ count: '*' }))[0]?.count ?? 0) })));
+    return Promise.all(
+      suggestions.map(async (s) => ({
+        ...s,
+        rules: s.rule,
+        potentialAudience: Number((await audience(tenantId, s.rule).count<{ count: number }[]>({ count: '*' }))[0]?.count ?? 0),
+      })),
+    );
   }
 
   return {
@@ -146,7 +192,8 @@ export function createSegmentService(deps: { db: Knex; onDefinitionChanged?: (te
       return Number(counted?.count ?? 0);
     },
     /** The segment's rule as a predicate over `customers`, for the customer list's segmentId filter. */
-    predicateFor: async (tenantId: string, id: string): Promise<Predicate> => compileRuleToSql((await findRow(tenantId, id)).rules, { now: new Date(), alias: 'customers', tenantId }),
+    predicateFor: async (tenantId: string, id: string): Promise<Predicate> =>
+      compileRuleToSql((await findRow(tenantId, id)).rules, { now: new Date(), alias: 'customers', tenantId }),
     /** Counts the audience of an already-parsed rule (for suggestions). */
     countRule: async (tenantId: string, rule: RuleNode) => Number((await audience(tenantId, rule).count<{ count: number }[]>({ count: '*' }))[0]?.count ?? 0),
   };

@@ -35,9 +35,16 @@ export interface SegmentRow {
 
 /** Maps a row to the API shape. */
 export const toSegment = (r: SegmentRow): Segment => ({
-  id: r.id, name: r.name, description: r.description, rules: r.rules, timeRelative: r.time_relative, memberCount: r.member_count,
-  refreshedAt: iso(r.refreshed_at), createdBy: r.created_by,
-  createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+  id: r.id,
+  name: r.name,
+  description: r.description,
+  rules: r.rules,
+  timeRelative: r.time_relative,
+  memberCount: r.member_count,
+  refreshedAt: iso(r.refreshed_at),
+  createdBy: r.created_by,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
 });
 
 /** Operators whose truth changes as time passes without any write. */

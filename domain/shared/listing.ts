@@ -58,7 +58,8 @@ const encodeCursor = (value: unknown, id: string) => Buffer.from(JSON.stringify(
 const ROW_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{1,18})$/i;
 
 /** The 400 for a cursor Herald did not issue (or one issued for another sort). */
-const invalidCursor = () => badRequest('The cursor is not valid; pass back nextCursor exactly as received', [{ location: 'query', path: 'cursor', message: 'invalid cursor' }]);
+const invalidCursor = () =>
+  badRequest('The cursor is not valid; pass back nextCursor exactly as received', [{ location: 'query', path: 'cursor', message: 'invalid cursor' }]);
 
 /** Postgres errors that mean a cursor value does not fit the sort expression's type. */
 const BAD_VALUE_CODES = new Set(['22P02', '22007', '22008', '22003']);
@@ -66,7 +67,13 @@ const BAD_VALUE_CODES = new Set(['22P02', '22007', '22008', '22003']);
 function decodeCursor(cursor: string): [unknown, string] {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(parsed) && parsed.length === 2 && ['string', 'number'].includes(typeof parsed[0]) && typeof parsed[1] === 'string' && ROW_ID.test(parsed[1])) {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      ['string', 'number'].includes(typeof parsed[0]) &&
+      typeof parsed[1] === 'string' &&
+      ROW_ID.test(parsed[1])
+    ) {
       return [parsed[0], parsed[1]];
     }
   } catch {
@@ -83,7 +90,15 @@ function countMatches(filtered: Knex.QueryBuilder, mode: TotalMode): Promise<Arr
   if (mode === 'none') return undefined;
   const matches = filtered.clone().clearSelect().clearOrder();
   if (mode === 'exact') return matches.count<Array<{ count: number }>>({ count: '*' });
-  return filtered.client.queryBuilder().count<Array<{ count: number }>>({ count: '*' }).from(matches.select(filtered.client.raw('1')).limit(TOTAL_CAP + 1).as('capped'));
+  return filtered.client
+    .queryBuilder()
+    .count<Array<{ count: number }>>({ count: '*' })
+    .from(
+      matches
+        .select(filtered.client.raw('1'))
+        .limit(TOTAL_CAP + 1)
+        .as('capped'),
+    );
 }
 
 /**
@@ -95,15 +110,14 @@ function countMatches(filtered: Knex.QueryBuilder, mode: TotalMode): Promise<Arr
  * The cursor carries the sort value as Postgres renders it in text: timestamps keep their
  * microseconds (a JS Date would drop them, and the next page would repeat the last row).
  */
-export async function fetchPage<Row extends object>(
-  filtered: Knex.QueryBuilder,
-  sort: SortKey,
-  req: PageRequest,
-  idColumn = 'id',
-): Promise<Page<Row>> {
+export async function fetchPage<Row extends object>(filtered: Knex.QueryBuilder, sort: SortKey, req: PageRequest, idColumn = 'id'): Promise<Page<Row>> {
   const dir = req.sortOrder;
   const db = filtered.client;
-  const rowsQuery = filtered.clone().select('*', db.raw(`(${sort.expression})::text AS ${SORT_VALUE}`)).orderByRaw(`(${sort.expression}) ${dir}, ${idColumn} ${dir}`).limit(req.limit + 1);
+  const rowsQuery = filtered
+    .clone()
+    .select('*', db.raw(`(${sort.expression})::text AS ${SORT_VALUE}`))
+    .orderByRaw(`(${sort.expression}) ${dir}, ${idColumn} ${dir}`)
+    .limit(req.limit + 1);
   if (req.cursor) {
     const [value, id] = decodeCursor(req.cursor);
     rowsQuery.whereRaw(`((${sort.expression}), ${idColumn}) ${dir === 'asc' ? '>' : '<'} (?, ?)`, [value as Knex.Value, id]);

@@ -31,8 +31,17 @@ interface ApiKeyRow {
 const toTenant = (r: TenantRow): Tenant => ({ id: r.id, name: r.name, slug: r.slug, settings: r.settings, createdAt: r.created_at, updatedAt: r.updated_at });
 
 const toApiKey = (r: ApiKeyRow): ApiKey => ({
-  id: r.id, tenantId: r.tenant_id, name: r.name, prefix: r.prefix, role: r.role, customerId: r.customer_id,
-  createdBy: r.created_by, createdAt: r.created_at, lastUsedAt: r.last_used_at, expiresAt: r.expires_at, revokedAt: r.revoked_at,
+  id: r.id,
+  tenantId: r.tenant_id,
+  name: r.name,
+  prefix: r.prefix,
+  role: r.role,
+  customerId: r.customer_id,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+  expiresAt: r.expires_at,
+  revokedAt: r.revoked_at,
 });
 
 const KEY_COLUMNS = ['id', 'tenant_id', 'name', 'prefix', 'role', 'customer_id', 'created_by', 'created_at', 'last_used_at', 'expires_at', 'revoked_at'];
@@ -59,7 +68,10 @@ export async function updateTenantSettings(db: Knex, id: string, changes: Tenant
   const removed = entries.filter(([, v]) => v === null).map(([k]) => k);
   const [row] = await db<TenantRow>('tenants')
     .where({ id })
-    .update({ settings: db.raw("(coalesce(settings, '{}'::jsonb) || ?::jsonb) - ?::text[]", [JSON.stringify(set), removed]) as unknown as Record<string, unknown>, updated_at: db.fn.now() as unknown as Date })
+    .update({
+      settings: db.raw("(coalesce(settings, '{}'::jsonb) || ?::jsonb) - ?::text[]", [JSON.stringify(set), removed]) as unknown as Record<string, unknown>,
+      updated_at: db.fn.now() as unknown as Date,
+    })
     .returning('*');
   return row ? toTenant(row as TenantRow) : undefined;
 }
@@ -71,7 +83,13 @@ export async function updateTenantSettings(db: Knex, id: string, changes: Tenant
 export async function replaceTenantSettingsSection(db: Knex, id: string, section: 'messaging', value: object): Promise<void> {
   await db<TenantRow>('tenants')
     .where({ id })
-    .update({ settings: db.raw("coalesce(settings, '{}'::jsonb) || jsonb_build_object(?::text, ?::jsonb)", [section, JSON.stringify(value)]) as unknown as Record<string, unknown>, updated_at: db.fn.now() as unknown as Date });
+    .update({
+      settings: db.raw("coalesce(settings, '{}'::jsonb) || jsonb_build_object(?::text, ?::jsonb)", [section, JSON.stringify(value)]) as unknown as Record<
+        string,
+        unknown
+      >,
+      updated_at: db.fn.now() as unknown as Date,
+    });
 }
 
 /** The tenant with this slug, if any. */
@@ -83,7 +101,16 @@ export async function findTenantBySlug(db: Knex, slug: string): Promise<Tenant |
 /** Inserts an API key row (hash only) and returns its metadata. */
 export async function insertApiKey(
   db: Knex,
-  values: { tenant_id: string; name: string; prefix: string; key_hash: string; role: Role; customer_id?: string | null; created_by?: string | null; expires_at?: Date | null },
+  values: {
+    tenant_id: string;
+    name: string;
+    prefix: string;
+    key_hash: string;
+    role: Role;
+    customer_id?: string | null;
+    created_by?: string | null;
+    expires_at?: Date | null;
+  },
 ): Promise<ApiKey> {
   const [row] = await db<ApiKeyRow>('api_keys').insert(values).returning(KEY_COLUMNS);
   return toApiKey(row as ApiKeyRow);

@@ -19,7 +19,6 @@ export interface NewApiKey {
   expiresAt?: Date;
 }
 
-
 /** How long a verified API key is trusted without asking the database again. */
 const KEY_CACHE_MS = 10000;
 /** Bound on remembered keys, so a flood of distinct keys cannot grow memory. */
@@ -34,7 +33,14 @@ const JwtClaims = z.object({
 
 /** Makes a URL-safe slug from a tenant name, with a random suffix so names need not be unique. */
 const slugFor = (name: string) =>
-  `${name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'tenant'}-${Math.random().toString(36).slice(2, 8)}`;
+  `${
+    name
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'tenant'
+  }-${Math.random().toString(36).slice(2, 8)}`;
 
 /**
  * Tenants, their API keys, and turning a bearer credential into a {@link Principal}.
@@ -69,8 +75,14 @@ export function createTenantService(deps: { db: Knex; jwtSecret?: string }) {
   async function insertKey(trx: Knex, tenantId: string, input: NewApiKey, createdBy: string | null): Promise<CreatedApiKey> {
     const key = newApiKey();
     const apiKey = await repo.insertApiKey(trx, {
-      tenant_id: tenantId, name: input.name, prefix: apiKeyDisplayPrefix(key), key_hash: hashApiKey(key), role: input.role,
-      customer_id: input.customerId ?? null, created_by: createdBy, expires_at: input.expiresAt ?? null,
+      tenant_id: tenantId,
+      name: input.name,
+      prefix: apiKeyDisplayPrefix(key),
+      key_hash: hashApiKey(key),
+      role: input.role,
+      customer_id: input.customerId ?? null,
+      created_by: createdBy,
+      expires_at: input.expiresAt ?? null,
     });
     return { apiKey, key };
   }
@@ -79,11 +91,17 @@ export function createTenantService(deps: { db: Knex; jwtSecret?: string }) {
   async function createApiKey(ctx: CommandContext, input: NewApiKey): Promise<CreatedApiKey> {
     return db.transaction(async (trx) => {
       if (input.customerId) {
-        if (!(await findCustomer(trx, ctx.principal.tenantId, input.customerId))) throw validationFailed([{ location: 'body', path: 'customerId', message: 'no such customer' }]);
+        if (!(await findCustomer(trx, ctx.principal.tenantId, input.customerId)))
+          throw validationFailed([{ location: 'body', path: 'customerId', message: 'no such customer' }]);
       }
       const created = await insertKey(trx, ctx.principal.tenantId, input, ctx.principal.actorId);
       await recordAudit(trx, ctx.principal, ctx.principal.tenantId, {
-        action: 'api_key.created', subjectType: 'api_key', subjectId: created.apiKey.id, changes: { name: input.name, role: input.role }, requestId: ctx.requestId, ip: ctx.ip,
+        action: 'api_key.created',
+        subjectType: 'api_key',
+        subjectId: created.apiKey.id,
+        changes: { name: input.name, role: input.role },
+        requestId: ctx.requestId,
+        ip: ctx.ip,
       });
       return created;
     });
@@ -95,7 +113,13 @@ export function createTenantService(deps: { db: Knex; jwtSecret?: string }) {
       const key = await repo.revokeApiKey(trx, ctx.principal.tenantId, id);
       if (!key) throw notFound('API key');
       for (const [hash, entry] of keyCache) if (entry.principal.actorId === id) keyCache.delete(hash);
-      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: 'api_key.revoked', subjectType: 'api_key', subjectId: id, requestId: ctx.requestId, ip: ctx.ip });
+      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, {
+        action: 'api_key.revoked',
+        subjectType: 'api_key',
+        subjectId: id,
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
       return key;
     });
   }
@@ -118,7 +142,13 @@ export function createTenantService(deps: { db: Knex; jwtSecret?: string }) {
         keyCache.delete(hash);
         return undefined;
       }
-      const principal: Principal = { tenantId: key.tenantId, role: key.role, actorType: key.role === 'customer' ? 'customer' : 'api_key', actorId: key.id, customerId: key.customerId ?? undefined };
+      const principal: Principal = {
+        tenantId: key.tenantId,
+        role: key.role,
+        actorType: key.role === 'customer' ? 'customer' : 'api_key',
+        actorId: key.id,
+        customerId: key.customerId ?? undefined,
+      };
       if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
       keyCache.set(hash, { principal, expiresAt: key.expiresAt ? key.expiresAt.getTime() : null, cachedAt: now });
       touch(key.id, now);
@@ -130,7 +160,13 @@ export function createTenantService(deps: { db: Knex; jwtSecret?: string }) {
       const claims = JwtClaims.safeParse(payload);
       if (!claims.success) return undefined;
       const { tenant, role, sub, customer } = claims.data;
-      return { tenantId: tenant, role, actorType: role === 'customer' ? 'customer' : 'user', actorId: sub, customerId: customer ?? (role === 'customer' ? sub : undefined) };
+      return {
+        tenantId: tenant,
+        role,
+        actorType: role === 'customer' ? 'customer' : 'user',
+        actorId: sub,
+        customerId: customer ?? (role === 'customer' ? sub : undefined),
+      };
     } catch {
       return undefined;
     }
@@ -148,7 +184,14 @@ export function createTenantService(deps: { db: Knex; jwtSecret?: string }) {
     return db.transaction(async (trx) => {
       const tenant = await repo.updateTenantSettings(trx, ctx.principal.tenantId, changes);
       if (!tenant) throw notFound('Tenant');
-      await recordAudit(trx, ctx.principal, tenant.id, { action: 'tenant.settings_changed', subjectType: 'tenant', subjectId: tenant.id, changes, requestId: ctx.requestId, ip: ctx.ip });
+      await recordAudit(trx, ctx.principal, tenant.id, {
+        action: 'tenant.settings_changed',
+        subjectType: 'tenant',
+        subjectId: tenant.id,
+        changes,
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
       return tenant;
     });
   }

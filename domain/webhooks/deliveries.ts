@@ -7,7 +7,19 @@ import { actorLabel, type CommandContext } from '../shared/context';
 import { fetchPage, type Page, type PageRequest } from '../shared/listing';
 import { startReplay, wakeDispatcherFromApi } from './lifecycle';
 import { notifyDispatchers } from './relay';
-import { toAttempt, toDelivery, toEndpoint, toReplay, type DeliveryRow, type EndpointRow, type ReplayRow, type WebhookAttempt, type WebhookDelivery, type WebhookEndpoint, type WebhookReplay } from './types';
+import {
+  toAttempt,
+  toDelivery,
+  toEndpoint,
+  toReplay,
+  type DeliveryRow,
+  type EndpointRow,
+  type ReplayRow,
+  type WebhookAttempt,
+  type WebhookDelivery,
+  type WebhookEndpoint,
+  type WebhookReplay,
+} from './types';
 
 /** Filters of an endpoint's delivery list. */
 export interface DeliveryFilters {
@@ -74,12 +86,23 @@ export function createDeliveryService(deps: { db: Knex; temporal: TemporalProvid
       const current = await trx('webhook_deliveries').where({ tenant_id: tenantId, id }).forUpdate().first();
       if (!current) throw notFound('Delivery');
       if (current.status === 'pending') throw conflict('The delivery is already queued', { status: current.status, nextAttemptAt: current.next_attempt_at });
-      const [updated] = await trx('webhook_deliveries').where({ tenant_id: tenantId, id }).update({ status: 'pending', next_attempt_at: trx.fn.now() }).returning('*');
+      const [updated] = await trx('webhook_deliveries')
+        .where({ tenant_id: tenantId, id })
+        .update({ status: 'pending', next_attempt_at: trx.fn.now() })
+        .returning('*');
       await notifyDispatchers(trx, [current.endpoint_id]);
-      await recordAudit(trx, ctx.principal, tenantId, { action: 'webhook.delivery_retried', subjectType: 'webhook_delivery', subjectId: id, requestId: ctx.requestId, ip: ctx.ip });
+      await recordAudit(trx, ctx.principal, tenantId, {
+        action: 'webhook.delivery_retried',
+        subjectType: 'webhook_delivery',
+        subjectId: id,
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
       return updated as DeliveryRow;
     });
-    await wakeDispatcherFromApi(deps.temporal, tenantId, row.endpoint_id).catch((err: unknown) => deps.logger?.warn({ err }, 'dispatcher not woken; the relay sweep will start it'));
+    await wakeDispatcherFromApi(deps.temporal, tenantId, row.endpoint_id).catch((err: unknown) =>
+      deps.logger?.warn({ err }, 'dispatcher not woken; the relay sweep will start it'),
+    );
     return toDelivery(row);
   }
 
@@ -89,9 +112,23 @@ export function createDeliveryService(deps: { db: Knex; temporal: TemporalProvid
     const row = await db.transaction(async (trx) => {
       await endpointRow(tenantId, endpointId);
       const [inserted] = await trx('webhook_replays')
-        .insert({ tenant_id: tenantId, endpoint_id: endpointId, scope: request.scope, from: request.from ?? null, to: request.to ?? null, created_by: actorLabel(ctx) })
+        .insert({
+          tenant_id: tenantId,
+          endpoint_id: endpointId,
+          scope: request.scope,
+          from: request.from ?? null,
+          to: request.to ?? null,
+          created_by: actorLabel(ctx),
+        })
         .returning('*');
-      await recordAudit(trx, ctx.principal, tenantId, { action: 'webhook.replay_started', subjectType: 'webhook_endpoint', subjectId: endpointId, changes: request, requestId: ctx.requestId, ip: ctx.ip });
+      await recordAudit(trx, ctx.principal, tenantId, {
+        action: 'webhook.replay_started',
+        subjectType: 'webhook_endpoint',
+        subjectId: endpointId,
+        changes: request,
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
       return inserted as ReplayRow;
     });
     await startReplay(deps.temporal, tenantId, row.id);
@@ -101,7 +138,11 @@ export function createDeliveryService(deps: { db: Knex; temporal: TemporalProvid
   /** A page of an endpoint's replay jobs with their progress, newest first by default. */
   async function listReplays(tenantId: string, endpointId: string, page: PageRequest): Promise<Page<WebhookReplay>> {
     await endpointRow(tenantId, endpointId);
-    const result = await fetchPage<ReplayRow>(db('webhook_replays').where({ tenant_id: tenantId, endpoint_id: endpointId }), { expression: 'created_at' }, page);
+    const result = await fetchPage<ReplayRow>(
+      db('webhook_replays').where({ tenant_id: tenantId, endpoint_id: endpointId }),
+      { expression: 'created_at' },
+      page,
+    );
     return { data: result.data.map(toReplay), pagination: result.pagination };
   }
 
@@ -112,7 +153,16 @@ export function createDeliveryService(deps: { db: Knex; temporal: TemporalProvid
     return toReplay(row);
   }
 
-  return { listEndpoints, listDeliveries, getDelivery, retryDelivery, replay, listReplays, getReplay, endpoint: async (tenantId: string, id: string) => toEndpoint(await endpointRow(tenantId, id)) };
+  return {
+    listEndpoints,
+    listDeliveries,
+    getDelivery,
+    retryDelivery,
+    replay,
+    listReplays,
+    getReplay,
+    endpoint: async (tenantId: string, id: string) => toEndpoint(await endpointRow(tenantId, id)),
+  };
 }
 
 /** The delivery service's interface. */

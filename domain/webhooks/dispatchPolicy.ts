@@ -90,8 +90,18 @@ export function readAheadDepth(endpoint: Pick<DispatchEndpoint, 'maxConcurrency'
 }
 
 /** The headers of one attempt: the endpoint's own, then content type and agent, then the Standard Webhooks signature. */
-export function requestHeaders(endpoint: Pick<DispatchEndpoint, 'headers'>, signer: Signer, delivery: Pick<DueDelivery, 'id' | 'body'>, startedAt: Date): Record<string, string> {
-  return { ...endpoint.headers, 'content-type': 'application/json', 'user-agent': 'Herald-Webhooks/1.0', ...signer.headers(delivery.id, startedAt, delivery.body) };
+export function requestHeaders(
+  endpoint: Pick<DispatchEndpoint, 'headers'>,
+  signer: Signer,
+  delivery: Pick<DueDelivery, 'id' | 'body'>,
+  startedAt: Date,
+): Record<string, string> {
+  return {
+    ...endpoint.headers,
+    'content-type': 'application/json',
+    'user-agent': 'Herald-Webhooks/1.0',
+    ...signer.headers(delivery.id, startedAt, delivery.body),
+  };
 }
 
 /** Whether a response counts as a failure: no response at all, or a status outside 2xx. */
@@ -101,10 +111,23 @@ export const isFailedResponse = (statusCode: number | null): boolean => statusCo
  * The attempt to settle for one response: its number, timing, status and excerpt; the transport's
  * error, else `HTTP <status>` for a non-2xx answer; and the Retry-After it asked for, in ms.
  */
-export function attemptFor(endpoint: Pick<DispatchEndpoint, 'id' | 'tenantId'>, delivery: Pick<DueDelivery, 'id' | 'attempts'>, startedAt: Date, out: HttpOutcome, nowMs = Date.now()): AttemptResult {
+export function attemptFor(
+  endpoint: Pick<DispatchEndpoint, 'id' | 'tenantId'>,
+  delivery: Pick<DueDelivery, 'id' | 'attempts'>,
+  startedAt: Date,
+  out: HttpOutcome,
+  nowMs = Date.now(),
+): AttemptResult {
   return {
-    tenantId: endpoint.tenantId, endpointId: endpoint.id, deliveryId: delivery.id, attempt: delivery.attempts + 1, startedAt, latencyMs: out.latencyMs, statusCode: out.statusCode,
-    responseExcerpt: out.excerpt, error: out.error ?? (out.statusCode !== null && isFailedResponse(out.statusCode) ? `HTTP ${out.statusCode}` : null),
+    tenantId: endpoint.tenantId,
+    endpointId: endpoint.id,
+    deliveryId: delivery.id,
+    attempt: delivery.attempts + 1,
+    startedAt,
+    latencyMs: out.latencyMs,
+    statusCode: out.statusCode,
+    responseExcerpt: out.excerpt,
+    error: out.error ?? (out.statusCode !== null && isFailedResponse(out.statusCode) ? `HTTP ${out.statusCode}` : null),
     retryAfterMs: out.retryAfter === null ? null : parseRetryAfter(out.retryAfter, nowMs),
   };
 }

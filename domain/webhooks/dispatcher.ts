@@ -5,10 +5,29 @@ import { createSigner, type Signer } from '../../channels/webhookSigning';
 import type { Logger } from '../../lib/logger';
 import { createWakeup } from '../../lib/wakeup';
 import {
-  attemptFor, createRateLimiter, idleStep, isFailedResponse, leaseMsFor, notLeasedResult, paceAt, readAheadDepth, requestHeaders, type DispatchResult, type Pace,
+  attemptFor,
+  createRateLimiter,
+  idleStep,
+  isFailedResponse,
+  leaseMsFor,
+  notLeasedResult,
+  paceAt,
+  readAheadDepth,
+  requestHeaders,
+  type DispatchResult,
+  type Pace,
 } from './dispatchPolicy';
 import { createDueQueue } from './dueQueue';
-import { leaseEndpoint, nextDueAt, readDueDeliveries, releaseEndpointLease, type AttemptResult, type DispatchEndpoint, type DueDelivery, type EndpointLease } from './ledger';
+import {
+  leaseEndpoint,
+  nextDueAt,
+  readDueDeliveries,
+  releaseEndpointLease,
+  type AttemptResult,
+  type DispatchEndpoint,
+  type DueDelivery,
+  type EndpointLease,
+} from './ledger';
 import type { NotificationHub } from './notifications';
 import type { WebhookSettings } from './settings';
 import type { WebhookSettler } from './settler';
@@ -47,7 +66,13 @@ export interface DispatchRun {
 }
 
 /** Signs and posts one delivery and returns its attempt to settle; rejects only when no attempt could be made at all. */
-export async function sendDelivery(transport: EndpointTransport, signer: Signer, endpoint: DispatchEndpoint, delivery: DueDelivery, clock: () => Date = () => new Date()): Promise<AttemptResult> {
+export async function sendDelivery(
+  transport: EndpointTransport,
+  signer: Signer,
+  endpoint: DispatchEndpoint,
+  delivery: DueDelivery,
+  clock: () => Date = () => new Date(),
+): Promise<AttemptResult> {
   const startedAt = clock();
   const out = await transport.post(endpoint.url, requestHeaders(endpoint, signer, delivery, startedAt), delivery.body);
   return attemptFor(endpoint, delivery, startedAt, out);
@@ -168,7 +193,9 @@ export async function runDispatcher(deps: DispatcherDeps, run: DispatchRun): Pro
     if (inflight) await new Promise<void>((resolve) => (allSent = resolve));
     await queue.reading;
     await deps.settler.flush();
-    await releaseEndpointLease(db, endpoint, owner).catch((err: unknown) => deps.logger.warn({ err, endpointId }, 'could not release the endpoint lease; it will expire'));
+    await releaseEndpointLease(db, endpoint, owner).catch((err: unknown) =>
+      deps.logger.warn({ err, endpointId }, 'could not release the endpoint lease; it will expire'),
+    );
   }
   return result;
 }

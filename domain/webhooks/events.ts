@@ -11,6 +11,9 @@ export async function insertWebhookEvent<T extends 'endpoint.disabled' | 'webhoo
   input: { tenantId: string; type: T; endpointId: string; data: EventData<T>; actor: { type: string; id: string | null }; requestId?: string },
 ): Promise<{ id: string; created_at: Date }> {
   return appendEventAs(trx, { tenantId: input.tenantId, actor: input.actor, requestId: input.requestId }, {
-    type: input.type, subjectType: 'webhook_endpoint', subjectId: input.endpointId, data: input.data,
+    type: input.type,
+    subjectType: 'webhook_endpoint',
+    subjectId: input.endpointId,
+    data: input.data,
   } as Parameters<typeof appendEventAs<T>>[2]);
 }

@@ -78,7 +78,14 @@ const LEASE_SQL = `UPDATE webhook_endpoints SET dispatch_owner = $3, dispatch_le
  * the endpoint as it is now (url, limits, rotated secrets); or says why not: deleted, disabled,
  * or leased by another run until when.
  */
-export async function leaseEndpoint(db: Knex, settings: WebhookSettings, tenantId: string, endpointId: string, owner: string, leaseMs: number): Promise<EndpointLease> {
+export async function leaseEndpoint(
+  db: Knex,
+  settings: WebhookSettings,
+  tenantId: string,
+  endpointId: string,
+  owner: string,
+  leaseMs: number,
+): Promise<EndpointLease> {
   const [row] = await preparedQuery<EndpointRow>(db, 'herald_webhook_lease', LEASE_SQL, [tenantId, endpointId, owner, leaseMs / 1000]);
   if (row) return { state: 'leased', endpoint: toDispatchEndpoint(settings, row) };
   const current = await db('webhook_endpoints').where({ tenant_id: tenantId, id: endpointId }).first('enabled', 'dispatch_lease_until');
@@ -89,7 +96,9 @@ export async function leaseEndpoint(db: Knex, settings: WebhookSettings, tenantI
 
 /** Gives the lease back, so the endpoint's next dispatcher run need not wait for it to expire. */
 export async function releaseEndpointLease(db: Knex, endpoint: { id: string; tenantId: string }, owner: string): Promise<void> {
-  await db('webhook_endpoints').where({ tenant_id: endpoint.tenantId, id: endpoint.id, dispatch_owner: owner }).update({ dispatch_owner: null, dispatch_lease_until: null });
+  await db('webhook_endpoints')
+    .where({ tenant_id: endpoint.tenantId, id: endpoint.id, dispatch_owner: owner })
+    .update({ dispatch_owner: null, dispatch_lease_until: null });
 }
 
 function toDispatchEndpoint(settings: WebhookSettings, row: EndpointRow): DispatchEndpoint {
@@ -97,7 +106,16 @@ function toDispatchEndpoint(settings: WebhookSettings, row: EndpointRow): Dispat
   if (row.previous_secret_ciphertext && row.previous_secret_expires_at && new Date(row.previous_secret_expires_at) > new Date()) {
     keys.push(signingKey(decryptSecret(settings.secretsKey, row.previous_secret_ciphertext)));
   }
-  return { id: row.id, tenantId: row.tenant_id, url: row.url, enabled: row.enabled, headers: row.headers ?? {}, maxConcurrency: row.max_concurrency, rateLimit: row.rate_limit_per_second, keys };
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    url: row.url,
+    enabled: row.enabled,
+    headers: row.headers ?? {},
+    maxConcurrency: row.max_concurrency,
+    rateLimit: row.rate_limit_per_second,
+    keys,
+  };
 }
 
 /**
@@ -128,7 +146,14 @@ const START: DueCursor = { dueKey: '-infinity', id: '00000000-0000-0000-0000-000
  * first, leaving out `skip` (deliveries read before and not settled yet). Reads nothing once
  * `owner` has lost the endpoint's lease or the endpoint was disabled.
  */
-export async function readDueDeliveries(db: Knex, endpoint: { id: string; tenantId: string }, owner: string, cursor: DueCursor | null, skip: string[], limit: number): Promise<DueDelivery[]> {
+export async function readDueDeliveries(
+  db: Knex,
+  endpoint: { id: string; tenantId: string },
+  owner: string,
+  cursor: DueCursor | null,
+  skip: string[],
+  limit: number,
+): Promise<DueDelivery[]> {
   const from = cursor ?? START;
   return preparedQuery<DueDelivery>(db, 'herald_webhook_due', DUE_SQL, [endpoint.tenantId, endpoint.id, owner, from.dueKey, from.id, skip, limit]);
 }

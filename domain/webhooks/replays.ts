@@ -38,8 +38,21 @@ export interface ReplayOutcome {
 }
 
 async function findReplayJob(db: Knex, tenantId: string, replayId: string): Promise<ReplayJob | undefined> {
-  const row = await db('webhook_replays').where({ tenant_id: tenantId, id: replayId }).first('id', 'tenant_id', 'endpoint_id', 'scope', 'from', 'to', 'status', 'processed');
-  return row && { id: row.id, tenantId: row.tenant_id, endpointId: row.endpoint_id, scope: row.scope, from: row.from, to: row.to, status: row.status, processed: row.processed };
+  const row = await db('webhook_replays')
+    .where({ tenant_id: tenantId, id: replayId })
+    .first('id', 'tenant_id', 'endpoint_id', 'scope', 'from', 'to', 'status', 'processed');
+  return (
+    row && {
+      id: row.id,
+      tenantId: row.tenant_id,
+      endpointId: row.endpoint_id,
+      scope: row.scope,
+      from: row.from,
+      to: row.to,
+      status: row.status,
+      processed: row.processed,
+    }
+  );
 }
 
 /** The deliveries the job's range selects: finished ones (or failed ones only), created within [from, to]. */
@@ -57,14 +70,28 @@ function selected(db: Knex, job: ReplayJob): Knex.QueryBuilder {
  * a NOTIFY to running dispatchers at its commit). Returns the new position, or null when the
  * range is done.
  */
-async function requeueNextPage(db: Knex, job: ReplayJob, cursor: ReplayCursor | null, processed: number): Promise<{ cursor: ReplayCursor; processed: number } | null> {
-  const page = selected(db, job).select('id', db.raw('created_at::text AS created_at')).orderBy([{ column: 'created_at' }, { column: 'id' }]).limit(REPLAY_PAGE);
+async function requeueNextPage(
+  db: Knex,
+  job: ReplayJob,
+  cursor: ReplayCursor | null,
+  processed: number,
+): Promise<{ cursor: ReplayCursor; processed: number } | null> {
+  const page = selected(db, job)
+    .select('id', db.raw('created_at::text AS created_at'))
+    .orderBy([{ column: 'created_at' }, { column: 'id' }])
+    .limit(REPLAY_PAGE);
   if (cursor) page.whereRaw('(created_at, id) > (?::timestamptz, ?::uuid)', [cursor.createdAt, cursor.id]);
   const rows = (await page) as Array<{ id: string; created_at: string }>;
   if (!rows.length) return null;
   const done = processed + rows.length;
   await db.transaction(async (trx) => {
-    await trx('webhook_deliveries').whereIn('id', rows.map((r) => r.id)).andWhere({ tenant_id: job.tenantId }).update({ status: 'pending', next_attempt_at: trx.fn.now() });
+    await trx('webhook_deliveries')
+      .whereIn(
+        'id',
+        rows.map((r) => r.id),
+      )
+      .andWhere({ tenant_id: job.tenantId })
+      .update({ status: 'pending', next_attempt_at: trx.fn.now() });
     await trx('webhook_replays').where({ id: job.id }).update({ processed: done });
     await notifyDispatchers(trx, [job.endpointId]);
   });
@@ -77,14 +104,22 @@ async function requeueNextPage(db: Knex, job: ReplayJob, cursor: ReplayCursor | 
  * start: the job's total is counted first), calling `onPage` with the cursor after every page,
  * then marks the job completed. A job that is not running is left alone.
  */
-export async function runReplay(db: Knex, tenantId: string, replayId: string, resumeAfter: ReplayCursor | null, onPage: (cursor: ReplayCursor) => void): Promise<ReplayOutcome> {
+export async function runReplay(
+  db: Knex,
+  tenantId: string,
+  replayId: string,
+  resumeAfter: ReplayCursor | null,
+  onPage: (cursor: ReplayCursor) => void,
+): Promise<ReplayOutcome> {
   const job = await findReplayJob(db, tenantId, replayId);
   if (!job || job.status !== 'running') return { processed: job?.processed ?? 0, endpointId: job?.endpointId ?? '', ran: false };
   let cursor = resumeAfter;
   let processed = job.processed;
   if (!cursor) {
     const [counted] = await selected(db, job).count<{ count: number }[]>({ count: '*' });
-    await db('webhook_replays').where({ id: replayId }).update({ total: Number(counted?.count ?? 0) });
+    await db('webhook_replays')
+      .where({ id: replayId })
+      .update({ total: Number(counted?.count ?? 0) });
   }
   for (;;) {
     const next = await requeueNextPage(db, job, cursor, processed);

@@ -3,7 +3,12 @@
  * default) with ±10 % jitter so endpoints that failed together do not retry in lockstep, or the
  * receiver's Retry-After on 429/503 (capped at a day). Null when the schedule is exhausted.
  */
-export function nextAttemptDelayMs(schedule: readonly number[], attemptsMade: number, retryAfterMs: number | null, random: () => number = Math.random): number | null {
+export function nextAttemptDelayMs(
+  schedule: readonly number[],
+  attemptsMade: number,
+  retryAfterMs: number | null,
+  random: () => number = Math.random,
+): number | null {
   const planned = schedule[attemptsMade - 1];
   if (planned === undefined) return null;
   if (retryAfterMs !== null) return Math.min(retryAfterMs, 86_400_000);

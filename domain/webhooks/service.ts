@@ -47,7 +47,9 @@ export interface WebhookServiceDeps {
 export function createWebhookService(deps: WebhookServiceDeps) {
   const { db, settings } = deps;
   const wake = (tenantId: string, endpointId: string) =>
-    wakeDispatcherFromApi(deps.temporal, tenantId, endpointId).catch((err: unknown) => deps.logger?.warn({ err, endpointId }, 'dispatcher not woken; the relay sweep will start it'));
+    wakeDispatcherFromApi(deps.temporal, tenantId, endpointId).catch((err: unknown) =>
+      deps.logger?.warn({ err, endpointId }, 'dispatcher not woken; the relay sweep will start it'),
+    );
 
   async function validate(input: Partial<EndpointInput>): Promise<void> {
     const details: Array<{ location: string; path: string; message: string }> = [];
@@ -99,7 +101,14 @@ export function createWebhookService(deps: WebhookServiceDeps) {
           created_by: actorLabel(ctx),
         })
         .returning('*');
-      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: 'webhook.created', subjectType: 'webhook_endpoint', subjectId: inserted.id, changes: { url: input.url, events: input.events }, requestId: ctx.requestId, ip: ctx.ip });
+      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, {
+        action: 'webhook.created',
+        subjectType: 'webhook_endpoint',
+        subjectId: inserted.id,
+        changes: { url: input.url, events: input.events },
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
       return inserted as EndpointRow;
     });
     return { ...toEndpoint(row), secret };
@@ -142,7 +151,14 @@ export function createWebhookService(deps: WebhookServiceDeps) {
           .update({ status: 'pending', next_attempt_at: trx.fn.now() });
         await notifyDispatchers(trx, [id]);
       }
-      await recordAudit(trx, ctx.principal, tenantId, { action: 'webhook.updated', subjectType: 'webhook_endpoint', subjectId: id, changes: { fields: Object.keys(input) }, requestId: ctx.requestId, ip: ctx.ip });
+      await recordAudit(trx, ctx.principal, tenantId, {
+        action: 'webhook.updated',
+        subjectType: 'webhook_endpoint',
+        subjectId: id,
+        changes: { fields: Object.keys(input) },
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
       return { row: updated as EndpointRow, reenabled: reenabling };
     });
     if (reenabled) await wake(tenantId, id);
@@ -154,7 +170,13 @@ export function createWebhookService(deps: WebhookServiceDeps) {
     await db.transaction(async (trx) => {
       const deleted = await trx('webhook_endpoints').where({ tenant_id: ctx.principal.tenantId, id }).delete();
       if (!deleted) throw notFound('Webhook endpoint');
-      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: 'webhook.deleted', subjectType: 'webhook_endpoint', subjectId: id, requestId: ctx.requestId, ip: ctx.ip });
+      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, {
+        action: 'webhook.deleted',
+        subjectType: 'webhook_endpoint',
+        subjectId: id,
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
     });
   }
 
@@ -177,7 +199,13 @@ export function createWebhookService(deps: WebhookServiceDeps) {
           updated_at: trx.fn.now(),
         })
         .returning('*');
-      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, { action: 'webhook.secret_rotated', subjectType: 'webhook_endpoint', subjectId: id, requestId: ctx.requestId, ip: ctx.ip });
+      await recordAudit(trx, ctx.principal, ctx.principal.tenantId, {
+        action: 'webhook.secret_rotated',
+        subjectType: 'webhook_endpoint',
+        subjectId: id,
+        requestId: ctx.requestId,
+        ip: ctx.ip,
+      });
       return updated as EndpointRow;
     });
     return { ...toEndpoint(row), secret };
@@ -192,11 +220,16 @@ export function createWebhookService(deps: WebhookServiceDeps) {
       const endpoint = await trx('webhook_endpoints').where({ tenant_id: tenantId, id }).forKeyShare().first();
       if (!endpoint) throw notFound('Webhook endpoint');
       const event = await insertWebhookEvent(trx, {
-        tenantId, type: 'webhook.test', endpointId: id, requestId: ctx.requestId,
+        tenantId,
+        type: 'webhook.test',
+        endpointId: id,
+        requestId: ctx.requestId,
         actor: { type: ctx.principal.actorType, id: ctx.principal.actorId },
         data: { endpointId: id, url: endpoint.url, message: 'This is a test event from Herald' },
       });
-      const [inserted] = await trx('webhook_deliveries').insert({ tenant_id: tenantId, endpoint_id: id, event_id: event.id, event_type: 'webhook.test' }).returning('*');
+      const [inserted] = await trx('webhook_deliveries')
+        .insert({ tenant_id: tenantId, endpoint_id: id, event_id: event.id, event_type: 'webhook.test' })
+        .returning('*');
       await notifyDispatchers(trx, [id]);
       return inserted as DeliveryRow;
     });

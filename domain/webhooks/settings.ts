@@ -39,6 +39,8 @@ export function webhookSettings(config: Config): WebhookSettings {
     disableAfterMs: parseDurationMs(config.WEBHOOK_DISABLE_AFTER),
     secretGraceMs: parseDurationMs(config.WEBHOOK_SECRET_GRACE),
     timeoutMs: config.WEBHOOK_TIMEOUT_MS,
-    secretsKey: createHash('sha256').update(config.WEBHOOK_SECRETS_KEY ?? config.JWT_SECRET ?? DEVELOPMENT_KEY).digest(),
+    secretsKey: createHash('sha256')
+      .update(config.WEBHOOK_SECRETS_KEY ?? config.JWT_SECRET ?? DEVELOPMENT_KEY)
+      .digest(),
   };
 }

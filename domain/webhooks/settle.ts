@@ -55,8 +55,17 @@ export async function settleAttempts(db: Knex, settings: WebhookSettings, result
       else next = now + delay;
     }
     return {
-      tenant_id: r.tenantId, endpoint_id: r.endpointId, id: r.deliveryId, attempt: r.attempt, started_at: r.startedAt.toISOString(), latency_ms: Math.round(r.latencyMs),
-      status_code: r.statusCode, excerpt: r.responseExcerpt, error: r.error, status, next_at: next === null ? null : new Date(next).toISOString(),
+      tenant_id: r.tenantId,
+      endpoint_id: r.endpointId,
+      id: r.deliveryId,
+      attempt: r.attempt,
+      started_at: r.startedAt.toISOString(),
+      latency_ms: Math.round(r.latencyMs),
+      status_code: r.statusCode,
+      excerpt: r.responseExcerpt,
+      error: r.error,
+      status,
+      next_at: next === null ? null : new Date(next).toISOString(),
     };
   });
   const healthy = [...endpoints.values()].filter((e) => e.success && !e.gone);
@@ -66,7 +75,9 @@ export async function settleAttempts(db: Knex, settings: WebhookSettings, result
   // table's size (joined to the JSON rows alone it scans a small or freshly grown table whole).
   const ids = results.map((r) => r.deliveryId);
   await preparedQuery(db, 'herald_webhook_settle', SETTLE_SQL, [
-    JSON.stringify(rows), ids, JSON.stringify(healthy.map((e) => ({ tenant_id: e.tenantId, endpoint_id: e.endpointId }))),
+    JSON.stringify(rows),
+    ids,
+    JSON.stringify(healthy.map((e) => ({ tenant_id: e.tenantId, endpoint_id: e.endpointId }))),
   ]);
   for (const ep of endpoints.values()) {
     if (!ep.success || ep.gone) await recordFailure(db, settings, ep, now);
@@ -77,17 +88,28 @@ export async function settleAttempts(db: Knex, settings: WebhookSettings, result
  * Starts an endpoint's failure clock if it is not running, and disables the endpoint (emitting
  * `endpoint.disabled`) on a 410 or once the clock has run for the configured window.
  */
-async function recordFailure(db: Knex, settings: WebhookSettings, endpoint: { tenantId: string; endpointId: string; gone: boolean }, now: number): Promise<void> {
+async function recordFailure(
+  db: Knex,
+  settings: WebhookSettings,
+  endpoint: { tenantId: string; endpointId: string; gone: boolean },
+  now: number,
+): Promise<void> {
   await db.transaction(async (trx) => {
     const scope = trx('webhook_endpoints').where({ tenant_id: endpoint.tenantId, id: endpoint.endpointId });
-    const [row] = await scope.clone().update({ failing_since: trx.raw('coalesce(failing_since, now())') }).returning(['enabled', 'failing_since']);
+    const [row] = await scope
+      .clone()
+      .update({ failing_since: trx.raw('coalesce(failing_since, now())') })
+      .returning(['enabled', 'failing_since']);
     if (!row?.enabled) return;
     const failingFor = now - new Date(row.failing_since).getTime();
     if (!endpoint.gone && failingFor < settings.disableAfterMs) return;
     const reason = endpoint.gone ? 'gone' : 'failing';
     await scope.clone().update({ enabled: false, disabled_reason: reason, disabled_at: trx.fn.now() });
     await insertWebhookEvent(trx, {
-      tenantId: endpoint.tenantId, type: 'endpoint.disabled', endpointId: endpoint.endpointId, actor: { type: 'system', id: null },
+      tenantId: endpoint.tenantId,
+      type: 'endpoint.disabled',
+      endpointId: endpoint.endpointId,
+      actor: { type: 'system', id: null },
       data: { endpointId: endpoint.endpointId, reason, failingSince: new Date(row.failing_since).toISOString() },
     });
   });

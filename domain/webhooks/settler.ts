@@ -44,7 +44,11 @@ export function createWebhookSettler(deps: { db: Knex; logger: Logger; settings:
       while (taken.length) {
         const batch = taken.splice(0, SETTLE_BATCH);
         try {
-          await settleAttempts(deps.db, deps.settings, batch.map((w) => w.result));
+          await settleAttempts(
+            deps.db,
+            deps.settings,
+            batch.map((w) => w.result),
+          );
         } catch (err) {
           deps.logger.warn({ err, attempts: batch.length }, 'settling webhook attempts failed; they stay pending and go out again');
         }

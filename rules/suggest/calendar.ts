@@ -17,11 +17,16 @@ export function startOf(period: Period, now: Date): Date {
   const y = now.getUTCFullYear();
   const m = now.getUTCMonth();
   switch (period) {
-    case 'day': return new Date(Date.UTC(y, m, now.getUTCDate()));
-    case 'week': return addDays(startOf('day', now), -((now.getUTCDay() + 6) % 7));
-    case 'month': return new Date(Date.UTC(y, m, 1));
-    case 'quarter': return new Date(Date.UTC(y, m - (m % 3), 1));
-    case 'year': return new Date(Date.UTC(y, 0, 1));
+    case 'day':
+      return new Date(Date.UTC(y, m, now.getUTCDate()));
+    case 'week':
+      return addDays(startOf('day', now), -((now.getUTCDay() + 6) % 7));
+    case 'month':
+      return new Date(Date.UTC(y, m, 1));
+    case 'quarter':
+      return new Date(Date.UTC(y, m - (m % 3), 1));
+    case 'year':
+      return new Date(Date.UTC(y, 0, 1));
   }
 }
 

@@ -91,12 +91,22 @@ export function bestPicks(lists: readonly Reading[][], limit: number): Array<{ p
   let beam: Array<{ picks: Reading[]; confidence: number }> = [{ picks: [], confidence: 1 }];
   for (const list of lists) {
     const next = beam.flatMap((b) => list.map((r) => ({ picks: [...b.picks, r], confidence: b.confidence * r.confidence })));
-    beam = next.map((b, order) => ({ b, order })).sort((x, y) => y.b.confidence - x.b.confidence || x.order - y.order).slice(0, limit).map((x) => x.b);
+    beam = next
+      .map((b, order) => ({ b, order }))
+      .sort((x, y) => y.b.confidence - x.b.confidence || x.order - y.order)
+      .slice(0, limit)
+      .map((x) => x.b);
   }
   return beam;
 }
 
 /** Combines several clauses' readings into one clause whose readings join them with `join`. */
 export function joinReadings(lists: readonly Reading[][], join: (rules: RuleNode[]) => RuleNode, limit = 3): Reading[] {
-  return bestPicks(lists, limit).map(({ picks, confidence }) => reading(join(picks.map((p) => p.rule)), confidence, picks.flatMap((p) => p.notes)));
+  return bestPicks(lists, limit).map(({ picks, confidence }) =>
+    reading(
+      join(picks.map((p) => p.rule)),
+      confidence,
+      picks.flatMap((p) => p.notes),
+    ),
+  );
 }

@@ -9,14 +9,40 @@ import { LANGUAGES } from './languages';
 import { PLACES } from './places';
 
 const FIELDS: Readonly<Record<string, string>> = {
-  firstName: 'first name', lastName: 'last name', fullName: 'full name', email: 'email', phone: 'phone', status: 'status', tier: 'tier',
-  segment: 'segment label', source: 'source', tags: 'tags', isBlocked: 'blocked flag', 'address.city': 'city', 'address.state': 'state',
-  'address.country': 'country', 'address.postalCode': 'postal code', 'preferences.language': 'preferred language',
-  'preferences.email': 'email consent', 'preferences.sms': 'SMS consent', 'preferences.newsletter': 'newsletter subscription',
-  totalOrders: 'order count', paidOrders: 'paid order count', totalSpent: 'total spend', averageOrderValue: 'average order value', firstOrderAt: 'first order date',
-  lastOrderAt: 'last order date', lastInteractionAt: 'last interaction date', createdAt: 'sign-up date',
+  firstName: 'first name',
+  lastName: 'last name',
+  fullName: 'full name',
+  email: 'email',
+  phone: 'phone',
+  status: 'status',
+  tier: 'tier',
+  segment: 'segment label',
+  source: 'source',
+  tags: 'tags',
+  isBlocked: 'blocked flag',
+  'address.city': 'city',
+  'address.state': 'state',
+  'address.country': 'country',
+  'address.postalCode': 'postal code',
+  'preferences.language': 'preferred language',
+  'preferences.email': 'email consent',
+  'preferences.sms': 'SMS consent',
+  'preferences.newsletter': 'newsletter subscription',
+  totalOrders: 'order count',
+  paidOrders: 'paid order count',
+  totalSpent: 'total spend',
+  averageOrderValue: 'average order value',
+  firstOrderAt: 'first order date',
+  lastOrderAt: 'last order date',
+  lastInteractionAt: 'last interaction date',
+  createdAt: 'sign-up date',
 };
-const DATE_VERBS: Readonly<Record<string, string>> = { createdAt: 'joined', lastOrderAt: 'ordered', firstOrderAt: 'first ordered', lastInteractionAt: 'interacted' };
+const DATE_VERBS: Readonly<Record<string, string>> = {
+  createdAt: 'joined',
+  lastOrderAt: 'ordered',
+  firstOrderAt: 'first ordered',
+  lastInteractionAt: 'interacted',
+};
 const EVENTS: Readonly<Record<string, string>> = { lastOrderAt: 'order', firstOrderAt: 'first order', lastInteractionAt: 'interaction' };
 const LANGUAGE_NAMES = new Map([...LANGUAGES].reverse().map(([name, code]) => [code, name[0]!.toUpperCase() + name.slice(1)]));
 
@@ -33,35 +59,62 @@ const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 function predicate(c: ConditionNode): string {
   const v = c.value;
   switch (c.operator) {
-    case 'equal': return `is ${one(v)}`;
-    case 'notEqual': return `is not ${one(v)}`;
-    case 'greaterThan': return `is above ${one(v)}`;
-    case 'greaterThanInclusive': return `is at least ${one(v)}`;
-    case 'lessThan': return `is below ${one(v)}`;
-    case 'lessThanInclusive': return `is at most ${one(v)}`;
-    case 'between': return `is between ${pair(v).join(' and ')}`;
-    case 'in': return `is one of ${list(v)}`;
-    case 'notIn': return `is none of ${list(v)}`;
-    case 'contains': return `contains "${one(v)}"`;
-    case 'doesNotContain': return `does not contain "${one(v)}"`;
-    case 'startsWith': return `starts with "${one(v)}"`;
-    case 'endsWith': return `ends with "${one(v)}"`;
-    case 'exists': return 'is set';
-    case 'isEmpty': return 'is empty';
-    case 'hasAny': return `include any of ${list(v)}`;
-    case 'hasAll': return `include all of ${list(v)}`;
-    case 'hasNone': return `include none of ${list(v)}`;
-    case 'before': return `is before ${one(v)}`;
-    case 'after': return `is after ${one(v)}`;
-    case 'withinLastDays': return `is within the last ${one(v)} days`;
-    case 'notWithinLastDays': return `is not within the last ${one(v)} days`;
+    case 'equal':
+      return `is ${one(v)}`;
+    case 'notEqual':
+      return `is not ${one(v)}`;
+    case 'greaterThan':
+      return `is above ${one(v)}`;
+    case 'greaterThanInclusive':
+      return `is at least ${one(v)}`;
+    case 'lessThan':
+      return `is below ${one(v)}`;
+    case 'lessThanInclusive':
+      return `is at most ${one(v)}`;
+    case 'between':
+      return `is between ${pair(v).join(' and ')}`;
+    case 'in':
+      return `is one of ${list(v)}`;
+    case 'notIn':
+      return `is none of ${list(v)}`;
+    case 'contains':
+      return `contains "${one(v)}"`;
+    case 'doesNotContain':
+      return `does not contain "${one(v)}"`;
+    case 'startsWith':
+      return `starts with "${one(v)}"`;
+    case 'endsWith':
+      return `ends with "${one(v)}"`;
+    case 'exists':
+      return 'is set';
+    case 'isEmpty':
+      return 'is empty';
+    case 'hasAny':
+      return `include any of ${list(v)}`;
+    case 'hasAll':
+      return `include all of ${list(v)}`;
+    case 'hasNone':
+      return `include none of ${list(v)}`;
+    case 'before':
+      return `is before ${one(v)}`;
+    case 'after':
+      return `is after ${one(v)}`;
+    case 'withinLastDays':
+      return `is within the last ${one(v)} days`;
+    case 'notWithinLastDays':
+      return `is not within the last ${one(v)} days`;
   }
 }
 
 /** The predicate with "not" put in: "is not", "do not include", "does not start with". */
 const negate = (p: string): string =>
-  p.replace(/^is /, 'is not ').replace(/^include /, 'do not include ').replace(/^contains/, 'does not contain')
-    .replace(/^does not contain/, 'contains').replace(/^starts/, 'does not start').replace(/^ends/, 'does not end');
+  p
+    .replace(/^is /, 'is not ')
+    .replace(/^include /, 'do not include ')
+    .replace(/^contains/, 'does not contain')
+    .replace(/^does not contain/, 'contains')
+    .replace(/^starts/, 'does not start')
+    .replace(/^ends/, 'does not end');
 
 /** "whose tags include…", "whose tags are empty", "whose preferred language is es (Spanish)". */
 function conditionText(c: ConditionNode, negated: boolean): string {
@@ -92,7 +145,11 @@ function placeNames(field: string, v: RuleValue | undefined): string {
 }
 
 const SHORT_OPS: Readonly<Record<string, string>> = {
-  greaterThan: 'over', greaterThanInclusive: 'at least', lessThan: 'under', lessThanInclusive: 'at most', equal: 'exactly',
+  greaterThan: 'over',
+  greaterThanInclusive: 'at least',
+  lessThan: 'under',
+  lessThanInclusive: 'at most',
+  equal: 'exactly',
 };
 
 const CHANNELS: Readonly<Record<string, string>> = { 'preferences.email': 'email', 'preferences.sms': 'SMS', 'preferences.newsletter': 'newsletter' };
@@ -125,7 +182,8 @@ function label(c: ConditionNode): string {
     return `${(Array.isArray(v) ? v : [v]).map((x) => LANGUAGE_NAMES.get(one(x)) ?? one(x)).join(' or ')} speakers`;
   }
   if (verb && c.operator === 'withinLastDays') return `${verb} in the last ${one(v)} days`;
-  if (verb && c.operator === 'notWithinLastDays') return EVENTS[c.field] ? `no ${EVENTS[c.field]} in the last ${one(v)} days` : `${verb} over ${one(v)} days ago`;
+  if (verb && c.operator === 'notWithinLastDays')
+    return EVENTS[c.field] ? `no ${EVENTS[c.field]} in the last ${one(v)} days` : `${verb} over ${one(v)} days ago`;
   if (verb && (c.operator === 'after' || c.operator === 'before')) return `${verb} ${c.operator === 'after' ? 'since' : 'before'} ${one(v)}`;
   return `${FIELDS[c.field] ?? c.field} ${predicate(c)}`;
 }

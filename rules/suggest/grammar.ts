@@ -30,7 +30,13 @@ export function scan(query: string, now: Date): Item[] {
     const notEnd = s.phrase(i, NOT_PHRASES);
     if (notEnd > i) {
       if (AND_WORDS.has(t.norm) || !['is', 'are', 'do', 'does', 'did', 'have', 'has'].includes(t.norm)) items.push({ type: 'and' });
-      items.push({ type: 'not', words: tokens.slice(i, notEnd).filter((x) => !FILLERS.has(x.norm) && !AND_WORDS.has(x.norm)).map((x) => x.text) });
+      items.push({
+        type: 'not',
+        words: tokens
+          .slice(i, notEnd)
+          .filter((x) => !FILLERS.has(x.norm) && !AND_WORDS.has(x.norm))
+          .map((x) => x.text),
+      });
       i = notEnd;
       continue;
     }
@@ -71,10 +77,13 @@ function eachPossible<T, R>(items: readonly T[], f: (item: T) => R[]): R[] {
 /** Applies every reading of a window to a clause that accepts one. */
 function applyWindow(c: Clause, w: WindowItem): Clause {
   const parts = eachPossible(w.options, (o) => [{ confidence: o.confidence, clause: c.withWindow!(o.spec) }]);
-  return clause(parts.flatMap((p) => scaled(p.clause.readings, p.confidence)), {
-    negated: () => eachPossible(parts, (p) => scaled(negatedReadings(p.clause), p.confidence)),
-    words: c.words,
-  });
+  return clause(
+    parts.flatMap((p) => scaled(p.clause.readings, p.confidence)),
+    {
+      negated: () => eachPossible(parts, (p) => scaled(negatedReadings(p.clause), p.confidence)),
+      words: c.words,
+    },
+  );
 }
 
 const isClause = (item: Item | undefined): item is Clause => item?.type === 'clause';

@@ -60,7 +60,25 @@ export interface Comparison {
 }
 
 const PREFIX: ReadonlyArray<[NumericOperator, readonly string[]]> = [
-  ['greaterThan', ['more than', 'greater than', 'over', 'above', 'exceeding', 'exceeds', 'exceed', 'higher than', 'bigger than', 'larger than', '>', 'in excess of', 'upwards of', 'beyond']],
+  [
+    'greaterThan',
+    [
+      'more than',
+      'greater than',
+      'over',
+      'above',
+      'exceeding',
+      'exceeds',
+      'exceed',
+      'higher than',
+      'bigger than',
+      'larger than',
+      '>',
+      'in excess of',
+      'upwards of',
+      'beyond',
+    ],
+  ],
   ['greaterThanInclusive', ['at least', 'no less than', 'not less than', 'no fewer than', 'not fewer than', 'minimum of', 'minimum', 'min', '>=', '≥']],
   ['lessThan', ['less than', 'fewer than', 'under', 'below', 'lower than', 'smaller than', '<', 'beneath']],
   ['lessThanInclusive', ['at most', 'no more than', 'not more than', 'no greater than', 'up to', 'maximum of', 'maximum', 'max', '<=', '≤']],
@@ -73,7 +91,25 @@ const POSTFIX: ReadonlyArray<[NumericOperator, readonly string[]]> = [
   ['lessThanInclusive', ['or less', 'or fewer', 'or below', 'and below', 'or under', 'and under', 'or lower']],
 ];
 
-const SKIP: ReadonlySet<string> = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'of', 'a', 'an', 'total', 'totaling', 'totalling', 'totaled', 'totalled', 'amount', 'worth', 'value']);
+const SKIP: ReadonlySet<string> = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'of',
+  'a',
+  'an',
+  'total',
+  'totaling',
+  'totalling',
+  'totaled',
+  'totalled',
+  'amount',
+  'worth',
+  'value',
+]);
 
 function prefix(s: Scanner, i: number): { operator: NumericOperator; end: number } | null {
   let best: { operator: NumericOperator; end: number } | null = null;
@@ -113,6 +149,7 @@ export function readComparison(s: Scanner, i: number, read: NumberReader): Compa
     if (end > 0) return { operator, value: n.value, end, explicit: true };
   }
   const hi = upper(s, n.end, read);
-  if (hi && s.word(n.end) !== 'and') return { operator: 'between', value: [Math.min(n.value, hi.value), Math.max(n.value, hi.value)], end: hi.end, explicit: true };
+  if (hi && s.word(n.end) !== 'and')
+    return { operator: 'between', value: [Math.min(n.value, hi.value), Math.max(n.value, hi.value)], end: hi.end, explicit: true };
   return { operator: 'equal', value: n.value, end: n.end, explicit: false };
 }

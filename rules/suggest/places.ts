@@ -175,12 +175,22 @@ const isCode = (value: string): boolean => /^[A-Z.]{2,4}$/.test(value);
 
 function build(): Map<string, Place[]> {
   const index = new Map<string, Place[]>();
-  const blocks: Array<[Place['field'], string]> = [['address.city', CITIES], ['address.state', STATES], ['address.country', COUNTRIES]];
+  const blocks: Array<[Place['field'], string]> = [
+    ['address.city', CITIES],
+    ['address.state', STATES],
+    ['address.country', COUNTRIES],
+  ];
   for (const [field, block] of blocks) {
     for (const entry of block.split(/\n|;/)) {
       const [spellings = '', extra = ''] = entry.split(':');
       const place: Place = { field, values: spellings.split('|').map((v) => v.trim()) };
-      const keys = new Set([...place.values.filter((v) => !isCode(v)).map(key), ...extra.split(',').map((k) => k.trim()).filter(Boolean)]);
+      const keys = new Set([
+        ...place.values.filter((v) => !isCode(v)).map(key),
+        ...extra
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean),
+      ]);
       for (const k of keys) index.set(k, [...(index.get(k) ?? []), place]);
     }
   }

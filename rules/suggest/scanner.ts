@@ -88,7 +88,14 @@ export class Scanner {
     if (!t || (t.kind !== 'word' && t.kind !== 'quoted' && t.kind !== 'number')) return null;
     let end = i + 1;
     while (this.tokens[end]?.glued) end++;
-    return { text: this.text(i, end), norm: this.tokens.slice(i, end).map((x) => x.norm).join('-'), end };
+    return {
+      text: this.text(i, end),
+      norm: this.tokens
+        .slice(i, end)
+        .map((x) => x.norm)
+        .join('-'),
+      end,
+    };
   }
 
   /** The original text from token `from` up to, not including, token `to`. */

@@ -18,7 +18,8 @@ function merge(children: RuleNode[], combinator: 'all' | 'any'): RuleNode[] {
   const out: RuleNode[] = [];
   const slots = new Map<string, number>();
   for (const child of children) {
-    const mergeable = child.kind === 'condition' && (combinator === 'any' ? MERGE_ANY.has(child.operator) || child.operator === 'hasAny' : child.operator === 'hasAll');
+    const mergeable =
+      child.kind === 'condition' && (combinator === 'any' ? MERGE_ANY.has(child.operator) || child.operator === 'hasAny' : child.operator === 'hasAll');
     if (!mergeable) {
       out.push(child);
       continue;

@@ -72,18 +72,40 @@ function split<T extends { joiner: Joiner }>(list: readonly T[], at: readonly Jo
 function tight(list: readonly Term[]): { lists: Reading[][]; build: (rules: RuleNode[]) => RuleNode; runs: number[][] } {
   const indexed = list.map((t, index) => ({ ...t, index }));
   const disjuncts = split(indexed, ['restart']).map((d) => split(d, ['and']));
-  const whole = new Set(disjuncts.flat().filter((run) => run.length > 1 && run[0]!.negated && run.slice(1).every((t) => !t.negated)).map((run) => run[0]!.index));
+  const whole = new Set(
+    disjuncts
+      .flat()
+      .filter((run) => run.length > 1 && run[0]!.negated && run.slice(1).every((t) => !t.negated))
+      .map((run) => run[0]!.index),
+  );
   const lists = list.map((t, k) => (t.negated && !whole.has(k) ? negatedReadings(t.clause) : t.clause.readings));
-  const build = (rules: RuleNode[]) => any(...disjuncts.map((d) => all(...d.map((run) => {
-    const group = any(...run.map((t) => rules[t.index]!));
-    return whole.has(run[0]!.index) ? not(group) : group;
-  }))));
-  return { lists, build, runs: disjuncts.flat().filter((run) => run.length > 1).map((run) => run.map((t) => t.index)) };
+  const build = (rules: RuleNode[]) =>
+    any(
+      ...disjuncts.map((d) =>
+        all(
+          ...d.map((run) => {
+            const group = any(...run.map((t) => rules[t.index]!));
+            return whole.has(run[0]!.index) ? not(group) : group;
+          }),
+        ),
+      ),
+    );
+  return {
+    lists,
+    build,
+    runs: disjuncts
+      .flat()
+      .filter((run) => run.length > 1)
+      .map((run) => run.map((t) => t.index)),
+  };
 }
 
 /** Loose "or": disjuncts at every "or", each the AND of its terms. */
 function loose(list: readonly Term[]): { lists: Reading[][]; build: (rules: RuleNode[]) => RuleNode } {
-  const disjuncts = split(list.map((t, index) => ({ ...t, index })), ['or', 'restart']);
+  const disjuncts = split(
+    list.map((t, index) => ({ ...t, index })),
+    ['or', 'restart'],
+  );
   return {
     lists: list.map((t) => (t.negated ? negatedReadings(t.clause) : t.clause.readings)),
     build: (rules) => any(...disjuncts.map((d) => all(...d.map((t) => rules[t.index]!)))),

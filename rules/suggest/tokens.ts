@@ -23,7 +23,11 @@ export interface Token {
 
 /** Lower-cases, strips accents and straightens apostrophes, so "México" and "mexico" compare equal. */
 export const normalise = (text: string): string =>
-  text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[’‘]/g, "'").toLowerCase();
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘]/g, "'")
+    .toLowerCase();
 
 const RULES: Array<[TokenKind | 'space' | 'hyphen' | 'slash' | 'skip', RegExp]> = [
   ['space', /\s+/y],

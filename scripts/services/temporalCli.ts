@@ -52,7 +52,8 @@ async function buildWithGo(log: (line: string) => void): Promise<string> {
 /** Every regular executable file below a directory whose name mentions temporal. */
 function executablesIn(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .map((f) => path.join(dir, f))
     .filter((f) => /temporal/i.test(path.basename(f)) && fs.statSync(f).isFile() && (fs.statSync(f).mode & 0o111) !== 0);
 }
@@ -69,7 +70,9 @@ async function downloadWithSdk(log: (line: string) => void): Promise<string> {
     const env = await TestWorkflowEnvironment.createLocal({ server: { executable: { type: 'cached-download', downloadDir } } });
     await env.teardown();
   } catch (err) {
-    throw new Error(`The Temporal CLI is not installed, Go is not available to build it, and the SDK could not download it (${(err as Error).message}): install \`temporal\` or set TEMPORAL_ADDRESS`);
+    throw new Error(
+      `The Temporal CLI is not installed, Go is not available to build it, and the SDK could not download it (${(err as Error).message}): install \`temporal\` or set TEMPORAL_ADDRESS`,
+    );
   }
   const [binary] = executablesIn(downloadDir);
   if (!binary) throw new Error(`The SDK download finished but no temporal binary was found in ${downloadDir}`);

@@ -102,7 +102,11 @@ export class Core {
    * exponential backoff with jitter) and, when the policy says sending twice is safe, on network
    * errors and timeouts. Non-2xx answers become {@link HeraldError}s.
    */
-  async run<R extends FetchResult>(policy: RetryPolicy, attempt: (signal: AbortSignal | undefined) => Promise<R>, options: RequestOptions = {}): Promise<Success<R>> {
+  async run<R extends FetchResult>(
+    policy: RetryPolicy,
+    attempt: (signal: AbortSignal | undefined) => Promise<R>,
+    options: RequestOptions = {},
+  ): Promise<Success<R>> {
     const maxRetries = policy.replayable ? (options.maxRetries ?? this.maxRetries) : 0;
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     for (let n = 0; ; n++) {

@@ -7,16 +7,7 @@
 
 /** What went wrong, in one word per class of failure. */
 export type HeraldErrorKind =
-  | 'bad_request'
-  | 'authentication'
-  | 'permission'
-  | 'not_found'
-  | 'conflict'
-  | 'validation'
-  | 'rate_limited'
-  | 'server'
-  | 'connection'
-  | 'api';
+  'bad_request' | 'authentication' | 'permission' | 'not_found' | 'conflict' | 'validation' | 'rate_limited' | 'server' | 'connection' | 'api';
 
 /** One failing field of a 422, as Herald reports it in `details`. */
 export interface ValidationIssue {
@@ -94,7 +85,10 @@ export class HeraldValidationError extends HeraldError {
   /** The failing fields from `details`. */
   get issues(): ValidationIssue[] {
     if (!Array.isArray(this.details)) return [];
-    return this.details.filter((d): d is ValidationIssue => typeof d === 'object' && d !== null && typeof (d as ValidationIssue).path === 'string' && typeof (d as ValidationIssue).message === 'string');
+    return this.details.filter(
+      (d): d is ValidationIssue =>
+        typeof d === 'object' && d !== null && typeof (d as ValidationIssue).path === 'string' && typeof (d as ValidationIssue).message === 'string',
+    );
   }
 }
 

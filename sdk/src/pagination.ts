@@ -12,7 +12,10 @@ export interface PagePosition {
  * or repeated while records are added), else the next page number while `hasNext` holds; a list
  * without a pagination block is one page.
  */
-export async function* iteratePages<T>(fetchPage: (position: PagePosition) => Promise<{ data: T[]; pagination?: unknown }>, start: PagePosition = {}): AsyncGenerator<T, void, undefined> {
+export async function* iteratePages<T>(
+  fetchPage: (position: PagePosition) => Promise<{ data: T[]; pagination?: unknown }>,
+  start: PagePosition = {},
+): AsyncGenerator<T, void, undefined> {
   let position = start;
   for (;;) {
     const page = await fetchPage(position);

@@ -12,9 +12,8 @@ type Json<T> = T extends { content: { 'application/json': infer B } } ? B : neve
 type SuccessStatus = 200 | 201 | 202;
 
 /** The JSON body of an operation's successful (2xx) response. */
-export type ResponseOf<P extends keyof paths, M extends Method> = Operation<P, M> extends { responses: infer R }
-  ? { [S in keyof R]: S extends SuccessStatus ? Json<R[S]> : never }[keyof R]
-  : never;
+export type ResponseOf<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { responses: infer R } ? { [S in keyof R]: S extends SuccessStatus ? Json<R[S]> : never }[keyof R] : never;
 
 /** The `data` of an operation's `{ data, pagination? }` envelope. */
 export type DataOf<P extends keyof paths, M extends Method> = ResponseOf<P, M> extends { data: infer D } ? D : never;
@@ -111,7 +110,9 @@ export type ApiKeyCreateParams = BodyOf<'/api/v1/api-keys', 'post'>;
 export type Tenant = DataOf<'/api/v1/tenant', 'get'>;
 
 /** The payload of each webhook event type the document lists under `webhooks`. */
-type DocumentedEvents = { [K in keyof webhooks]: webhooks[K] extends { post?: { requestBody?: { content: { 'application/json': infer B } } } } ? B : never }[keyof webhooks];
+type DocumentedEvents = {
+  [K in keyof webhooks]: webhooks[K] extends { post?: { requestBody?: { content: { 'application/json': infer B } } } } ? B : never;
+}[keyof webhooks];
 
 /** A webhook event as Herald sends it: `{ type, timestamp, data }`. */
 export interface UntypedWebhookEvent {

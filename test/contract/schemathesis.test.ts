@@ -26,7 +26,9 @@ interface DocumentedRules {
 function unexpressedRules(document: { paths: Record<string, Record<string, { 'x-herald-unexpressed'?: Array<{ status: number }> }>> }): DocumentedRules[] {
   return Object.entries(document.paths).flatMap(([p, ops]) =>
     Object.entries(ops).flatMap(([method, op]) =>
-      op['x-herald-unexpressed'] ? [{ name: `${method.toUpperCase()} ${p}`, statuses: [...new Set(op['x-herald-unexpressed'].map((r) => r.status))] }] : []));
+      op['x-herald-unexpressed'] ? [{ name: `${method.toUpperCase()} ${p}`, statuses: [...new Set(op['x-herald-unexpressed'].map((r) => r.status))] }] : [],
+    ),
+  );
 }
 
 /**
@@ -40,11 +42,18 @@ const GENERATION = `[generation]\nmax-examples = ${MAX_EXAMPLES}\nallow-x00 = fa
  * operations get past their 404; the stateful phase runs without it, on the ids its own calls create.
  */
 function writeConfig(file: string, data: ContractData | null, rules: DocumentedRules[]): string {
-  const values = (parameters: Record<string, string>) => `parameters = { ${Object.entries(parameters).map(([k, v]) => `"${k}" = "${v}"`).join(', ')} }`;
+  const values = (parameters: Record<string, string>) =>
+    `parameters = { ${Object.entries(parameters)
+      .map(([k, v]) => `"${k}" = "${v}"`)
+      .join(', ')} }`;
   // Deletes get records of their own, so the other operations keep theirs to work on.
-  const op = (pathExpr: string, parameters: Record<string, string>) => `[[operations]]\ninclude-path-regex = '${pathExpr}'\nexclude-method = "DELETE"\n${values(parameters)}\n`;
+  const op = (pathExpr: string, parameters: Record<string, string>) =>
+    `[[operations]]\ninclude-path-regex = '${pathExpr}'\nexclude-method = "DELETE"\n${values(parameters)}\n`;
   const del = (name: string, id: string) => `[[operations]]\ninclude-name = "DELETE ${name}"\n${values({ id })}\n`;
-  const accepted = rules.map((r) => `[[operations]]\ninclude-name = "${r.name}"\nchecks.positive_data_acceptance.expected-statuses = ${JSON.stringify(['2XX', '3XX', 401, 403, 404, 409, 429, ...r.statuses])}\n`);
+  const accepted = rules.map(
+    (r) =>
+      `[[operations]]\ninclude-name = "${r.name}"\nchecks.positive_data_acceptance.expected-statuses = ${JSON.stringify(['2XX', '3XX', 401, 403, 404, 409, 429, ...r.statuses])}\n`,
+  );
   if (!data) {
     fs.writeFileSync(file, [GENERATION, `[phases.stateful]\nmax-steps = 20\ninference.algorithms = ["location-headers"]\n`, ...accepted].join('\n'));
     return file;
@@ -113,14 +122,33 @@ describe('OpenAPI contract (schemathesis)', () => {
 
   /** Runs one schemathesis invocation; the whole report stays in .data/ for reading. */
   async function fuzz(name: string, config: string, phases: string, token: string) {
-    const { code, output } = await runFuzzer(st, [
-      '--config-file', config, 'run', `${stack.server.url}/api/v1/openapi.json`,
-      '--url', stack.server.url,
-      '-H', `Authorization: Bearer ${token}`,
-      '--checks', 'all', '--phases', phases,
-      '--seed', SEED, '--workers', '2', '--no-color',
-      '--report', 'junit', '--report-dir', path.join(work, name),
-    ], work);
+    const { code, output } = await runFuzzer(
+      st,
+      [
+        '--config-file',
+        config,
+        'run',
+        `${stack.server.url}/api/v1/openapi.json`,
+        '--url',
+        stack.server.url,
+        '-H',
+        `Authorization: Bearer ${token}`,
+        '--checks',
+        'all',
+        '--phases',
+        phases,
+        '--seed',
+        SEED,
+        '--workers',
+        '2',
+        '--no-color',
+        '--report',
+        'junit',
+        '--report-dir',
+        path.join(work, name),
+      ],
+      work,
+    );
     fs.mkdirSync(path.resolve(__dirname, '../../.data'), { recursive: true });
     fs.writeFileSync(path.resolve(__dirname, `../../.data/schemathesis-${name}.log`), output);
     if (code !== 0) process.stdout.write(output.slice(-60_000));
@@ -131,7 +159,10 @@ describe('OpenAPI contract (schemathesis)', () => {
     const { tenantId } = await buildTenant(stack.db, 'Contract tenant');
     // A JWT, not an API key: the fuzzer may revoke any key it finds, but it cannot revoke this.
     const token = await new SignJWT({ tenant: tenantId, role: 'admin', sub: 'contract-fuzzer' })
-      .setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setExpirationTime('2h').sign(new TextEncoder().encode(JWT_SECRET));
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt()
+      .setExpirationTime('2h')
+      .sign(new TextEncoder().encode(JWT_SECRET));
     const data = await seedContractData(stack.server, token, receiver.url, stack.db, tenantId);
     const rules = unexpressedRules((await stack.server.request('/api/v1/openapi.json')).body);
     // Examples, coverage and fuzzing on the seeded records; then stateful chains on records they create.
@@ -139,7 +170,11 @@ describe('OpenAPI contract (schemathesis)', () => {
     const stateful = await fuzz('stateful', writeConfig(path.join(work, 'stateful.toml'), null, rules), 'stateful', token);
     // Clean: exit code 0 and every generated case passed (warnings, such as operations only a
     // customer-role key may call, are reported but are not failures).
-    const verdict = (run: { code: number; summary: string }) => ({ code: run.code, allPassed: /(\d+) generated, \1 passed/.test(run.summary), failures: /Failures:/.test(run.summary) });
+    const verdict = (run: { code: number; summary: string }) => ({
+      code: run.code,
+      allPassed: /(\d+) generated, \1 passed/.test(run.summary),
+      failures: /Failures:/.test(run.summary),
+    });
     const clean = { code: 0, allPassed: true, failures: false };
     expect({ single: verdict(single), stateful: verdict(stateful) }).toEqual({ single: clean, stateful: clean });
   }, 1_500_000);

@@ -34,7 +34,13 @@ export async function seedContractData(server: TestServer, token: string, receiv
   const customerId = customer.data.id as string;
   const order = await call('POST', '/api/v1/orders', { customerId, items: [{ name: 'Notebook', price: 12.5, quantity: 2 }] });
   const segment = await call('POST', '/api/v1/segments', { name: 'Spenders', rules: { all: [{ fact: 'totalSpent', operator: 'greaterThan', value: 10 }] } });
-  const campaign = await call('POST', '/api/v1/campaigns', { name: 'Welcome', channel: 'email', subject: 'Hello', body: 'Hi {{ firstName }}', audience: { type: 'all' } });
+  const campaign = await call('POST', '/api/v1/campaigns', {
+    name: 'Welcome',
+    channel: 'email',
+    subject: 'Hello',
+    body: 'Hi {{ firstName }}',
+    audience: { type: 'all' },
+  });
   const imported = await call('POST', '/api/v1/imports', 'email,firstName\nimported@example.com,Imp\n', { 'Content-Type': 'text/csv' });
   const webhook = await call('POST', '/api/v1/webhooks', { url: receiverUrl, events: ['customer.*'] });
   const webhookId = webhook.data.id as string;
@@ -45,7 +51,15 @@ export async function seedContractData(server: TestServer, token: string, receiv
   const doomedWebhook = await call('POST', '/api/v1/webhooks', { url: receiverUrl, events: ['order.*'] });
   const doomedKey = await call('POST', '/api/v1/api-keys', { name: 'spare', role: 'readonly' });
   const [ledger] = await db('campaign_recipients')
-    .insert({ tenant_id: tenantId, campaign_id: campaign.data.id, customer_id: customerId, channel: 'email', address: 'ada@example.com', state: 'sent', sent_at: new Date() })
+    .insert({
+      tenant_id: tenantId,
+      campaign_id: campaign.data.id,
+      customer_id: customerId,
+      channel: 'email',
+      address: 'ada@example.com',
+      state: 'sent',
+      sent_at: new Date(),
+    })
     .returning('id');
   const ledgerId = (ledger as { id: string }).id;
   const secret = server.runtime.config.TRACKING_SECRET;
@@ -58,7 +72,13 @@ export async function seedContractData(server: TestServer, token: string, receiv
     webhookId,
     deliveryId: test.data.deliveryId ?? test.data.id,
     replayId: replay.data.id,
-    doomed: { customerId: grace.data.id, segmentId: doomedSegment.data.id, campaignId: doomedCampaign.data.id, webhookId: doomedWebhook.data.id, apiKeyId: doomedKey.data.id },
+    doomed: {
+      customerId: grace.data.id,
+      segmentId: doomedSegment.data.id,
+      campaignId: doomedCampaign.data.id,
+      webhookId: doomedWebhook.data.id,
+      apiKeyId: doomedKey.data.id,
+    },
     unsubscribeToken: signToken(secret, 'unsubscribe', ledgerId),
     openToken: signToken(secret, 'open', ledgerId),
     clickToken: signToken(secret, 'click', ledgerId, 'https://example.com/'),

@@ -61,7 +61,12 @@ describe('herald CLI', () => {
   });
 
   it('creates a tenant whose printed key authenticates', async () => {
-    const res = spawnSync(process.execPath, [herald, 'tenants', 'create', 'CLI tenant', '--json'], { cwd: root, env: process.env, encoding: 'utf8', timeout: 30000 });
+    const res = spawnSync(process.execPath, [herald, 'tenants', 'create', 'CLI tenant', '--json'], {
+      cwd: root,
+      env: process.env,
+      encoding: 'utf8',
+      timeout: 30000,
+    });
     expect(res.status).toBe(0);
     const created = JSON.parse(res.stdout.trim()) as { tenantId: string; adminKey: string };
     expect(created.adminKey).toMatch(/^hk_/);

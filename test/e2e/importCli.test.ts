@@ -67,13 +67,23 @@ describe('herald import / export', () => {
 
   beforeAll(async () => {
     const port = await freePort();
-    env = { ...process.env, PORT: String(port), TEMPORAL_TASK_QUEUE: queue, LOG_LEVEL: 'info', RATE_LIMIT_IMPORTS_PER_MINUTE: '100', HERALD_URL: `http://127.0.0.1:${port}` };
+    env = {
+      ...process.env,
+      PORT: String(port),
+      TEMPORAL_TASK_QUEUE: queue,
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_IMPORTS_PER_MINUTE: '100',
+      HERALD_URL: `http://127.0.0.1:${port}`,
+    };
     [api, worker] = await Promise.all([startProcess(['serve'], env, 'API listening'), startProcess(['worker'], env, 'worker running')]);
   }, 180000);
   afterAll(async () => {
     await Promise.all([stop(api), stop(worker)]);
     const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS! });
-    await new Client({ connection }).schedule.getHandle(`herald-segment-refresh-${queue}`).delete().catch(() => undefined);
+    await new Client({ connection }).schedule
+      .getHandle(`herald-segment-refresh-${queue}`)
+      .delete()
+      .catch(() => undefined);
     await connection.close();
     await db.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -89,7 +99,9 @@ describe('herald import / export', () => {
     expect(imported.code).toBe(0);
     const expected = { imported: 2000 - data.malformed.length - data.dupInFile };
     expect(imported.stdout).toMatch(/^Import [0-9a-f-]{36} completed/m);
-    expect(imported.stdout).toContain(`rows 2000, imported ${expected.imported}, updated 0, duplicates ${data.dupInFile} (in file ${data.dupInFile}, existing 0), failed ${data.malformed.length}`);
+    expect(imported.stdout).toContain(
+      `rows 2000, imported ${expected.imported}, updated 0, duplicates ${data.dupInFile} (in file ${data.dupInFile}, existing 0), failed ${data.malformed.length}`,
+    );
     expect(imported.stdout).toMatch(/errors: http:\/\/127\.0\.0\.1:\d+\/api\/v1\/imports\/[0-9a-f-]{36}\/errors\?format=csv/);
     const count = Number((await db('customers').where({ tenant_id: t.tenantId }).count().first())!.count);
     expect(count).toBe(expected.imported);
@@ -105,7 +117,10 @@ describe('herald import / export', () => {
     // The exported file imports again: every row matches an existing customer.
     const again = await run(['import', out, '--key', t.adminKey, '--json'], env);
     expect(again.code).toBe(0);
-    expect(JSON.parse(again.stdout.trim())).toMatchObject({ status: 'completed', progress: { total: count, imported: 0, duplicatesExisting: count, failed: 0 } });
+    expect(JSON.parse(again.stdout.trim())).toMatchObject({
+      status: 'completed',
+      progress: { total: count, imported: 0, duplicatesExisting: count, failed: 0 },
+    });
   }, 240000);
 
   it('fails with one line and a non-zero exit when the API refuses the upload', async () => {

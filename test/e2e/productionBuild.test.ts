@@ -47,14 +47,21 @@ describe('production build', () => {
     // A tenant's admin key, through authenticated routes of the compiled server: a customer written, then read back.
     const { tenantId, adminKey } = await buildTenant(db, 'Production build');
     const call = async (method: string, route: string, body?: unknown) => {
-      const res = await fetch(`${url}${route}`, { method, headers: { Authorization: `Bearer ${adminKey}`, ...(body ? { 'Content-Type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+      const res = await fetch(`${url}${route}`, {
+        method,
+        headers: { Authorization: `Bearer ${adminKey}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
       return { status: res.status, body: (await res.json()) as { data: any } };
     };
     const created = await call('POST', '/api/v1/customers', { firstName: 'Dist', lastName: 'Build', email: 'dist.build@example.com', tags: ['vip'] });
     expect(created).toMatchObject({ status: 201, body: { data: { firstName: 'Dist', lastName: 'Build', email: 'dist.build@example.com', tags: ['vip'] } } });
     const customerId = created.body.data.id as string;
     expect(await db('customers').where({ id: customerId }).first('tenant_id')).toEqual({ tenant_id: tenantId });
-    expect(await call('GET', `/api/v1/customers/${customerId}`)).toMatchObject({ status: 200, body: { data: { id: customerId, firstName: 'Dist', tags: ['vip'] } } });
+    expect(await call('GET', `/api/v1/customers/${customerId}`)).toMatchObject({
+      status: 200,
+      body: { data: { id: customerId, firstName: 'Dist', tags: ['vip'] } },
+    });
     const listed = await call('GET', '/api/v1/customers');
     expect({ status: listed.status, ids: listed.body.data.map((c: { id: string }) => c.id) }).toEqual({ status: 200, ids: [customerId] });
 
@@ -62,7 +69,11 @@ describe('production build', () => {
     worker = await startHeraldProcess([cli, 'worker'], {}, 'worker running');
     const segment = await call('POST', '/api/v1/segments', { name: 'VIPs', rules: { all: [{ fact: 'tags', operator: 'hasAny', value: ['vip'] }] } });
     expect(segment).toMatchObject({ status: 201, body: { data: { refreshedAt: null, memberCount: 0 } } });
-    const refreshed = await until(async () => (await call('GET', `/api/v1/segments/${segment.body.data.id}`)).body.data, (s) => s.refreshedAt !== null, { timeoutMs: 30_000, everyMs: 200, label: "the compiled worker to refresh the new segment's membership" });
+    const refreshed = await until(
+      async () => (await call('GET', `/api/v1/segments/${segment.body.data.id}`)).body.data,
+      (s) => s.refreshedAt !== null,
+      { timeoutMs: 30_000, everyMs: 200, label: "the compiled worker to refresh the new segment's membership" },
+    );
     expect(refreshed.memberCount).toBe(1);
     expect((await call('GET', `/api/v1/segments/${segment.body.data.id}/customers`)).body.data.map((c: { id: string }) => c.id)).toEqual([customerId]);
   }, 120_000);

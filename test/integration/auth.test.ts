@@ -29,7 +29,12 @@ describe('authentication and roles', () => {
   });
 
   it('answers 401 JSON without a credential, with a wrong key and with a malformed header', async () => {
-    for (const headers of [{} as Record<string, string>, { Authorization: 'Bearer hk_wrong' }, { Authorization: 'Basic abc' }, { Authorization: `Bearer ${tenant.adminKey}x` }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { Authorization: 'Bearer hk_wrong' },
+      { Authorization: 'Basic abc' },
+      { Authorization: `Bearer ${tenant.adminKey}x` },
+    ]) {
       const res = await server.request('/api/v1/tenant', { headers });
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe('unauthorized');
@@ -59,7 +64,11 @@ describe('authentication and roles', () => {
 
     expect((await server.request('/api/v1/tenant', { key: secret })).status).toBe(200);
     // last_used_at is written after the answer, off the request's path: wait for it.
-    await until(async () => (await db('api_keys').where({ id: created.body.data.id }).first()).last_used_at, (at) => at !== null, { timeoutMs: 5000, label: "the key's last_used_at to be recorded" });
+    await until(
+      async () => (await db('api_keys').where({ id: created.body.data.id }).first()).last_used_at,
+      (at) => at !== null,
+      { timeoutMs: 5000, label: "the key's last_used_at to be recorded" },
+    );
   });
 
   it('answers 403 when the role is not allowed', async () => {
@@ -81,13 +90,17 @@ describe('authentication and roles', () => {
   });
 
   it('refuses expired keys', async () => {
-    const created = await server.request('/api/v1/api-keys', { method: 'POST', key: tenant.adminKey, body: { name: 'short-lived', role: 'member', expiresAt: new Date(Date.now() + 1500).toISOString() } });
+    const created = await server.request('/api/v1/api-keys', {
+      method: 'POST',
+      key: tenant.adminKey,
+      body: { name: 'short-lived', role: 'member', expiresAt: new Date(Date.now() + 1500).toISOString() },
+    });
     expect((await server.request('/api/v1/tenant', { key: created.body.data.key })).status).toBe(200);
     await new Promise((r) => setTimeout(r, 1700));
     expect((await server.request('/api/v1/tenant', { key: created.body.data.key })).status).toBe(401);
   });
 
-  it('keeps tenants apart: no listing or revoking another tenant\'s keys', async () => {
+  it("keeps tenants apart: no listing or revoking another tenant's keys", async () => {
     const mine = await server.request('/api/v1/api-keys', { key: other.adminKey });
     const theirIds = (await db('api_keys').where({ tenant_id: tenant.tenantId }).select('id')).map((r) => r.id);
     expect(mine.body.data.some((k: { id: string }) => theirIds.includes(k.id))).toBe(false);
@@ -114,7 +127,12 @@ describe('authentication and roles', () => {
   it('refuses an expired JWT with 401 unauthorized, reads and writes alike, while the same claims unexpired pass', async () => {
     const claims = { tenant: tenant.tenantId, role: 'admin', sub: 'user-exp' };
     const now = Math.floor(Date.now() / 1000);
-    const signed = (exp: number) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(now - 600).setExpirationTime(exp).sign(new TextEncoder().encode(JWT_SECRET));
+    const signed = (exp: number) =>
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setIssuedAt(now - 600)
+        .setExpirationTime(exp)
+        .sign(new TextEncoder().encode(JWT_SECRET));
     expect((await server.request('/api/v1/tenant', { key: await signed(now + 60) })).status).toBe(200);
     // Expired two seconds ago: no clock tolerance lets it through.
     const expired = await signed(now - 2);

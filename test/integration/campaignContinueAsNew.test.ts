@@ -17,23 +17,34 @@ it('continues a long campaign as new with its counters carried over, sending eac
   const t = await buildTenant(stack.db, 'Long runner');
   await seedCustomers(stack.db, t.tenantId, 150, 'long');
   const api = (p: string, init: { method?: string; body?: unknown } = {}) => stack.server.request(p, { key: t.adminKey, ...init });
-  const created = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'Long', channel: 'email', subject: 'S', body: 'B {{ firstName }}', audience: { type: 'all' }, options: { throttlePerSecond: 40 } } });
+  const created = await api('/api/v1/campaigns', {
+    method: 'POST',
+    body: { name: 'Long', channel: 'email', subject: 'S', body: 'B {{ firstName }}', audience: { type: 'all' }, options: { throttlePerSecond: 40 } },
+  });
   const id = created.body.data.id as string;
   expect((await api(`/api/v1/campaigns/${id}/send`, { method: 'POST' })).status).toBe(202);
 
   const client = await stack.server.runtime.temporal.client();
   const workflowId = campaignWorkflowId(t.tenantId, id);
   // While it runs, the live progress (the workflow query) keeps counting across runs.
-  const midway = await waitFor(async () => {
-    const detail = (await api(`/api/v1/campaigns/${id}`)).body.data;
-    return detail.progress.workflow?.pages >= 3 && detail.status === 'sending' ? detail : undefined;
-  }, 30_000, 50);
+  const midway = await waitFor(
+    async () => {
+      const detail = (await api(`/api/v1/campaigns/${id}`)).body.data;
+      return detail.progress.workflow?.pages >= 3 && detail.status === 'sending' ? detail : undefined;
+    },
+    30_000,
+    50,
+  );
   expect(midway.progress.workflow.sent).toBeGreaterThan(0);
-  const final = await waitFor(async () => {
-    const handle = client.workflow.getHandle(workflowId);
-    const description = await handle.describe();
-    return description.status.name === 'COMPLETED' ? { description, result: await handle.result() } : undefined;
-  }, 60_000, 200);
+  const final = await waitFor(
+    async () => {
+      const handle = client.workflow.getHandle(workflowId);
+      const description = await handle.describe();
+      return description.status.name === 'COMPLETED' ? { description, result: await handle.result() } : undefined;
+    },
+    60_000,
+    200,
+  );
 
   const runs: string[] = [];
   for await (const run of client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) runs.push(run.status.name);

@@ -17,12 +17,22 @@ afterAll(async () => {
 
 /** Starts `herald worker` as a child process sending to the test's SMTP server. */
 const spawnWorker = () =>
-  startWorkerProcess({ SMTP_URL: stack.sink.url, PUBLIC_URL: stack.server.url, CAMPAIGN_PAGE_SIZE: String(PAGE_SIZE), CAMPAIGN_CONCURRENCY: '20', SMTP_POOL_SIZE: '5' });
+  startWorkerProcess({
+    SMTP_URL: stack.sink.url,
+    PUBLIC_URL: stack.server.url,
+    CAMPAIGN_PAGE_SIZE: String(PAGE_SIZE),
+    CAMPAIGN_CONCURRENCY: '20',
+    SMTP_POOL_SIZE: '5',
+  });
 
 it(`survives three SIGKILLs of the worker during a ${SIZE}-recipient e-mail campaign: nothing unsettled, nothing lost, repeats only with the same Message-ID`, async () => {
   const t = await buildTenant(stack.db, 'Crash tenant');
   await seedCustomers(stack.db, t.tenantId, SIZE, 'crash');
-  const created = await stack.server.request('/api/v1/campaigns', { key: t.adminKey, method: 'POST', body: { name: 'Crash', channel: 'email', subject: 'Hi {{ firstName }}', body: '<p>Hello {{ firstName }}</p>', audience: { type: 'all' } } });
+  const created = await stack.server.request('/api/v1/campaigns', {
+    key: t.adminKey,
+    method: 'POST',
+    body: { name: 'Crash', channel: 'email', subject: 'Hi {{ firstName }}', body: '<p>Hello {{ firstName }}</p>', audience: { type: 'all' } },
+  });
   const id = created.body.data.id;
   const started = Date.now();
   let worker = await spawnWorker();
@@ -52,7 +62,21 @@ it(`survives three SIGKILLs of the worker during a ${SIZE}-recipient e-mail camp
   const addressesWithTwoIds = [...idsPerAddress.values()].filter((s) => s.size > 1).length;
   const analytics = (await stack.server.request(`/api/v1/campaigns/${id}/analytics`, { key: t.adminKey })).body.data;
 
-  console.log(JSON.stringify({ recipients: SIZE, seconds, messagesPerSecond: Math.round(SIZE / seconds), kills, received: received.length, unique: perId.size, duplicates, inFlightLimitPerKill: PAGE_SIZE, unsettled, lost, addressesWithTwoIds }));
+  console.log(
+    JSON.stringify({
+      recipients: SIZE,
+      seconds,
+      messagesPerSecond: Math.round(SIZE / seconds),
+      kills,
+      received: received.length,
+      unique: perId.size,
+      duplicates,
+      inFlightLimitPerKill: PAGE_SIZE,
+      unsettled,
+      lost,
+      addressesWithTwoIds,
+    }),
+  );
   expect(rows).toHaveLength(SIZE);
   expect(unsettled).toBe(0);
   expect(lost).toBe(0);

@@ -15,7 +15,18 @@ export const TWILIO = { accountSid: `AC${'a1'.repeat(16)}`, authToken: 'fake-twi
  * twilio client), an SMTP server receiving the mail and a local Twilio Messages API, on the test
  * file's own database and task queue.
  */
-export async function startCampaignStack(options: { pageSize?: number; concurrency?: number; now?: () => Date; withWorker?: boolean; keepRaw?: boolean; pageTimeBudgetMs?: number; pagesPerRun?: number; env?: Record<string, string> } = {}) {
+export async function startCampaignStack(
+  options: {
+    pageSize?: number;
+    concurrency?: number;
+    now?: () => Date;
+    withWorker?: boolean;
+    keepRaw?: boolean;
+    pageTimeBudgetMs?: number;
+    pagesPerRun?: number;
+    env?: Record<string, string>;
+  } = {},
+) {
   // Addresses the SMTP server refuses (550) and numbers the fake Twilio rejects (21211); tests add to them.
   const rejectEmails = new Set<string>();
   const invalidPhones = new Set<string>();
@@ -25,16 +36,39 @@ export async function startCampaignStack(options: { pageSize?: number; concurren
   const sink = await startSmtpSink({ reject: rejectEmails, tempFail: tempFailEmails, keepRaw: options.keepRaw });
   const twilioApi = await startFakeTwilio({ ...TWILIO, invalid: invalidPhones, outcomes: smsOutcomes });
   // Tests poll campaign status through the API several times a second: the per-key budget is raised for that.
-  const server: TestServer = await startTestServer({ TWILIO_ACCOUNT_SID: TWILIO.accountSid, TWILIO_AUTH_TOKEN: TWILIO.authToken, TWILIO_FROM: TWILIO.from, RATE_LIMIT_GENERAL_PER_MINUTE: '100000', ...options.env });
+  const server: TestServer = await startTestServer({
+    TWILIO_ACCOUNT_SID: TWILIO.accountSid,
+    TWILIO_AUTH_TOKEN: TWILIO.authToken,
+    TWILIO_FROM: TWILIO.from,
+    RATE_LIMIT_GENERAL_PER_MINUTE: '100000',
+    ...options.env,
+  });
   const db: Knex = testDb();
   const channels = {
     email: createEmailChannel({ url: sink.url, from: 'Herald Test <test@herald.local>', poolSize: 5 }),
     sms: createSmsChannel({ ...TWILIO, apiBase: twilioApi.url }),
   };
-  const messaging = { channels, publicUrl: server.url, trackingSecret: server.runtime.config.TRACKING_SECRET, pageSize: options.pageSize ?? 100, concurrency: options.concurrency ?? 10, now: options.now, pageTimeBudgetMs: options.pageTimeBudgetMs ?? 5000, pagesPerRun: options.pagesPerRun };
+  const messaging = {
+    channels,
+    publicUrl: server.url,
+    trackingSecret: server.runtime.config.TRACKING_SECRET,
+    pageSize: options.pageSize ?? 100,
+    concurrency: options.concurrency ?? 10,
+    now: options.now,
+    pageTimeBudgetMs: options.pageTimeBudgetMs ?? 5000,
+    pagesPerRun: options.pagesPerRun,
+  };
   const stopWorker = options.withWorker === false ? undefined : await startTestWorker(db, { messaging });
   return {
-    server, db, sink, twilioApi, messaging, rejectEmails, invalidPhones, tempFailEmails, smsOutcomes,
+    server,
+    db,
+    sink,
+    twilioApi,
+    messaging,
+    rejectEmails,
+    invalidPhones,
+    tempFailEmails,
+    smsOutcomes,
     async close() {
       await stopWorker?.();
       await Promise.all([channels.email.close(), channels.sms.close()]);

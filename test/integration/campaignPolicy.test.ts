@@ -28,31 +28,65 @@ afterAll(async () => {
 
 it('holds a message for a recipient at night until their communication hours open, then sends it (durable timer, not dropped)', async () => {
   const t = await buildTenant(stack.db, 'Quiet hours');
-  const [night] = await stack.db('customers').insert({ tenant_id: t.tenantId, first_name: 'Night', email: 'night@example.com', timezone: 'Asia/Tokyo', communication_hours_start: '09:00', communication_hours_end: '17:00' }).returning('id');
-  const [day] = await stack.db('customers').insert({ tenant_id: t.tenantId, first_name: 'Day', email: 'day@example.com', timezone: 'America/New_York', communication_hours_start: '09:00', communication_hours_end: '21:00' }).returning('id');
+  const [night] = await stack
+    .db('customers')
+    .insert({
+      tenant_id: t.tenantId,
+      first_name: 'Night',
+      email: 'night@example.com',
+      timezone: 'Asia/Tokyo',
+      communication_hours_start: '09:00',
+      communication_hours_end: '17:00',
+    })
+    .returning('id');
+  const [day] = await stack
+    .db('customers')
+    .insert({
+      tenant_id: t.tenantId,
+      first_name: 'Day',
+      email: 'day@example.com',
+      timezone: 'America/New_York',
+      communication_hours_start: '09:00',
+      communication_hours_end: '21:00',
+    })
+    .returning('id');
   // No hours or timezone of its own: the tenant's defaults (Tokyo, 09:00–17:00) apply.
   const [plain] = await stack.db('customers').insert({ tenant_id: t.tenantId, first_name: 'Plain', email: 'plain@example.com' }).returning('id');
   const api = (p: string, init: { method?: string; body?: unknown } = {}) => stack.server.request(p, { key: t.adminKey, ...init });
-  const settings = await api('/api/v1/messaging/settings', { method: 'PUT', body: { communicationHours: { start: '09:00', end: '17:00' }, timezone: 'Asia/Tokyo' } });
+  const settings = await api('/api/v1/messaging/settings', {
+    method: 'PUT',
+    body: { communicationHours: { start: '09:00', end: '17:00' }, timezone: 'Asia/Tokyo' },
+  });
   expect(settings.status).toBe(200);
   expect((await api('/api/v1/messaging/settings', { method: 'PUT', body: { timezone: 'Mars/Olympus' } })).status).toBe(422);
   const fakeStart = Math.floor(Date.now() / DAY) * DAY + DAY - 5000;
   offsetMs = fakeStart - Date.now();
-  const created = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'Polite', channel: 'email', subject: 'Hi', body: 'Hello {{ firstName }}', audience: { type: 'all' }, options: { respectQuietHours: true } } });
+  const created = await api('/api/v1/campaigns', {
+    method: 'POST',
+    body: { name: 'Polite', channel: 'email', subject: 'Hi', body: 'Hello {{ firstName }}', audience: { type: 'all' }, options: { respectQuietHours: true } },
+  });
   await api(`/api/v1/campaigns/${created.body.data.id}/send`, { method: 'POST' });
   const id = created.body.data.id;
 
   const nineInTokyo = new Date(Math.floor(fakeStart / DAY) * DAY + DAY);
-  const held = await waitFor(async () => {
-    const row = await stack.db('campaign_recipients').where({ campaign_id: id, customer_id: night.id }).first();
-    return row?.deferred_reason === 'quiet_hours' ? row : undefined;
-  }, 10_000, 50);
+  const held = await waitFor(
+    async () => {
+      const row = await stack.db('campaign_recipients').where({ campaign_id: id, customer_id: night.id }).first();
+      return row?.deferred_reason === 'quiet_hours' ? row : undefined;
+    },
+    10_000,
+    50,
+  );
   expect(held.state).toBe('pending');
   expect(new Date(held.next_attempt_at).toISOString()).toBe(nineInTokyo.toISOString());
-  const dayRow = await waitFor(async () => {
-    const row = await stack.db('campaign_recipients').where({ campaign_id: id, customer_id: day.id }).first();
-    return row?.state === 'sent' ? row : undefined;
-  }, 10_000, 50);
+  const dayRow = await waitFor(
+    async () => {
+      const row = await stack.db('campaign_recipients').where({ campaign_id: id, customer_id: day.id }).first();
+      return row?.state === 'sent' ? row : undefined;
+    },
+    10_000,
+    50,
+  );
   expect(new Date(dayRow.sent_at).getTime()).toBeLessThan(nineInTokyo.getTime());
   const waiting = (await api(`/api/v1/campaigns/${id}`)).body.data;
   expect(waiting.status).toBe('sending');
@@ -69,15 +103,33 @@ it('holds a message for a recipient at night until their communication hours ope
 
 it('holds each message of a send in recipient timezones until that local time arrives there, then sends it', async () => {
   const t = await buildTenant(stack.db, 'Local time');
-  const [tokyo] = await stack.db('customers').insert({ tenant_id: t.tenantId, first_name: 'Tokyo', email: 'local-tokyo@example.com', timezone: 'Asia/Tokyo' }).returning('id');
-  const [ny] = await stack.db('customers').insert({ tenant_id: t.tenantId, first_name: 'NY', email: 'local-ny@example.com', timezone: 'America/New_York' }).returning('id');
+  const [tokyo] = await stack
+    .db('customers')
+    .insert({ tenant_id: t.tenantId, first_name: 'Tokyo', email: 'local-tokyo@example.com', timezone: 'Asia/Tokyo' })
+    .returning('id');
+  const [ny] = await stack
+    .db('customers')
+    .insert({ tenant_id: t.tenantId, first_name: 'NY', email: 'local-ny@example.com', timezone: 'America/New_York' })
+    .returning('id');
   const api = (p: string, init: { method?: string; body?: unknown } = {}) => stack.server.request(p, { key: t.adminKey, ...init });
   // A wall-clock time 11–12 h ahead (within the 14 h lead, so the workflow starts at once): 9 h earlier in Tokyo, 4–5 h later in New York.
   const at = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000 + 11 * 3_600_000);
   const tokyoAt = new Date(at.getTime() - 9 * 3_600_000);
-  const nyOffsetMs = new Date(at.toLocaleString('en-US', { timeZone: 'UTC' })).getTime() - new Date(at.toLocaleString('en-US', { timeZone: 'America/New_York' })).getTime();
+  const nyOffsetMs =
+    new Date(at.toLocaleString('en-US', { timeZone: 'UTC' })).getTime() - new Date(at.toLocaleString('en-US', { timeZone: 'America/New_York' })).getTime();
   const nyAt = new Date(at.getTime() + nyOffsetMs);
-  const created = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'Local', channel: 'email', subject: 'S', body: 'B', audience: { type: 'all' }, schedule: { type: 'at', at: at.toISOString() }, options: { sendInRecipientTimezone: true } } });
+  const created = await api('/api/v1/campaigns', {
+    method: 'POST',
+    body: {
+      name: 'Local',
+      channel: 'email',
+      subject: 'S',
+      body: 'B',
+      audience: { type: 'all' },
+      schedule: { type: 'at', at: at.toISOString() },
+      options: { sendInRecipientTimezone: true },
+    },
+  });
   const id = created.body.data.id;
   // The worker's clock reads three seconds before the scheduled time arrives in Tokyo.
   offsetMs = tokyoAt.getTime() - 3000 - Date.now();
@@ -89,10 +141,15 @@ it('holds each message of a send in recipient timezones until that local time ar
   expect(held).toMatchObject({ state: 'pending', deferred_reason: 'recipient_timezone' });
   expect(new Date(held.next_attempt_at).toISOString()).toBe(tokyoAt.toISOString());
   expect(mailTo('local-tokyo@example.com')).toHaveLength(0);
-  const sent = await waitFor(async () => {
-    const row = await rowOf(tokyo.id);
-    return row.state === 'sent' ? row : undefined;
-  }, 15_000, 50, 'the Tokyo message to be sent when 11:00-ish arrives in Tokyo');
+  const sent = await waitFor(
+    async () => {
+      const row = await rowOf(tokyo.id);
+      return row.state === 'sent' ? row : undefined;
+    },
+    15_000,
+    50,
+    'the Tokyo message to be sent when 11:00-ish arrives in Tokyo',
+  );
   expect(new Date(sent.sent_at).getTime()).toBeGreaterThanOrEqual(tokyoAt.getTime());
   expect(mailTo('local-tokyo@example.com')).toHaveLength(1);
 
@@ -109,17 +166,34 @@ it('defers a recipient over the frequency cap until the oldest counted message l
   const t = await buildTenant(stack.db, 'Frequency cap');
   const [c] = await stack.db('customers').insert({ tenant_id: t.tenantId, first_name: 'Busy', email: 'busy@example.com' }).returning('id');
   const api = (p: string, init: { method?: string; body?: unknown } = {}) => stack.server.request(p, { key: t.adminKey, ...init });
-  const first = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'First', channel: 'email', subject: 'Hi', body: 'One', audience: { type: 'all' } } });
+  const first = await api('/api/v1/campaigns', {
+    method: 'POST',
+    body: { name: 'First', channel: 'email', subject: 'Hi', body: 'One', audience: { type: 'all' } },
+  });
   await api(`/api/v1/campaigns/${first.body.data.id}/send`, { method: 'POST' });
   await waitFor(async () => (await api(`/api/v1/campaigns/${first.body.data.id}`)).body.data.status === 'completed', 30_000, 200);
   const firstSentAt = new Date((await stack.db('campaign_recipients').where({ campaign_id: first.body.data.id }).first()).sent_at);
 
-  const second = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'Second', channel: 'email', subject: 'Hi', body: 'Two', audience: { type: 'customers', customerIds: [c.id] }, options: { frequencyCap: { max: 1, periodHours: 24 } } } });
+  const second = await api('/api/v1/campaigns', {
+    method: 'POST',
+    body: {
+      name: 'Second',
+      channel: 'email',
+      subject: 'Hi',
+      body: 'Two',
+      audience: { type: 'customers', customerIds: [c.id] },
+      options: { frequencyCap: { max: 1, periodHours: 24 } },
+    },
+  });
   await api(`/api/v1/campaigns/${second.body.data.id}/send`, { method: 'POST' });
-  const held = await waitFor(async () => {
-    const row = await stack.db('campaign_recipients').where({ campaign_id: second.body.data.id }).first();
-    return row?.deferred_reason === 'frequency_cap' ? row : undefined;
-  }, 10_000, 50);
+  const held = await waitFor(
+    async () => {
+      const row = await stack.db('campaign_recipients').where({ campaign_id: second.body.data.id }).first();
+      return row?.deferred_reason === 'frequency_cap' ? row : undefined;
+    },
+    10_000,
+    50,
+  );
   expect(held.state).toBe('pending');
   expect(new Date(held.next_attempt_at).getTime()).toBe(firstSentAt.getTime() + 24 * 3_600_000);
   expect((await api(`/api/v1/campaigns/${second.body.data.id}/analytics`)).body.data).toMatchObject({ deferred: 1, sent: 0 });
@@ -145,6 +219,8 @@ it('signs tracking tokens per purpose and target, and rejects tampering', () => 
   expect(verifyToken('y'.repeat(32), 'click', click, 'https://a.example.com')).toBeNull();
   expect(verifyToken(secret, 'open', 'not-a-token')).toBeNull();
   const html = addTracking('<a href="https://a.example.com/x?y=1&amp;z=2">go</a>', messageLinks('http://h', secret, id));
-  expect(html).toContain(`http://h/api/v1/messaging/click/${signToken(secret, 'click', id, 'https://a.example.com/x?y=1&z=2')}?url=${encodeURIComponent('https://a.example.com/x?y=1&z=2')}`);
+  expect(html).toContain(
+    `http://h/api/v1/messaging/click/${signToken(secret, 'click', id, 'https://a.example.com/x?y=1&z=2')}?url=${encodeURIComponent('https://a.example.com/x?y=1&z=2')}`,
+  );
   expect(html).toContain(`<img src="http://h/api/v1/messaging/open/${signToken(secret, 'open', id)}"`);
 });

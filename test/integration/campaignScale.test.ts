@@ -17,7 +17,10 @@ it(`completes a ${SIZE}-recipient SMS campaign through the twilio client with ex
   const t = await buildTenant(stack.db, 'SMS scale');
   await seedCustomers(stack.db, t.tenantId, SIZE, 'scale');
   const api = (p: string, init: { method?: string; body?: unknown } = {}) => stack.server.request(p, { key: t.adminKey, ...init });
-  const created = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'Scale', type: 'sms', content: 'Hi {{firstName}}, the sale starts now', audienceType: 'all' } });
+  const created = await api('/api/v1/campaigns', {
+    method: 'POST',
+    body: { name: 'Scale', type: 'sms', content: 'Hi {{firstName}}, the sale starts now', audienceType: 'all' },
+  });
   const started = Date.now();
   expect((await api(`/api/v1/campaigns/${created.body.data.id}/send`, { method: 'POST' })).status).toBe(202);
   const id = created.body.data.id;

@@ -22,7 +22,11 @@ afterAll(async () => {
 async function statusCallback(ledgerId: string, params: Record<string, string>): Promise<number> {
   const url = `${stack.server.url}/api/v1/messaging/twilio/status?ledgerId=${ledgerId}`;
   const signature = twilio.getExpectedTwilioSignature(TWILIO.authToken, url, params);
-  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature }, body: new URLSearchParams(params).toString() });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature },
+    body: new URLSearchParams(params).toString(),
+  });
   return res.status;
 }
 
@@ -36,7 +40,10 @@ it('marks recipients failed permanently with the error code on failed and undeli
   // Twilio reports `sent` first; its final status is posted below, after the campaign completed.
   stack.smsOutcomes.set(pendingFinal!, { status: 'sent' });
   const api = (p: string, init: { method?: string; body?: unknown } = {}) => stack.server.request(p, { key: t.adminKey, ...init });
-  const created = await api('/api/v1/campaigns', { method: 'POST', body: { name: 'Outcomes', channel: 'sms', body: 'Hi {{ firstName }}', audience: { type: 'all' } } });
+  const created = await api('/api/v1/campaigns', {
+    method: 'POST',
+    body: { name: 'Outcomes', channel: 'sms', body: 'Hi {{ firstName }}', audience: { type: 'all' } },
+  });
   const id = created.body.data.id as string;
   expect((await api(`/api/v1/campaigns/${id}/send`, { method: 'POST' })).status).toBe(202);
   await waitFor(async () => (await api(`/api/v1/campaigns/${id}`)).body.data.status === 'completed', 30_000, 200);
@@ -45,10 +52,17 @@ it('marks recipients failed permanently with the error code on failed and undeli
   const rowOf = (address: string) => stack.db('campaign_recipients').where({ campaign_id: id, address }).first();
 
   expect(await rowOf(early!)).toMatchObject({ state: 'failed', error_kind: 'permanent', error: 'twilio undelivered (30005)' });
-  expect(await waitFor(async () => {
-    const row = await rowOf(late!);
-    return row.state === 'sent' ? undefined : row;
-  }, 10_000, 50, 'the failed callback to be applied')).toMatchObject({ state: 'failed', error_kind: 'permanent', error: 'twilio failed (30003)' });
+  expect(
+    await waitFor(
+      async () => {
+        const row = await rowOf(late!);
+        return row.state === 'sent' ? undefined : row;
+      },
+      10_000,
+      50,
+      'the failed callback to be applied',
+    ),
+  ).toMatchObject({ state: 'failed', error_kind: 'permanent', error: 'twilio failed (30003)' });
   const settled = await rowOf(pendingFinal!);
   expect(settled).toMatchObject({ state: 'sent', error: null });
   expect((await api(`/api/v1/campaigns/${id}/analytics`)).body.data).toMatchObject({ recipients: 6, sent: 4, delivered: 3, failed: 2 });

@@ -26,7 +26,8 @@ describe('customer actions', () => {
     const created = await api('/customers', { method: 'POST', body: customer });
     expect(created.status).toBe(201);
     const id: string = created.body.data.id;
-    const events = async (type: string) => (await db('events').where({ tenant_id: t.tenantId, subject_id: id, type }).orderBy('seq')) as Array<{ payload: any }>;
+    const events = async (type: string) =>
+      (await db('events').where({ tenant_id: t.tenantId, subject_id: id, type }).orderBy('seq')) as Array<{ payload: any }>;
     const order = () => api('/orders', { method: 'POST', body: { customerId: id, items: [{ name: 'x', price: 10, quantity: 1 }] } });
     const newKey = async (role: string) => {
       const res = await api('/api-keys', { method: 'POST', body: { name: `${role} key`, role } });
@@ -93,11 +94,18 @@ describe('customer actions', () => {
 
     expect((await s.api(`/customers/${s.id}/status`, { method: 'PATCH', body: { status: 'Blocked' } })).body.data.status).toBe('blocked');
     expect(await s.order()).toMatchObject({ status: 409, body: { error: { code: 'customer_cannot_order' } } });
-    expect((await s.api(`/customers/${s.id}/status`, { method: 'PATCH', body: { status: 'ACTIVE' } })).body.data).toMatchObject({ status: 'active', statusReason: null });
+    expect((await s.api(`/customers/${s.id}/status`, { method: 'PATCH', body: { status: 'ACTIVE' } })).body.data).toMatchObject({
+      status: 'active',
+      statusReason: null,
+    });
     expect((await s.order()).status).toBe(201);
 
     const changes = await s.events('customer.status_changed');
-    expect(changes.map((e) => [e.payload.data.from, e.payload.data.to, e.payload.data.reason])).toEqual([['active', 'suspended', 'Payment dispute'], ['suspended', 'blocked', null], ['blocked', 'active', null]]);
+    expect(changes.map((e) => [e.payload.data.from, e.payload.data.to, e.payload.data.reason])).toEqual([
+      ['active', 'suspended', 'Payment dispute'],
+      ['suspended', 'blocked', null],
+      ['blocked', 'active', null],
+    ]);
     expect((await s.api(`/customers/${s.id}/status`, { method: 'PATCH', body: { status: 'asleep' } })).status).toBe(422);
   });
 
@@ -109,7 +117,9 @@ describe('customer actions', () => {
     const notes = await s.api(`/customers/${s.id}/notes`);
     expect(notes.body.data).toEqual([expect.objectContaining({ content: 'Upgraded after the big spring order', addedBy: `api_key:${s.keyId}` })]);
     expect((await s.api(`/customers/${s.id}`)).body.data.tier).toBe('vip');
-    expect((await s.events('customer.updated')).map((e) => [e.payload.data.changed, e.payload.data.from, e.payload.data.to])).toEqual([[['tier'], 'regular', 'vip']]);
+    expect((await s.events('customer.updated')).map((e) => [e.payload.data.changed, e.payload.data.from, e.payload.data.to])).toEqual([
+      [['tier'], 'regular', 'vip'],
+    ]);
 
     const short = await s.api(`/customers/${s.id}/type`, { method: 'PATCH', body: { customerType: 'premium', notes: 'too short' } });
     expect(short.status).toBe(422);
@@ -180,7 +190,17 @@ describe('customer actions', () => {
       const res = await s.api(path, { method, body, key: readonly });
       expect([method, path, res.status, res.body?.error?.code]).toEqual([method, path, 403, 'forbidden']);
     }
-    const reads = [`/customers`, `/customers/${id}`, `/customers/search?q=read`, `/customers/${id}/notes`, `/customers/${id}/config`, `/customers/${id}/stats`, '/customers/stats/summary', '/customers/analytics', '/customers/export?format=json'];
+    const reads = [
+      `/customers`,
+      `/customers/${id}`,
+      `/customers/search?q=read`,
+      `/customers/${id}/notes`,
+      `/customers/${id}/config`,
+      `/customers/${id}/stats`,
+      '/customers/stats/summary',
+      '/customers/analytics',
+      '/customers/export?format=json',
+    ];
     for (const path of reads) expect([path, (await s.api(path, { key: readonly })).status]).toEqual([path, 200]);
 
     expect(await db('customers').where({ tenant_id: s.tenantId }).count({ n: '*' })).toEqual([{ n: 1 }]);
@@ -194,7 +214,10 @@ describe('customer actions', () => {
     expect((await s.api(`/customers/${s.id}`, { method: 'PATCH', body: { notes: 'by member' }, key: member })).status).toBe(200);
     expect((await s.api('/customers', { method: 'POST', body: { name: 'Member Made' }, key: member })).status).toBe(201);
     for (const query of ['', '?permanent=true']) {
-      expect(await s.api(`/customers/${s.id}${query}`, { method: 'DELETE', key: member })).toMatchObject({ status: 403, body: { error: { code: 'forbidden' } } });
+      expect(await s.api(`/customers/${s.id}${query}`, { method: 'DELETE', key: member })).toMatchObject({
+        status: 403,
+        body: { error: { code: 'forbidden' } },
+      });
     }
     expect((await s.api(`/customers/${s.id}`)).status).toBe(200);
   });

@@ -40,7 +40,13 @@ describe('customer event partitions', () => {
 
   /** The events service on a clock of the test's choosing, acting as a tenant's admin key. */
   const serviceAt = (clock: Date) => {
-    const segments = createSegmentReevaluator({ db, matcher: createRuleEvaluator({ now: () => clock }), report: (err) => { throw err; } });
+    const segments = createSegmentReevaluator({
+      db,
+      matcher: createRuleEvaluator({ now: () => clock }),
+      report: (err) => {
+        throw err;
+      },
+    });
     const commands = createCustomerCommands({ db, defaultPhoneRegion: 'US', orders: createOrderService({ db, segments }), segments });
     return createCustomerEventService({ db, identities: createCustomerIdentities({ db, commands }), now: () => clock });
   };

@@ -129,7 +129,12 @@ const UNICODE: Flavor = {
 };
 
 const TAGS = ['alpha', 'beta', 'Beta', 'gamma', 'x-1'];
-const SORT_ALIASES: Record<string, string> = { name: 'fullName', orderCount: 'totalOrders', lastInteraction: 'lastInteractionAt', lastOrderDate: 'lastOrderAt' };
+const SORT_ALIASES: Record<string, string> = {
+  name: 'fullName',
+  orderCount: 'totalOrders',
+  lastInteraction: 'lastInteractionAt',
+  lastOrderDate: 'lastOrderAt',
+};
 const ROWS = 300;
 
 /** mulberry32: a small seeded generator, so a data set can be rebuilt from its seed. */
@@ -168,7 +173,13 @@ async function insertCustomers(db: Knex, tenantId: string, flavor: Flavor, seed:
   const spentPool = Array.from({ length: 25 }, () => r.int(0, 500000));
   const rows: Array<Record<string, unknown>> = [];
   for (let i = 0; i < ROWS; i++) {
-    const name = r.chance(0.12) ? null : r.chance(0.04) ? '' : r.chance(0.15) ? r.pick(flavor.firstNames) : `${r.pick(flavor.firstNames)} ${r.pick(flavor.lastNames)}`;
+    const name = r.chance(0.12)
+      ? null
+      : r.chance(0.04)
+        ? ''
+        : r.chance(0.15)
+          ? r.pick(flavor.firstNames)
+          : `${r.pick(flavor.firstNames)} ${r.pick(flavor.lastNames)}`;
     const tags = TAGS.filter(() => r.chance(0.3));
     rows.push({
       tenant_id: tenantId,
@@ -197,12 +208,42 @@ async function insertCustomers(db: Knex, tenantId: string, flavor: Flavor, seed:
   const us = (column: string) => db.raw(`(extract(epoch from ${column}) * 1000000)::bigint AS ${column}_us`);
   const stored = await db('customers')
     .where({ tenant_id: tenantId })
-    .select('id', 'status', 'tier', 'segment_label', 'source', 'is_blocked', 'tags', 'address_city', 'address_country', 'full_name', 'email', 'phone', 'external_id', 'total_orders', 'deleted_at')
+    .select(
+      'id',
+      'status',
+      'tier',
+      'segment_label',
+      'source',
+      'is_blocked',
+      'tags',
+      'address_city',
+      'address_country',
+      'full_name',
+      'email',
+      'phone',
+      'external_id',
+      'total_orders',
+      'deleted_at',
+    )
     .select(db.raw('(total_spent * 100)::bigint AS spent_cents'), us('created_at'), us('updated_at'), us('last_order_at'), us('last_interaction_at'));
   return stored.map((s) => ({
-    id: s.id, status: s.status, tier: s.tier, segment: s.segment_label, source: s.source, isBlocked: s.is_blocked, tags: s.tags,
-    city: s.address_city, country: s.address_country, fullName: s.full_name, email: s.email, phone: s.phone, externalId: s.external_id,
-    spentCents: Number(s.spent_cents), orders: s.total_orders, createdUs: Number(s.created_at_us), updatedUs: Number(s.updated_at_us),
+    id: s.id,
+    status: s.status,
+    tier: s.tier,
+    segment: s.segment_label,
+    source: s.source,
+    isBlocked: s.is_blocked,
+    tags: s.tags,
+    city: s.address_city,
+    country: s.address_country,
+    fullName: s.full_name,
+    email: s.email,
+    phone: s.phone,
+    externalId: s.external_id,
+    spentCents: Number(s.spent_cents),
+    orders: s.total_orders,
+    createdUs: Number(s.created_at_us),
+    updatedUs: Number(s.updated_at_us),
     lastOrderUs: s.last_order_at_us === null ? null : Number(s.last_order_at_us),
     lastInteractionUs: s.last_interaction_at_us === null ? null : Number(s.last_interaction_at_us),
     deleted: s.deleted_at !== null,
@@ -222,7 +263,12 @@ const foldCase = (s: string) => s.toLowerCase();
 const compareBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 const parseList = (values: string[] | undefined) => values?.map((v) => v.trim().toLowerCase()).filter(Boolean);
 const inRange = (value: number | null, range: Range<number> | undefined) =>
-  !range || (value !== null && (range.gte === undefined || value >= range.gte) && (range.lte === undefined || value <= range.lte) && (range.gt === undefined || value > range.gt) && (range.lt === undefined || value < range.lt));
+  !range ||
+  (value !== null &&
+    (range.gte === undefined || value >= range.gte) &&
+    (range.lte === undefined || value <= range.lte) &&
+    (range.gt === undefined || value > range.gt) &&
+    (range.lt === undefined || value < range.lt));
 const mapRange = <T, U>(range: Range<T> | undefined, f: (v: T) => U): Range<U> | undefined =>
   range && Object.fromEntries(Object.entries(range).map(([op, v]) => [op, f(v as T)]));
 /** Microseconds since the epoch of an ISO date or date-time (a date is its UTC midnight). */
@@ -232,19 +278,28 @@ const DAY_US = 86400000 * 1000;
 /** The sort value of a row: the migration's non-null sort expression, evaluated as Postgres would. */
 function sortValue(row: RefRow, field: string): number | string {
   switch (field) {
-    case 'createdAt': return row.createdUs;
-    case 'updatedAt': return row.updatedUs;
-    case 'fullName': return foldCase(row.fullName ?? '');
-    case 'email': return row.email ?? '';
-    case 'totalSpent': return row.spentCents;
-    case 'totalOrders': return row.orders;
-    case 'lastOrderAt': return row.lastOrderUs ?? -Infinity;
-    case 'lastInteractionAt': return row.lastInteractionUs ?? -Infinity;
-    default: throw new Error(`unknown sort field ${field}`);
+    case 'createdAt':
+      return row.createdUs;
+    case 'updatedAt':
+      return row.updatedUs;
+    case 'fullName':
+      return foldCase(row.fullName ?? '');
+    case 'email':
+      return row.email ?? '';
+    case 'totalSpent':
+      return row.spentCents;
+    case 'totalOrders':
+      return row.orders;
+    case 'lastOrderAt':
+      return row.lastOrderUs ?? -Infinity;
+    case 'lastInteractionAt':
+      return row.lastInteractionUs ?? -Infinity;
+    default:
+      throw new Error(`unknown sort field ${field}`);
   }
 }
 
-const sortFieldOf = (q: ListQuery) => (q.sort ? SORT_ALIASES[q.sort.field] ?? q.sort.field : 'createdAt');
+const sortFieldOf = (q: ListQuery) => (q.sort ? (SORT_ALIASES[q.sort.field] ?? q.sort.field) : 'createdAt');
 const sortOrderOf = (q: ListQuery) => q.order?.value ?? 'desc';
 const limitOf = (q: ListQuery) => q.limit ?? 20;
 
@@ -326,10 +381,12 @@ function queryArbitrary(rows: RefRow[], flavor: Flavor): fc.Arbitrary<ListQuery>
   const day = instant.map((ms) => new Date(ms).toISOString().slice(0, 10));
   const spent = fc.oneof(fc.constantFrom(...live.map((r) => r.spentCents)), fc.integer({ min: 0, max: 500000 })).map((c) => c / 100);
   const haystacks = live.map((r) => `${r.fullName ?? ''} ${r.email ?? ''} ${r.phone ?? ''}`);
-  const substring = fc.tuple(fc.constantFrom(...haystacks), fc.nat(), fc.integer({ min: 1, max: 6 }), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 })).map(([text, at, length, upper]) => {
-    const start = at % text.length;
-    return [...text.slice(start, start + length)].map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase())).join('');
-  });
+  const substring = fc
+    .tuple(fc.constantFrom(...haystacks), fc.nat(), fc.integer({ min: 1, max: 6 }), fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }))
+    .map(([text, at, length, upper]) => {
+      const start = at % text.length;
+      return [...text.slice(start, start + length)].map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase())).join('');
+    });
   const nameTerm = fc.constantFrom(...flavor.firstNames, ...flavor.lastNames).chain((v) => fc.constantFrom(v, v.toUpperCase(), v.toLowerCase()));
   const oddTerm = fc.constantFrom('%', '_', '\\', '50%', 'x_y', 'z%z', 'Ann_', '@', '.test', 'nobody-matches');
   const search = fc.oneof(substring, nameTerm, oddTerm).filter((s) => s.trim().length > 0);
@@ -339,7 +396,10 @@ function queryArbitrary(rows: RefRow[], flavor: Flavor): fc.Arbitrary<ListQuery>
   return fc.record({
     status: sometimes(enumList([...STATUSES, 'vip'])),
     statusCustomer: sometimes(enumList(['a', 'i', 'f']), 8),
-    externalId: sometimes(fc.oneof(fc.constantFrom(...live.map((r) => r.externalId).filter((v): v is string => v !== null)), fc.constantFrom('EXT-missing', ' crm-1 ')), 5),
+    externalId: sometimes(
+      fc.oneof(fc.constantFrom(...live.map((r) => r.externalId).filter((v): v is string => v !== null)), fc.constantFrom('EXT-missing', ' crm-1 ')),
+      5,
+    ),
     tier: sometimes(enumList(TIERS), 10),
     customerType: sometimes(enumList(TIERS), 10),
     segment: sometimes(enumList(SEGMENT_LABELS)),
@@ -357,7 +417,10 @@ function queryArbitrary(rows: RefRow[], flavor: Flavor): fc.Arbitrary<ListQuery>
     fromDate: sometimes(day, 8),
     toDate: sometimes(day, 8),
     sort: sometimes(fc.record({ param: fc.constantFrom('sortBy' as const, 'orderByField' as const), field: fc.constantFrom(...sortNames) }), 90),
-    order: sometimes(fc.record({ param: fc.constantFrom('sortOrder' as const, 'orderBy' as const), value: fc.constantFrom('asc' as const, 'desc' as const) }), 85),
+    order: sometimes(
+      fc.record({ param: fc.constantFrom('sortOrder' as const, 'orderBy' as const), value: fc.constantFrom('asc' as const, 'desc' as const) }),
+      85,
+    ),
     limit: sometimes(fc.integer({ min: 1, max: 100 }), 90),
     searchEndpoint: fc.boolean(),
     cursorTotals: fc.boolean(),
@@ -381,7 +444,12 @@ function queryString(q: ListQuery, viaSearchEndpoint: boolean): URLSearchParams 
   if (q.country !== undefined) p.set('country', q.country);
   if (q.isBlocked !== undefined) p.set('isBlocked', String(q.isBlocked));
   if (q.search !== undefined) p.set(viaSearchEndpoint ? 'q' : 'search', q.search);
-  const ranges: Array<[string, Range<number | string> | undefined]> = [['totalSpent', q.totalSpent], ['orderCount', q.orderCount], ['createdAt', q.createdAt], ['lastOrderAt', q.lastOrderAt]];
+  const ranges: Array<[string, Range<number | string> | undefined]> = [
+    ['totalSpent', q.totalSpent],
+    ['orderCount', q.orderCount],
+    ['createdAt', q.createdAt],
+    ['lastOrderAt', q.lastOrderAt],
+  ];
   for (const [name, r] of ranges) for (const op of OPS) if (r?.[op] !== undefined) p.set(`${name}[${op}]`, String(r[op]));
   if (q.fromDate) p.set('fromDate', q.fromDate);
   if (q.toDate) p.set('toDate', q.toDate);
@@ -397,7 +465,16 @@ function queryString(q: ListQuery, viaSearchEndpoint: boolean): URLSearchParams 
 
 interface PageBody {
   data: Array<{ id: string }>;
-  pagination: { page: number | null; limit: number; total: number | null; totalPages: number | null; totalExact: boolean | null; hasNext: boolean; hasPrevious: boolean; nextCursor: string | null };
+  pagination: {
+    page: number | null;
+    limit: number;
+    total: number | null;
+    totalPages: number | null;
+    totalExact: boolean | null;
+    hasNext: boolean;
+    hasPrevious: boolean;
+    nextCursor: string | null;
+  };
 }
 
 describe(`customer listing against an in-memory reference (data seed ${DATA_SEED})`, () => {
@@ -440,8 +517,18 @@ describe(`customer listing against an in-memory reference (data seed ${DATA_SEED
         const body = await fetchPage(key, path, params);
         const moreFollow = page * limit < expected.length;
         expect({ context, page, pagination: body.pagination }).toEqual({
-          context, page,
-          pagination: { page, limit, total: expected.length, totalPages: Math.ceil(expected.length / limit), totalExact: true, hasNext: moreFollow, hasPrevious: page > 1, nextCursor: moreFollow ? expect.any(String) : null },
+          context,
+          page,
+          pagination: {
+            page,
+            limit,
+            total: expected.length,
+            totalPages: Math.ceil(expected.length / limit),
+            totalExact: true,
+            hasNext: moreFollow,
+            hasPrevious: page > 1,
+            nextCursor: moreFollow ? expect.any(String) : null,
+          },
         });
         ids.push(...body.data.map((c) => c.id));
         if (!body.pagination.hasNext) return ids;
@@ -460,10 +547,17 @@ describe(`customer listing against an in-memory reference (data seed ${DATA_SEED
         ids.push(...body.data.map((c) => c.id));
         const total = q.cursorTotals ? expected.length : null;
         expect({ context, n, pagination: body.pagination }).toEqual({
-          context, n,
+          context,
+          n,
           pagination: {
-            page: cursor ? null : 1, limit, total, totalPages: total === null ? null : Math.ceil(total / limit), totalExact: total === null ? null : true,
-            hasNext: ids.length < expected.length, hasPrevious: cursor !== null, nextCursor: body.pagination.hasNext ? expect.any(String) : null,
+            page: cursor ? null : 1,
+            limit,
+            total,
+            totalPages: total === null ? null : Math.ceil(total / limit),
+            totalExact: total === null ? null : true,
+            hasNext: ids.length < expected.length,
+            hasPrevious: cursor !== null,
+            nextCursor: body.pagination.hasNext ? expect.any(String) : null,
           },
         });
         cursor = body.pagination.nextCursor;

@@ -33,7 +33,8 @@ describe('customer reports', () => {
       expect(res.status).toBe(201);
       return res.body.data.id as string;
     };
-    const setOrderStatus = async (orderId: string, status: string) => expect((await api(`/orders/${orderId}/status`, { method: 'PATCH', body: { status } })).status).toBe(200);
+    const setOrderStatus = async (orderId: string, status: string) =>
+      expect((await api(`/orders/${orderId}/status`, { method: 'PATCH', body: { status } })).status).toBe(200);
     /** The ids a list query returns (one page of up to 100), in order. */
     const ids = async (query: string, path = '/customers') => {
       const res = await api(`${path}?limit=100&${query}`);
@@ -47,9 +48,32 @@ describe('customer reports', () => {
 
   it('filters by status, tier, segment, tags (any or all), source, city and country', async () => {
     const t = await tenant();
-    const ana = await t.create({ name: 'Ana Alpha', externalId: 'crm-ana', tier: 'vip', segment: 'vip', tags: ['a', 'b'], source: 'whatsapp', address: { city: 'Merida', country: 'Mexico' } });
-    const ben = await t.create({ name: 'Ben Beta', status: 'suspended', customerType: 'Premium', segment: 'regular', tags: ['a'], source: 'website', address: { city: 'Austin', country: 'USA' } });
-    const cy = await t.create({ name: 'Cy Gamma', status: 'inactive', segment: 'new', tags: ['b', 'c'], source: 'referral', address: { city: 'merida', country: 'Mexico' } });
+    const ana = await t.create({
+      name: 'Ana Alpha',
+      externalId: 'crm-ana',
+      tier: 'vip',
+      segment: 'vip',
+      tags: ['a', 'b'],
+      source: 'whatsapp',
+      address: { city: 'Merida', country: 'Mexico' },
+    });
+    const ben = await t.create({
+      name: 'Ben Beta',
+      status: 'suspended',
+      customerType: 'Premium',
+      segment: 'regular',
+      tags: ['a'],
+      source: 'website',
+      address: { city: 'Austin', country: 'USA' },
+    });
+    const cy = await t.create({
+      name: 'Cy Gamma',
+      status: 'inactive',
+      segment: 'new',
+      tags: ['b', 'c'],
+      source: 'referral',
+      address: { city: 'merida', country: 'Mexico' },
+    });
     const dee = await t.create({ name: 'Dee Delta', address: { city: 'Boston', country: 'USA' } });
     const cases: Array<[string, string[]]> = [
       ['', [ana, ben, cy, dee]],
@@ -75,7 +99,8 @@ describe('customer reports', () => {
       ['city=Nowhere', []],
     ];
     for (const [query, expected] of cases) expect([query, sorted(await t.ids(query))]).toEqual([query, sorted(expected)]);
-    for (const bad of ['status=sleeping', 'tagsMatch=some', 'tier=gold', 'source=carrier-pigeon']) expect([bad, (await t.api(`/customers?${bad}`)).status]).toEqual([bad, 400]);
+    for (const bad of ['status=sleeping', 'tagsMatch=some', 'tier=gold', 'source=carrier-pigeon'])
+      expect([bad, (await t.api(`/customers?${bad}`)).status]).toEqual([bad, 400]);
   });
 
   it('filters by totalSpent and orderCount as orders come and go, and reports per-customer stats', async () => {
@@ -110,8 +135,15 @@ describe('customer reports', () => {
     const stats = await t.api(`/customers/${big}/stats`);
     expect(stats.status).toBe(200);
     expect(stats.body.data).toMatchObject({
-      customerId: big, fullName: 'Big Spender',
-      orderStatistics: { ordersByStatus: { placed: 1, cancelled: 1, processing: 0, shipped: 0, delivered: 0, refunded: 0 }, totalOrders: 2, paidOrders: 1, totalSpent: 50, averageOrderValue: 50 },
+      customerId: big,
+      fullName: 'Big Spender',
+      orderStatistics: {
+        ordersByStatus: { placed: 1, cancelled: 1, processing: 0, shipped: 0, delivered: 0, refunded: 0 },
+        totalOrders: 2,
+        paidOrders: 1,
+        totalSpent: 50,
+        averageOrderValue: 50,
+      },
       customerProfile: { status: 'active', tier: 'regular', daysSinceRegistration: 0 },
     });
     expect((await t.api(`/customers/${none}/stats`)).body.data.orderStatistics).toMatchObject({ totalOrders: 0, paidOrders: 0, totalSpent: 0 });
@@ -185,13 +217,22 @@ describe('customer reports', () => {
     expect(pages).toEqual(all);
     expect((await t.api('/customers?status=active&limit=2')).body.pagination).toMatchObject({ total: 7, totalPages: 4 });
     expect((await t.api('/customers?status=active&limit=2')).body.pagination.totalExact).toBe(true);
-    expect((await t.api('/customers?limit=2&includeTotal=false')).body.pagination).toMatchObject({ total: null, totalPages: null, totalExact: null, hasNext: true });
-    for (const bad of ['limit=101', 'limit=0', 'page=0', 'limit=abc', 'includeTotal=maybe']) expect([bad, (await t.api(`/customers?${bad}`)).status]).toEqual([bad, 400]);
+    expect((await t.api('/customers?limit=2&includeTotal=false')).body.pagination).toMatchObject({
+      total: null,
+      totalPages: null,
+      totalExact: null,
+      hasNext: true,
+    });
+    for (const bad of ['limit=101', 'limit=0', 'page=0', 'limit=abc', 'includeTotal=maybe'])
+      expect([bad, (await t.api(`/customers?${bad}`)).status]).toEqual([bad, 400]);
   });
 
   it('caps the default count at 1,000 matches and counts them all on request', async () => {
     const t = await tenant();
-    await db.raw(`INSERT INTO customers (tenant_id, full_name, tier) SELECT ?, 'Bulk ' || n, CASE WHEN n % 100 = 0 THEN 'vip' ELSE 'regular' END FROM generate_series(1, 1050) AS n`, [t.tenantId]);
+    await db.raw(
+      `INSERT INTO customers (tenant_id, full_name, tier) SELECT ?, 'Bulk ' || n, CASE WHEN n % 100 = 0 THEN 'vip' ELSE 'regular' END FROM generate_series(1, 1050) AS n`,
+      [t.tenantId],
+    );
     expect((await t.api('/customers?limit=100')).body.pagination).toMatchObject({ total: 1000, totalPages: 10, totalExact: false, hasNext: true });
     expect((await t.api('/customers?limit=100&includeTotal=exact')).body.pagination).toMatchObject({ total: 1050, totalPages: 11, totalExact: true });
     expect((await t.api('/customers?tier=vip')).body.pagination).toMatchObject({ total: 10, totalExact: true });
@@ -214,7 +255,14 @@ describe('customer reports', () => {
   it('walks every row once with cursors, whatever the sort', async () => {
     const t = await tenant();
     for (let i = 0; i < 7; i++) await t.create({ name: `Cursor ${String.fromCharCode(71 - i)}${i % 2 ? ' Same' : ''}` });
-    for (const query of ['sortOrder=desc', 'sortOrder=asc', 'sortBy=fullName&sortOrder=asc', 'sortBy=fullName&sortOrder=desc', 'sortBy=totalSpent', 'sortBy=lastOrderAt&sortOrder=asc']) {
+    for (const query of [
+      'sortOrder=desc',
+      'sortOrder=asc',
+      'sortBy=fullName&sortOrder=asc',
+      'sortBy=fullName&sortOrder=desc',
+      'sortBy=totalSpent',
+      'sortBy=lastOrderAt&sortOrder=asc',
+    ]) {
       const expected = await t.ids(query);
       expect([query, await walk(t, query, 3)]).toEqual([query, expected]);
     }
@@ -222,7 +270,13 @@ describe('customer reports', () => {
 
   it('walks rows that share a creation time (one bulk insert) without gaps', async () => {
     const t = await tenant();
-    const rows = Array.from({ length: 5 }, (_, i) => ({ tenant_id: t.tenantId, full_name: `Bulk ${i}`, first_name: 'Bulk', created_at: '2024-05-06T07:08:09.123456Z', updated_at: '2024-05-06T07:08:09.123456Z' }));
+    const rows = Array.from({ length: 5 }, (_, i) => ({
+      tenant_id: t.tenantId,
+      full_name: `Bulk ${i}`,
+      first_name: 'Bulk',
+      created_at: '2024-05-06T07:08:09.123456Z',
+      updated_at: '2024-05-06T07:08:09.123456Z',
+    }));
     const inserted = (await db('customers').insert(rows).returning('id')) as Array<{ id: string }>;
     for (const order of ['desc', 'asc']) {
       expect(sorted(await walk(t, `sortOrder=${order}`, 2))).toEqual(sorted(inserted.map((r) => r.id)));
@@ -235,8 +289,11 @@ describe('customer reports', () => {
     const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const id = '00000000-0000-4000-8000-000000000000';
     const cases: Array<[string, string]> = [
-      ['', 'garbage!!'], ['', forged({ a: 1 })], ['', forged(['2024-01-01 00:00:00+00', 'not-a-uuid'])],
-      ['', forged(['not-a-date', id])], ['sortBy=totalSpent&', forged(['lots', id])],
+      ['', 'garbage!!'],
+      ['', forged({ a: 1 })],
+      ['', forged(['2024-01-01 00:00:00+00', 'not-a-uuid'])],
+      ['', forged(['not-a-date', id])],
+      ['sortBy=totalSpent&', forged(['lots', id])],
     ];
     for (const [query, cursor] of cases) {
       const res = await t.api(`/customers?${query}cursor=${encodeURIComponent(cursor)}`);
@@ -265,13 +322,27 @@ describe('customer reports', () => {
     expect(summary.status).toBe(200);
     expect(summary.body.data).toEqual({
       summary: { totalCustomers: 4, activeCustomers: 1, vipCustomers: 1, blockedCustomers: 1, newThisMonth: 4 },
-      segments: [{ segment: 'vip', count: 1 }, { segment: 'regular', count: 2 }, { segment: 'new', count: 1 }, { segment: 'inactive', count: 0 }],
+      segments: [
+        { segment: 'vip', count: 1 },
+        { segment: 'regular', count: 2 },
+        { segment: 'new', count: 1 },
+        { segment: 'inactive', count: 0 },
+      ],
     });
 
     const analytics = await t.api('/customers/analytics');
     expect(analytics.status).toBe(200);
     expect(analytics.body.data).toMatchObject({
-      summary: { totalCustomers: 4, activeCustomers: 1, inactiveCustomers: 1, suspendedCustomers: 1, blockedCustomers: 1, newCustomersToday: 4, newCustomersThisWeek: 4, newCustomersThisMonth: 4 },
+      summary: {
+        totalCustomers: 4,
+        activeCustomers: 1,
+        inactiveCustomers: 1,
+        suspendedCustomers: 1,
+        blockedCustomers: 1,
+        newCustomersToday: 4,
+        newCustomersThisWeek: 4,
+        newCustomersThisMonth: 4,
+      },
       customerTypes: { regular: 2, premium: 1, vip: 1 },
       segments: { vip: 1, regular: 2, new: 1, inactive: 0 },
       orderMetrics: { totalOrders: 5, paidOrders: 4, totalRevenue: 200, averageOrdersPerCustomer: 1.25, averageRevenuePerCustomer: 50 },
@@ -282,7 +353,11 @@ describe('customer reports', () => {
       { customerId: premium, fullName: 'Pat Premium', email: null, totalOrders: 1, paidOrders: 1, totalSpent: 20 },
     ]);
     const empty = await tenant();
-    expect((await empty.api('/customers/analytics')).body.data).toMatchObject({ summary: { totalCustomers: 0 }, orderMetrics: { totalOrders: 0, paidOrders: 0, totalRevenue: 0, averageRevenuePerCustomer: 0 }, topCustomers: [] });
+    expect((await empty.api('/customers/analytics')).body.data).toMatchObject({
+      summary: { totalCustomers: 0 },
+      orderMetrics: { totalOrders: 0, paidOrders: 0, totalRevenue: 0, averageRevenuePerCustomer: 0 },
+      topCustomers: [],
+    });
   });
 
   it('exports the filtered customers as CSV (formula-safe), JSON and NDJSON', async () => {
@@ -296,7 +371,9 @@ describe('customer reports', () => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.headers.get('content-disposition')).toContain('customers.csv');
     const lines = (csv.body as string).trim().split('\n');
-    expect(lines[0]).toBe('id,firstName,lastName,fullName,email,phone,status,tier,segment,source,tags,city,country,totalOrders,paidOrders,totalSpent,lastOrderAt,notes,createdAt,lastInteractionAt');
+    expect(lines[0]).toBe(
+      'id,firstName,lastName,fullName,email,phone,status,tier,segment,source,tags,city,country,totalOrders,paidOrders,totalSpent,lastOrderAt,notes,createdAt,lastInteractionAt',
+    );
     expect(lines).toHaveLength(3);
     const formulaLine = lines.find((l) => l.startsWith(formula))!;
     const atLine = lines.find((l) => l.startsWith(at))!;
@@ -313,7 +390,10 @@ describe('customer reports', () => {
 
     const ndjson = await t.api('/customers/export?format=ndjson&tags=export&status=active');
     expect(ndjson.headers.get('content-type')).toContain('application/x-ndjson');
-    const records = (ndjson.body as string).trim().split('\n').map((line) => JSON.parse(line));
+    const records = (ndjson.body as string)
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(sorted(records.map((c) => c.id))).toEqual(sorted([formula, at]));
     expect((await t.api('/customers/export?format=json&tags=nothing')).body).toEqual([]);
     expect((await t.api('/customers/export?format=json')).body).toHaveLength(3);
@@ -323,15 +403,34 @@ describe('customer reports', () => {
   it('exports CSV that a CSV parser reads back exactly, with filter values that need quoting', async () => {
     const t = await tenant();
     const notes = 'He said "hi", then\nleft; back\\slash';
-    const id = await t.create({ firstName: "O'Brien", lastName: 'Quote', email: 'obrien@example.com', notes, tags: ["it's", 'x,y'], address: { city: 'Saint-Étienne' } });
+    const id = await t.create({
+      firstName: "O'Brien",
+      lastName: 'Quote',
+      email: 'obrien@example.com',
+      notes,
+      tags: ["it's", 'x,y'],
+      address: { city: 'Saint-Étienne' },
+    });
     await t.create({ name: 'Someone Else', email: 'else@example.com' });
 
-    const res = await t.api(`/customers/export?format=csv&search=${encodeURIComponent("o'brien")}&tags=${encodeURIComponent("it's")}&city=${encodeURIComponent('saint-étienne')}`);
+    const res = await t.api(
+      `/customers/export?format=csv&search=${encodeURIComponent("o'brien")}&tags=${encodeURIComponent("it's")}&city=${encodeURIComponent('saint-étienne')}`,
+    );
     expect(res.status).toBe(200);
     const records = parse(res.body as string, { columns: true }) as Array<Record<string, string>>;
     expect(records).toHaveLength(1);
     const record = records[0]!;
-    expect(record).toMatchObject({ id, firstName: "O'Brien", notes, tags: "it's;x,y", city: 'Saint-Étienne', totalOrders: '0', paidOrders: '0', totalSpent: '0', lastOrderAt: '' });
+    expect(record).toMatchObject({
+      id,
+      firstName: "O'Brien",
+      notes,
+      tags: "it's;x,y",
+      city: 'Saint-Étienne',
+      totalOrders: '0',
+      paidOrders: '0',
+      totalSpent: '0',
+      lastOrderAt: '',
+    });
     expect(record.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?Z$/);
     const created = (await t.api(`/customers/${id}`)).body.data.createdAt as string;
     expect(Math.abs(Date.parse(record.createdAt!) - Date.parse(created))).toBeLessThan(1);
@@ -365,9 +464,15 @@ describe('customer reports', () => {
     const key: string = created.body.data.key;
 
     const profile = await t.api('/customers/me', { key });
-    expect(profile).toMatchObject({ status: 200, body: { data: { id: me, email: 'self@example.com', statistics: { totalOrders: 2, paidOrders: 1, totalSpent: 42 } } } });
+    expect(profile).toMatchObject({
+      status: 200,
+      body: { data: { id: me, email: 'self@example.com', statistics: { totalOrders: 2, paidOrders: 1, totalSpent: 42 } } },
+    });
     const stats = await t.api('/customers/me/statistics', { key });
-    expect(stats).toMatchObject({ status: 200, body: { data: { customerId: me, orderStatistics: { totalOrders: 2, paidOrders: 1, totalSpent: 42, ordersByStatus: { placed: 1, cancelled: 1 } } } } });
+    expect(stats).toMatchObject({
+      status: 200,
+      body: { data: { customerId: me, orderStatistics: { totalOrders: 2, paidOrders: 1, totalSpent: 42, ordersByStatus: { placed: 1, cancelled: 1 } } } },
+    });
 
     for (const path of ['/customers', `/customers/${other}`, `/customers/${me}`, '/customers/search?q=some', '/customers/export', '/customers/analytics']) {
       expect([path, (await t.api(path, { key })).status]).toEqual([path, 403]);

@@ -35,11 +35,31 @@ describe('customers CRUD', () => {
   describe('create', () => {
     it('normalises email, phone, names and tags, and stores what it returns', async () => {
       const t = await tenant();
-      const res = await t.api('/customers', { method: 'POST', body: { firstName: 'Ada', lastName: 'Lovelace', email: 'Ada.Lovelace@Example.COM', phone: '(202) 555-0123', tags: ['vip', 'vip', 'early', ' early '] } });
+      const res = await t.api('/customers', {
+        method: 'POST',
+        body: { firstName: 'Ada', lastName: 'Lovelace', email: 'Ada.Lovelace@Example.COM', phone: '(202) 555-0123', tags: ['vip', 'vip', 'early', ' early '] },
+      });
       expect(res.status).toBe(201);
-      expect(res.body.data).toMatchObject({ firstName: 'Ada', lastName: 'Lovelace', fullName: 'Ada Lovelace', email: 'ada.lovelace@example.com', phone: '+12025550123', tags: ['vip', 'early'], status: 'active', tier: 'regular', source: 'api' });
+      expect(res.body.data).toMatchObject({
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        fullName: 'Ada Lovelace',
+        email: 'ada.lovelace@example.com',
+        phone: '+12025550123',
+        tags: ['vip', 'early'],
+        status: 'active',
+        tier: 'regular',
+        source: 'api',
+      });
       const row = await db('customers').where({ id: res.body.data.id }).first();
-      expect(row).toMatchObject({ tenant_id: t.tenantId, email: 'ada.lovelace@example.com', phone: '+12025550123', full_name: 'Ada Lovelace', tags: ['vip', 'early'], created_by: `api_key:${t.keyId}` });
+      expect(row).toMatchObject({
+        tenant_id: t.tenantId,
+        email: 'ada.lovelace@example.com',
+        phone: '+12025550123',
+        full_name: 'Ada Lovelace',
+        tags: ['vip', 'early'],
+        created_by: `api_key:${t.keyId}`,
+      });
       const got = await t.api(`/customers/${res.body.data.id}`);
       expect(got.status).toBe(200);
       expect(got.body.data).toMatchObject({ ...res.body.data, recentOrders: [] });
@@ -47,13 +67,34 @@ describe('customers CRUD', () => {
 
     it('returns, stores and announces the same customer, every field set', async () => {
       const t = await tenant();
-      const res = await t.api('/customers', { method: 'POST', body: {
-        firstName: 'Zoë', lastName: "D'Arcy", email: 'zoe@example.com', phone: '+442079460958', alternativePhones: ['+12025550188'], externalId: 'ext-1',
-        avatar: 'https://example.com/a.png', address: { street: '1 Main St', city: 'London', state: 'LDN', country: 'UK', postalCode: 'N1', coordinates: { latitude: 51.5, longitude: -0.12 } },
-        tags: ['vip'], status: 'inactive', tier: 'premium', segment: 'new', source: 'referral', notes: 'n',
-        preferences: { language: 'en', timezone: 'Europe/London', email: false, sms: true, newsletter: true, communicationHours: { start: '08:00', end: '20:00' } },
-        customFields: { plan: 'gold' },
-      } });
+      const res = await t.api('/customers', {
+        method: 'POST',
+        body: {
+          firstName: 'Zoë',
+          lastName: "D'Arcy",
+          email: 'zoe@example.com',
+          phone: '+442079460958',
+          alternativePhones: ['+12025550188'],
+          externalId: 'ext-1',
+          avatar: 'https://example.com/a.png',
+          address: { street: '1 Main St', city: 'London', state: 'LDN', country: 'UK', postalCode: 'N1', coordinates: { latitude: 51.5, longitude: -0.12 } },
+          tags: ['vip'],
+          status: 'inactive',
+          tier: 'premium',
+          segment: 'new',
+          source: 'referral',
+          notes: 'n',
+          preferences: {
+            language: 'en',
+            timezone: 'Europe/London',
+            email: false,
+            sms: true,
+            newsletter: true,
+            communicationHours: { start: '08:00', end: '20:00' },
+          },
+          customFields: { plan: 'gold' },
+        },
+      });
       expect(res.status).toBe(201);
       const created = res.body.data as Record<string, unknown>;
       const got = await t.api(`/customers/${created.id as string}`);
@@ -73,54 +114,112 @@ describe('customers CRUD', () => {
 
     it('splits `name` into first and last name', async () => {
       const t = await tenant();
-      expect(await t.create({ name: 'Grace Brewster Hopper', email: 'grace@example.com' })).toMatchObject({ firstName: 'Grace', lastName: 'Brewster Hopper', fullName: 'Grace Brewster Hopper' });
+      expect(await t.create({ name: 'Grace Brewster Hopper', email: 'grace@example.com' })).toMatchObject({
+        firstName: 'Grace',
+        lastName: 'Brewster Hopper',
+        fullName: 'Grace Brewster Hopper',
+      });
     });
 
     it("accepts seed 001's body as written", async () => {
       const t = await tenant();
       const c = await t.create({
-        phoneNumber: '529991234567', firstName: 'María', lastName: 'González', email: 'maria.gonzalez@example.com', tags: ['frequent', 'coffee'],
-        segment: 'vip', source: 'whatsapp', address: { street: 'Calle 60 #123', city: 'Mérida', state: 'Yucatán', country: 'México', postalCode: '97000' },
-        notes: 'Prefers morning deliveries', customFields: { favoriteProduct: 'coffee' }, preferences: { language: 'es', communicationHours: { start: '09:00', end: '18:00' } },
+        phoneNumber: '529991234567',
+        firstName: 'María',
+        lastName: 'González',
+        email: 'maria.gonzalez@example.com',
+        tags: ['frequent', 'coffee'],
+        segment: 'vip',
+        source: 'whatsapp',
+        address: { street: 'Calle 60 #123', city: 'Mérida', state: 'Yucatán', country: 'México', postalCode: '97000' },
+        notes: 'Prefers morning deliveries',
+        customFields: { favoriteProduct: 'coffee' },
+        preferences: { language: 'es', communicationHours: { start: '09:00', end: '18:00' } },
       });
       expect(c).toMatchObject({
-        phone: '+529991234567', fullName: 'María González', email: 'maria.gonzalez@example.com', tags: ['frequent', 'coffee'], segment: 'vip', source: 'whatsapp',
+        phone: '+529991234567',
+        fullName: 'María González',
+        email: 'maria.gonzalez@example.com',
+        tags: ['frequent', 'coffee'],
+        segment: 'vip',
+        source: 'whatsapp',
         address: { street: 'Calle 60 #123', city: 'Mérida', state: 'Yucatán', country: 'México', postalCode: '97000', coordinates: null },
-        notes: 'Prefers morning deliveries', customFields: { favoriteProduct: 'coffee' },
+        notes: 'Prefers morning deliveries',
+        customFields: { favoriteProduct: 'coffee' },
         preferences: { language: 'es', communicationHours: { start: '09:00', end: '18:00' } },
       });
     });
 
     it("accepts seed 000's body { name, email, phone, notes }", async () => {
       const t = await tenant();
-      expect(await t.create({ name: 'John Smith', email: 'john@example.com', phone: '+1 415 555 2671', notes: 'Met at the fair' }))
-        .toMatchObject({ firstName: 'John', lastName: 'Smith', email: 'john@example.com', phone: '+14155552671', notes: 'Met at the fair' });
+      expect(await t.create({ name: 'John Smith', email: 'john@example.com', phone: '+1 415 555 2671', notes: 'Met at the fair' })).toMatchObject({
+        firstName: 'John',
+        lastName: 'Smith',
+        email: 'john@example.com',
+        phone: '+14155552671',
+        notes: 'Met at the fair',
+      });
     });
 
     it("accepts seed 002's fields (fullName, contactNumber, customerType, preferences)", async () => {
       const t = await tenant();
-      const c = await t.create({ fullName: 'Lin Wei', email: 'lin@example.com', contactNumber: '202-555-0188', customerType: 'Premium', preferences: { newsletter: true, smsNotifications: false } });
-      expect(c).toMatchObject({ firstName: 'Lin', lastName: 'Wei', phone: '+12025550188', tier: 'premium', preferences: { newsletter: true, sms: false, email: true } });
+      const c = await t.create({
+        fullName: 'Lin Wei',
+        email: 'lin@example.com',
+        contactNumber: '202-555-0188',
+        customerType: 'Premium',
+        preferences: { newsletter: true, smsNotifications: false },
+      });
+      expect(c).toMatchObject({
+        firstName: 'Lin',
+        lastName: 'Wei',
+        phone: '+12025550188',
+        tier: 'premium',
+        preferences: { newsletter: true, sms: false, email: true },
+      });
     });
 
     it("accepts seed 003's location and channel preferences", async () => {
       const t = await tenant();
-      const c = await t.create({ name: 'Olu Ade', email: 'olu@example.com', phone: '(312) 555-0147', location: { street: '1 Main St', city: 'Chicago', state: 'IL', country: 'US', zipCode: '60601' }, preferences: { channel: 'email', frequency: 'weekly' } });
-      expect(c).toMatchObject({ phone: '+13125550147', address: { street: '1 Main St', city: 'Chicago', state: 'IL', country: 'US', postalCode: '60601' }, preferences: { email: true }, customFields: { preferredFrequency: 'weekly' } });
+      const c = await t.create({
+        name: 'Olu Ade',
+        email: 'olu@example.com',
+        phone: '(312) 555-0147',
+        location: { street: '1 Main St', city: 'Chicago', state: 'IL', country: 'US', zipCode: '60601' },
+        preferences: { channel: 'email', frequency: 'weekly' },
+      });
+      expect(c).toMatchObject({
+        phone: '+13125550147',
+        address: { street: '1 Main St', city: 'Chicago', state: 'IL', country: 'US', postalCode: '60601' },
+        preferences: { email: true },
+        customFields: { preferredFrequency: 'weekly' },
+      });
     });
 
     it("accepts seed 004's body with contact_name and billing_address", async () => {
       const t = await tenant();
-      const c = await t.create({ name: 'Acme Corp', email: 'billing@acme.example', contact_name: 'Wile E.', phone: '+1 212 555 0199', billing_address: { address_street_1: '5 Desert Rd', city: 'Phoenix', zip: '85001', state_id: 3, country_id: 1 } });
-      expect(c).toMatchObject({ fullName: 'Acme Corp', phone: '+12125550199', customFields: { contactName: 'Wile E.' }, address: { street: '5 Desert Rd', city: 'Phoenix', postalCode: '85001' } });
+      const c = await t.create({
+        name: 'Acme Corp',
+        email: 'billing@acme.example',
+        contact_name: 'Wile E.',
+        phone: '+1 212 555 0199',
+        billing_address: { address_street_1: '5 Desert Rd', city: 'Phoenix', zip: '85001', state_id: 3, country_id: 1 },
+      });
+      expect(c).toMatchObject({
+        fullName: 'Acme Corp',
+        phone: '+12125550199',
+        customFields: { contactName: 'Wile E.' },
+        address: { street: '5 Desert Rd', city: 'Phoenix', postalCode: '85001' },
+      });
     });
   });
 
   describe('phones as people write them', () => {
     it('accepts spaces, dashes, dots and parentheses in every phone field and stores E.164', async () => {
       const t = await tenant();
-      expect(await t.create({ name: 'Mara Pech', phone: '+52 999 123 4567', alternativePhones: ['+52 (999) 123-45-68', '212.555.0100', '+44 20 7946 0958'] }))
-        .toMatchObject({ phone: '+529991234567', alternativePhones: ['+529991234568', '+12125550100', '+442079460958'] });
+      expect(
+        await t.create({ name: 'Mara Pech', phone: '+52 999 123 4567', alternativePhones: ['+52 (999) 123-45-68', '212.555.0100', '+44 20 7946 0958'] }),
+      ).toMatchObject({ phone: '+529991234567', alternativePhones: ['+529991234568', '+12125550100', '+442079460958'] });
       expect(await t.create({ name: 'Ana Uc', phoneNumber: '+52 (999) 765-4321' })).toMatchObject({ phone: '+529997654321' });
       const c = await t.create({ name: 'Leo Ku', contactNumber: '212.555.0177' });
       expect(c).toMatchObject({ phone: '+12125550177' });
@@ -147,7 +246,11 @@ describe('customers CRUD', () => {
       ['tag of 51 characters', { name: 'Al Bo', tags: ['ok', 'x'.repeat(51)] }, 'tags.1'],
       ['bad email', { name: 'Al Bo', email: 'not-an-email' }, 'email'],
       ['unknown field', { name: 'Al Bo', favouriteColour: 'blue' }, 'favouriteColour'],
-      ['communicationHours 25:00', { name: 'Al Bo', preferences: { communicationHours: { start: '25:00', end: '18:00' } } }, 'preferences.communicationHours.start'],
+      [
+        'communicationHours 25:00',
+        { name: 'Al Bo', preferences: { communicationHours: { start: '25:00', end: '18:00' } } },
+        'preferences.communicationHours.start',
+      ],
     ])('answers 422 naming the field for a %s, writing nothing', async (_label, body, path) => {
       const t = await tenant();
       const res = await t.api('/customers', { method: 'POST', body });
@@ -174,10 +277,13 @@ describe('customers CRUD', () => {
 
     it('lets exactly one of several concurrent creates with the same email win', async () => {
       const t = await tenant();
-      const results = await Promise.all(Array.from({ length: 5 }, (_, i) => t.api('/customers', { method: 'POST', body: { name: `Racer ${i}`, email: 'race@example.com' } })));
+      const results = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => t.api('/customers', { method: 'POST', body: { name: `Racer ${i}`, email: 'race@example.com' } })),
+      );
       const winners = results.filter((r) => r.status === 201);
       expect(winners).toHaveLength(1);
-      for (const r of results.filter((x) => x.status !== 201)) expect(r).toMatchObject({ status: 409, body: { error: { details: { field: 'email', existingId: winners[0]!.body.data.id } } } });
+      for (const r of results.filter((x) => x.status !== 201))
+        expect(r).toMatchObject({ status: 409, body: { error: { details: { field: 'email', existingId: winners[0]!.body.data.id } } } });
       expect(await t.count()).toBe(1);
     });
 
@@ -192,7 +298,7 @@ describe('customers CRUD', () => {
   });
 
   describe('read, replace and update', () => {
-    it('answers 404 for a missing id, another tenant\'s customer and a deleted one, and 400 for a malformed id', async () => {
+    it("answers 404 for a missing id, another tenant's customer and a deleted one, and 400 for a malformed id", async () => {
       const t = await tenant();
       const other = await tenant();
       const theirs = await other.create({ name: 'Their Customer' });
@@ -208,15 +314,50 @@ describe('customers CRUD', () => {
 
     it('PUT resets every omitted optional field; PATCH changes only the fields sent', async () => {
       const t = await tenant();
-      const c = await t.create({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '(202) 555-0123', tags: ['vip'], segment: 'vip', notes: 'Keep me?', customerType: 'vip', address: { city: 'London' }, customFields: { a: '1' } });
+      const c = await t.create({
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        email: 'ada@example.com',
+        phone: '(202) 555-0123',
+        tags: ['vip'],
+        segment: 'vip',
+        notes: 'Keep me?',
+        customerType: 'vip',
+        address: { city: 'London' },
+        customFields: { a: '1' },
+      });
 
       const patched = await t.api(`/customers/${c.id}`, { method: 'PATCH', body: { lastName: 'King', notes: 'Patched' } });
       expect(patched.status).toBe(200);
-      expect(patched.body.data).toMatchObject({ firstName: 'Ada', lastName: 'King', fullName: 'Ada King', notes: 'Patched', tags: ['vip'], segment: 'vip', tier: 'vip', email: 'ada@example.com', phone: '+12025550123', address: { city: 'London' }, customFields: { a: '1' } });
+      expect(patched.body.data).toMatchObject({
+        firstName: 'Ada',
+        lastName: 'King',
+        fullName: 'Ada King',
+        notes: 'Patched',
+        tags: ['vip'],
+        segment: 'vip',
+        tier: 'vip',
+        email: 'ada@example.com',
+        phone: '+12025550123',
+        address: { city: 'London' },
+        customFields: { a: '1' },
+      });
 
       const put = await t.api(`/customers/${c.id}`, { method: 'PUT', body: { firstName: 'Augusta', email: 'ada@example.com' } });
       expect(put.status).toBe(200);
-      expect(put.body.data).toMatchObject({ firstName: 'Augusta', lastName: null, fullName: 'Augusta', email: 'ada@example.com', phone: null, tags: [], segment: null, notes: null, tier: 'regular', address: { city: null }, customFields: {} });
+      expect(put.body.data).toMatchObject({
+        firstName: 'Augusta',
+        lastName: null,
+        fullName: 'Augusta',
+        email: 'ada@example.com',
+        phone: null,
+        tags: [],
+        segment: null,
+        notes: null,
+        tier: 'regular',
+        address: { city: null },
+        customFields: {},
+      });
       expect((await t.api(`/customers/${c.id}`)).body.data).toMatchObject({ tags: [], notes: null, phone: null });
       expect((await t.api(`/customers/${c.id}`, { method: 'PUT', body: {} })).status).toBe(422);
     });
@@ -283,7 +424,15 @@ describe('customers CRUD', () => {
       expect((await t.api(`/customers/${c.id}`, { method: 'DELETE' })).status).toBe(204);
 
       const events = await db('events').where({ tenant_id: t.tenantId, subject_id: c.id }).orderBy('seq');
-      expect(events.map((e) => e.type)).toEqual(['customer.created', 'customer.updated', 'customer.blocked', 'customer.unblocked', 'customer.status_changed', 'customer.tags_changed', 'customer.deleted']);
+      expect(events.map((e) => e.type)).toEqual([
+        'customer.created',
+        'customer.updated',
+        'customer.blocked',
+        'customer.unblocked',
+        'customer.status_changed',
+        'customer.tags_changed',
+        'customer.deleted',
+      ]);
       for (const e of events) expect(e.payload.actor).toEqual({ type: 'api_key', id: t.keyId });
       expect(events[0].payload).toMatchObject({ requestId, data: { customer: { id: c.id, email: 'events@example.com' } } });
       expect(events[1].payload.data.changed).toEqual(['notes']);
@@ -292,7 +441,15 @@ describe('customers CRUD', () => {
       expect(events[6].payload.data).toMatchObject({ customerId: c.id, permanent: false });
 
       const audit = await db('audit_log').where({ tenant_id: t.tenantId, subject_id: c.id }).orderBy('id');
-      expect(audit.map((a) => a.action)).toEqual(['customer.created', 'customer.updated', 'customer.blocked', 'customer.unblocked', 'customer.status_changed', 'customer.tags_changed', 'customer.deleted']);
+      expect(audit.map((a) => a.action)).toEqual([
+        'customer.created',
+        'customer.updated',
+        'customer.blocked',
+        'customer.unblocked',
+        'customer.status_changed',
+        'customer.tags_changed',
+        'customer.deleted',
+      ]);
       expect(audit.every((a) => a.actor_type === 'api_key' && a.actor_id === t.keyId)).toBe(true);
       expect(audit[0].request_id).toBe(requestId);
     });

@@ -28,24 +28,44 @@ async function call(method: string, path: string, body?: unknown): Promise<any> 
 
 /** The tenant's stored events (type, data and actor), in outbox order. */
 const storedEvents = async (type?: EventType) =>
-  (await stack.db('events').where({ tenant_id: tenant.tenantId, ...(type ? { type } : {}) }).orderBy('seq').select('type', 'payload'))
-    .map((e: { type: EventType; payload: { data: any; actor: { type: string } } }) => ({ type: e.type, data: e.payload.data, actor: e.payload.actor }));
+  (
+    await stack
+      .db('events')
+      .where({ tenant_id: tenant.tenantId, ...(type ? { type } : {}) })
+      .orderBy('seq')
+      .select('type', 'payload')
+  ).map((e: { type: EventType; payload: { data: any; actor: { type: string } } }) => ({ type: e.type, data: e.payload.data, actor: e.payload.actor }));
 
 /** Waits until `count` events of a type are stored; returns them. */
-const eventsOf = (type: EventType, count = 1) => waitFor(async () => {
-  const found = await storedEvents(type);
-  return found.length >= count ? found : undefined;
-}, 60_000, 100);
+const eventsOf = (type: EventType, count = 1) =>
+  waitFor(
+    async () => {
+      const found = await storedEvents(type);
+      return found.length >= count ? found : undefined;
+    },
+    60_000,
+    100,
+  );
 
 const upload = (csv: string, query = '') =>
-  fetch(`${stack.server.url}/api/v1/imports${query}`, { method: 'POST', headers: { Authorization: `Bearer ${tenant.adminKey}`, 'Content-Type': 'text/csv' }, body: csv }).then(async (r) => (await r.json()) as any);
+  fetch(`${stack.server.url}/api/v1/imports${query}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${tenant.adminKey}`, 'Content-Type': 'text/csv' },
+    body: csv,
+  }).then(async (r) => (await r.json()) as any);
 
-const settledImport = (id: string) => waitFor(async () => {
-  const d = await call('GET', `/api/v1/imports/${id}`);
-  return ['completed', 'failed', 'cancelled'].includes(d.status) ? d : undefined;
-}, 60_000, 200);
+const settledImport = (id: string) =>
+  waitFor(
+    async () => {
+      const d = await call('GET', `/api/v1/imports/${id}`);
+      return ['completed', 'failed', 'cancelled'].includes(d.status) ? d : undefined;
+    },
+    60_000,
+    200,
+  );
 
-const campaignIn = (id: string, status: string) => waitFor(async () => ((await call('GET', `/api/v1/campaigns/${id}`)).status === status ? true : undefined), 60_000, 200);
+const campaignIn = (id: string, status: string) =>
+  waitFor(async () => ((await call('GET', `/api/v1/campaigns/${id}`)).status === status ? true : undefined), 60_000, 200);
 
 beforeAll(async () => {
   stack = await startCampaignStack({ withWorker: false });
@@ -75,7 +95,10 @@ describe('every event type through its real code path', () => {
     const imported = await upload('email,firstName,tags\nada@example.com,Ada,vip\ngrace@example.com,Grace,\n', '?emitCustomerEvents=true');
     expect((await settledImport(imported.data.id)).status).toBe('completed');
     const created = await eventsOf('customer.created', 2);
-    expect(created.map((e) => [e.data.customer.email, e.data.importId])).toEqual([['ada@example.com', imported.data.id], ['grace@example.com', imported.data.id]]);
+    expect(created.map((e) => [e.data.customer.email, e.data.importId])).toEqual([
+      ['ada@example.com', imported.data.id],
+      ['grace@example.com', imported.data.id],
+    ]);
   }, 120_000);
 
   it('customers through the API: created, updated, status_changed, tags_changed, blocked, unblocked, deleted', async () => {
@@ -93,22 +116,37 @@ describe('every event type through its real code path', () => {
     const updated = await eventsOf('customer.updated', 2);
     expect(updated.map((e) => e.data.changed)).toEqual([expect.arrayContaining(['lastName', 'status', 'tags']), ['tier']]);
     expect((await eventsOf('customer.status_changed', 2)).map((e) => e.data.reason)).toEqual([null, 'came back']);
-    expect((await eventsOf('customer.tags_changed', 2)).map((e) => [e.data.action, e.data.to])).toEqual([['set', ['early']], ['add', ['early', 'late']]]);
-    expect((await eventsOf('customer.deleted', 2)).map((e) => e.data)).toEqual([{ customerId: c.id, permanent: false }, { customerId: gone.id, permanent: true }]);
+    expect((await eventsOf('customer.tags_changed', 2)).map((e) => [e.data.action, e.data.to])).toEqual([
+      ['set', ['early']],
+      ['add', ['early', 'late']],
+    ]);
+    expect((await eventsOf('customer.deleted', 2)).map((e) => e.data)).toEqual([
+      { customerId: c.id, permanent: false },
+      { customerId: gone.id, permanent: true },
+    ]);
   });
 
   it('customer events: customer.event from /track and /batch, for a customer and for an anonymous visitor', async () => {
     const known = await call('POST', '/api/v1/track', { userId: 'schema-1', event: 'Viewed Product', properties: { sku: 'A1' }, messageId: 'schema-m-1' });
     await call('POST', '/api/v1/batch', { batch: [{ type: 'track', anonymousId: 'anon-schema', event: 'Opened App', timestamp: '2020-01-01T00:00:00Z' }] });
     const events = await eventsOf('customer.event', 2);
-    expect(events.map((e) => [e.data.customerId, e.data.name, e.data.backfill])).toEqual([[known.customerId, 'Viewed Product', false], [null, 'Opened App', true]]);
+    expect(events.map((e) => [e.data.customerId, e.data.name, e.data.backfill])).toEqual([
+      [known.customerId, 'Viewed Product', false],
+      [null, 'Opened App', true],
+    ]);
   });
 
   it('orders: order.created and order.status_updated', async () => {
     const c = await call('POST', '/api/v1/customers', { firstName: 'Buyer', email: 'buyer@example.com' });
     const order = await call('POST', '/api/v1/orders', { customerId: c.id, items: [{ name: 'Widget', price: 19.99, quantity: 3 }] });
     await call('PATCH', `/api/v1/orders/${order.id}/status`, { status: 'processing', reason: 'paid' });
-    expect((await eventsOf('order.status_updated'))[0]!.data).toMatchObject({ orderId: order.id, from: 'placed', to: 'processing', reason: 'paid', total: 59.97 });
+    expect((await eventsOf('order.status_updated'))[0]!.data).toMatchObject({
+      orderId: order.id,
+      from: 'placed',
+      to: 'processing',
+      reason: 'paid',
+      total: 59.97,
+    });
   });
 
   it('segments: segment.entered and segment.exited, from the SQL refresh and from the per-customer re-evaluation', async () => {
@@ -123,18 +161,30 @@ describe('every event type through its real code path', () => {
     const changes = [...(await eventsOf('segment.entered', 2)), ...(await eventsOf('segment.exited', 2))];
     // Two of each path: the refresh writes its events in SQL as the system, re-evaluation through appendEvent as the caller.
     expect(changes.map((e) => [e.type, e.data.customerId, e.data.segmentId, e.actor.type])).toEqual([
-      ['segment.entered', ada, segment.id, 'system'], ['segment.entered', ada, segment.id, 'api_key'],
-      ['segment.exited', ada, segment.id, 'system'], ['segment.exited', ada, segment.id, 'api_key'],
+      ['segment.entered', ada, segment.id, 'system'],
+      ['segment.entered', ada, segment.id, 'api_key'],
+      ['segment.exited', ada, segment.id, 'system'],
+      ['segment.exited', ada, segment.id, 'api_key'],
     ]);
   }, 90_000);
 
   it('campaigns: sent, started and completed by the workflow; an unsubscribe is customer.updated in the customers service shape', async () => {
     const c = await call('POST', '/api/v1/customers', { firstName: 'Reader', email: 'reader@example.com' });
-    const campaign = await call('POST', '/api/v1/campaigns', { name: 'News', channel: 'email', subject: 'Hi', body: 'Hello {{ firstName }}', audience: { type: 'customers', customerIds: [c.id] } });
+    const campaign = await call('POST', '/api/v1/campaigns', {
+      name: 'News',
+      channel: 'email',
+      subject: 'Hi',
+      body: 'Hello {{ firstName }}',
+      audience: { type: 'customers', customerIds: [c.id] },
+    });
     await call('POST', `/api/v1/campaigns/${campaign.id}/send`);
     await campaignIn(campaign.id, 'completed');
     const message = await waitFor(async () => stack.sink.messages.find((m) => m.to[0] === 'reader@example.com'), 30_000, 100);
-    const unsubscribe = await fetch(message.headers['list-unsubscribe']!.slice(1, -1), { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const unsubscribe = await fetch(message.headers['list-unsubscribe']!.slice(1, -1), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(unsubscribe.status).toBe(200);
     const updated = (await storedEvents('customer.updated')).find((e) => e.data.reason === 'unsubscribed');
     expect(updated?.data).toMatchObject({ customer: { id: c.id, preferences: { email: false } }, changed: ['preferences.email'], campaignId: campaign.id });
@@ -142,17 +192,34 @@ describe('every event type through its real code path', () => {
   }, 90_000);
 
   it('campaigns: scheduled, paused, resumed and cancelled through the API; paused automatically by the worker', async () => {
-    const weekly = await call('POST', '/api/v1/campaigns', { name: 'Weekly', channel: 'sms', body: 'News', audience: { type: 'all' }, schedule: { type: 'recurring', cron: '0 9 * * 1', timezone: 'Europe/Paris' } });
-    for (const action of ['schedule', 'pause', 'resume', 'cancel']) await call('POST', `/api/v1/campaigns/${weekly.id}/${action}`, action === 'schedule' ? {} : undefined);
+    const weekly = await call('POST', '/api/v1/campaigns', {
+      name: 'Weekly',
+      channel: 'sms',
+      body: 'News',
+      audience: { type: 'all' },
+      schedule: { type: 'recurring', cron: '0 9 * * 1', timezone: 'Europe/Paris' },
+    });
+    for (const action of ['schedule', 'pause', 'resume', 'cancel'])
+      await call('POST', `/api/v1/campaigns/${weekly.id}/${action}`, action === 'schedule' ? {} : undefined);
 
     await seedCustomers(stack.db, tenant.tenantId, 25, 'bouncy');
     const bouncy = await stack.db('customers').where({ tenant_id: tenant.tenantId }).whereRaw("'bouncy' = ANY(tags)").pluck('email');
     for (const email of bouncy) stack.rejectEmails.add(email);
-    const failing = await call('POST', '/api/v1/campaigns', { name: 'Bouncy', channel: 'email', subject: 'S', body: 'B', audience: { type: 'rules', rules: { field: 'tags', operator: 'contains', value: 'bouncy' } }, options: { autoPauseFailureRate: 0.2 } });
+    const failing = await call('POST', '/api/v1/campaigns', {
+      name: 'Bouncy',
+      channel: 'email',
+      subject: 'S',
+      body: 'B',
+      audience: { type: 'rules', rules: { field: 'tags', operator: 'contains', value: 'bouncy' } },
+      options: { autoPauseFailureRate: 0.2 },
+    });
     await call('POST', `/api/v1/campaigns/${failing.id}/send`);
     await campaignIn(failing.id, 'paused');
     await call('POST', `/api/v1/campaigns/${failing.id}/cancel`);
-    expect((await eventsOf('campaign.paused', 2)).map((e) => [e.data.campaignId, e.data.automatic])).toEqual([[weekly.id, false], [failing.id, true]]);
+    expect((await eventsOf('campaign.paused', 2)).map((e) => [e.data.campaignId, e.data.automatic])).toEqual([
+      [weekly.id, false],
+      [failing.id, true],
+    ]);
     expect((await eventsOf('campaign.scheduled'))[0]!.data.schedule).toEqual({ type: 'recurring', cron: '0 9 * * 1', timezone: 'Europe/Paris' });
     await eventsOf('campaign.cancelled', 2);
   }, 90_000);
@@ -181,7 +248,11 @@ describe('every event type through its real code path', () => {
   it('delivered bodies: what the receiver got for every event is signed and matches its type’s envelope schema', async () => {
     const events = await stack.db('events').where({ tenant_id: tenant.tenantId }).count<{ n: number }[]>({ n: '*' });
     // Every event reaches the `*` endpoint (webhook.test included: it was that endpoint's test).
-    const accepted = await until(() => receiver.acceptedIds(), (ids) => ids.size >= events[0]!.n, 60_000);
+    const accepted = await until(
+      () => receiver.acceptedIds(),
+      (ids) => ids.size >= events[0]!.n,
+      60_000,
+    );
     expect(accepted.size).toBe(events[0]!.n);
     const bodies = receiver.requests.filter((r) => r.status === 204);
     expect(receiver.unverified()).toEqual([]);

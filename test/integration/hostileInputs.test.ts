@@ -66,21 +66,30 @@ describe('hostile inputs on every route', () => {
   let db: Knex;
   let tenantId: string;
   let key: string;
-  let spec: { paths: Record<string, Record<string, OpenApiOperation>>; components: { schemas: Record<string, { properties?: Record<string, { type?: string | string[] }> }> } };
+  let spec: {
+    paths: Record<string, Record<string, OpenApiOperation>>;
+    components: { schemas: Record<string, { properties?: Record<string, { type?: string | string[] }> }> };
+  };
   const ids: Record<string, string> = {};
   const baseBodies: Record<string, unknown> = {};
 
   /** Rows of every table that has a tenant_id, for this tenant. */
   async function footprint(): Promise<Record<string, number>> {
-    const tables = (await db.raw(`SELECT table_name FROM information_schema.columns WHERE column_name = 'tenant_id' AND table_schema = 'public' ORDER BY 1`)).rows as Array<{ table_name: string }>;
+    const tables = (await db.raw(`SELECT table_name FROM information_schema.columns WHERE column_name = 'tenant_id' AND table_schema = 'public' ORDER BY 1`))
+      .rows as Array<{ table_name: string }>;
     const out: Record<string, number> = {};
-    for (const { table_name } of tables) out[table_name] = Number((await db(table_name).where({ tenant_id: tenantId }).count<{ n: string }[]>({ n: '*' }))[0]!.n);
+    for (const { table_name } of tables)
+      out[table_name] = Number((await db(table_name).where({ tenant_id: tenantId }).count<{ n: string }[]>({ n: '*' }))[0]!.n);
     return out;
   }
 
   beforeAll(async () => {
     db = testDb();
-    server = await startTestServer({ RATE_LIMIT_GENERAL_PER_MINUTE: '10000000', RATE_LIMIT_IP_PER_MINUTE: '10000000', RATE_LIMIT_IMPORTS_PER_MINUTE: '10000000' });
+    server = await startTestServer({
+      RATE_LIMIT_GENERAL_PER_MINUTE: '10000000',
+      RATE_LIMIT_IP_PER_MINUTE: '10000000',
+      RATE_LIMIT_IMPORTS_PER_MINUTE: '10000000',
+    });
     ({ tenantId, adminKey: key } = await buildTenant(db, 'Hostile tenant'));
     spec = (await server.request('/api/v1/openapi.json')).body;
     const create = async (path: string, body: unknown) => {
@@ -88,7 +97,15 @@ describe('hostile inputs on every route', () => {
       expect({ path, status: res.status }).toEqual({ path, status: 201 });
       return (res.body.data ?? res.body).id as string;
     };
-    const customer = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '+1 212 555 0100', tags: ['vip'], preferences: { language: 'en' }, customFields: { plan: 'gold' } };
+    const customer = {
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada@example.com',
+      phone: '+1 212 555 0100',
+      tags: ['vip'],
+      preferences: { language: 'en' },
+      customFields: { plan: 'gold' },
+    };
     ids.customers = await create('/api/v1/customers', customer);
     const order = { customerId: ids.customers, items: [{ productId: 'p-1', name: 'Widget', price: 19.99, quantity: 3 }], tax: 1, shipping: 2, discount: 0.5 };
     ids.orders = await create('/api/v1/orders', order);
@@ -100,13 +117,20 @@ describe('hostile inputs on every route', () => {
     ids.webhooks = await create('/api/v1/webhooks', webhook);
     Object.assign(baseBodies, {
       'POST /api/v1/customers': { ...customer, email: 'other@example.com', phone: '+1 212 555 0101' },
-      'PUT /api/v1/customers/:id': customer, 'PATCH /api/v1/customers/:id': customer,
-      'POST /api/v1/orders': order, 'POST /api/v1/segments': { ...segment, name: 'VIP 2' }, 'POST /api/v1/segments/preview': segment,
-      'POST /api/v1/campaigns': campaign, 'POST /api/v1/webhooks': webhook, 'PATCH /api/v1/webhooks/:id': webhook,
+      'PUT /api/v1/customers/:id': customer,
+      'PATCH /api/v1/customers/:id': customer,
+      'POST /api/v1/orders': order,
+      'POST /api/v1/segments': { ...segment, name: 'VIP 2' },
+      'POST /api/v1/segments/preview': segment,
+      'POST /api/v1/campaigns': campaign,
+      'POST /api/v1/webhooks': webhook,
+      'PATCH /api/v1/webhooks/:id': webhook,
       'POST /api/v1/customers/bulk/import': { customers: [{ ...customer, email: 'bulk@example.com', phone: '+1 212 555 0102' }] },
-      'POST /api/v1/api-keys': { name: 'k', role: 'readonly' }, 'PATCH /api/v1/orders/:id/status': { status: 'shipped' },
+      'POST /api/v1/api-keys': { name: 'k', role: 'readonly' },
+      'PATCH /api/v1/orders/:id/status': { status: 'shipped' },
       'PUT /api/v1/messaging/settings': { fromEmail: 'Shop <news@shop.example>', timezone: 'Europe/Madrid' },
-      'PATCH /api/v1/customers/:id/tags': { tags: ['a'], action: 'add' }, 'POST /api/v1/customers/:id/notes': { content: 'a note that is long enough' },
+      'PATCH /api/v1/customers/:id/tags': { tags: ['a'], action: 'add' },
+      'POST /api/v1/customers/:id/notes': { content: 'a note that is long enough' },
     });
   });
   afterAll(async () => {
@@ -145,7 +169,8 @@ describe('hostile inputs on every route', () => {
 
   /** Every leaf of a value as a path of keys, so nested fields (items.0.price) get hostile values too. */
   function leaves(value: unknown, path: Array<string | number> = []): Array<{ path: Array<string | number>; value: unknown }> {
-    if (value !== null && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, Array.isArray(value) ? Number(k) : k]));
+    if (value !== null && typeof value === 'object')
+      return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, Array.isArray(value) ? Number(k) : k]));
     return [{ path, value }];
   }
 
@@ -183,7 +208,8 @@ describe('hostile inputs on every route', () => {
       // Streamed uploads (imports): a NUL in the CSV header, bytes that are not UTF-8.
       if (op?.requestBody?.content?.['text/csv']) {
         sent.push({ method, path: target, body: 'email,na\0me\na@example.com,A\n', type: 'text/csv', refuse: true });
-        for (const type of ['text/csv', 'application/x-ndjson']) sent.push({ method, path: target, body: Buffer.from('email\nJos\xe9@example.com\n', 'latin1'), type, refuse: true });
+        for (const type of ['text/csv', 'application/x-ndjson'])
+          sent.push({ method, path: target, body: Buffer.from('email\nJos\xe9@example.com\n', 'latin1'), type, refuse: true });
       }
       if (method === 'DELETE') continue;
       // The parser refuses what it cannot read on every route; values inside a JSON body are checked
@@ -194,7 +220,12 @@ describe('hostile inputs on every route', () => {
       // One field at a time, in a body that is otherwise valid where we have one.
       const base = baseBodies[`${method} ${path}`] ?? {};
       const props = bodyProperties(op);
-      const slots = [...leaves(base).filter((l) => l.path.length), ...Object.entries(props).filter(([name]) => !(name in (base as object))).map(([name, p]) => ({ path: [name], value: p.type }))];
+      const slots = [
+        ...leaves(base).filter((l) => l.path.length),
+        ...Object.entries(props)
+          .filter(([name]) => !(name in (base as object)))
+          .map(([name, p]) => ({ path: [name], value: p.type })),
+      ];
       for (const slot of slots) {
         const numeric = typeof slot.value === 'number' || slot.value === 'number' || slot.value === 'integer';
         const values = ['"a\\u0000b"', '"\\ud83d"', ...HUGE_NUMBERS, ...(numeric ? [TWO_TO_70, '9007199254740993', '-' + TWO_TO_70] : [])];
@@ -214,7 +245,10 @@ describe('hostile inputs on every route', () => {
         method: r.method,
         headers: { Authorization: `Bearer ${key}`, ...(r.type ? { 'Content-Type': r.type } : {}) },
         body: r.body,
-      }).then((response) => ({ response }), (err: Error) => ({ err }));
+      }).then(
+        (response) => ({ response }),
+        (err: Error) => ({ err }),
+      );
       const label = `${r.method} ${r.path.slice(0, 120)} ${typeof r.body === 'string' ? r.body.slice(0, 80) : r.body ? '<bytes>' : ''}`;
       if ('err' in outcome) {
         failures.push(`${label} → ${outcome.err.message} ${String((outcome.err as { cause?: unknown }).cause ?? '')}`);
@@ -230,7 +264,8 @@ describe('hostile inputs on every route', () => {
       }
       if (res.status >= 500) failures.push(`${label} → ${res.status} ${text.slice(0, 200)}`);
       else if (r.refuse && res.status < 400) failures.push(`${label} → ${res.status} (should be refused)`);
-      else if (res.status >= 400 && (typeof json?.error?.code !== 'string' || typeof json.error.message !== 'string')) failures.push(`${label} → ${res.status} without the error shape: ${text.slice(0, 100)}`);
+      else if (res.status >= 400 && (typeof json?.error?.code !== 'string' || typeof json.error.message !== 'string'))
+        failures.push(`${label} → ${res.status} without the error shape: ${text.slice(0, 100)}`);
     }
     expect(failures).toEqual([]);
     expect(await footprint()).toEqual(before);

@@ -16,7 +16,8 @@ describe('Idempotency-Key with concurrent requests', () => {
   let db: Knex;
   let tenant: { tenantId: string; adminKey: string };
 
-  const post = (body: unknown, key: string) => server.request('/api/v1/orders', { method: 'POST', key: tenant.adminKey, body, headers: { 'Idempotency-Key': key } });
+  const post = (body: unknown, key: string) =>
+    server.request('/api/v1/orders', { method: 'POST', key: tenant.adminKey, body, headers: { 'Idempotency-Key': key } });
   const orderBody = (customerId: string) => ({ customerId, items: [{ productId: 'p-1', name: 'Widget', price: 19.99, quantity: 1 }] });
   const keyRow = (key: string) => db('idempotency_keys').where({ tenant_id: tenant.tenantId, key }).first();
   const ordersOf = (customerId: string) => db('orders').where({ tenant_id: tenant.tenantId, customer_id: customerId });
@@ -31,7 +32,12 @@ describe('Idempotency-Key with concurrent requests', () => {
   /** The backend of the API's order transaction, once it waits for the customer's row lock. */
   async function waitingBackend(): Promise<number> {
     const rows = await until(
-      async () => (await db.raw(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%from "customers"%for update%'`)).rows as Array<{ pid: number }>,
+      async () =>
+        (
+          await db.raw(
+            `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE '%from "customers"%for update%'`,
+          )
+        ).rows as Array<{ pid: number }>,
       (r) => r.length === 1,
       { timeoutMs: 10_000, label: "the order request to wait for the customer's row lock" },
     );

@@ -48,13 +48,54 @@ describe('bulk imports', () => {
     expect(rows).toHaveLength(3);
     expect(rows.find((r) => r.email === 'mara@example.com')).toMatchObject({ phone: '+529991234567', address_city: 'Mérida' });
     const ada = rows.find((r) => r.email === 'ada@example.com')!;
-    expect(ada).toMatchObject({ first_name: 'Ada', last_name: 'Lovelace', full_name: 'Ada Lovelace', phone: '+12125550101', tags: ['vip', 'early'], tier: 'vip', address_city: 'London', source: 'import', custom_fields: { 'Favourite colour': 'green' } });
+    expect(ada).toMatchObject({
+      first_name: 'Ada',
+      last_name: 'Lovelace',
+      full_name: 'Ada Lovelace',
+      phone: '+12125550101',
+      tags: ['vip', 'early'],
+      tier: 'vip',
+      address_city: 'London',
+      source: 'import',
+      custom_fields: { 'Favourite colour': 'green' },
+    });
     // The same person created through the API has the same stored values.
-    const viaApi = await stack.server.request('/api/v1/customers', { method: 'POST', key: t.adminKey, body: { firstName: 'Ada', lastName: 'Lovelace', email: 'ADA2@Example.com', phone: '(212) 555-0199', tags: ['vip', 'early'], customerType: 'VIP', address: { city: 'London' }, source: 'import', customFields: { 'Favourite colour': 'green' } } });
+    const viaApi = await stack.server.request('/api/v1/customers', {
+      method: 'POST',
+      key: t.adminKey,
+      body: {
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        email: 'ADA2@Example.com',
+        phone: '(212) 555-0199',
+        tags: ['vip', 'early'],
+        customerType: 'VIP',
+        address: { city: 'London' },
+        source: 'import',
+        customFields: { 'Favourite colour': 'green' },
+      },
+    });
     expect(viaApi.status).toBe(201);
     const apiRow = await stack.db('customers').where({ id: viaApi.body.data.id }).first();
-    for (const col of ['first_name', 'last_name', 'full_name', 'tags', 'tier', 'address_city', 'source', 'custom_fields', 'status', 'consent_email', 'consent_sms']) expect(apiRow[col]).toEqual(ada[col]);
-    expect(rows.find((r) => r.email === 'barbara@example.com')).toMatchObject({ phone: '+12125550105', tags: ['a', 'b'], custom_fields: { 'Favourite colour': 'red' } });
+    for (const col of [
+      'first_name',
+      'last_name',
+      'full_name',
+      'tags',
+      'tier',
+      'address_city',
+      'source',
+      'custom_fields',
+      'status',
+      'consent_email',
+      'consent_sms',
+    ])
+      expect(apiRow[col]).toEqual(ada[col]);
+    expect(rows.find((r) => r.email === 'barbara@example.com')).toMatchObject({
+      phone: '+12125550105',
+      tags: ['a', 'b'],
+      custom_fields: { 'Favourite colour': 'red' },
+    });
 
     const csvErrors = await fetch(`${stack.server.url}/api/v1/imports/${done.id}/errors?format=csv`, { headers: { Authorization: `Bearer ${t.adminKey}` } });
     expect(csvErrors.headers.get('content-type')).toMatch(/text\/csv/);
@@ -75,7 +116,13 @@ describe('bulk imports', () => {
 
   it('dedupes inside the file (first occurrence wins) and against existing customers, per duplicate mode', async () => {
     const t = await buildTenant(stack.db);
-    const existing = await buildCustomer(stack.db, t.tenantId, { email: 'old@example.com', first_name: 'Old', last_name: 'Name', full_name: 'Old Name', tags: ['keep'] });
+    const existing = await buildCustomer(stack.db, t.tenantId, {
+      email: 'old@example.com',
+      first_name: 'Old',
+      last_name: 'Name',
+      full_name: 'Old Name',
+      tags: ['keep'],
+    });
     const ndjson = [
       { email: 'new@example.com', firstName: 'First' },
       { email: 'NEW@example.com', firstName: 'Second' },
@@ -83,7 +130,10 @@ describe('bulk imports', () => {
       { phoneNumber: 529991111111, name: 'Phone Person' },
       { contactNumber: '+52 9991111111', name: 'Same Phone' },
       'not an object',
-    ].map((r) => JSON.stringify(r)).join('\n').concat('\n{broken json\n');
+    ]
+      .map((r) => JSON.stringify(r))
+      .join('\n')
+      .concat('\n{broken json\n');
 
     const skip = await stack.upload(t, ndjson, 'application/x-ndjson', '?dedupeKeys=email,phone');
     expect(skip.status).toBe(202);
@@ -99,7 +149,15 @@ describe('bulk imports', () => {
     const old = await stack.db('customers').where({ id: existing }).first();
     expect(old).toMatchObject({ first_name: 'Old', last_name: 'Renamed', full_name: 'Old Renamed', tags: ['fresh'] });
 
-    const onlyUpdate = await stack.upload(t, JSON.stringify([{ email: 'nobody@example.com', name: 'No Body' }, { email: 'old@example.com', firstName: 'Very' }]), 'application/json', '?duplicateMode=update');
+    const onlyUpdate = await stack.upload(
+      t,
+      JSON.stringify([
+        { email: 'nobody@example.com', name: 'No Body' },
+        { email: 'old@example.com', firstName: 'Very' },
+      ]),
+      'application/json',
+      '?duplicateMode=update',
+    );
     const updatedOnly = await stack.settled(t, onlyUpdate.body.data.id);
     expect(updatedOnly.progress).toMatchObject({ imported: 0, updated: 1, failed: 1 });
     expect((await stack.db('customers').where({ id: existing }).first()).full_name).toBe('Very Renamed');
@@ -138,37 +196,62 @@ describe('bulk imports', () => {
     const t = await buildTenant(stack.db);
     await buildCustomer(stack.db, t.tenantId, { email: 'customer2@example.com' });
     const res = await stack.server.request('/api/v1/customers/bulk/import', {
-      method: 'POST', key: t.adminKey,
-      body: { customers: [
-        { phoneNumber: '529991111111', firstName: 'Customer1', email: 'customer1@example.com' },
-        { phoneNumber: '529992222222', firstName: 'Customer2', email: 'customer2@example.com' },
-        { phoneNumber: '12', firstName: 'Customer3' },
-        { phoneNumber: '529991111111', firstName: 'Again' },
-        { phoneNumber: '+52 (999) 333-4444', firstName: 'Customer5', alternativePhones: '+52 999 333 4445; 212.555.0100' },
-        { phoneNumber: '+52 999 333', firstName: 'Customer6' },
-      ] },
+      method: 'POST',
+      key: t.adminKey,
+      body: {
+        customers: [
+          { phoneNumber: '529991111111', firstName: 'Customer1', email: 'customer1@example.com' },
+          { phoneNumber: '529992222222', firstName: 'Customer2', email: 'customer2@example.com' },
+          { phoneNumber: '12', firstName: 'Customer3' },
+          { phoneNumber: '529991111111', firstName: 'Again' },
+          { phoneNumber: '+52 (999) 333-4444', firstName: 'Customer5', alternativePhones: '+52 999 333 4445; 212.555.0100' },
+          { phoneNumber: '+52 999 333', firstName: 'Customer6' },
+        ],
+      },
     });
     expect(res.status).toBe(200);
     expect(res.body.results).toEqual({ imported: 2, updated: 0, duplicates: 2, failed: 2 });
-    expect(res.body.details.success).toEqual([expect.objectContaining({ row: 1, outcome: 'imported', customerId: expect.any(String) }), expect.objectContaining({ row: 5, outcome: 'imported' })]);
-    expect(res.body.details.duplicates).toEqual([expect.objectContaining({ row: 2, outcome: 'duplicate_existing' }), { row: 4, outcome: 'duplicate_in_file', firstRow: 1 }]);
+    expect(res.body.details.success).toEqual([
+      expect.objectContaining({ row: 1, outcome: 'imported', customerId: expect.any(String) }),
+      expect.objectContaining({ row: 5, outcome: 'imported' }),
+    ]);
+    expect(res.body.details.duplicates).toEqual([
+      expect.objectContaining({ row: 2, outcome: 'duplicate_existing' }),
+      { row: 4, outcome: 'duplicate_in_file', firstRow: 1 },
+    ]);
     expect(res.body.details.failed).toEqual([
       { row: 3, outcome: 'failed', errors: [{ row: 3, field: 'phone', message: expect.stringContaining('must be a phone number of 4 to 32 characters') }] },
       { row: 6, outcome: 'failed', errors: [{ row: 6, field: 'phone', message: expect.stringContaining('is not a valid phone number') }] },
     ]);
-    expect(await stack.db('customers').where({ tenant_id: t.tenantId, first_name: 'Customer5' }).first()).toMatchObject({ phone: '+529993334444', alternative_phones: ['+529993334445', '+12125550100'] });
+    expect(await stack.db('customers').where({ tenant_id: t.tenantId, first_name: 'Customer5' }).first()).toMatchObject({
+      phone: '+529993334444',
+      alternative_phones: ['+529993334445', '+12125550100'],
+    });
     const imp = await stack.server.request(`/api/v1/imports/${res.body.importId}`, { key: t.adminKey });
     expect(imp.body.data).toMatchObject({ status: 'completed', progress: { imported: 2, duplicates: 2, failed: 2 } });
 
-    const tooMany = await stack.server.request('/api/v1/customers/bulk/import', { method: 'POST', key: t.adminKey, body: { customers: Array.from({ length: 1001 }, (_, i) => ({ email: `x${i}@example.com` })) } });
+    const tooMany = await stack.server.request('/api/v1/customers/bulk/import', {
+      method: 'POST',
+      key: t.adminKey,
+      body: { customers: Array.from({ length: 1001 }, (_, i) => ({ email: `x${i}@example.com` })) },
+    });
     expect(tooMany.status).toBe(413);
     expect(tooMany.body.error.message).toMatch(/POST \/api\/v1\/imports/);
 
     // A mapping to a field Herald does not have is refused where it was sent: the body's options here, the query on uploads.
-    const badMapping = await stack.server.request('/api/v1/customers/bulk/import', { method: 'POST', key: t.adminKey, body: { customers: [{ mail: 'm@example.com' }], options: { mapping: { mail: 'nope' } } } });
+    const badMapping = await stack.server.request('/api/v1/customers/bulk/import', {
+      method: 'POST',
+      key: t.adminKey,
+      body: { customers: [{ mail: 'm@example.com' }], options: { mapping: { mail: 'nope' } } },
+    });
     expect(badMapping.status).toBe(422);
     expect(badMapping.body.error.details).toEqual([{ location: 'body', path: 'options.mapping', message: expect.stringContaining('nope') }]);
-    const badUpload = await stack.server.request(`/api/v1/imports?mapping=${encodeURIComponent(JSON.stringify({ mail: 'nope' }))}`, { method: 'POST', key: t.adminKey, body: 'mail\nm@example.com\n', headers: { 'Content-Type': 'text/csv' } });
+    const badUpload = await stack.server.request(`/api/v1/imports?mapping=${encodeURIComponent(JSON.stringify({ mail: 'nope' }))}`, {
+      method: 'POST',
+      key: t.adminKey,
+      body: 'mail\nm@example.com\n',
+      headers: { 'Content-Type': 'text/csv' },
+    });
     expect(badUpload.status).toBe(422);
     expect(badUpload.body.error.details).toEqual([{ location: 'query', path: 'mapping', message: expect.stringContaining('nope') }]);
   });
@@ -194,7 +277,10 @@ describe('bulk imports', () => {
       { row: 4, field: 'fullName', message: expect.stringContaining('surrogate') },
       { row: 5, field: 'customFields.Lucky number', message: expect.stringContaining('finite') },
     ]);
-    expect((await customersOf(t.tenantId)).map((c) => [c.email, c.phone, c.full_name])).toEqual([['ok@example.com', '+529991234567', null], ['split@example.com', null, 'Zoë ☕ 😀']]);
+    expect((await customersOf(t.tenantId)).map((c) => [c.email, c.phone, c.full_name])).toEqual([
+      ['ok@example.com', '+529991234567', null],
+      ['split@example.com', null, 'Zoë ☕ 😀'],
+    ]);
   });
 
   it('refuses bad uploads with clear 4xx errors and creates nothing', async () => {
@@ -208,16 +294,29 @@ describe('bulk imports', () => {
     const badMapping = await stack.upload(t, 'email\na@example.com\n', 'text/csv', `?mapping=${encodeURIComponent(JSON.stringify({ email: 'emial' }))}`);
     expect(badMapping.status).toBe(422);
     const nulHeader = await stack.upload(t, 'email,na\u0000me\na@example.com,A\n', 'text/csv');
-    expect(nulHeader).toMatchObject({ status: 400, body: { error: { code: 'bad_request', details: [{ path: 'header.1', message: expect.stringContaining('NUL') }] } } });
+    expect(nulHeader).toMatchObject({
+      status: 400,
+      body: { error: { code: 'bad_request', details: [{ path: 'header.1', message: expect.stringContaining('NUL') }] } },
+    });
     const nulRows = await stack.upload(t, '[{"email":"a@example.com","name":"A\\u0000"}]', 'application/json');
     expect(nulRows).toMatchObject({ status: 422, body: { error: { details: [{ location: 'body', path: '0.name' }] } } });
-    const latin1 = await fetch(`${stack.server.url}/api/v1/imports`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminKey}`, 'Content-Type': 'text/csv' }, body: Buffer.from('email,name\njose@example.com,Jos\xe9\n', 'latin1') });
+    const latin1 = await fetch(`${stack.server.url}/api/v1/imports`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${t.adminKey}`, 'Content-Type': 'text/csv' },
+      body: Buffer.from('email,name\njose@example.com,Jos\xe9\n', 'latin1'),
+    });
     expect(latin1.status).toBe(400);
     expect(((await latin1.json()) as { error: { message: string } }).error.message).toMatch(/not UTF-8 .*byte 0/);
     const brokenQuote = await stack.upload(t, 'email,name\n"a@example.com,Broken\n', 'text/csv');
     expect(brokenQuote.status).toBe(400);
     expect(brokenQuote.body.error.message).toMatch(/CSV could not be read/);
-    const bigJson = await stack.upload(t, JSON.stringify({ customers: Array.from({ length: 20000 }, (_, i) => ({ email: `person${i}@example.com`, name: 'A rather long name to fill the body' })) }), 'application/json');
+    const bigJson = await stack.upload(
+      t,
+      JSON.stringify({
+        customers: Array.from({ length: 20000 }, (_, i) => ({ email: `person${i}@example.com`, name: 'A rather long name to fill the body' })),
+      }),
+      'application/json',
+    );
     expect(bigJson.status).toBe(413);
     expect(bigJson.body.error.message).toMatch(/CSV .* or NDJSON/);
     expect(await stack.db('imports').where({ tenant_id: t.tenantId }).count().first()).toEqual(before);
@@ -264,7 +363,11 @@ describe('bulk imports', () => {
     await stack.db('import_rows').where({ import_id: queued.body.data.id }).delete();
     await stack.startWorker();
     const done = await stack.settled(t, queued.body.data.id, 30000);
-    expect(done).toMatchObject({ status: 'failed', error: expect.stringMatching(/no longer staged.*upload the file again/), progress: { processed: 0, imported: 0 } });
+    expect(done).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/no longer staged.*upload the file again/),
+      progress: { processed: 0, imported: 0 },
+    });
     const failed = await stack.db('events').where({ tenant_id: t.tenantId, type: 'import.failed', subject_id: done.id });
     expect(failed).toHaveLength(1);
     expect(failed[0].payload.data).toMatchObject({ importId: done.id, error: done.error, counts: { total: 2, processed: 0 } });
@@ -273,15 +376,26 @@ describe('bulk imports', () => {
 
   it("puts imported customers into the tenant's segments (a refresh starts when the import completes)", async () => {
     const t = await buildTenant(stack.db);
-    const created = await stack.server.request('/api/v1/segments', { method: 'POST', key: t.adminKey, body: { name: 'VIPs', rules: { all: [{ fact: 'tags', operator: 'hasAny', value: ['vip'] }] } } });
+    const created = await stack.server.request('/api/v1/segments', {
+      method: 'POST',
+      key: t.adminKey,
+      body: { name: 'VIPs', rules: { all: [{ fact: 'tags', operator: 'hasAny', value: ['vip'] }] } },
+    });
     expect(created.status).toBe(201);
     const segmentId = created.body.data.id as string;
     const members = async () => Number((await stack.db('segment_memberships').where({ segment_id: segmentId }).whereNull('exited_at').count().first())!.count);
     await waitFor(async () => (await stack.db('segments').where({ id: segmentId }).first()).refreshed_at, 30_000, 200, "the segment's first refresh");
-    const done = await stack.settled(t, (await stack.upload(t, 'email,tags\nv1@example.com,vip\nv2@example.com,vip;gold\nn1@example.com,gold\n', 'text/csv')).body.data.id);
+    const done = await stack.settled(
+      t,
+      (await stack.upload(t, 'email,tags\nv1@example.com,vip\nv2@example.com,vip;gold\nn1@example.com,gold\n', 'text/csv')).body.data.id,
+    );
     expect(done.progress.imported).toBe(3);
     await until(members, (n) => n === 2, { timeoutMs: 30_000, everyMs: 200, label: 'the segment to have exactly two members' });
-    const inSegment = await stack.db('segment_memberships').join('customers', 'customers.id', 'segment_memberships.customer_id').where({ segment_id: segmentId }).pluck('customers.email');
+    const inSegment = await stack
+      .db('segment_memberships')
+      .join('customers', 'customers.id', 'segment_memberships.customer_id')
+      .where({ segment_id: segmentId })
+      .pluck('customers.email');
     expect(inSegment.sort()).toEqual(['v1@example.com', 'v2@example.com']);
   });
 });

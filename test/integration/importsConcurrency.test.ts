@@ -24,7 +24,11 @@ describe('concurrent imports on one worker', () => {
     const tenants = await Promise.all([1, 2, 3, 4].map((i) => buildTenant(herald.db, `Slots ${i}`)));
     const ids: string[] = [];
     for (const t of tenants) {
-      const res = await fetch(`${herald.server.url}/api/v1/imports`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminKey}`, 'Content-Type': 'text/csv' }, body: csv });
+      const res = await fetch(`${herald.server.url}/api/v1/imports`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${t.adminKey}`, 'Content-Type': 'text/csv' },
+        body: csv,
+      });
       expect(res.status).toBe(202);
       ids.push(((await res.json()) as { data: { id: string } }).data.id);
     }

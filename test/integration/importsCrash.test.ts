@@ -34,9 +34,15 @@ describe('import crash safety', () => {
     const rows = 60_000;
     const data = scaleCsv(rows);
     for (let i = 0; i < data.existing.length; i += 1000) {
-      await db('customers').insert(data.existing.slice(i, i + 1000).map((email) => ({ tenant_id: t.tenantId, email, first_name: 'Already', full_name: 'Already There' })));
+      await db('customers').insert(
+        data.existing.slice(i, i + 1000).map((email) => ({ tenant_id: t.tenantId, email, first_name: 'Already', full_name: 'Already There' })),
+      );
     }
-    const res = await fetch(`${server.url}/api/v1/imports`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminKey}`, 'Content-Type': 'text/csv' }, body: data.csv });
+    const res = await fetch(`${server.url}/api/v1/imports`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${t.adminKey}`, 'Content-Type': 'text/csv' },
+      body: data.csv,
+    });
     expect(res.status).toBe(202);
     const id = ((await res.json()) as { data: { id: string } }).data.id;
     const progress = async () => (await db('imports').where({ id }).first()) as { status: string; processed_rows: number; total_rows: number };
@@ -55,7 +61,11 @@ describe('import crash safety', () => {
     let sampling = true;
     const sampler = (async () => {
       while (sampling) {
-        const [{ n }] = (await db.raw("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE '%INSERT INTO customers%' AND pid <> pg_backend_pid()")).rows;
+        const [{ n }] = (
+          await db.raw(
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE '%INSERT INTO customers%' AND pid <> pg_backend_pid()",
+          )
+        ).rows;
         concurrentWriters = Math.max(concurrentWriters, n);
         await new Promise((r) => setTimeout(r, 25));
       }
@@ -82,11 +92,23 @@ describe('import crash safety', () => {
 
     const job = (await server.request(`/api/v1/imports/${id}`, { key: t.adminKey })).body.data;
     const failed = data.malformed.length;
-    expect(job.progress).toEqual(expect.objectContaining({
-      total: rows, processed: rows, failed, duplicatesInFile: data.dupInFile, duplicatesExisting: data.existing.length,
-      imported: rows - failed - data.dupInFile - data.existing.length, updated: 0,
-    }));
-    const [{ count, emails, phones }] = (await db.raw('SELECT count(*)::int AS count, count(DISTINCT email)::int AS emails, count(DISTINCT phone)::int AS phones FROM customers WHERE tenant_id = ?', [t.tenantId])).rows;
+    expect(job.progress).toEqual(
+      expect.objectContaining({
+        total: rows,
+        processed: rows,
+        failed,
+        duplicatesInFile: data.dupInFile,
+        duplicatesExisting: data.existing.length,
+        imported: rows - failed - data.dupInFile - data.existing.length,
+        updated: 0,
+      }),
+    );
+    const [{ count, emails, phones }] = (
+      await db.raw(
+        'SELECT count(*)::int AS count, count(DISTINCT email)::int AS emails, count(DISTINCT phone)::int AS phones FROM customers WHERE tenant_id = ?',
+        [t.tenantId],
+      )
+    ).rows;
     expect(count).toBe(rows - failed - data.dupInFile);
     expect(emails).toBe(count);
     expect(phones).toBe(job.progress.imported);

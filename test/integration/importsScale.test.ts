@@ -30,10 +30,18 @@ describe('imports at scale', () => {
     expect(data.dupInFile).toBe(rows / 50);
     expect(data.existing).toHaveLength(rows / 50);
     expect(done.status).toBe('completed');
-    expect(done.progress).toEqual(expect.objectContaining({
-      total: rows, processed: rows, failed, duplicatesInFile: data.dupInFile, duplicatesExisting: data.existing.length,
-      duplicates: data.dupInFile + data.existing.length, imported: rows - failed - data.dupInFile - data.existing.length, updated: 0,
-    }));
+    expect(done.progress).toEqual(
+      expect.objectContaining({
+        total: rows,
+        processed: rows,
+        failed,
+        duplicatesInFile: data.dupInFile,
+        duplicatesExisting: data.existing.length,
+        duplicates: data.dupInFile + data.existing.length,
+        imported: rows - failed - data.dupInFile - data.existing.length,
+        updated: 0,
+      }),
+    );
     expect(done.progress.rowsPerSecond).toBeGreaterThan(0);
 
     // Every malformed row, in order, with its number and the failing field, across error pages.
@@ -46,12 +54,20 @@ describe('imports at scale', () => {
     expect(listed.map((e) => ({ row: e.row, field: e.field }))).toEqual(data.malformed);
     expect(listed.every((e) => e.message.length > 0)).toBe(true);
 
-    const [{ count, emails }] = (await stack.db.raw('SELECT count(*)::int AS count, count(DISTINCT email)::int AS emails FROM customers WHERE tenant_id = ?', [t.tenantId])).rows;
+    const [{ count, emails }] = (
+      await stack.db.raw('SELECT count(*)::int AS count, count(DISTINCT email)::int AS emails FROM customers WHERE tenant_id = ?', [t.tenantId])
+    ).rows;
     expect(count).toBe(rows - failed - data.dupInFile);
     expect(emails).toBe(count);
     // First occurrence wins: a duplicated email keeps the earlier row's name.
-    expect(await stack.db('customers').where({ tenant_id: t.tenantId, email: 'person2@example.com' }).first()).toMatchObject({ first_name: 'First2', phone: '+12122000002' });
-    expect(await stack.db('customers').where({ tenant_id: t.tenantId, email: data.existing[0] }).first()).toMatchObject({ first_name: 'Already There', phone: null });
+    expect(await stack.db('customers').where({ tenant_id: t.tenantId, email: 'person2@example.com' }).first()).toMatchObject({
+      first_name: 'First2',
+      phone: '+12122000002',
+    });
+    expect(await stack.db('customers').where({ tenant_id: t.tenantId, email: data.existing[0] }).first()).toMatchObject({
+      first_name: 'Already There',
+      phone: null,
+    });
   }, 300000);
 
   it('runs two tenants\u2019 imports of the same file at once without touching each other\u2019s customers', async () => {

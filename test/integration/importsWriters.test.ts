@@ -14,7 +14,11 @@ describe('import chunk writers', () => {
 
   /** Backends of this database waiting for a lock while inserting customers. */
   const blockedInserts = async () =>
-    (await stack.db.raw("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO customers%'")).rows[0].n as number;
+    (
+      await stack.db.raw(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%INSERT INTO customers%'",
+      )
+    ).rows[0].n as number;
 
   it('keeps the first occurrence in the file when duplicates sit in chunks written in parallel', async () => {
     const t = await buildTenant(stack.db);
@@ -95,6 +99,10 @@ describe('import chunk writers', () => {
     expect(done.status).toBe('completed');
     expect(done.progress).toMatchObject({ total: 3, processed: 3, imported: 2, duplicatesExisting: 1, failed: 0 });
     const rows = await stack.db('customers').where({ tenant_id: t.tenantId }).orderBy('email').select('email', 'first_name');
-    expect(rows).toEqual([{ email: 'a@example.com', first_name: 'Ann' }, { email: 'b@example.com', first_name: 'Other' }, { email: 'c@example.com', first_name: 'Cyd' }]);
+    expect(rows).toEqual([
+      { email: 'a@example.com', first_name: 'Ann' },
+      { email: 'b@example.com', first_name: 'Other' },
+      { email: 'c@example.com', first_name: 'Cyd' },
+    ]);
   }, 120_000);
 });

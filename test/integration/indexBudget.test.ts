@@ -126,7 +126,11 @@ describe('the customers index budget', () => {
 
   /** What breaks the budget: plans that miss their index or scan customers, and indexes no query names. */
   async function budgetReport(): Promise<string[]> {
-    const sample = (await db('customers').where({ tenant_id: tenantId }).orderBy('created_at').offset(777).first('id', 'full_name', 'external_id')) as { id: string; full_name: string; external_id: string };
+    const sample = (await db('customers').where({ tenant_id: tenantId }).orderBy('created_at').offset(777).first('id', 'full_name', 'external_id')) as {
+      id: string;
+      full_name: string;
+      external_id: string;
+    };
     // An import chunk holds 5,000 rows against tables of a million: 0.5 %, here 100 of 20,000.
     const chunk = Array.from({ length: 100 }, (_, i) => i * 170 + 1);
     const queries: DocumentedQuery[] = [
@@ -139,16 +143,34 @@ describe('the customers index budget', () => {
       { name: 'list filtered by a tag', expects: ['customers_tags_gin'], run: () => get('/api/v1/customers?tags=rare&limit=20') },
       { name: 'list filtered by city', expects: ['customers_city_lower'], run: () => get('/api/v1/customers?city=city17&limit=20') },
       { name: 'list filtered by country', expects: ['customers_country_lower'], run: () => get('/api/v1/customers?country=ICELAND&limit=20') },
-      { name: 'list filtered by externalId', expects: ['customers_tenant_external_id_unique'], run: () => get(`/api/v1/customers?externalId=${sample.external_id}`) },
+      {
+        name: 'list filtered by externalId',
+        expects: ['customers_tenant_external_id_unique'],
+        run: () => get(`/api/v1/customers?externalId=${sample.external_id}`),
+      },
       { name: 'list search', expects: ['customers_search_trgm'], run: () => get(`/api/v1/customers?search=${sample.full_name.slice(0, 8)}&limit=20`) },
       { name: '/customers/search', expects: ['customers_search_trgm'], run: () => get(`/api/v1/customers/search?q=${sample.full_name.slice(-7)}&limit=20`) },
       {
-        name: 'segment preview (tags)', expects: ['customers_tags_gin'],
-        run: () => server.request('/api/v1/segments/preview', { method: 'POST', key, body: { rules: { all: [{ fact: 'tags', operator: 'hasAny', value: ['rare'] }] } } }),
+        name: 'segment preview (tags)',
+        expects: ['customers_tags_gin'],
+        run: () =>
+          server.request('/api/v1/segments/preview', {
+            method: 'POST',
+            key,
+            body: { rules: { all: [{ fact: 'tags', operator: 'hasAny', value: ['rare'] }] } },
+          }),
       },
       {
-        name: 'import chunk: holders of its unique values', expects: ['customers_tenant_email_unique', 'customers_tenant_phone_unique', 'customers_tenant_external_id_unique'],
-        run: () => customersHolding(db, tenantId, chunk.map((i) => `c${i}@example.com`), chunk.map((i) => `+1555${String(i).padStart(7, '0')}`), chunk.map((i) => `ext-${i * 2}`)),
+        name: 'import chunk: holders of its unique values',
+        expects: ['customers_tenant_email_unique', 'customers_tenant_phone_unique', 'customers_tenant_external_id_unique'],
+        run: () =>
+          customersHolding(
+            db,
+            tenantId,
+            chunk.map((i) => `c${i}@example.com`),
+            chunk.map((i) => `+1555${String(i).padStart(7, '0')}`),
+            chunk.map((i) => `ext-${i * 2}`),
+          ),
       },
     ];
 
@@ -167,9 +189,12 @@ describe('the customers index budget', () => {
       for (const index of q.expects) if (!seen.has(index)) report.push(`${q.name}: does not use ${index} (uses ${[...seen].join(', ') || 'no index'})`);
       for (const index of seen) used.add(index);
     }
-    const { rows: indexes } = await pg.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'customers' ORDER BY indexname");
+    const { rows: indexes } = await pg.query<{ indexname: string }>(
+      "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename = 'customers' ORDER BY indexname",
+    );
     const expected = new Set(queries.flatMap((q) => q.expects));
-    for (const { indexname } of indexes) if (!expected.has(indexname)) report.push(`${indexname}: no documented query uses it (plans used it ${used.has(indexname) ? 'incidentally' : 'never'})`);
+    for (const { indexname } of indexes)
+      if (!expected.has(indexname)) report.push(`${indexname}: no documented query uses it (plans used it ${used.has(indexname) ? 'incidentally' : 'never'})`);
     return report;
   }
 

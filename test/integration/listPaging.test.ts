@@ -28,9 +28,20 @@ describe('list paging', () => {
     const pages = Math.ceil(expected.length / 2);
     for (let page = 1; page <= pages; page++) {
       const body = await api('GET', join(path, `limit=2&page=${page}`));
-      expect([path, page, body.pagination]).toEqual([path, page, {
-        page, limit: 2, total: expected.length, totalPages: pages, totalExact: true, hasNext: page < pages, hasPrevious: page > 1, nextCursor: page < pages ? expect.any(String) : null,
-      }]);
+      expect([path, page, body.pagination]).toEqual([
+        path,
+        page,
+        {
+          page,
+          limit: 2,
+          total: expected.length,
+          totalPages: pages,
+          totalExact: true,
+          hasNext: page < pages,
+          hasPrevious: page > 1,
+          nextCursor: page < pages ? expect.any(String) : null,
+        },
+      ]);
       byPage.push(...body.data.map(idOf));
     }
     expect((await api('GET', join(path, `limit=2&page=${pages + 1}`))).data).toEqual([]);
@@ -61,10 +72,11 @@ describe('list paging', () => {
 
   it('pages segments, newest first, and honours limit', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await api('POST', '/segments', { name: `Segment ${i}`, rules: { all: [{ fact: 'tier', operator: 'equal', value: 'vip' }] } })).data.id);
+    for (let i = 0; i < 5; i++)
+      ids.push((await api('POST', '/segments', { name: `Segment ${i}`, rules: { all: [{ fact: 'tier', operator: 'equal', value: 'vip' }] } })).data.id);
     const order = await walk('/segments', (s) => s.id, ids);
     expect(order).toEqual([...ids].reverse());
-    expect((await walk('/segments?sortOrder=asc', (s) => s.id, ids))).toEqual(ids);
+    expect(await walk('/segments?sortOrder=asc', (s) => s.id, ids)).toEqual(ids);
     expect((await api('GET', '/segments?limit=3')).data).toHaveLength(3);
     expect((await server.request('/api/v1/segments?limit=0', { key: t.adminKey })).status).toBe(400);
     expect((await server.request('/api/v1/segments?cursor=bogus', { key: t.adminKey })).status).toBe(400);
@@ -84,7 +96,9 @@ describe('list paging', () => {
   });
 
   it("pages an import's row errors in file order (bigint ids in the cursor)", async () => {
-    const customers = Array.from({ length: 7 }, (_, i) => (i % 2 === 0 ? { fullName: `Bad ${i}`, email: `not-an-email-${i}` } : { fullName: `Good ${i}`, email: `good${i}@example.com` }));
+    const customers = Array.from({ length: 7 }, (_, i) =>
+      i % 2 === 0 ? { fullName: `Bad ${i}`, email: `not-an-email-${i}` } : { fullName: `Good ${i}`, email: `good${i}@example.com` },
+    );
     const imported = await api('POST', '/customers/bulk/import', { customers });
     expect(imported.results).toMatchObject({ imported: 3, failed: 4 });
     const rows = await walk(`/imports/${imported.importId}/errors`, (e) => String(e.row), ['1', '3', '5', '7']);
@@ -94,7 +108,8 @@ describe('list paging', () => {
 
   it('pages campaigns and their analytics', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await api('POST', '/campaigns', { name: `Campaign ${i}`, channel: 'sms', body: 'Hi {{ firstName }}', audience: { type: 'all' } })).data.id);
+    for (let i = 0; i < 5; i++)
+      ids.push((await api('POST', '/campaigns', { name: `Campaign ${i}`, channel: 'sms', body: 'Hi {{ firstName }}', audience: { type: 'all' } })).data.id);
     await walk('/campaigns', (c) => c.id, ids);
     expect(await walk('/analytics/campaigns', (c) => c.campaignId, ids)).toEqual([...ids].reverse());
     expect((await api('GET', '/analytics/campaigns')).pagination).toMatchObject({ limit: 50, total: 5 });
@@ -103,7 +118,9 @@ describe('list paging', () => {
   it("pages an endpoint's replay jobs", async () => {
     const endpoint = (await api('POST', '/webhooks', { url: 'https://93.184.215.14/hook', events: ['*'], enabled: false })).data.id;
     const inserted = await db('webhook_replays')
-      .insert(Array.from({ length: 3 }, (_, i) => ({ tenant_id: t.tenantId, endpoint_id: endpoint, scope: 'failed', created_at: new Date(Date.now() - i * 1000) })))
+      .insert(
+        Array.from({ length: 3 }, (_, i) => ({ tenant_id: t.tenantId, endpoint_id: endpoint, scope: 'failed', created_at: new Date(Date.now() - i * 1000) })),
+      )
       .returning('id');
     const ids = inserted.map((r: { id: string }) => r.id);
     expect(await walk(`/webhooks/${endpoint}/replays`, (r) => r.id, ids)).toEqual(ids);

@@ -21,7 +21,8 @@ describe('the analyser finds table writes', () => {
   const find = (code: string) => tableWritesIn('domain/x/y.ts', code, KNOWN).map((w) => `${w.table}:${w.how}`);
 
   it('in knex chains, through constants and into()', () => {
-    expect(find(`const T = 'customers';
+    expect(
+      find(`const T = 'customers';
       async function f(db: any, trx: any, deps: any) {
         await db('orders').where({ id: 1 }).update({ a: 1 });
         await trx(T).insert({});
@@ -29,11 +30,13 @@ describe('the analyser finds table writes', () => {
         await (await trx('campaigns').where('x', 1)).del();
         await db('webhook_endpoints').increment('n', 1);
         await db('customers as c').where({}).delete();
-      }`)).toEqual(['orders:update', 'customers:insert', 'segments:insert', 'campaigns:del', 'webhook_endpoints:increment', 'customers:delete']);
+      }`),
+    ).toEqual(['orders:update', 'customers:insert', 'segments:insert', 'campaigns:del', 'webhook_endpoints:increment', 'customers:delete']);
   });
 
   it('in raw SQL, and not in reads, hashes, sets or prose', () => {
-    expect(find(`async function f(db: any, id: string) {
+    expect(
+      find(`async function f(db: any, id: string) {
         await db.raw('UPDATE customers SET a = 1');
         await db.raw(\`WITH x AS (DELETE FROM import_rows WHERE id = \${id} RETURNING 1) INSERT INTO events (a) SELECT 1\`);
         await db.raw('COPY import_rows (a, b) FROM STDIN');
@@ -42,7 +45,8 @@ describe('the analyser finds table writes', () => {
         createHmac('sha256', 'k').update('customers');
         new Set(['orders']).delete('orders');
         throw new Error('update failed');
-      }`)).toEqual(['customers:UPDATE', 'import_rows:DELETE FROM', 'events:INSERT INTO', 'import_rows:COPY']);
+      }`),
+    ).toEqual(['customers:UPDATE', 'import_rows:DELETE FROM', 'events:INSERT INTO', 'import_rows:COPY']);
   });
 
   it('and reports a write whose table is chosen at run time', () => {
@@ -62,7 +66,9 @@ describe('one writer per table', () => {
   it('every table of the migrated schema has exactly one owner, and the map names no missing table', async () => {
     // Tables and partitioned tables, not their partitions (the parent's owner writes through it).
     const tables = (
-      await db.raw(`SELECT c.relname FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition`)
+      await db.raw(
+        `SELECT c.relname FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition`,
+      )
     ).rows.map((r: { relname: string }) => r.relname) as string[];
     const listed = [...Object.keys(TABLE_OWNERS), ...Object.keys(LIBRARY_TABLES)];
     expect(tables.filter((t) => !listed.includes(t)).sort()).toEqual([]);
@@ -71,7 +77,12 @@ describe('one writer per table', () => {
   });
 
   it('every owner is a domain folder', () => {
-    const folders = new Set(fs.readdirSync(path.join(ROOT, 'domain'), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name));
+    const folders = new Set(
+      fs
+        .readdirSync(path.join(ROOT, 'domain'), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => d.name),
+    );
     expect([...new Set(Object.values(TABLE_OWNERS))].filter((o) => !folders.has(o))).toEqual([]);
   });
 
@@ -80,7 +91,12 @@ describe('one writer per table', () => {
     const writes: TableWrite[] = sourceFiles(ROOT, RUNTIME_FOLDERS).flatMap((file) => tableWritesIn(file, fs.readFileSync(path.join(ROOT, file), 'utf8'), all));
     expect(writes.length).toBeGreaterThan(50);
     const foreign = writes.filter((w) => folderOf(w.file) !== TABLE_OWNERS[w.table]);
-    expect(foreign.map((w) => `${w.file}:${w.line} writes ${w.table} (${w.how}); its owner is ${TABLE_OWNERS[w.table] ? `domain/${TABLE_OWNERS[w.table]}` : LIBRARY_TABLES[w.table]}`)).toEqual([]);
+    expect(
+      foreign.map(
+        (w) =>
+          `${w.file}:${w.line} writes ${w.table} (${w.how}); its owner is ${TABLE_OWNERS[w.table] ? `domain/${TABLE_OWNERS[w.table]}` : LIBRARY_TABLES[w.table]}`,
+      ),
+    ).toEqual([]);
   });
 
   it("docs/architecture.md's ownership map is this one", () => {

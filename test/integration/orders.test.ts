@@ -12,12 +12,17 @@ describe('orders', () => {
   let tenant: Tenant;
   let other: Tenant;
 
-  const post = (body: unknown, key = tenant.adminKey, headers: Record<string, string> = {}) => server.request('/api/v1/orders', { method: 'POST', key, body, headers });
+  const post = (body: unknown, key = tenant.adminKey, headers: Record<string, string> = {}) =>
+    server.request('/api/v1/orders', { method: 'POST', key, body, headers });
   const setStatus = (id: string, body: unknown, key = tenant.adminKey) => server.request(`/api/v1/orders/${id}/status`, { method: 'PATCH', key, body });
   const customerRow = (id: string) => db('customers').where({ id }).first();
   /** Rows an order write leaves behind, to prove a refused request wrote nothing. */
   const footprint = async (tenantId: string) => {
-    const [o, i, h, e, a] = await Promise.all(['orders', 'order_items', 'order_status_history', 'events', 'audit_log'].map((t) => db(t).where({ tenant_id: tenantId }).count<{ n: number }[]>({ n: '*' })));
+    const [o, i, h, e, a] = await Promise.all(
+      ['orders', 'order_items', 'order_status_history', 'events', 'audit_log'].map((t) =>
+        db(t).where({ tenant_id: tenantId }).count<{ n: number }[]>({ n: '*' }),
+      ),
+    );
     return [o, i, h, e, a].map((r) => Number(r![0]!.n));
   };
 
@@ -35,19 +40,42 @@ describe('orders', () => {
   it('computes totals from the items in exact cents and answers 201 with the items in the sent order', async () => {
     const customerId = await buildCustomer(db, tenant.tenantId);
     const res = await post({
-      customerId, items: [item(), item({ productId: undefined, sku: 'DIME', name: 'Dime', price: 0.1, quantity: 3 })],
-      shippingAddress: { street: '123 Main St', city: 'New York', state: 'NY', zipCode: '10001' }, tax: 4.8, shipping: 5, discount: 1.23, subtotal: 60.27, total: 68.84,
+      customerId,
+      items: [item(), item({ productId: undefined, sku: 'DIME', name: 'Dime', price: 0.1, quantity: 3 })],
+      shippingAddress: { street: '123 Main St', city: 'New York', state: 'NY', zipCode: '10001' },
+      tax: 4.8,
+      shipping: 5,
+      discount: 1.23,
+      subtotal: 60.27,
+      total: 68.84,
     });
     expect(res.status).toBe(201);
     const order = res.body.data;
     expect(0.1 * 3 + 19.99 * 3).not.toBe(60.27);
-    expect(order).toMatchObject({ customerId, status: 'placed', currency: 'USD', subtotal: 60.27, tax: 4.8, shipping: 5, discount: 1.23, total: 68.84, itemsCount: 2 });
+    expect(order).toMatchObject({
+      customerId,
+      status: 'placed',
+      currency: 'USD',
+      subtotal: 60.27,
+      tax: 4.8,
+      shipping: 5,
+      discount: 1.23,
+      total: 68.84,
+      itemsCount: 2,
+    });
     expect(order.orderNumber).toMatch(/^ORD-\d{8}-[0-9A-Z]{8}$/);
     expect(order.shippingAddress).toEqual({ street: '123 Main St', city: 'New York', state: 'NY', postalCode: '10001' });
-    expect(order.items.map((i: { name: string; total: number; sku: string | null }) => [i.name, i.total, i.sku])).toEqual([['Widget', 59.97, null], ['Dime', 0.3, 'DIME']]);
+    expect(order.items.map((i: { name: string; total: number; sku: string | null }) => [i.name, i.total, i.sku])).toEqual([
+      ['Widget', 59.97, null],
+      ['Dime', 0.3, 'DIME'],
+    ]);
     expect(res.headers.get('location')).toBe(`/api/v1/orders/${order.id}`);
     const row = await db('orders').where({ id: order.id }).first();
-    expect([row.subtotal, row.total, row.created_by]).toEqual([60.27, 68.84, `api_key:${(await db('api_keys').where({ tenant_id: tenant.tenantId }).first()).id}`]);
+    expect([row.subtotal, row.total, row.created_by]).toEqual([
+      60.27,
+      68.84,
+      `api_key:${(await db('api_keys').where({ tenant_id: tenant.tenantId }).first()).id}`,
+    ]);
     expect((await server.request(`/api/v1/orders/${order.id}`, { key: tenant.adminKey })).body.data.items).toEqual(order.items);
   });
 
@@ -55,9 +83,14 @@ describe('orders', () => {
     const customerId = await buildCustomer(db, tenant.tenantId);
     const before = await footprint(tenant.tenantId);
     const cases: Array<[Record<string, unknown>, string]> = [
-      [{ total: 59.96 }, 'total'], [{ subtotal: 60 }, 'subtotal'], [{ discount: 100 }, 'discount'],
-      [{ items: [item({ price: 1.005 })] }, 'items.0.price'], [{ items: [item({ quantity: 1.5 })] }, 'items.0.quantity'],
-      [{ items: [] }, 'items'], [{ surprise: true }, 'surprise'], [{ currency: 'US' }, 'currency'],
+      [{ total: 59.96 }, 'total'],
+      [{ subtotal: 60 }, 'subtotal'],
+      [{ discount: 100 }, 'discount'],
+      [{ items: [item({ price: 1.005 })] }, 'items.0.price'],
+      [{ items: [item({ quantity: 1.5 })] }, 'items.0.quantity'],
+      [{ items: [] }, 'items'],
+      [{ surprise: true }, 'surprise'],
+      [{ currency: 'US' }, 'currency'],
     ];
     for (const [overrides, path] of cases) {
       const res = await post({ customerId, items: [item()], ...overrides });
@@ -69,7 +102,7 @@ describe('orders', () => {
     expect(await customerRow(customerId)).toMatchObject({ total_orders: 0, paid_orders: 0, total_spent: 0, last_interaction_at: null });
   });
 
-  it('refuses unknown, deleted and other tenants\' customers with 422 on customerId', async () => {
+  it("refuses unknown, deleted and other tenants' customers with 422 on customerId", async () => {
     const ids = [
       '00000000-0000-4000-8000-000000000000',
       await buildCustomer(db, tenant.tenantId, { deleted_at: new Date() }),
@@ -84,7 +117,11 @@ describe('orders', () => {
 
   it('refuses blocked and suspended customers with 409 and writes nothing', async () => {
     const before = await footprint(tenant.tenantId);
-    for (const [overrides, word] of [[{ is_blocked: true }, 'blocked'], [{ status: 'suspended' }, 'suspended'], [{ status: 'blocked' }, 'blocked']] as const) {
+    for (const [overrides, word] of [
+      [{ is_blocked: true }, 'blocked'],
+      [{ status: 'suspended' }, 'suspended'],
+      [{ status: 'blocked' }, 'blocked'],
+    ] as const) {
       const res = await post({ customerId: await buildCustomer(db, tenant.tenantId, overrides), items: [item()] });
       expect(res.status).toBe(409);
       expect(res.body.error).toMatchObject({ code: 'customer_cannot_order', message: `Customer is ${word} and cannot place orders` });
@@ -103,7 +140,15 @@ describe('orders', () => {
     expect(c.last_interaction_at).not.toBeNull();
     const event = await db('events').where({ tenant_id: tenant.tenantId, subject_id: a.id }).first();
     expect(event).toMatchObject({ type: 'order.created', subject_type: 'order' });
-    expect(event.payload.data).toEqual({ orderId: a.id, orderNumber: a.orderNumber, customerId, status: 'placed', total: 10.01, currency: 'USD', itemsCount: 1 });
+    expect(event.payload.data).toEqual({
+      orderId: a.id,
+      orderNumber: a.orderNumber,
+      customerId,
+      status: 'placed',
+      total: 10.01,
+      currency: 'USD',
+      itemsCount: 1,
+    });
     expect((await db('audit_log').where({ tenant_id: tenant.tenantId, subject_id: a.id })).map((r) => r.action)).toEqual(['order.created']);
   });
 
@@ -117,7 +162,11 @@ describe('orders', () => {
     const jump = await setStatus(refunded.id, { status: 'delivered' });
     expect(jump.status).toBe(409);
     expect(jump.body.error).toMatchObject({ code: 'invalid_transition', details: { from: 'placed', to: 'delivered', allowed: ['processing', 'cancelled'] } });
-    expect((await setStatus(refunded.id, { status: 'placed' })).body.error.details).toEqual({ from: 'placed', to: 'placed', allowed: ['processing', 'cancelled'] });
+    expect((await setStatus(refunded.id, { status: 'placed' })).body.error.details).toEqual({
+      from: 'placed',
+      to: 'placed',
+      allowed: ['processing', 'cancelled'],
+    });
 
     for (const body of [{ status: 'processing' }, { status: 'shipped', trackingNumber: '1Z999AA1234567890' }, { status: 'delivered' }]) {
       expect((await setStatus(refunded.id, body)).status).toBe(200);
@@ -125,7 +174,13 @@ describe('orders', () => {
     expect((await setStatus(refunded.id, { status: 'cancelled' })).body.error.details.allowed).toEqual(['refunded']);
     const refund = await setStatus(refunded.id, { status: 'refunded', reason: 'damaged' });
     expect(refund.body.data).toMatchObject({ status: 'refunded', trackingNumber: '1Z999AA1234567890' });
-    expect(refund.body.data.statusHistory.map((h: { from: string; to: string }) => `${h.from}>${h.to}`)).toEqual(['null>placed', 'placed>processing', 'processing>shipped', 'shipped>delivered', 'delivered>refunded']);
+    expect(refund.body.data.statusHistory.map((h: { from: string; to: string }) => `${h.from}>${h.to}`)).toEqual([
+      'null>placed',
+      'placed>processing',
+      'processing>shipped',
+      'shipped>delivered',
+      'delivered>refunded',
+    ]);
     expect(refund.body.data.statusHistory[4]).toMatchObject({ reason: 'damaged', changedBy: expect.stringMatching(/^api_key:/) });
     expect(await customerRow(customerId)).toMatchObject({ total_orders: 3, paid_orders: 2, total_spent: 37.5, average_order_value: 18.75 });
 
@@ -134,7 +189,12 @@ describe('orders', () => {
     expect((await setStatus(cancelled.id, { status: 'processing' })).body.error.details).toEqual({ from: 'cancelled', to: 'processing', allowed: [] });
 
     const events = await db('events').where({ tenant_id: tenant.tenantId, subject_id: refunded.id, type: 'order.status_updated' }).orderBy('seq');
-    expect(events.map((e) => `${e.payload.data.from}>${e.payload.data.to}`)).toEqual(['placed>processing', 'processing>shipped', 'shipped>delivered', 'delivered>refunded']);
+    expect(events.map((e) => `${e.payload.data.from}>${e.payload.data.to}`)).toEqual([
+      'placed>processing',
+      'processing>shipped',
+      'shipped>delivered',
+      'delivered>refunded',
+    ]);
     expect(events[1]).toMatchObject({ subject_type: 'order', payload: { data: { trackingNumber: '1Z999AA1234567890', customerId } } });
     expect((await db('order_status_history').where({ order_id: kept.id })).length).toBe(1);
   });
@@ -175,11 +235,17 @@ describe('orders', () => {
       bob = await buildCustomer(db, t.tenantId);
       const prices = [5, 15, 25, 35, 45, 55, 65];
       for (const [n, price] of prices.entries()) {
-        const res = await post({ customerId: n % 2 ? bob : alice, items: [item({ name: n === 0 ? '=SUM(A1:A9)' : `Item ${n}`, price, quantity: 1 })] }, t.adminKey);
+        const res = await post(
+          { customerId: n % 2 ? bob : alice, items: [item({ name: n === 0 ? '=SUM(A1:A9)' : `Item ${n}`, price, quantity: 1 })] },
+          t.adminKey,
+        );
         ids.push(res.body.data.id);
       }
       // Two orders share a placed_at so cursor paging must break the tie by id.
-      for (const [n, id] of ids.entries()) await db('orders').where({ id }).update({ placed_at: new Date(Date.UTC(2026, 0, 1 + Math.min(n, 5))) });
+      for (const [n, id] of ids.entries())
+        await db('orders')
+          .where({ id })
+          .update({ placed_at: new Date(Date.UTC(2026, 0, 1 + Math.min(n, 5))) });
       await setStatus(ids[1]!, { status: 'cancelled' }, t.adminKey);
     });
 
@@ -219,28 +285,47 @@ describe('orders', () => {
       expect(csv.headers.get('content-type')).toContain('text/csv');
       expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="orders-\d{8}T\d{6}\.csv"$/);
       const lines = (csv.body as string).trim().split('\n');
-      expect(lines[0]).toBe('id,orderNumber,customerId,customerEmail,customerName,status,currency,subtotal,tax,shipping,discount,total,itemsCount,items,trackingNumber,notes,placedAt,createdAt,updatedAt');
+      expect(lines[0]).toBe(
+        'id,orderNumber,customerId,customerEmail,customerName,status,currency,subtotal,tax,shipping,discount,total,itemsCount,items,trackingNumber,notes,placedAt,createdAt,updatedAt',
+      );
       expect(lines).toHaveLength(5);
       expect(lines[1]).toContain(`${ids[0]},`);
       expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"")"`);
       expect(lines[1]).toContain("'=SUM(A1:A9) × 1");
       const ndjson = await server.request('/api/v1/orders/export?format=ndjson&status=placed', { key: t.adminKey });
-      const rows = (ndjson.body as string).trim().split('\n').map((l) => JSON.parse(l));
+      const rows = (ndjson.body as string)
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(rows).toHaveLength(6);
-      expect(rows.find((r) => r.id === ids[0])).toMatchObject({ customerName: '=HYPERLINK("http://evil")', total: 5, items: [{ name: '=SUM(A1:A9)', price: 5, quantity: 1, total: 5 }] });
+      expect(rows.find((r) => r.id === ids[0])).toMatchObject({
+        customerName: '=HYPERLINK("http://evil")',
+        total: 5,
+        items: [{ name: '=SUM(A1:A9)', price: 5, quantity: 1, total: 5 }],
+      });
       const json = await server.request('/api/v1/orders/export?format=json&total[gte]=60', { key: t.adminKey });
       expect(json.body.map((r: { id: string }) => r.id)).toEqual([ids[6]]);
     });
 
-    it('answers the customer module\'s queries: recent orders and order statistics', async () => {
+    it("answers the customer module's queries: recent orders and order statistics", async () => {
       const now = new Date();
-      await db('orders').whereIn('id', [ids[0]!, ids[6]!]).update({ placed_at: new Date('2020-06-01T00:00:00Z') });
+      await db('orders')
+        .whereIn('id', [ids[0]!, ids[6]!])
+        .update({ placed_at: new Date('2020-06-01T00:00:00Z') });
       await db('orders').where({ id: ids[2] }).update({ placed_at: now });
-      await db('orders').where({ id: ids[4] }).update({ placed_at: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15)) });
+      await db('orders')
+        .where({ id: ids[4] })
+        .update({ placed_at: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 15)) });
       const orders = server.runtime.domain.orders;
       expect((await orders.recentOrdersForCustomer(t.tenantId, alice, 2)).map((o) => o.id)).toEqual([ids[2], ids[4]]);
       const stats = await orders.orderStatsForCustomer(t.tenantId, bob);
-      expect(stats).toMatchObject({ totalOrders: 3, paidOrders: 2, totalSpent: 90, averageOrderValue: 45, ordersByStatus: { placed: 2, cancelled: 1, shipped: 0 } });
+      expect(stats).toMatchObject({
+        totalOrders: 3,
+        paidOrders: 2,
+        totalSpent: 90,
+        averageOrderValue: 45,
+        ordersByStatus: { placed: 2, cancelled: 1, shipped: 0 },
+      });
       const months = (await orders.orderStatsForCustomer(t.tenantId, alice)).spendByMonth;
       expect(months).toHaveLength(12);
       expect(months[11]).toEqual({ month: now.toISOString().slice(0, 7), orders: 1, total: 25 });

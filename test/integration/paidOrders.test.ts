@@ -71,9 +71,27 @@ describe('totalOrders (every order) and paidOrders', () => {
     // Before the migration there is one count, of paid orders, and rules read it as totalOrders.
     expect(await db('customers').where({ id: customerId }).first('*')).toMatchObject({ total_orders: 2 });
     expect(await db('customers').where({ id: customerId }).first('*')).not.toHaveProperty('paid_orders');
-    const oldRule = { kind: 'group', combinator: 'all', children: [{ kind: 'condition', field: 'totalOrders', operator: 'equal', value: 2 }, { kind: 'condition', field: 'customFields.totalOrders', operator: 'exists' }] };
-    const [segment] = await db('segments').insert({ tenant_id: t.tenantId, name: 'Two paid orders', rules: JSON.stringify(oldRule) }).returning('id');
-    const [campaign] = await db('campaigns').insert({ tenant_id: t.tenantId, name: 'Old audience', channel: 'sms', body: 'hi', audience: JSON.stringify({ type: 'rules', rules: oldRule }), schedule: JSON.stringify({ type: 'immediate' }) }).returning('id');
+    const oldRule = {
+      kind: 'group',
+      combinator: 'all',
+      children: [
+        { kind: 'condition', field: 'totalOrders', operator: 'equal', value: 2 },
+        { kind: 'condition', field: 'customFields.totalOrders', operator: 'exists' },
+      ],
+    };
+    const [segment] = await db('segments')
+      .insert({ tenant_id: t.tenantId, name: 'Two paid orders', rules: JSON.stringify(oldRule) })
+      .returning('id');
+    const [campaign] = await db('campaigns')
+      .insert({
+        tenant_id: t.tenantId,
+        name: 'Old audience',
+        channel: 'sms',
+        body: 'hi',
+        audience: JSON.stringify({ type: 'rules', rules: oldRule }),
+        schedule: JSON.stringify({ type: 'immediate' }),
+      })
+      .returning('id');
 
     await paidOrdersMigration.up(db);
     expect(await db('customers').where({ id: customerId }).first('total_orders', 'paid_orders')).toEqual({ total_orders: 3, paid_orders: 2 });

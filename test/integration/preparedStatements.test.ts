@@ -31,7 +31,9 @@ describe('prepared customer statements', () => {
 
   /** The herald_ statements prepared on the server's one pooled connection. */
   const preparedOnConnection = async () =>
-    ((await server.runtime.db.raw("SELECT statement FROM pg_prepared_statements WHERE name LIKE 'herald\\_%'")) as { rows: Array<{ statement: string }> }).rows.map((r) => r.statement);
+    (
+      (await server.runtime.db.raw("SELECT statement FROM pg_prepared_statements WHERE name LIKE 'herald\\_%'")) as { rows: Array<{ statement: string }> }
+    ).rows.map((r) => r.statement);
 
   it('prepares the read and the create once and answers the same on every reuse', async () => {
     const created = await api('/customers', { method: 'POST', body: newCustomer() });

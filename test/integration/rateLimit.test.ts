@@ -65,17 +65,20 @@ describe('rate limits per IP behind proxies (TRUST_PROXY)', () => {
     return out;
   };
 
-  it.each([['127.0.0.1'], ['loopback'], ['10.0.0.0/8,127.0.0.0/8'], ['1']])('limits each forwarded client apart when the proxy is trusted (TRUST_PROXY=%s)', async (trust) => {
-    const server = await startTestServer({ RATE_LIMIT_IP_PER_MINUTE: '2', TRUST_PROXY: trust });
-    try {
-      // A client cannot add entries to the left of what the proxy appends and get a new budget.
-      expect(await statuses(server, ['203.0.113.7', 'forged, 203.0.113.7', '198.51.100.1, 203.0.113.7'])).toEqual([401, 401, 429]);
-      expect(await statuses(server, ['203.0.113.8', '203.0.113.8'])).toEqual([401, 401]);
-      expect((await anonymous(server, '203.0.113.8')).status).toBe(429);
-    } finally {
-      await server.close();
-    }
-  });
+  it.each([['127.0.0.1'], ['loopback'], ['10.0.0.0/8,127.0.0.0/8'], ['1']])(
+    'limits each forwarded client apart when the proxy is trusted (TRUST_PROXY=%s)',
+    async (trust) => {
+      const server = await startTestServer({ RATE_LIMIT_IP_PER_MINUTE: '2', TRUST_PROXY: trust });
+      try {
+        // A client cannot add entries to the left of what the proxy appends and get a new budget.
+        expect(await statuses(server, ['203.0.113.7', 'forged, 203.0.113.7', '198.51.100.1, 203.0.113.7'])).toEqual([401, 401, 429]);
+        expect(await statuses(server, ['203.0.113.8', '203.0.113.8'])).toEqual([401, 401]);
+        expect((await anonymous(server, '203.0.113.8')).status).toBe(429);
+      } finally {
+        await server.close();
+      }
+    },
+  );
 
   it.each([[undefined], ['false'], ['10.0.0.0/8']])('ignores X-Forwarded-For from a client that is not a trusted proxy (TRUST_PROXY=%s)', async (trust) => {
     const server = await startTestServer({ RATE_LIMIT_IP_PER_MINUTE: '2', ...(trust === undefined ? {} : { TRUST_PROXY: trust }) });
@@ -92,8 +95,16 @@ describe('rate limits per IP behind proxies (TRUST_PROXY)', () => {
     const direct = await startTestServer({ RATE_LIMIT_GENERAL_PER_MINUTE: '1000' });
     try {
       const t = await buildTenant(db);
-      for (const [server, name] of [[trusted, 'via proxy'], [direct, 'direct']] as const) {
-        const res = await server.request('/api/v1/api-keys', { method: 'POST', key: t.adminKey, body: { name, role: 'readonly' }, headers: { 'X-Forwarded-For': '203.0.113.9' } });
+      for (const [server, name] of [
+        [trusted, 'via proxy'],
+        [direct, 'direct'],
+      ] as const) {
+        const res = await server.request('/api/v1/api-keys', {
+          method: 'POST',
+          key: t.adminKey,
+          body: { name, role: 'readonly' },
+          headers: { 'X-Forwarded-For': '203.0.113.9' },
+        });
         expect(res.status).toBe(201);
       }
       const ips = await db('audit_log').where({ tenant_id: t.tenantId, action: 'api_key.created' }).orderBy('created_at').pluck('ip');

@@ -32,7 +32,25 @@ const NUM_CUSTOMERS = 200;
 const NOW = new Date('2026-03-15T12:00:00.000Z');
 const DAY = 86_400_000;
 
-const WORDS = ['Ana', 'ana', 'ANA', 'Anabel', 'bob smith', 'Élodie', 'élodie', 'ÉLODIE', 'x%y', 'a_b', "O'Brien", '', ' ', 'New York', 'york', 'Zürich', 'straße'];
+const WORDS = [
+  'Ana',
+  'ana',
+  'ANA',
+  'Anabel',
+  'bob smith',
+  'Élodie',
+  'élodie',
+  'ÉLODIE',
+  'x%y',
+  'a_b',
+  "O'Brien",
+  '',
+  ' ',
+  'New York',
+  'york',
+  'Zürich',
+  'straße',
+];
 const PIECES = ['an', 'AN', 'York', 'él', 'ÉL', '%', '_', "'", 'b', 'ich', 'E', 'ß', 'x%'];
 const TAGS = ['vip', 'VIP', 'new', 'churn-risk', 'a b', 'x'];
 const CUSTOM_KEYS = ['plan', 'a.b', 'x-y', 'n', 'nested'];
@@ -42,24 +60,44 @@ const OFFSETS = [0, -1, 1, -DAY, -DAY + 1, -DAY - 1, -7 * DAY, -30 * DAY, -30 * 
 const DAYS = [1, 7, 30, 365, 36500];
 
 /** A stored timestamp: NOW plus an offset, sometimes with microseconds beyond the millisecond. */
-const timestamp = fc.record({ offset: fc.constantFrom(...OFFSETS), micros: fc.constantFrom(0, 0, 1, 500, 999) }).map(({ offset, micros }) =>
-  new Date(NOW.getTime() + offset).toISOString().replace('Z', `${String(micros).padStart(3, '0')}Z`),
-);
+const timestamp = fc
+  .record({ offset: fc.constantFrom(...OFFSETS), micros: fc.constantFrom(0, 0, 1, 500, 999) })
+  .map(({ offset, micros }) => new Date(NOW.getTime() + offset).toISOString().replace('Z', `${String(micros).padStart(3, '0')}Z`));
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null, freq: 4 });
 
 const word = maybe(fc.constantFrom(...WORDS));
 const date = maybe(timestamp);
 const customerArb = fc.record({
-  first_name: word, last_name: word, full_name: word, address_street: word, address_city: word, address_state: word,
-  address_postal_code: maybe(fc.constantFrom('10001', '75001', '')), address_country: maybe(fc.constantFrom('US', 'us', 'FR')),
-  language: maybe(fc.constantFrom('en', 'fr')), timezone: maybe(fc.constantFrom('UTC', 'Europe/Paris')),
-  status: fc.constantFrom('active', 'inactive', 'blocked', 'suspended'), tier: fc.constantFrom('regular', 'premium', 'vip'),
-  segment_label: maybe(fc.constantFrom('vip', 'regular', 'new', 'inactive')), source: fc.constantFrom('whatsapp', 'referral', 'website', 'api'),
-  tags: fc.subarray(TAGS), is_blocked: fc.boolean(), consent_email: fc.boolean(), consent_sms: fc.boolean(), consent_newsletter: fc.boolean(),
+  first_name: word,
+  last_name: word,
+  full_name: word,
+  address_street: word,
+  address_city: word,
+  address_state: word,
+  address_postal_code: maybe(fc.constantFrom('10001', '75001', '')),
+  address_country: maybe(fc.constantFrom('US', 'us', 'FR')),
+  language: maybe(fc.constantFrom('en', 'fr')),
+  timezone: maybe(fc.constantFrom('UTC', 'Europe/Paris')),
+  status: fc.constantFrom('active', 'inactive', 'blocked', 'suspended'),
+  tier: fc.constantFrom('regular', 'premium', 'vip'),
+  segment_label: maybe(fc.constantFrom('vip', 'regular', 'new', 'inactive')),
+  source: fc.constantFrom('whatsapp', 'referral', 'website', 'api'),
+  tags: fc.subarray(TAGS),
+  is_blocked: fc.boolean(),
+  consent_email: fc.boolean(),
+  consent_sms: fc.boolean(),
+  consent_newsletter: fc.boolean(),
   custom_fields: fc.dictionary(fc.constantFrom(...CUSTOM_KEYS), fc.constantFrom(...CUSTOM_VALUES), { maxKeys: 3 }),
-  total_orders: fc.constantFrom(0, 1, 2, 5, 10), paid_orders: fc.constantFrom(0, 1, 2, 5), total_spent: fc.constantFrom(...NUMBERS), average_order_value: fc.constantFrom(...NUMBERS),
-  first_order_at: date, last_order_at: date, last_interaction_at: date, created_at: timestamp,
-  emailLocal: maybe(fc.constantFrom('ana', 'bob', 'x.y')), hasPhone: fc.boolean(),
+  total_orders: fc.constantFrom(0, 1, 2, 5, 10),
+  paid_orders: fc.constantFrom(0, 1, 2, 5),
+  total_spent: fc.constantFrom(...NUMBERS),
+  average_order_value: fc.constantFrom(...NUMBERS),
+  first_order_at: date,
+  last_order_at: date,
+  last_interaction_at: date,
+  created_at: timestamp,
+  emailLocal: maybe(fc.constantFrom('ana', 'bob', 'x.y')),
+  hasPhone: fc.boolean(),
 });
 
 type Customer = typeof customerArb extends fc.Arbitrary<infer T> ? T : never;
@@ -70,13 +108,21 @@ async function seed(db: Knex, customers: Customer[]) {
   const [tenant] = await db('tenants').insert({ name: 'Rules agreement', slug }).returning('id');
   const tenantId = (tenant as { id: string }).id;
   const rows = customers.map(({ emailLocal, hasPhone, custom_fields, ...c }, i) => ({
-    ...c, tenant_id: tenantId, email: emailLocal === null ? null : `${emailLocal}${i}@example.com`,
-    phone: hasPhone ? `+1555000${String(i).padStart(4, '0')}` : null, custom_fields: JSON.stringify(custom_fields),
+    ...c,
+    tenant_id: tenantId,
+    email: emailLocal === null ? null : `${emailLocal}${i}@example.com`,
+    phone: hasPhone ? `+1555000${String(i).padStart(4, '0')}` : null,
+    custom_fields: JSON.stringify(custom_fields),
   }));
   await db.batchInsert('customers', rows, 100);
   const stored = await db('customers').where({ tenant_id: tenantId }).orderBy('id').select('*');
   const histories = fc.sample(historyArb, { numRuns: stored.length, seed: SEED + 2 });
-  await insertHistories(db, tenantId, stored.map((c, i) => ({ customerId: c.id as string, events: histories[i]! })), NOW);
+  await insertHistories(
+    db,
+    tenantId,
+    stored.map((c, i) => ({ customerId: c.id as string, events: histories[i]! })),
+    NOW,
+  );
   return { tenantId, stored: stored as Array<Record<string, unknown>> };
 }
 
@@ -94,7 +140,9 @@ function valueArb(field: FieldDefinition, op: string, rows: Array<Record<string,
       return fc.constantFrom(...whole);
     }
     case 'enum':
-      return op === 'in' || op === 'notIn' ? fc.uniqueArray(fc.constantFrom(...field.values!), { minLength: 1, maxLength: 3 }) : fc.constantFrom(...field.values!);
+      return op === 'in' || op === 'notIn'
+        ? fc.uniqueArray(fc.constantFrom(...field.values!), { minLength: 1, maxLength: 3 })
+        : fc.constantFrom(...field.values!);
     case 'boolean':
       return fc.boolean();
     case 'number': {
@@ -115,20 +163,31 @@ function valueArb(field: FieldDefinition, op: string, rows: Array<Record<string,
 
 /** Random canonical rules: conditions on every field and operator, nested all/any/not up to depth 4. */
 function ruleArb(rows: Array<Record<string, unknown>>): fc.Arbitrary<RuleNode> {
-  const fieldCondition = fc.constantFrom(...FIELDS, ...CUSTOM_FIELDS).chain((field) =>
-    fc.constantFrom(...field.operators).chain((operator) =>
-      valueArb(field, operator, rows).map((value): RuleNode =>
-        operator === 'exists' || operator === 'isEmpty' ? { kind: 'condition', field: field.name, operator } : { kind: 'condition', field: field.name, operator, value },
-      ),
-    ),
-  );
+  const fieldCondition = fc
+    .constantFrom(...FIELDS, ...CUSTOM_FIELDS)
+    .chain((field) =>
+      fc
+        .constantFrom(...field.operators)
+        .chain((operator) =>
+          valueArb(field, operator, rows).map((value): RuleNode =>
+            operator === 'exists' || operator === 'isEmpty'
+              ? { kind: 'condition', field: field.name, operator }
+              : { kind: 'condition', field: field.name, operator, value },
+          ),
+        ),
+    );
   const condition = fc.oneof({ arbitrary: fieldCondition, weight: 3 }, { arbitrary: eventConditionArb(NOW) as fc.Arbitrary<RuleNode>, weight: 1 });
   const node = (depth: number): fc.Arbitrary<RuleNode> =>
     depth >= 4
       ? condition
       : fc.oneof(
           { arbitrary: condition, weight: 3 },
-          { arbitrary: fc.record({ combinator: fc.constantFrom('all' as const, 'any' as const), children: fc.array(node(depth + 1), { minLength: 2, maxLength: 3 }) }).map((g): RuleNode => ({ kind: 'group', ...g })), weight: 2 },
+          {
+            arbitrary: fc
+              .record({ combinator: fc.constantFrom('all' as const, 'any' as const), children: fc.array(node(depth + 1), { minLength: 2, maxLength: 3 }) })
+              .map((g): RuleNode => ({ kind: 'group', ...g })),
+            weight: 2,
+          },
           { arbitrary: node(depth + 1).map((child): RuleNode => ({ kind: 'not', child })), weight: 1 },
         );
   return node(1);
@@ -143,7 +202,10 @@ async function selectBySql(db: Knex, tenantId: string, rules: RuleNode[]): Promi
   return rules.map((_, i) => {
     const values = selected.map((r) => r[`r${i}`]);
     if (values.some((v) => typeof v !== 'boolean')) throw new Error(`rule ${i} compiled to a NULL for some customer`);
-    return selected.filter((r) => r[`r${i}`] === true).map((r) => r.id as string).sort();
+    return selected
+      .filter((r) => r[`r${i}`] === true)
+      .map((r) => r.id as string)
+      .sort();
   });
 }
 
@@ -185,7 +247,15 @@ function startEngineWorker(rows: Array<Record<string, unknown>>) {
      * customer with the event counts the loader finds for these rules.
      */
     async select(db: Knex, tenantId: string, rules: RuleNode[], via: 'matchingIds' | 'matches'): Promise<string[][]> {
-      const counts = Object.fromEntries(await loadEventCountsOf(db, tenantId, rows.map((r) => r.id as string), rules, NOW));
+      const counts = Object.fromEntries(
+        await loadEventCountsOf(
+          db,
+          tenantId,
+          rows.map((r) => r.id as string),
+          rules,
+          NOW,
+        ),
+      );
       const answer = queue.then(() => ask(rules, via, counts));
       queue = answer.catch(() => undefined);
       return answer;
@@ -242,12 +312,27 @@ describe(`rules: SQL and json-rules-engine agree (seed ${SEED})`, () => {
 /** Three customers whose values sit on the boundaries semantics.ts defines. */
 const PICKED = {
   full: {
-    first_name: 'Anabel', full_name: 'Anabel Smith', email: 'ana@example.com', address_city: 'ÉLODIE', tags: ['vip', 'new'], segment_label: 'vip',
-    total_orders: 3, paid_orders: 2, total_spent: 10.1, last_order_at: new Date(NOW.getTime() - 30 * DAY).toISOString(), consent_newsletter: true,
-    last_interaction_at: new Date(NOW.getTime() - 30 * DAY).toISOString().replace('Z', '500Z'), custom_fields: JSON.stringify({ plan: 'pro', 'a.b': 'x', score: 5 }),
+    first_name: 'Anabel',
+    full_name: 'Anabel Smith',
+    email: 'ana@example.com',
+    address_city: 'ÉLODIE',
+    tags: ['vip', 'new'],
+    segment_label: 'vip',
+    total_orders: 3,
+    paid_orders: 2,
+    total_spent: 10.1,
+    last_order_at: new Date(NOW.getTime() - 30 * DAY).toISOString(),
+    consent_newsletter: true,
+    last_interaction_at: new Date(NOW.getTime() - 30 * DAY).toISOString().replace('Z', '500Z'),
+    custom_fields: JSON.stringify({ plan: 'pro', 'a.b': 'x', score: 5 }),
   },
   empty: { first_name: null, full_name: '', email: null, tags: [], segment_label: null, total_spent: 0, created_at: NOW.toISOString(), custom_fields: '{}' },
-  edge: { first_name: 'ANA', last_order_at: new Date(NOW.getTime() - 30 * DAY - 1).toISOString(), last_interaction_at: new Date(NOW.getTime() + 1).toISOString(), tags: ['VIP'] },
+  edge: {
+    first_name: 'ANA',
+    last_order_at: new Date(NOW.getTime() - 30 * DAY - 1).toISOString(),
+    last_interaction_at: new Date(NOW.getTime() + 1).toISOString(),
+    tags: ['VIP'],
+  },
 };
 const T30 = new Date(NOW.getTime() - 30 * DAY).toISOString();
 const CASES: Array<[unknown, Array<keyof typeof PICKED>]> = [
@@ -292,7 +377,9 @@ const CASES: Array<[unknown, Array<keyof typeof PICKED>]> = [
 describe('rules: hand-picked boundary cases in both evaluators', () => {
   it('gives the expected customers for every operator', async () => {
     const db = testDb();
-    const [tenant] = await db('tenants').insert({ name: 'Rules cases', slug: `rules-cases-${Date.now()}-${process.pid}` }).returning('id');
+    const [tenant] = await db('tenants')
+      .insert({ name: 'Rules cases', slug: `rules-cases-${Date.now()}-${process.pid}` })
+      .returning('id');
     const tenantId = (tenant as { id: string }).id;
     try {
       await db('customers').insert(Object.entries(PICKED).map(([name, c]) => ({ ...c, tenant_id: tenantId, external_id: name })));

@@ -62,8 +62,10 @@ describe('segment membership', () => {
     if (res.status < 200 || res.status >= 300) throw new Error(`${method} ${url} -> ${res.status} ${JSON.stringify(res.body)}`);
     return res.body?.data;
   };
-  const newCustomer = async (t: Tenant, body: Record<string, unknown> = {}) => (await ok(t, 'POST', '/api/v1/customers', { firstName: 'Member', lastName: uniqueSuffix(), ...body })).id as string;
-  const order = async (t: Tenant, customerId: string, price: number) => (await ok(t, 'POST', '/api/v1/orders', { customerId, items: [{ name: 'Thing', price, quantity: 1 }] })).id as string;
+  const newCustomer = async (t: Tenant, body: Record<string, unknown> = {}) =>
+    (await ok(t, 'POST', '/api/v1/customers', { firstName: 'Member', lastName: uniqueSuffix(), ...body })).id as string;
+  const order = async (t: Tenant, customerId: string, price: number) =>
+    (await ok(t, 'POST', '/api/v1/orders', { customerId, items: [{ name: 'Thing', price, quantity: 1 }] })).id as string;
   /** Creates a segment and waits until the refresh the API started for it has run. */
   const segment = async (t: Tenant, name: string, rules: unknown) => {
     const created = await ok(t, 'POST', '/api/v1/segments', { name, rules });
@@ -80,8 +82,14 @@ describe('segment membership', () => {
   const isMember = async (segmentId: string, customerId: string) => (await membership(segmentId, customerId)).filter((m) => m.exited_at === null).length;
   /** The segment.entered / segment.exited events of a customer in a segment, in outbox order. */
   const events = async (segmentId: string, customerId: string) =>
-    (await db('events').where({ subject_type: 'segment', subject_id: segmentId }).whereIn('type', ['segment.entered', 'segment.exited']).whereRaw("payload->'data'->>'customerId' = ?", [customerId]).orderBy('seq').select('type'))
-      .map((e) => e.type.slice('segment.'.length));
+    (
+      await db('events')
+        .where({ subject_type: 'segment', subject_id: segmentId })
+        .whereIn('type', ['segment.entered', 'segment.exited'])
+        .whereRaw("payload->'data'->>'customerId' = ?", [customerId])
+        .orderBy('seq')
+        .select('type')
+    ).map((e) => e.type.slice('segment.'.length));
   const memberCount = async (t: Tenant, segmentId: string) => (await ok(t, 'GET', `/api/v1/segments/${segmentId}`)).memberCount as number;
 
   /** What a fresh SQL evaluation of the segment's stored rule selects now. */
@@ -125,7 +133,8 @@ describe('segment membership', () => {
       const alternates = story.every((e, i) => e === (i % 2 === 0 ? 'entered' : 'exited'));
       const entered = story.filter((e) => e === 'entered').length;
       const exited = story.length - entered;
-      if (!alternates || entered !== s.rows || exited !== s.rows - s.open) out.push(`${label}: customer ${customerId} has ${s.rows} stays (${s.open} open) but events ${story.join(',')}`);
+      if (!alternates || entered !== s.rows || exited !== s.rows - s.open)
+        out.push(`${label}: customer ${customerId} has ${s.rows} stays (${s.open} open) but events ${story.join(',')}`);
     }
     return out;
   }
@@ -161,7 +170,11 @@ describe('segment membership', () => {
       expect(rows).toEqual([{ entered_at: expect.any(Date), exited_at: null, tenant_id: t.tenantId }]);
       expect(await events(spend, customerId)).toEqual(['entered']);
       const [entered] = await db('events').where({ subject_id: spend, type: 'segment.entered' }).whereRaw("payload->'data'->>'customerId' = ?", [customerId]);
-      expect(entered).toMatchObject({ tenant_id: t.tenantId, subject_type: 'segment', payload: { data: { segmentId: spend, customerId, change: 'entered' }, actor: { type: 'api_key' } } });
+      expect(entered).toMatchObject({
+        tenant_id: t.tenantId,
+        subject_type: 'segment',
+        payload: { data: { segmentId: spend, customerId, change: 'entered' }, actor: { type: 'api_key' } },
+      });
       expect(await memberCount(t, spend)).toBe(1);
       expect(await isMember(vip, customerId)).toBe(0);
 
@@ -208,7 +221,10 @@ describe('segment membership', () => {
       const counts = [await memberCount(t, spend), await memberCount(t, vip)];
       expect((await call(t, 'DELETE', `/api/v1/customers/${customerId}`)).status).toBe(204);
       expect([await isMember(spend, customerId), await isMember(vip, customerId)]).toEqual([0, 0]);
-      expect([await events(spend, customerId), await events(vip, customerId)]).toEqual([['entered', 'exited'], ['entered', 'exited']]);
+      expect([await events(spend, customerId), await events(vip, customerId)]).toEqual([
+        ['entered', 'exited'],
+        ['entered', 'exited'],
+      ]);
       expect([await memberCount(t, spend), await memberCount(t, vip)]).toEqual([counts[0]! - 1, counts[1]! - 1]);
       expect(await violations(t, spend)).toEqual([]);
       expect(await violations(t, vip)).toEqual([]);
@@ -223,7 +239,10 @@ describe('segment membership', () => {
       expect([await isMember(vipOwn, customerId), await memberCount(own, vipOwn)]).toEqual([1, 2]);
       expect((await call(own, 'DELETE', `/api/v1/customers/${customerId}?permanent=true`)).status).toBe(204);
       expect(await currentMembers(vipOwn)).toEqual([stays]);
-      expect({ memberCount: await memberCount(own, vipOwn), count: (await ok(own, 'GET', `/api/v1/segments/${vipOwn}/count`)).count }).toEqual({ memberCount: 1, count: 1 });
+      expect({ memberCount: await memberCount(own, vipOwn), count: (await ok(own, 'GET', `/api/v1/segments/${vipOwn}/count`)).count }).toEqual({
+        memberCount: 1,
+        count: 1,
+      });
     });
 
     it('never holds two current memberships, and ends right, under 10 concurrent changes to one customer', async () => {
@@ -267,7 +286,9 @@ describe('segment membership', () => {
       const customers: string[] = [];
       for (let i = 0; i < 8; i++) customers.push(await newCustomer(t, { tags: [i % 2 ? 'x' : 'y'] }));
       for (let round = 0; round < 2; round++) {
-        const statuses = await Promise.all(customers.map((c, i) => call(t, 'PATCH', `/api/v1/customers/${c}/tags`, { action: 'set', tags: [(i + round) % 2 ? 'y' : 'x'] })));
+        const statuses = await Promise.all(
+          customers.map((c, i) => call(t, 'PATCH', `/api/v1/customers/${c}/tags`, { action: 'set', tags: [(i + round) % 2 ? 'y' : 'x'] })),
+        );
         expect(statuses.map((r) => r.status)).toEqual(customers.map(() => 200));
         expect({ round, x: await violations(t, x, 'x'), y: await violations(t, y, 'y') }).toEqual({ round, x: [], y: [] });
       }
@@ -286,7 +307,11 @@ describe('segment membership', () => {
       await buildCustomer(db, t.tenantId, { tags: ['vip'], deleted_at: new Date() });
       const created = await ok(t, 'POST', '/api/v1/segments', { name: 'VIPs over existing', rules: VIP });
       expect(created).toMatchObject({ memberCount: 0, refreshedAt: null });
-      const seg = await until(() => ok(t, 'GET', `/api/v1/segments/${created.id}`), (s) => s.refreshedAt !== null && s.memberCount === 3, 30_000);
+      const seg = await until(
+        () => ok(t, 'GET', `/api/v1/segments/${created.id}`),
+        (s) => s.refreshedAt !== null && s.memberCount === 3,
+        30_000,
+      );
       expect(seg).toMatchObject({ memberCount: 3, refreshedAt: expect.any(String) });
       expect(await currentMembers(created.id)).toEqual(sorted(members));
       const entered = await db('events').where({ tenant_id: t.tenantId, subject_id: created.id, type: 'segment.entered' }).select('payload');
@@ -325,7 +350,11 @@ describe('segment membership', () => {
       expect(due).not.toContainEqual({ tenantId: t.tenantId, segmentId: plain });
 
       const client = await server.runtime.temporal.client();
-      const refreshedCount = await client.workflow.execute(refreshDueSegmentsWorkflow, { taskQueue: testTemporalSettings().taskQueue, workflowId: `test-refresh-due-${t.tenantId}`, args: [] });
+      const refreshedCount = await client.workflow.execute(refreshDueSegmentsWorkflow, {
+        taskQueue: testTemporalSettings().taskQueue,
+        workflowId: `test-refresh-due-${t.tenantId}`,
+        args: [],
+      });
       expect(refreshedCount).toBeGreaterThanOrEqual(1);
 
       expect([await isMember(recent, leaving), await isMember(recent, staying), await isMember(recent, arriving)]).toEqual([0, 1, 1]);
@@ -346,7 +375,11 @@ describe('segment membership', () => {
       const activities = createActivities({ db, logger: createLogger('silent') });
       expect(await activities.segmentsDueForRefresh()).toContainEqual({ tenantId: t.tenantId, segmentId: seg });
       const client = await server.runtime.temporal.client();
-      await client.workflow.execute(refreshDueSegmentsWorkflow, { taskQueue: testTemporalSettings().taskQueue, workflowId: `test-refresh-pending-${t.tenantId}`, args: [] });
+      await client.workflow.execute(refreshDueSegmentsWorkflow, {
+        taskQueue: testTemporalSettings().taskQueue,
+        workflowId: `test-refresh-pending-${t.tenantId}`,
+        args: [],
+      });
       expect(await isMember(seg, member)).toBe(1);
       expect((await ok(t, 'GET', `/api/v1/segments/${seg}`)).refreshedAt).not.toBeNull();
       expect(await activities.segmentsDueForRefresh()).not.toContainEqual({ tenantId: t.tenantId, segmentId: seg });
@@ -356,8 +389,11 @@ describe('segment membership', () => {
       const t = await buildTenant(db, 'Refresh racing a change');
       // A thousand customers with long custom fields, and a rule that reads them twenty times over, make the refresh's
       // read of the audience take most of a second, so a customer change can commit inside it.
-      await db.raw(`INSERT INTO customers (tenant_id, first_name, tags, custom_fields)
-                    SELECT ?, 'Bulk', ARRAY['bulk'], jsonb_build_object('bio', repeat(md5(g::text), 150)) FROM generate_series(1, 1000) g`, [t.tenantId]);
+      await db.raw(
+        `INSERT INTO customers (tenant_id, first_name, tags, custom_fields)
+                    SELECT ?, 'Bulk', ARRAY['bulk'], jsonb_build_object('bio', repeat(md5(g::text), 150)) FROM generate_series(1, 1000) g`,
+        [t.tenantId],
+      );
       const unicorns = Array.from({ length: 20 }, (_, i) => ({ fact: 'customFields', path: '$.bio', operator: 'contains', value: `unicorn ${i}` }));
       const seg = await segment(t, 'VIP or a bio mentioning unicorns', { any: [VIP, ...unicorns] });
       const customerId = await newCustomer(t, { tags: ['vip'] });
@@ -365,7 +401,13 @@ describe('segment membership', () => {
       const activities = createActivities({ db, logger: createLogger('silent') });
       /** Whether the refresh's one statement is running (it took its snapshot of the customers when it started). */
       const refreshRunning = async () =>
-        Number((await db.raw("SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'WITH matching AS MATERIALIZED%'")).rows[0].n) > 0;
+        Number(
+          (
+            await db.raw(
+              "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND query LIKE 'WITH matching AS MATERIALIZED%'",
+            )
+          ).rows[0].n,
+        ) > 0;
       const hasTags = async (tags: string[]) => JSON.stringify((await db('customers').where({ id: customerId }).first('tags')).tags) === JSON.stringify(tags);
       const setTags = (tags: string[]) => ok(t, 'PATCH', `/api/v1/customers/${customerId}/tags`, { action: 'set', tags });
 
@@ -378,11 +420,19 @@ describe('segment membership', () => {
           await until(refreshRunning, Boolean, { timeoutMs: 10_000, everyMs: 2, label: 'the refresh statement to start' });
           const change = setTags(tags);
           // Raced when the change is seen committed while the refresh that started before it still runs.
-          const seen = await until(async () => ({ committed: await hasTags(tags), refreshing: await refreshRunning() }), (x) => x.committed || !x.refreshing, { timeoutMs: 20_000, everyMs: 2 });
+          const seen = await until(
+            async () => ({ committed: await hasTags(tags), refreshing: await refreshRunning() }),
+            (x) => x.committed || !x.refreshing,
+            { timeoutMs: 20_000, everyMs: 2 },
+          );
           await Promise.all([refresh, change]);
           tries.push({ raced: seen.committed && seen.refreshing, member: await isMember(seg, customerId), violations: await violations(t, seg) });
         }
-        expect({ tags, raced: tries.some((x) => x.raced), wrong: tries.filter((x) => x.member !== tags.length || x.violations.length) }).toEqual({ tags, raced: true, wrong: [] });
+        expect({ tags, raced: tries.some((x) => x.raced), wrong: tries.filter((x) => x.member !== tags.length || x.violations.length) }).toEqual({
+          tags,
+          raced: true,
+          wrong: [],
+        });
       }
     }, 60000);
 
@@ -394,7 +444,11 @@ describe('segment membership', () => {
         await ensureSegmentRefreshSchedule(server.runtime.temporal, '7 minutes'); // already there: no error
         const description = await client.schedule.getHandle(scheduleId).describe();
         expect(description.spec.intervals?.map((i) => i.every)).toEqual([7 * 60 * 1000]);
-        expect(description.action).toMatchObject({ type: 'startWorkflow', workflowType: 'refreshDueSegmentsWorkflow', taskQueue: testTemporalSettings().taskQueue });
+        expect(description.action).toMatchObject({
+          type: 'startWorkflow',
+          workflowType: 'refreshDueSegmentsWorkflow',
+          taskQueue: testTemporalSettings().taskQueue,
+        });
         expect(description.policies.overlap).toBe('SKIP');
       } finally {
         await client.schedule.getHandle(scheduleId).delete();
@@ -412,10 +466,33 @@ describe('segment membership', () => {
       const definitions: Record<string, unknown> = {
         spender: SPENT_OVER_500,
         tagged: { any: [{ fact: 'tags', operator: 'hasAny', value: ['vip', 'gold'] }] },
-        loyal: { all: [{ fact: 'status', operator: 'equal', value: 'active' }, { fact: 'isBlocked', operator: 'equal', value: false }, { fact: 'totalOrders', operator: 'greaterThanInclusive', value: 2 }] },
-        recentOrAB: { any: [{ fact: 'lastOrderAt', operator: 'withinLastDays', value: 30 }, { fact: 'tags', operator: 'hasAll', value: ['a', 'b'] }] },
-        notLisbonOrUntagged: { not: { any: [{ fact: 'address', path: '$.city', operator: 'equal', value: 'Lisbon' }, { fact: 'tags', operator: 'isEmpty' }] } },
-        proPlan: { all: [{ fact: 'customFields', path: '$.plan', operator: 'equal', value: 'pro' }, { fact: 'averageOrderValue', operator: 'between', value: [100, 400] }] },
+        loyal: {
+          all: [
+            { fact: 'status', operator: 'equal', value: 'active' },
+            { fact: 'isBlocked', operator: 'equal', value: false },
+            { fact: 'totalOrders', operator: 'greaterThanInclusive', value: 2 },
+          ],
+        },
+        recentOrAB: {
+          any: [
+            { fact: 'lastOrderAt', operator: 'withinLastDays', value: 30 },
+            { fact: 'tags', operator: 'hasAll', value: ['a', 'b'] },
+          ],
+        },
+        notLisbonOrUntagged: {
+          not: {
+            any: [
+              { fact: 'address', path: '$.city', operator: 'equal', value: 'Lisbon' },
+              { fact: 'tags', operator: 'isEmpty' },
+            ],
+          },
+        },
+        proPlan: {
+          all: [
+            { fact: 'customFields', path: '$.plan', operator: 'equal', value: 'pro' },
+            { fact: 'averageOrderValue', operator: 'between', value: [100, 400] },
+          ],
+        },
       };
       // Some customers exist before the segments, so the refresh on create has work to do.
       const customers: string[] = [];
@@ -425,55 +502,91 @@ describe('segment membership', () => {
 
       const orders: string[] = [];
       const log: string[] = [];
-      const NEXT: Record<string, string[]> = { placed: ['processing', 'cancelled'], processing: ['shipped', 'cancelled'], shipped: ['delivered'], delivered: ['refunded'] };
+      const NEXT: Record<string, string[]> = {
+        placed: ['processing', 'cancelled'],
+        processing: ['shipped', 'cancelled'],
+        shipped: ['delivered'],
+        delivered: ['refunded'],
+      };
       const ops: Array<[number, () => Promise<string>]> = [
-        [3, async () => `create ${customers[customers.push(await newCustomer(t, { tags: rnd.subset(TAGS), address: { city: rnd.pick(CITIES) }, customFields: rnd.next() < 0.5 ? { plan: 'pro' } : {} })) - 1]}`],
-        [6, async () => {
-          const c = rnd.pick(customers);
-          const res = await call(t, 'POST', '/api/v1/orders', { customerId: c, items: [{ name: 'Thing', price: rnd.pick([45, 120, 260, 480]), quantity: 1 }] });
-          if (res.status === 201) orders.push(res.body.data.id);
-          return `order ${c} -> ${res.status}`;
-        }],
-        [4, async () => {
-          if (!orders.length) return 'no order yet';
-          const o = rnd.pick(orders);
-          const current = (await ok(t, 'GET', `/api/v1/orders/${o}`)).status as string;
-          const next = NEXT[current];
-          if (!next) return `order ${o} is ${current}`;
-          const to = rnd.pick(next);
-          return `order ${o} ${current} -> ${to}: ${(await call(t, 'PATCH', `/api/v1/orders/${o}/status`, { status: to })).status}`;
-        }],
-        [5, async () => {
-          const c = rnd.pick(customers);
-          const action = rnd.pick(['add', 'remove', 'set'] as const);
-          const tags = rnd.subset(TAGS);
-          return `tags ${c} ${action} ${tags.join(',')}: ${(await call(t, 'PATCH', `/api/v1/customers/${c}/tags`, { action, tags })).status}`;
-        }],
-        [2, async () => {
-          const c = rnd.pick(customers);
-          const isBlocked = rnd.next() < 0.5;
-          return `block ${c} ${isBlocked}: ${(await call(t, 'PATCH', `/api/v1/customers/${c}/block`, { isBlocked })).status}`;
-        }],
-        [2, async () => {
-          const c = rnd.pick(customers);
-          const status = rnd.pick(['active', 'inactive', 'suspended']);
-          return `status ${c} ${status}: ${(await call(t, 'PATCH', `/api/v1/customers/${c}/status`, { status })).status}`;
-        }],
-        [2, async () => {
-          const c = rnd.pick(customers);
-          const city = rnd.pick(CITIES);
-          const plan = rnd.pick(['pro', 'free']);
-          return `patch ${c} ${city} ${plan}: ${(await call(t, 'PATCH', `/api/v1/customers/${c}`, { address: { city }, customFields: { plan } })).status}`;
-        }],
-        [1, async () => {
-          const c = rnd.pick(customers);
-          return `delete ${c}: ${(await call(t, 'DELETE', `/api/v1/customers/${c}`)).status}`;
-        }],
-        [1, async () => {
-          // A rules change mid-sequence: its refresh runs on the worker while the changes go on.
-          const value = rnd.pick([250, 400, 500, 700]);
-          return `spender > ${value}: ${(await call(t, 'PATCH', `/api/v1/segments/${segments.spender}`, { rules: { all: [{ fact: 'totalSpent', operator: 'greaterThan', value }] } })).status}`;
-        }],
+        [
+          3,
+          async () =>
+            `create ${customers[customers.push(await newCustomer(t, { tags: rnd.subset(TAGS), address: { city: rnd.pick(CITIES) }, customFields: rnd.next() < 0.5 ? { plan: 'pro' } : {} })) - 1]}`,
+        ],
+        [
+          6,
+          async () => {
+            const c = rnd.pick(customers);
+            const res = await call(t, 'POST', '/api/v1/orders', {
+              customerId: c,
+              items: [{ name: 'Thing', price: rnd.pick([45, 120, 260, 480]), quantity: 1 }],
+            });
+            if (res.status === 201) orders.push(res.body.data.id);
+            return `order ${c} -> ${res.status}`;
+          },
+        ],
+        [
+          4,
+          async () => {
+            if (!orders.length) return 'no order yet';
+            const o = rnd.pick(orders);
+            const current = (await ok(t, 'GET', `/api/v1/orders/${o}`)).status as string;
+            const next = NEXT[current];
+            if (!next) return `order ${o} is ${current}`;
+            const to = rnd.pick(next);
+            return `order ${o} ${current} -> ${to}: ${(await call(t, 'PATCH', `/api/v1/orders/${o}/status`, { status: to })).status}`;
+          },
+        ],
+        [
+          5,
+          async () => {
+            const c = rnd.pick(customers);
+            const action = rnd.pick(['add', 'remove', 'set'] as const);
+            const tags = rnd.subset(TAGS);
+            return `tags ${c} ${action} ${tags.join(',')}: ${(await call(t, 'PATCH', `/api/v1/customers/${c}/tags`, { action, tags })).status}`;
+          },
+        ],
+        [
+          2,
+          async () => {
+            const c = rnd.pick(customers);
+            const isBlocked = rnd.next() < 0.5;
+            return `block ${c} ${isBlocked}: ${(await call(t, 'PATCH', `/api/v1/customers/${c}/block`, { isBlocked })).status}`;
+          },
+        ],
+        [
+          2,
+          async () => {
+            const c = rnd.pick(customers);
+            const status = rnd.pick(['active', 'inactive', 'suspended']);
+            return `status ${c} ${status}: ${(await call(t, 'PATCH', `/api/v1/customers/${c}/status`, { status })).status}`;
+          },
+        ],
+        [
+          2,
+          async () => {
+            const c = rnd.pick(customers);
+            const city = rnd.pick(CITIES);
+            const plan = rnd.pick(['pro', 'free']);
+            return `patch ${c} ${city} ${plan}: ${(await call(t, 'PATCH', `/api/v1/customers/${c}`, { address: { city }, customFields: { plan } })).status}`;
+          },
+        ],
+        [
+          1,
+          async () => {
+            const c = rnd.pick(customers);
+            return `delete ${c}: ${(await call(t, 'DELETE', `/api/v1/customers/${c}`)).status}`;
+          },
+        ],
+        [
+          1,
+          async () => {
+            // A rules change mid-sequence: its refresh runs on the worker while the changes go on.
+            const value = rnd.pick([250, 400, 500, 700]);
+            return `spender > ${value}: ${(await call(t, 'PATCH', `/api/v1/segments/${segments.spender}`, { rules: { all: [{ fact: 'totalSpent', operator: 'greaterThan', value }] } })).status}`;
+          },
+        ],
       ];
       const total = ops.reduce((n, [w]) => n + w, 0);
       for (let step = 0; step < 50; step++) {
@@ -496,7 +609,9 @@ describe('segment membership', () => {
         expect({ name, entered: result?.entered, exited: result?.exited }).toEqual({ name, entered: 0, exited: 0 });
       }
       // The sequence did exercise membership: some segment has members and some customer left one.
-      expect(await db('segment_memberships').where({ tenant_id: t.tenantId }).whereNull('exited_at').count<{ n: number }[]>({ n: '*' })).not.toEqual([{ n: 0 }]);
+      expect(await db('segment_memberships').where({ tenant_id: t.tenantId }).whereNull('exited_at').count<{ n: number }[]>({ n: '*' })).not.toEqual([
+        { n: 0 },
+      ]);
     }, 60000);
   });
 });

@@ -26,7 +26,6 @@ const SPENT_OVER_500 = { kind: 'condition', field: 'totalSpent', operator: 'grea
 const VIP_ENGINE = { all: [{ fact: 'tags', operator: 'hasAny', value: ['vip'] }] };
 const VIP_AST = { kind: 'condition', field: 'tags', operator: 'hasAny', value: ['vip'] };
 
-
 const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
 const sorted = (values: string[]) => [...values].sort();
 
@@ -48,7 +47,12 @@ describe('segments API', () => {
   };
   /** A customer created through the API, with orders (so its statistics are real), in tenant `t`. */
   async function customer(t: Tenant, name: string, extra: Record<string, unknown> = {}, orders: number[] = []): Promise<string> {
-    const created = await ok('POST', '/api/v1/customers', { firstName: name, lastName: 'Dataset', email: `${name.toLowerCase()}.${t.tenantId.slice(0, 8)}@example.com`, ...extra }, t.adminKey);
+    const created = await ok(
+      'POST',
+      '/api/v1/customers',
+      { firstName: name, lastName: 'Dataset', email: `${name.toLowerCase()}.${t.tenantId.slice(0, 8)}@example.com`, ...extra },
+      t.adminKey,
+    );
     for (const price of orders) await ok('POST', '/api/v1/orders', { customerId: created.id, items: [{ name: 'Thing', price, quantity: 1 }] }, t.adminKey);
     return created.id;
   }
@@ -58,7 +62,11 @@ describe('segments API', () => {
     sorted((await db('segment_memberships').where({ segment_id: segmentId }).whereNull('exited_at').select('customer_id')).map((r) => r.customer_id));
   /** Waits for the segment's background refresh to have run (refreshedAt set) and returns the segment as the API shows it. */
   const refreshed = async (id: string) => {
-    const seg = await until(() => ok('GET', `/api/v1/segments/${id}`), (s) => s.refreshedAt !== null, 30_000);
+    const seg = await until(
+      () => ok('GET', `/api/v1/segments/${id}`),
+      (s) => s.refreshedAt !== null,
+      30_000,
+    );
     expect(seg.refreshedAt).not.toBeNull();
     return seg;
   };
@@ -92,7 +100,11 @@ describe('segments API', () => {
   });
 
   it('has the statistics the dataset was built for', async () => {
-    const spent = Object.fromEntries(await Promise.all(['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'hank'].map(async (n) => [n, (await ok('GET', `/api/v1/customers/${c[n]}`)).statistics.totalSpent])));
+    const spent = Object.fromEntries(
+      await Promise.all(
+        ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'hank'].map(async (n) => [n, (await ok('GET', `/api/v1/customers/${c[n]}`)).statistics.totalSpent]),
+      ),
+    );
     expect(spent).toEqual({ alice: 600, bob: 550, carol: 500, dave: 100, erin: 0, frank: 100, hank: 500.01 });
   });
 
@@ -101,13 +113,22 @@ describe('segments API', () => {
       const res = await createSegment(SEED_003_BODY);
       expect(res.status).toBe(201);
       const seg = res.body.data;
-      expect(seg).toMatchObject({ name: 'High Value Customers', description: 'Customers who spent more than $500', rules: SPENT_OVER_500, timeRelative: false, memberCount: 0, refreshedAt: null });
+      expect(seg).toMatchObject({
+        name: 'High Value Customers',
+        description: 'Customers who spent more than $500',
+        rules: SPENT_OVER_500,
+        timeRelative: false,
+        memberCount: 0,
+        refreshedAt: null,
+      });
       expect(seg.id).toMatch(/^[0-9a-f-]{36}$/);
       expect(seg.createdBy).toMatch(/^api_key:/);
       expect(await ok('GET', `/api/v1/segments/${seg.id}`)).toEqual(seg);
       const row = await segmentRow(seg.id);
       expect(row).toMatchObject({ tenant_id: tenant.tenantId, rules: SPENT_OVER_500 });
-      expect(await db('audit_log').where({ tenant_id: tenant.tenantId, action: 'segment.created', subject_id: seg.id }).count<{ n: number }[]>({ n: '*' })).toEqual([{ n: 1 }]);
+      expect(
+        await db('audit_log').where({ tenant_id: tenant.tenantId, action: 'segment.created', subject_id: seg.id }).count<{ n: number }[]>({ n: '*' }),
+      ).toEqual([{ n: 1 }]);
 
       const after = await refreshed(seg.id);
       expect(after.memberCount).toBe(3);
@@ -118,17 +139,39 @@ describe('segments API', () => {
       const res = await createSegment({ name: 'VIP tag', rules: VIP_ENGINE });
       expect(res.status).toBe(201);
       expect(res.body.data).toMatchObject({ name: 'VIP tag', description: null, rules: VIP_AST, timeRelative: false });
-      const seedForm = await createSegment({ name: 'VIP tag (seed form)', rules: { id: 'root', logic: 'AND', rules: [{ id: 'r', field: 'tags', operator: 'has_any', value: ['vip'], type: 'tags' }] } });
+      const seedForm = await createSegment({
+        name: 'VIP tag (seed form)',
+        rules: { id: 'root', logic: 'AND', rules: [{ id: 'r', field: 'tags', operator: 'has_any', value: ['vip'], type: 'tags' }] },
+      });
       expect(seedForm.status).toBe(201);
       expect(seedForm.body.data.rules).toEqual(res.body.data.rules);
       const nested = await createSegment({
         name: 'Nested engine rule',
-        rules: { any: [{ all: [{ fact: 'totalSpent', operator: 'greaterThanInclusive', value: '100' }, { fact: 'address', path: '$.city', operator: 'equal', value: 'Lisbon' }] }, { not: { fact: 'tags', operator: 'isEmpty' } }] },
+        rules: {
+          any: [
+            {
+              all: [
+                { fact: 'totalSpent', operator: 'greaterThanInclusive', value: '100' },
+                { fact: 'address', path: '$.city', operator: 'equal', value: 'Lisbon' },
+              ],
+            },
+            { not: { fact: 'tags', operator: 'isEmpty' } },
+          ],
+        },
       });
       expect(nested.status).toBe(201);
       expect(nested.body.data.rules).toEqual({
-        kind: 'group', combinator: 'any', children: [
-          { kind: 'group', combinator: 'all', children: [{ kind: 'condition', field: 'totalSpent', operator: 'greaterThanInclusive', value: 100 }, { kind: 'condition', field: 'address.city', operator: 'equal', value: 'Lisbon' }] },
+        kind: 'group',
+        combinator: 'any',
+        children: [
+          {
+            kind: 'group',
+            combinator: 'all',
+            children: [
+              { kind: 'condition', field: 'totalSpent', operator: 'greaterThanInclusive', value: 100 },
+              { kind: 'condition', field: 'address.city', operator: 'equal', value: 'Lisbon' },
+            ],
+          },
           { kind: 'not', child: { kind: 'condition', field: 'tags', operator: 'isEmpty' } },
         ],
       });
@@ -138,22 +181,43 @@ describe('segments API', () => {
     });
 
     it('marks rules that move with time as timeRelative', async () => {
-      const res = await createSegment({ name: 'Recent buyers', rules: { all: [{ fact: 'lastOrderAt', operator: 'withinLastDays', value: 30 }, { fact: 'totalOrders', operator: 'greaterThan', value: 0 }] } });
+      const res = await createSegment({
+        name: 'Recent buyers',
+        rules: {
+          all: [
+            { fact: 'lastOrderAt', operator: 'withinLastDays', value: 30 },
+            { fact: 'totalOrders', operator: 'greaterThan', value: 0 },
+          ],
+        },
+      });
       expect(res.status).toBe(201);
       expect(res.body.data.timeRelative).toBe(true);
-      const seed = await createSegment({ name: 'Recent (seed spelling)', rules: { id: 'root', logic: 'OR', rules: [{ id: 'r1', field: 'lastOrderDate', operator: 'in_last_days', value: 90, type: 'date' }] } });
+      const seed = await createSegment({
+        name: 'Recent (seed spelling)',
+        rules: { id: 'root', logic: 'OR', rules: [{ id: 'r1', field: 'lastOrderDate', operator: 'in_last_days', value: 90, type: 'date' }] },
+      });
       expect(seed.status).toBe(201);
       expect(seed.body.data).toMatchObject({ timeRelative: true, rules: { kind: 'condition', field: 'lastOrderAt', operator: 'withinLastDays', value: 90 } });
       const negated = await createSegment({ name: 'Lapsed', rules: { not: { fact: 'lastOrderAt', operator: 'withinLastDays', value: 90 } } });
-      expect(negated.body.data).toMatchObject({ timeRelative: true, rules: { kind: 'not', child: { kind: 'condition', field: 'lastOrderAt', operator: 'withinLastDays', value: 90 } } });
+      expect(negated.body.data).toMatchObject({
+        timeRelative: true,
+        rules: { kind: 'not', child: { kind: 'condition', field: 'lastOrderAt', operator: 'withinLastDays', value: 90 } },
+      });
       const plain = await createSegment({ name: 'Ordered after a date', rules: { all: [{ fact: 'lastOrderAt', operator: 'after', value: '2020-01-01' }] } });
-      expect(plain.body.data).toMatchObject({ timeRelative: false, rules: { kind: 'condition', field: 'lastOrderAt', operator: 'after', value: '2020-01-01T00:00:00.000Z' } });
+      expect(plain.body.data).toMatchObject({
+        timeRelative: false,
+        rules: { kind: 'condition', field: 'lastOrderAt', operator: 'after', value: '2020-01-01T00:00:00.000Z' },
+      });
     });
 
     it("accepts Herald's `not: true` on a seed 003 group (the form toSeedFormat writes)", async () => {
-      const res = await createSegment({ name: 'Lapsed (seed not)', rules: { id: 'root', logic: 'OR', not: true, rules: [{ id: 'r1', field: 'lastOrderDate', operator: 'in_last_days', value: 90, type: 'date' }] } });
+      const res = await createSegment({
+        name: 'Lapsed (seed not)',
+        rules: { id: 'root', logic: 'OR', not: true, rules: [{ id: 'r1', field: 'lastOrderDate', operator: 'in_last_days', value: 90, type: 'date' }] },
+      });
       expect({ status: res.status, rules: res.body.data?.rules ?? res.body.error }).toEqual({
-        status: 201, rules: { kind: 'not', child: { kind: 'condition', field: 'lastOrderAt', operator: 'withinLastDays', value: 90 } },
+        status: 201,
+        rules: { kind: 'not', child: { kind: 'condition', field: 'lastOrderAt', operator: 'withinLastDays', value: 90 } },
       });
     });
 
@@ -183,26 +247,48 @@ describe('segments API', () => {
     it('answers invalid rules with 422 whose details point at the bad node, and writes nothing', async () => {
       const before = await db('segments').where({ tenant_id: tenant.tenantId }).count<{ n: number }[]>({ n: '*' });
       const cases: Array<[unknown, string[]]> = [
-        [{ id: 'root', logic: 'AND', rules: [{ id: 'rule1', field: 'totalSpent', operator: 'bogus_op', value: 500, type: 'number' }] }, ['rules.rules[0].operator']],
-        [{ id: 'root', logic: 'AND', rules: [{ id: 'rule1', field: 'totalSpent', operator: 'greater_than', value: 'lots', type: 'number' }] }, ['rules.rules[0].value']],
+        [
+          { id: 'root', logic: 'AND', rules: [{ id: 'rule1', field: 'totalSpent', operator: 'bogus_op', value: 500, type: 'number' }] },
+          ['rules.rules[0].operator'],
+        ],
+        [
+          { id: 'root', logic: 'AND', rules: [{ id: 'rule1', field: 'totalSpent', operator: 'greater_than', value: 'lots', type: 'number' }] },
+          ['rules.rules[0].value'],
+        ],
         [{ id: 'root', logic: 'AND', rules: [{ id: 'rule1', field: 'noSuchField', operator: 'equals', value: 1, type: 'number' }] }, ['rules.rules[0].field']],
         [{ id: 'root', logic: 'XOR', rules: [{ id: 'rule1', field: 'totalSpent', operator: 'greater_than', value: 5, type: 'number' }] }, ['rules.logic']],
         [{ id: 'root', logic: 'AND', rules: [] }, ['rules.rules']],
         [{ all: [{ fact: 'nope', operator: 'hasAny', value: ['vip'] }] }, ['rules.all[0].fact']],
         [{ all: [{ fact: 'tags', operator: 'greaterThan', value: 3 }] }, ['rules.all[0].operator']],
         [{ all: [{ fact: 'tags', operator: 'hasAny', value: [] }] }, ['rules.all[0].value']],
-        [{ any: [{ fact: 'tags', operator: 'hasAny', value: ['ok'] }, { all: [{ fact: 'lastOrderAt', operator: 'withinLastDays', value: 0 }] }] }, ['rules.any[1].all[0].value']],
-        [{ all: [{ fact: 'status', operator: 'equal', value: 'sleeping' }, { fact: 'customFields', path: 'birthday', operator: 'equal', value: 'x' }] }, ['rules.all[0].value', 'rules.all[1].path']],
+        [
+          { any: [{ fact: 'tags', operator: 'hasAny', value: ['ok'] }, { all: [{ fact: 'lastOrderAt', operator: 'withinLastDays', value: 0 }] }] },
+          ['rules.any[1].all[0].value'],
+        ],
+        [
+          {
+            all: [
+              { fact: 'status', operator: 'equal', value: 'sleeping' },
+              { fact: 'customFields', path: 'birthday', operator: 'equal', value: 'x' },
+            ],
+          },
+          ['rules.all[0].value', 'rules.all[1].path'],
+        ],
         [{ all: [{ fact: 'tags', operator: 'hasAny', value: ['vip'] }], any: [] }, ['rules']],
       ];
       const failures: string[] = [];
       for (const [rules, paths] of cases) {
         const res = await createSegment({ name: 'Invalid', rules });
-        const got = res.status === 422 && res.body.error.code === 'validation_failed' ? res.body.error.details.map((d: { path: string }) => d.path) : `${res.status} ${JSON.stringify(res.body)}`;
-        if (JSON.stringify(got) !== JSON.stringify(paths)) failures.push(`${JSON.stringify(rules)}: expected ${JSON.stringify(paths)}, got ${JSON.stringify(got)}`);
+        const got =
+          res.status === 422 && res.body.error.code === 'validation_failed'
+            ? res.body.error.details.map((d: { path: string }) => d.path)
+            : `${res.status} ${JSON.stringify(res.body)}`;
+        if (JSON.stringify(got) !== JSON.stringify(paths))
+          failures.push(`${JSON.stringify(rules)}: expected ${JSON.stringify(paths)}, got ${JSON.stringify(got)}`);
         // The same rules are refused by preview with the same paths.
         const preview = await call('POST', '/api/v1/segments/preview', { rules });
-        if (preview.status !== 422 || JSON.stringify(preview.body.error.details.map((d: { path: string }) => d.path)) !== JSON.stringify(paths)) failures.push(`preview ${JSON.stringify(rules)} -> ${preview.status} ${JSON.stringify(preview.body)}`);
+        if (preview.status !== 422 || JSON.stringify(preview.body.error.details.map((d: { path: string }) => d.path)) !== JSON.stringify(paths))
+          failures.push(`preview ${JSON.stringify(rules)} -> ${preview.status} ${JSON.stringify(preview.body)}`);
       }
       expect(failures).toEqual([]);
       const one = await createSegment({ name: 'Invalid', rules: cases[0]![0] });
@@ -233,12 +319,24 @@ describe('segments API', () => {
 
       // A name/description change keeps the membership and its refresh time.
       const renamed = await ok('PATCH', `/api/v1/segments/${a.id}`, { name: 'CRUD A renamed', description: 'now described' });
-      expect(renamed).toMatchObject({ id: a.id, name: 'CRUD A renamed', description: 'now described', rules: VIP_AST, refreshedAt: expect.any(String), memberCount: 4 });
+      expect(renamed).toMatchObject({
+        id: a.id,
+        name: 'CRUD A renamed',
+        description: 'now described',
+        rules: VIP_AST,
+        refreshedAt: expect.any(String),
+        memberCount: 4,
+      });
       expect(Date.parse(renamed.updatedAt)).toBeGreaterThan(Date.parse(a.updatedAt));
 
       // A rules change resets refreshedAt, and the refresh it triggers recomputes the membership.
       const changed = await ok('PATCH', `/api/v1/segments/${a.id}`, { rules: { all: [{ fact: 'tags', operator: 'hasAll', value: ['vip', 'new'] }] } });
-      expect(changed).toMatchObject({ name: 'CRUD A renamed', rules: { kind: 'condition', field: 'tags', operator: 'hasAll', value: ['vip', 'new'] }, refreshedAt: null, timeRelative: false });
+      expect(changed).toMatchObject({
+        name: 'CRUD A renamed',
+        rules: { kind: 'condition', field: 'tags', operator: 'hasAll', value: ['vip', 'new'] },
+        refreshedAt: null,
+        timeRelative: false,
+      });
       const handle = (await server.runtime.temporal.client()).workflow.getHandle(segmentRefreshWorkflowId(tenant.tenantId, a.id));
       expect(await handle.result()).toMatchObject({ segmentId: a.id, members: 1 });
       const after = await refreshed(a.id);
@@ -251,7 +349,10 @@ describe('segments API', () => {
       expect(sorted(exitEvents.map((e) => e.payload.data.customerId))).toEqual(sorted([c.alice!, c.dave!, c.hank!]));
 
       // PUT behaves like PATCH; a time-relative rule is flagged.
-      const put = await ok('PUT', `/api/v1/segments/${a.id}`, { name: 'CRUD A put', rules: { all: [{ fact: 'lastOrderAt', operator: 'withinLastDays', value: 7 }] } });
+      const put = await ok('PUT', `/api/v1/segments/${a.id}`, {
+        name: 'CRUD A put',
+        rules: { all: [{ fact: 'lastOrderAt', operator: 'withinLastDays', value: 7 }] },
+      });
       expect(put).toMatchObject({ name: 'CRUD A put', timeRelative: true, refreshedAt: null });
       expect((await refreshed(a.id)).memberCount).toBe(6); // every live customer with an order placed just now
       // The AST the API returns is accepted back as it is (GET, edit, PUT round trip).
@@ -286,7 +387,10 @@ describe('segments API', () => {
     });
 
     it('lists the field catalogue', async () => {
-      const fields: Array<{ name: string; type: string; operators: string[]; values?: string[]; keyPattern?: string }> = await ok('GET', '/api/v1/segments/fields');
+      const fields: Array<{ name: string; type: string; operators: string[]; values?: string[]; keyPattern?: string }> = await ok(
+        'GET',
+        '/api/v1/segments/fields',
+      );
       const byName = new Map(fields.map((f) => [f.name, f]));
       expect(byName.get('totalSpent')).toMatchObject({ type: 'number', operators: expect.arrayContaining(['greaterThan', 'between']) });
       expect(byName.get('tags')).toMatchObject({ type: 'tags', operators: expect.arrayContaining(['hasAny', 'hasAll', 'hasNone']) });
@@ -303,7 +407,14 @@ describe('segments API', () => {
       const ro: string = created.key;
       const seg = (await createSegment({ name: 'Readonly target', rules: VIP_ENGINE })).body.data;
       await refreshed(seg.id); // so the background refresh cannot change the row under the comparison below
-      for (const url of ['/api/v1/segments', '/api/v1/segments/fields', `/api/v1/segments/${seg.id}`, `/api/v1/segments/${seg.id}/count`, `/api/v1/segments/${seg.id}/customers`, `/api/v1/customers?segmentId=${seg.id}`]) {
+      for (const url of [
+        '/api/v1/segments',
+        '/api/v1/segments/fields',
+        `/api/v1/segments/${seg.id}`,
+        `/api/v1/segments/${seg.id}/count`,
+        `/api/v1/segments/${seg.id}/customers`,
+        `/api/v1/customers?segmentId=${seg.id}`,
+      ]) {
         expect([url, (await call('GET', url, undefined, ro)).status]).toEqual([url, 200]);
       }
       const preview = await call('POST', '/api/v1/segments/preview', { rules: VIP_ENGINE }, ro);
@@ -346,14 +457,18 @@ describe('segments API', () => {
 
       const vipPreview = await ok('POST', '/api/v1/segments/preview', { rules: VIP_ENGINE });
       expect([vipPreview.count, ids(vipPreview.sampleCustomers)]).toEqual([4, [c.hank, c.erin, c.dave, c.alice]]);
-      const combined = await ok('POST', '/api/v1/segments/preview', { rules: { all: [VIP_ENGINE, { fact: 'totalSpent', operator: 'lessThanInclusive', value: 500 }] } });
+      const combined = await ok('POST', '/api/v1/segments/preview', {
+        rules: { all: [VIP_ENGINE, { fact: 'totalSpent', operator: 'lessThanInclusive', value: 500 }] },
+      });
       expect([combined.count, ids(combined.sampleCustomers)]).toEqual([2, [c.erin, c.dave]]);
       const none = await ok('POST', '/api/v1/segments/preview', { rules: { all: [{ fact: 'totalSpent', operator: 'greaterThan', value: 100000 }] } });
       expect(none).toEqual({ count: 0, sampleCustomers: [] });
     });
 
     it('respects the preview limit (default 50) without changing the count', async () => {
-      expect((await ok('POST', '/api/v1/segments/preview', { rules: SEED_003_BODY.rules, limit: 2 })).sampleCustomers.map((x: { id: string }) => x.id)).toEqual([c.hank, c.bob]);
+      expect((await ok('POST', '/api/v1/segments/preview', { rules: SEED_003_BODY.rules, limit: 2 })).sampleCustomers.map((x: { id: string }) => x.id)).toEqual(
+        [c.hank, c.bob],
+      );
       expect(await ok('POST', '/api/v1/segments/preview', { rules: SEED_003_BODY.rules, limit: 0 })).toEqual({ count: 3, sampleCustomers: [] });
       expect((await call('POST', '/api/v1/segments/preview', { rules: VIP_ENGINE, limit: 101 })).status).toBe(422);
       expect((await call('POST', '/api/v1/segments/preview', { rules: VIP_ENGINE, limit: -1 })).status).toBe(422);
@@ -361,20 +476,34 @@ describe('segments API', () => {
       const bulkTenant = await buildTenant(db, 'Bulk preview tenant');
       const made: string[] = [];
       for (let i = 0; i < 55; i += 11) {
-        made.push(...(await Promise.all(Array.from({ length: 11 }, (_, j) => ok('POST', '/api/v1/customers', { firstName: `Bulk${i + j}`, tags: ['bulk'] }, bulkTenant.adminKey).then((x) => x.id as string)))));
+        made.push(
+          ...(await Promise.all(
+            Array.from({ length: 11 }, (_, j) =>
+              ok('POST', '/api/v1/customers', { firstName: `Bulk${i + j}`, tags: ['bulk'] }, bulkTenant.adminKey).then((x) => x.id as string),
+            ),
+          )),
+        );
       }
       await ok('POST', '/api/v1/customers', { firstName: 'Untagged' }, bulkTenant.adminKey);
       const rules = { all: [{ fact: 'tags', operator: 'contains', value: 'bulk' }] };
       const dflt = await ok('POST', '/api/v1/segments/preview', { rules }, bulkTenant.adminKey);
       expect(dflt.count).toBe(55);
       expect(dflt.sampleCustomers).toHaveLength(50);
-      const newestFirst = (await db('customers').whereIn('id', made).orderBy([{ column: 'created_at', order: 'desc' }, { column: 'id', order: 'desc' }]).select('id')).map((r) => r.id);
+      const newestFirst = (
+        await db('customers')
+          .whereIn('id', made)
+          .orderBy([
+            { column: 'created_at', order: 'desc' },
+            { column: 'id', order: 'desc' },
+          ])
+          .select('id')
+      ).map((r) => r.id);
       expect(ids(dflt.sampleCustomers)).toEqual(newestFirst.slice(0, 50));
       const all = await ok('POST', '/api/v1/segments/preview', { rules, limit: 100 }, bulkTenant.adminKey);
       expect(sorted(ids(all.sampleCustomers))).toEqual(sorted(made));
     });
 
-    it('counts and lists a segment\'s customers in agreement with preview, with pagination and list filters', async () => {
+    it("counts and lists a segment's customers in agreement with preview, with pagination and list filters", async () => {
       expect(await ok('GET', `/api/v1/segments/${spender}/count`)).toEqual({ count: 3 });
       expect(await ok('GET', `/api/v1/segments/${vip}/count`)).toEqual({ count: 4 });
 
@@ -392,7 +521,10 @@ describe('segments API', () => {
       const walked: string[] = [];
       let cursor: string | undefined;
       for (let i = 0; i < 5; i++) {
-        const res = await call('GET', `/api/v1/segments/${vip}/customers?limit=2&sortBy=fullName&sortOrder=asc${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        const res = await call(
+          'GET',
+          `/api/v1/segments/${vip}/customers?limit=2&sortBy=fullName&sortOrder=asc${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        );
         expect(res.status).toBe(200);
         walked.push(...ids(res.body.data));
         cursor = res.body.pagination.nextCursor ?? undefined;
@@ -401,13 +533,16 @@ describe('segments API', () => {
       expect(walked).toEqual([c.alice, c.dave, c.erin, c.hank]); // by full name
 
       // Filters combine with the segment (AND).
-      expect(ids((await ok('GET', `/api/v1/segments/${spender}/customers?city=lisbon`)))).toEqual([c.hank, c.bob]);
-      expect(ids((await ok('GET', `/api/v1/segments/${spender}/customers?tags=vip`)))).toEqual([c.hank, c.alice]);
-      expect(ids((await ok('GET', `/api/v1/segments/${vip}/customers?totalSpent[gt]=0&totalSpent[lt]=500`)))).toEqual([c.dave]);
-      expect(ids((await ok('GET', `/api/v1/segments/${vip}/customers?search=erin`)))).toEqual([c.erin]);
+      expect(ids(await ok('GET', `/api/v1/segments/${spender}/customers?city=lisbon`))).toEqual([c.hank, c.bob]);
+      expect(ids(await ok('GET', `/api/v1/segments/${spender}/customers?tags=vip`))).toEqual([c.hank, c.alice]);
+      expect(ids(await ok('GET', `/api/v1/segments/${vip}/customers?totalSpent[gt]=0&totalSpent[lt]=500`))).toEqual([c.dave]);
+      expect(ids(await ok('GET', `/api/v1/segments/${vip}/customers?search=erin`))).toEqual([c.erin]);
 
       // The customer list's segmentId filter selects the same customers, and combines with other filters.
-      for (const [seg, size] of [[spender, 3], [vip, 4]] as const) {
+      for (const [seg, size] of [
+        [spender, 3],
+        [vip, 4],
+      ] as const) {
         const preview = await ok('POST', '/api/v1/segments/preview', { rules: (await ok('GET', `/api/v1/segments/${seg}`)).rules, limit: 100 });
         const listed = await call('GET', `/api/v1/customers?segmentId=${seg}&limit=100`);
         const members = await ok('GET', `/api/v1/segments/${seg}/customers?limit=100`);
@@ -419,8 +554,10 @@ describe('segments API', () => {
 
       // Unknown segments, and other tenants' segments, are 404s.
       const missing = '00000000-0000-4000-8000-000000000000';
-      for (const url of [`/api/v1/segments/${missing}/count`, `/api/v1/segments/${missing}/customers`, `/api/v1/customers?segmentId=${missing}`]) expect((await call('GET', url)).status).toBe(404);
-      for (const url of [`/api/v1/segments/${vip}/count`, `/api/v1/segments/${vip}/customers`, `/api/v1/customers?segmentId=${vip}`]) expect((await call('GET', url, undefined, other.adminKey)).status).toBe(404);
+      for (const url of [`/api/v1/segments/${missing}/count`, `/api/v1/segments/${missing}/customers`, `/api/v1/customers?segmentId=${missing}`])
+        expect((await call('GET', url)).status).toBe(404);
+      for (const url of [`/api/v1/segments/${vip}/count`, `/api/v1/segments/${vip}/customers`, `/api/v1/customers?segmentId=${vip}`])
+        expect((await call('GET', url, undefined, other.adminKey)).status).toBe(404);
       expect((await call('GET', '/api/v1/customers?segmentId=not-a-uuid')).status).toBe(400);
     });
 
@@ -432,8 +569,15 @@ describe('segments API', () => {
       const answer = (res: Res, idsOf: (body: any) => string[]) => ({ status: res.status, got: res.status === 200 ? sorted(idsOf(res.body)) : res.body });
       const search = await call('GET', `/api/v1/customers/search?q=Dataset&segmentId=${spender}&limit=100`);
       const exported = await call('GET', `/api/v1/customers/export?format=ndjson&segmentId=${spender}`);
-      const lines = (b: unknown) => (typeof b === 'string' ? b : JSON.stringify(b)).split('\n').filter(Boolean).map((l) => JSON.parse(l).id as string);
-      expect({ search: answer(search, (b) => ids(b.data)), export: answer(exported, lines) }).toEqual({ search: { status: 200, got: members }, export: { status: 200, got: members } });
+      const lines = (b: unknown) =>
+        (typeof b === 'string' ? b : JSON.stringify(b))
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l).id as string);
+      expect({ search: answer(search, (b) => ids(b.data)), export: answer(exported, lines) }).toEqual({
+        search: { status: 200, got: members },
+        export: { status: 200, got: members },
+      });
     });
 
     it('evaluates audiences at the moment of the request', async () => {

@@ -49,8 +49,12 @@ describe('tenant default language', () => {
     expect(await languageOf(t, 'juan@example.com')).toBe('es');
     const event = await stack.db('events').where({ tenant_id: t.tenantId, subject_id: created.id, type: 'customer.created' }).first();
     expect(event.payload.data.customer.preferences.language).toBe('es');
-    expect((await ok(t, 'POST', '/customers', { name: 'Ann', email: 'ann@example.com', preferences: { language: 'fr' } })).data.preferences.language).toBe('fr');
-    expect((await ok(t, 'POST', '/customers', { name: 'Nul', email: 'nul@example.com', preferences: { language: null } })).data.preferences.language).toBe('es');
+    expect((await ok(t, 'POST', '/customers', { name: 'Ann', email: 'ann@example.com', preferences: { language: 'fr' } })).data.preferences.language).toBe(
+      'fr',
+    );
+    expect((await ok(t, 'POST', '/customers', { name: 'Nul', email: 'nul@example.com', preferences: { language: null } })).data.preferences.language).toBe(
+      'es',
+    );
 
     const fr = (await ok(t, 'POST', '/customers', { name: 'Replaced', email: 'put@example.com', preferences: { language: 'fr' } })).data.id;
     expect((await ok(t, 'PUT', `/customers/${fr}`, { name: 'Replaced', email: 'put@example.com' })).data.preferences.language).toBe('es');
@@ -66,18 +70,34 @@ describe('tenant default language', () => {
     await ok(t, 'POST', '/customers', { name: 'Existing', email: 'existing@example.com', preferences: { language: 'pt' } });
     await setDefault(t, 'es');
     const bulk = await ok(t, 'POST', '/customers/bulk/import', {
-      customers: [{ name: 'Bulk One', email: 'bulk1@example.com' }, { name: 'Bulk Two', email: 'bulk2@example.com', preferences: { language: 'en' } }, { name: 'Existing Again', email: 'existing@example.com' }],
+      customers: [
+        { name: 'Bulk One', email: 'bulk1@example.com' },
+        { name: 'Bulk Two', email: 'bulk2@example.com', preferences: { language: 'en' } },
+        { name: 'Existing Again', email: 'existing@example.com' },
+      ],
       options: { duplicateMode: 'upsert' },
     });
     expect([bulk.results, bulk.details.failed]).toMatchObject([{ imported: 2, updated: 1, failed: 0 }, []]);
-    expect([await languageOf(t, 'bulk1@example.com'), await languageOf(t, 'bulk2@example.com'), await languageOf(t, 'existing@example.com')]).toEqual(['es', 'en', 'pt']);
+    expect([await languageOf(t, 'bulk1@example.com'), await languageOf(t, 'bulk2@example.com'), await languageOf(t, 'existing@example.com')]).toEqual([
+      'es',
+      'en',
+      'pt',
+    ]);
 
     await setDefault(t, 'ca');
-    const res = await stack.upload(t, ['email,name,language', 'csv1@example.com,Csv One,', 'csv2@example.com,Csv Two,it'].join('\n'), 'text/csv', '?emitCustomerEvents=true');
+    const res = await stack.upload(
+      t,
+      ['email,name,language', 'csv1@example.com,Csv One,', 'csv2@example.com,Csv Two,it'].join('\n'),
+      'text/csv',
+      '?emitCustomerEvents=true',
+    );
     expect(res.status).toBe(202);
     expect((await stack.settled(t, res.body.data.id)).progress).toMatchObject({ imported: 2, failed: 0 });
     expect([await languageOf(t, 'csv1@example.com'), await languageOf(t, 'csv2@example.com')]).toEqual(['ca', 'it']);
-    const events = await stack.db('events').where({ tenant_id: t.tenantId, type: 'customer.created' }).whereRaw("payload->'data'->>'importId' = ?", [res.body.data.id]);
+    const events = await stack
+      .db('events')
+      .where({ tenant_id: t.tenantId, type: 'customer.created' })
+      .whereRaw("payload->'data'->>'importId' = ?", [res.body.data.id]);
     expect(events.map((e) => e.payload.data.customer.preferences.language).sort()).toEqual(['ca', 'it']);
   });
 

@@ -45,8 +45,15 @@ interface Seeded extends Records {
 
 /** The record kind a `:param` names, from the path segment before it. A new resource must be added here. */
 const PARAM_KINDS: Record<string, Kind> = {
-  customers: 'customer', orders: 'order', 'api-keys': 'apiKey', segments: 'segment', webhooks: 'webhook', deliveries: 'delivery', replays: 'replay',
-  imports: 'import', campaigns: 'campaign',
+  customers: 'customer',
+  orders: 'order',
+  'api-keys': 'apiKey',
+  segments: 'segment',
+  webhooks: 'webhook',
+  deliveries: 'delivery',
+  replays: 'replay',
+  imports: 'import',
+  campaigns: 'campaign',
 };
 
 /** Routes outside tenant data: public ones, which take no credential at all. */
@@ -167,7 +174,8 @@ function fillPath(path: string, records: Records): string {
     .map((segment, i) => {
       if (!segment.startsWith(':')) return segment;
       const kind = PARAM_KINDS[segments[i - 1] ?? ''];
-      if (!kind) throw new Error(`No record kind for "${segment}" in ${path} (after "${segments[i - 1]}"): add it to PARAM_KINDS and seed a record of that kind`);
+      if (!kind)
+        throw new Error(`No record kind for "${segment}" in ${path} (after "${segments[i - 1]}"): add it to PARAM_KINDS and seed a record of that kind`);
       return records[kind];
     })
     .join('/');
@@ -222,7 +230,10 @@ describe('tenant isolation across every route', () => {
         email,
         sms: createLogSmsChannel(() => Promise.resolve()),
       },
-      publicUrl: server.url, trackingSecret: server.runtime.config.TRACKING_SECRET, pageSize: 100, concurrency: 10,
+      publicUrl: server.url,
+      trackingSecret: server.runtime.config.TRACKING_SECRET,
+      pageSize: 100,
+      concurrency: 10,
     };
     const { worker, connection } = await createHeraldWorker(
       { address: process.env.TEMPORAL_ADDRESS!, namespace: 'default', taskQueue: process.env.TEMPORAL_TASK_QUEUE! },
@@ -267,23 +278,58 @@ describe('tenant isolation across every route', () => {
     expect(imported.body.results).toEqual({ imported: 0, updated: 0, duplicates: 0, failed: 1 });
     // A draft e-mail campaign to the seeded segment.
     const campaign = await call(tenant, 'POST', '/api/v1/campaigns', {
-      name: `${label} campaign ${uniqueSuffix()}`, channel: 'email', subject: `News for ${label}`, body: 'Hello {{ firstName }}', audience: { type: 'segment', segmentId: segment.body.data.id },
+      name: `${label} campaign ${uniqueSuffix()}`,
+      channel: 'email',
+      subject: `News for ${label}`,
+      body: 'Hello {{ firstName }}',
+      audience: { type: 'segment', segmentId: segment.body.data.id },
     });
     expect(campaign.status).toBe(201);
     return {
-      customer: customerId, order: order.body.data.id, apiKey: key.body.data.id, segment: segment.body.data.id,
-      noteId: note.body.data.noteId, orderNumber: order.body.data.orderNumber, segmentName: segment.body.data.name,
-      webhook: webhook.body.data.id, delivery: delivery.body.data.id, replay: replay.body.data.id, webhookSecret: webhook.body.data.secret,
-      import: imported.body.importId, campaign: campaign.body.data.id, campaignName: campaign.body.data.name,
+      customer: customerId,
+      order: order.body.data.id,
+      apiKey: key.body.data.id,
+      segment: segment.body.data.id,
+      noteId: note.body.data.noteId,
+      orderNumber: order.body.data.orderNumber,
+      segmentName: segment.body.data.name,
+      webhook: webhook.body.data.id,
+      delivery: delivery.body.data.id,
+      replay: replay.body.data.id,
+      webhookSecret: webhook.body.data.secret,
+      import: imported.body.importId,
+      campaign: campaign.body.data.id,
+      campaignName: campaign.body.data.name,
     };
   }
 
   /** Strings of tenant A that must never reach tenant B: ids, order number and the customer's personal data. */
-  const secretsOfA = () => [a.tenantId, seededA.customer, seededA.order, seededA.apiKey, seededA.segment, seededA.noteId, seededA.orderNumber, seededA.segmentName, seededA.webhook, seededA.delivery, seededA.replay, seededA.webhookSecret,
-    seededA.import, seededA.campaign, seededA.campaignName, 'news@isolde-a.example', 'isolde.a@example.com', 'Isolde', '+14155550101', 'ext-isolde-a'];
+  const secretsOfA = () => [
+    a.tenantId,
+    seededA.customer,
+    seededA.order,
+    seededA.apiKey,
+    seededA.segment,
+    seededA.noteId,
+    seededA.orderNumber,
+    seededA.segmentName,
+    seededA.webhook,
+    seededA.delivery,
+    seededA.replay,
+    seededA.webhookSecret,
+    seededA.import,
+    seededA.campaign,
+    seededA.campaignName,
+    'news@isolde-a.example',
+    'isolde.a@example.com',
+    'Isolde',
+    '+14155550101',
+    'ext-isolde-a',
+  ];
   const leaksIn = (text: string) => secretsOfA().filter((s) => text.includes(s));
   /** Mail the SMTP sink received for tenant A or revealing anything of A: none may ever be sent. */
-  const mailOfA = () => sink.messages.filter((m) => m.headers['x-herald-tenant'] === a.tenantId || leaksIn(m.raw).length).map((m) => `${m.to.join(', ')}: ${m.headers.subject}`);
+  const mailOfA = () =>
+    sink.messages.filter((m) => m.headers['x-herald-tenant'] === a.tenantId || leaksIn(m.raw).length).map((m) => `${m.to.join(', ')}: ${m.headers.subject}`);
   const textOf = (body: unknown) => (typeof body === 'string' ? body : JSON.stringify(body ?? ''));
 
   /** Everything of tenant A a request of B could touch, read straight from the database (timestamps to the microsecond). */
@@ -303,15 +349,24 @@ describe('tenant isolation across every route', () => {
       // refreshed_at moves whenever a background refresh runs (any worker of this run may run one); nothing else may change.
       segment: await rows("SELECT to_jsonb(s) - 'refreshed_at' AS row FROM segments s WHERE id = ?", [seededA.segment]),
       segmentsOfA: await rows('SELECT id, name FROM segments WHERE tenant_id = ? ORDER BY id', [a.tenantId]),
-      memberships: await rows('SELECT to_jsonb(m) AS row FROM segment_memberships m WHERE segment_id = ? OR customer_id = ? ORDER BY id', [seededA.segment, seededA.customer]),
-      membershipsByOthers: await rows('SELECT tenant_id, segment_id, customer_id FROM segment_memberships WHERE tenant_id <> ? AND (segment_id = ? OR customer_id = ?)', [a.tenantId, seededA.segment, seededA.customer]),
+      memberships: await rows('SELECT to_jsonb(m) AS row FROM segment_memberships m WHERE segment_id = ? OR customer_id = ? ORDER BY id', [
+        seededA.segment,
+        seededA.customer,
+      ]),
+      membershipsByOthers: await rows(
+        'SELECT tenant_id, segment_id, customer_id FROM segment_memberships WHERE tenant_id <> ? AND (segment_id = ? OR customer_id = ?)',
+        [a.tenantId, seededA.segment, seededA.customer],
+      ),
       eventsOfA: await rows('SELECT id, type, subject_id FROM events WHERE tenant_id = ? ORDER BY seq', [a.tenantId]),
       auditOfA: await rows('SELECT id, action, subject_id FROM audit_log WHERE tenant_id = ? ORDER BY id', [a.tenantId]),
       eventsByOthers: await rows('SELECT tenant_id, type, subject_id FROM events WHERE tenant_id <> ? AND subject_id = ANY(?::uuid[])', [a.tenantId, ids]),
       auditByOthers: await rows('SELECT tenant_id, action, subject_id FROM audit_log WHERE tenant_id <> ? AND subject_id = ANY(?::text[])', [a.tenantId, ids]),
       webhook: await rows('SELECT to_jsonb(w) AS row FROM webhook_endpoints w WHERE id = ?', [seededA.webhook]),
       webhooksOfA: await rows('SELECT id FROM webhook_endpoints WHERE tenant_id = ? ORDER BY id', [a.tenantId]),
-      deliveriesOfA: await rows('SELECT to_jsonb(d) AS row FROM webhook_deliveries d WHERE tenant_id = ? OR endpoint_id = ? ORDER BY id', [a.tenantId, seededA.webhook]),
+      deliveriesOfA: await rows('SELECT to_jsonb(d) AS row FROM webhook_deliveries d WHERE tenant_id = ? OR endpoint_id = ? ORDER BY id', [
+        a.tenantId,
+        seededA.webhook,
+      ]),
       // A replay job's progress moves when a worker of this run runs it; nothing else may change.
       replay: await rows("SELECT to_jsonb(r) - 'status' - 'total' - 'processed' - 'finished_at' AS row FROM webhook_replays r WHERE id = ?", [seededA.replay]),
       customersOfA: await rows('SELECT id, email, external_id, updated_at FROM customers WHERE tenant_id = ? ORDER BY id', [a.tenantId]),
@@ -321,7 +376,11 @@ describe('tenant isolation across every route', () => {
       campaign: await rows('SELECT to_jsonb(c) AS row FROM campaigns c WHERE id = ?', [seededA.campaign]),
       campaignsOfA: await rows('SELECT id, kind, status FROM campaigns WHERE tenant_id = ? ORDER BY id', [a.tenantId]),
       // Ledger rows of A's tenant, of A's campaign, or naming A's customer (from any tenant's campaign).
-      recipients: await rows('SELECT to_jsonb(r) AS row FROM campaign_recipients r WHERE tenant_id = ? OR campaign_id = ? OR customer_id = ? ORDER BY id', [a.tenantId, seededA.campaign, seededA.customer]),
+      recipients: await rows('SELECT to_jsonb(r) AS row FROM campaign_recipients r WHERE tenant_id = ? OR campaign_id = ? OR customer_id = ? ORDER BY id', [
+        a.tenantId,
+        seededA.campaign,
+        seededA.customer,
+      ]),
       messagingSettings: await rows("SELECT settings -> 'messaging' AS messaging FROM tenants WHERE id = ?", [a.tenantId]),
       suppressionsOfA: await rows('SELECT to_jsonb(s) AS row FROM message_suppressions s WHERE tenant_id = ? ORDER BY address', [a.tenantId]),
       outboxOfA: await rows('SELECT to_jsonb(o) AS row FROM dev_outbox o WHERE tenant_id = ? ORDER BY id', [a.tenantId]),
@@ -361,19 +420,43 @@ describe('tenant isolation across every route', () => {
     b = await buildTenant(db, 'Isolation tenant B');
     c = await buildTenant(db, 'Isolation control tenant');
     createBodyA = {
-      firstName: 'Isolde', lastName: 'Tenant-A', email: 'isolde.a@example.com', phone: '+14155550101', externalId: 'ext-isolde-a',
-      tags: ['isolation'], address: { city: 'Springfield', country: 'US' },
+      firstName: 'Isolde',
+      lastName: 'Tenant-A',
+      email: 'isolde.a@example.com',
+      phone: '+14155550101',
+      externalId: 'ext-isolde-a',
+      tags: ['isolation'],
+      address: { city: 'Springfield', country: 'US' },
     };
     seededA = await seed(a, 'Isolde', createBodyA, { 'Idempotency-Key': IDEMPOTENCY_KEY });
-    seededB = await seed(b, 'Brutus', { firstName: 'Brutus', lastName: 'Tenant-B', email: 'brutus.b@example.com', tags: ['isolation'], address: { city: 'Springfield', country: 'US' } });
+    seededB = await seed(b, 'Brutus', {
+      firstName: 'Brutus',
+      lastName: 'Tenant-B',
+      email: 'brutus.b@example.com',
+      tags: ['isolation'],
+      address: { city: 'Springfield', country: 'US' },
+    });
     // Bring the seeded segments' membership up to date now (the refresh the API started waits for a worker), so a refresh
     // run later by any worker of this test run changes nothing the snapshots compare.
     const activities = createActivities({ db, logger: createLogger('silent') });
-    for (const [t, s] of [[a, seededA], [b, seededB]] as const) expect(await activities.refreshSegment(t.tenantId, s.segment)).toMatchObject({ members: 1 });
+    for (const [t, s] of [
+      [a, seededA],
+      [b, seededB],
+    ] as const)
+      expect(await activities.refreshSegment(t.tenantId, s.segment)).toMatchObject({ members: 1 });
     // Messaging defaults, and a message caught by the development outbox, for each tenant.
-    expect((await call(a, 'PUT', '/api/v1/messaging/settings', { ...SETTINGS_OF_B, fromEmail: 'Isolde Shop <news@isolde-a.example>', timezone: 'America/Chicago' })).status).toBe(200);
+    expect(
+      (await call(a, 'PUT', '/api/v1/messaging/settings', { ...SETTINGS_OF_B, fromEmail: 'Isolde Shop <news@isolde-a.example>', timezone: 'America/Chicago' }))
+        .status,
+    ).toBe(200);
     expect((await call(b, 'PUT', '/api/v1/messaging/settings', SETTINGS_OF_B)).status).toBe(200);
-    await recordCaughtMessage(db, { tenantId: a.tenantId, channel: 'email', to: 'isolde.a@example.com', subject: 'For Isolde', body: 'A private message for Isolde' });
+    await recordCaughtMessage(db, {
+      tenantId: a.tenantId,
+      channel: 'email',
+      to: 'isolde.a@example.com',
+      subject: 'For Isolde',
+      body: 'A private message for Isolde',
+    });
     await recordCaughtMessage(db, { tenantId: b.tenantId, channel: 'email', to: 'brutus.b@example.com', subject: 'For Brutus', body: 'A message for Brutus' });
   });
   afterAll(async () => {
@@ -387,9 +470,20 @@ describe('tenant isolation across every route', () => {
     expect(paramRoutes.length).toBeGreaterThanOrEqual(15);
     // A sample of routes that must be among those walked (if one disappears, the router changed shape).
     for (const key of [
-      'GET /api/v1/customers/:id', 'PATCH /api/v1/customers/:id/tags', 'GET /api/v1/orders/:id', 'DELETE /api/v1/api-keys/:id', 'GET /api/v1/segments/:id', 'PATCH /api/v1/segments/:id',
-      'DELETE /api/v1/segments/:id', 'GET /api/v1/segments/:id/customers', 'GET /api/v1/imports/:id', 'POST /api/v1/imports/:id/cancel', 'GET /api/v1/campaigns/:id',
-      'PATCH /api/v1/campaigns/:id/status', 'POST /api/v1/campaigns/:id/send', 'POST /api/v1/customers/:id/message',
+      'GET /api/v1/customers/:id',
+      'PATCH /api/v1/customers/:id/tags',
+      'GET /api/v1/orders/:id',
+      'DELETE /api/v1/api-keys/:id',
+      'GET /api/v1/segments/:id',
+      'PATCH /api/v1/segments/:id',
+      'DELETE /api/v1/segments/:id',
+      'GET /api/v1/segments/:id/customers',
+      'GET /api/v1/imports/:id',
+      'POST /api/v1/imports/:id/cancel',
+      'GET /api/v1/campaigns/:id',
+      'PATCH /api/v1/campaigns/:id/status',
+      'POST /api/v1/campaigns/:id/send',
+      'POST /api/v1/customers/:id/message',
     ]) {
       expect(paramRoutes.map(routeKey)).toContain(key);
     }
@@ -406,13 +500,28 @@ describe('tenant isolation across every route', () => {
 
   it('refuses tracking tokens and Twilio callbacks that are not signed (those routes take no tenant credential)', async () => {
     const signedRoutes = routes.filter((r) => isSigned(r.path)).map(routeKey);
-    expect(signedRoutes).toEqual(expect.arrayContaining(['POST /api/v1/messaging/unsubscribe/:token', 'GET /api/v1/messaging/open/:token', 'GET /api/v1/messaging/click/:token', 'POST /api/v1/messaging/twilio/status']));
+    expect(signedRoutes).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/messaging/unsubscribe/:token',
+        'GET /api/v1/messaging/open/:token',
+        'GET /api/v1/messaging/click/:token',
+        'POST /api/v1/messaging/twilio/status',
+      ]),
+    );
     const forged = `${seededA.customer}.${'A'.repeat(32)}`;
-    for (const [method, url] of [['POST', `/api/v1/messaging/unsubscribe/${forged}`], ['GET', `/api/v1/messaging/open/${forged}`], ['GET', `/api/v1/messaging/click/${forged}?url=https%3A%2F%2Fexample.com%2F`]]) {
+    for (const [method, url] of [
+      ['POST', `/api/v1/messaging/unsubscribe/${forged}`],
+      ['GET', `/api/v1/messaging/open/${forged}`],
+      ['GET', `/api/v1/messaging/click/${forged}?url=https%3A%2F%2Fexample.com%2F`],
+    ]) {
       const res = await call(b, method!, url!);
       expect({ url, status: res.status }).toEqual({ url, status: 404 });
     }
-    const twilio = await server.request(`/api/v1/messaging/twilio/status?ledgerId=${seededA.customer}`, { method: 'POST', body: 'MessageStatus=delivered', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
+    const twilio = await server.request(`/api/v1/messaging/twilio/status?ledgerId=${seededA.customer}`, {
+      method: 'POST',
+      body: 'MessageStatus=delivered',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
     expect(twilio.status).toBe(403);
   });
 
@@ -442,7 +551,12 @@ describe('tenant isolation across every route', () => {
   });
 
   it("answers 404 to B for A's segment wherever a segment id is accepted, and never lists A's customers through it", async () => {
-    for (const url of [`/api/v1/customers?segmentId=${seededA.segment}`, `/api/v1/segments/${seededA.segment}/customers`, `/api/v1/segments/${seededA.segment}/count`, `/api/v1/segments/${seededA.segment}`]) {
+    for (const url of [
+      `/api/v1/customers?segmentId=${seededA.segment}`,
+      `/api/v1/segments/${seededA.segment}/customers`,
+      `/api/v1/segments/${seededA.segment}/count`,
+      `/api/v1/segments/${seededA.segment}`,
+    ]) {
       const res = await call(b, 'GET', url);
       expect({ url, status: res.status, leaked: leaksIn(textOf(res.body)) }).toEqual({ url, status: 404, leaked: [] });
     }
@@ -457,7 +571,7 @@ describe('tenant isolation across every route', () => {
     const activities = createActivities({ db, logger: createLogger('silent') });
     expect(await activities.refreshSegment(b.tenantId, seededB.segment)).toMatchObject({ members: 1 });
     expect(await activities.refreshSegment(a.tenantId, seededB.segment)).toBeNull();
-    const members = (await db('segment_memberships').where({ segment_id: seededB.segment }).whereNull('exited_at').select('customer_id', 'tenant_id'));
+    const members = await db('segment_memberships').where({ segment_id: seededB.segment }).whereNull('exited_at').select('customer_id', 'tenant_id');
     expect(members).toEqual([{ customer_id: seededB.customer, tenant_id: b.tenantId }]);
   });
 
@@ -475,7 +589,8 @@ describe('tenant isolation across every route', () => {
         const res = CONTROL_NEEDS_WORKER.has(req.key) ? await withWorker(send) : await send();
         if (res.status < 200 || res.status >= 300) failures.push(`${req.method} ${req.url} -> ${res.status} ${textOf(res.body).slice(0, 300)}`);
         // A test send answers 200 with the outcome per address: each must have gone out.
-        if (req.key === 'POST /api/v1/campaigns/:id/test' && !(res.body.data ?? []).every((x: { ok: boolean }) => x.ok)) failures.push(`${req.method} ${req.url} -> not sent: ${textOf(res.body).slice(0, 300)}`);
+        if (req.key === 'POST /api/v1/campaigns/:id/test' && !(res.body.data ?? []).every((x: { ok: boolean }) => x.ok))
+          failures.push(`${req.method} ${req.url} -> not sent: ${textOf(res.body).slice(0, 300)}`);
       }
     }
     // The test send went through Herald's e-mail channel to the SMTP server, as the control tenant's.
@@ -496,9 +611,15 @@ describe('tenant isolation across every route', () => {
       '/api/v1/api-keys': [{ query: '', mustContain: () => [seededB.apiKey] }],
       '/api/v1/segments': [{ query: '', mustContain: () => [seededB.segment] }],
       '/api/v1/webhooks': [{ query: '', mustContain: () => [seededB.webhook] }],
-      '/api/v1/campaigns': [{ query: '?limit=100', mustContain: () => [seededB.campaign] }, { query: '?status=draft&type=email&sortBy=name&limit=100', mustContain: () => [seededB.campaign] }],
+      '/api/v1/campaigns': [
+        { query: '?limit=100', mustContain: () => [seededB.campaign] },
+        { query: '?status=draft&type=email&sortBy=name&limit=100', mustContain: () => [seededB.campaign] },
+      ],
       '/api/v1/analytics/campaigns': [{ query: '', mustContain: () => [seededB.campaign] }],
-      '/api/v1/imports': [{ query: '?limit=100', mustContain: () => [seededB.import] }, { query: '?status=completed&limit=100', mustContain: () => [seededB.import] }],
+      '/api/v1/imports': [
+        { query: '?limit=100', mustContain: () => [seededB.import] },
+        { query: '?status=completed&limit=100', mustContain: () => [seededB.import] },
+      ],
       '/api/v1/messaging/settings': [{ query: '', mustContain: () => [SETTINGS_OF_B.fromEmail] }],
       '/api/v1/dev/outbox': [{ query: '?limit=500', mustContain: () => ['brutus.b@example.com'] }],
       '/api/v1/customers': [
@@ -517,8 +638,23 @@ describe('tenant isolation across every route', () => {
         { query: `?format=ndjson&customerId=${seededA.customer}` },
       ],
     };
-    for (const required of ['/api/v1/customers', '/api/v1/customers/search', '/api/v1/customers/export', '/api/v1/orders', '/api/v1/orders/export', '/api/v1/customers/stats/summary', '/api/v1/customers/analytics', '/api/v1/api-keys', '/api/v1/segments', '/api/v1/segments/fields',
-      '/api/v1/campaigns', '/api/v1/analytics/campaigns', '/api/v1/imports', '/api/v1/messaging/settings', '/api/v1/dev/outbox']) {
+    for (const required of [
+      '/api/v1/customers',
+      '/api/v1/customers/search',
+      '/api/v1/customers/export',
+      '/api/v1/orders',
+      '/api/v1/orders/export',
+      '/api/v1/customers/stats/summary',
+      '/api/v1/customers/analytics',
+      '/api/v1/api-keys',
+      '/api/v1/segments',
+      '/api/v1/segments/fields',
+      '/api/v1/campaigns',
+      '/api/v1/analytics/campaigns',
+      '/api/v1/imports',
+      '/api/v1/messaging/settings',
+      '/api/v1/dev/outbox',
+    ]) {
       expect(plainReads.map((r) => r.path)).toContain(required);
     }
     const violations: string[] = [];
@@ -551,9 +687,19 @@ describe('tenant isolation across every route', () => {
     /** After an import of `rowNamingA` by B: B has a customer of its own with A's email (A's is untouched); it is removed again. */
     const expectOwnCopyOfB = async (counts: { imported: number; updated: number }) => {
       expect(counts).toMatchObject({ imported: 1, updated: 0 });
-      const holders = await db('customers').where({ email: 'isolde.a@example.com' }).whereIn('tenant_id', [a.tenantId, b.tenantId]).whereNull('deleted_at').orderBy('tenant_id').select('id', 'tenant_id', 'first_name');
+      const holders = await db('customers')
+        .where({ email: 'isolde.a@example.com' })
+        .whereIn('tenant_id', [a.tenantId, b.tenantId])
+        .whereNull('deleted_at')
+        .orderBy('tenant_id')
+        .select('id', 'tenant_id', 'first_name');
       const copy = holders.find((h) => h.id !== seededA.customer);
-      expect(holders).toEqual(expect.arrayContaining([{ id: seededA.customer, tenant_id: a.tenantId, first_name: 'Isolde' }, { id: copy?.id, tenant_id: b.tenantId, first_name: 'Mallory' }]));
+      expect(holders).toEqual(
+        expect.arrayContaining([
+          { id: seededA.customer, tenant_id: a.tenantId, first_name: 'Isolde' },
+          { id: copy?.id, tenant_id: b.tenantId, first_name: 'Mallory' },
+        ]),
+      );
       expect(holders).toHaveLength(2);
       // B's copy carries A's email: remove it so no later check mistakes it for a leak.
       expect((await call(b, 'DELETE', `/api/v1/customers/${copy!.id}?permanent=true`)).status).toBe(204);
@@ -596,14 +742,27 @@ describe('tenant isolation across every route', () => {
         expect(res.body.data.count).toBe(1);
         expect(leaksIn(textOf(res.body))).toEqual([]);
       },
-      ...Object.fromEntries(['/api/v1/ai/segment-suggestions', '/api/v1/segments/suggestions'].map((path) => [`POST ${path}`, async () => {
-        // Both tenants' customers are tagged `isolation`: B's potential audience counts B's alone.
-        const res = await call(b, 'POST', path, { query: 'customers tagged isolation' });
-        expect(res.status).toBe(200);
-        const ofB = Number((await db('customers').where({ tenant_id: b.tenantId }).whereNull('deleted_at').whereRaw("'isolation' = ANY(tags)").count<{ n: number }[]>({ n: '*' }))[0]!.n);
-        expect(res.body.suggestions[0]).toMatchObject({ rules: ISOLATION_AST, potentialAudience: ofB });
-        expect(leaksIn(textOf(res.body))).toEqual([]);
-      }])),
+      ...Object.fromEntries(
+        ['/api/v1/ai/segment-suggestions', '/api/v1/segments/suggestions'].map((path) => [
+          `POST ${path}`,
+          async () => {
+            // Both tenants' customers are tagged `isolation`: B's potential audience counts B's alone.
+            const res = await call(b, 'POST', path, { query: 'customers tagged isolation' });
+            expect(res.status).toBe(200);
+            const ofB = Number(
+              (
+                await db('customers')
+                  .where({ tenant_id: b.tenantId })
+                  .whereNull('deleted_at')
+                  .whereRaw("'isolation' = ANY(tags)")
+                  .count<{ n: number }[]>({ n: '*' })
+              )[0]!.n,
+            );
+            expect(res.body.suggestions[0]).toMatchObject({ rules: ISOLATION_AST, potentialAudience: ofB });
+            expect(leaksIn(textOf(res.body))).toEqual([]);
+          },
+        ]),
+      ),
       'POST /api/v1/segments': async () => {
         // A's segment name is free in B (names are per tenant); B's segment selects B's customers only.
         const res = await call(b, 'POST', '/api/v1/segments', { name: seededA.segmentName, rules: ISOLATION_RULE });
@@ -633,11 +792,29 @@ describe('tenant isolation across every route', () => {
       'POST /api/v1/campaigns': async () => {
         const before = await countB('campaigns');
         // A's segment does not exist in B.
-        const bySegment = await call(b, 'POST', '/api/v1/campaigns', { name: 'cross-tenant segment', channel: 'sms', body: 'hi', audience: { type: 'segment', segmentId: seededA.segment } });
-        expect({ status: bySegment.status, code: bySegment.body.error?.code, paths: bySegment.body.error?.details?.map((d: { path: string }) => d.path) }).toEqual({ status: 422, code: 'validation_failed', paths: ['audience.segmentId'] });
+        const bySegment = await call(b, 'POST', '/api/v1/campaigns', {
+          name: 'cross-tenant segment',
+          channel: 'sms',
+          body: 'hi',
+          audience: { type: 'segment', segmentId: seededA.segment },
+        });
+        expect({
+          status: bySegment.status,
+          code: bySegment.body.error?.code,
+          paths: bySegment.body.error?.details?.map((d: { path: string }) => d.path),
+        }).toEqual({ status: 422, code: 'validation_failed', paths: ['audience.segmentId'] });
         // An audience naming A's customer (with B's) is refused: A's customer reads as one that does not exist in B.
-        const byCustomers = await call(b, 'POST', '/api/v1/campaigns', { name: 'cross-tenant customers', channel: 'sms', body: 'hi', audience: { type: 'customers', customerIds: [seededA.customer, seededB.customer] } });
-        expect({ status: byCustomers.status, code: byCustomers.body.error?.code, paths: byCustomers.body.error?.details?.map((d: { path: string }) => d.path) }).toEqual({ status: 422, code: 'validation_failed', paths: ['audience.customerIds'] });
+        const byCustomers = await call(b, 'POST', '/api/v1/campaigns', {
+          name: 'cross-tenant customers',
+          channel: 'sms',
+          body: 'hi',
+          audience: { type: 'customers', customerIds: [seededA.customer, seededB.customer] },
+        });
+        expect({
+          status: byCustomers.status,
+          code: byCustomers.body.error?.code,
+          paths: byCustomers.body.error?.details?.map((d: { path: string }) => d.path),
+        }).toEqual({ status: 422, code: 'validation_failed', paths: ['audience.customerIds'] });
         expect(JSON.stringify(byCustomers.body)).toContain(seededA.customer);
         // Rules both tenants' customers satisfy, and everyone: B's campaign, whose audience, snapshotted by the function
         // the send workflow runs, holds B's customers only.
@@ -670,7 +847,10 @@ describe('tenant isolation across every route', () => {
         const res = await call(b, 'PUT', '/api/v1/messaging/settings', changed);
         expect(res.status).toBe(200);
         expect((await call(b, 'GET', '/api/v1/messaging/settings')).body.data).toEqual(changed);
-        expect((await call(a, 'GET', '/api/v1/messaging/settings')).body.data).toMatchObject({ fromEmail: 'Isolde Shop <news@isolde-a.example>', timezone: 'America/Chicago' });
+        expect((await call(a, 'GET', '/api/v1/messaging/settings')).body.data).toMatchObject({
+          fromEmail: 'Isolde Shop <news@isolde-a.example>',
+          timezone: 'America/Chicago',
+        });
         expect((await call(b, 'PUT', '/api/v1/messaging/settings', SETTINGS_OF_B)).status).toBe(200);
       },
       'PATCH /api/v1/tenant': async () => {

@@ -33,7 +33,9 @@ describe('webhook delivery across a worker crash', () => {
   it('delivers every event after SIGKILL mid-burst and a restart', async () => {
     worker = await startWorkerProcess();
     const t = await buildTenant(db);
-    const endpoint = (await server.request('/api/v1/webhooks', { method: 'POST', key: t.adminKey, body: { url: r.url, events: ['customer.*'], maxConcurrency: 5 } })).body.data;
+    const endpoint = (
+      await server.request('/api/v1/webhooks', { method: 'POST', key: t.adminKey, body: { url: r.url, events: ['customer.*'], maxConcurrency: 5 } })
+    ).body.data;
     r.setSecrets([{ secret: endpoint.secret }]);
     const newCustomer = () => server.request('/api/v1/customers', { method: 'POST', key: t.adminKey, body: { firstName: 'Crash', lastName: uniqueSuffix() } });
     r.setBehaviour(() => ({ status: 204, delayMs: 30 }));
@@ -41,20 +43,32 @@ describe('webhook delivery across a worker crash', () => {
     const creating = (async () => {
       for (let i = 0; i < total; i += 10) await Promise.all(Array.from({ length: 10 }, () => newCustomer()));
     })();
-    await until(() => r.requests.length, (n) => n >= 40, { timeoutMs: 60_000, label: '40 deliveries before the kill' });
+    await until(
+      () => r.requests.length,
+      (n) => n >= 40,
+      { timeoutMs: 60_000, label: '40 deliveries before the kill' },
+    );
     await worker.kill();
     const atKill = r.acceptedIds().size;
     const succeeded = async () => Number((await db('webhook_deliveries').where({ endpoint_id: endpoint.id, status: 'succeeded' }).count({ n: '*' }))[0]!.n);
     const settledAtKill = await succeeded();
     await creating;
     // Killed mid-burst: some deliveries had arrived and been settled, not all; and none settles while no worker runs.
-    expect({ someArrived: atKill >= 1, someSettled: settledAtKill >= 1, notAllArrived: atKill < total }).toEqual({ someArrived: true, someSettled: true, notAllArrived: true });
+    expect({ someArrived: atKill >= 1, someSettled: settledAtKill >= 1, notAllArrived: atKill < total }).toEqual({
+      someArrived: true,
+      someSettled: true,
+      notAllArrived: true,
+    });
     await new Promise((res) => setTimeout(res, 1000));
     expect(r.requests.length - atKill).toBeLessThanOrEqual(10);
     expect(await succeeded()).toBe(settledAtKill);
 
     worker = await startWorkerProcess();
-    const accepted = await until(() => r.acceptedIds(), (ids) => ids.size >= total, 120_000);
+    const accepted = await until(
+      () => r.acceptedIds(),
+      (ids) => ids.size >= total,
+      120_000,
+    );
     expect(accepted.size).toBe(total);
     expect(r.unverified()).toEqual([]);
     const deliveries = await db('webhook_deliveries').where({ endpoint_id: endpoint.id });

@@ -42,11 +42,23 @@ describe('webhook deliveries that cannot succeed', () => {
     const endpoint = await endpointAt(t, r, ALLOWED);
     r.setBehaviour(() => 500);
     await h.newCustomer(t);
-    const [first] = await until(() => r.requests, (rs) => rs.length >= 1, { label: 'the first attempt' });
+    const [first] = await until(
+      () => r.requests,
+      (rs) => rs.length >= 1,
+      { label: 'the first attempt' },
+    );
     const id = first!.webhookId;
-    const failed = await until(() => h.ok(t, 'GET', `/api/v1/deliveries/${id}`), (d) => d.status !== 'pending', { label: `delivery ${id} to leave pending` });
+    const failed = await until(
+      () => h.ok(t, 'GET', `/api/v1/deliveries/${id}`),
+      (d) => d.status !== 'pending',
+      { label: `delivery ${id} to leave pending` },
+    );
     expect(failed).toMatchObject({ status: 'failed', attempts: 3 });
-    expect(failed.attemptLog.map((a: { attempt: number; statusCode: number; error: string }) => [a.attempt, a.statusCode, a.error])).toEqual([[1, 500, 'HTTP 500'], [2, 500, 'HTTP 500'], [3, 500, 'HTTP 500']]);
+    expect(failed.attemptLog.map((a: { attempt: number; statusCode: number; error: string }) => [a.attempt, a.statusCode, a.error])).toEqual([
+      [1, 500, 'HTTP 500'],
+      [2, 500, 'HTTP 500'],
+      [3, 500, 'HTTP 500'],
+    ]);
     expect(r.requests.map((x) => x.webhookId)).toEqual([id, id, id]);
     expect(r.requests.every((x) => x.verifiedWith[0])).toBe(true);
     // The schedule's delays, less their 10 % jitter, separate the attempts.
@@ -64,9 +76,18 @@ describe('webhook deliveries that cannot succeed', () => {
     const retried = await h.call(t, 'POST', `/api/v1/deliveries/${id}/retry`);
     expect(retried.status).toBe(202);
     expect(retried.body.data).toMatchObject({ id, status: 'pending' });
-    const succeeded = await until(() => h.ok(t, 'GET', `/api/v1/deliveries/${id}`), (d) => d.status === 'succeeded', { label: `delivery ${id} to succeed after the retry` });
+    const succeeded = await until(
+      () => h.ok(t, 'GET', `/api/v1/deliveries/${id}`),
+      (d) => d.status === 'succeeded',
+      { label: `delivery ${id} to succeed after the retry` },
+    );
     expect(succeeded.attempts).toBe(4);
-    expect(r.requests.map((x) => [x.webhookId, x.status])).toEqual([[id, 500], [id, 500], [id, 500], [id, 204]]);
+    expect(r.requests.map((x) => [x.webhookId, x.status])).toEqual([
+      [id, 500],
+      [id, 500],
+      [id, 500],
+      [id, 204],
+    ]);
   });
 
   it('refuses at send time a host that resolved to a public address when the endpoint was created and resolves to a private one now', async () => {
@@ -83,10 +104,18 @@ describe('webhook deliveries that cannot succeed', () => {
     await endpointAt(t, control, ALLOWED);
 
     const customerId = await h.newCustomer(t);
-    const [delivered] = await until(() => control.requests, (rs) => rs.length >= 1, { label: 'the control endpoint to get the event' });
+    const [delivered] = await until(
+      () => control.requests,
+      (rs) => rs.length >= 1,
+      { label: 'the control endpoint to get the event' },
+    );
     expect(delivered!.payload.data.customer.id).toBe(customerId);
     expect(delivered!.verifiedWith).toEqual([true]);
-    const [refused] = await until(() => h.ok(t, 'GET', `/api/v1/webhooks/${endpoint.id}/deliveries`), (ds) => ds.length === 1 && ds[0].status !== 'pending', { label: 'the rebound delivery to be settled' });
+    const [refused] = await until(
+      () => h.ok(t, 'GET', `/api/v1/webhooks/${endpoint.id}/deliveries`),
+      (ds) => ds.length === 1 && ds[0].status !== 'pending',
+      { label: 'the rebound delivery to be settled' },
+    );
     expect(refused.status).toBe('failed');
     const detail = await h.ok(t, 'GET', `/api/v1/deliveries/${refused.id}`);
     expect(detail.attemptLog).toHaveLength(3);

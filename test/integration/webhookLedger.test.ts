@@ -36,10 +36,21 @@ describe('webhook delivery ledger', () => {
   async function endpointWithDeliveries(events: number) {
     const { tenantId } = await buildTenant(db, 'ledger');
     const [ep] = await db('webhook_endpoints')
-      .insert({ tenant_id: tenantId, url: 'https://example.com/hook', event_types: ['customer.*'], secret_ciphertext: encryptSecret(settings.secretsKey, `whsec_${Buffer.alloc(32, 7).toString('base64')}`) })
+      .insert({
+        tenant_id: tenantId,
+        url: 'https://example.com/hook',
+        event_types: ['customer.*'],
+        secret_ciphertext: encryptSecret(settings.secretsKey, `whsec_${Buffer.alloc(32, 7).toString('base64')}`),
+      })
       .returning('id');
     for (let i = 0; i < events; i++) {
-      await db('events').insert({ tenant_id: tenantId, type: 'customer.updated', subject_type: 'customer', subject_id: db.raw('gen_random_uuid()'), payload: { data: { n: i, name: 'Zoë "quoted"' }, actor: null } });
+      await db('events').insert({
+        tenant_id: tenantId,
+        type: 'customer.updated',
+        subject_type: 'customer',
+        subject_id: db.raw('gen_random_uuid()'),
+        payload: { data: { n: i, name: 'Zoë "quoted"' }, actor: null },
+      });
     }
     while ((await relayPendingEvents(db, 500)).relayed > 0);
     return { tenantId, id: (ep as { id: string }).id };
@@ -59,7 +70,11 @@ describe('webhook delivery ledger', () => {
     await releaseEndpointLease(db, ep, A);
     expect((await leaseEndpoint(db, settings, ep.tenantId, ep.id, B, 1)).state).toBe('leased');
     // B's lease was for a millisecond: wait until the database's clock has passed it.
-    await until(async () => (await db.raw('SELECT dispatch_lease_until < now() AS expired FROM webhook_endpoints WHERE id = ?', [ep.id])).rows[0]?.expired, (expired) => expired === true, { timeoutMs: 2000, label: "B's one-millisecond lease to expire" });
+    await until(
+      async () => (await db.raw('SELECT dispatch_lease_until < now() AS expired FROM webhook_endpoints WHERE id = ?', [ep.id])).rows[0]?.expired,
+      (expired) => expired === true,
+      { timeoutMs: 2000, label: "B's one-millisecond lease to expire" },
+    );
     expect((await leaseEndpoint(db, settings, ep.tenantId, ep.id, A, 30_000)).state).toBe('leased');
 
     await db('webhook_endpoints').where({ id: ep.id }).update({ enabled: false });
@@ -85,7 +100,9 @@ describe('webhook delivery ledger', () => {
     expect(skipped.map((d) => d.id)).toEqual(all.filter((_, i) => i !== 0 && i !== 4).map((d) => d.id));
 
     // A delivery sent again (retry, replay) becomes due behind the cursor: found from the start.
-    await db('webhook_deliveries').where({ id: all[0]!.id }).update({ next_attempt_at: db.raw("now() - interval '1 hour'") });
+    await db('webhook_deliveries')
+      .where({ id: all[0]!.id })
+      .update({ next_attempt_at: db.raw("now() - interval '1 hour'") });
     expect((await readDueDeliveries(db, ep, A, cursor, [], 10)).map((d) => d.id)).not.toContain(all[0]!.id);
     expect((await readDueDeliveries(db, ep, A, null, [], 1)).map((d) => d.id)).toEqual([all[0]!.id]);
 
@@ -105,7 +122,22 @@ describe('webhook delivery ledger', () => {
       expect(d.body.startsWith(`{"type":"customer.updated","timestamp":"${new Date(event.created_at).toISOString()}","data":{`)).toBe(true);
       expect(JSON.parse(d.body)).toEqual({ type: 'customer.updated', timestamp: new Date(event.created_at).toISOString(), data: event.payload.data });
     }
-    await settleAttempts(db, settings, due.map((d) => ({ tenantId: ep.tenantId, endpointId: ep.id, deliveryId: d.id, attempt: 1, startedAt: new Date(), latencyMs: 3, statusCode: 204, responseExcerpt: null, error: null, retryAfterMs: null })));
+    await settleAttempts(
+      db,
+      settings,
+      due.map((d) => ({
+        tenantId: ep.tenantId,
+        endpointId: ep.id,
+        deliveryId: d.id,
+        attempt: 1,
+        startedAt: new Date(),
+        latencyMs: 3,
+        statusCode: 204,
+        responseExcerpt: null,
+        error: null,
+        retryAfterMs: null,
+      })),
+    );
     expect(await readDueDeliveries(db, ep, A, null, [], 10)).toEqual([]);
     expect(await nextDueAt(db, ep)).toBeNull();
   });
@@ -114,7 +146,22 @@ describe('webhook delivery ledger', () => {
     const ep = await endpointWithDeliveries(3);
     await leaseEndpoint(db, settings, ep.tenantId, ep.id, A, 30_000);
     const due = await readDueDeliveries(db, ep, A, null, [], 10);
-    await settleAttempts(db, settings, due.map((d) => ({ tenantId: ep.tenantId, endpointId: ep.id, deliveryId: d.id, attempt: 1, startedAt: new Date(), latencyMs: 3, statusCode: 500, responseExcerpt: 'no', error: 'HTTP 500', retryAfterMs: null })));
+    await settleAttempts(
+      db,
+      settings,
+      due.map((d) => ({
+        tenantId: ep.tenantId,
+        endpointId: ep.id,
+        deliveryId: d.id,
+        attempt: 1,
+        startedAt: new Date(),
+        latencyMs: 3,
+        statusCode: 500,
+        responseExcerpt: 'no',
+        error: 'HTTP 500',
+        retryAfterMs: null,
+      })),
+    );
     expect(await rowsOf('webhook_attempts', ep.id)).toBe(3);
     await db('webhook_endpoints').where({ id: ep.id }).del();
     expect(await rowsOf('webhook_attempts', ep.id)).toBe(0);
@@ -123,7 +170,13 @@ describe('webhook delivery ledger', () => {
   it('fans out nothing to an endpoint deleted while the relay runs, and deletes deliveries with their endpoint or tenant', async () => {
     const ep = await endpointWithDeliveries(2);
     expect(await rowsOf('webhook_deliveries', ep.id)).toBe(2);
-    await db('events').insert({ tenant_id: ep.tenantId, type: 'customer.updated', subject_type: 'customer', subject_id: db.raw('gen_random_uuid()'), payload: { data: {} } });
+    await db('events').insert({
+      tenant_id: ep.tenantId,
+      type: 'customer.updated',
+      subject_type: 'customer',
+      subject_id: db.raw('gen_random_uuid()'),
+      payload: { data: {} },
+    });
     // The DELETE holds the endpoint's row until it commits; the relay's fan-out waits for it, then skips the endpoint.
     const trx = await db.transaction();
     const deleter = Number((await trx.raw('SELECT pg_backend_pid() AS pid')).rows[0].pid);
@@ -133,9 +186,15 @@ describe('webhook delivery ledger', () => {
       settled = true;
     });
     // The racing state, proved: a backend of the relay waits for a lock the DELETE's transaction holds.
-    const blocked = async () => Number((await db.raw("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND ? = ANY(pg_blocking_pids(pid))", [deleter])).rows[0].n);
-    const waiting = await until(blocked, (n) => n > 0 || settled, { timeoutMs: 10_000, everyMs: 10, label: "the relay to wait for the DELETE's lock (or finish)" })
-      .finally(() => trx.commit());
+    const blocked = async () =>
+      Number(
+        (await db.raw("SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND ? = ANY(pg_blocking_pids(pid))", [deleter])).rows[0].n,
+      );
+    const waiting = await until(blocked, (n) => n > 0 || settled, {
+      timeoutMs: 10_000,
+      everyMs: 10,
+      label: "the relay to wait for the DELETE's lock (or finish)",
+    }).finally(() => trx.commit());
     expect({ relayBlockedByDelete: waiting, relayFinishedFirst: settled }).toEqual({ relayBlockedByDelete: 1, relayFinishedFirst: false });
     expect((await relaying).relayed).toBeGreaterThanOrEqual(1);
     expect(await rowsOf('webhook_deliveries', ep.id)).toBe(0);

@@ -20,7 +20,12 @@ describe('webhook notification hub', () => {
   it('gives its connection back on every subscribe/unsubscribe cycle and still delivers notifications', async () => {
     const hub = createNotificationHub(db, createLogger('silent'));
     const pool = (db.client as { pool: { numUsed(): number; numPendingAcquires(): number } }).pool;
-    const released = (what: string) => until(() => pool.numUsed(), (n) => n === 0, { timeoutMs: 2000, everyMs: 5, label: `the hub's connection back in the pool ${what}` });
+    const released = (what: string) =>
+      until(
+        () => pool.numUsed(),
+        (n) => n === 0,
+        { timeoutMs: 2000, everyMs: 5, label: `the hub's connection back in the pool ${what}` },
+      );
     for (let i = 0; i < 12; i++) {
       const unsubscribe = await hub.subscribe('herald_deliveries', () => undefined);
       unsubscribe();
@@ -32,7 +37,11 @@ describe('webhook notification hub', () => {
     const heard: string[] = [];
     const unsubscribe = await hub.subscribe('herald_deliveries', (payload) => heard.push(payload));
     await db.raw("SELECT pg_notify('herald_deliveries', 'endpoint-1')");
-    await until(() => heard.length, (n) => n > 0, { timeoutMs: 1000, everyMs: 10, label: 'the notification to be heard' });
+    await until(
+      () => heard.length,
+      (n) => n > 0,
+      { timeoutMs: 1000, everyMs: 10, label: 'the notification to be heard' },
+    );
     expect(heard).toEqual(['endpoint-1']);
     unsubscribe();
     await released('after the last unsubscribe');

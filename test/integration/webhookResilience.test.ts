@@ -37,7 +37,11 @@ const percentile = (values: number[], p: number) => {
 };
 
 /** Commit → receipt latency of every accepted request (the payload timestamp is the event's commit time). */
-const latencies = (r: WebhookReceiver, since = 0) => r.requests.slice(since).filter((x) => x.status < 300).map((x) => x.at - Date.parse(x.payload.timestamp));
+const latencies = (r: WebhookReceiver, since = 0) =>
+  r.requests
+    .slice(since)
+    .filter((x) => x.status < 300)
+    .map((x) => x.at - Date.parse(x.payload.timestamp));
 
 const sleep = (ms: number) => new Promise((res) => setTimeout(res, ms));
 
@@ -57,7 +61,11 @@ describe('webhook delivery through a two-minute receiver outage', () => {
   let r: WebhookReceiver;
 
   beforeAll(async () => {
-    herald = await startIsolatedHerald('outage', { WEBHOOK_RETRY_SCHEDULE: OUTAGE_RETRY_SCHEDULE, WEBHOOK_DISABLE_AFTER: '1h', RATE_LIMIT_GENERAL_PER_MINUTE: '1000000' });
+    herald = await startIsolatedHerald('outage', {
+      WEBHOOK_RETRY_SCHEDULE: OUTAGE_RETRY_SCHEDULE,
+      WEBHOOK_DISABLE_AFTER: '1h',
+      RATE_LIMIT_GENERAL_PER_MINUTE: '1000000',
+    });
     r = await startWebhookReceiver();
   }, 120_000);
 
@@ -73,13 +81,20 @@ describe('webhook delivery through a two-minute receiver outage', () => {
     const endpoint = created.body.data;
     r.setSecrets([{ secret: endpoint.secret }]);
     const newCustomer = async () => {
-      const res = await herald.server.request('/api/v1/customers', { method: 'POST', key: t.adminKey, body: { firstName: 'Outage', lastName: uniqueSuffix() } });
+      const res = await herald.server.request('/api/v1/customers', {
+        method: 'POST',
+        key: t.adminKey,
+        body: { firstName: 'Outage', lastName: uniqueSuffix() },
+      });
       if (res.status >= 300) throw new Error(`POST /api/v1/customers -> ${res.status} ${JSON.stringify(res.body)}`);
       return res.body.data.id as string;
     };
 
     const before = await burstOf(newCustomer, 5);
-    await until(() => r.acceptedIds(), (ids) => ids.size >= 5);
+    await until(
+      () => r.acceptedIds(),
+      (ids) => ids.size >= 5,
+    );
     expect(r.acceptedIds().size).toBe(5);
 
     await r.down();
@@ -93,7 +108,11 @@ describe('webhook delivery through a two-minute receiver outage', () => {
     const upAt = Date.now();
     expect(r.requests.every((x) => x.at < downAt)).toBe(true);
 
-    const accepted = await until(() => r.acceptedIds(), (ids) => ids.size >= 45, 60_000);
+    const accepted = await until(
+      () => r.acceptedIds(),
+      (ids) => ids.size >= 45,
+      60_000,
+    );
     const recoveredMs = Math.max(...r.requests.map((x) => x.at)) - upAt;
     expect(accepted.size).toBe(45);
     expect(r.unverified()).toEqual([]);
@@ -113,12 +132,18 @@ describe('webhook delivery through a two-minute receiver outage', () => {
 
     // The ledger: every delivery succeeded; the attempt log is the refusals (all inside the
     // outage, all before the success) followed by exactly what the receiver answered.
-    await until(() => herald.db('webhook_deliveries').where({ endpoint_id: endpoint.id, status: 'succeeded' }).count<{ n: number }[]>({ n: '*' }), (c) => Number(c[0]!.n) === 45);
+    await until(
+      () => herald.db('webhook_deliveries').where({ endpoint_id: endpoint.id, status: 'succeeded' }).count<{ n: number }[]>({ n: '*' }),
+      (c) => Number(c[0]!.n) === 45,
+    );
     const deliveries = await herald.db('webhook_deliveries').where({ endpoint_id: endpoint.id });
     expect(deliveries).toHaveLength(45);
     expect(deliveries.every((d) => d.status === 'succeeded')).toBe(true);
     expect(new Set(deliveries.map((d) => d.id))).toEqual(accepted);
-    const attempts = await herald.db('webhook_attempts').where({ endpoint_id: endpoint.id }).orderBy([{ column: 'delivery_id' }, { column: 'attempt' }]);
+    const attempts = await herald
+      .db('webhook_attempts')
+      .where({ endpoint_id: endpoint.id })
+      .orderBy([{ column: 'delivery_id' }, { column: 'attempt' }]);
     const answered = new Map<string, number[]>();
     const refusedPer = new Map<string, number>();
     let lastRefusal = 0;
@@ -168,14 +193,24 @@ describe('webhook delivery under failure', () => {
     let answered = 0;
     r.setBehaviour(() => (answered++ % 2 === 0 ? 500 : 204));
     await burst(h, t, 60);
-    const accepted = await until(() => r.acceptedIds(), (ids) => ids.size >= 60, 45_000);
+    const accepted = await until(
+      () => r.acceptedIds(),
+      (ids) => ids.size >= 60,
+      45_000,
+    );
     expect(accepted.size).toBe(60);
     expect(r.unverified()).toEqual([]);
     // Duplicates only under one webhook-id, and each id accepted exactly once.
     const byId = statusesById(r);
     for (const statuses of byId.values()) expect(statuses.filter((s) => s === 204)).toHaveLength(1);
-    await until(() => h.db('webhook_deliveries').where({ endpoint_id: endpoint.id, status: 'succeeded' }).count<{ n: number }[]>({ n: '*' }), (c) => Number(c[0]!.n) === 60);
-    const attempts = await h.db('webhook_attempts').where({ endpoint_id: endpoint.id }).orderBy([{ column: 'delivery_id' }, { column: 'attempt' }]);
+    await until(
+      () => h.db('webhook_deliveries').where({ endpoint_id: endpoint.id, status: 'succeeded' }).count<{ n: number }[]>({ n: '*' }),
+      (c) => Number(c[0]!.n) === 60,
+    );
+    const attempts = await h
+      .db('webhook_attempts')
+      .where({ endpoint_id: endpoint.id })
+      .orderBy([{ column: 'delivery_id' }, { column: 'attempt' }]);
     const logged = new Map<string, number[]>();
     for (const a of attempts) logged.set(a.delivery_id, [...(logged.get(a.delivery_id) ?? []), a.status_code]);
     expect(logged).toEqual(byId);
@@ -190,7 +225,11 @@ describe('webhook delivery under failure', () => {
     const measure = async (n: number) => {
       const [fromA, fromB] = [healthyA.requests.length, healthyB.requests.length];
       await Promise.all([burst(h, a, n), burst(h, b, n)]);
-      await until(() => healthyA.requests.length - fromA + healthyB.requests.length - fromB, (c) => c >= 2 * n, 30_000);
+      await until(
+        () => healthyA.requests.length - fromA + healthyB.requests.length - fromB,
+        (c) => c >= 2 * n,
+        30_000,
+      );
       return [...latencies(healthyA, fromA), ...latencies(healthyB, fromB)];
     };
     const baseline = await measure(30);
@@ -205,14 +244,27 @@ describe('webhook delivery under failure', () => {
     // has taken the same five events, so none of them lands inside the measurement).
     const warmFrom = healthyA.requests.length;
     await burst(h, a, 5);
-    await until(() => held.length, (n) => n > 0, 30_000);
-    await until(() => healthyA.requests.length - warmFrom, (n) => n >= 5, 30_000);
+    await until(
+      () => held.length,
+      (n) => n > 0,
+      30_000,
+    );
+    await until(
+      () => healthyA.requests.length - warmFrom,
+      (n) => n >= 5,
+      30_000,
+    );
     const withDead = await measure(30);
     const stuck = held.length;
     held.forEach((s) => s.destroy());
     await new Promise<void>((res) => hole.close(() => res()));
 
-    const report = { baselineP50: percentile(baseline, 50), baselineP95: percentile(baseline, 95), withDeadP50: percentile(withDead, 50), withDeadP95: percentile(withDead, 95) };
+    const report = {
+      baselineP50: percentile(baseline, 50),
+      baselineP95: percentile(baseline, 95),
+      withDeadP50: percentile(withDead, 50),
+      withDeadP95: percentile(withDead, 95),
+    };
     console.log(`healthy endpoints' commit→receipt latency (ms) without / with a hanging endpoint: ${JSON.stringify(report)}`);
     expect(stuck).toBeGreaterThan(0);
     expect(withDead).toHaveLength(60);

@@ -18,11 +18,17 @@ describe('webhook retries, disabling and replay', () => {
     const { r } = await h.endpointWithReceiver(t);
     r.setBehaviour(({ count }) => (count <= 2 ? 500 : 204));
     await h.newCustomer(t);
-    const seen = await until(() => r.requests, (rs) => rs.length >= 3);
+    const seen = await until(
+      () => r.requests,
+      (rs) => rs.length >= 3,
+    );
     expect(seen.map((x) => x.status)).toEqual([500, 500, 204]);
     expect(new Set(seen.map((x) => x.webhookId)).size).toBe(1);
     expect(seen.every((x) => x.verifiedWith[0])).toBe(true);
-    const detail = await until(() => h.ok(t, 'GET', `/api/v1/deliveries/${seen[0]!.webhookId}`), (d) => d.status === 'succeeded');
+    const detail = await until(
+      () => h.ok(t, 'GET', `/api/v1/deliveries/${seen[0]!.webhookId}`),
+      (d) => d.status === 'succeeded',
+    );
     expect(detail.attempts).toBe(3);
     expect(detail.attemptLog.map((a: { statusCode: number }) => a.statusCode)).toEqual([500, 500, 204]);
     expect(detail.attemptLog[0]).toMatchObject({ attempt: 1, error: 'HTTP 500', responseExcerpt: 'answered 500' });
@@ -33,14 +39,22 @@ describe('webhook retries, disabling and replay', () => {
     const { r, endpoint } = await h.endpointWithReceiver(t);
     r.setBehaviour(() => 500);
     await h.newCustomer(t);
-    const [first] = await until(() => r.requests, (rs) => rs.length >= 2, { label: 'a first attempt and a retry before the rotation' });
+    const [first] = await until(
+      () => r.requests,
+      (rs) => rs.length >= 2,
+      { label: 'a first attempt and a retry before the rotation' },
+    );
     const id = first!.webhookId;
     expect(await h.ok(t, 'GET', `/api/v1/deliveries/${id}`)).toMatchObject({ status: 'pending' });
     const rotated = await h.ok(t, 'POST', `/api/v1/webhooks/${endpoint.id}/rotate-secret`, {});
     // The receiver switches to the new secret at once and refuses what it cannot verify, as a real one would.
     r.setSecrets([{ secret: rotated.secret }, { secret: endpoint.secret }]);
     r.setBehaviour(({ verifiedWith }) => (verifiedWith[0] ? 204 : 401));
-    const done = await until(() => h.ok(t, 'GET', `/api/v1/deliveries/${id}`), (d) => d.status !== 'pending', { label: `delivery ${id} to be settled after the rotation` });
+    const done = await until(
+      () => h.ok(t, 'GET', `/api/v1/deliveries/${id}`),
+      (d) => d.status !== 'pending',
+      { label: `delivery ${id} to be settled after the rotation` },
+    );
     expect(done.status).toBe('succeeded');
     expect(r.requests.every((x) => x.webhookId === id)).toBe(true);
     expect(done.attempts).toBe(r.requests.length);
@@ -56,7 +70,11 @@ describe('webhook retries, disabling and replay', () => {
     const { r } = await h.endpointWithReceiver(t);
     r.setBehaviour(({ count }) => (count === 1 ? { status: 429, headers: { 'retry-after': '2' } } : 204));
     await h.newCustomer(t);
-    const seen = await until(() => r.requests, (rs) => rs.length >= 2, 20000);
+    const seen = await until(
+      () => r.requests,
+      (rs) => rs.length >= 2,
+      20000,
+    );
     expect(seen.map((x) => x.status)).toEqual([429, 204]);
     expect(seen[1]!.at - seen[0]!.at).toBeGreaterThanOrEqual(1900);
   });
@@ -67,9 +85,15 @@ describe('webhook retries, disabling and replay', () => {
     const { r: watcher } = await h.endpointWithReceiver(t, { events: ['endpoint.disabled'] });
     r.setBehaviour(() => 410);
     await h.newCustomer(t);
-    const disabled = await until(() => h.ok(t, 'GET', `/api/v1/webhooks/${endpoint.id}`), (e) => !e.enabled);
+    const disabled = await until(
+      () => h.ok(t, 'GET', `/api/v1/webhooks/${endpoint.id}`),
+      (e) => !e.enabled,
+    );
     expect(disabled).toMatchObject({ enabled: false, disabledReason: 'gone' });
-    const notice = await until(() => watcher.requests, (rs) => rs.length >= 1);
+    const notice = await until(
+      () => watcher.requests,
+      (rs) => rs.length >= 1,
+    );
     expect(notice[0]!.payload).toMatchObject({ type: 'endpoint.disabled', data: { endpointId: endpoint.id, reason: 'gone' } });
     await h.newCustomer(t);
     await h.newCustomer(t);
@@ -77,7 +101,10 @@ describe('webhook retries, disabling and replay', () => {
     expect(r.requests).toHaveLength(1);
     r.setBehaviour(() => 204);
     await h.ok(t, 'PATCH', `/api/v1/webhooks/${endpoint.id}`, { enabled: true });
-    const accepted = await until(() => r.acceptedIds(), (ids) => ids.size >= 4);
+    const accepted = await until(
+      () => r.acceptedIds(),
+      (ids) => ids.size >= 4,
+    );
     // Three customers, plus its own endpoint.disabled notice, all kept while it was disabled.
     expect(accepted.size).toBe(4);
     expect(accepted.has(r.requests[0]!.webhookId)).toBe(true);
@@ -89,12 +116,24 @@ describe('webhook retries, disabling and replay', () => {
     const { r: watcher } = await h.endpointWithReceiver(t, { events: ['endpoint.*'] });
     r.setBehaviour(() => 500);
     await h.newCustomer(t);
-    await until(() => r.requests, (rs) => rs.length >= 1);
+    await until(
+      () => r.requests,
+      (rs) => rs.length >= 1,
+    );
     expect((await h.ok(t, 'GET', `/api/v1/webhooks/${endpoint.id}`)).enabled).toBe(true);
-    await h.db('webhook_endpoints').where({ id: endpoint.id }).update({ failing_since: h.db.raw("now() - interval '5 days 1 minute'") });
-    const disabled = await until(() => h.ok(t, 'GET', `/api/v1/webhooks/${endpoint.id}`), (e) => !e.enabled);
+    await h
+      .db('webhook_endpoints')
+      .where({ id: endpoint.id })
+      .update({ failing_since: h.db.raw("now() - interval '5 days 1 minute'") });
+    const disabled = await until(
+      () => h.ok(t, 'GET', `/api/v1/webhooks/${endpoint.id}`),
+      (e) => !e.enabled,
+    );
     expect(disabled).toMatchObject({ enabled: false, disabledReason: 'failing' });
-    const notice = await until(() => watcher.requests, (rs) => rs.length >= 1);
+    const notice = await until(
+      () => watcher.requests,
+      (rs) => rs.length >= 1,
+    );
     expect(notice[0]!.payload).toMatchObject({ type: 'endpoint.disabled', data: { endpointId: endpoint.id, reason: 'failing' } });
     expect(watcher.requests[0]!.verifiedWith).toEqual([true]);
   });
@@ -105,7 +144,11 @@ describe('webhook retries, disabling and replay', () => {
     slow.setBehaviour(() => ({ status: 204, delayMs: 150 }));
     const { r: paced } = await h.endpointWithReceiver(t, { rateLimit: 5 });
     for (let i = 0; i < 15; i++) await h.newCustomer(t);
-    await until(() => slow.acceptedIds().size + paced.acceptedIds().size, (n) => n >= 30, 30_000);
+    await until(
+      () => slow.acceptedIds().size + paced.acceptedIds().size,
+      (n) => n >= 30,
+      30_000,
+    );
     expect(slow.acceptedIds().size).toBe(15);
     expect(slow.maxInFlight()).toBe(2);
     expect(paced.acceptedIds().size).toBe(15);
@@ -120,9 +163,15 @@ describe('webhook retries, disabling and replay', () => {
     const { r, endpoint } = await h.endpointWithReceiver(t);
     const from = new Date(Date.now() - 1000).toISOString();
     for (let i = 0; i < 5; i++) await h.newCustomer(t);
-    await until(() => r.acceptedIds(), (ids) => ids.size >= 5);
+    await until(
+      () => r.acceptedIds(),
+      (ids) => ids.size >= 5,
+    );
     const first = r.requests[0]!.webhookId;
-    await until(() => h.ok(t, 'GET', `/api/v1/deliveries/${first}`), (d) => d.status === 'succeeded');
+    await until(
+      () => h.ok(t, 'GET', `/api/v1/deliveries/${first}`),
+      (d) => d.status === 'succeeded',
+    );
     // Paused, so the re-queued delivery stays pending and a second retry finds it queued.
     await h.ok(t, 'PATCH', `/api/v1/webhooks/${endpoint.id}`, { enabled: false });
     const retried = await h.call(t, 'POST', `/api/v1/deliveries/${first}/retry`);
@@ -130,17 +179,29 @@ describe('webhook retries, disabling and replay', () => {
     expect(retried.body.data).toMatchObject({ id: first, status: 'pending' });
     expect((await h.call(t, 'POST', `/api/v1/deliveries/${first}/retry`)).status).toBe(409);
     await h.ok(t, 'PATCH', `/api/v1/webhooks/${endpoint.id}`, { enabled: true });
-    await until(() => r.requests.filter((x) => x.webhookId === first), (rs) => rs.length >= 2);
+    await until(
+      () => r.requests.filter((x) => x.webhookId === first),
+      (rs) => rs.length >= 2,
+    );
 
     const listed = await h.ok(t, 'GET', `/api/v1/webhooks/${endpoint.id}/deliveries?status=succeeded`);
     expect(listed.length).toBeGreaterThanOrEqual(4);
-    await until(() => h.ok(t, 'GET', `/api/v1/deliveries/${first}`), (d) => d.status === 'succeeded');
+    await until(
+      () => h.ok(t, 'GET', `/api/v1/deliveries/${first}`),
+      (d) => d.status === 'succeeded',
+    );
     const before = r.requests.length;
     const job = await h.call(t, 'POST', `/api/v1/webhooks/${endpoint.id}/replay`, { scope: 'all', from, to: new Date().toISOString() });
     expect(job.status).toBe(202);
-    const done = await until(() => h.ok(t, 'GET', `/api/v1/webhooks/${endpoint.id}/replays/${job.body.data.id}`), (j) => j.status === 'completed');
+    const done = await until(
+      () => h.ok(t, 'GET', `/api/v1/webhooks/${endpoint.id}/replays/${job.body.data.id}`),
+      (j) => j.status === 'completed',
+    );
     expect(done.progress).toEqual({ total: 5, processed: 5 });
-    const again = await until(() => r.requests.slice(before), (rs) => rs.length >= 5);
+    const again = await until(
+      () => r.requests.slice(before),
+      (rs) => rs.length >= 5,
+    );
     expect(new Set(again.map((x) => x.webhookId))).toEqual(new Set(r.requests.slice(0, 5).map((x) => x.webhookId)));
     expect(again.every((x) => x.verifiedWith[0])).toBe(true);
   });

@@ -35,7 +35,9 @@ describe('webhook URL checks at create and PATCH', () => {
 
   it('refuses a host without a DNS answer with "does not resolve" and stores nothing', async () => {
     // .invalid never resolves (RFC 6761), like the seed's placeholder host on a machine without it.
-    const message = urlProblem(await call('POST', '/api/v1/webhooks', { url: 'https://your-app.invalid/webhook', events: ['customer.created'], secret: 'your_webhook_secret' }));
+    const message = urlProblem(
+      await call('POST', '/api/v1/webhooks', { url: 'https://your-app.invalid/webhook', events: ['customer.created'], secret: 'your_webhook_secret' }),
+    );
     expect(message).toMatch(/^host your-app\.invalid does not resolve/);
     expect(message).not.toMatch(/private/);
     expect(await db('webhook_endpoints').where({ tenant_id: tenantId })).toEqual([]);

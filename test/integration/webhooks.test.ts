@@ -12,7 +12,10 @@ import { until } from '../support/webhookReceiver';
 
 describe('webhook endpoints and delivery', () => {
   const h = webhookHarness();
-  const { call, ok } = { call: (t: Tenant, m: string, u: string, b?: unknown) => h.call(t, m, u, b), ok: (t: Tenant, m: string, u: string, b?: unknown) => h.ok(t, m, u, b) };
+  const { call, ok } = {
+    call: (t: Tenant, m: string, u: string, b?: unknown) => h.call(t, m, u, b),
+    ok: (t: Tenant, m: string, u: string, b?: unknown) => h.ok(t, m, u, b),
+  };
   const receiver = () => h.receiver();
   const endpointWithReceiver = (t: Tenant, body: Record<string, unknown> = {}) => h.endpointWithReceiver(t, body);
   const newCustomer = (t: Tenant) => h.newCustomer(t);
@@ -20,7 +23,19 @@ describe('webhook endpoints and delivery', () => {
   it('lists the event catalogue', async () => {
     const t = await buildTenant(h.db);
     const types = ((await ok(t, 'GET', '/api/v1/webhooks/event-types')) as Array<{ type: string }>).map((e) => e.type);
-    for (const type of ['customer.created', 'order.created', 'segment.entered', 'segment.exited', 'import.completed', 'import.failed', 'campaign.scheduled', 'campaign.completed', 'campaign.sent', 'endpoint.disabled', 'webhook.test']) {
+    for (const type of [
+      'customer.created',
+      'order.created',
+      'segment.entered',
+      'segment.exited',
+      'import.completed',
+      'import.failed',
+      'campaign.scheduled',
+      'campaign.completed',
+      'campaign.sent',
+      'endpoint.disabled',
+      'webhook.test',
+    ]) {
       expect(types).toContain(type);
     }
   });
@@ -40,13 +55,19 @@ describe('webhook endpoints and delivery', () => {
     expect(stored.secret_ciphertext).not.toContain('your_webhook_secret');
 
     const customerId = await newCustomer(t);
-    const got = await until(() => r.requests, (rs) => rs.length >= 1);
+    const got = await until(
+      () => r.requests,
+      (rs) => rs.length >= 1,
+    );
     expect(got).toHaveLength(1);
     expect(got[0]!.verifiedWith).toEqual([true]);
     expect(got[0]!.payload).toMatchObject({ type: 'customer.created', data: { customer: expect.objectContaining({ id: customerId }) } });
     expect(Number.isNaN(Date.parse(got[0]!.payload.timestamp))).toBe(false);
     const deliveryId = got[0]!.webhookId;
-    const detail = await until(() => ok(t, 'GET', `/api/v1/deliveries/${deliveryId}`), (d) => d.status === 'succeeded');
+    const detail = await until(
+      () => ok(t, 'GET', `/api/v1/deliveries/${deliveryId}`),
+      (d) => d.status === 'succeeded',
+    );
     expect(detail).toMatchObject({ id: deliveryId, endpointId: id, eventType: 'customer.created', status: 'succeeded', attempts: 1 });
     expect(detail.attemptLog).toEqual([expect.objectContaining({ attempt: 1, statusCode: 204, error: null })]);
   });
@@ -57,8 +78,14 @@ describe('webhook endpoints and delivery', () => {
     const before = new Date(Date.now() - 1000).toISOString();
     await newCustomer(t);
     await newCustomer(t);
-    await until(() => r.acceptedIds(), (ids) => ids.size >= 2);
-    await until(() => ok(t, 'GET', `/api/v1/webhooks/${endpoint.id}/deliveries?status=succeeded`), (d) => d.length === 2);
+    await until(
+      () => r.acceptedIds(),
+      (ids) => ids.size >= 2,
+    );
+    await until(
+      () => ok(t, 'GET', `/api/v1/webhooks/${endpoint.id}/deliveries?status=succeeded`),
+      (d) => d.length === 2,
+    );
     const list = (q: string) => call(t, 'GET', `/api/v1/webhooks/${endpoint.id}/deliveries${q}`);
     expect((await list(`?from=${encodeURIComponent(before)}&eventType=customer.created`)).body.data).toHaveLength(2);
     expect((await list(`?from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).body.data).toEqual([]);
@@ -114,10 +141,16 @@ describe('webhook endpoints and delivery', () => {
     expect((await call(b, 'PATCH', `/api/v1/webhooks/${endpoint.id}`, { enabled: false })).status).toBe(404);
     expect((await call(b, 'GET', `/api/v1/webhooks/${endpoint.id}/deliveries`)).status).toBe(404);
     const customerId = await newCustomer(a);
-    await until(() => ra.requests, (rs) => rs.length >= 1);
+    await until(
+      () => ra.requests,
+      (rs) => rs.length >= 1,
+    );
     expect((await call(b, 'GET', `/api/v1/deliveries/${ra.requests[0]!.webhookId}`)).status).toBe(404);
     await newCustomer(b);
-    await until(() => rb.requests, (rs) => rs.length >= 1);
+    await until(
+      () => rb.requests,
+      (rs) => rs.length >= 1,
+    );
     expect(rb.requests.map((x) => x.payload.data.customer.id)).not.toContain(customerId);
     expect(ra.requests).toHaveLength(1);
   });
@@ -127,10 +160,16 @@ describe('webhook endpoints and delivery', () => {
     const { r: orders, endpoint } = await endpointWithReceiver(t, { events: ['order.created'] });
     const { r: all } = await endpointWithReceiver(t, { events: ['*'] });
     await newCustomer(t);
-    await until(() => all.requests, (rs) => rs.length >= 1);
+    await until(
+      () => all.requests,
+      (rs) => rs.length >= 1,
+    );
     const test = await call(t, 'POST', `/api/v1/webhooks/${endpoint.id}/test`);
     expect(test.status).toBe(202);
-    const got = await until(() => orders.requests, (rs) => rs.length >= 1);
+    const got = await until(
+      () => orders.requests,
+      (rs) => rs.length >= 1,
+    );
     expect(got.map((x) => x.payload.type)).toEqual(['webhook.test']);
     expect(got[0]!.webhookId).toBe(test.body.data.id);
     expect(got[0]!.verifiedWith).toEqual([true]);
@@ -146,10 +185,19 @@ describe('webhook endpoints and delivery', () => {
     const { r: both } = await endpointWithReceiver(t, { events: ['*', 'customer.event'] });
     const res = await call(t, 'POST', '/api/v1/track', { userId: 'hooked', event: 'Viewed Product', properties: { sku: 'A1' } });
     expect(res.status).toBe(200);
-    await until(() => both.requests, (rs) => rs.length >= 2);
-    const got = await until(() => tracked.requests, (rs) => rs.length >= 1);
+    await until(
+      () => both.requests,
+      (rs) => rs.length >= 2,
+    );
+    const got = await until(
+      () => tracked.requests,
+      (rs) => rs.length >= 1,
+    );
     expect(got.map((x) => [x.payload.type, x.payload.data.eventId, x.payload.data.properties])).toEqual([['customer.event', res.body.data.id, { sku: 'A1' }]]);
-    await until(() => family.requests, (rs) => rs.length >= 1);
+    await until(
+      () => family.requests,
+      (rs) => rs.length >= 1,
+    );
     await new Promise((done) => setTimeout(done, 500));
     expect(all.requests.map((x) => x.payload.type)).toEqual(['customer.created']);
     expect(family.requests.map((x) => x.payload.type)).toEqual(['customer.created']);
@@ -165,16 +213,32 @@ describe('webhook endpoints and delivery', () => {
     expect(rotated.previousSecretExpiresAt).not.toBeNull();
     r.setSecrets([{ secret: endpoint.secret }, { secret: rotated.secret }]);
     await newCustomer(t);
-    const got = await until(() => r.requests, (rs) => rs.length >= 1);
+    const got = await until(
+      () => r.requests,
+      (rs) => rs.length >= 1,
+    );
     expect(got[0]!.signature.split(' ')).toHaveLength(2);
     expect(got[0]!.verifiedWith).toEqual([true, true]);
     // Once the grace period is over only the new secret signs. A running dispatcher re-reads its
     // endpoint's secrets every couple of seconds, so a customer is created (and its delivery
     // awaited) until one arrives signed once; from then on every delivery is signed once.
-    await h.db('webhook_endpoints').where({ id: endpoint.id }).update({ previous_secret_expires_at: h.db.raw("now() - interval '1 second'") });
+    await h
+      .db('webhook_endpoints')
+      .where({ id: endpoint.id })
+      .update({ previous_secret_expires_at: h.db.raw("now() - interval '1 second'") });
     const deliveryOf = async (customerId: string) =>
-      (await until(() => r.requests.filter((x) => x.payload?.data?.customer?.id === customerId), (rs) => rs.length >= 1, { label: `the delivery of customer ${customerId}` }))[0]!;
-    const signedOnce = await until(async () => deliveryOf(await newCustomer(t)), (x) => x.signature.split(' ').length === 1, { timeoutMs: 15_000, everyMs: 200, label: 'a delivery signed with the new secret only' });
+      (
+        await until(
+          () => r.requests.filter((x) => x.payload?.data?.customer?.id === customerId),
+          (rs) => rs.length >= 1,
+          { label: `the delivery of customer ${customerId}` },
+        )
+      )[0]!;
+    const signedOnce = await until(
+      async () => deliveryOf(await newCustomer(t)),
+      (x) => x.signature.split(' ').length === 1,
+      { timeoutMs: 15_000, everyMs: 200, label: 'a delivery signed with the new secret only' },
+    );
     expect(signedOnce.verifiedWith).toEqual([false, true]);
     const next = await deliveryOf(await newCustomer(t));
     expect(next.signature.split(' ')).toHaveLength(1);

@@ -17,7 +17,8 @@ describe('pre-built workflow bundle', () => {
   const scratch = path.resolve(__dirname, '..', '..', '.data', `bundle-test-${process.pid}`);
   const workflowsDir = path.join(scratch, 'workflows');
   const bundleDir = path.join(scratch, 'bundles');
-  const probe = (marker: string) => `import { workflowInfo } from '@temporalio/workflow';\n\n/** Answers with a marker of the source it was bundled from. */\nexport async function bundleProbeWorkflow(): Promise<string> {\n  return \`${marker}:\${workflowInfo().workflowType}\`;\n}\n`;
+  const probe = (marker: string) =>
+    `import { workflowInfo } from '@temporalio/workflow';\n\n/** Answers with a marker of the source it was bundled from. */\nexport async function bundleProbeWorkflow(): Promise<string> {\n  return \`${marker}:\${workflowInfo().workflowType}\`;\n}\n`;
 
   /** Runs bundleProbeWorkflow on a worker that loads the given bundle file; returns its answer. */
   async function runProbe(codePath: string): Promise<string> {

@@ -10,7 +10,10 @@ const GENERATED_FILE = 'sdk/src/generated/openapi.ts';
 
 /** Runs the generator script (openapi-typescript is ESM-only underneath, so not inside jest). */
 async function generate(from: string): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'sdk/scripts/generate.ts', '--from', from, '--stdout'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'sdk/scripts/generate.ts', '--from', from, '--stdout'], {
+    cwd: root,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return stdout;
 }
 
@@ -45,7 +48,10 @@ describe('SDK types drift check', () => {
   });
 
   it('renders the same file whatever the order of the document keys', async () => {
-    const document = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    const document = (await (await fetch(`${server.url}/api/v1/openapi.json`)).json()) as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    };
     const reversed = {
       ...document,
       paths: Object.fromEntries(Object.entries(document.paths).reverse()),

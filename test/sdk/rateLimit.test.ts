@@ -36,7 +36,12 @@ describe('SDK retries on 429 from a real Herald', () => {
     const config = loadConfig({ ...process.env, PORT: '1' });
     runtime = createRuntime(config, createLogger('silent'), { jwtSecret: config.JWT_SECRET });
     const limiter = (keyPrefix: string, points: number) => new RateLimiterMemory({ keyPrefix, points, duration: 2 });
-    const app = createApp({ config, domain: runtime.domain, logger: runtime.logger, rateLimiters: { ip: limiter('ip', 1000), general: limiter('general', 2), imports: limiter('imports', 2) } });
+    const app = createApp({
+      config,
+      domain: runtime.domain,
+      logger: runtime.logger,
+      rateLimiters: { ip: limiter('ip', 1000), general: limiter('general', 2), imports: limiter('imports', 2) },
+    });
     server = await startServer(app, '127.0.0.1', 0);
   });
   afterAll(async () => {

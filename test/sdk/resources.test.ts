@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { Herald, HeraldAuthenticationError, HeraldBadRequestError, HeraldConflictError, HeraldError, HeraldNotFoundError, HeraldPermissionError, HeraldValidationError, type Customer } from '../../sdk/src';
+import {
+  Herald,
+  HeraldAuthenticationError,
+  HeraldBadRequestError,
+  HeraldConflictError,
+  HeraldError,
+  HeraldNotFoundError,
+  HeraldPermissionError,
+  HeraldValidationError,
+  type Customer,
+} from '../../sdk/src';
 import { buildTenant, testDb } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -13,7 +23,10 @@ async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
 
 /** The error a call throws (fails the test when it resolves). */
 async function failure(call: Promise<unknown>): Promise<HeraldError> {
-  const outcome = await call.then(() => undefined, (e: unknown) => e);
+  const outcome = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(outcome instanceof HeraldError)) throw new Error(`expected a HeraldError, got ${String(outcome)}`);
   return outcome;
 }
@@ -42,7 +55,13 @@ describe('SDK resources against a real Herald', () => {
   });
 
   it('creates, reads, changes and deletes a customer through every customer call', async () => {
-    const created = await herald.customers.create({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', phone: '+14155550100', tags: ['pioneer'] });
+    const created = await herald.customers.create({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada@example.com',
+      phone: '+14155550100',
+      tags: ['pioneer'],
+    });
     expect(created).toMatchObject({ fullName: 'Ada Lovelace', email: 'ada@example.com', phone: '+14155550100', tags: ['pioneer'], status: 'active' });
     const detail = await herald.customers.get(created.id);
     expect(detail).toMatchObject({ id: created.id, recentOrders: [] });
@@ -51,8 +70,14 @@ describe('SDK resources against a real Herald', () => {
     const replaced = await herald.customers.update(created.id, { firstName: 'Ada', email: 'ada.king@example.com' });
     expect(replaced).toMatchObject({ lastName: null, email: 'ada.king@example.com', tags: [] });
     expect((await herald.customers.tags(created.id, { tags: ['vip', 'math'], action: 'add' })).tags.sort()).toEqual(['math', 'vip']);
-    expect(await herald.customers.block(created.id, { isBlocked: true, blockReason: 'chargebacks' })).toMatchObject({ isBlocked: true, blockReason: 'chargebacks' });
-    expect(await herald.customers.status(created.id, { status: 'inactive', reason: 'moved away' })).toMatchObject({ status: 'inactive', statusReason: 'moved away' });
+    expect(await herald.customers.block(created.id, { isBlocked: true, blockReason: 'chargebacks' })).toMatchObject({
+      isBlocked: true,
+      blockReason: 'chargebacks',
+    });
+    expect(await herald.customers.status(created.id, { status: 'inactive', reason: 'moved away' })).toMatchObject({
+      status: 'inactive',
+      statusReason: 'moved away',
+    });
     expect(await herald.customers.type(created.id, { customerType: 'vip' })).toMatchObject({ tier: 'vip' });
 
     const note = await herald.customers.addNote(created.id, 'Prefers e-mail over calls');
@@ -82,7 +107,12 @@ describe('SDK resources against a real Herald', () => {
     expect(new URL(pages[0]!.url).searchParams.get('includeTotal')).toBe('false');
 
     const active = await all(sdk.customers.iterate({ status: 'active', limit: 3 }));
-    expect(active.map((c) => c.email).sort()).toEqual(made.filter((c) => c.status === 'active').map((c) => c.email).sort());
+    expect(active.map((c) => c.email).sort()).toEqual(
+      made
+        .filter((c) => c.status === 'active')
+        .map((c) => c.email)
+        .sort(),
+    );
     const first = await sdk.customers.list({ limit: 3 });
     expect(first.data).toHaveLength(3);
     expect(first.pagination).toMatchObject({ total: 7, hasNext: true });
@@ -129,7 +159,8 @@ describe('SDK resources against a real Herald', () => {
   it('places, reads, pages and moves orders, with 409 on a move the lifecycle refuses', async () => {
     const customer = await herald.customers.create({ email: 'buyer@example.com' });
     const orders = [];
-    for (let i = 1; i <= 5; i++) orders.push(await herald.orders.create({ customerId: customer.id, items: [{ name: `Item ${i}`, price: 10 * i, quantity: 1 }] }));
+    for (let i = 1; i <= 5; i++)
+      orders.push(await herald.orders.create({ customerId: customer.id, items: [{ name: `Item ${i}`, price: 10 * i, quantity: 1 }] }));
     expect(orders[2]).toMatchObject({ customerId: customer.id, status: 'placed', total: 30, itemsCount: 1 });
     expect((await herald.orders.get(orders[0]!.id)).items).toHaveLength(1);
     const paged = await all(herald.orders.iterate({ customerId: customer.id, limit: 2 }));

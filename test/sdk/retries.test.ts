@@ -26,15 +26,33 @@ async function scriptedPeer(script: Array<(res: http.ServerResponse, req: http.I
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return { url, seen, close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }) };
+  return {
+    url,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => (res: http.ServerResponse) => {
-  res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': 'req-1', ...headers });
-  res.end(JSON.stringify(body));
-};
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  (res: http.ServerResponse) => {
+    res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': 'req-1', ...headers });
+    res.end(JSON.stringify(body));
+  };
 const drop = (_res: http.ServerResponse, req: http.IncomingMessage) => req.socket.destroy();
-const tenant = { data: { id: '00000000-0000-4000-8000-000000000000', name: 'T', slug: 't', createdAt: '2026-01-01T00:00:00Z', principal: { role: 'admin', actorType: 'api_key', actorId: 'k' } } };
+const tenant = {
+  data: {
+    id: '00000000-0000-4000-8000-000000000000',
+    name: 'T',
+    slug: 't',
+    createdAt: '2026-01-01T00:00:00Z',
+    principal: { role: 'admin', actorType: 'api_key', actorId: 'k' },
+  },
+};
 const unavailable = { error: { code: 'service_unavailable', message: 'Temporal is unreachable' } };
 
 describe('SDK retries', () => {
@@ -113,7 +131,12 @@ describe('SDK retries', () => {
 
   it('sends the key as a bearer token to the API paths whatever form the base URL takes', async () => {
     const seenAuth: string[] = [];
-    const p = await peer([(res, req) => { seenAuth.push(String(req.headers.authorization)); json(200, tenant)(res); }]);
+    const p = await peer([
+      (res, req) => {
+        seenAuth.push(String(req.headers.authorization));
+        json(200, tenant)(res);
+      },
+    ]);
     await new Herald({ baseUrl: `${p.url}/api/v1/`, apiKey: 'hk_abc' }).tenant.get();
     expect(p.seen[0]!.url).toBe('/api/v1/tenant');
     expect(seenAuth).toEqual(['Bearer hk_abc']);

@@ -37,7 +37,15 @@ export interface SmsOutcome {
  * later POSTs a signed status callback, as Twilio does: `delivered`, or what `outcomes` holds
  * for the number (e.g. `undelivered` with ErrorCode 30005).
  */
-export async function startFakeTwilio(options: { accountSid: string; authToken: string; invalid?: Set<string>; outcomes?: Map<string, SmsOutcome>; callbackDelayMs?: number; callbacks?: boolean; keepMessages?: boolean }) {
+export async function startFakeTwilio(options: {
+  accountSid: string;
+  authToken: string;
+  invalid?: Set<string>;
+  outcomes?: Map<string, SmsOutcome>;
+  callbackDelayMs?: number;
+  callbacks?: boolean;
+  keepMessages?: boolean;
+}) {
   let count = 0;
   const messages: FakeSms[] = [];
   const callbacks: Array<Promise<number>> = [];
@@ -48,21 +56,57 @@ export async function startFakeTwilio(options: { accountSid: string; authToken: 
         res.writeHead(status, { 'Content-Type': 'application/json' });
         res.end(JSON.stringify(body));
       };
-      if (req.method !== 'POST' || req.url !== `/2010-04-01/Accounts/${options.accountSid}/Messages.json`) return send(404, { code: 20404, message: 'not found', status: 404 });
+      if (req.method !== 'POST' || req.url !== `/2010-04-01/Accounts/${options.accountSid}/Messages.json`)
+        return send(404, { code: 20404, message: 'not found', status: 404 });
       if (req.headers.authorization !== expectedAuth) return send(401, { code: 20003, message: 'Authenticate', status: 401 });
       const form = await readForm(req);
-      if (!form.To || !form.Body || (!form.From && !form.MessagingServiceSid)) return send(400, { code: 21604, message: 'A To, Body and From or MessagingServiceSid are required', status: 400 });
+      if (!form.To || !form.Body || (!form.From && !form.MessagingServiceSid))
+        return send(400, { code: 21604, message: 'A To, Body and From or MessagingServiceSid are required', status: 400 });
       if (options.invalid?.has(form.To)) return send(400, { code: 21211, message: `The 'To' number ${form.To} is not a valid phone number.`, status: 400 });
       const sid = `SM${randomBytes(16).toString('hex')}`;
       count++;
-      if (options.keepMessages !== false) messages.push({ sid, to: form.To, from: form.From, messagingServiceSid: form.MessagingServiceSid, body: form.Body, statusCallback: form.StatusCallback });
-      const created = () => send(201, { sid, account_sid: options.accountSid, to: form.To, from: form.From ?? null, body: form.Body, status: 'queued', num_segments: '1', direction: 'outbound-api', date_created: new Date().toUTCString(), uri: `/2010-04-01/Accounts/${options.accountSid}/Messages/${sid}.json` });
+      if (options.keepMessages !== false)
+        messages.push({
+          sid,
+          to: form.To,
+          from: form.From,
+          messagingServiceSid: form.MessagingServiceSid,
+          body: form.Body,
+          statusCallback: form.StatusCallback,
+        });
+      const created = () =>
+        send(201, {
+          sid,
+          account_sid: options.accountSid,
+          to: form.To,
+          from: form.From ?? null,
+          body: form.Body,
+          status: 'queued',
+          num_segments: '1',
+          direction: 'outbound-api',
+          date_created: new Date().toUTCString(),
+          uri: `/2010-04-01/Accounts/${options.accountSid}/Messages/${sid}.json`,
+        });
       if (!form.StatusCallback || options.callbacks === false) return created();
       const url = form.StatusCallback;
       const outcome = options.outcomes?.get(form.To) ?? { status: 'delivered' };
-      const params: Record<string, string> = { MessageSid: sid, MessageStatus: outcome.status, To: form.To, AccountSid: options.accountSid, ...(outcome.errorCode ? { ErrorCode: outcome.errorCode } : {}) };
+      const params: Record<string, string> = {
+        MessageSid: sid,
+        MessageStatus: outcome.status,
+        To: form.To,
+        AccountSid: options.accountSid,
+        ...(outcome.errorCode ? { ErrorCode: outcome.errorCode } : {}),
+      };
       const signature = twilio.getExpectedTwilioSignature(options.authToken, url, params);
-      const callback = () => fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature }, body: new URLSearchParams(params).toString() }).then((r) => r.status, () => 0);
+      const callback = () =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': signature },
+          body: new URLSearchParams(params).toString(),
+        }).then(
+          (r) => r.status,
+          () => 0,
+        );
       if (outcome.beforeAnswer) {
         // The callback is answered before the create request is: Herald has not settled the send yet.
         const answered = callback();

@@ -36,8 +36,16 @@ export const withDatabase = (url: string, database: string) => {
  */
 export default async function globalSetup(): Promise<void> {
   const root = path.resolve(__dirname, '../..');
-  const out = execFileSync(process.execPath, [path.join(root, 'bin/herald'), 'services', 'up', '--json'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  const services = JSON.parse(out.trim().split('\n').pop() ?? '{}') as { databaseUrl: string; temporalAddress: string; started: { postgres: boolean; temporal: boolean } };
+  const out = execFileSync(process.execPath, [path.join(root, 'bin/herald'), 'services', 'up', '--json'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const services = JSON.parse(out.trim().split('\n').pop() ?? '{}') as {
+    databaseUrl: string;
+    temporalAddress: string;
+    started: { postgres: boolean; temporal: boolean };
+  };
 
   const runId = `${Date.now().toString(36)}_${process.pid}`;
   const database = `herald_test_${runId}`;

@@ -9,7 +9,7 @@ export default async function globalTeardown(): Promise<void> {
   if (!state) return;
   const admin = new Client({ connectionString: state.adminUrl });
   await admin.connect();
-  const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $1 || \'\\_%\'', [state.database]);
+  const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $1 || '\\_%'", [state.database]);
   for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   await admin.end();
   if (state.startedServices && process.env.HERALD_TEST_KEEP_SERVICES !== '1') {

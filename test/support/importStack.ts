@@ -18,7 +18,9 @@ export function useImportStack() {
     db: undefined as unknown as Knex,
     /** Uploads `body` with a content type (CSV by default); returns status and parsed body. */
     upload: (t: Tenant, body: string, type = 'text/csv', query = '') =>
-      fetch(`${s.server.url}/api/v1/imports${query}`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminKey}`, 'Content-Type': type }, body }).then(async (r) => ({ status: r.status, body: (await r.json()) as any })),
+      fetch(`${s.server.url}/api/v1/imports${query}`, { method: 'POST', headers: { Authorization: `Bearer ${t.adminKey}`, 'Content-Type': type }, body }).then(
+        async (r) => ({ status: r.status, body: (await r.json()) as any }),
+      ),
     /** Polls the import until it leaves receiving/queued/running and returns it; throws if it has not within the timeout. */
     settled: (t: Tenant, id: string, timeoutMs = 60_000): Promise<any> =>
       until(

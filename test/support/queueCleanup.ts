@@ -11,11 +11,23 @@ export async function endQueueWork(address: string, taskQueue: string): Promise<
   const client = new Client({ connection, namespace: 'default' });
   try {
     for await (const wf of client.workflow.list({ query: `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'` })) {
-      await client.workflow.getHandle(wf.workflowId, wf.runId).terminate('test suite finished').catch(() => undefined);
+      await client.workflow
+        .getHandle(wf.workflowId, wf.runId)
+        .terminate('test suite finished')
+        .catch(() => undefined);
     }
     for await (const s of client.schedule.list()) {
-      const action = (await client.schedule.getHandle(s.scheduleId).describe().catch(() => undefined))?.action;
-      if (action?.type === 'startWorkflow' && action.taskQueue === taskQueue) await client.schedule.getHandle(s.scheduleId).delete().catch(() => undefined);
+      const action = (
+        await client.schedule
+          .getHandle(s.scheduleId)
+          .describe()
+          .catch(() => undefined)
+      )?.action;
+      if (action?.type === 'startWorkflow' && action.taskQueue === taskQueue)
+        await client.schedule
+          .getHandle(s.scheduleId)
+          .delete()
+          .catch(() => undefined);
     }
   } catch {
     // Visibility unavailable: the leftovers stay on a queue nobody polls, which is harmless.

@@ -50,7 +50,12 @@ export async function startSmtpSink(options: { reject?: Set<string>; tempFail?: 
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         const headers = parseHeaders(raw);
-        messages.push({ to: session.envelope.rcptTo.map((r) => r.address), messageId: headers['message-id'] ?? '', headers, raw: options.keepRaw === false ? '' : raw });
+        messages.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          messageId: headers['message-id'] ?? '',
+          headers,
+          raw: options.keepRaw === false ? '' : raw,
+        });
         callback();
       });
     },

@@ -21,7 +21,11 @@ export default class SuiteEnvironment extends NodeEnvironment {
   constructor(config: EnvironmentArgs[0], context: EnvironmentArgs[1]) {
     super(config, context);
     const relative = path.relative(config.projectConfig.rootDir, context.testPath);
-    const slug = relative.replace(/^test\//, '').replace(/\.test\.ts$/, '').replace(/[^A-Za-z0-9]+/g, '-').toLowerCase();
+    const slug = relative
+      .replace(/^test\//, '')
+      .replace(/\.test\.ts$/, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .toLowerCase();
     const hash = createHash('sha256').update(relative).digest('hex').slice(0, 8);
     this.database = `${process.env.HERALD_TEST_TEMPLATE_DB}_${hash}`;
     this.taskQueue = `${process.env.TEMPORAL_TASK_QUEUE}-${slug}`;

@@ -50,8 +50,7 @@ function constantStrings(source: ts.SourceFile): Map<string, string> {
 
 /** The table a knex chain ending in a write method starts from, or undefined when it is not a knex chain. */
 function tableOfChain(call: ts.PropertyAccessExpression, constants: Map<string, string>): string | undefined {
-  const argTable = (arg: ts.Expression | undefined) =>
-    stringOf(arg) ?? (arg && ts.isIdentifier(arg) ? constants.get(arg.text) : undefined);
+  const argTable = (arg: ts.Expression | undefined) => stringOf(arg) ?? (arg && ts.isIdentifier(arg) ? constants.get(arg.text) : undefined);
   let node: ts.Expression = call.expression;
   for (;;) {
     if (ts.isCallExpression(node)) {

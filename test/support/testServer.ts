@@ -11,7 +11,10 @@ export interface TestServer {
   runtime: Runtime;
   server: RunningServer;
   /** fetch against the server; JSON bodies are serialised and the content type set. */
-  request(path: string, init?: { method?: string; key?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; headers: Headers; body: any }>;
+  request(
+    path: string,
+    init?: { method?: string; key?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; headers: Headers; body: any }>;
   close(): Promise<void>;
 }
 

@@ -21,7 +21,11 @@ export interface ReceivedRequest {
  * How the receiver answers: a status per request (default 204), or a function deciding it from
  * the webhook-id, how many requests carried it so far, and which secrets verified it.
  */
-export type Behaviour = (req: { webhookId: string; count: number; verifiedWith: boolean[] }) => number | { status: number; headers?: Record<string, string>; delayMs?: number };
+export type Behaviour = (req: {
+  webhookId: string;
+  count: number;
+  verifiedWith: boolean[];
+}) => number | { status: number; headers?: Record<string, string>; delayMs?: number };
 
 /** A running receiver. */
 export interface WebhookReceiver {
@@ -68,7 +72,11 @@ export async function startWebhookReceiver(secrets: Array<{ secret: string; raw?
       const webhookId = String(h['webhook-id'] ?? '');
       const verifiedWith = verifiers.map((v) => {
         try {
-          v.verify(body, { 'webhook-id': webhookId, 'webhook-timestamp': String(h['webhook-timestamp'] ?? ''), 'webhook-signature': String(h['webhook-signature'] ?? '') });
+          v.verify(body, {
+            'webhook-id': webhookId,
+            'webhook-timestamp': String(h['webhook-timestamp'] ?? ''),
+            'webhook-signature': String(h['webhook-signature'] ?? ''),
+          });
           return true;
         } catch {
           return false;
@@ -86,7 +94,17 @@ export async function startWebhookReceiver(secrets: Array<{ secret: string; raw?
       }
       const answer = () => {
         inFlight--;
-        requests.push({ webhookId, timestamp: String(h['webhook-timestamp']), signature: String(h['webhook-signature']), body, payload, verifiedWith, headers: h, status, at: Date.now() });
+        requests.push({
+          webhookId,
+          timestamp: String(h['webhook-timestamp']),
+          signature: String(h['webhook-signature']),
+          body,
+          payload,
+          verifiedWith,
+          headers: h,
+          status,
+          at: Date.now(),
+        });
         res.writeHead(status, { 'content-type': 'text/plain', ...(headers ?? {}) });
         res.end(status >= 300 ? `answered ${status}` : '');
       };

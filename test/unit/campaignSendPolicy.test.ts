@@ -2,7 +2,15 @@ import { ChannelError } from '../../channels/types';
 import type { CustomerRow } from '../../domain/customers/rows';
 import { asChannelError } from '../../domain/campaigns/messages';
 import {
-  failureOutcome, frequencyCapHold, MAX_ATTEMPTS, policyHolds, policyRecipient, quietHoursHold, retryDelayMs, type PolicyRecipient, type TenantDefaults,
+  failureOutcome,
+  frequencyCapHold,
+  MAX_ATTEMPTS,
+  policyHolds,
+  policyRecipient,
+  quietHoursHold,
+  retryDelayMs,
+  type PolicyRecipient,
+  type TenantDefaults,
 } from '../../domain/campaigns/policy';
 
 /** The campaign send policy as pure functions: no database, no clock but the one passed in. */
@@ -10,7 +18,13 @@ describe('campaign send policy', () => {
   // 12:00 UTC: 21:00 in Tokyo (UTC+9, outside 09–21), 07:00 in New York in winter (UTC-5, outside), 13:00 in Paris (inside).
   const noon = new Date('2026-01-15T12:00:00.000Z');
   const tenant: TenantDefaults = { hours: { start: '09:00', end: '21:00' }, timezone: null };
-  const recipient = (over: Partial<PolicyRecipient> = {}): PolicyRecipient => ({ ledgerId: 'l1', customerId: 'c1', timezone: null, communicationHours: null, ...over });
+  const recipient = (over: Partial<PolicyRecipient> = {}): PolicyRecipient => ({
+    ledgerId: 'l1',
+    customerId: 'c1',
+    timezone: null,
+    communicationHours: null,
+    ...over,
+  });
 
   it('frequency cap: holds a customer at the cap until the oldest message leaves the period, and lets one below it through', () => {
     const oldest = new Date('2026-01-15T10:30:00.000Z');
@@ -21,7 +35,10 @@ describe('campaign send policy', () => {
 
   it("quiet hours: the customer's own window and timezone win over the tenant's, and the hold ends when the window opens", () => {
     expect(quietHoursHold(recipient({ timezone: 'Europe/Paris' }), noon, tenant)).toBeNull();
-    expect(quietHoursHold(recipient({ timezone: 'America/New_York' }), noon, tenant)).toEqual({ at: new Date('2026-01-15T14:00:00.000Z'), reason: 'quiet_hours' });
+    expect(quietHoursHold(recipient({ timezone: 'America/New_York' }), noon, tenant)).toEqual({
+      at: new Date('2026-01-15T14:00:00.000Z'),
+      reason: 'quiet_hours',
+    });
     // Tokyo at 21:00 is past the window; the next 09:00 there is 00:00 UTC the next day.
     expect(quietHoursHold(recipient({ timezone: 'Asia/Tokyo' }), noon, tenant)?.at).toEqual(new Date('2026-01-16T00:00:00.000Z'));
     // Own hours 20:00–23:00 in Tokyo: inside at 21:00.
@@ -45,11 +62,24 @@ describe('campaign send policy', () => {
   });
 
   it("policyRecipient reads the customer's hours only when both ends are set", () => {
-    const claimed = (customer: Record<string, unknown>) => ({ ledgerId: 'l', address: 'a@example.com', attempts: 0, customer: customer as unknown as CustomerRow });
-    expect(policyRecipient(claimed({ id: 'c', timezone: 'Asia/Tokyo', communication_hours_start: '08:00', communication_hours_end: '10:00' })))
-      .toEqual({ ledgerId: 'l', customerId: 'c', timezone: 'Asia/Tokyo', communicationHours: { start: '08:00', end: '10:00' } });
-    expect(policyRecipient(claimed({ id: 'c', timezone: null, communication_hours_start: '08:00', communication_hours_end: null })))
-      .toEqual({ ledgerId: 'l', customerId: 'c', timezone: null, communicationHours: null });
+    const claimed = (customer: Record<string, unknown>) => ({
+      ledgerId: 'l',
+      address: 'a@example.com',
+      attempts: 0,
+      customer: customer as unknown as CustomerRow,
+    });
+    expect(policyRecipient(claimed({ id: 'c', timezone: 'Asia/Tokyo', communication_hours_start: '08:00', communication_hours_end: '10:00' }))).toEqual({
+      ledgerId: 'l',
+      customerId: 'c',
+      timezone: 'Asia/Tokyo',
+      communicationHours: { start: '08:00', end: '10:00' },
+    });
+    expect(policyRecipient(claimed({ id: 'c', timezone: null, communication_hours_start: '08:00', communication_hours_end: null }))).toEqual({
+      ledgerId: 'l',
+      customerId: 'c',
+      timezone: null,
+      communicationHours: null,
+    });
   });
 
   it('failureOutcome retries transient failures with backoff until the last attempt, and fails permanent ones at once', () => {

@@ -51,14 +51,28 @@ describe('loadConfig', () => {
   it('requires JWT_SECRET, DATABASE_URL, TRACKING_SECRET and WEBHOOK_SECRETS_KEY in production', () => {
     const [jwt, tracking, webhooks] = [hex32(), base64_32(), hex32()];
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET|DATABASE_URL/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: jwt, DATABASE_URL: 'postgres://h/db' })).toThrow(/TRACKING_SECRET is required when NODE_ENV=production/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: jwt, DATABASE_URL: 'postgres://h/db', TRACKING_SECRET: tracking })).toThrow(/WEBHOOK_SECRETS_KEY is required when NODE_ENV=production/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: jwt, DATABASE_URL: 'postgres://h/db', TRACKING_SECRET: tracking, WEBHOOK_SECRETS_KEY: webhooks }).TRACKING_SECRET).toBe(tracking);
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: jwt, DATABASE_URL: 'postgres://h/db' })).toThrow(
+      /TRACKING_SECRET is required when NODE_ENV=production/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: jwt, DATABASE_URL: 'postgres://h/db', TRACKING_SECRET: tracking })).toThrow(
+      /WEBHOOK_SECRETS_KEY is required when NODE_ENV=production/,
+    );
+    expect(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: jwt, DATABASE_URL: 'postgres://h/db', TRACKING_SECRET: tracking, WEBHOOK_SECRETS_KEY: webhooks })
+        .TRACKING_SECRET,
+    ).toBe(tracking);
     expect(loadConfig({}).TRACKING_SECRET).toHaveLength(44);
   });
 
   describe('production secrets', () => {
-    const production = (overrides: Record<string, string>) => ({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', JWT_SECRET: hex32(), TRACKING_SECRET: hex32(), WEBHOOK_SECRETS_KEY: base64_32(), ...overrides });
+    const production = (overrides: Record<string, string>) => ({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://h/db',
+      JWT_SECRET: hex32(),
+      TRACKING_SECRET: hex32(),
+      WEBHOOK_SECRETS_KEY: base64_32(),
+      ...overrides,
+    });
     const compose = readFileSync(path.join(__dirname, '../../docker-compose.yml'), 'utf8');
     const envExample = readFileSync(path.join(__dirname, '../../.env.example'), 'utf8');
     const weakMessage = (env: Record<string, string>) => {
@@ -73,26 +87,45 @@ describe('loadConfig', () => {
 
     it('accepts what `openssl rand -hex 32` and `openssl rand -base64 32` print, and base64url', () => {
       for (let i = 0; i < 20; i++) {
-        expect(() => loadConfig(production({ JWT_SECRET: hex32(), TRACKING_SECRET: base64_32(), WEBHOOK_SECRETS_KEY: randomBytes(32).toString('base64url') }))).not.toThrow();
+        expect(() =>
+          loadConfig(production({ JWT_SECRET: hex32(), TRACKING_SECRET: base64_32(), WEBHOOK_SECRETS_KEY: randomBytes(32).toString('base64url') })),
+        ).not.toThrow();
       }
-      expect(() => loadConfig(production({ JWT_SECRET: randomBytes(40).toString('base64').replace(/[+/=]/g, '').slice(0, 40) + '!#%&()*,.:;<>?@[]^`{|}~' }))).not.toThrow();
+      expect(() =>
+        loadConfig(production({ JWT_SECRET: randomBytes(40).toString('base64').replace(/[+/=]/g, '').slice(0, 40) + '!#%&()*,.:;<>?@[]^`{|}~' })),
+      ).not.toThrow();
     });
 
-    it.each(['JWT_SECRET', 'TRACKING_SECRET', 'WEBHOOK_SECRETS_KEY'])('refuses placeholders, short and repetitive values of %s, naming it and hiding the value', (name) => {
-      const placeholders = [
-        'dev-only-insecure-jwt-secret-change-me-0123456789', 'dev-only-insecure-tracking-secret-change-me-0123', 'dev-only-insecure-webhook-secrets-key-change-me',
-        'herald-development-tracking-secret-change-me', `${hex32()}-CHANGEME`, `placeholder-${hex32()}`, `your_jwt_secret_${hex32()}`, `${hex32()}insecure`,
-      ];
-      for (const value of placeholders) {
-        const message = weakMessage(production({ [name]: value }));
-        expect(message).toMatch(new RegExp(`^Invalid configuration: ${name} (is a default shipped with Herald|looks like a placeholder).*openssl rand -hex 32.*\\(value hidden\\)$`));
-        expect(message).not.toContain(value);
-      }
-      expect(weakMessage(production({ [name]: randomBytes(16).toString('hex') }))).toMatch(new RegExp(`${name} carries about 128 bits of entropy; at least 256`));
-      expect(weakMessage(production({ [name]: randomBytes(31).toString('base64') }))).toMatch(/carries about 2\d\d bits/);
-      expect(weakMessage(production({ [name]: 'ab'.repeat(40) }))).toMatch(new RegExp(`${name} repeats too few characters`));
-      expect(weakMessage(production({ [name]: 'x'.repeat(64) }))).toMatch(/repeats too few characters/);
-    });
+    it.each(['JWT_SECRET', 'TRACKING_SECRET', 'WEBHOOK_SECRETS_KEY'])(
+      'refuses placeholders, short and repetitive values of %s, naming it and hiding the value',
+      (name) => {
+        const placeholders = [
+          'dev-only-insecure-jwt-secret-change-me-0123456789',
+          'dev-only-insecure-tracking-secret-change-me-0123',
+          'dev-only-insecure-webhook-secrets-key-change-me',
+          'herald-development-tracking-secret-change-me',
+          `${hex32()}-CHANGEME`,
+          `placeholder-${hex32()}`,
+          `your_jwt_secret_${hex32()}`,
+          `${hex32()}insecure`,
+        ];
+        for (const value of placeholders) {
+          const message = weakMessage(production({ [name]: value }));
+          expect(message).toMatch(
+            new RegExp(
+              `^Invalid configuration: ${name} (is a default shipped with Herald|looks like a placeholder).*openssl rand -hex 32.*\\(value hidden\\)$`,
+            ),
+          );
+          expect(message).not.toContain(value);
+        }
+        expect(weakMessage(production({ [name]: randomBytes(16).toString('hex') }))).toMatch(
+          new RegExp(`${name} carries about 128 bits of entropy; at least 256`),
+        );
+        expect(weakMessage(production({ [name]: randomBytes(31).toString('base64') }))).toMatch(/carries about 2\d\d bits/);
+        expect(weakMessage(production({ [name]: 'ab'.repeat(40) }))).toMatch(new RegExp(`${name} repeats too few characters`));
+        expect(weakMessage(production({ [name]: 'x'.repeat(64) }))).toMatch(/repeats too few characters/);
+      },
+    );
 
     it('refuses every secret value docker-compose.yml and .env.example carry, and a placeholder Twilio token', () => {
       // Defaults in `${NAME:-value}` and example values in `NAME=value` lines (commands such as $(openssl …) aside).
@@ -102,8 +135,12 @@ describe('loadConfig', () => {
         ...[...envExample.matchAll(new RegExp(`^#?\\s*${names}=([^\\s$]\\S*)$`, 'gm'))].map((m) => m[1]!),
       ];
       for (const value of shipped) expect(weakMessage(production({ JWT_SECRET: value }))).toMatch(/JWT_SECRET/);
-      expect(weakMessage(production({ TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'your_auth_token', TWILIO_FROM: '+15005550006' }))).toMatch(/TWILIO_AUTH_TOKEN looks like a placeholder.*\(value hidden\)/);
-      expect(() => loadConfig(production({ TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`, TWILIO_AUTH_TOKEN: randomBytes(16).toString('hex'), TWILIO_FROM: '+15005550006' }))).not.toThrow();
+      expect(weakMessage(production({ TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'your_auth_token', TWILIO_FROM: '+15005550006' }))).toMatch(
+        /TWILIO_AUTH_TOKEN looks like a placeholder.*\(value hidden\)/,
+      );
+      expect(() =>
+        loadConfig(production({ TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`, TWILIO_AUTH_TOKEN: randomBytes(16).toString('hex'), TWILIO_FROM: '+15005550006' })),
+      ).not.toThrow();
     });
 
     it('leaves development and test alone', () => {
@@ -114,18 +151,28 @@ describe('loadConfig', () => {
 
   describe('WEBHOOK_ALLOWED_HOSTS', () => {
     it('accepts host names, addresses and CIDRs', () => {
-      expect(loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'hooks.internal, localhost,10.0.0.0/8, 127.0.0.1,::1, fd00::/8, my-host.example.com.' }).WEBHOOK_ALLOWED_HOSTS).toContain('10.0.0.0/8');
+      expect(
+        loadConfig({ WEBHOOK_ALLOWED_HOSTS: 'hooks.internal, localhost,10.0.0.0/8, 127.0.0.1,::1, fd00::/8, my-host.example.com.' }).WEBHOOK_ALLOWED_HOSTS,
+      ).toContain('10.0.0.0/8');
     });
 
-    it.each(['localhost:3000', '*.example.com', '10.0.0.0/33', 'a b', 'http://hooks.example.com', '-bad.example.com', 'host_name'])('refuses %s at start, naming the variable', (value) => {
-      expect(() => loadConfig({ WEBHOOK_ALLOWED_HOSTS: value })).toThrow(new RegExp(`^Invalid configuration: WEBHOOK_ALLOWED_HOSTS must be a comma list of host names, IP addresses or CIDRs`));
-    });
+    it.each(['localhost:3000', '*.example.com', '10.0.0.0/33', 'a b', 'http://hooks.example.com', '-bad.example.com', 'host_name'])(
+      'refuses %s at start, naming the variable',
+      (value) => {
+        expect(() => loadConfig({ WEBHOOK_ALLOWED_HOSTS: value })).toThrow(
+          new RegExp(`^Invalid configuration: WEBHOOK_ALLOWED_HOSTS must be a comma list of host names, IP addresses or CIDRs`),
+        );
+      },
+    );
   });
 
   describe('TRUST_PROXY', () => {
     it('trusts nothing unless set, and reads hop counts and address lists', () => {
       expect(loadConfig({}).TRUST_PROXY).toEqual({ kind: 'none' });
-      expect(loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', JWT_SECRET: hex32(), TRACKING_SECRET: hex32(), WEBHOOK_SECRETS_KEY: hex32() }).TRUST_PROXY).toEqual({ kind: 'none' });
+      expect(
+        loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', JWT_SECRET: hex32(), TRACKING_SECRET: hex32(), WEBHOOK_SECRETS_KEY: hex32() })
+          .TRUST_PROXY,
+      ).toEqual({ kind: 'none' });
       expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toEqual({ kind: 'hops', hops: 1 });
       expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).TRUST_PROXY).toEqual({ kind: 'addresses', entries: ['10.0.0.0/8', '127.0.0.1'] });
     });

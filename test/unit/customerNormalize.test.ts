@@ -69,11 +69,19 @@ describe('normaliseFields', () => {
   });
 
   it('splits a full name into first and last', () => {
-    expect(normaliseFields({ fullName: 'Grace Brewster Hopper' }, 'US')).toMatchObject({ firstName: 'Grace', lastName: 'Brewster Hopper', fullName: 'Grace Brewster Hopper' });
+    expect(normaliseFields({ fullName: 'Grace Brewster Hopper' }, 'US')).toMatchObject({
+      firstName: 'Grace',
+      lastName: 'Brewster Hopper',
+      fullName: 'Grace Brewster Hopper',
+    });
   });
 
   it('keeps first, last and full names as given when all are sent', () => {
-    expect(normaliseFields({ firstName: 'A', lastName: 'B', fullName: 'Someone Else' }, 'US')).toMatchObject({ firstName: 'A', lastName: 'B', fullName: 'Someone Else' });
+    expect(normaliseFields({ firstName: 'A', lastName: 'B', fullName: 'Someone Else' }, 'US')).toMatchObject({
+      firstName: 'A',
+      lastName: 'B',
+      fullName: 'Someone Else',
+    });
   });
 
   it('derives the full name of a partial update from the stored other half', () => {
@@ -83,7 +91,10 @@ describe('normaliseFields', () => {
   });
 
   it('normalises and de-duplicates alternative phones', () => {
-    expect(normaliseFields({ alternativePhones: ['(202) 555-0123', '+12025550123', '529991234567'] }, 'US').alternativePhones).toEqual(['+12025550123', '+529991234567']);
+    expect(normaliseFields({ alternativePhones: ['(202) 555-0123', '+12025550123', '529991234567'] }, 'US').alternativePhones).toEqual([
+      '+12025550123',
+      '+529991234567',
+    ]);
   });
 
   it('leaves absent fields absent, so a partial update changes only what was sent', () => {

@@ -45,15 +45,7 @@ const compose = parse(composeText, { merge: true }) as ComposeFile;
 const services = compose.services ?? {};
 
 const HERALD = ['herald-migrate', 'herald-api', 'herald-worker'] as const;
-const EXPECTED = [
-  'postgres',
-  'temporal-schema-setup',
-  'temporal',
-  'temporal-create-namespace',
-  'temporal-ui',
-  'mailpit',
-  ...HERALD,
-];
+const EXPECTED = ['postgres', 'temporal-schema-setup', 'temporal', 'temporal-create-namespace', 'temporal-ui', 'mailpit', ...HERALD];
 
 function service(name: string): ComposeService {
   const found = services[name];
@@ -66,9 +58,7 @@ function dependencies(svc: ComposeService): Record<string, string> {
   const deps = svc.depends_on;
   if (!deps) return {};
   if (Array.isArray(deps)) return Object.fromEntries(deps.map((name) => [name, 'service_started']));
-  return Object.fromEntries(
-    Object.entries(deps).map(([name, spec]) => [name, spec?.condition ?? 'service_started']),
-  );
+  return Object.fromEntries(Object.entries(deps).map(([name, spec]) => [name, spec?.condition ?? 'service_started']));
 }
 
 /** environment as a map, whichever of the two forms Compose allows was used. */
@@ -205,7 +195,10 @@ describe('docker-compose.yml', () => {
     // Production refuses placeholder secrets, so the file ships none: Compose stops with a message
     // naming each unset secret and how to make one (`${NAME:?message}`), never a default (`:-`).
     for (const key of ['JWT_SECRET', 'TRACKING_SECRET', 'WEBHOOK_SECRETS_KEY']) {
-      expect({ key, value: env[key] }).toEqual({ key, value: expect.stringMatching(new RegExp(`^\\$\\{${key}:\\?set ${key} \\(openssl rand -hex 32\\)[^}$]*\\}$`)) });
+      expect({ key, value: env[key] }).toEqual({
+        key,
+        value: expect.stringMatching(new RegExp(`^\\$\\{${key}:\\?set ${key} \\(openssl rand -hex 32\\)[^}$]*\\}$`)),
+      });
     }
     expect(env['TRUST_PROXY']).toBe('${TRUST_PROXY:-}');
 

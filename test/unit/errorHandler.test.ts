@@ -24,8 +24,10 @@ describe('errorHandler', () => {
     app.use((ctx) => {
       if (ctx.path === '/bug') throw new TypeError('secret internals: password=hunter2 at /srv/app.ts:12');
       if (ctx.path === '/conflict') throw conflict('Already exists', { field: 'email' });
-      if (ctx.path === '/pg') throw Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505', constraint: 'customers_tenant_email_unique' });
-      if (ctx.path === '/parser') throw Object.assign(new SyntaxError('Object contains forbidden prototype property'), { status: 400, body: '{"__proto__":1}' });
+      if (ctx.path === '/pg')
+        throw Object.assign(new Error('duplicate key value violates unique constraint'), { code: '23505', constraint: 'customers_tenant_email_unique' });
+      if (ctx.path === '/parser')
+        throw Object.assign(new SyntaxError('Object contains forbidden prototype property'), { status: 400, body: '{"__proto__":1}' });
       if (ctx.path === '/ok') ctx.body = { ok: true };
     });
     server = await startServer(app, '127.0.0.1', 0);

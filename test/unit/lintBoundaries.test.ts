@@ -36,11 +36,17 @@ describe('import boundaries', () => {
   });
 
   it.each([
-    ['workflows/x.ts', "import { proxyActivities } from '@temporalio/workflow';\nimport type * as activities from '../activities';\nexport const a = proxyActivities<ReturnType<typeof activities.createActivities>>({ startToCloseTimeout: '1 minute' });\n"],
+    [
+      'workflows/x.ts',
+      "import { proxyActivities } from '@temporalio/workflow';\nimport type * as activities from '../activities';\nexport const a = proxyActivities<ReturnType<typeof activities.createActivities>>({ startToCloseTimeout: '1 minute' });\n",
+    ],
     ['api/routes/x/routes.ts', "import { createDomain } from '../../../domain';\nexport const a = createDomain;\n"],
     ['activities/x.ts', "import { createDb } from '../db/knex';\nexport const a = createDb;\n"],
     ['domain/campaigns/x.ts', "import { suppressAddress } from '../messaging/suppressions';\nexport const a = suppressAddress;\n"],
-    ['sdk/src/resources/x.ts', "import type { Core } from '../core';\nimport createClient from 'openapi-fetch';\nexport type A = Core;\nexport const b = createClient;\n"],
+    [
+      'sdk/src/resources/x.ts',
+      "import type { Core } from '../core';\nimport createClient from 'openapi-fetch';\nexport type A = Core;\nexport const b = createClient;\n",
+    ],
   ])('%s: allows %j', async (file, code) => {
     expect(await errorsFor(file, code)).toEqual([]);
   });

@@ -24,7 +24,11 @@ it('npm install --package-lock-only leaves package-lock.json unchanged', async (
     await run('npm', ['install', '--package-lock-only', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: dir, timeout: 120_000 });
     const before = fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8');
     const after = fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf8');
-    expect(after === before ? 'unchanged' : `npm rewrote package-lock.json (${after.split('\n').length - before.split('\n').length} lines): run npm install and commit the lock`).toBe('unchanged');
+    expect(
+      after === before
+        ? 'unchanged'
+        : `npm rewrote package-lock.json (${after.split('\n').length - before.split('\n').length} lines): run npm install and commit the lock`,
+    ).toBe('unchanged');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -10,7 +10,11 @@ import { migrationSource } from '../../migrations';
 describe('migration registry', () => {
   it('lists every migration file under its own name, in order', async () => {
     const dir = path.join(__dirname, '..', '..', 'migrations');
-    const files = fs.readdirSync(dir).filter((f) => /^\d{14}_.+\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, '')).sort();
+    const files = fs
+      .readdirSync(dir)
+      .filter((f) => /^\d{14}_.+\.ts$/.test(f))
+      .map((f) => f.replace(/\.ts$/, ''))
+      .sort();
     const listed = (await migrationSource.getMigrations([])).map((m) => migrationSource.getMigrationName(m));
     expect(listed).toEqual(files);
   });

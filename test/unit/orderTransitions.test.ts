@@ -18,8 +18,12 @@ const errorOf = (fn: () => unknown): AppError => {
 /** The order lifecycle and exact-cents arithmetic, without a database. */
 describe('order transitions', () => {
   const legal: Array<[OrderStatus, OrderStatus]> = [
-    ['placed', 'processing'], ['processing', 'shipped'], ['shipped', 'delivered'],
-    ['placed', 'cancelled'], ['processing', 'cancelled'], ['delivered', 'refunded'],
+    ['placed', 'processing'],
+    ['processing', 'shipped'],
+    ['shipped', 'delivered'],
+    ['placed', 'cancelled'],
+    ['processing', 'cancelled'],
+    ['delivered', 'refunded'],
   ];
 
   it('allows exactly the lifecycle moves and refuses every other pair with from, to and allowed', () => {

@@ -4,8 +4,7 @@ import type { Principal } from '../../domain/tenants/types';
 import { AppError } from '../../lib/errors';
 
 /** A request context as the middleware chain leaves it: only the fields the helpers read. */
-const requestWith = (state: Partial<HeraldContext['state']>) =>
-  ({ state: { requestId: 'req-1', ...state }, ip: '203.0.113.7' }) as unknown as HeraldContext;
+const requestWith = (state: Partial<HeraldContext['state']>) => ({ state: { requestId: 'req-1', ...state }, ip: '203.0.113.7' }) as unknown as HeraldContext;
 
 const principal: Principal = { tenantId: 't-1', role: 'member', actorType: 'api_key', actorId: 'k-1' };
 
@@ -22,7 +21,11 @@ describe('route context', () => {
     const ctx = requestWith({ authFailure: 'The API key or token is invalid, expired or revoked' });
     for (const read of [principalOf, tenantOf, commandContext]) {
       let thrown: unknown;
-      try { read(ctx); } catch (e) { thrown = e; }
+      try {
+        read(ctx);
+      } catch (e) {
+        thrown = e;
+      }
       expect(thrown).toBeInstanceOf(AppError);
       expect(thrown).toMatchObject({ status: 401, code: 'unauthorized', message: 'The API key or token is invalid, expired or revoked' });
     }

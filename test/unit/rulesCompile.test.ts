@@ -12,7 +12,15 @@ const compile = (input: unknown, alias?: string) => compileRuleToSql(parseRules(
 
 describe('compileRuleToSql', () => {
   it('binds every value and qualifies columns with the alias', () => {
-    const { sql, bindings } = compile({ all: [{ fact: 'totalSpent', operator: 'greaterThan', value: 500 }, { fact: 'status', operator: 'in', value: ['active', 'inactive'] }] }, 'c');
+    const { sql, bindings } = compile(
+      {
+        all: [
+          { fact: 'totalSpent', operator: 'greaterThan', value: 500 },
+          { fact: 'status', operator: 'in', value: ['active', 'inactive'] },
+        ],
+      },
+      'c',
+    );
     expect(sql).toBe('(((c.total_spent > CAST(? AS numeric)) AND (c.status IN (?, ?))))');
     expect(bindings).toEqual([500, 'active', 'inactive']);
     expect(compile({ fact: 'tier', operator: 'equal', value: 'vip' }).sql).toBe('((customers.tier = ?))');
@@ -36,8 +44,12 @@ describe('compileRuleToSql', () => {
   });
 
   it('guards nullable fields so that no condition is NULL', () => {
-    expect(compile({ fact: 'address.city', operator: 'equal', value: 'Paris' }).sql).toBe('(((customers.address_city = ?) AND customers.address_city IS NOT NULL))');
-    expect(compile({ fact: 'address.city', operator: 'notEqual', value: 'Paris' }).sql).toBe('((customers.address_city IS NULL OR NOT (customers.address_city = ?)))');
+    expect(compile({ fact: 'address.city', operator: 'equal', value: 'Paris' }).sql).toBe(
+      '(((customers.address_city = ?) AND customers.address_city IS NOT NULL))',
+    );
+    expect(compile({ fact: 'address.city', operator: 'notEqual', value: 'Paris' }).sql).toBe(
+      '((customers.address_city IS NULL OR NOT (customers.address_city = ?)))',
+    );
     expect(compile({ fact: 'totalOrders', operator: 'notEqual', value: 1 }).sql).toBe('((NOT (customers.total_orders = CAST(? AS numeric))))');
     expect(compile({ fact: 'email', operator: 'isEmpty', value: null }).sql).toBe("((customers.email IS NULL OR customers.email = ''))");
     expect(compile({ not: { fact: 'email', operator: 'exists', value: null } }).sql).toBe("((NOT (customers.email IS NOT NULL AND customers.email <> '')))");

@@ -13,12 +13,30 @@ const DAY = 86_400_000;
 const ago = (ms: number) => new Date(NOW.getTime() - ms);
 
 const base: CustomerRow = {
-  id: 'c1', first_name: 'Anabel', last_name: null, full_name: '', email: 'ana@example.com', phone: '+15550001234',
-  status: 'active', tier: 'vip', segment_label: null, source: 'api', tags: ['vip', 'new'], is_blocked: false,
-  address_city: 'ÉLODIE', consent_email: true, consent_sms: false, consent_newsletter: false,
+  id: 'c1',
+  first_name: 'Anabel',
+  last_name: null,
+  full_name: '',
+  email: 'ana@example.com',
+  phone: '+15550001234',
+  status: 'active',
+  tier: 'vip',
+  segment_label: null,
+  source: 'api',
+  tags: ['vip', 'new'],
+  is_blocked: false,
+  address_city: 'ÉLODIE',
+  consent_email: true,
+  consent_sms: false,
+  consent_newsletter: false,
   custom_fields: { plan: 'pro', 'a.b': 'x', score: 5, flag: true, none: null },
-  total_orders: 3, total_spent: '10.10', average_order_value: 0,
-  first_order_at: null, last_order_at: ago(30 * DAY), last_interaction_at: new Date(NOW.getTime() + 1), created_at: ago(400 * DAY),
+  total_orders: 3,
+  total_spent: '10.10',
+  average_order_value: 0,
+  first_order_at: null,
+  last_order_at: ago(30 * DAY),
+  last_interaction_at: new Date(NOW.getTime() + 1),
+  created_at: ago(400 * DAY),
 };
 
 type Case = [string, unknown, boolean, CustomerRow?];
@@ -51,7 +69,16 @@ const CASES: Case[] = [
   ['greaterThan at the boundary', { fact: 'totalOrders', operator: 'greaterThan', value: 3 }, false],
   ['greaterThanInclusive at the boundary', { fact: 'totalOrders', operator: 'greaterThanInclusive', value: 3 }, true],
   ['between includes both ends', { fact: 'totalOrders', operator: 'between', value: [1, 3] }, true],
-  ['number in / notIn', { any: [{ fact: 'totalOrders', operator: 'in', value: [1, 2] }, { fact: 'averageOrderValue', operator: 'notIn', value: [0] }] }, false],
+  [
+    'number in / notIn',
+    {
+      any: [
+        { fact: 'totalOrders', operator: 'in', value: [1, 2] },
+        { fact: 'averageOrderValue', operator: 'notIn', value: [0] },
+      ],
+    },
+    false,
+  ],
   ['number exists', { fact: 'averageOrderValue', operator: 'exists', value: null }, true],
   ['boolean equal', { fact: 'preferences.email', operator: 'equal', value: true }, true],
   ['boolean notEqual', { fact: 'preferences.sms', operator: 'notEqual', value: false }, false],
@@ -64,7 +91,12 @@ const CASES: Case[] = [
   ['withinLastDays excludes the future', { fact: 'lastInteractionAt', operator: 'withinLastDays', value: 1 }, false],
   ['notWithinLastDays on null is true', { fact: 'firstOrderAt', operator: 'notWithinLastDays', value: 30 }, true],
   ['date exists', { fact: 'firstOrderAt', operator: 'exists', value: null }, false],
-  ['dates may come as ISO strings', { fact: 'createdAt', operator: 'before', value: ago(399 * DAY).toISOString() }, true, { ...base, created_at: ago(400 * DAY).toISOString() }],
+  [
+    'dates may come as ISO strings',
+    { fact: 'createdAt', operator: 'before', value: ago(399 * DAY).toISOString() },
+    true,
+    { ...base, created_at: ago(400 * DAY).toISOString() },
+  ],
   ['hasAny', { fact: 'tags', operator: 'hasAny', value: ['x', 'new'] }, true],
   ['hasAll', { fact: 'tags', operator: 'hasAll', value: ['vip', 'x'] }, false],
   ['hasNone on no tags is true', { fact: 'tags', operator: 'hasNone', value: ['vip'] }, true, { ...base, tags: [] }],
@@ -76,7 +108,21 @@ const CASES: Case[] = [
   ['custom field boolean counts as missing', { fact: 'customFields.flag', operator: 'equal', value: 'true' }, false],
   ['missing custom field', { fact: 'customFields.nope', operator: 'notEqual', value: 'x' }, true],
   ['not', { not: { fact: 'tier', operator: 'equal', value: 'vip' } }, false],
-  ['all / any', { all: [{ fact: 'tier', operator: 'equal', value: 'vip' }, { any: [{ fact: 'isBlocked', operator: 'equal', value: true }, { fact: 'totalOrders', operator: 'equal', value: 3 }] }] }, true],
+  [
+    'all / any',
+    {
+      all: [
+        { fact: 'tier', operator: 'equal', value: 'vip' },
+        {
+          any: [
+            { fact: 'isBlocked', operator: 'equal', value: true },
+            { fact: 'totalOrders', operator: 'equal', value: 3 },
+          ],
+        },
+      ],
+    },
+    true,
+  ],
 ];
 
 describe('createRuleEvaluator', () => {
@@ -99,7 +145,15 @@ describe('createRuleEvaluator', () => {
     expect(await evaluator.matchingIds([{ id: 's', rule: vip }], base)).toEqual(['s']);
     expect(await evaluator.matchingIds([{ id: 's', rule: regular }], base)).toEqual([]);
     expect(await evaluator.matchingIds([{ id: 's', rule: JSON.parse(JSON.stringify(vip)) }], base)).toEqual(['s']);
-    await expect(evaluator.matchingIds([{ id: 's', rule: vip }, { id: 's', rule: regular }], base)).rejects.toThrow(/unique/);
+    await expect(
+      evaluator.matchingIds(
+        [
+          { id: 's', rule: vip },
+          { id: 's', rule: regular },
+        ],
+        base,
+      ),
+    ).rejects.toThrow(/unique/);
   });
 
   it('stays correct under concurrent calls', async () => {
@@ -107,7 +161,17 @@ describe('createRuleEvaluator', () => {
     const rows = Array.from({ length: 40 }, (_, i) => ({ ...base, total_orders: i % 10 }));
     const [single, many] = await Promise.all([
       Promise.all(rows.map((row) => evaluator.matches(rule, row))),
-      Promise.all(rows.map((row) => evaluator.matchingIds([{ id: 'a', rule }, { id: 'b', rule: parseRules({ not: rule }) }], row))),
+      Promise.all(
+        rows.map((row) =>
+          evaluator.matchingIds(
+            [
+              { id: 'a', rule },
+              { id: 'b', rule: parseRules({ not: rule }) },
+            ],
+            row,
+          ),
+        ),
+      ),
     ]);
     expect(single).toEqual(rows.map((r) => r.total_orders > 4));
     expect(many).toEqual(rows.map((r) => (r.total_orders > 4 ? ['a'] : ['b'])));

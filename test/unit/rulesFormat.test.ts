@@ -15,7 +15,11 @@ function valueFor(field: FieldDefinition, op: string): fc.Arbitrary<RuleValue | 
   const list = (a: fc.Arbitrary<string | number>) => fc.uniqueArray(a, { minLength: 1, maxLength: 3 });
   switch (field.type) {
     case 'number':
-      return op === 'between' ? fc.constant([1, 2.5]) : op.endsWith('In') || op === 'in' ? list(fc.integer({ min: 0, max: 9 })) : fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((n) => n + 0);
+      return op === 'between'
+        ? fc.constant([1, 2.5])
+        : op.endsWith('In') || op === 'in'
+          ? list(fc.integer({ min: 0, max: 9 }))
+          : fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((n) => n + 0);
     case 'date': {
       const iso = fc.integer({ min: 0, max: 4e12 }).map((ms) => new Date(ms).toISOString());
       if (op === 'between') return fc.tuple(iso, iso).map(([a, b]) => (a <= b ? [a, b] : [b, a]));
@@ -28,28 +32,41 @@ function valueFor(field: FieldDefinition, op: string): fc.Arbitrary<RuleValue | 
     case 'tags':
       return op === 'contains' ? fc.constantFrom('vip', 'a b') : list(fc.constantFrom('vip', 'new', 'x-y'));
     case 'string': {
-      const s = fc.string({ minLength: 1, maxLength: 8 }).map((v) => (field.lowerCaseValues ? v.toLowerCase() : v)).filter((v) => v !== '');
+      const s = fc
+        .string({ minLength: 1, maxLength: 8 })
+        .map((v) => (field.lowerCaseValues ? v.toLowerCase() : v))
+        .filter((v) => v !== '');
       return op === 'in' || op === 'notIn' ? list(s) : s;
     }
   }
 }
 
-const size = (n: RuleNode): number => (n.kind === 'condition' || n.kind === 'event' ? 1 : n.kind === 'not' ? size(n.child) : n.children.reduce((a, c) => a + size(c), 0));
-const depth = (n: RuleNode): number => (n.kind === 'condition' || n.kind === 'event' ? 0 : 1 + (n.kind === 'not' ? depth(n.child) : Math.max(...n.children.map(depth))));
+const size = (n: RuleNode): number =>
+  n.kind === 'condition' || n.kind === 'event' ? 1 : n.kind === 'not' ? size(n.child) : n.children.reduce((a, c) => a + size(c), 0);
+const depth = (n: RuleNode): number =>
+  n.kind === 'condition' || n.kind === 'event' ? 0 : 1 + (n.kind === 'not' ? depth(n.child) : Math.max(...n.children.map(depth)));
 const fields = [...FIELDS, fieldByName('customFields.plan')!, fieldByName('customFields.a.b-c')!];
 const conditionArb = fc.constantFrom(...fields).chain((f) => fc.constantFrom(...f.operators).chain((op) => valueFor(f, op).map((v) => cond(f.name, op, v))));
-const ruleArb: fc.Arbitrary<RuleNode> = fc.letrec<{ node: RuleNode }>((tie) => ({
-  node: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    conditionArb,
-    fc.record({ kind: fc.constant('group' as const), combinator: fc.constantFrom('all' as const, 'any' as const), children: fc.array(tie('node'), { minLength: 2, maxLength: 3 }) }),
-    fc.record({ kind: fc.constant('not' as const), child: tie('node') }),
-  ),
-})).node.filter((rule) => size(rule) <= 200 && depth(rule) <= 10);
+const ruleArb: fc.Arbitrary<RuleNode> = fc
+  .letrec<{ node: RuleNode }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      conditionArb,
+      fc.record({
+        kind: fc.constant('group' as const),
+        combinator: fc.constantFrom('all' as const, 'any' as const),
+        children: fc.array(tie('node'), { minLength: 2, maxLength: 3 }),
+      }),
+      fc.record({ kind: fc.constant('not' as const), child: tie('node') }),
+    ),
+  }))
+  .node.filter((rule) => size(rule) <= 200 && depth(rule) <= 10);
 
 describe('toSeedFormat / toJsonRulesEngine', () => {
   it("writes seed 003's shape with its operator names", () => {
-    const rule = parseRules({ all: [{ fact: 'totalSpent', operator: 'greaterThan', value: 500 }, { not: { fact: 'address.city', operator: 'isEmpty', value: null } }] });
+    const rule = parseRules({
+      all: [{ fact: 'totalSpent', operator: 'greaterThan', value: 500 }, { not: { fact: 'address.city', operator: 'isEmpty', value: null } }],
+    });
     expect(toSeedFormat(rule)).toEqual({
       id: 'root',
       logic: 'AND',
@@ -58,11 +75,18 @@ describe('toSeedFormat / toJsonRulesEngine', () => {
         { id: 'rule2', field: 'address.city', operator: 'is_not_empty', type: 'string' },
       ],
     });
-    expect(toSeedFormat(cond('tier', 'equal', 'vip'))).toEqual({ id: 'root', logic: 'AND', rules: [{ id: 'rule1', field: 'tier', operator: 'equals', value: 'vip', type: 'enum' }] });
+    expect(toSeedFormat(cond('tier', 'equal', 'vip'))).toEqual({
+      id: 'root',
+      logic: 'AND',
+      rules: [{ id: 'rule1', field: 'tier', operator: 'equals', value: 'vip', type: 'enum' }],
+    });
   });
 
   it('writes negations the seed cannot express as groups with not: true', () => {
-    const rule: RuleNode = { kind: 'not', child: { kind: 'group', combinator: 'any', children: [cond('tier', 'equal', 'vip'), cond('lastOrderAt', 'exists')] } };
+    const rule: RuleNode = {
+      kind: 'not',
+      child: { kind: 'group', combinator: 'any', children: [cond('tier', 'equal', 'vip'), cond('lastOrderAt', 'exists')] },
+    };
     expect(toSeedFormat(rule)).toEqual({
       id: 'root',
       logic: 'OR',
@@ -72,11 +96,17 @@ describe('toSeedFormat / toJsonRulesEngine', () => {
         { id: 'rule2', field: 'lastOrderAt', operator: 'is_not_empty', type: 'date' },
       ],
     });
-    expect(toSeedFormat({ kind: 'not', child: cond('lastOrderAt', 'exists') }).rules).toEqual([{ id: 'rule1', field: 'lastOrderAt', operator: 'is_empty', type: 'date' }]);
+    expect(toSeedFormat({ kind: 'not', child: cond('lastOrderAt', 'exists') }).rules).toEqual([
+      { id: 'rule1', field: 'lastOrderAt', operator: 'is_empty', type: 'date' },
+    ]);
   });
 
   it('writes json-rules-engine conditions with paths for custom fields', () => {
-    const rule: RuleNode = { kind: 'group', combinator: 'any', children: [cond('customFields.plan', 'equal', 'pro'), cond('customFields.a.b', 'exists'), cond('address.city', 'in', ['Paris'])] };
+    const rule: RuleNode = {
+      kind: 'group',
+      combinator: 'any',
+      children: [cond('customFields.plan', 'equal', 'pro'), cond('customFields.a.b', 'exists'), cond('address.city', 'in', ['Paris'])],
+    };
     expect(toJsonRulesEngine(rule)).toEqual({
       any: [
         { fact: 'customFields', path: '$.plan', operator: 'equal', value: 'pro' },

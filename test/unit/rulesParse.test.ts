@@ -53,7 +53,15 @@ describe('parseRules: seed 003 and json-rules-engine formats give the same AST',
       combinator: 'any',
       children: [
         cond('totalOrders', 'greaterThanInclusive', 3),
-        { kind: 'group', combinator: 'all', children: [cond('address.city', 'startsWith', 'New'), cond('lastOrderAt', 'withinLastDays', 30), { kind: 'not', child: cond('customFields.birthday', 'isEmpty') }] },
+        {
+          kind: 'group',
+          combinator: 'all',
+          children: [
+            cond('address.city', 'startsWith', 'New'),
+            cond('lastOrderAt', 'withinLastDays', 30),
+            { kind: 'not', child: cond('customFields.birthday', 'isEmpty') },
+          ],
+        },
         { kind: 'not', child: cond('tags', 'hasAny', ['vip', 'gold']) },
       ],
     };
@@ -63,8 +71,14 @@ describe('parseRules: seed 003 and json-rules-engine formats give the same AST',
   });
 
   it('flattens groups of one child and keeps everything else', () => {
-    expect(parseRules({ all: [{ any: [{ not: { fact: 'email', operator: 'exists', value: null } }] }] })).toEqual({ kind: 'not', child: cond('email', 'exists') });
-    expect(parseRules({ not: { not: { fact: 'isBlocked', operator: 'equal', value: true } } })).toEqual({ kind: 'not', child: { kind: 'not', child: cond('isBlocked', 'equal', true) } });
+    expect(parseRules({ all: [{ any: [{ not: { fact: 'email', operator: 'exists', value: null } }] }] })).toEqual({
+      kind: 'not',
+      child: cond('email', 'exists'),
+    });
+    expect(parseRules({ not: { not: { fact: 'isBlocked', operator: 'equal', value: true } } })).toEqual({
+      kind: 'not',
+      child: { kind: 'not', child: cond('isBlocked', 'equal', true) },
+    });
   });
 
   it('resolves field aliases of the seeds and of the API shape', () => {
@@ -76,7 +90,9 @@ describe('parseRules: seed 003 and json-rules-engine formats give the same AST',
     expect(field('segmentLabel')).toBe('segment');
     expect(field('customFields.a.b-c')).toBe('customFields.a.b-c');
     expect(parseRules({ fact: 'customFields', path: "$['a.b']", operator: 'equal', value: 'x' })).toEqual(cond('customFields.a.b', 'equal', 'x'));
-    expect(parseRules({ fact: 'preferences', path: '$.emailNotifications', operator: 'equal', value: 'true' })).toEqual(cond('preferences.email', 'equal', true));
+    expect(parseRules({ fact: 'preferences', path: '$.emailNotifications', operator: 'equal', value: 'true' })).toEqual(
+      cond('preferences.email', 'equal', true),
+    );
   });
 
   it('maps operators by field type: seed names, camelCase forms, dates and tags', () => {

@@ -46,7 +46,13 @@ describe('parseRules: validation', () => {
   it('reports json-rules-engine problems at their paths', () => {
     const input = {
       all: [
-        { any: [{ fact: 'email', operator: 'equal', value: 'a@b.c' }, { fact: 'email', operator: 'matches', value: 'x' }, { fact: 'lastOrderAt', operator: 'withinLastDays', value: 0 }] },
+        {
+          any: [
+            { fact: 'email', operator: 'equal', value: 'a@b.c' },
+            { fact: 'email', operator: 'matches', value: 'x' },
+            { fact: 'lastOrderAt', operator: 'withinLastDays', value: 0 },
+          ],
+        },
         { not: [{ fact: 'tier', operator: 'equal', value: 'vip' }] },
         { fact: 'customFields', path: '$[0]', operator: 'equal', value: 'x' },
         { fact: 'customFields', path: '$.bad key', operator: 'equal', value: 'x' },

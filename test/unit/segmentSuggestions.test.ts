@@ -69,7 +69,10 @@ describe('segment suggestions: phrase families', () => {
     ['customers who joined more than a year ago', c('createdAt', 'notWithinLastDays', 365)],
     ['new customers this year', c('createdAt', 'after', '2025-01-01T00:00:00.000Z')],
     ['signed up in March', all(c('createdAt', 'after', '2025-03-01T00:00:00.000Z'), c('createdAt', 'before', '2025-04-01T00:00:00.000Z'))],
-    ['registered between 2024-01-01 and 2024-06-30', all(c('createdAt', 'after', '2024-01-01T00:00:00.000Z'), c('createdAt', 'before', '2024-07-01T00:00:00.000Z'))],
+    [
+      'registered between 2024-01-01 and 2024-06-30',
+      all(c('createdAt', 'after', '2024-01-01T00:00:00.000Z'), c('createdAt', 'before', '2024-07-01T00:00:00.000Z')),
+    ],
     ['created since 2024-02-01', c('createdAt', 'after', '2024-02-01T00:00:00.000Z')],
     ['interacted in the last 7 days', c('lastInteractionAt', 'withinLastDays', 7)],
     // places
@@ -115,9 +118,15 @@ describe('segment suggestions: phrase families', () => {
     // combinations
     ['vip customers in Canada but not tagged churned', all(c('tier', 'equal', 'vip'), CANADA, not(c('tags', 'hasAny', ['churned'])))],
     ['vip or premium customers in Canada', all(c('tier', 'in', ['vip', 'premium']), CANADA)],
-    ['premium customers who speak spanish and have more than 5 orders', all(c('tier', 'equal', 'premium'), c('preferences.language', 'equal', 'es'), c('totalOrders', 'greaterThan', 5))],
+    [
+      'premium customers who speak spanish and have more than 5 orders',
+      all(c('tier', 'equal', 'premium'), c('preferences.language', 'equal', 'es'), c('totalOrders', 'greaterThan', 5)),
+    ],
     ['show me all customers who joined this year and have not ordered', all(c('createdAt', 'after', '2025-01-01T00:00:00.000Z'), c('totalOrders', 'equal', 0))],
-    ['premium customers who are not blocked or suspended', all(c('tier', 'equal', 'premium'), not(any(c('status', 'in', ['blocked', 'suspended']), c('isBlocked', 'equal', true))))],
+    [
+      'premium customers who are not blocked or suspended',
+      all(c('tier', 'equal', 'premium'), not(any(c('status', 'in', ['blocked', 'suspended']), c('isBlocked', 'equal', true)))),
+    ],
     ['non-premium customers from whatsapp', all(not(c('tier', 'equal', 'premium')), c('source', 'equal', 'whatsapp'))],
     ['premium customers or customers who spent over 1000', any(c('tier', 'equal', 'premium'), c('totalSpent', 'greaterThan', 1000))],
   ])('%s', (query, rule) => {

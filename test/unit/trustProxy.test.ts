@@ -5,7 +5,10 @@ describe('parseTrustProxy', () => {
   it('trusts nothing when unset, false or 0; reads hop counts, addresses, CIDRs and named ranges', () => {
     for (const v of [undefined, '', 'false', '0', '  ']) expect(parseTrustProxy(v)).toEqual({ kind: 'none' });
     expect(parseTrustProxy('2')).toEqual({ kind: 'hops', hops: 2 });
-    expect(parseTrustProxy(' 10.0.0.0/8, 127.0.0.1 ,::1,fd00::/8,loopback ')).toEqual({ kind: 'addresses', entries: ['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8', 'loopback'] });
+    expect(parseTrustProxy(' 10.0.0.0/8, 127.0.0.1 ,::1,fd00::/8,loopback ')).toEqual({
+      kind: 'addresses',
+      entries: ['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8', 'loopback'],
+    });
   });
 
   it.each(['true', 'proxy.example.com', '10.0.0.0/33', '10.0.0.0/8/1', '::1/129', '999.1.1.1', '33'])('refuses %s', (v) => {

@@ -18,7 +18,12 @@ describe('unsafeInputIssues', () => {
   });
 
   it('stops after 20 issues and walks 100,000 levels without recursion', () => {
-    expect(unsafeInputIssues(Array.from({ length: 1000 }, () => '\0'), 'body')).toHaveLength(20);
+    expect(
+      unsafeInputIssues(
+        Array.from({ length: 1000 }, () => '\0'),
+        'body',
+      ),
+    ).toHaveLength(20);
     let deep: unknown = '\0';
     for (let i = 0; i < 100000; i++) deep = [deep];
     expect(unsafeInputIssues(deep, 'body')).toHaveLength(1);

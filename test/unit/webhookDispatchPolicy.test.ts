@@ -1,7 +1,20 @@
 import { Webhook } from 'standardwebhooks';
 import { createSigner } from '../../channels/webhookSigning';
 import {
-  attemptFor, createRateLimiter, FAILING_HOLD_MS, HOLD_MS, IDLE_MS, IDLE_SLICE_MS, idleStep, isFailedResponse, leaseMsFor, MAX_READ, notLeasedResult, paceAt, readAheadDepth, requestHeaders,
+  attemptFor,
+  createRateLimiter,
+  FAILING_HOLD_MS,
+  HOLD_MS,
+  IDLE_MS,
+  IDLE_SLICE_MS,
+  idleStep,
+  isFailedResponse,
+  leaseMsFor,
+  MAX_READ,
+  notLeasedResult,
+  paceAt,
+  readAheadDepth,
+  requestHeaders,
 } from '../../domain/webhooks/dispatchPolicy';
 
 /** The dispatcher's decisions, as pure functions of their inputs and an injected clock. */
@@ -20,7 +33,10 @@ describe('webhook dispatch policy', () => {
   it('the token bucket lets one through at once, then paces to the rate, and never waits without a rate', () => {
     let now = 10_000;
     let rate: number | null = 2;
-    const limiter = createRateLimiter(() => rate, () => now);
+    const limiter = createRateLimiter(
+      () => rate,
+      () => now,
+    );
     expect(limiter.take()).toBe(0);
     expect(limiter.take()).toBe(500);
     now += 250;
@@ -52,8 +68,19 @@ describe('webhook dispatch policy', () => {
 
   it("signs a request the way Standard Webhooks' own library verifies, after the endpoint's headers", () => {
     const secret = Buffer.alloc(32, 9);
-    const headers = requestHeaders({ headers: { 'x-team': 'a', 'content-type': 'text/plain' } }, createSigner([secret]), { id: 'msg_1', body: '{"a":1}' }, new Date('2026-01-01T00:00:00Z'));
-    expect(headers).toMatchObject({ 'x-team': 'a', 'content-type': 'application/json', 'user-agent': 'Herald-Webhooks/1.0', 'webhook-id': 'msg_1', 'webhook-timestamp': '1767225600' });
+    const headers = requestHeaders(
+      { headers: { 'x-team': 'a', 'content-type': 'text/plain' } },
+      createSigner([secret]),
+      { id: 'msg_1', body: '{"a":1}' },
+      new Date('2026-01-01T00:00:00Z'),
+    );
+    expect(headers).toMatchObject({
+      'x-team': 'a',
+      'content-type': 'application/json',
+      'user-agent': 'Herald-Webhooks/1.0',
+      'webhook-id': 'msg_1',
+      'webhook-timestamp': '1767225600',
+    });
     const verifier = new Webhook(secret.toString('base64'));
     expect(() => verifier.verify('{"a":1}', headers)).toThrow(/timestamp/i);
     const now = new Date();
@@ -66,10 +93,28 @@ describe('webhook dispatch policy', () => {
     const d = { id: 'd', attempts: 2 };
     const at = new Date(1000);
     const base = { latencyMs: 12, excerpt: null, error: null, retryAfter: null };
-    expect(attemptFor(ep, d, at, { ...base, statusCode: 204 })).toEqual({ tenantId: 't', endpointId: 'ep', deliveryId: 'd', attempt: 3, startedAt: at, latencyMs: 12, statusCode: 204, responseExcerpt: null, error: null, retryAfterMs: null });
-    expect(attemptFor(ep, d, at, { ...base, statusCode: 503, excerpt: 'busy', retryAfter: '7' })).toMatchObject({ error: 'HTTP 503', responseExcerpt: 'busy', retryAfterMs: 7000 });
+    expect(attemptFor(ep, d, at, { ...base, statusCode: 204 })).toEqual({
+      tenantId: 't',
+      endpointId: 'ep',
+      deliveryId: 'd',
+      attempt: 3,
+      startedAt: at,
+      latencyMs: 12,
+      statusCode: 204,
+      responseExcerpt: null,
+      error: null,
+      retryAfterMs: null,
+    });
+    expect(attemptFor(ep, d, at, { ...base, statusCode: 503, excerpt: 'busy', retryAfter: '7' })).toMatchObject({
+      error: 'HTTP 503',
+      responseExcerpt: 'busy',
+      retryAfterMs: 7000,
+    });
     expect(attemptFor(ep, d, at, { ...base, statusCode: 429, retryAfter: new Date(61_000).toUTCString() }, 1000)).toMatchObject({ retryAfterMs: 60_000 });
-    expect(attemptFor(ep, d, at, { ...base, statusCode: null, error: 'connect ECONNREFUSED' })).toMatchObject({ statusCode: null, error: 'connect ECONNREFUSED' });
+    expect(attemptFor(ep, d, at, { ...base, statusCode: null, error: 'connect ECONNREFUSED' })).toMatchObject({
+      statusCode: null,
+      error: 'connect ECONNREFUSED',
+    });
     expect([null, 199, 200, 299, 300, 410, 500].map(isFailedResponse)).toEqual([true, true, false, false, true, true, true]);
   });
 

@@ -34,8 +34,13 @@ describe('webhook dispatcher run', () => {
     db = createDb({ url: process.env.DATABASE_URL!, poolMax: 6 });
     receiver = await startWebhookReceiver([{ secret: SECRET }]);
     deps = {
-      db, settings, logger, hub: createNotificationHub(db, logger), settler: createWebhookSettler({ db, logger, settings }),
-      transportFor: () => transport, forgetTransport: (id) => forgotten.push(id),
+      db,
+      settings,
+      logger,
+      hub: createNotificationHub(db, logger),
+      settler: createWebhookSettler({ db, logger, settings }),
+      transportFor: () => transport,
+      forgetTransport: (id) => forgotten.push(id),
     };
   });
   afterAll(async () => {
@@ -48,10 +53,23 @@ describe('webhook dispatcher run', () => {
   async function endpointWithDeliveries(events: number, columns: Record<string, unknown> = {}) {
     const { tenantId } = await buildTenant(db, 'dispatcher');
     const [ep] = await db('webhook_endpoints')
-      .insert({ tenant_id: tenantId, url: receiver.url, event_types: ['customer.*'], secret_ciphertext: encryptSecret(settings.secretsKey, SECRET), max_concurrency: 2, ...columns })
+      .insert({
+        tenant_id: tenantId,
+        url: receiver.url,
+        event_types: ['customer.*'],
+        secret_ciphertext: encryptSecret(settings.secretsKey, SECRET),
+        max_concurrency: 2,
+        ...columns,
+      })
       .returning('id');
     for (let i = 0; i < events; i++) {
-      await db('events').insert({ tenant_id: tenantId, type: 'customer.updated', subject_type: 'customer', subject_id: db.raw('gen_random_uuid()'), payload: { data: { n: i }, actor: null } });
+      await db('events').insert({
+        tenant_id: tenantId,
+        type: 'customer.updated',
+        subject_type: 'customer',
+        subject_id: db.raw('gen_random_uuid()'),
+        payload: { data: { n: i }, actor: null },
+      });
     }
     while ((await relayPendingEvents(db, 500)).relayed > 0);
     return { tenantId, endpointId: (ep as { id: string }).id };
@@ -66,7 +84,11 @@ describe('webhook dispatcher run', () => {
     const abort = new AbortController();
     let beats = 0;
     const run = runDispatcher(deps, { tenantId, endpointId, signal: abort.signal, heartbeat: () => beats++ });
-    await until(async () => (await deliveriesOf(endpointId)).filter((d) => d.status === 'succeeded').length, (n) => n === 6, { label: 'six settled deliveries' });
+    await until(
+      async () => (await deliveriesOf(endpointId)).filter((d) => d.status === 'succeeded').length,
+      (n) => n === 6,
+      { label: 'six settled deliveries' },
+    );
     abort.abort();
     expect(await run).toEqual({ stopped: null, nextDueAt: expect.any(Number) });
 
@@ -77,11 +99,14 @@ describe('webhook dispatcher run', () => {
     const attempts = await db('webhook_attempts').where({ endpoint_id: endpointId });
     expect(attempts).toHaveLength(6);
     expect(attempts.every((a) => a.status_code === 204 && a.attempt === 1)).toBe(true);
-    expect(await db('webhook_endpoints').where({ id: endpointId }).first('dispatch_owner', 'dispatch_lease_until')).toEqual({ dispatch_owner: null, dispatch_lease_until: null });
+    expect(await db('webhook_endpoints').where({ id: endpointId }).first('dispatch_owner', 'dispatch_lease_until')).toEqual({
+      dispatch_owner: null,
+      dispatch_lease_until: null,
+    });
     expect(beats).toBeGreaterThan(0);
   });
 
-  it('hands a failing endpoint\'s retry to the workflow: the run returns the next due time on its own', async () => {
+  it("hands a failing endpoint's retry to the workflow: the run returns the next due time on its own", async () => {
     const { tenantId, endpointId } = await endpointWithDeliveries(1);
     receiver.setBehaviour(() => 500);
     const started = Date.now();
@@ -98,11 +123,17 @@ describe('webhook dispatcher run', () => {
     const gone = '99999999-9999-4999-8999-999999999999';
     const { tenantId } = await buildTenant(db, 'dispatcher-gone');
     const before = receiver.requests.length;
-    expect(await runDispatcher(deps, { tenantId, endpointId: gone, signal: new AbortController().signal, heartbeat: () => undefined })).toEqual({ stopped: 'deleted', nextDueAt: null });
+    expect(await runDispatcher(deps, { tenantId, endpointId: gone, signal: new AbortController().signal, heartbeat: () => undefined })).toEqual({
+      stopped: 'deleted',
+      nextDueAt: null,
+    });
     expect(forgotten).toContain(gone);
 
     const disabled = await endpointWithDeliveries(1, { enabled: false });
-    expect(await runDispatcher(deps, { ...disabled, signal: new AbortController().signal, heartbeat: () => undefined })).toEqual({ stopped: 'disabled', nextDueAt: null });
+    expect(await runDispatcher(deps, { ...disabled, signal: new AbortController().signal, heartbeat: () => undefined })).toEqual({
+      stopped: 'disabled',
+      nextDueAt: null,
+    });
 
     const leased = await endpointWithDeliveries(1);
     const lease = await leaseEndpoint(db, settings, leased.tenantId, leased.endpointId, '33333333-3333-4333-8333-333333333333', 30_000);

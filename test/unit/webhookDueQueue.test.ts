@@ -26,7 +26,12 @@ describe('dispatcher read-ahead queue', () => {
   it('reads in the background to the depth asked, hands deliveries out oldest first, and follows its cursor while reads come back full', async () => {
     const ledger = scriptedReads();
     let done = 0;
-    const q = createDueQueue(ledger.read, { onReadDone: () => done++, onReadError: (err) => { throw err; } });
+    const q = createDueQueue(ledger.read, {
+      onReadDone: () => done++,
+      onReadError: (err) => {
+        throw err;
+      },
+    });
     ledger.pages.push([delivery(1), delivery(2)], [delivery(3)]);
     q.readAhead(2);
     expect(q.reading).not.toBeNull();
@@ -103,10 +108,13 @@ describe('dispatcher read-ahead queue', () => {
   it('reports a failed read and can read again', async () => {
     const errors: unknown[] = [];
     let fail = true;
-    const q = createDueQueue(async () => {
-      if (fail) throw new Error('connection lost');
-      return [delivery(1)];
-    }, { onReadDone: () => undefined, onReadError: (err) => errors.push(err) });
+    const q = createDueQueue(
+      async () => {
+        if (fail) throw new Error('connection lost');
+        return [delivery(1)];
+      },
+      { onReadDone: () => undefined, onReadError: (err) => errors.push(err) },
+    );
     q.readAhead(2);
     await settle();
     expect(errors).toHaveLength(1);

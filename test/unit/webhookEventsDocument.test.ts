@@ -10,8 +10,16 @@ import { EVENT_TYPES } from '../../domain/webhooks/eventTypes';
  */
 describe('webhooks in the OpenAPI document', () => {
   const doc = buildOpenApiDocument(buildRouter().registry) as any;
-  const pascal = (type: string) => type.split(/[._]/).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
-  const resolve = (ref: { $ref: string }) => ref.$ref.split('/').slice(1).reduce((node: any, key) => node[key], doc);
+  const pascal = (type: string) =>
+    type
+      .split(/[._]/)
+      .map((w) => w[0]!.toUpperCase() + w.slice(1))
+      .join('');
+  const resolve = (ref: { $ref: string }) =>
+    ref.$ref
+      .split('/')
+      .slice(1)
+      .reduce((node: any, key) => node[key], doc);
 
   it('has exactly one entry per catalogue type, and the subscribable catalogue lists the same types', () => {
     expect(Object.keys(doc.webhooks).sort()).toEqual([...EVENT_TYPE_NAMES].sort());
@@ -32,7 +40,9 @@ describe('webhooks in the OpenAPI document', () => {
     expect(body.properties.data).toEqual({ $ref: `#/components/schemas/${pascal(type)}Data` });
     expect(resolve(body.properties.data)).toMatchObject({ type: 'object', additionalProperties: false });
     expect(post.parameters.map(resolve).map((p: { name: string; in: string; required: boolean }) => [p.name, p.in, p.required])).toEqual([
-      ['webhook-id', 'header', true], ['webhook-timestamp', 'header', true], ['webhook-signature', 'header', true],
+      ['webhook-id', 'header', true],
+      ['webhook-timestamp', 'header', true],
+      ['webhook-signature', 'header', true],
     ]);
     expect(Object.keys(post.responses).sort()).toEqual(['2XX', '410', '429', '503', 'default']);
   });

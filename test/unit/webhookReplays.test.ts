@@ -25,24 +25,45 @@ describe('webhook replay job', () => {
   async function endpointWith(statuses: Array<'pending' | 'succeeded' | 'failed'>) {
     const { tenantId } = await buildTenant(db, 'replays');
     const [ep] = await db('webhook_endpoints')
-      .insert({ tenant_id: tenantId, url: 'https://example.com/hook', event_types: ['*'], secret_ciphertext: encryptSecret(settings.secretsKey, `whsec_${Buffer.alloc(32, 3).toString('base64')}`) })
+      .insert({
+        tenant_id: tenantId,
+        url: 'https://example.com/hook',
+        event_types: ['*'],
+        secret_ciphertext: encryptSecret(settings.secretsKey, `whsec_${Buffer.alloc(32, 3).toString('base64')}`),
+      })
       .returning('id');
     const endpointId = (ep as { id: string }).id;
     for (let i = 0; i < statuses.length; i++) {
-      await db('events').insert({ tenant_id: tenantId, type: 'customer.updated', subject_type: 'customer', subject_id: db.raw('gen_random_uuid()'), payload: { data: { n: i }, actor: null } });
+      await db('events').insert({
+        tenant_id: tenantId,
+        type: 'customer.updated',
+        subject_type: 'customer',
+        subject_id: db.raw('gen_random_uuid()'),
+        payload: { data: { n: i }, actor: null },
+      });
     }
     while ((await relayPendingEvents(db, 500)).relayed > 0);
     const rows = await db('webhook_deliveries').where({ endpoint_id: endpointId }).orderBy('created_at').orderBy('id').select('id');
     for (const [i, row] of rows.entries()) {
-      await db('webhook_deliveries').where({ id: row.id }).update({ status: statuses[i], created_at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)), next_attempt_at: db.raw("now() + interval '1 day'") });
+      await db('webhook_deliveries')
+        .where({ id: row.id })
+        .update({ status: statuses[i], created_at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)), next_attempt_at: db.raw("now() + interval '1 day'") });
     }
     return { tenantId, endpointId, ids: rows.map((r) => r.id as string) };
   }
 
   const job = async (tenantId: string, endpointId: string, columns: Record<string, unknown>) =>
-    ((await db('webhook_replays').insert({ tenant_id: tenantId, endpoint_id: endpointId, ...columns }).returning('id'))[0] as { id: string }).id;
+    (
+      (
+        await db('webhook_replays')
+          .insert({ tenant_id: tenantId, endpoint_id: endpointId, ...columns })
+          .returning('id')
+      )[0] as { id: string }
+    ).id;
   const statusOf = async (endpointId: string) =>
-    (await db('webhook_deliveries').where({ endpoint_id: endpointId }).orderBy('created_at').select('status', db.raw('next_attempt_at <= now() AS due'))).map((r) => `${r.status}${r.due ? ':due' : ''}`);
+    (await db('webhook_deliveries').where({ endpoint_id: endpointId }).orderBy('created_at').select('status', db.raw('next_attempt_at <= now() AS due'))).map(
+      (r) => `${r.status}${r.due ? ':due' : ''}`,
+    );
 
   it('re-queues the failed deliveries of its range, keeps their ids, and records total, progress and completion', async () => {
     const ep = await endpointWith(['failed', 'succeeded', 'failed', 'failed', 'pending']);

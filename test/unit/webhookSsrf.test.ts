@@ -7,7 +7,20 @@ import { assertAddressAllowed, assertUrlAllowed, parseSsrfPolicy, SsrfError } fr
 describe('SSRF guard', () => {
   const strict = parseSsrfPolicy('', false);
 
-  it.each(['127.0.0.1', '10.0.0.5', '172.16.3.4', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', 'fe80::1', 'fd00:ec2::254', '::ffff:10.0.0.1', '::ffff:127.0.0.1'])('refuses %s', (address) => {
+  it.each([
+    '127.0.0.1',
+    '10.0.0.5',
+    '172.16.3.4',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '::1',
+    'fe80::1',
+    'fd00:ec2::254',
+    '::ffff:10.0.0.1',
+    '::ffff:127.0.0.1',
+  ])('refuses %s', (address) => {
     expect(() => assertAddressAllowed(strict, address)).toThrow(SsrfError);
   });
 
@@ -34,7 +47,11 @@ describe('SSRF guard', () => {
   });
 
   it('tells an unresolvable host from a private one by reason and message', async () => {
-    const reason = (url: string) => assertUrlAllowed(strict, url).then(() => 'allowed', (err: SsrfError) => `${err.reason}: ${err.message}`);
+    const reason = (url: string) =>
+      assertUrlAllowed(strict, url).then(
+        () => 'allowed',
+        (err: SsrfError) => `${err.reason}: ${err.message}`,
+      );
     expect(await reason('https://your-app.invalid/webhook')).toMatch(/^unresolvable: host your-app\.invalid does not resolve/);
     expect(await reason('http://localhost/x')).toMatch(/^private: host localhost resolves to a private or reserved address/);
     expect(await reason('http://10.0.0.1/x')).toMatch(/^private: points to a private or reserved address/);
@@ -55,7 +72,15 @@ describe('webhook settings', () => {
   });
 
   it('requires https in production', () => {
-    const s = webhookSettings(loadConfig({ NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), DATABASE_URL: 'postgres://h/db', TRACKING_SECRET: randomBytes(32).toString('hex'), WEBHOOK_SECRETS_KEY: randomBytes(32).toString('hex') }));
+    const s = webhookSettings(
+      loadConfig({
+        NODE_ENV: 'production',
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        DATABASE_URL: 'postgres://h/db',
+        TRACKING_SECRET: randomBytes(32).toString('hex'),
+        WEBHOOK_SECRETS_KEY: randomBytes(32).toString('hex'),
+      }),
+    );
     expect(s.ssrf.requireHttps).toBe(true);
   });
 

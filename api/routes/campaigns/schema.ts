@@ -7,7 +7,10 @@ import { CAMPAIGN_STATUSES } from '../../../domain/campaigns/types';
 import { text } from '../../text';
 
 /** Five-field cron (minute hour day month weekday), as Temporal Schedules take it. */
-const cron = z.string().trim().regex(/^(\S+\s+){4}\S+$/, 'must be a five-field cron expression such as "0 9 * * 1"');
+const cron = z
+  .string()
+  .trim()
+  .regex(/^(\S+\s+){4}\S+$/, 'must be a five-field cron expression such as "0 9 * * 1"');
 const channel = z.enum(['email', 'sms']);
 
 /** Who receives the campaign, in Herald's form. */
@@ -26,38 +29,51 @@ export const ScheduleInput = z.discriminatedUnion('type', [
 ]);
 
 /** Sending policy. */
-export const OptionsInput = z.object({
-  sendInRecipientTimezone: z.boolean().optional(),
-  respectQuietHours: z.boolean().optional(),
-  throttlePerSecond: z.number().positive().max(10_000).optional(),
-  frequencyCap: z.object({ max: z.number().int().min(1), periodHours: z.number().positive().max(24 * 90) }).strict().optional(),
-  autoPauseFailureRate: z.number().min(0).max(1).optional(),
-}).strict();
+export const OptionsInput = z
+  .object({
+    sendInRecipientTimezone: z.boolean().optional(),
+    respectQuietHours: z.boolean().optional(),
+    throttlePerSecond: z.number().positive().max(10_000).optional(),
+    frequencyCap: z
+      .object({
+        max: z.number().int().min(1),
+        periodHours: z
+          .number()
+          .positive()
+          .max(24 * 90),
+      })
+      .strict()
+      .optional(),
+    autoPauseFailureRate: z.number().min(0).max(1).optional(),
+  })
+  .strict();
 
 /**
  * A campaign body in Herald's form (`channel`, `body`, `audience`, `schedule`, `options`) or in
  * seed 003's (`type`, `content`, `audienceType` + `segmentRules`, `schedulingType`). Both become
  * one {@link CampaignInput}; a field missing in both spellings is a 422 naming Herald's field.
  */
-const CampaignFields = z.object({
-  name: text({ min: 1, max: 200 }),
-  channel: channel.optional(),
-  type: channel.optional().meta({ description: 'seed 003: the channel' }),
-  subject: text({ max: 998, trim: false }).nullish(),
-  body: text({ min: 1, max: 100_000, trim: false }).optional(),
-  content: text({ min: 1, max: 100_000, trim: false }).optional().meta({ description: 'seed 003: the body' }),
-  audience: AudienceInput.optional(),
-  audienceType: z.enum(['segment', 'rules', 'customers', 'all']).optional().meta({ description: 'seed 003' }),
-  segmentRules: Rules.optional(),
-  segmentId: z.uuid().optional(),
-  customerIds: z.array(z.uuid()).min(1).max(10_000).optional(),
-  schedule: ScheduleInput.optional(),
-  schedulingType: z.enum(['immediate', 'now', 'scheduled', 'recurring']).optional().meta({ description: 'seed 003' }),
-  scheduledAt: dateTimeField.optional(),
-  cron: cron.optional(),
-  timezone: timezoneField.optional(),
-  options: OptionsInput.optional(),
-}).strict();
+const CampaignFields = z
+  .object({
+    name: text({ min: 1, max: 200 }),
+    channel: channel.optional(),
+    type: channel.optional().meta({ description: 'seed 003: the channel' }),
+    subject: text({ max: 998, trim: false }).nullish(),
+    body: text({ min: 1, max: 100_000, trim: false }).optional(),
+    content: text({ min: 1, max: 100_000, trim: false }).optional().meta({ description: 'seed 003: the body' }),
+    audience: AudienceInput.optional(),
+    audienceType: z.enum(['segment', 'rules', 'customers', 'all']).optional().meta({ description: 'seed 003' }),
+    segmentRules: Rules.optional(),
+    segmentId: z.uuid().optional(),
+    customerIds: z.array(z.uuid()).min(1).max(10_000).optional(),
+    schedule: ScheduleInput.optional(),
+    schedulingType: z.enum(['immediate', 'now', 'scheduled', 'recurring']).optional().meta({ description: 'seed 003' }),
+    scheduledAt: dateTimeField.optional(),
+    cron: cron.optional(),
+    timezone: timezoneField.optional(),
+    options: OptionsInput.optional(),
+  })
+  .strict();
 
 type Fields = z.infer<typeof CampaignFields>;
 type Issue = { path: string[]; message: string };
@@ -108,7 +124,11 @@ function toInput(v: Fields, ctx: z.RefinementCtx, partial: boolean): Partial<Cam
   if (body !== undefined) out.body = body;
   else if (!partial) issues.push({ path: ['body'], message: 'is required (seed 003 calls it content)' });
   const hasAudience = v.audience || v.audienceType || v.segmentRules !== undefined || v.segmentId || v.customerIds;
-  if (hasAudience || !partial) out.audience = audienceOf({ ...v, audienceType: v.audienceType ?? (v.customerIds ? 'customers' : v.segmentRules !== undefined || v.segmentId ? 'segment' : undefined) }, issues);
+  if (hasAudience || !partial)
+    out.audience = audienceOf(
+      { ...v, audienceType: v.audienceType ?? (v.customerIds ? 'customers' : v.segmentRules !== undefined || v.segmentId ? 'segment' : undefined) },
+      issues,
+    );
   const schedule = scheduleOf(v, issues);
   if (schedule) out.schedule = schedule;
   if (v.options) out.options = v.options;
@@ -140,19 +160,46 @@ export const CampaignListQuery = z.object({
 /** POST /campaigns/:id/schedule body: optional override of the stored schedule. */
 export const ScheduleBody = z.object({ schedule: ScheduleInput.optional(), scheduledAt: dateTimeField.optional() }).strict();
 /** PATCH /campaigns/:id/status body (seed 003). */
-export const StatusBody = z.object({ status: z.preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(['scheduled', 'sending', 'active', 'running', 'paused', 'cancelled'])).meta({ description: 'The target status (any letter case); sending, active and running all send or resume' }) }).strict();
+export const StatusBody = z
+  .object({
+    status: z
+      .preprocess((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(['scheduled', 'sending', 'active', 'running', 'paused', 'cancelled']))
+      .meta({ description: 'The target status (any letter case); sending, active and running all send or resume' }),
+  })
+  .strict();
 /** POST /campaigns/:id/preview body. */
 export const PreviewBody = z.object({ customerId: z.uuid().optional() }).strict();
 /** POST /campaigns/:id/test body. */
-export const TestBody = z.object({ addresses: z.array(text({ min: 3, max: 320 })).min(1).max(10), customerId: z.uuid().optional() }).strict();
+export const TestBody = z
+  .object({
+    addresses: z
+      .array(text({ min: 3, max: 320 }))
+      .min(1)
+      .max(10),
+    customerId: z.uuid().optional(),
+  })
+  .strict();
 /** GET /campaigns/:id/export query. */
 export const ExportQuery = z.object({ format: z.enum(['csv', 'json', 'ndjson']).default('csv') });
 
 /** A campaign as returned. */
 export const CampaignView = z.object({
-  id: z.uuid(), name: z.string(), kind: z.string(), channel: channel, subject: z.string().nullable(), body: z.string(),
-  audience: z.record(z.string(), z.unknown()), schedule: z.record(z.string(), z.unknown()), options: z.record(z.string(), z.unknown()),
-  status: z.enum(CAMPAIGN_STATUSES), statusReason: z.string().nullable(), parentId: z.uuid().nullable(),
-  scheduledAt: z.string().nullable(), startedAt: z.string().nullable(), finishedAt: z.string().nullable(),
-  createdBy: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
+  id: z.uuid(),
+  name: z.string(),
+  kind: z.string(),
+  channel: channel,
+  subject: z.string().nullable(),
+  body: z.string(),
+  audience: z.record(z.string(), z.unknown()),
+  schedule: z.record(z.string(), z.unknown()),
+  options: z.record(z.string(), z.unknown()),
+  status: z.enum(CAMPAIGN_STATUSES),
+  statusReason: z.string().nullable(),
+  parentId: z.uuid().nullable(),
+  scheduledAt: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
 });

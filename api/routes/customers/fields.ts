@@ -24,13 +24,33 @@ export function toCustomerFields(b: CustomerInput): CustomerFields {
   set('avatar', b.avatar);
   const address = first(b.address, b.location);
   if (address !== undefined) {
-    set('address', address === null ? null : {
-      street: address.street, city: address.city, state: address.state, country: address.country,
-      postalCode: first(address.postalCode, address.zipCode), coordinates: address.coordinates,
-    });
+    set(
+      'address',
+      address === null
+        ? null
+        : {
+            street: address.street,
+            city: address.city,
+            state: address.state,
+            country: address.country,
+            postalCode: first(address.postalCode, address.zipCode),
+            coordinates: address.coordinates,
+          },
+    );
   } else if (b.billing_address !== undefined) {
     const a = b.billing_address;
-    set('address', a === null ? null : { street: [a.address_street_1, a.address_street_2].filter(Boolean).join(', ') || undefined, city: a.city, state: a.state, country: a.country, postalCode: a.zip });
+    set(
+      'address',
+      a === null
+        ? null
+        : {
+            street: [a.address_street_1, a.address_street_2].filter(Boolean).join(', ') || undefined,
+            city: a.city,
+            state: a.state,
+            country: a.country,
+            postalCode: a.zip,
+          },
+    );
   }
   set('tags', b.tags);
   set('status', first(b.status, b.customerStatus));
@@ -40,7 +60,9 @@ export function toCustomerFields(b: CustomerInput): CustomerFields {
   if (b.preferences) {
     const p = b.preferences;
     set('preferences', {
-      language: p.language, timezone: p.timezone, communicationHours: p.communicationHours,
+      language: p.language,
+      timezone: p.timezone,
+      communicationHours: p.communicationHours,
       email: first(p.email, p.emailNotifications, p.channel === undefined ? undefined : p.channel === 'email' ? true : undefined),
       sms: first(p.sms, p.smsNotifications, p.channel === undefined ? undefined : p.channel === 'sms' ? true : undefined),
       newsletter: p.newsletter,
@@ -63,7 +85,8 @@ export async function namingSentPhoneField<T>(b: CustomerInput, run: () => Promi
   try {
     return await run();
   } catch (err) {
-    const sent = b.phone === undefined ? (b.phoneNumber !== undefined ? 'phoneNumber' : b.contactNumber !== undefined ? 'contactNumber' : undefined) : undefined;
+    const sent =
+      b.phone === undefined ? (b.phoneNumber !== undefined ? 'phoneNumber' : b.contactNumber !== undefined ? 'contactNumber' : undefined) : undefined;
     if (!sent || !(err instanceof AppError) || err.status !== 422 || !Array.isArray(err.details)) throw err;
     const details = (err.details as Array<{ path?: string }>).map((d) => (d.path === 'phone' ? { ...d, path: sent } : d));
     throw new AppError(err.status, err.code, err.message, details, err.headers);

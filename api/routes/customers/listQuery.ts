@@ -5,8 +5,12 @@ import { dateRange, numberRange, PageQuery, pageRequestOf, rangeFrom } from '../
 import { enumList } from '../../queryFields';
 import { text } from '../../text';
 
-
-const SORT_ALIASES: Record<string, SortField> = { name: 'fullName', orderCount: 'totalOrders', lastInteraction: 'lastInteractionAt', lastOrderDate: 'lastOrderAt' };
+const SORT_ALIASES: Record<string, SortField> = {
+  name: 'fullName',
+  orderCount: 'totalOrders',
+  lastInteraction: 'lastInteractionAt',
+  lastOrderDate: 'lastOrderAt',
+};
 
 /**
  * Query of the customer list, search and export: paging, sorting and every filter, with the
@@ -24,14 +28,27 @@ export const CustomerListQuery = z.object({
   customerType: enumList(TIERS).optional(),
   segment: enumList(SEGMENT_LABELS).optional(),
   source: enumList(SOURCES).optional(),
-  tags: z.string().transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)).optional(),
+  tags: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .optional(),
   tagsMatch: z.enum(['any', 'all']).default('any'),
   city: text({ min: 1, max: 100 }).optional(),
   country: text({ min: 1, max: 100 }).optional(),
-  isBlocked: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  isBlocked: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   externalId: text({ min: 1, max: 200 }).optional(),
   segmentId: z.uuid().optional(),
-  status_customer: enumList(['a', 'i', 'f'] as const).transform((v) => v.map((s) => s.toUpperCase() as 'A' | 'I' | 'F')).optional(),
+  status_customer: enumList(['a', 'i', 'f'] as const)
+    .transform((v) => v.map((s) => s.toUpperCase() as 'A' | 'I' | 'F'))
+    .optional(),
   fromDate: z.iso.date().optional(),
   toDate: z.iso.date().optional(),
   ...numberRange('totalSpent'),
@@ -48,7 +65,9 @@ const SEED_004_STATUS = { A: 'active', I: 'inactive', F: 'suspended' } as const;
 
 /** The domain filters a list query asks for. */
 export function filtersFrom(q: CustomerListQuery): CustomerFilters {
-  const statuses = [...(q.status?.filter((s) => s !== 'vip') ?? []), ...(q.status_customer?.map((c) => SEED_004_STATUS[c]) ?? [])] as NonNullable<CustomerFilters['status']>;
+  const statuses = [...(q.status?.filter((s) => s !== 'vip') ?? []), ...(q.status_customer?.map((c) => SEED_004_STATUS[c]) ?? [])] as NonNullable<
+    CustomerFilters['status']
+  >;
   const tiers = [...(q.tier ?? []), ...(q.customerType ?? []), ...(q.status?.includes('vip') ? (['vip'] as const) : [])];
   const createdAt = rangeFrom<string>(q, 'createdAt') ?? {};
   if (q.fromDate) createdAt.gte = `${q.fromDate}T00:00:00Z`;

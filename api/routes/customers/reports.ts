@@ -31,29 +31,52 @@ const selfId = (ctx: HeraldContext) => {
  */
 export function customerReportRoutes(target: RouteTarget): void {
   addRoute(target, {
-    method: 'get', path: '/api/v1/customers/me', summary: "The signed-in customer's own profile", tag: 'Customer self-service', auth: ['customer'],
+    method: 'get',
+    path: '/api/v1/customers/me',
+    summary: "The signed-in customer's own profile",
+    tag: 'Customer self-service',
+    auth: ['customer'],
     responses: { 200: { description: 'The profile', schema: CustomerResponse }, 404: { description: 'Profile not found' } },
     handler: async (ctx) => {
       ctx.body = { data: await ctx.domain.customers.get(tenantOf(ctx), selfId(ctx)) };
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/customers/me/statistics', summary: "The signed-in customer's order statistics", tag: 'Customer self-service', auth: ['customer'],
+    method: 'get',
+    path: '/api/v1/customers/me/statistics',
+    summary: "The signed-in customer's order statistics",
+    tag: 'Customer self-service',
+    auth: ['customer'],
     responses: { 200: { description: 'Statistics', schema: ObjectResponse } },
     handler: async (ctx) => {
       ctx.body = { data: await ctx.domain.customers.statistics(tenantOf(ctx), selfId(ctx)) };
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/customers/search', unexpressed: [{ status: 404, rule: 'segmentId must name a segment of this tenant' }], summary: 'Search by name, email or phone (q, at least 2 characters)', tag: 'Customers', auth: READERS,
+    method: 'get',
+    path: '/api/v1/customers/search',
+    unexpressed: [{ status: 404, rule: 'segmentId must name a segment of this tenant' }],
+    summary: 'Search by name, email or phone (q, at least 2 characters)',
+    tag: 'Customers',
+    auth: READERS,
     query: SearchQuery,
     responses: { 200: { description: 'Matching customers', schema: CustomerListResponse } },
     handler: async (ctx, { query }) => {
-      ctx.body = await ctx.domain.customers.list(tenantOf(ctx), { ...filtersFrom(query), search: query.q, predicate: await segmentPredicate(ctx, query.segmentId) }, sortFrom(query), pageFrom(query));
+      ctx.body = await ctx.domain.customers.list(
+        tenantOf(ctx),
+        { ...filtersFrom(query), search: query.q, predicate: await segmentPredicate(ctx, query.segmentId) },
+        sortFrom(query),
+        pageFrom(query),
+      );
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/customers/export', unexpressed: [{ status: 404, rule: 'segmentId must name a segment of this tenant' }], summary: 'Stream customers as CSV, JSON or NDJSON (list filters apply)', tag: 'Customers', auth: READERS,
+    method: 'get',
+    path: '/api/v1/customers/export',
+    unexpressed: [{ status: 404, rule: 'segmentId must name a segment of this tenant' }],
+    summary: 'Stream customers as CSV, JSON or NDJSON (list filters apply)',
+    tag: 'Customers',
+    auth: READERS,
     query: ExportQuery,
     responses: { 200: { description: 'The export, streamed', content: EXPORT_CONTENT } },
     handler: async (ctx, { query }) => {
@@ -64,21 +87,33 @@ export function customerReportRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/customers/stats/summary', summary: 'Totals, VIPs, blocked, new this month, counts per segment', tag: 'Customer analytics', auth: READERS,
+    method: 'get',
+    path: '/api/v1/customers/stats/summary',
+    summary: 'Totals, VIPs, blocked, new this month, counts per segment',
+    tag: 'Customer analytics',
+    auth: READERS,
     responses: { 200: { description: 'Summary', schema: ObjectResponse } },
     handler: async (ctx) => {
       ctx.body = { data: await ctx.domain.customers.summary(tenantOf(ctx)) };
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/customers/analytics', summary: 'Breakdowns by status, tier and segment; new customers; order metrics; top customers', tag: 'Customer analytics', auth: READERS,
+    method: 'get',
+    path: '/api/v1/customers/analytics',
+    summary: 'Breakdowns by status, tier and segment; new customers; order metrics; top customers',
+    tag: 'Customer analytics',
+    auth: READERS,
     responses: { 200: { description: 'Analytics', schema: ObjectResponse } },
     handler: async (ctx) => {
       ctx.body = { data: await ctx.domain.customers.analytics(tenantOf(ctx)) };
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/customers/:id/stats', summary: 'Orders by status, average order value and spend by month', tag: 'Customer analytics', auth: READERS,
+    method: 'get',
+    path: '/api/v1/customers/:id/stats',
+    summary: 'Orders by status, average order value and spend by month',
+    tag: 'Customer analytics',
+    auth: READERS,
     params: CustomerParams,
     responses: { 200: { description: 'Statistics', schema: ObjectResponse }, 404: { description: 'No such customer' } },
     handler: async (ctx, { params }) => {

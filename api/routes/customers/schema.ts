@@ -18,26 +18,43 @@ const Coordinates = z.object({ latitude: z.number().min(-90).max(90), longitude:
 /** A postal address; `zipCode` is seed 003's name for postalCode. */
 const AddressInput = z
   .object({
-    street: upTo(200).nullish(), city: upTo(100).nullish(), state: upTo(100).nullish(), country: upTo(100).nullish(),
-    postalCode: upTo(20).nullish(), zipCode: upTo(20).nullish(), coordinates: Coordinates.nullish(),
+    street: upTo(200).nullish(),
+    city: upTo(100).nullish(),
+    state: upTo(100).nullish(),
+    country: upTo(100).nullish(),
+    postalCode: upTo(20).nullish(),
+    zipCode: upTo(20).nullish(),
+    coordinates: Coordinates.nullish(),
   })
   .strict();
 
 /** Seed 004's billing address (ids of its own lookup tables are accepted and ignored). */
 const BillingAddressInput = z
   .object({
-    address_street_1: upTo(200).nullish(), address_street_2: upTo(200).nullish(), city: upTo(100).nullish(), state: upTo(100).nullish(),
-    country: upTo(100).nullish(), zip: upTo(20).nullish(), state_id: z.unknown().optional(), country_id: z.unknown().optional(),
+    address_street_1: upTo(200).nullish(),
+    address_street_2: upTo(200).nullish(),
+    city: upTo(100).nullish(),
+    state: upTo(100).nullish(),
+    country: upTo(100).nullish(),
+    zip: upTo(20).nullish(),
+    state_id: z.unknown().optional(),
+    country_id: z.unknown().optional(),
   })
   .strict();
 
 /** Preferences, with the seeds' names for channel consent (`smsNotifications`, `channel`, …). */
 const PreferencesInput = z
   .object({
-    language: upTo(20).nullish(), timezone: upTo(60).nullish(),
-    email: z.boolean().optional(), sms: z.boolean().optional(), newsletter: z.boolean().optional(),
-    emailNotifications: z.boolean().optional(), smsNotifications: z.boolean().optional(),
-    channel: z.enum(['email', 'sms']).optional(), frequency: upTo(30).optional(), preferredAgent: upTo(100).optional(),
+    language: upTo(20).nullish(),
+    timezone: upTo(60).nullish(),
+    email: z.boolean().optional(),
+    sms: z.boolean().optional(),
+    newsletter: z.boolean().optional(),
+    emailNotifications: z.boolean().optional(),
+    smsNotifications: z.boolean().optional(),
+    channel: z.enum(['email', 'sms']).optional(),
+    frequency: upTo(30).optional(),
+    preferredAgent: upTo(100).optional(),
     communicationHours: z.object({ start: hhmm, end: hhmm }).strict().nullish(),
   })
   .strict();
@@ -49,22 +66,41 @@ const PreferencesInput = z
  */
 export const CustomerInput = z
   .object({
-    firstName: upTo(100).nullish(), lastName: upTo(100).nullish(), fullName: upTo(100).nullish(), name: upTo(100).nullish(),
+    firstName: upTo(100).nullish(),
+    lastName: upTo(100).nullish(),
+    fullName: upTo(100).nullish(),
+    name: upTo(100).nullish(),
     contact_name: upTo(100).nullish(),
     email: z.email('must be a valid email address').max(254).nullish(),
-    phone: phone.nullish(), phoneNumber: phoneInput('Seed alias of phone').nullish(), contactNumber: phoneInput('Seed alias of phone').nullish(),
+    phone: phone.nullish(),
+    phoneNumber: phoneInput('Seed alias of phone').nullish(),
+    contactNumber: phoneInput('Seed alias of phone').nullish(),
     alternativePhones: z.array(phone).max(10).optional(),
-    externalId: upTo(200).nullish(), avatar: z.url().max(2000).nullish(),
-    address: AddressInput.nullish(), location: AddressInput.nullish(), billing_address: BillingAddressInput.nullish(),
-    tags: z.array(text({ min: 1, max: 50, message: 'each tag must be at most 50 characters' })).max(100).optional(),
-    status: looseEnum(STATUSES).optional(), customerStatus: looseEnum(STATUSES).optional(),
-    tier: looseEnum(TIERS).optional(), customerType: looseEnum(TIERS).optional(),
-    segment: looseEnum(SEGMENT_LABELS).nullish(), segmentLabel: looseEnum(SEGMENT_LABELS).nullish(),
+    externalId: upTo(200).nullish(),
+    avatar: z.url().max(2000).nullish(),
+    address: AddressInput.nullish(),
+    location: AddressInput.nullish(),
+    billing_address: BillingAddressInput.nullish(),
+    tags: z
+      .array(text({ min: 1, max: 50, message: 'each tag must be at most 50 characters' }))
+      .max(100)
+      .optional(),
+    status: looseEnum(STATUSES).optional(),
+    customerStatus: looseEnum(STATUSES).optional(),
+    tier: looseEnum(TIERS).optional(),
+    customerType: looseEnum(TIERS).optional(),
+    segment: looseEnum(SEGMENT_LABELS).nullish(),
+    segmentLabel: looseEnum(SEGMENT_LABELS).nullish(),
     source: looseEnum(SOURCES).optional(),
     preferences: PreferencesInput.optional(),
-    customFields: z.record(z.string(), text({ max: 2000, trim: false })).refine((m) => Object.keys(m).every((k) => [...k].length <= 100), 'keys must be at most 100 characters').meta({ propertyNames: { maxLength: 100 } } as never).optional(),
+    customFields: z
+      .record(z.string(), text({ max: 2000, trim: false }))
+      .refine((m) => Object.keys(m).every((k) => [...k].length <= 100), 'keys must be at most 100 characters')
+      .meta({ propertyNames: { maxLength: 100 } } as never)
+      .optional(),
     notes: upTo(5000).nullish(),
-    authentication: z.unknown().optional(), send_after_created_email: z.unknown().optional(),
+    authentication: z.unknown().optional(),
+    send_after_created_email: z.unknown().optional(),
   })
   .strict()
   .meta({ id: 'CustomerInput' });
@@ -76,32 +112,50 @@ export type CustomerInput = z.infer<typeof CustomerInput>;
 const IDENTIFYING = ['email', 'phone', 'phoneNumber', 'contactNumber', 'name', 'fullName', 'firstName', 'lastName', 'externalId'] as const;
 
 /** Create and PUT need something to identify the person by. */
-export const CustomerCreateInput = CustomerInput.refine(
-  (b) => IDENTIFYING.some((field) => Boolean(b[field])),
-  { message: 'a customer needs at least a name, an email, a phone or an externalId', path: ['email'] },
-).meta({
+export const CustomerCreateInput = CustomerInput.refine((b) => IDENTIFYING.some((field) => Boolean(b[field])), {
+  message: 'a customer needs at least a name, an email, a phone or an externalId',
+  path: ['email'],
+}).meta({
   id: 'CustomerCreateInput',
   // The refinement above, as JSON Schema: at least one identifying field holds something besides white space.
-  anyOf: IDENTIFYING.map((field) => ({ required: [field], properties: { [field]: { type: 'string', pattern: '[^\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]' } } })),
+  anyOf: IDENTIFYING.map((field) => ({
+    required: [field],
+    properties: { [field]: { type: 'string', pattern: '[^\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]' } },
+  })),
 } as never);
 
 /** Path parameter naming one customer. */
 export const CustomerParams = z.object({ id: z.uuid('must be a customer id (UUID)') });
 
 /** Body of PATCH /customers/:id/tags. */
-export const TagsInput = z.object({ tags: z.array(text({ min: 1, max: 50 })).max(100), action: z.enum(['set', 'add', 'remove']).default('set') }).strict().meta({ id: 'TagsInput' });
+export const TagsInput = z
+  .object({ tags: z.array(text({ min: 1, max: 50 })).max(100), action: z.enum(['set', 'add', 'remove']).default('set') })
+  .strict()
+  .meta({ id: 'TagsInput' });
 
 /** Body of PATCH /customers/:id/block. */
-export const BlockInput = z.object({ isBlocked: z.boolean(), blockReason: upTo(500).optional() }).strict().meta({ id: 'BlockInput' });
+export const BlockInput = z
+  .object({ isBlocked: z.boolean(), blockReason: upTo(500).optional() })
+  .strict()
+  .meta({ id: 'BlockInput' });
 
 /** Body of PATCH /customers/:id/status. */
-export const StatusInput = z.object({ status: looseEnum(STATUSES), reason: upTo(500).optional() }).strict().meta({ id: 'StatusInput' });
+export const StatusInput = z
+  .object({ status: looseEnum(STATUSES), reason: upTo(500).optional() })
+  .strict()
+  .meta({ id: 'StatusInput' });
 
 /** Body of PATCH /customers/:id/type. */
-export const TypeInput = z.object({ customerType: looseEnum(TIERS), notes: text({ min: 10, max: 1000, message: 'a note must be 10 to 1000 characters' }).optional() }).strict().meta({ id: 'TypeInput' });
+export const TypeInput = z
+  .object({ customerType: looseEnum(TIERS), notes: text({ min: 10, max: 1000, message: 'a note must be 10 to 1000 characters' }).optional() })
+  .strict()
+  .meta({ id: 'TypeInput' });
 
 /** Body of POST /customers/:id/notes (seed 002: 10–1000 characters). */
-export const NoteInput = z.object({ content: text({ min: 10, max: 1000, message: 'must be 10 to 1000 characters' }) }).strict().meta({ id: 'NoteInput' });
+export const NoteInput = z
+  .object({ content: text({ min: 10, max: 1000, message: 'must be 10 to 1000 characters' }) })
+  .strict()
+  .meta({ id: 'NoteInput' });
 
 /** A configuration key: ASCII letters, digits, `_`, `.` or `-`, 1 to 100 of them. */
 const CONFIG_KEY = /^[A-Za-z0-9_.-]{1,100}$/;
@@ -115,4 +169,9 @@ export const ConfigInput = z
 export const SeedConfigInput = z.object({ customer_id: z.uuid() }).catchall(z.unknown()).meta({ id: 'SeedConfigInput' });
 
 /** Query of DELETE /customers/:id. */
-export const DeleteQuery = z.object({ permanent: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') });
+export const DeleteQuery = z.object({
+  permanent: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
+});

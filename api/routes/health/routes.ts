@@ -12,14 +12,22 @@ const Readyz = z
 /** Liveness (the process answers) and readiness (Postgres and Temporal answer) probes. */
 export function healthRoutes(target: RouteTarget): void {
   addRoute(target, {
-    method: 'get', path: '/healthz', summary: 'Liveness: the process is up', tag: 'Health', auth: 'public',
+    method: 'get',
+    path: '/healthz',
+    summary: 'Liveness: the process is up',
+    tag: 'Health',
+    auth: 'public',
     responses: { 200: { description: 'Alive', schema: Healthz } },
     handler: (ctx) => {
       ctx.body = { status: 'ok' };
     },
   });
   addRoute(target, {
-    method: 'get', path: '/readyz', summary: 'Readiness: Postgres and Temporal are reachable', tag: 'Health', auth: 'public',
+    method: 'get',
+    path: '/readyz',
+    summary: 'Readiness: Postgres and Temporal are reachable',
+    tag: 'Health',
+    auth: 'public',
     responses: { 200: { description: 'Ready', schema: Readyz }, 503: { description: 'A dependency is down; checks say which', schema: Readyz } },
     handler: async (ctx) => {
       const readiness = await ctx.domain.health.readiness();

@@ -25,17 +25,29 @@ export const ImportErrorsQuery = z.object({
 });
 
 const Counters = {
-  total: z.number().int(), processed: z.number().int(), imported: z.number().int(), updated: z.number().int(),
-  duplicates: z.number().int(), duplicatesInFile: z.number().int(), duplicatesExisting: z.number().int(), failed: z.number().int(),
+  total: z.number().int(),
+  processed: z.number().int(),
+  imported: z.number().int(),
+  updated: z.number().int(),
+  duplicates: z.number().int(),
+  duplicatesInFile: z.number().int(),
+  duplicatesExisting: z.number().int(),
+  failed: z.number().int(),
 };
 
 /** An import with live progress. */
 export const ImportView = z
   .object({
-    id: z.uuid(), status: z.enum(IMPORT_STATUSES), format: z.enum(IMPORT_FORMATS), fileName: z.string().nullable(),
+    id: z.uuid(),
+    status: z.enum(IMPORT_STATUSES),
+    format: z.enum(IMPORT_FORMATS),
+    fileName: z.string().nullable(),
     options: z.record(z.string(), z.unknown()),
     progress: z.object({ ...Counters, percent: z.number(), rowsPerSecond: z.number().nullable(), etaSeconds: z.number().nullable() }),
-    error: z.string().nullable(), createdAt: z.string(), startedAt: z.string().nullable(), finishedAt: z.string().nullable(),
+    error: z.string().nullable(),
+    createdAt: z.string(),
+    startedAt: z.string().nullable(),
+    finishedAt: z.string().nullable(),
   })
   .meta({ id: 'Import' });
 
@@ -56,17 +68,28 @@ const ImportRow = z.unknown().meta({ description: 'A customer object (any other 
 
 /** The upload forms of POST /imports, per content type (documentation: the handler streams them). */
 export const ImportUploadBodies = {
-  'text/csv': z.string().meta({ description: 'CSV with a header row; headers are matched by alias (email, phone/phoneNumber/contactNumber, first_name/firstName, name/fullName, tags as "a;b" or "a,b", …)' }),
+  'text/csv': z
+    .string()
+    .meta({
+      description:
+        'CSV with a header row; headers are matched by alias (email, phone/phoneNumber/contactNumber, first_name/firstName, name/fullName, tags as "a;b" or "a,b", …)',
+    }),
   'multipart/form-data': z.object({ file: z.string().meta({ format: 'binary', description: 'The CSV file' }) }),
   'application/x-ndjson': z.string().meta({ description: 'One customer object per line, streamed (no size limit)' }),
-  'application/json': z.union([z.array(ImportRow), z.object({ customers: z.array(ImportRow) })]).meta({ description: 'An array of customers or { customers: [...] }, within the JSON body limit (413 above it: use CSV or NDJSON)' }),
+  'application/json': z
+    .union([z.array(ImportRow), z.object({ customers: z.array(ImportRow) })])
+    .meta({ description: 'An array of customers or { customers: [...] }, within the JSON body limit (413 above it: use CSV or NDJSON)' }),
 };
 
 /** Seed 001's bulk import answer. */
 export const BulkImportResponse = z.object({
   importId: z.uuid(),
   results: z.object({ imported: z.number().int(), updated: z.number().int(), duplicates: z.number().int(), failed: z.number().int() }),
-  details: z.object({ success: z.array(z.record(z.string(), z.unknown())), duplicates: z.array(z.record(z.string(), z.unknown())), failed: z.array(z.record(z.string(), z.unknown())) }),
+  details: z.object({
+    success: z.array(z.record(z.string(), z.unknown())),
+    duplicates: z.array(z.record(z.string(), z.unknown())),
+    failed: z.array(z.record(z.string(), z.unknown())),
+  }),
 });
 
 /** A list of imports. */

@@ -10,9 +10,16 @@ import type { HeraldContext } from '../../context';
 function parseOptions(raw: Record<string, unknown>, location: string, region: string) {
   const result = ImportOptionsInput.safeParse(raw);
   if (!result.success) {
-    throw new AppError(422, 'validation_failed', 'The import options did not pass validation', result.error.issues.map((i) => ({
-      location, path: i.code === 'unrecognized_keys' ? i.keys.join(',') : i.path.join('.'), message: i.code === 'unrecognized_keys' ? 'is not a known option' : i.message,
-    })));
+    throw new AppError(
+      422,
+      'validation_failed',
+      'The import options did not pass validation',
+      result.error.issues.map((i) => ({
+        location,
+        path: i.code === 'unrecognized_keys' ? i.keys.join(',') : i.path.join('.'),
+        message: i.code === 'unrecognized_keys' ? 'is not a known option' : i.message,
+      })),
+    );
   }
   return withDefaults(result.data, region);
 }
@@ -45,7 +52,10 @@ function multipartFile(ctx: HeraldContext): Promise<{ file: Readable; fileName?:
   });
 }
 
-const asJsonRows = z.union([z.array(z.unknown()), z.object({ customers: z.array(z.unknown()), options: z.record(z.string(), z.unknown()).optional() }).strict()]);
+const asJsonRows = z.union([
+  z.array(z.unknown()),
+  z.object({ customers: z.array(z.unknown()), options: z.record(z.string(), z.unknown()).optional() }).strict(),
+]);
 
 /**
  * Reads an upload from the request by content type: CSV (text/csv, or a file in
@@ -59,13 +69,18 @@ export async function readUpload(ctx: HeraldContext): Promise<Upload> {
   const type = ctx.request.type;
   if (type === 'application/json') {
     const parsed = asJsonRows.safeParse((ctx.request as { body?: unknown }).body);
-    if (!parsed.success) throw new AppError(422, 'validation_failed', 'Send a JSON array of customers or { "customers": [...] }', [{ location: 'body', path: '', message: 'expected an array or { customers: [...] }' }]);
+    if (!parsed.success)
+      throw new AppError(422, 'validation_failed', 'Send a JSON array of customers or { "customers": [...] }', [
+        { location: 'body', path: '', message: 'expected an array or { customers: [...] }' },
+      ]);
     const rows = Array.isArray(parsed.data) ? parsed.data : parsed.data.customers;
     const options = Array.isArray(parsed.data) ? {} : (parsed.data.options ?? {});
     return { format: 'json', source: rows, options: parseOptions({ ...query, ...options }, 'body', region) };
   }
-  if (type === 'text/csv' || type === 'application/csv') return { format: 'csv', source: ctx.req, fileName: typeof namedFile === 'string' ? namedFile : undefined, options: parseOptions(query, 'query', region) };
-  if (type === 'application/x-ndjson' || type === 'application/ndjson' || type === 'application/jsonl') return { format: 'ndjson', source: ctx.req, options: parseOptions(query, 'query', region) };
+  if (type === 'text/csv' || type === 'application/csv')
+    return { format: 'csv', source: ctx.req, fileName: typeof namedFile === 'string' ? namedFile : undefined, options: parseOptions(query, 'query', region) };
+  if (type === 'application/x-ndjson' || type === 'application/ndjson' || type === 'application/jsonl')
+    return { format: 'ndjson', source: ctx.req, options: parseOptions(query, 'query', region) };
   if (type === 'multipart/form-data') {
     const { file, fileName, fields } = await multipartFile(ctx);
     let options;

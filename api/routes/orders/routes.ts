@@ -12,11 +12,19 @@ import { pageRequestOf } from '../../pagination';
  */
 export function orderRoutes(target: RouteTarget): void {
   addRoute(target, {
-    method: 'post', path: '/api/v1/orders', summary: 'Place an order; totals are computed from the items', tag: 'Orders', auth: WRITERS,
-    body: CreateOrder, idempotent: true,
+    method: 'post',
+    path: '/api/v1/orders',
+    summary: 'Place an order; totals are computed from the items',
+    tag: 'Orders',
+    auth: WRITERS,
+    body: CreateOrder,
+    idempotent: true,
     unexpressed: [
       { status: 404, rule: 'customerId must name a customer of this tenant' },
-      { status: 422, rule: 'subtotal, when sent, must equal the sum of price × quantity, and total must equal subtotal + tax + shipping − discount (never below zero)' },
+      {
+        status: 422,
+        rule: 'subtotal, when sent, must equal the sum of price × quantity, and total must equal subtotal + tax + shipping − discount (never below zero)',
+      },
     ],
     responses: {
       201: { description: 'The order with its items', schema: OrderResponse },
@@ -30,7 +38,11 @@ export function orderRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/orders', summary: 'List orders with filters, sorting and page or cursor pagination', tag: 'Orders', auth: READERS,
+    method: 'get',
+    path: '/api/v1/orders',
+    summary: 'List orders with filters, sorting and page or cursor pagination',
+    tag: 'Orders',
+    auth: READERS,
     query: OrderListQuery,
     responses: { 200: { description: 'A page of orders (without items)', schema: OrderListResponse } },
     handler: async (ctx, { query }) => {
@@ -39,7 +51,11 @@ export function orderRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/orders/export', summary: 'Export orders as CSV, JSON or NDJSON (streamed)', tag: 'Orders', auth: READERS,
+    method: 'get',
+    path: '/api/v1/orders/export',
+    summary: 'Export orders as CSV, JSON or NDJSON (streamed)',
+    tag: 'Orders',
+    auth: READERS,
     query: OrderExportQuery,
     responses: { 200: { description: 'The export file, one order per row with its items', content: EXPORT_CONTENT } },
     handler: async (ctx, { query }) => {
@@ -51,7 +67,11 @@ export function orderRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/orders/:id', summary: 'One order with its items and status history', tag: 'Orders', auth: READERS,
+    method: 'get',
+    path: '/api/v1/orders/:id',
+    summary: 'One order with its items and status history',
+    tag: 'Orders',
+    auth: READERS,
     params: OrderParams,
     responses: { 200: { description: 'The order', schema: OrderResponse }, 404: { description: 'No such order in this tenant' } },
     handler: async (ctx, { params }) => {
@@ -59,8 +79,13 @@ export function orderRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'patch', path: '/api/v1/orders/:id/status', summary: 'Move an order to its next status', tag: 'Orders', auth: WRITERS,
-    params: OrderParams, body: UpdateOrderStatus,
+    method: 'patch',
+    path: '/api/v1/orders/:id/status',
+    summary: 'Move an order to its next status',
+    tag: 'Orders',
+    auth: WRITERS,
+    params: OrderParams,
+    body: UpdateOrderStatus,
     responses: {
       200: { description: 'The updated order with its history', schema: OrderResponse },
       404: { description: 'No such order in this tenant' },

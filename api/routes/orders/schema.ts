@@ -36,7 +36,7 @@ export const ShippingAddressInput = z
   .strict()
   .refine((a) => !(a.postalCode && a.zipCode && a.postalCode !== a.zipCode), { path: ['zipCode'], message: 'differs from postalCode; send one of them' })
   .meta({ id: 'ShippingAddressInput' })
-  .transform(({ zipCode, postalCode, ...rest }) => ({ ...rest, ...(postalCode ?? zipCode ? { postalCode: postalCode ?? zipCode } : {}) }));
+  .transform(({ zipCode, postalCode, ...rest }) => ({ ...rest, ...((postalCode ?? zipCode) ? { postalCode: postalCode ?? zipCode } : {}) }));
 
 /** Body of `POST /api/v1/orders`. Totals are computed on the server; `total`/`subtotal` are optional cross-checks. */
 export const CreateOrder = z
@@ -44,12 +44,20 @@ export const CreateOrder = z
     customerId: z.uuid(),
     items: z.array(OrderItemInput).min(1).max(500),
     shippingAddress: ShippingAddressInput.optional(),
-    currency: z.string().regex(/^[A-Za-z]{3}$/, 'must be a 3-letter ISO 4217 code').transform((c) => c.toUpperCase()).optional().meta({ description: 'Defaults to USD' }),
+    currency: z
+      .string()
+      .regex(/^[A-Za-z]{3}$/, 'must be a 3-letter ISO 4217 code')
+      .transform((c) => c.toUpperCase())
+      .optional()
+      .meta({ description: 'Defaults to USD' }),
     tax: Money.optional(),
     shipping: Money.optional(),
     discount: Money.optional(),
     notes: text({ max: 5000, trim: false }).optional(),
-    orderNumber: label(64).regex(/^[A-Za-z0-9][A-Za-z0-9._#/-]*$/, 'letters, digits and . _ # / - only').optional().meta({ description: 'Generated when absent; unique per tenant' }),
+    orderNumber: label(64)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._#/-]*$/, 'letters, digits and . _ # / - only')
+      .optional()
+      .meta({ description: 'Generated when absent; unique per tenant' }),
     metadata: z.record(z.string(), z.unknown()).optional(),
     subtotal: Money.optional().meta({ description: 'If sent, must equal Σ price × quantity' }),
     total: Money.optional().meta({ description: 'If sent, must equal subtotal + tax + shipping − discount' }),
@@ -73,7 +81,9 @@ export const OrderParams = z.object({ id: z.uuid() });
 /** The filters the list and the export share (seed 003's `customerId`, `status`, `total[…]`, `orderDate[…]`). */
 const OrderFilterQuery = {
   customerId: z.uuid().optional(),
-  status: enumList(ORDER_STATUSES).transform((s) => (s.length ? [...new Set(s)] : undefined)).optional(),
+  status: enumList(ORDER_STATUSES)
+    .transform((s) => (s.length ? [...new Set(s)] : undefined))
+    .optional(),
   ...numberRange('total'),
   ...dateRange('orderDate'),
   sortBy: z.enum(ORDER_SORT_FIELDS).default('placedAt'),
@@ -92,26 +102,53 @@ export const OrderExportQuery = z.object({
 /** One line of an order as shown. */
 export const OrderItemView = z
   .object({
-    id: z.uuid(), productId: z.string().nullable(), sku: z.string().nullable(), name: z.string(), category: z.string().nullable(),
-    price: z.number(), quantity: z.number().int(), total: z.number(),
+    id: z.uuid(),
+    productId: z.string().nullable(),
+    sku: z.string().nullable(),
+    name: z.string(),
+    category: z.string().nullable(),
+    price: z.number(),
+    quantity: z.number().int(),
+    total: z.number(),
   })
   .meta({ id: 'OrderItem' });
 
 /** One status change in an order's history. */
 export const OrderStatusChangeView = z
-  .object({ from: z.enum(ORDER_STATUSES).nullable(), to: z.enum(ORDER_STATUSES), reason: z.string().nullable(), changedBy: z.string().nullable(), changedAt: z.string() })
+  .object({
+    from: z.enum(ORDER_STATUSES).nullable(),
+    to: z.enum(ORDER_STATUSES),
+    reason: z.string().nullable(),
+    changedBy: z.string().nullable(),
+    changedAt: z.string(),
+  })
   .meta({ id: 'OrderStatusChange' });
 
 /** An order as shown; lists leave out items and history (itemsCount says how many items). */
 export const OrderView = z
   .object({
-    id: z.uuid(), orderNumber: z.string(), customerId: z.uuid(), status: z.enum(ORDER_STATUSES), currency: z.string(),
-    subtotal: z.number(), tax: z.number(), shipping: z.number(), discount: z.number(), total: z.number(), itemsCount: z.number().int(),
+    id: z.uuid(),
+    orderNumber: z.string(),
+    customerId: z.uuid(),
+    status: z.enum(ORDER_STATUSES),
+    currency: z.string(),
+    subtotal: z.number(),
+    tax: z.number(),
+    shipping: z.number(),
+    discount: z.number(),
+    total: z.number(),
+    itemsCount: z.number().int(),
     items: z.array(OrderItemView).optional(),
     statusHistory: z.array(OrderStatusChangeView).optional(),
-    shippingAddress: z.object({ street: z.string(), city: z.string(), state: z.string().optional(), country: z.string().optional(), postalCode: z.string().optional() }).nullable(),
-    trackingNumber: z.string().nullable(), notes: z.string().nullable(), metadata: z.record(z.string(), z.unknown()),
-    placedAt: z.string(), createdAt: z.string(), updatedAt: z.string(),
+    shippingAddress: z
+      .object({ street: z.string(), city: z.string(), state: z.string().optional(), country: z.string().optional(), postalCode: z.string().optional() })
+      .nullable(),
+    trackingNumber: z.string().nullable(),
+    notes: z.string().nullable(),
+    metadata: z.record(z.string(), z.unknown()),
+    placedAt: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
   })
   .meta({ id: 'Order' });
 

@@ -9,23 +9,39 @@ import { pageRequestOf } from '../../pagination';
 /** Segments: definitions, audience preview and counts, and the members of a segment. */
 export function segmentRoutes(target: RouteTarget): void {
   addRoute(target, {
-    method: 'get', path: '/api/v1/segments/fields', summary: 'The segmentable fields, their types and allowed operators', tag: 'Segments', auth: READERS,
+    method: 'get',
+    path: '/api/v1/segments/fields',
+    summary: 'The segmentable fields, their types and allowed operators',
+    tag: 'Segments',
+    auth: READERS,
     responses: { 200: { description: 'The field catalogue', schema: z.object({ data: z.array(z.record(z.string(), z.unknown())) }) } },
     handler: (ctx) => {
       ctx.body = { data: ctx.domain.segments.fields() };
     },
   });
   addRoute(target, {
-    method: 'post', path: '/api/v1/segments/preview', unexpressed: [{ status: 422, rule: 'every condition must name a field of GET /segments/fields with an operator and a value that field takes' }], summary: 'Count and sample the audience of rules without saving them', tag: 'Segments', auth: READERS,
+    method: 'post',
+    path: '/api/v1/segments/preview',
+    unexpressed: [{ status: 422, rule: 'every condition must name a field of GET /segments/fields with an operator and a value that field takes' }],
+    summary: 'Count and sample the audience of rules without saving them',
+    tag: 'Segments',
+    auth: READERS,
     body: PreviewSegment,
-    responses: { 200: { description: 'Count and sample', schema: z.object({ data: z.object({ count: z.number().int(), sampleCustomers: z.array(CustomerView) }) }) } },
+    responses: {
+      200: { description: 'Count and sample', schema: z.object({ data: z.object({ count: z.number().int(), sampleCustomers: z.array(CustomerView) }) }) },
+    },
     handler: async (ctx, { body }) => {
       ctx.body = { data: await ctx.domain.segments.preview(tenantOf(ctx), body.rules, body.limit) };
     },
   });
   for (const path of ['/api/v1/ai/segment-suggestions', '/api/v1/segments/suggestions']) {
     addRoute(target, {
-      method: 'post', path, unexpressed: [{ status: 422, rule: 'the phrase must contain words the rule suggester understands (details list the others)' }], summary: 'Suggest segments from a phrase ("vip customers in New York"); deterministic, no model', tag: 'Segments', auth: READERS,
+      method: 'post',
+      path,
+      unexpressed: [{ status: 422, rule: 'the phrase must contain words the rule suggester understands (details list the others)' }],
+      summary: 'Suggest segments from a phrase ("vip customers in New York"); deterministic, no model',
+      tag: 'Segments',
+      auth: READERS,
       body: SuggestSegments,
       responses: { 200: { description: 'Suggestions, most confident first', schema: z.object({ suggestions: z.array(z.record(z.string(), z.unknown())) }) } },
       handler: async (ctx, { body }) => {
@@ -34,7 +50,13 @@ export function segmentRoutes(target: RouteTarget): void {
     });
   }
   addRoute(target, {
-    method: 'post', path: '/api/v1/segments', unexpressed: [{ status: 422, rule: 'every condition must name a field of GET /segments/fields with an operator and a value that field takes' }], summary: 'Create a segment (membership is computed in the background)', tag: 'Segments', auth: WRITERS, idempotent: true,
+    method: 'post',
+    path: '/api/v1/segments',
+    unexpressed: [{ status: 422, rule: 'every condition must name a field of GET /segments/fields with an operator and a value that field takes' }],
+    summary: 'Create a segment (membership is computed in the background)',
+    tag: 'Segments',
+    auth: WRITERS,
+    idempotent: true,
     body: CreateSegment,
     responses: { 201: { description: 'Created', schema: z.object({ data: SegmentView }) }, 409: { description: 'Name already used' } },
     handler: async (ctx, { body }) => {
@@ -43,7 +65,11 @@ export function segmentRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/segments', summary: "The tenant's segments, newest first, page or cursor pagination", tag: 'Segments', auth: READERS,
+    method: 'get',
+    path: '/api/v1/segments',
+    summary: "The tenant's segments, newest first, page or cursor pagination",
+    tag: 'Segments',
+    auth: READERS,
     query: SegmentListQuery,
     responses: { 200: { description: 'A page of segments', schema: SegmentListResponse } },
     handler: async (ctx, { query }) => {
@@ -51,7 +77,11 @@ export function segmentRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/segments/:id', summary: 'One segment with its normalised rules', tag: 'Segments', auth: READERS,
+    method: 'get',
+    path: '/api/v1/segments/:id',
+    summary: 'One segment with its normalised rules',
+    tag: 'Segments',
+    auth: READERS,
     params: SegmentParams,
     responses: { 200: { description: 'The segment', schema: z.object({ data: SegmentView }) }, 404: { description: 'No such segment' } },
     handler: async (ctx, { params }) => {
@@ -60,8 +90,14 @@ export function segmentRoutes(target: RouteTarget): void {
   });
   for (const method of ['put', 'patch'] as const) {
     addRoute(target, {
-      method, path: '/api/v1/segments/:id', unexpressed: [{ status: 422, rule: 'every condition must name a field of GET /segments/fields with an operator and a value that field takes' }], summary: 'Change name, description or rules', tag: 'Segments', auth: WRITERS,
-      params: SegmentParams, body: UpdateSegment,
+      method,
+      path: '/api/v1/segments/:id',
+      unexpressed: [{ status: 422, rule: 'every condition must name a field of GET /segments/fields with an operator and a value that field takes' }],
+      summary: 'Change name, description or rules',
+      tag: 'Segments',
+      auth: WRITERS,
+      params: SegmentParams,
+      body: UpdateSegment,
       responses: { 200: { description: 'Updated', schema: z.object({ data: SegmentView }) }, 404: { description: 'No such segment' } },
       handler: async (ctx, { params, body }) => {
         ctx.body = { data: await ctx.domain.segments.update(commandContext(ctx), params.id, body) };
@@ -69,23 +105,41 @@ export function segmentRoutes(target: RouteTarget): void {
     });
   }
   addRoute(target, {
-    method: 'delete', path: '/api/v1/segments/:id', summary: 'Delete a segment', tag: 'Segments', auth: WRITERS,
-    params: SegmentParams, responses: { 204: { description: 'Deleted' }, 404: { description: 'No such segment' } },
+    method: 'delete',
+    path: '/api/v1/segments/:id',
+    summary: 'Delete a segment',
+    tag: 'Segments',
+    auth: WRITERS,
+    params: SegmentParams,
+    responses: { 204: { description: 'Deleted' }, 404: { description: 'No such segment' } },
     handler: async (ctx, { params }) => {
       await ctx.domain.segments.remove(commandContext(ctx), params.id);
       ctx.status = 204;
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/segments/:id/count', summary: 'How many customers the segment selects now', tag: 'Segments', auth: READERS,
-    params: SegmentParams, responses: { 200: { description: 'The count', schema: z.object({ data: z.object({ count: z.number().int() }) }) }, 404: { description: 'No such segment' } },
+    method: 'get',
+    path: '/api/v1/segments/:id/count',
+    summary: 'How many customers the segment selects now',
+    tag: 'Segments',
+    auth: READERS,
+    params: SegmentParams,
+    responses: {
+      200: { description: 'The count', schema: z.object({ data: z.object({ count: z.number().int() }) }) },
+      404: { description: 'No such segment' },
+    },
     handler: async (ctx, { params }) => {
       ctx.body = { data: { count: await ctx.domain.segments.count(tenantOf(ctx), params.id) } };
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/segments/:id/customers', summary: "The segment's customers, paginated and filterable like the customer list", tag: 'Segments', auth: READERS,
-    params: SegmentParams, query: CustomerListQuery,
+    method: 'get',
+    path: '/api/v1/segments/:id/customers',
+    summary: "The segment's customers, paginated and filterable like the customer list",
+    tag: 'Segments',
+    auth: READERS,
+    params: SegmentParams,
+    query: CustomerListQuery,
     responses: { 200: { description: 'A page of customers', schema: CustomerListResponse }, 404: { description: 'No such segment' } },
     handler: async (ctx, { params, query }) => {
       const predicate = await ctx.domain.segments.predicateFor(tenantOf(ctx), params.id);

@@ -6,14 +6,22 @@ import { TenantResponse, TenantSummaryResponse, UpdateTenant } from './schema';
 
 /** The tenant as GET and PATCH /tenant return it, with the caller's principal. */
 const view = (tenant: Tenant, principal: Principal) => ({
-  id: tenant.id, name: tenant.name, slug: tenant.slug, createdAt: tenant.createdAt.toISOString(), settings: toTenantSettings(tenant.settings),
+  id: tenant.id,
+  name: tenant.name,
+  slug: tenant.slug,
+  createdAt: tenant.createdAt.toISOString(),
+  settings: toTenantSettings(tenant.settings),
   principal: { role: principal.role, actorType: principal.actorType, actorId: principal.actorId },
 });
 
 /** The caller's own tenant: who am I, its settings, and a summary of what the tenant holds. */
 export function tenantRoutes(target: RouteTarget): void {
   addRoute(target, {
-    method: 'get', path: '/api/v1/tenant', summary: 'The tenant of the credential, its settings, and the credential itself', tag: 'Tenant', auth: ROLES,
+    method: 'get',
+    path: '/api/v1/tenant',
+    summary: 'The tenant of the credential, its settings, and the credential itself',
+    tag: 'Tenant',
+    auth: ROLES,
     responses: { 200: { description: 'The tenant', schema: TenantResponse } },
     handler: async (ctx) => {
       const principal = principalOf(ctx);
@@ -21,7 +29,11 @@ export function tenantRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'patch', path: '/api/v1/tenant', summary: "Change the tenant's settings (defaultLanguage for new customers, customer event ingestion and retention)", tag: 'Tenant', auth: ['admin'],
+    method: 'patch',
+    path: '/api/v1/tenant',
+    summary: "Change the tenant's settings (defaultLanguage for new customers, customer event ingestion and retention)",
+    tag: 'Tenant',
+    auth: ['admin'],
     body: UpdateTenant,
     unexpressed: [{ status: 422, rule: 'defaultLanguage must be a BCP 47 tag that Intl.getCanonicalLocales accepts (stored in its canonical form)' }],
     responses: { 200: { description: 'The tenant as changed', schema: TenantResponse } },
@@ -30,7 +42,11 @@ export function tenantRoutes(target: RouteTarget): void {
     },
   });
   addRoute(target, {
-    method: 'get', path: '/api/v1/tenant/summary', summary: 'Counts of customers, orders and events (runs a Temporal workflow)', tag: 'Tenant', auth: READERS,
+    method: 'get',
+    path: '/api/v1/tenant/summary',
+    summary: 'Counts of customers, orders and events (runs a Temporal workflow)',
+    tag: 'Tenant',
+    auth: READERS,
     responses: { 200: { description: 'The counts', schema: TenantSummaryResponse } },
     handler: async (ctx) => {
       ctx.body = { data: await ctx.domain.tenantSummary(tenantOf(ctx)) };

@@ -25,11 +25,18 @@ export const URL_CHECK_DESCRIPTION =
   'Checked when the endpoint is created or its URL changed, before anything is stored: the host must resolve (DNS) here, ' +
   'and every address it resolves to (or the literal address) must be public. A host without a DNS answer is refused with 422 ' +
   '"does not resolve"; one that is or resolves to a loopback, private, link-local or reserved address with 422 "private or reserved address" ' +
-  '(an operator can allow such hosts or networks in the deployment\'s configuration). Deliveries check the address again on every connection.';
+  "(an operator can allow such hosts or networks in the deployment's configuration). Deliveries check the address again on every connection.";
 
 const endpointFields = {
-  url: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2000).meta({ description: `http or https URL. ${URL_CHECK_DESCRIPTION}` }),
-  events: z.array(z.enum(EVENT_FILTERS)).min(1).max(100).meta({ description: 'Exact types, family wildcards such as customer.*, or * (see /webhooks/event-types)' }),
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an http or https URL' })
+    .max(2000)
+    .meta({ description: `http or https URL. ${URL_CHECK_DESCRIPTION}` }),
+  events: z
+    .array(z.enum(EVENT_FILTERS))
+    .min(1)
+    .max(100)
+    .meta({ description: 'Exact types, family wildcards such as customer.*, or * (see /webhooks/event-types)' }),
   description: text({ max: 500 }).nullish(),
   enabled: z.boolean(),
   rateLimit: z.number().int().min(1).max(10_000).nullable().meta({ description: 'Deliveries per second at most; null for no limit' }),
@@ -46,7 +53,11 @@ export const CreateWebhook = z
     rateLimit: endpointFields.rateLimit.optional(),
     maxConcurrency: endpointFields.maxConcurrency.optional(),
     headers: endpointFields.headers.optional(),
-    secret: z.string().regex(SECRET, 'must be whsec_<base64 of 16–64 bytes> or 16–128 printable characters without spaces').optional().meta({ description: 'whsec_<base64> or 16–128 printable characters; generated when absent' }),
+    secret: z
+      .string()
+      .regex(SECRET, 'must be whsec_<base64 of 16–64 bytes> or 16–128 printable characters without spaces')
+      .optional()
+      .meta({ description: 'whsec_<base64> or 16–128 printable characters; generated when absent' }),
   })
   .strict()
   .meta({ id: 'CreateWebhook' });
@@ -55,7 +66,10 @@ export const CreateWebhook = z
 export const UpdateWebhook = z.object(endpointFields).partial().strict().meta({ id: 'UpdateWebhook' });
 
 /** Body of POST /webhooks/:id/rotate-secret (optional). */
-export const RotateSecret = z.object({ secret: z.string().regex(SECRET, 'must be whsec_<base64 of 16–64 bytes> or 16–128 printable characters without spaces').optional() }).strict().meta({ id: 'RotateWebhookSecret' });
+export const RotateSecret = z
+  .object({ secret: z.string().regex(SECRET, 'must be whsec_<base64 of 16–64 bytes> or 16–128 printable characters without spaces').optional() })
+  .strict()
+  .meta({ id: 'RotateWebhookSecret' });
 
 /** Body of POST /webhooks/:id/replay. */
 export const ReplayBody = z
@@ -91,10 +105,21 @@ export const DeliveryListQuery = z
 /** An endpoint as returned (never with its secret, except from create and rotate-secret). */
 export const WebhookView = z
   .object({
-    id: z.uuid(), url: z.string(), description: z.string().nullable(), events: z.array(z.string()), enabled: z.boolean(),
-    disabledReason: z.string().nullable(), disabledAt: z.string().nullable(), rateLimit: z.number().int().nullable(), maxConcurrency: z.number().int(),
-    headers: z.record(z.string(), z.string()), failingSince: z.string().nullable(), lastSuccessAt: z.string().nullable(),
-    previousSecretExpiresAt: z.string().nullable(), createdAt: z.string(), updatedAt: z.string(),
+    id: z.uuid(),
+    url: z.string(),
+    description: z.string().nullable(),
+    events: z.array(z.string()),
+    enabled: z.boolean(),
+    disabledReason: z.string().nullable(),
+    disabledAt: z.string().nullable(),
+    rateLimit: z.number().int().nullable(),
+    maxConcurrency: z.number().int(),
+    headers: z.record(z.string(), z.string()),
+    failingSince: z.string().nullable(),
+    lastSuccessAt: z.string().nullable(),
+    previousSecretExpiresAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
   })
   .meta({ id: 'Webhook' });
 
@@ -104,24 +129,48 @@ export const WebhookWithSecretView = WebhookView.extend({ secret: z.string() }).
 /** A delivery as returned. */
 export const DeliveryView = z
   .object({
-    id: z.uuid(), endpointId: z.uuid(), eventId: z.uuid(), eventType: z.string(), status: z.enum(['pending', 'succeeded', 'failed']),
-    attempts: z.number().int(), nextAttemptAt: z.string().nullable(), lastAttemptAt: z.string().nullable(), lastStatusCode: z.number().int().nullable(),
-    lastError: z.string().nullable(), succeededAt: z.string().nullable(), createdAt: z.string(),
+    id: z.uuid(),
+    endpointId: z.uuid(),
+    eventId: z.uuid(),
+    eventType: z.string(),
+    status: z.enum(['pending', 'succeeded', 'failed']),
+    attempts: z.number().int(),
+    nextAttemptAt: z.string().nullable(),
+    lastAttemptAt: z.string().nullable(),
+    lastStatusCode: z.number().int().nullable(),
+    lastError: z.string().nullable(),
+    succeededAt: z.string().nullable(),
+    createdAt: z.string(),
   })
   .meta({ id: 'WebhookDelivery' });
 
 /** A delivery with its payload and attempts. */
 export const DeliveryDetailView = DeliveryView.extend({
   payload: z.unknown(),
-  attemptLog: z.array(z.object({ attempt: z.number().int(), startedAt: z.string(), latencyMs: z.number().int(), statusCode: z.number().int().nullable(), responseExcerpt: z.string().nullable(), error: z.string().nullable() })),
+  attemptLog: z.array(
+    z.object({
+      attempt: z.number().int(),
+      startedAt: z.string(),
+      latencyMs: z.number().int(),
+      statusCode: z.number().int().nullable(),
+      responseExcerpt: z.string().nullable(),
+      error: z.string().nullable(),
+    }),
+  ),
 }).meta({ id: 'WebhookDeliveryDetail' });
 
 /** A replay job. */
 export const ReplayView = z
   .object({
-    id: z.uuid(), endpointId: z.uuid(), scope: z.enum(['all', 'failed']), from: z.string().nullable(), to: z.string().nullable(),
-    status: z.enum(['running', 'completed', 'failed']), progress: z.object({ total: z.number().int(), processed: z.number().int() }),
-    createdAt: z.string(), finishedAt: z.string().nullable(),
+    id: z.uuid(),
+    endpointId: z.uuid(),
+    scope: z.enum(['all', 'failed']),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    status: z.enum(['running', 'completed', 'failed']),
+    progress: z.object({ total: z.number().int(), processed: z.number().int() }),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
   })
   .meta({ id: 'WebhookReplay' });
 

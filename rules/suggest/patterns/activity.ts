@@ -30,7 +30,8 @@ const LATEST_NOTE: Readonly<Record<string, string>> = {
 /** "not in the window": outside it or, for dates that can be missing, never set. */
 function outside(field: string, w: WindowSpec): Reading[] {
   const rule = outsideWindowRule(field, w, !LATEST_NOTE[field]);
-  if (!rule) throw new SuggestionError([], `Could not understand "not" with a past period for ${field}: only the latest date is stored, use e.g. "in the last 30 days"`);
+  if (!rule)
+    throw new SuggestionError([], `Could not understand "not" with a past period for ${field}: only the latest date is stored, use e.g. "in the last 30 days"`);
   const never = NEVER_NOTE[field];
   if (!never || (rule.kind === 'condition' && rule.operator === 'withinLastDays')) return [reading(rule)];
   const complement = rule.kind === 'condition' && rule.operator === 'notWithinLastDays';
@@ -53,45 +54,95 @@ function dated(field: string, alone?: RuleNode, aloneNegated?: RuleNode): Clause
   });
 }
 
-const anchor = (phrases: readonly string[], make: () => Clause): Pattern => (s, i) => {
-  const end = s.phrase(i, phrases);
-  return end > i ? { end, item: make() } : null;
-};
+const anchor =
+  (phrases: readonly string[], make: () => Clause): Pattern =>
+  (s, i) => {
+    const end = s.phrase(i, phrases);
+    return end > i ? { end, item: make() } : null;
+  };
 
 const ORDERED = ['ordered', 'order', 'orders', 'purchased', 'purchase', 'purchases', 'bought', 'buy', 'shopped', 'made a purchase'];
-const LAST_ORDER = ['last ordered', 'last order', 'last purchase', 'last purchased', 'last bought', 'last shopped', 'most recent order', 'most recent purchase', 'latest order', 'latest purchase', 'last order date'];
+const LAST_ORDER = [
+  'last ordered',
+  'last order',
+  'last purchase',
+  'last purchased',
+  'last bought',
+  'last shopped',
+  'most recent order',
+  'most recent purchase',
+  'latest order',
+  'latest purchase',
+  'last order date',
+];
 const FIRST_ORDER = ['first ordered', 'first order', 'first purchase', 'first purchased', 'first bought', 'first order date'];
 const SIGNED_UP = [
-  'signed up', 'sign up', 'signup', 'signups', 'sign ups', 'joined', 'join', 'registered', 'register', 'registration', 'registrations', 'created',
-  'added', 'became a customer', 'became customers', 'onboarded', 'customer since', 'customers since', 'new signups', 'new sign ups', 'new registrations',
+  'signed up',
+  'sign up',
+  'signup',
+  'signups',
+  'sign ups',
+  'joined',
+  'join',
+  'registered',
+  'register',
+  'registration',
+  'registrations',
+  'created',
+  'added',
+  'became a customer',
+  'became customers',
+  'onboarded',
+  'customer since',
+  'customers since',
+  'new signups',
+  'new sign ups',
+  'new registrations',
 ];
-const INTERACTED = ['interacted', 'last interaction', 'last interacted', 'last seen', 'seen', 'last active', 'last contact', 'engaged', 'last engaged', 'contacted us', 'reached out'];
+const INTERACTED = [
+  'interacted',
+  'last interaction',
+  'last interacted',
+  'last seen',
+  'seen',
+  'last active',
+  'last contact',
+  'engaged',
+  'last engaged',
+  'contacted us',
+  'reached out',
+];
 
 const active = all(cond('status', 'equal', 'active'), cond('isBlocked', 'equal', false));
 
 /** "active": status active and not blocked; with a window, recent interaction or order. */
-const activeClause = (): Clause => clause([reading(active)], {
-  withWindow: (w) => clause([reading(windowRule('lastInteractionAt', w), 0.75), reading(windowRule('lastOrderAt', w), 0.6)]),
-});
+const activeClause = (): Clause =>
+  clause([reading(active)], {
+    withWindow: (w) => clause([reading(windowRule('lastInteractionAt', w), 0.75), reading(windowRule('lastOrderAt', w), 0.6)]),
+  });
 
 /** "inactive": the status or the segment label; with a window ("inactive for 60 days"), no order or interaction in it. */
-const inactiveClause = (): Clause => clause([reading(cond('status', 'equal', 'inactive'), 0.85), reading(cond('segment', 'equal', 'inactive'), 0.6)], {
-  withWindow: (w) => clause([
-    ...outside('lastOrderAt', w).map((r) => ({ ...r, confidence: 0.75 })),
-    ...outside('lastInteractionAt', w).map((r) => ({ ...r, confidence: 0.6 })),
-  ]),
-});
+const inactiveClause = (): Clause =>
+  clause([reading(cond('status', 'equal', 'inactive'), 0.85), reading(cond('segment', 'equal', 'inactive'), 0.6)], {
+    withWindow: (w) =>
+      clause([
+        ...outside('lastOrderAt', w).map((r) => ({ ...r, confidence: 0.75 })),
+        ...outside('lastInteractionAt', w).map((r) => ({ ...r, confidence: 0.6 })),
+      ]),
+  });
 
 /** "new": joined in the last 30 days, or the "new" segment label; with a window, joined in it. */
-const newClause = (): Clause => clause([reading(cond('createdAt', 'withinLastDays', 30), 0.7), reading(cond('segment', 'equal', 'new'), 0.6)], {
-  withWindow: (w) => dated('createdAt').withWindow!(w),
-});
+const newClause = (): Clause =>
+  clause([reading(cond('createdAt', 'withinLastDays', 30), 0.7), reading(cond('segment', 'equal', 'new'), 0.6)], {
+    withWindow: (w) => dated('createdAt').withWindow!(w),
+  });
 
 /** "lapsed": ordered before, but not in the last 90 (or 180) days. */
 const lapsed = (rule: RuleNode): RuleNode => all(cond('lastOrderAt', 'exists'), rule);
-const lapsedClause = (): Clause => clause([reading(lapsed(cond('lastOrderAt', 'notWithinLastDays', 90)), 0.6), reading(lapsed(cond('lastOrderAt', 'notWithinLastDays', 180)), 0.5)], {
-  withWindow: (w) => clause([reading(lapsed(outsideWindowRule('lastOrderAt', w, false) ?? windowRule('lastOrderAt', w)))]),
-});
+const lapsedClause = (): Clause =>
+  clause([reading(lapsed(cond('lastOrderAt', 'notWithinLastDays', 90)), 0.6), reading(lapsed(cond('lastOrderAt', 'notWithinLastDays', 180)), 0.5)], {
+    withWindow: (w) => clause([reading(lapsed(outsideWindowRule('lastOrderAt', w, false) ?? windowRule('lastOrderAt', w)))]),
+  });
 
 /** Activity patterns, including the bare time window. */
 export const ACTIVITY_PATTERNS: readonly Pattern[] = [
@@ -116,6 +167,10 @@ export const ACTIVITY_PATTERNS: readonly Pattern[] = [
  * ordering, then interacting, then signing up.
  */
 export function danglingWindow(spec: WindowSpec): Clause {
-  const fields: Array<[string, number]> = [['lastOrderAt', 0.6], ['lastInteractionAt', 0.5], ['createdAt', 0.4]];
+  const fields: Array<[string, number]> = [
+    ['lastOrderAt', 0.6],
+    ['lastInteractionAt', 0.5],
+    ['createdAt', 0.4],
+  ];
   return clause(fields.map(([field, confidence]) => reading(windowRule(field, spec), confidence)));
 }

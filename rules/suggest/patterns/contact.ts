@@ -13,8 +13,15 @@ import { firstValue, readList, valueRun } from './values';
 const EMAIL = ['email', 'emails', 'e mail', 'e mails', 'email address', 'email addresses', 'e mail address', 'mail'];
 const PHONE = ['phone', 'phone number', 'phone numbers', 'mobile', 'mobile number', 'cell', 'cell phone', 'telephone'];
 const PROVIDERS: ReadonlyMap<string, string> = new Map([
-  ['gmail', 'gmail.com'], ['googlemail', 'googlemail.com'], ['yahoo', 'yahoo.com'], ['hotmail', 'hotmail.com'], ['outlook', 'outlook.com'],
-  ['icloud', 'icloud.com'], ['aol', 'aol.com'], ['protonmail', 'protonmail.com'], ['gmx', 'gmx.com'],
+  ['gmail', 'gmail.com'],
+  ['googlemail', 'googlemail.com'],
+  ['yahoo', 'yahoo.com'],
+  ['hotmail', 'hotmail.com'],
+  ['outlook', 'outlook.com'],
+  ['icloud', 'icloud.com'],
+  ['aol', 'aol.com'],
+  ['protonmail', 'protonmail.com'],
+  ['gmx', 'gmx.com'],
 ]);
 
 /** Operator phrases after a field word; `domain` phrases turn "acme.com" into "@acme.com". */
@@ -48,7 +55,8 @@ function textField(words: readonly string[], field: string, isEmail: boolean): P
 /** "gmail users", "a yahoo address", "@acme.com emails". */
 const provider: Pattern = (s, i) => {
   const w = s.word(i);
-  const domain = PROVIDERS.get(w) ?? (/^@?[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(w) && (w.startsWith('@') || s.phrase(i + 1, EMAIL) > 0) ? w.replace(/^@/, '') : undefined);
+  const domain =
+    PROVIDERS.get(w) ?? (/^@?[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(w) && (w.startsWith('@') || s.phrase(i + 1, EMAIL) > 0) ? w.replace(/^@/, '') : undefined);
   if (!domain) return null;
   const end = Math.max(i + 1, s.phrase(i + 1, [...EMAIL, 'account', 'accounts', 'address', 'addresses']));
   return { end, item: clause([reading(cond('email', 'endsWith', `@${domain}`))]) };
@@ -107,11 +115,58 @@ const language: Pattern = (s, i) => {
 const CHANNELS: ReadonlyArray<[string, readonly string[]]> = [
   ['preferences.newsletter', ['newsletter', 'newsletters', 'news letter', 'newsletter list', 'mailing list']],
   ['preferences.sms', ['sms', 'text messages', 'texts', 'text', 'text message', 'sms messages', 'sms marketing', 'texting']],
-  ['preferences.email', ['email', 'emails', 'e mail', 'e mails', 'email marketing', 'marketing emails', 'marketing email', 'email messages', 'email communications']],
+  [
+    'preferences.email',
+    ['email', 'emails', 'e mail', 'e mails', 'email marketing', 'marketing emails', 'marketing email', 'email messages', 'email communications'],
+  ],
 ];
-const YES = ['subscribed', 'subscribed to', 'subscribed for', 'subscribe to', 'opted in', 'opted into', 'opt in', 'opted in to', 'accepts', 'accept', 'accepting', 'receive', 'receives', 'receiving', 'get', 'gets', 'getting', 'allow', 'allows', 'consented', 'consent', 'consented to', 'signed up for', 'signed up to', 'agreed to', 'want', 'wants', 'on'];
+const YES = [
+  'subscribed',
+  'subscribed to',
+  'subscribed for',
+  'subscribe to',
+  'opted in',
+  'opted into',
+  'opt in',
+  'opted in to',
+  'accepts',
+  'accept',
+  'accepting',
+  'receive',
+  'receives',
+  'receiving',
+  'get',
+  'gets',
+  'getting',
+  'allow',
+  'allows',
+  'consented',
+  'consent',
+  'consented to',
+  'signed up for',
+  'signed up to',
+  'agreed to',
+  'want',
+  'wants',
+  'on',
+];
 const NO = ['opted out', 'opted out of', 'opt out', 'opt out of', 'opted out from', 'unsubscribed', 'unsubscribed from', 'declined', 'refused', 'rejected'];
-const YES_AFTER = ['subscribers', 'subscriber', 'opt in', 'opt ins', 'opted in', 'subscribed', 'consent', 'allowed', 'enabled', 'on', 'subscription', 'subscriptions', 'readers', 'list'];
+const YES_AFTER = [
+  'subscribers',
+  'subscriber',
+  'opt in',
+  'opt ins',
+  'opted in',
+  'subscribed',
+  'consent',
+  'allowed',
+  'enabled',
+  'on',
+  'subscription',
+  'subscriptions',
+  'readers',
+  'list',
+];
 const NO_AFTER = ['opt out', 'opt outs', 'opted out', 'unsubscribed', 'unsubscribes', 'disabled', 'off'];
 const SKIP: ReadonlySet<string> = new Set(['to', 'the', 'our', 'your', 'for', 'from', 'of', 'in', 'into', 'a', 'an', 'all', 'any']);
 
@@ -141,11 +196,4 @@ const consent: Pattern = (s, i) => {
 };
 
 /** Contact and preference patterns. */
-export const CONTACT_PATTERNS: readonly Pattern[] = [
-  consent,
-  textField(EMAIL, 'email', true),
-  textField(PHONE, 'phone', false),
-  provider,
-  name,
-  language,
-];
+export const CONTACT_PATTERNS: readonly Pattern[] = [consent, textField(EMAIL, 'email', true), textField(PHONE, 'phone', false), provider, name, language];

@@ -13,5 +13,11 @@ import { TAG_PATTERNS } from './tags';
 
 /** All patterns, highest priority first. */
 export const PATTERNS: readonly Pattern[] = [
-  ...CONTACT_PATTERNS, ...SPEND_PATTERNS, ...ORDER_PATTERNS, ...ACTIVITY_PATTERNS, ...TAG_PATTERNS, ...PROFILE_PATTERNS, ...PLACE_PATTERNS,
+  ...CONTACT_PATTERNS,
+  ...SPEND_PATTERNS,
+  ...ORDER_PATTERNS,
+  ...ACTIVITY_PATTERNS,
+  ...TAG_PATTERNS,
+  ...PROFILE_PATTERNS,
+  ...PLACE_PATTERNS,
 ];

@@ -9,7 +9,17 @@ import { readComparison, readCount, type Comparison } from '../numbers';
 import { compare, lifetime } from './spend';
 
 const NOUNS = ['orders', 'order', 'purchases', 'purchase', 'transactions', 'transaction'];
-const COUNT_FIELD = ['order count', 'number of orders', 'total orders', 'orders count', 'orders', 'purchase count', 'number of purchases', 'total purchases', 'purchases'];
+const COUNT_FIELD = [
+  'order count',
+  'number of orders',
+  'total orders',
+  'orders count',
+  'orders',
+  'purchase count',
+  'number of purchases',
+  'total purchases',
+  'purchases',
+];
 const VERBS = ['ordered', 'purchased', 'bought', 'shopped', 'ordered from us', 'bought from us'];
 const NOTE = 'The order count is lifetime, filtered to customers whose last order falls in the time window.';
 

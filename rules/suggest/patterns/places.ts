@@ -16,13 +16,19 @@ type Field = Place['field'];
 type PlaceRead = { readings: Reading[]; end: number };
 
 const placeRule = (p: Place): RuleNode => (p.values.length === 1 ? cond(p.field, 'equal', p.values[0]) : cond(p.field, 'in', p.values));
-const titleCase = (text: string): string => (text === text.toLowerCase() ? text.replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()) : text);
+const titleCase = (text: string): string =>
+  text === text.toLowerCase() ? text.replace(/(^|[\s-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()) : text;
 
 /** The longest known place name at `i`. */
 function known(s: Scanner, i: number): { places: Place[]; end: number } | null {
   const end = s.phrase(i, PLACE_KEYS_BY_FIRST_WORD.get(s.word(i)) ?? []);
   if (end < 0) return null;
-  const places = PLACES.get(s.tokens.slice(i, end).map((t) => t.norm).join(' '));
+  const places = PLACES.get(
+    s.tokens
+      .slice(i, end)
+      .map((t) => t.norm)
+      .join(' '),
+  );
   return places ? { places, end } : null;
 }
 
@@ -43,12 +49,38 @@ function onePlace(s: Scanner, i: number, field: Field | undefined, first: boolea
 
 /** Places joined by "or", "and" and commas: a customer lives in one place, so the list is always an OR. */
 function placeList(s: Scanner, i: number, field?: Field): Match | null {
-  const list = readList(s, i, (sc, k) => onePlace(sc, k, field, true), (sc, k) => onePlace(sc, k, field, false));
+  const list = readList(
+    s,
+    i,
+    (sc, k) => onePlace(sc, k, field, true),
+    (sc, k) => onePlace(sc, k, field, false),
+  );
   if (!list) return null;
-  return { end: list.end, item: clause(joinReadings(list.items.map((p) => p.readings), (rules) => any(...rules))) };
+  return {
+    end: list.end,
+    item: clause(
+      joinReadings(
+        list.items.map((p) => p.readings),
+        (rules) => any(...rules),
+      ),
+    ),
+  };
 }
 
-const PREPOSITIONS = ['in', 'from', 'based in', 'located in', 'living in', 'live in', 'lives in', 'residing in', 'reside in', 'based out of', 'out of', 'located at'];
+const PREPOSITIONS = [
+  'in',
+  'from',
+  'based in',
+  'located in',
+  'living in',
+  'live in',
+  'lives in',
+  'residing in',
+  'reside in',
+  'based out of',
+  'out of',
+  'located at',
+];
 const FIELD_WORDS: ReadonlyArray<[Field, readonly string[]]> = [
   ['address.city', ['city', 'city of', 'city is', 'cities', 'in the city of', 'in city', 'town']],
   ['address.state', ['state', 'state of', 'state is', 'states', 'in the state of', 'in state', 'province', 'province of', 'region']],
@@ -88,9 +120,12 @@ const postalCode: Pattern = (s, i) => {
   const list = readList(s, Math.max(prefix, at), read, read);
   if (!list) return null;
   const values = list.items.map((v) => v.text);
-  const rule = prefix > at
-    ? any(...values.map((v) => cond('address.postalCode', 'startsWith', v)))
-    : values.length === 1 ? cond('address.postalCode', 'equal', values[0]) : cond('address.postalCode', 'in', values);
+  const rule =
+    prefix > at
+      ? any(...values.map((v) => cond('address.postalCode', 'startsWith', v)))
+      : values.length === 1
+        ? cond('address.postalCode', 'equal', values[0])
+        : cond('address.postalCode', 'in', values);
   return { end: list.end, item: clause([reading(rule)]) };
 };
 

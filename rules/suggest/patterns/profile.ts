@@ -12,15 +12,41 @@ import { readList } from './values';
 const TIERS = ['regular', 'premium', 'vip'];
 const LABELS = ['vip', 'regular', 'new', 'inactive'];
 const STATUSES = ['active', 'inactive', 'blocked', 'suspended'];
-const ALIASES: ReadonlyMap<string, string> = new Map([['v.i.p', 'vip'], ['vips', 'vip'], ['social_media', 'social media']]);
+const ALIASES: ReadonlyMap<string, string> = new Map([
+  ['v.i.p', 'vip'],
+  ['vips', 'vip'],
+  ['social_media', 'social media'],
+]);
 
 /** Source names (normalised phrases) → stored source. */
 const SOURCES: ReadonlyArray<[string, string]> = [
-  ['whatsapp', 'whatsapp'], ['referral', 'referral'], ['referrals', 'referral'], ['referred', 'referral'], ['word of mouth', 'referral'],
-  ['website', 'website'], ['web', 'website'], ['web site', 'website'], ['site', 'website'], ['online', 'website'], ['web form', 'website'],
-  ['social media', 'social_media'], ['social', 'social_media'], ['facebook', 'social_media'], ['instagram', 'social_media'], ['tiktok', 'social_media'],
-  ['twitter', 'social_media'], ['linkedin', 'social_media'], ['import', 'import'], ['imported', 'import'], ['imports', 'import'], ['csv', 'import'],
-  ['csv import', 'import'], ['bulk import', 'import'], ['api', 'api'], ['integration', 'api'], ['other', 'other'],
+  ['whatsapp', 'whatsapp'],
+  ['referral', 'referral'],
+  ['referrals', 'referral'],
+  ['referred', 'referral'],
+  ['word of mouth', 'referral'],
+  ['website', 'website'],
+  ['web', 'website'],
+  ['web site', 'website'],
+  ['site', 'website'],
+  ['online', 'website'],
+  ['web form', 'website'],
+  ['social media', 'social_media'],
+  ['social', 'social_media'],
+  ['facebook', 'social_media'],
+  ['instagram', 'social_media'],
+  ['tiktok', 'social_media'],
+  ['twitter', 'social_media'],
+  ['linkedin', 'social_media'],
+  ['import', 'import'],
+  ['imported', 'import'],
+  ['imports', 'import'],
+  ['csv', 'import'],
+  ['csv import', 'import'],
+  ['bulk import', 'import'],
+  ['api', 'api'],
+  ['integration', 'api'],
+  ['other', 'other'],
 ];
 const BARE_SOURCES = new Set(['whatsapp', 'referral', 'referrals', 'referred', 'website', 'social media', 'facebook', 'instagram', 'tiktok', 'imported']);
 
@@ -28,17 +54,22 @@ const eq = (field: string, value: string): RuleNode => cond(field, 'equal', valu
 const oneOf = (field: string, values: string[]): RuleNode => (values.length === 1 ? eq(field, values[0]!) : cond(field, 'in', values));
 
 /** An enum value at `i` among `names` (aliases resolved), as a list item. */
-const enumValue = (names: readonly string[]) => (s: Scanner, i: number): { value: string; end: number } | null => {
-  const w = ALIASES.get(s.word(i)) ?? s.word(i);
-  return names.includes(w) ? { value: w, end: i + 1 } : null;
-};
+const enumValue =
+  (names: readonly string[]) =>
+  (s: Scanner, i: number): { value: string; end: number } | null => {
+    const w = ALIASES.get(s.word(i)) ?? s.word(i);
+    return names.includes(w) ? { value: w, end: i + 1 } : null;
+  };
 
 /** A source name at `i`. */
 function sourceAt(s: Scanner, i: number, bareOnly = false): { value: string; end: number } | null {
   const names = SOURCES.filter(([n]) => !bareOnly || BARE_SOURCES.has(n)).map(([n]) => n);
   const end = s.phrase(i, names);
   if (end < 0) return null;
-  const name = s.tokens.slice(i, end).map((t) => t.norm).join(' ');
+  const name = s.tokens
+    .slice(i, end)
+    .map((t) => t.norm)
+    .join(' ');
   return { value: SOURCES.find(([n]) => n === name)?.[1] ?? 'other', end };
 }
 
@@ -54,15 +85,29 @@ function explicit(field: string, keywords: readonly string[], read: (s: Scanner,
     if (k < 0) return null;
     const from = s.skip(k, new Set(['is', 'of', '=', 'are', 'the']));
     const list = readList(s, from, read, read);
-    return list ? { end: list.end, item: clause([reading(oneOf(field, list.items.map((x) => x.value)))]) } : null;
+    return list
+      ? {
+          end: list.end,
+          item: clause([
+            reading(
+              oneOf(
+                field,
+                list.items.map((x) => x.value),
+              ),
+            ),
+          ]),
+        }
+      : null;
   };
 }
 
 const blocked = any(eq('status', 'blocked'), cond('isBlocked', 'equal', true));
-const word = (words: readonly string[], readings: Reading[]): Pattern => (s, i) => {
-  const end = s.phrase(i, words);
-  return end > i ? { end, item: clause(readings) } : null;
-};
+const word =
+  (words: readonly string[], readings: Reading[]): Pattern =>
+  (s, i) => {
+    const end = s.phrase(i, words);
+    return end > i ? { end, item: clause(readings) } : null;
+  };
 
 /** "from whatsapp", "via the website", "came from referral", "referred by a friend", "whatsapp customers". */
 const source: Pattern = (s, i) => {

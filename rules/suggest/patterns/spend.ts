@@ -10,19 +10,81 @@ import { readAmount, readComparison, type Comparison } from '../numbers';
 import { windowRule } from '../windows';
 
 const SPEND = [
-  'spent', 'spend', 'spends', 'spending', 'total spend', 'total spent', 'total spending', 'lifetime spend', 'lifetime value', 'ltv', 'clv',
-  'customer lifetime value', 'revenue', 'total revenue', 'lifetime revenue', 'worth', 'total order value', 'sales', 'total sales', 'spent a total of',
+  'spent',
+  'spend',
+  'spends',
+  'spending',
+  'total spend',
+  'total spent',
+  'total spending',
+  'lifetime spend',
+  'lifetime value',
+  'ltv',
+  'clv',
+  'customer lifetime value',
+  'revenue',
+  'total revenue',
+  'lifetime revenue',
+  'worth',
+  'total order value',
+  'sales',
+  'total sales',
+  'spent a total of',
 ];
 const AVERAGE = [
-  'average order value', 'average order', 'avg order value', 'avg order', 'aov', 'average order size', 'average order amount', 'average order total',
-  'average basket', 'average basket size', 'average basket value', 'avg basket', 'average spend per order', 'average ticket', 'average purchase',
-  'average purchase value', 'average transaction', 'average transaction value',
+  'average order value',
+  'average order',
+  'avg order value',
+  'avg order',
+  'aov',
+  'average order size',
+  'average order amount',
+  'average order total',
+  'average basket',
+  'average basket size',
+  'average basket value',
+  'avg basket',
+  'average spend per order',
+  'average ticket',
+  'average purchase',
+  'average purchase value',
+  'average transaction',
+  'average transaction value',
 ];
 const SPENT_AFTER = [
-  'spent', 'in spend', 'in spending', 'in purchases', 'in sales', 'in revenue', 'in orders', 'lifetime', 'total', 'in total', 'worth of orders',
-  'lifetime value', 'lifetime spend', 'ltv', 'total spend', 'total spent', 'in lifetime value', 'spend',
+  'spent',
+  'in spend',
+  'in spending',
+  'in purchases',
+  'in sales',
+  'in revenue',
+  'in orders',
+  'lifetime',
+  'total',
+  'in total',
+  'worth of orders',
+  'lifetime value',
+  'lifetime spend',
+  'ltv',
+  'total spend',
+  'total spent',
+  'in lifetime value',
+  'spend',
 ];
-const BIG = ['big spenders', 'high spenders', 'top spenders', 'heavy spenders', 'large spenders', 'high value', 'big spending', 'high spending', 'whales', 'best customers', 'top customers', 'valuable'];
+const BIG = [
+  'big spenders',
+  'high spenders',
+  'top spenders',
+  'heavy spenders',
+  'large spenders',
+  'high value',
+  'big spending',
+  'high spending',
+  'whales',
+  'best customers',
+  'top customers',
+  'valuable',
+];
 const LOW = ['low spenders', 'small spenders', 'light spenders', 'low value', 'low spending'];
 
 const NOTES: Readonly<Record<string, string>> = {
@@ -41,13 +103,15 @@ export function lifetime(field: string, readings: Reading[], note?: string): Cla
 }
 
 /** "<metric words> <comparison>": a bare amount means "at least". */
-const metric = (words: readonly string[], field: string): Pattern => (s, i) => {
-  const at = s.phrase(i, words);
-  const c = at > i ? readComparison(s, at, readAmount) : null;
-  if (!c) return null;
-  const rule = c.explicit ? compare(field, c) : cond(field, 'greaterThanInclusive', c.value);
-  return { end: c.end, item: lifetime(field, [reading(rule, c.explicit ? 1 : 0.75)]) };
-};
+const metric =
+  (words: readonly string[], field: string): Pattern =>
+  (s, i) => {
+    const at = s.phrase(i, words);
+    const c = at > i ? readComparison(s, at, readAmount) : null;
+    if (!c) return null;
+    const rule = c.explicit ? compare(field, c) : cond(field, 'greaterThanInclusive', c.value);
+    return { end: c.end, item: lifetime(field, [reading(rule, c.explicit ? 1 : 0.75)]) };
+  };
 
 /** Spend patterns. */
 export const SPEND_PATTERNS: readonly Pattern[] = [
@@ -64,8 +128,14 @@ export const SPEND_PATTERNS: readonly Pattern[] = [
   },
   (s, i) => {
     const big = s.phrase(i, BIG);
-    if (big > i) return { end: big, item: lifetime('totalSpent', [reading(cond('totalSpent', 'greaterThan', 500), 0.6), reading(cond('totalSpent', 'greaterThan', 1000), 0.5)]) };
+    if (big > i)
+      return {
+        end: big,
+        item: lifetime('totalSpent', [reading(cond('totalSpent', 'greaterThan', 500), 0.6), reading(cond('totalSpent', 'greaterThan', 1000), 0.5)]),
+      };
     const low = s.phrase(i, LOW);
-    return low > i ? { end: low, item: lifetime('totalSpent', [reading(cond('totalSpent', 'lessThan', 100), 0.6), reading(cond('totalSpent', 'lessThan', 50), 0.5)]) } : null;
+    return low > i
+      ? { end: low, item: lifetime('totalSpent', [reading(cond('totalSpent', 'lessThan', 100), 0.6), reading(cond('totalSpent', 'lessThan', 50), 0.5)]) }
+      : null;
   },
 ];

@@ -7,8 +7,25 @@ import { clause, cond, not, reading, type Pattern } from '../clauses';
 import { firstValue, laterTag, readList } from './values';
 
 const TRIGGERS = [
-  'tagged', 'tagged as', 'tagged with', 'tag', 'tags', 'labelled', 'labeled', 'labelled as', 'labeled as',
-  'tags include', 'tags includes', 'tags including', 'tags contain', 'tags containing', 'tag is', 'tags are', 'tag of', 'tags of', 'tag includes',
+  'tagged',
+  'tagged as',
+  'tagged with',
+  'tag',
+  'tags',
+  'labelled',
+  'labeled',
+  'labelled as',
+  'labeled as',
+  'tags include',
+  'tags includes',
+  'tags including',
+  'tags contain',
+  'tags containing',
+  'tag is',
+  'tags are',
+  'tag of',
+  'tags of',
+  'tag includes',
 ];
 const ANY = ['any of', 'one of', 'either', 'any of the tags', 'at least one of'];
 const ALL = ['all of', 'both', 'all of the tags', 'every one of'];
@@ -34,7 +51,13 @@ export const TAG_PATTERNS: readonly Pattern[] = [
     if (values.length === 1 || anyAt > at) return { end: list.end, item: clause([any]) };
     if (allAt > at || list.joiner === 'and') return { end: list.end, item: clause([every]) };
     if (list.joiner === 'or') return { end: list.end, item: clause([any]) };
-    return { end: list.end, item: clause([{ ...any, confidence: 0.7 }, { ...every, confidence: 0.5 }]) };
+    return {
+      end: list.end,
+      item: clause([
+        { ...any, confidence: 0.7 },
+        { ...every, confidence: 0.5 },
+      ]),
+    };
   },
   (s, i) => (s.word(i) === 'untagged' ? { end: i + 1, item: clause([reading(hasTags)]) } : null),
 ];

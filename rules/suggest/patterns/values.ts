@@ -54,7 +54,12 @@ export function separator(s: Scanner, i: number): { joiner: Joiner; end: number 
  * Reads `first` at `i` and then further items joined by separators, each read by `next`. The
  * joiner is the last explicit "or"/"and" ("a, b or c" is an "or" list).
  */
-export function readList<T extends { end: number }>(s: Scanner, i: number, first: (s: Scanner, i: number) => T | null, next: (s: Scanner, i: number) => T | null): { items: T[]; joiner: Joiner; end: number } | null {
+export function readList<T extends { end: number }>(
+  s: Scanner,
+  i: number,
+  first: (s: Scanner, i: number) => T | null,
+  next: (s: Scanner, i: number) => T | null,
+): { items: T[]; joiner: Joiner; end: number } | null {
   const head = first(s, i);
   if (!head) return null;
   const items = [head];
@@ -78,5 +83,12 @@ export function valueRun(s: Scanner, i: number, force: boolean): Value | null {
   if (s.tok(i)?.kind === 'quoted') return head;
   let end = head.end;
   for (let next = laterValue(s, end); next && s.tok(end)?.kind !== 'quoted'; next = laterValue(s, end)) end = next.end;
-  return { text: s.text(i, end), norm: s.tokens.slice(i, end).map((t) => t.norm).join(' '), end };
+  return {
+    text: s.text(i, end),
+    norm: s.tokens
+      .slice(i, end)
+      .map((t) => t.norm)
+      .join(' '),
+    end,
+  };
 }

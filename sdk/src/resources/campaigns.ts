@@ -26,7 +26,13 @@ export class Campaigns {
   /** Creates a draft campaign; retries reuse one Idempotency-Key. */
   async create(body: CampaignCreateParams, options: CreateOptions = {}): Promise<Campaign> {
     const key = this.core.idempotencyKey(options.idempotencyKey);
-    return (await this.core.run(IDEMPOTENT, (signal) => this.core.api.POST('/api/v1/campaigns', { params: { header: { 'Idempotency-Key': key } }, body, signal }), options)).data;
+    return (
+      await this.core.run(
+        IDEMPOTENT,
+        (signal) => this.core.api.POST('/api/v1/campaigns', { params: { header: { 'Idempotency-Key': key } }, body, signal }),
+        options,
+      )
+    ).data;
   }
 
   /** Changes a draft (PUT). */
@@ -66,12 +72,19 @@ export class Campaigns {
 
   /** Schedules a draft: at a time, or recurring by cron (the stored schedule when the body is empty). */
   async schedule(id: string, body: BodyOf<'/api/v1/campaigns/{id}/schedule', 'post'> = {}, options?: RequestOptions): Promise<Campaign> {
-    return (await this.core.run(WRITE, (signal) => this.core.api.POST('/api/v1/campaigns/{id}/schedule', { params: { path: { id } }, body, signal }), options)).data;
+    return (await this.core.run(WRITE, (signal) => this.core.api.POST('/api/v1/campaigns/{id}/schedule', { params: { path: { id } }, body, signal }), options))
+      .data;
   }
 
   /** Seed 003's status change (scheduled, sending, paused, cancelled) through the matching command. */
   async setStatus(id: string, status: BodyOf<'/api/v1/campaigns/{id}/status', 'patch'>['status'], options?: RequestOptions): Promise<Campaign> {
-    return (await this.core.run(WRITE, (signal) => this.core.api.PATCH('/api/v1/campaigns/{id}/status', { params: { path: { id } }, body: { status }, signal }), options)).data;
+    return (
+      await this.core.run(
+        WRITE,
+        (signal) => this.core.api.PATCH('/api/v1/campaigns/{id}/status', { params: { path: { id } }, body: { status }, signal }),
+        options,
+      )
+    ).data;
   }
 
   /** Renders the message for one customer (or a sample one); sends nothing. */
@@ -81,7 +94,8 @@ export class Campaigns {
 
   /** Sends the message to up to 10 test addresses; answers the outcome per address. */
   async test(id: string, body: BodyOf<'/api/v1/campaigns/{id}/test', 'post'>, options?: RequestOptions) {
-    return (await this.core.run(WRITE, (signal) => this.core.api.POST('/api/v1/campaigns/{id}/test', { params: { path: { id } }, body, signal }), options)).data;
+    return (await this.core.run(WRITE, (signal) => this.core.api.POST('/api/v1/campaigns/{id}/test', { params: { path: { id } }, body, signal }), options))
+      .data;
   }
 
   /** Queued, sent, delivered, failed, skipped by reason, opened, clicked, unsubscribed. */
@@ -96,6 +110,9 @@ export class Campaigns {
 
   /** One row per recipient as CSV, JSON or NDJSON text. */
   export(id: string, query: QueryOf<'/api/v1/campaigns/{id}/export', 'get'> = {}, options?: RequestOptions): Promise<string> {
-    return this.core.read((signal) => this.core.api.GET('/api/v1/campaigns/{id}/export', { params: { path: { id }, query }, parseAs: 'text', signal }), options);
+    return this.core.read(
+      (signal) => this.core.api.GET('/api/v1/campaigns/{id}/export', { params: { path: { id }, query }, parseAs: 'text', signal }),
+      options,
+    );
   }
 }

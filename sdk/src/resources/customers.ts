@@ -3,7 +3,6 @@ import { iteratePages } from '../pagination';
 import { IDEMPOTENT, WRITE } from './policies';
 import type { BodyOf, Customer, CustomerCreateParams, CustomerDetail, CustomerListParams, CustomerNote, CustomerPatchParams, QueryOf } from '../types';
 
-
 /** `herald.customers`: customer records, their tags, status, notes and configuration. */
 export class Customers {
   constructor(private readonly core: Core) {}
@@ -32,7 +31,13 @@ export class Customers {
   /** Creates a customer; retries reuse one Idempotency-Key, so a retried create never makes two. */
   async create(body: CustomerCreateParams, options: CreateOptions = {}): Promise<Customer> {
     const key = this.core.idempotencyKey(options.idempotencyKey);
-    return (await this.core.run(IDEMPOTENT, (signal) => this.core.api.POST('/api/v1/customers', { params: { header: { 'Idempotency-Key': key } }, body, signal }), options)).data;
+    return (
+      await this.core.run(
+        IDEMPOTENT,
+        (signal) => this.core.api.POST('/api/v1/customers', { params: { header: { 'Idempotency-Key': key } }, body, signal }),
+        options,
+      )
+    ).data;
   }
 
   /** Replaces a customer (PUT): fields left out are reset. */
@@ -48,27 +53,38 @@ export class Customers {
   /** Deletes a customer: soft by default, `{ permanent: true }` removes it and its orders. */
   async delete(id: string, query: { permanent?: boolean } = {}, options?: RequestOptions): Promise<void> {
     const permanent = query.permanent ? 'true' : undefined;
-    await this.core.run(IDEMPOTENT, (signal) => this.core.api.DELETE('/api/v1/customers/{id}', { params: { path: { id }, query: { permanent } }, signal }), options);
+    await this.core.run(
+      IDEMPOTENT,
+      (signal) => this.core.api.DELETE('/api/v1/customers/{id}', { params: { path: { id }, query: { permanent } }, signal }),
+      options,
+    );
   }
 
   /** Sets, adds or removes tags. */
   async tags(id: string, body: BodyOf<'/api/v1/customers/{id}/tags', 'patch'>, options?: RequestOptions): Promise<Customer> {
-    return (await this.core.run(WRITE, (signal) => this.core.api.PATCH('/api/v1/customers/{id}/tags', { params: { path: { id } }, body, signal }), options)).data;
+    return (await this.core.run(WRITE, (signal) => this.core.api.PATCH('/api/v1/customers/{id}/tags', { params: { path: { id } }, body, signal }), options))
+      .data;
   }
 
   /** Blocks or unblocks a customer. */
   async block(id: string, body: BodyOf<'/api/v1/customers/{id}/block', 'patch'>, options?: RequestOptions): Promise<Customer> {
-    return (await this.core.run(IDEMPOTENT, (signal) => this.core.api.PATCH('/api/v1/customers/{id}/block', { params: { path: { id } }, body, signal }), options)).data;
+    return (
+      await this.core.run(IDEMPOTENT, (signal) => this.core.api.PATCH('/api/v1/customers/{id}/block', { params: { path: { id } }, body, signal }), options)
+    ).data;
   }
 
   /** Changes the account status, with a reason. */
   async status(id: string, body: BodyOf<'/api/v1/customers/{id}/status', 'patch'>, options?: RequestOptions): Promise<Customer> {
-    return (await this.core.run(IDEMPOTENT, (signal) => this.core.api.PATCH('/api/v1/customers/{id}/status', { params: { path: { id } }, body, signal }), options)).data;
+    return (
+      await this.core.run(IDEMPOTENT, (signal) => this.core.api.PATCH('/api/v1/customers/{id}/status', { params: { path: { id } }, body, signal }), options)
+    ).data;
   }
 
   /** Changes the tier (customerType), with an optional note. */
   async type(id: string, body: BodyOf<'/api/v1/customers/{id}/type', 'patch'>, options?: RequestOptions): Promise<Customer> {
-    return (await this.core.run(IDEMPOTENT, (signal) => this.core.api.PATCH('/api/v1/customers/{id}/type', { params: { path: { id } }, body, signal }), options)).data;
+    return (
+      await this.core.run(IDEMPOTENT, (signal) => this.core.api.PATCH('/api/v1/customers/{id}/type', { params: { path: { id } }, body, signal }), options)
+    ).data;
   }
 
   /** The notes log, newest first. */
@@ -79,7 +95,14 @@ export class Customers {
   /** Adds a note to the notes log (idempotent like every create). */
   async addNote(id: string, content: string, options: CreateOptions = {}): Promise<CustomerNote> {
     const key = this.core.idempotencyKey(options.idempotencyKey);
-    return (await this.core.run(IDEMPOTENT, (signal) => this.core.api.POST('/api/v1/customers/{id}/notes', { params: { path: { id }, header: { 'Idempotency-Key': key } }, body: { content }, signal }), options)).data;
+    return (
+      await this.core.run(
+        IDEMPOTENT,
+        (signal) =>
+          this.core.api.POST('/api/v1/customers/{id}/notes', { params: { path: { id }, header: { 'Idempotency-Key': key } }, body: { content }, signal }),
+        options,
+      )
+    ).data;
   }
 
   /** The customer's key/value configuration. */
@@ -89,7 +112,13 @@ export class Customers {
 
   /** Sets configuration keys (null removes a key); answers the whole map. */
   async setConfig(id: string, values: BodyOf<'/api/v1/customers/{id}/config', 'put'>, options?: RequestOptions): Promise<Record<string, unknown>> {
-    return (await this.core.run(IDEMPOTENT, (signal) => this.core.api.PUT('/api/v1/customers/{id}/config', { params: { path: { id } }, body: values, signal }), options)).data;
+    return (
+      await this.core.run(
+        IDEMPOTENT,
+        (signal) => this.core.api.PUT('/api/v1/customers/{id}/config', { params: { path: { id } }, body: values, signal }),
+        options,
+      )
+    ).data;
   }
 
   /** One customer's orders by status, average order value and spend by month. */

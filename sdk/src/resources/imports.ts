@@ -8,7 +8,8 @@ import { IDEMPOTENT, WRITE } from './policies';
  * async iterable of chunks, or a web ReadableStream: sent as it is read, never buffered), or an
  * array of customer objects (sent as JSON, within Herald's JSON body limit).
  */
-export type ImportSource = string | Blob | Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string> | ReadonlyArray<Record<string, unknown>>;
+export type ImportSource =
+  string | Blob | Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array | string> | ReadonlyArray<Record<string, unknown>>;
 
 /** Options of {@link Imports.create}. */
 export interface ImportCreateOptions extends RequestOptions {
@@ -56,17 +57,21 @@ export class Imports {
     const stream = isWebStream(source) || isAsyncIterable(source);
     const body = json ? JSON.stringify(source) : !isWebStream(source) && isAsyncIterable(source) ? asBytes(source) : source;
     const contentType = CONTENT_TYPES[json ? 'json' : (options.format ?? 'csv')];
-    const result = await this.core.run({ idempotent: false, replayable: !stream }, (signal) =>
-      this.core.api.POST('/api/v1/imports', {
-        params: { query: options.options },
-        querySerializer: serializeOptions,
-        // The body goes out as given (text, bytes or a stream); openapi-fetch would JSON-encode it.
-        body: body as never,
-        bodySerializer: (b: unknown) => b,
-        headers: { 'Content-Type': contentType },
-        ...(stream ? { duplex: 'half' as const } : {}),
-        signal,
-      }), { ...options, timeoutMs: options.timeoutMs ?? 0 });
+    const result = await this.core.run(
+      { idempotent: false, replayable: !stream },
+      (signal) =>
+        this.core.api.POST('/api/v1/imports', {
+          params: { query: options.options },
+          querySerializer: serializeOptions,
+          // The body goes out as given (text, bytes or a stream); openapi-fetch would JSON-encode it.
+          body: body as never,
+          bodySerializer: (b: unknown) => b,
+          headers: { 'Content-Type': contentType },
+          ...(stream ? { duplex: 'half' as const } : {}),
+          signal,
+        }),
+      { ...options, timeoutMs: options.timeoutMs ?? 0 },
+    );
     return result.data;
   }
 
@@ -92,9 +97,16 @@ export class Imports {
   }
 
   /** One page of an import's failed rows (row number, field, reason). */
-  errors(id: string, query: Omit<QueryOf<'/api/v1/imports/{id}/errors', 'get'>, 'format'> = {}, options?: RequestOptions): Promise<ResponseOf<'/api/v1/imports/{id}/errors', 'get'>> {
+  errors(
+    id: string,
+    query: Omit<QueryOf<'/api/v1/imports/{id}/errors', 'get'>, 'format'> = {},
+    options?: RequestOptions,
+  ): Promise<ResponseOf<'/api/v1/imports/{id}/errors', 'get'>> {
     // format=json picks the JSON body of the two this operation documents (JSON or CSV).
-    return this.core.read((signal) => this.core.api.GET('/api/v1/imports/{id}/errors', { params: { path: { id }, query: { ...query, format: 'json' } }, signal }), options) as Promise<ResponseOf<'/api/v1/imports/{id}/errors', 'get'>>;
+    return this.core.read(
+      (signal) => this.core.api.GET('/api/v1/imports/{id}/errors', { params: { path: { id }, query: { ...query, format: 'json' } }, signal }),
+      options,
+    ) as Promise<ResponseOf<'/api/v1/imports/{id}/errors', 'get'>>;
   }
 
   /** Every failed row of an import, page after page. */
@@ -104,7 +116,10 @@ export class Imports {
 
   /** Every failed row as one CSV text (row, field, reason). */
   errorsCsv(id: string, options?: RequestOptions): Promise<string> {
-    return this.core.read((signal) => this.core.api.GET('/api/v1/imports/{id}/errors', { params: { path: { id }, query: { format: 'csv' } }, parseAs: 'text', signal }), options);
+    return this.core.read(
+      (signal) => this.core.api.GET('/api/v1/imports/{id}/errors', { params: { path: { id }, query: { format: 'csv' } }, parseAs: 'text', signal }),
+      options,
+    );
   }
 
   /** Cancels an import; rows already imported stay. */

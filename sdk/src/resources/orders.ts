@@ -26,12 +26,19 @@ export class Orders {
   /** Places an order; retries reuse one Idempotency-Key. */
   async create(body: OrderCreateParams, options: CreateOptions = {}): Promise<Order> {
     const key = this.core.idempotencyKey(options.idempotencyKey);
-    return (await this.core.run(IDEMPOTENT, (signal) => this.core.api.POST('/api/v1/orders', { params: { header: { 'Idempotency-Key': key } }, body, signal }), options)).data;
+    return (
+      await this.core.run(
+        IDEMPOTENT,
+        (signal) => this.core.api.POST('/api/v1/orders', { params: { header: { 'Idempotency-Key': key } }, body, signal }),
+        options,
+      )
+    ).data;
   }
 
   /** Moves an order to its next status (409 with the allowed next states otherwise). */
   async updateStatus(id: string, body: OrderStatusParams, options?: RequestOptions): Promise<Order> {
-    return (await this.core.run(WRITE, (signal) => this.core.api.PATCH('/api/v1/orders/{id}/status', { params: { path: { id } }, body, signal }), options)).data;
+    return (await this.core.run(WRITE, (signal) => this.core.api.PATCH('/api/v1/orders/{id}/status', { params: { path: { id } }, body, signal }), options))
+      .data;
   }
 
   /** Every matching order as CSV, JSON or NDJSON text. */

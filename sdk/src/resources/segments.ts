@@ -30,7 +30,13 @@ export class Segments {
   /** Creates a segment (membership is computed in the background); retries reuse one Idempotency-Key. */
   async create(body: SegmentCreateParams, options: CreateOptions = {}): Promise<Segment> {
     const key = this.core.idempotencyKey(options.idempotencyKey);
-    return (await this.core.run(IDEMPOTENT, (signal) => this.core.api.POST('/api/v1/segments', { params: { header: { 'Idempotency-Key': key } }, body, signal }), options)).data;
+    return (
+      await this.core.run(
+        IDEMPOTENT,
+        (signal) => this.core.api.POST('/api/v1/segments', { params: { header: { 'Idempotency-Key': key } }, body, signal }),
+        options,
+      )
+    ).data;
   }
 
   /** Changes name, description or rules (PUT). */

@@ -1,6 +1,17 @@
 import type { CreateOptions, Core, RequestOptions } from '../core';
 import { iteratePages } from '../pagination';
-import type { BodyOf, QueryOf, WebhookCreateParams, WebhookDelivery, WebhookDeliveryDetail, WebhookDeliveryListParams, WebhookEndpoint, WebhookEndpointWithSecret, WebhookReplay, WebhookUpdateParams } from '../types';
+import type {
+  BodyOf,
+  QueryOf,
+  WebhookCreateParams,
+  WebhookDelivery,
+  WebhookDeliveryDetail,
+  WebhookDeliveryListParams,
+  WebhookEndpoint,
+  WebhookEndpointWithSecret,
+  WebhookReplay,
+  WebhookUpdateParams,
+} from '../types';
 import { IDEMPOTENT, WRITE } from './policies';
 
 /** `herald.webhooks`: endpoints, their deliveries, retries, replays, secret rotation and test events. */
@@ -15,7 +26,13 @@ export class Webhooks {
   /** Creates an endpoint; its secret is in this answer only. Retries reuse one Idempotency-Key. */
   async create(body: WebhookCreateParams, options: CreateOptions = {}): Promise<WebhookEndpointWithSecret> {
     const key = this.core.idempotencyKey(options.idempotencyKey);
-    return (await this.core.run(IDEMPOTENT, (signal) => this.core.api.POST('/api/v1/webhooks', { params: { header: { 'Idempotency-Key': key } }, body, signal }), options)).data;
+    return (
+      await this.core.run(
+        IDEMPOTENT,
+        (signal) => this.core.api.POST('/api/v1/webhooks', { params: { header: { 'Idempotency-Key': key } }, body, signal }),
+        options,
+      )
+    ).data;
   }
 
   /** One page of the tenant's endpoints. */
@@ -46,7 +63,14 @@ export class Webhooks {
 
   /** Issues a new secret (or sets the one given); the old one keeps signing for 24 h. */
   async rotateSecret(id: string, secret?: string, options?: RequestOptions): Promise<WebhookEndpointWithSecret> {
-    return (await this.core.run(WRITE, (signal) => this.core.api.POST('/api/v1/webhooks/{id}/rotate-secret', { params: { path: { id } }, body: secret === undefined ? {} : { secret }, signal }), options)).data;
+    return (
+      await this.core.run(
+        WRITE,
+        (signal) =>
+          this.core.api.POST('/api/v1/webhooks/{id}/rotate-secret', { params: { path: { id } }, body: secret === undefined ? {} : { secret }, signal }),
+        options,
+      )
+    ).data;
   }
 
   /** Sends a `webhook.test` event to this endpoint; answers the queued delivery. */
@@ -72,16 +96,21 @@ export class Webhooks {
 
   /** Sends a delivery again now, with the same webhook-id. */
   async retry(deliveryId: string, options?: RequestOptions): Promise<WebhookDelivery> {
-    return (await this.core.run(WRITE, (signal) => this.core.api.POST('/api/v1/deliveries/{id}/retry', { params: { path: { id: deliveryId } }, signal }), options)).data;
+    return (
+      await this.core.run(WRITE, (signal) => this.core.api.POST('/api/v1/deliveries/{id}/retry', { params: { path: { id: deliveryId } }, signal }), options)
+    ).data;
   }
 
   /** Replays all or the failed deliveries of a time range, as a job with progress. */
   async replay(id: string, body: BodyOf<'/api/v1/webhooks/{id}/replay', 'post'> = {}, options?: RequestOptions): Promise<WebhookReplay> {
-    return (await this.core.run(WRITE, (signal) => this.core.api.POST('/api/v1/webhooks/{id}/replay', { params: { path: { id } }, body, signal }), options)).data;
+    return (await this.core.run(WRITE, (signal) => this.core.api.POST('/api/v1/webhooks/{id}/replay', { params: { path: { id } }, body, signal }), options))
+      .data;
   }
 
   /** A replay job and its progress. */
   async getReplay(id: string, replayId: string, options?: RequestOptions): Promise<WebhookReplay> {
-    return (await this.core.read((signal) => this.core.api.GET('/api/v1/webhooks/{id}/replays/{replayId}', { params: { path: { id, replayId } }, signal }), options)).data;
+    return (
+      await this.core.read((signal) => this.core.api.GET('/api/v1/webhooks/{id}/replays/{replayId}', { params: { path: { id, replayId } }, signal }), options)
+    ).data;
   }
 }

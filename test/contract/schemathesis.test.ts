@@ -83,9 +83,9 @@ function writeConfig(file: string, data: ContractData | null, rules: DocumentedR
 }
 
 /** Runs `st run` and resolves with its exit code and output. */
-function runFuzzer(st: string, args: string[], cwd: string): Promise<{ code: number; output: string }> {
+function runFuzzer(st: string, args: string[], cwd: string, hooks = ''): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(st, args, { cwd, env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_HOOKS: '' } });
+    const child = spawn(st, args, { cwd, env: { ...process.env, NO_COLOR: '1', SCHEMATHESIS_HOOKS: hooks } });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -121,7 +121,7 @@ describe('OpenAPI contract (schemathesis)', () => {
   });
 
   /** Runs one schemathesis invocation; the whole report stays in .data/ for reading. */
-  async function fuzz(name: string, config: string, phases: string, token: string) {
+  async function fuzz(name: string, config: string, phases: string, token: string, hooks = '') {
     const { code, output } = await runFuzzer(
       st,
       [
@@ -148,6 +148,7 @@ describe('OpenAPI contract (schemathesis)', () => {
         path.join(work, name),
       ],
       work,
+      hooks,
     );
     fs.mkdirSync(path.resolve(__dirname, '../../.data'), { recursive: true });
     fs.writeFileSync(path.resolve(__dirname, `../../.data/schemathesis-${name}.log`), output);
@@ -167,7 +168,14 @@ describe('OpenAPI contract (schemathesis)', () => {
     const rules = unexpressedRules((await stack.server.request('/api/v1/openapi.json')).body);
     // Examples, coverage and fuzzing on the seeded records; then stateful chains on records they create.
     const single = await fuzz('operations', writeConfig(path.join(work, 'operations.toml'), data, rules), 'examples,coverage,fuzzing', token);
-    const stateful = await fuzz('stateful', writeConfig(path.join(work, 'stateful.toml'), null, rules), 'stateful', token);
+    // Fresh Idempotency-Keys per create there (statefulHooks.py): a chain must not replay an earlier create.
+    const stateful = await fuzz(
+      'stateful',
+      writeConfig(path.join(work, 'stateful.toml'), null, rules),
+      'stateful',
+      token,
+      path.resolve(__dirname, 'statefulHooks.py'),
+    );
     // Clean: exit code 0 and every generated case passed (warnings, such as operations only a
     // customer-role key may call, are reported but are not failures).
     const verdict = (run: { code: number; summary: string }) => ({

@@ -856,10 +856,41 @@ describe('tenant isolation across every route', () => {
       'PATCH /api/v1/tenant': async () => {
         // B's settings are B's: the answer is B's tenant, and A's settings are as they were.
         const res = await call(b, 'PATCH', '/api/v1/tenant', { settings: { defaultLanguage: 'es' } });
-        expect([res.status, res.body.data.id, res.body.data.settings]).toEqual([200, b.tenantId, { defaultLanguage: 'es' }]);
-        expect((await call(a, 'GET', '/api/v1/tenant')).body.data.settings).toEqual({ defaultLanguage: null });
+        expect([res.status, res.body.data.id, res.body.data.settings]).toEqual([
+          200,
+          b.tenantId,
+          { defaultLanguage: 'es', eventRetentionMonths: 13, eventsCreateCustomers: true },
+        ]);
+        expect((await call(a, 'GET', '/api/v1/tenant')).body.data.settings).toEqual({
+          defaultLanguage: null,
+          eventRetentionMonths: 13,
+          eventsCreateCustomers: true,
+        });
         expect((await call(b, 'PATCH', '/api/v1/tenant', { settings: { defaultLanguage: null } })).status).toBe(200);
       },
+      ...Object.fromEntries(
+        (
+          [
+            ['POST /api/v1/track', { userId: 'ext-isolde-a', event: 'Isolation Probe', properties: {} }],
+            ['POST /api/v1/identify', { userId: 'ext-isolde-a', traits: { firstName: 'Probe' } }],
+            ['POST /api/v1/batch', { batch: [{ type: 'track', userId: 'ext-isolde-a', event: 'Isolation Probe', properties: {} }] }],
+          ] as const
+        ).map(([key, body]) => [
+          key,
+          async () => {
+            // A's customer's externalId sent by B names B's customer of that id (created here), never A's.
+            const res = await call(b, 'POST', key.slice(5), body);
+            expect(res.status).toBe(200);
+            expect(leaksIn(textOf(res.body))).toEqual([]);
+            const ofB = await db('customers').where({ tenant_id: b.tenantId, external_id: 'ext-isolde-a' }).first('id');
+            expect(ofB?.id).toBeDefined();
+            expect(ofB.id).not.toBe(seededA.customer);
+            expect(await db('customer_events').where({ customer_id: seededA.customer }).count<{ count: number }[]>('* as count')).toEqual([{ count: 0 }]);
+            // B's copy carries A's external id: remove it so no later check mistakes it for a leak.
+            expect((await call(b, 'DELETE', `/api/v1/customers/${ofB.id}?permanent=true`)).status).toBe(204);
+          },
+        ]),
+      ),
       'POST /api/v1/customers': async () => {
         // A's exact body under A's Idempotency-Key: B must get a customer of its own, not A's stored response.
         const first = await call(b, 'POST', '/api/v1/customers', createBodyA, { 'Idempotency-Key': IDEMPOTENCY_KEY });

@@ -98,7 +98,11 @@ export function segmentRoutes(target: RouteTarget): void {
       auth: WRITERS,
       params: SegmentParams,
       body: UpdateSegment,
-      responses: { 200: { description: 'Updated', schema: z.object({ data: SegmentView }) }, 404: { description: 'No such segment' } },
+      responses: {
+        200: { description: 'Updated', schema: z.object({ data: SegmentView }) },
+        404: { description: 'No such segment' },
+        409: { description: 'Name already used by another segment' },
+      },
       handler: async (ctx, { params, body }) => {
         ctx.body = { data: await ctx.domain.segments.update(commandContext(ctx), params.id, body) };
       },

@@ -58,6 +58,11 @@ export const benchmarks: Record<string, Benchmark> = {
       'segment preview (count + 50 sample) of "at least 3 Viewed Product in 30 days" on 1,000,000 customers with 10,000,000 events: service and compiled SQL vs hand-written SQL p50, EXPLAIN',
     load: () => import('./segments-event-preview'),
   },
+  'events-ingest': {
+    description:
+      "Segment /batch of 100 track events from 20 clients vs a bare Koa + pg route's one multi-row INSERT into customer_events: events/s, p99 per batch, SQL statements per batch",
+    load: () => import('./events-ingest'),
+  },
   'segments-evaluate': {
     description: 'one customer write evaluated against 50 segments (1-5 conditions) with matchingIds: p50/p99 per write, no database',
     load: () => import('./segments-evaluate'),

@@ -66,10 +66,8 @@ export function createDomain(deps: DomainDeps) {
       db,
       identities: createCustomerIdentities({ db, commands: customers }),
       logger: deps.logger,
-      // Segments with event conditions on the tracked names follow at once, customer by customer.
-      onAccepted: async (ctx, accepted) => {
-        for (const { customerId, names } of accepted) await reevaluator.eventsTracked(ctx, customerId, names);
-      },
+      // Segments with event conditions on the tracked names follow at once (their rules read once per batch).
+      onAccepted: (ctx, accepted) => reevaluator.eventsTracked(ctx, accepted),
     }),
     orders,
     segments,

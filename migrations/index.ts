@@ -19,6 +19,7 @@ import * as webhookDeliveryEndpointCascade from './20261123001600_webhook_delive
 import * as eventRelayQueue from './20261123001700_event_relay_queue';
 import * as paidOrders from './20261205000100_paid_orders';
 import * as customerEvents from './20261205000200_customer_events';
+import * as customerEventNameShards from './20261205001000_customer_event_name_shards';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -52,6 +53,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261123001700_event_relay_queue', eventRelayQueue],
   ['20261205000100_paid_orders', paidOrders],
   ['20261205000200_customer_events', customerEvents],
+  ['20261205001000_customer_event_name_shards', customerEventNameShards],
 ];
 
 /** knex's MigrationSource over the static list above. */

@@ -60,19 +60,14 @@ export function createCustomerEventQueries(deps: { db: Knex }) {
    * under each and when they first and last occurred; `prefix` narrows by the start of the name.
    */
   async function names(tenantId: string, options: { prefix?: string; limit: number }): Promise<EventName[]> {
-    const q = db('customer_event_names')
-      .where({ tenant_id: tenantId })
-      .orderBy([
-        { column: 'count', order: 'desc' },
-        { column: 'name', order: 'asc' },
-      ])
-      .limit(options.limit);
+    // A name's count is kept in a few rows (shards, written by concurrent batches): added up here.
+    const q = db('customer_event_names').where({ tenant_id: tenantId }).groupBy('name').orderByRaw('sum(count) DESC, name ASC').limit(options.limit);
     if (options.prefix) q.whereRaw('starts_with(name, ?)', [options.prefix]);
     const rows: Array<{ name: string; count: string | number; first_seen_at: Date; last_seen_at: Date }> = await q.select(
       'name',
-      'count',
-      'first_seen_at',
-      'last_seen_at',
+      db.raw('sum(count) AS count'),
+      db.raw('min(first_seen_at) AS first_seen_at'),
+      db.raw('max(last_seen_at) AS last_seen_at'),
     );
     return rows.map((r) => ({ name: r.name, count: Number(r.count), firstSeenAt: iso(r.first_seen_at), lastSeenAt: iso(r.last_seen_at) }));
   }

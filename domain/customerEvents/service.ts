@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { AppError, validationFailed } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { Logger } from '../../lib/logger';
-import { customerNamed, findCustomersByIdentity, identityEmail, type CustomerIdentities } from '../customers/identities';
+import { customerNamed, findCustomersByIdentity, identityEmail, type CustomerIdentities, type CustomerIdentity } from '../customers/identities';
 import type { CommandContext } from '../shared/context';
 import { tenantSettingsOf } from '../tenants/settings';
 import { mergeAnonymousEvents, storeEvents, type EventRow } from './store';
@@ -12,6 +12,8 @@ import type { BatchItem, BatchResult, IdentifyInput, IdentifyResult, ItemError, 
 export const MAX_PROPERTIES_BYTES = 32 * 1024;
 /** How far ahead of Herald's clock a timestamp may be (clock skew of senders). */
 export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+/** How many customers a batch creates at once: their commits overlap, and a batch of new identities cannot take the whole pool. */
+const CREATES_AT_ONCE = 4;
 /** How far in the past an event occurred, at receipt, before it counts as a backfill. */
 export const BACKFILL_AFTER_MS = 24 * 60 * 60 * 1000;
 
@@ -115,7 +117,9 @@ export function createCustomerEventService(deps: CustomerEventDeps) {
         [...new Set(pending.flatMap((i) => named[i]!.externalId ?? []))],
         [...new Set(pending.flatMap((i) => named[i]!.email ?? []))],
       );
-      const made = new Map<string, Promise<string>>();
+      // Unknown identities are created once each, a few at a time (each create is its own transaction and commit).
+      const unknown = new Map<string, CustomerIdentity>();
+      const waiting: Array<{ i: number; key: string }> = [];
       let mayCreate: boolean | undefined;
       for (const i of pending) {
         const row = out[i] as EventRow;
@@ -131,16 +135,20 @@ export function createCustomerEventService(deps: CustomerEventDeps) {
           continue;
         }
         const key = identity.externalId ? `x:${identity.externalId}` : `e:${identity.email}`;
-        if (!made.has(key))
-          made.set(
-            key,
-            identities.createFor(ctx, identity).then((c) => c.id),
-          );
-        try {
-          row.customerId = await made.get(key)!;
-        } catch (err) {
-          out[i] = itemError(err);
-        }
+        unknown.set(key, identity);
+        waiting.push({ i, key });
+      }
+      const made = new Map<string, PromiseSettledResult<string>>();
+      const keys = [...unknown.keys()];
+      for (let k = 0; k < keys.length; k += CREATES_AT_ONCE) {
+        const wave = keys.slice(k, k + CREATES_AT_ONCE);
+        const outcomes = await Promise.allSettled(wave.map((key) => identities.createFor(ctx, unknown.get(key)!).then((c) => c.id)));
+        wave.forEach((key, w) => made.set(key, outcomes[w]!));
+      }
+      for (const { i, key } of waiting) {
+        const outcome = made.get(key)!;
+        if (outcome.status === 'fulfilled') (out[i] as EventRow).customerId = outcome.value;
+        else out[i] = itemError(outcome.reason);
       }
     }
     const rows = out.flatMap((row, i) => ('occurredAt' in row ? [{ i, row }] : []));

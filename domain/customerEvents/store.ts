@@ -56,10 +56,14 @@ async function claimMessageIds(trx: Knex, tenantId: string, rows: EventRow[], re
   return duplicates;
 }
 
+/** How many count rows each name has: concurrent batches add to different ones (see the migration `customer_event_name_shards`). */
+export const NAME_COUNT_SHARDS = 16;
+
 /**
- * Counts stored events per name. Rows are inserted (and so locked) in name order, so two batches
- * that share names wait for each other instead of deadlocking; run last in the transaction so a
- * popular name's row stays locked only until the commit.
+ * Counts stored events per name, aggregated per batch, in one of the name's {@link NAME_COUNT_SHARDS}
+ * rows picked at random, so concurrent batches with the same names rarely wait for each other's
+ * commit. Rows are inserted (and so locked) in name order, so two batches that meet on a shard
+ * wait instead of deadlocking; run last in the transaction so the rows stay locked only until the commit.
  */
 async function countNames(trx: Knex, tenantId: string, rows: EventRow[]): Promise<void> {
   const byName = new Map<string, { n: number; first: Date; last: Date }>();
@@ -74,11 +78,11 @@ async function countNames(trx: Knex, tenantId: string, rows: EventRow[]): Promis
   }
   const names = [...byName.entries()].map(([name, s]) => ({ name, n: s.n, first: s.first.toISOString(), last: s.last.toISOString() }));
   await trx.raw(
-    `INSERT INTO customer_event_names AS c (tenant_id, name, count, first_seen_at, last_seen_at)
-     SELECT ?, r.name, r.n, r.first, r.last FROM jsonb_to_recordset(?::jsonb) AS r(name text, n bigint, first timestamptz, last timestamptz) ORDER BY r.name
-     ON CONFLICT (tenant_id, name) DO UPDATE SET count = c.count + excluded.count,
+    `INSERT INTO customer_event_names AS c (tenant_id, name, shard, count, first_seen_at, last_seen_at)
+     SELECT ?, r.name, ?, r.n, r.first, r.last FROM jsonb_to_recordset(?::jsonb) AS r(name text, n bigint, first timestamptz, last timestamptz) ORDER BY r.name
+     ON CONFLICT (tenant_id, name, shard) DO UPDATE SET count = c.count + excluded.count,
        first_seen_at = least(c.first_seen_at, excluded.first_seen_at), last_seen_at = greatest(c.last_seen_at, excluded.last_seen_at)`,
-    [tenantId, JSON.stringify(names)],
+    [tenantId, Math.floor(Math.random() * NAME_COUNT_SHARDS), JSON.stringify(names)],
   );
 }
 

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { CommandContext } from '../shared/context';
-import { reevaluateForEvents } from './eventMembership';
+import { eventConditionRules, reevaluateForEvents } from './eventMembership';
 import { reevaluateCustomer, type SegmentMatcher } from './membership';
 import { markSegmentsPending } from './repo';
 
@@ -17,10 +17,12 @@ export interface SegmentReevaluator {
    */
   customerChanged(ctx: CommandContext, customerId: string): Promise<void>;
   /**
-   * After tracked events committed (or an anonymous history merged into the customer): re-evaluates
-   * only the segments with event conditions on those names. Never rejects, as customerChanged.
+   * After tracked events committed (or an anonymous history merged into a customer): re-evaluates
+   * each customer against only the segments with event conditions on the names it tracked. The
+   * tenant's segment rules are read once for all of them (a batch's customers share one read).
+   * Never rejects, as customerChanged.
    */
-  eventsTracked(ctx: CommandContext, customerId: string, names: string[]): Promise<void>;
+  eventsTracked(ctx: CommandContext, accepted: Array<{ customerId: string; names: string[] }>): Promise<void>;
 }
 
 /** Builds the re-evaluator over the database, the rule matcher (json-rules-engine) and where failures are reported. */
@@ -35,6 +37,15 @@ export function createSegmentReevaluator(deps: { db: Knex; matcher: SegmentMatch
   };
   return {
     customerChanged: (ctx, customerId) => guarded(ctx, customerId, () => reevaluateCustomer(deps.db, deps.matcher, ctx, customerId)),
-    eventsTracked: (ctx, customerId, names) => guarded(ctx, customerId, () => reevaluateForEvents(deps.db, deps.matcher, ctx, customerId, names)),
+    eventsTracked: async (ctx, accepted) => {
+      if (!accepted.length) return;
+      let rules: Awaited<ReturnType<typeof eventConditionRules>> | undefined;
+      await guarded(ctx, accepted[0]!.customerId, async () => {
+        rules = await eventConditionRules(deps.db, ctx.principal.tenantId);
+      });
+      if (!rules?.length) return;
+      for (const { customerId, names } of accepted)
+        await guarded(ctx, customerId, () => reevaluateForEvents(deps.db, deps.matcher, ctx, customerId, names, undefined, rules));
+    },
   };
 }

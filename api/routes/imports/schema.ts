@@ -68,12 +68,10 @@ const ImportRow = z.unknown().meta({ description: 'A customer object (any other 
 
 /** The upload forms of POST /imports, per content type (documentation: the handler streams them). */
 export const ImportUploadBodies = {
-  'text/csv': z
-    .string()
-    .meta({
-      description:
-        'CSV with a header row; headers are matched by alias (email, phone/phoneNumber/contactNumber, first_name/firstName, name/fullName, tags as "a;b" or "a,b", …)',
-    }),
+  'text/csv': z.string().meta({
+    description:
+      'CSV with a header row; headers are matched by alias (email, phone/phoneNumber/contactNumber, first_name/firstName, name/fullName, tags as "a;b" or "a,b", …)',
+  }),
   'multipart/form-data': z.object({ file: z.string().meta({ format: 'binary', description: 'The CSV file' }) }),
   'application/x-ndjson': z.string().meta({ description: 'One customer object per line, streamed (no size limit)' }),
   'application/json': z

@@ -6,7 +6,7 @@ import { appendEvent, eventInsert, type EventData } from '../events/outbox';
 import { exitAllSegments, lockSegmentsShared } from '../segments/membership';
 import type { SegmentReevaluator } from '../segments/reevaluator';
 import { actorLabel, type CommandContext } from '../shared/context';
-import { defaultLanguageOf } from '../tenants/settings';
+import type { DefaultLanguageCache } from '../tenants/languageCache';
 import { normaliseFields, normalisePhone } from './normalize';
 import * as repo from './repo';
 import { newId } from '../../lib/ids';
@@ -25,6 +25,8 @@ export interface CustomerServiceDeps {
   orders: OrderEraser;
   /** Called after each committed change, so the customer's segment memberships follow it. */
   segments: SegmentReevaluator;
+  /** The tenant's default language, cached briefly (domain/tenants/languageCache.ts): every create without a language asks. */
+  defaultLanguages: Pick<DefaultLanguageCache, 'defaultLanguageOf'>;
 }
 
 /** The customer events whose data is the customer after the change plus a few fields (see domain/events/payloads.ts). */
@@ -74,9 +76,9 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
    * or null): the tenant's default language (seed 001: `es`), or nothing when the tenant has none.
    * Asked only then, so a create that names a language costs no extra read.
    */
-  async function languageDefault(conn: Knex, tenantId: string, fields: CustomerFields): Promise<{ language?: string }> {
+  async function languageDefault(tenantId: string, fields: CustomerFields): Promise<{ language?: string }> {
     if (fields.preferences?.language) return {};
-    const language = await defaultLanguageOf(conn, tenantId);
+    const language = await deps.defaultLanguages.defaultLanguageOf(tenantId);
     return language ? { language } : {};
   }
 
@@ -102,7 +104,7 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
     const now = new Date();
     const columns = {
       ...toColumns(fields),
-      ...(await languageDefault(db, ctx.principal.tenantId, fields)),
+      ...(await languageDefault(ctx.principal.tenantId, fields)),
       id: newId(),
       tenant_id: ctx.principal.tenantId,
       created_by: actorLabel(ctx),
@@ -148,7 +150,7 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
       const columns = {
         ...(replace ? REPLACEABLE_DEFAULTS : {}),
         ...toColumns(fields),
-        ...(replace ? await languageDefault(trx, tenantId, fields) : {}),
+        ...(replace ? await languageDefault(tenantId, fields) : {}),
         updated_by: actorLabel(ctx),
       };
       const after = (await repo.updateCustomer(trx, tenantId, id, columns))!;

@@ -29,6 +29,15 @@ export interface Prepared {
   text: string;
 }
 
+/**
+ * One SQL statement with `?` placeholders and its values, built by the module that owns the table
+ * it writes, for a writer that sends several modules' statements as one (data-modifying CTEs).
+ */
+export interface SqlStatement {
+  sql: string;
+  bindings: unknown[];
+}
+
 /** What {@link runPrepared} uses of a pooled pg connection. */
 interface PgConnection {
   query<Row>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;

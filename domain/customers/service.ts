@@ -115,8 +115,8 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
     const customer = toCustomer({ ...NEW_ROW_DEFAULTS, ...columns, custom_fields: fields.customFields ?? {} } as CustomerRow);
     const { tenantHasSegments } = await mapDuplicate(ctx, fields, undefined, () =>
       repo.insertCustomerWith(db, columns, [
-        eventInsert(db, ctx, { type: 'customer.created', subjectType: 'customer', subjectId: customer.id, data: { customer } }),
-        auditInsert(db, ctx.principal, ctx.principal.tenantId, {
+        eventInsert(ctx, { type: 'customer.created', subjectType: 'customer', subjectId: customer.id, data: { customer } }),
+        auditInsert(ctx.principal, ctx.principal.tenantId, {
           action: 'customer.created',
           subjectType: 'customer',
           subjectId: customer.id,

@@ -10,7 +10,7 @@ import type { DefaultLanguageCache } from '../tenants/languageCache';
 import { normaliseFields, normalisePhone } from './normalize';
 import * as repo from './repo';
 import { newId } from '../../lib/ids';
-import { FIELD_OF_COLUMN, NEW_ROW_DEFAULTS, REPLACEABLE_DEFAULTS, toColumns, toCustomer, type CustomerRow } from './rows';
+import { FIELD_OF_COLUMN, newCustomerRow, REPLACEABLE_DEFAULTS, toColumns, toCustomer, type CustomerRow } from './rows';
 import type { Customer, CustomerFields, Status, Tier } from './types';
 
 /** What the customer commands need from the orders module: a permanent delete erases the customer's orders first. */
@@ -112,7 +112,7 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
       created_at: now,
       updated_at: now,
     };
-    const customer = toCustomer({ ...NEW_ROW_DEFAULTS, ...columns, custom_fields: fields.customFields ?? {} } as CustomerRow);
+    const customer = toCustomer(newCustomerRow(columns, fields.customFields ?? {}));
     const { tenantHasSegments } = await mapDuplicate(ctx, fields, undefined, () =>
       repo.insertCustomerWith(db, columns, [
         eventInsert(ctx, { type: 'customer.created', subjectType: 'customer', subjectId: customer.id, data: { customer } }),

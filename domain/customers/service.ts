@@ -143,6 +143,9 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
       phone: input.phone ? (normalisePhone(input.phone, deps.defaultPhoneRegion) ?? input.phone) : input.phone,
       externalId: input.externalId,
     };
+    // Read before the transaction: on a cache miss it takes a pooled connection of its own, and asking
+    // for one while holding the transaction's could exhaust the pool under concurrent replacements.
+    const language = replace ? await languageDefault(tenantId, input) : {};
     const after = await inTransaction(ctx, lookup, id, async (trx) => {
       const before = await repo.findCustomer(trx, tenantId, id, true);
       if (!before) throw notFound('Customer');
@@ -150,7 +153,7 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
       const columns = {
         ...(replace ? REPLACEABLE_DEFAULTS : {}),
         ...toColumns(fields),
-        ...(replace ? await languageDefault(tenantId, fields) : {}),
+        ...language,
         updated_by: actorLabel(ctx),
       };
       const after = (await repo.updateCustomer(trx, tenantId, id, columns))!;

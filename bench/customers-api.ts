@@ -134,6 +134,14 @@ async function measure(pool: Pool, baseUrl: string, kind: 'get' | 'post', key: s
   return { ...result, nodeCpuMsPerRequest: nodeMs / result.requests, pgCpuMsPerRequest: pgMs / result.requests };
 }
 
+/**
+ * Server CPU (API thread + database backends) one request cost. The bare route's figure divided by
+ * Herald's (`cpu_ratio_*`) is the requests/s ratio the two would have if the machine's CPU were all
+ * theirs: on a shared machine whose load changes between the bare and the Herald load it moves far
+ * less than `ratio_*` (the goal's figure), so it says whether a change made Herald cheaper.
+ */
+const cpuPerRequest = (r: Measured) => r.nodeCpuMsPerRequest + r.pgCpuMsPerRequest;
+
 const fields = (r: Measured) => ({
   connections: r.connections,
   requests: r.requests,
@@ -182,12 +190,14 @@ export async function run(): Promise<void> {
         const heraldGet = await measure(pool, herald.url, 'get', key, pathsFile, 'herald-get');
         printFigure(BENCH, 'herald_get', fields(heraldGet));
         printRatio(BENCH, 'ratio_get', heraldGet.requestsPerSecond, rawGet.requestsPerSecond);
+        printRatio(BENCH, 'cpu_ratio_get', cpuPerRequest(rawGet), cpuPerRequest(heraldGet));
 
         const rawPost = await measure(pool, bare.url, 'post', undefined, pathsFile, 'raw-post');
         printFigure(BENCH, 'raw_post', fields(rawPost));
         const heraldPost = await measure(pool, herald.url, 'post', key, pathsFile, 'herald-post');
         printFigure(BENCH, 'herald_post', fields(heraldPost));
         printRatio(BENCH, 'ratio_post', heraldPost.requestsPerSecond, rawPost.requestsPerSecond);
+        printRatio(BENCH, 'cpu_ratio_post', cpuPerRequest(rawPost), cpuPerRequest(heraldPost));
 
         printFigure(BENCH, 'goals', {
           get_ratio_ge_0_7: heraldGet.requestsPerSecond >= 0.7 * rawGet.requestsPerSecond,

@@ -25,6 +25,22 @@ export interface Prepared {
   name: string;
   /** SQL with `?` placeholders, as knex.raw takes it. */
   sql: string;
+  /** The same SQL with PostgreSQL's `$1…$n` placeholders, as the pg driver takes it (knex's own conversion, done once). */
+  text: string;
+}
+
+/**
+ * One SQL statement with `?` placeholders and its values, built by the module that owns the table
+ * it writes, for a writer that sends several modules' statements as one (data-modifying CTEs).
+ */
+export interface SqlStatement {
+  sql: string;
+  bindings: unknown[];
+}
+
+/** What {@link runPrepared} uses of a pooled pg connection. */
+interface PgConnection {
+  query<Row>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: Row[] }>;
 }
 
 /** Most distinct statements prepared by one process; beyond it statements run unnamed. */
@@ -37,17 +53,33 @@ const byText = new Map<string, Prepared>();
  * texts have been named: a statement whose text varies more than expected then runs unnamed
  * instead of growing every connection's statement cache.
  */
-export function namedStatement(sql: string): Prepared | undefined {
+export function namedStatement(db: Knex, sql: string): Prepared | undefined {
   const known = byText.get(sql);
   if (known || byText.size >= MAX_STATEMENTS) return known;
-  const prepared = { name: `herald_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`, sql };
+  const text = (db.client as { positionBindings(sql: string): string }).positionBindings(sql);
+  const prepared = { name: `herald_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`, sql, text };
   byText.set(sql, prepared);
   return prepared;
 }
 
-/** Runs a statement with its bindings, prepared when {@link namedStatement} names it; returns its rows. */
+/**
+ * Runs a statement with its bindings, prepared when {@link namedStatement} names it; returns its
+ * rows. Outside a transaction a prepared statement goes to a connection of knex's pool directly:
+ * knex's raw formatting and runner re-scanned the text for placeholders and wrapped the query on
+ * every call, the largest part of knex's cost in a POST /customers profile (~0.05 ms of ~0.11).
+ * The bindings must not contain knex raws (none of the prepared statements' do). In a transaction,
+ * or unnamed, it runs through knex, on the transaction's connection.
+ */
 export async function runPrepared<Row>(db: Knex, sql: string, bindings: readonly unknown[]): Promise<Row[]> {
-  const prepared = namedStatement(sql);
+  const prepared = namedStatement(db, sql);
+  if (prepared && !db.isTransaction) {
+    const connection = (await db.client.acquireConnection()) as PgConnection;
+    try {
+      return (await connection.query<Row>({ name: prepared.name, text: prepared.text, values: bindings as unknown[] })).rows;
+    } finally {
+      await db.client.releaseConnection(connection);
+    }
+  }
   const query = db.raw(sql, bindings as Knex.RawBinding[]);
   if (prepared) query.options({ name: prepared.name });
   const result: { rows: Row[] } = await query;

@@ -15,6 +15,7 @@ import { createMessagingService } from './messaging/service';
 import { startSegmentRefresh } from './segments/lifecycle';
 import { createSegmentReevaluator } from './segments/reevaluator';
 import { createSegmentService } from './segments/service';
+import { createDefaultLanguageCache } from './tenants/languageCache';
 import { runTenantSummary } from './tenants/lifecycle';
 import { createTenantService } from './tenants/service';
 import { createDeliveryService } from './webhooks/deliveries';
@@ -57,7 +58,9 @@ export function createDomain(deps: DomainDeps) {
       startSegmentRefresh(deps.temporal, tenantId, segmentId).catch(report('segment refresh not started; the schedule will pick it up')),
   });
   const orders = createOrderService({ db, exportDb: deps.exportDb, segments: reevaluator });
-  const customers = createCustomerService({ db, exportDb: deps.exportDb, defaultPhoneRegion, orders, segments: reevaluator });
+  // One cache of tenants' default languages: the customer commands read it, the settings command clears it.
+  const defaultLanguages = createDefaultLanguageCache({ db });
+  const customers = createCustomerService({ db, exportDb: deps.exportDb, defaultPhoneRegion, orders, segments: reevaluator, defaultLanguages });
   return {
     campaigns: createCampaignModule({ db, exportDb: deps.exportDb, temporal: deps.temporal, defaultPhoneRegion, segments: reevaluator }),
     messaging: createMessagingService({ db }),
@@ -71,7 +74,7 @@ export function createDomain(deps: DomainDeps) {
     }),
     orders,
     segments,
-    tenants: createTenantService(deps),
+    tenants: createTenantService({ ...deps, defaultLanguages }),
     health: createHealthService(deps),
     idempotency: createIdempotencyService(deps),
     imports: createImportService({ db, temporal: deps.temporal }),

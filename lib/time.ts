@@ -8,5 +8,6 @@ export type IsoText<T> = T extends Date ? string : string | null;
  * "Invalid Date" or 1970. A Date argument is typed to give a string, so callers need no `!`.
  */
 export function iso<T extends Date | string | null | undefined>(d: T): IsoText<T> {
-  return (d ? new Date(d).toISOString() : null) as IsoText<T>;
+  // A Date is formatted as it is: copying it first cost an allocation per timestamp of every customer shown.
+  return (d instanceof Date ? d.toISOString() : d ? new Date(d).toISOString() : null) as IsoText<T>;
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { SqlStatement } from '../../db/prepared';
 import type { Principal } from '../tenants/types';
 
 /** One audit entry: who did what to which record. */
@@ -11,8 +12,22 @@ export interface AuditEntry {
   ip?: string;
 }
 
+/** An audit_log row as written (id and time take their defaults). */
+interface AuditRow {
+  tenant_id: string;
+  actor_type: string;
+  actor_id: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  /** JSON text, or null. */
+  changes: string | null;
+  request_id: string | null;
+  ip: string | null;
+}
+
 /** The audit_log row of an entry. */
-function auditRow(actor: Principal | 'system', tenantId: string, entry: AuditEntry): Record<string, unknown> {
+function auditRow(actor: Principal | 'system', tenantId: string, entry: AuditEntry): AuditRow {
   return {
     tenant_id: tenantId,
     actor_type: actor === 'system' ? 'system' : actor.actorType,
@@ -35,9 +50,14 @@ export async function recordAudit(db: Knex, actor: Principal | 'system', tenantI
 }
 
 /**
- * The INSERT of one audit entry as a query not yet run, for a writer that sends it in one
- * statement with the change it records (data-modifying CTEs).
+ * The INSERT of one audit entry as a statement not yet run, for a writer that sends it in one
+ * statement with the change it records (data-modifying CTEs). Plain SQL rather than a knex
+ * builder, as the outbox's eventInsert: it is part of every POST /customers.
  */
-export function auditInsert(db: Knex, actor: Principal | 'system', tenantId: string, entry: AuditEntry): Knex.QueryBuilder {
-  return db('audit_log').insert(auditRow(actor, tenantId, entry));
+export function auditInsert(actor: Principal | 'system', tenantId: string, entry: AuditEntry): SqlStatement {
+  const r = auditRow(actor, tenantId, entry);
+  return {
+    sql: 'INSERT INTO audit_log (tenant_id, actor_type, actor_id, action, subject_type, subject_id, changes, request_id, ip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    bindings: [r.tenant_id, r.actor_type, r.actor_id, r.action, r.subject_type, r.subject_id, r.changes, r.request_id, r.ip],
+  };
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { CountryCode } from 'libphonenumber-js';
 import type { SegmentReevaluator } from '../segments/reevaluator';
+import type { DefaultLanguageCache } from '../tenants/languageCache';
 import { createCustomerAnalytics } from './analytics';
 import { createCustomerExtras } from './notes';
 import { createCustomerQueries, type OrderReader } from './queries';
@@ -13,6 +14,7 @@ export function createCustomerService(deps: {
   defaultPhoneRegion: CountryCode;
   orders: OrderReader & OrderEraser;
   segments: SegmentReevaluator;
+  defaultLanguages: Pick<DefaultLanguageCache, 'defaultLanguageOf'>;
 }) {
   return {
     ...createCustomerCommands(deps),

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { runPrepared } from '../../db/prepared';
+import { runPrepared, type SqlStatement } from '../../db/prepared';
 import { whereRange } from '../shared/filters';
 import type { SortKey } from '../shared/listing';
 import { SEARCH_EXPRESSION, SORT_EXPRESSIONS } from './indexedExpressions';
@@ -84,21 +84,19 @@ function insertOne(table: string, row: Record<string, unknown>, bindings: unknow
 }
 
 /**
-/**
  * Inserts a customer and the rows that must exist with it (its outbox event, its audit entry; their
  * INSERTs are built by the modules owning those tables) in one statement of data-modifying CTEs:
  * atomic without BEGIN/COMMIT, one round trip instead of five. A unique violation on the customer
  * fails the whole statement. It is the statement of every POST /customers, so it runs prepared
  * (db/prepared.ts); its text varies only with which columns the create names.
  */
-export async function insertCustomerWith(db: Knex, row: Record<string, unknown>, related: Knex.QueryBuilder[]): Promise<{ tenantHasSegments: boolean }> {
+export async function insertCustomerWith(db: Knex, row: Record<string, unknown>, related: SqlStatement[]): Promise<{ tenantHasSegments: boolean }> {
   const bindings: unknown[] = [];
   const inserts = [
     insertOne('customers', row, bindings),
-    ...related.map((query) => {
-      const { sql, bindings: values } = query.toSQL();
-      bindings.push(...values);
-      return sql;
+    ...related.map((statement) => {
+      bindings.push(...statement.bindings);
+      return statement.sql;
     }),
   ];
   // The same statement tells whether the tenant has segments, so a create needs no second read to

@@ -6,11 +6,11 @@ import { appendEvent, eventInsert, type EventData } from '../events/outbox';
 import { exitAllSegments, lockSegmentsShared } from '../segments/membership';
 import type { SegmentReevaluator } from '../segments/reevaluator';
 import { actorLabel, type CommandContext } from '../shared/context';
-import { defaultLanguageOf } from '../tenants/settings';
+import type { DefaultLanguageCache } from '../tenants/languageCache';
 import { normaliseFields, normalisePhone } from './normalize';
 import * as repo from './repo';
 import { newId } from '../../lib/ids';
-import { FIELD_OF_COLUMN, NEW_ROW_DEFAULTS, REPLACEABLE_DEFAULTS, toColumns, toCustomer, type CustomerRow } from './rows';
+import { FIELD_OF_COLUMN, newCustomerRow, REPLACEABLE_DEFAULTS, toColumns, toCustomer, type CustomerRow } from './rows';
 import type { Customer, CustomerFields, Status, Tier } from './types';
 
 /** What the customer commands need from the orders module: a permanent delete erases the customer's orders first. */
@@ -25,6 +25,8 @@ export interface CustomerServiceDeps {
   orders: OrderEraser;
   /** Called after each committed change, so the customer's segment memberships follow it. */
   segments: SegmentReevaluator;
+  /** The tenant's default language, cached briefly (domain/tenants/languageCache.ts): every create without a language asks. */
+  defaultLanguages: Pick<DefaultLanguageCache, 'defaultLanguageOf'>;
 }
 
 /** The customer events whose data is the customer after the change plus a few fields (see domain/events/payloads.ts). */
@@ -74,9 +76,9 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
    * or null): the tenant's default language (seed 001: `es`), or nothing when the tenant has none.
    * Asked only then, so a create that names a language costs no extra read.
    */
-  async function languageDefault(conn: Knex, tenantId: string, fields: CustomerFields): Promise<{ language?: string }> {
+  async function languageDefault(tenantId: string, fields: CustomerFields): Promise<{ language?: string }> {
     if (fields.preferences?.language) return {};
-    const language = await defaultLanguageOf(conn, tenantId);
+    const language = await deps.defaultLanguages.defaultLanguageOf(tenantId);
     return language ? { language } : {};
   }
 
@@ -102,7 +104,7 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
     const now = new Date();
     const columns = {
       ...toColumns(fields),
-      ...(await languageDefault(db, ctx.principal.tenantId, fields)),
+      ...(await languageDefault(ctx.principal.tenantId, fields)),
       id: newId(),
       tenant_id: ctx.principal.tenantId,
       created_by: actorLabel(ctx),
@@ -110,11 +112,11 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
       created_at: now,
       updated_at: now,
     };
-    const customer = toCustomer({ ...NEW_ROW_DEFAULTS, ...columns, custom_fields: fields.customFields ?? {} } as CustomerRow);
+    const customer = toCustomer(newCustomerRow(columns, fields.customFields ?? {}));
     const { tenantHasSegments } = await mapDuplicate(ctx, fields, undefined, () =>
       repo.insertCustomerWith(db, columns, [
-        eventInsert(db, ctx, { type: 'customer.created', subjectType: 'customer', subjectId: customer.id, data: { customer } }),
-        auditInsert(db, ctx.principal, ctx.principal.tenantId, {
+        eventInsert(ctx, { type: 'customer.created', subjectType: 'customer', subjectId: customer.id, data: { customer } }),
+        auditInsert(ctx.principal, ctx.principal.tenantId, {
           action: 'customer.created',
           subjectType: 'customer',
           subjectId: customer.id,
@@ -141,6 +143,9 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
       phone: input.phone ? (normalisePhone(input.phone, deps.defaultPhoneRegion) ?? input.phone) : input.phone,
       externalId: input.externalId,
     };
+    // Read before the transaction: on a cache miss it takes a pooled connection of its own, and asking
+    // for one while holding the transaction's could exhaust the pool under concurrent replacements.
+    const language = replace ? await languageDefault(tenantId, input) : {};
     const after = await inTransaction(ctx, lookup, id, async (trx) => {
       const before = await repo.findCustomer(trx, tenantId, id, true);
       if (!before) throw notFound('Customer');
@@ -148,7 +153,7 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
       const columns = {
         ...(replace ? REPLACEABLE_DEFAULTS : {}),
         ...toColumns(fields),
-        ...(replace ? await languageDefault(trx, tenantId, fields) : {}),
+        ...language,
         updated_by: actorLabel(ctx),
       };
       const after = (await repo.updateCustomer(trx, tenantId, id, columns))!;

@@ -7,6 +7,7 @@ import { recordAudit } from '../audit/repo';
 import { findCustomer } from '../customers/repo';
 import type { CommandContext } from '../shared/context';
 import type { PageRequest } from '../shared/listing';
+import type { DefaultLanguageCache } from './languageCache';
 import * as repo from './repo';
 import type { TenantSettingsChanges } from './settings';
 import { ROLES, type ApiKey, type CreatedApiKey, type Principal, type Role, type Tenant, type TenantSummary } from './types';
@@ -46,7 +47,12 @@ const slugFor = (name: string) =>
  * Tenants, their API keys, and turning a bearer credential into a {@link Principal}.
  * Every query here is scoped by the tenant the credential belongs to.
  */
-export function createTenantService(deps: { db: Knex; jwtSecret?: string }) {
+export function createTenantService(deps: {
+  db: Knex;
+  jwtSecret?: string;
+  /** The cache of default languages the customer commands read; told when the settings change. */
+  defaultLanguages?: Pick<DefaultLanguageCache, 'forget'>;
+}) {
   const { db } = deps;
   const jwtKey = deps.jwtSecret ? new TextEncoder().encode(deps.jwtSecret) : undefined;
   // Verified keys are remembered briefly so a busy key costs no query per request. A key revoked
@@ -181,7 +187,7 @@ export function createTenantService(deps: { db: Knex; jwtSecret?: string }) {
 
   /** Changes the caller's tenant settings (null clears one), with an audit entry; returns the tenant. */
   async function updateSettings(ctx: CommandContext, changes: TenantSettingsChanges): Promise<Tenant> {
-    return db.transaction(async (trx) => {
+    const tenant = await db.transaction(async (trx) => {
       const tenant = await repo.updateTenantSettings(trx, ctx.principal.tenantId, changes);
       if (!tenant) throw notFound('Tenant');
       await recordAudit(trx, ctx.principal, tenant.id, {
@@ -194,6 +200,9 @@ export function createTenantService(deps: { db: Knex; jwtSecret?: string }) {
       });
       return tenant;
     });
+    // After the commit: forgetting earlier would let a concurrent read cache the old value again.
+    deps.defaultLanguages?.forget(tenant.id);
+    return tenant;
   }
 
   return {

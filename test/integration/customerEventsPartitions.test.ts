@@ -6,6 +6,7 @@ import { createCustomerEventService } from '../../domain/customerEvents/service'
 import { maintainCustomerEventPartitions, partitionName } from '../../domain/customerEvents/partitions';
 import { createCustomerIdentities } from '../../domain/customers/identities';
 import { createCustomerCommands } from '../../domain/customers/service';
+import { createDefaultLanguageCache } from '../../domain/tenants/languageCache';
 import type { CommandContext } from '../../domain/shared/context';
 import { buildTenant, testDb } from '../support/factories';
 import { startTestWorker, testTemporalSettings } from '../support/testWorker';
@@ -47,7 +48,13 @@ describe('customer event partitions', () => {
         throw err;
       },
     });
-    const commands = createCustomerCommands({ db, defaultPhoneRegion: 'US', orders: createOrderService({ db, segments }), segments });
+    const commands = createCustomerCommands({
+      db,
+      defaultPhoneRegion: 'US',
+      orders: createOrderService({ db, segments }),
+      segments,
+      defaultLanguages: createDefaultLanguageCache({ db }),
+    });
     return createCustomerEventService({ db, identities: createCustomerIdentities({ db, commands }), now: () => clock });
   };
   const ctxOf = (tenantId: string): CommandContext => ({ principal: { tenantId, role: 'admin', actorType: 'api_key', actorId: 'test' } });

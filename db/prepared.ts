@@ -75,6 +75,15 @@ export async function runPrepared<Row>(db: Knex, sql: string, bindings: readonly
   if (prepared && !db.isTransaction) {
     const connection = (await db.client.acquireConnection()) as PgConnection;
     try {
+      // knex's own 'query' event, as its runner would emit it, so query logs and tests that watch
+      // the statements Herald sends still see this one.
+      db.client.emit('query', {
+        method: 'raw',
+        sql: prepared.text,
+        bindings,
+        options: { name: prepared.name },
+        __knexUid: (connection as { __knexUid?: string }).__knexUid,
+      });
       return (await connection.query<Row>({ name: prepared.name, text: prepared.text, values: bindings as unknown[] })).rows;
     } finally {
       await db.client.releaseConnection(connection);

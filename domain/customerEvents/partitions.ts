@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { markEventSegmentsPending } from '../segments/repo';
 import { DEFAULT_EVENT_RETENTION_MONTHS, EVENT_RETENTION_SQL } from '../tenants/settings';
 
 /**
@@ -7,7 +8,8 @@ import { DEFAULT_EVENT_RETENTION_MONTHS, EVENT_RETENTION_SQL } from '../tenants/
  *
  * 1. Retention: partitions that end before the longest tenant retention (default 13 months) are
  *    dropped whole; a tenant with a shorter retention has its older rows deleted; rows that old
- *    in the default partition are deleted too.
+ *    in the default partition are deleted too. Segments with event conditions in the tenants whose
+ *    events went are marked for a refresh: their counts may have changed with nothing tracked.
  * 2. Partitions: the current month and the next `monthsAhead` exist, and so does every month
  *    within retention that has rows in the default partition (backfills, or a month the job had
  *    not created yet): such a month is created apart, its rows moved into it, and then attached.
@@ -28,6 +30,8 @@ export interface PartitionPass {
   dropped: string[];
   /** Rows deleted by retention (shorter tenant retentions and the default partition). */
   deleted: number;
+  /** Segments with event conditions marked for a refresh because retention deleted events. */
+  segmentsMarked: number;
   prunedMessageIds: number;
 }
 
@@ -59,7 +63,11 @@ async function monthlyPartitions(db: Knex): Promise<Map<string, Date>> {
 }
 
 /** Retention: drops whole partitions past the longest retention, deletes rows past each tenant's own. */
-async function applyRetention(db: Knex, now: Date, existing: Map<string, Date>): Promise<{ dropped: string[]; deleted: number; cutoff: Date }> {
+async function applyRetention(
+  db: Knex,
+  now: Date,
+  existing: Map<string, Date>,
+): Promise<{ dropped: string[]; deleted: number; cutoff: Date; touched: string[] | 'all' }> {
   const { rows: retentions } = await db.raw<{ rows: Array<{ tenant_id: string; months: number }> }>(EVENT_RETENTION_SQL);
   const longest = Math.max(0, ...retentions.map((r) => r.months)) || DEFAULT_EVENT_RETENTION_MONTHS;
   const cutoff = monthsBefore(now, longest);
@@ -71,11 +79,16 @@ async function applyRetention(db: Knex, now: Date, existing: Map<string, Date>):
     dropped.push(name);
   }
   let deleted = (await db.raw('DELETE FROM customer_events_default WHERE occurred_at < ?', [cutoff])).rowCount as number;
+  // Dropped partitions and the default partition hold every tenant's events; the rest are per tenant.
+  const touched: string[] = [];
+  const everyone = dropped.length > 0 || deleted > 0;
   for (const t of retentions.filter((r) => r.months < longest)) {
-    deleted += (await db.raw('DELETE FROM customer_events WHERE tenant_id = ? AND occurred_at < ?', [t.tenant_id, monthsBefore(now, t.months)]))
+    const rows = (await db.raw('DELETE FROM customer_events WHERE tenant_id = ? AND occurred_at < ?', [t.tenant_id, monthsBefore(now, t.months)]))
       .rowCount as number;
+    deleted += rows;
+    if (rows > 0) touched.push(t.tenant_id);
   }
-  return { dropped, deleted, cutoff };
+  return { dropped, deleted, cutoff, touched: everyone ? 'all' : touched };
 }
 
 /**
@@ -103,7 +116,8 @@ async function createMonth(db: Knex, start: Date): Promise<number> {
  */
 export async function maintainCustomerEventPartitions(db: Knex, now: Date, monthsAhead = 3): Promise<PartitionPass> {
   const existing = await monthlyPartitions(db);
-  const { dropped, deleted, cutoff } = await applyRetention(db, now, existing);
+  const { dropped, deleted, cutoff, touched } = await applyRetention(db, now, existing);
+  const segmentsMarked = (await markEventSegmentsPending(db, touched)).length;
   const wanted = new Map<string, Date>();
   for (let offset = 0; offset <= monthsAhead; offset++) wanted.set(partitionName(monthStart(now, offset)), monthStart(now, offset));
   const { rows: stranded } = await db.raw<{ rows: Array<{ month: Date }> }>(
@@ -118,5 +132,5 @@ export async function maintainCustomerEventPartitions(db: Knex, now: Date, month
     created.push(name);
   }
   const pruned = await db.raw('DELETE FROM customer_event_ids WHERE received_at < ?', [new Date(now.getTime() - MESSAGE_ID_DAYS * 86400000)]);
-  return { created, moved, dropped, deleted, prunedMessageIds: pruned.rowCount as number };
+  return { created, moved, dropped, deleted, segmentsMarked, prunedMessageIds: pruned.rowCount as number };
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { RuleNode } from '../../rules/ast';
+import { eventConditionsOf } from '../../rules/catalogue';
 import { isTimeRelative, type SegmentRow } from './types';
 
 /**
@@ -69,4 +70,18 @@ export async function deleteSegment(db: Knex, tenantId: string, id: string): Pro
 export async function markSegmentsPending(db: Knex, tenantId: string): Promise<string[]> {
   const rows: Array<{ id: string }> = await db('segments').where({ tenant_id: tenantId }).update({ refreshed_at: null }).returning('id');
   return rows.map((r) => r.id);
+}
+
+/**
+ * Marks pending the segments with event conditions, of the given tenants or of every tenant:
+ * retention deleted events they may count ("ever", or a window longer than what is kept), so the
+ * scheduled refresh recomputes their membership. Returns the ids marked.
+ */
+export async function markEventSegmentsPending(db: Knex, tenantIds: string[] | 'all'): Promise<string[]> {
+  if (tenantIds !== 'all' && tenantIds.length === 0) return [];
+  const query = db('segments').select('id', 'rules');
+  if (tenantIds !== 'all') query.whereIn('tenant_id', tenantIds);
+  const ids = ((await query) as Array<{ id: string; rules: RuleNode }>).filter((s) => eventConditionsOf(s.rules).length > 0).map((s) => s.id);
+  if (ids.length) await db('segments').whereIn('id', ids).update({ refreshed_at: null });
+  return ids;
 }

@@ -104,7 +104,20 @@ describe('customer event partitions', () => {
     expect(old.customerId).not.toBeNull();
     expect(await where(old.id)).toBe('customer_events_default');
 
+    // Segments counting events: the short tenant's "ever" segment must be refreshed once its old event is gone.
+    const segmentOf = async (tenantId: string, name: string, rules: unknown) =>
+      (
+        await db('segments')
+          .insert({ tenant_id: tenantId, name, rules: JSON.stringify(rules), refreshed_at: now })
+          .returning('id')
+      )[0].id as string;
+    const counting = await segmentOf(short.tenantId, 'ever recent', { kind: 'event', event: 'Recent', count: { gte: 1 } });
+    const plain = await segmentOf(short.tenantId, 'vip', { kind: 'condition', field: 'tier', operator: 'equal', value: 'vip' });
+    const refreshedAt = async (id: string) => (await db('segments').where({ id }).first('refreshed_at')).refreshed_at as Date | null;
+
     const first = await maintainCustomerEventPartitions(db, now);
+    expect([await refreshedAt(counting), await refreshedAt(plain)].map((d) => d === null)).toEqual([true, false]);
+    expect(first.segmentsMarked).toBeGreaterThanOrEqual(1);
     expect(first.created).toContain(partitionName(monthsFrom(now, -40)));
     expect(await where(old.id)).toBe(partitionName(monthsFrom(now, -40)));
     // The short tenant keeps 2 months: its 80-day-old event goes, the long tenant's stays.

@@ -1,25 +1,15 @@
 import type { Knex } from 'knex';
 import { appendEvents, type OutboxEvent } from '../events/outbox';
 import type { CommandContext } from '../shared/context';
-import type { TrackResult } from './types';
+import type { CustomerEvent, TrackResult } from './types';
 
 /**
  * The writes of customer events: the events themselves, their messageId claims and the name
  * counts (the three tables this folder owns), and their `customer.event` outbox events.
  */
 
-/** One event ready to store: identity resolved, time checked. */
-export interface EventRow {
-  id: string;
-  customerId: string | null;
-  anonymousId: string | null;
-  name: string;
-  properties: Record<string, unknown>;
-  context: Record<string, unknown> | null;
-  messageId: string | null;
-  occurredAt: Date;
-  backfill: boolean;
-}
+/** One event ready to store (identity resolved, time checked): the listed event before it has a receipt time. */
+export type EventRow = Omit<CustomerEvent, 'occurredAt' | 'receivedAt'> & { occurredAt: Date };
 
 /** Which rows a batch stores and which repeat a messageId seen before (with the first one's answer). */
 async function claimMessageIds(trx: Knex, tenantId: string, rows: EventRow[], receivedAt: Date): Promise<Map<number, TrackResult>> {

@@ -36,6 +36,11 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   import_chunks: 'imports',
   import_errors: 'imports',
   idempotency_keys: 'idempotency',
+  journeys: 'journeys',
+  journey_versions: 'journeys',
+  journey_runs: 'journeys',
+  journey_steps: 'journeys',
+  journey_event_queue: 'journeys',
 };
 
 /**

@@ -20,6 +20,7 @@ import * as eventRelayQueue from './20261123001700_event_relay_queue';
 import * as paidOrders from './20261205000100_paid_orders';
 import * as customerEvents from './20261205000200_customer_events';
 import * as customerEventNameShards from './20261205001000_customer_event_name_shards';
+import * as journeys from './20261206000100_journeys';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -54,6 +55,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261205000100_paid_orders', paidOrders],
   ['20261205000200_customer_events', customerEvents],
   ['20261205001000_customer_event_name_shards', customerEventNameShards],
+  ['20261206000100_journeys', journeys],
 ];
 
 /** knex's MigrationSource over the static list above. */

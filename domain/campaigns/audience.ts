@@ -59,7 +59,7 @@ export async function snapshotAudience(db: Knex, campaign: CampaignRow, now: Dat
            WHEN EXISTS (SELECT 1 FROM message_suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = ? AND s.address = ${address}) THEN 'suppressed'
          END AS reason) r
       WHERE c.tenant_id = ? AND (${predicate.sql})
-     ON CONFLICT (campaign_id, customer_id) DO NOTHING`,
+     ON CONFLICT (campaign_id, customer_id) WHERE journey_step_id IS NULL DO NOTHING`,
     [campaign.id, channel, ...(localSendTime ? [localSendTime] : []), channel, campaign.tenant_id, ...predicate.bindings],
   );
   return result.rowCount ?? 0;

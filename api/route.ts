@@ -25,6 +25,12 @@ export interface RouteSpec<P extends ZodType, Q extends ZodType, B extends ZodTy
   query?: Q;
   body?: B;
   handler: (ctx: HeraldContext, input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<void> | void;
+  /**
+   * Write array positions of body errors in brackets (`nodes[3].duration`) instead of dots, for
+   * bodies whose deeper checks (the rule language, journey graphs) report paths that way, so one
+   * body's errors read alike whichever check found them.
+   */
+  bracketPaths?: boolean;
 }
 
 /** The router and registry every route module adds itself to. */
@@ -33,19 +39,27 @@ export interface RouteTarget {
   registry: OpenAPIRegistry;
 }
 
+/** How a field path is written: `items.0.name` (dots), or `items[0].name` (brackets, as the rule language writes them). */
+type PathStyle = 'dots' | 'brackets';
+
+const pathText = (path: PropertyKey[], style: PathStyle) =>
+  style === 'dots'
+    ? path.join('.')
+    : path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+
 /** Turns zod issues into `details` entries that name the failing field. */
-const issuesOf = (error: z.ZodError, location: string) =>
+const issuesOf = (error: z.ZodError, location: string, style: PathStyle) =>
   error.issues.flatMap((i) =>
     i.code === 'unrecognized_keys'
-      ? i.keys.map((key) => ({ location, path: [...i.path, key].join('.'), message: 'is not a known field' }))
-      : [{ location, path: i.path.join('.'), message: i.message }],
+      ? i.keys.map((key) => ({ location, path: pathText([...i.path, key], style), message: 'is not a known field' }))
+      : [{ location, path: pathText(i.path, style), message: i.message }],
   );
 
-function parsePart<T extends ZodType>(schema: T | undefined, value: unknown, location: 'params' | 'query' | 'body'): z.output<T> {
+function parsePart<T extends ZodType>(schema: T | undefined, value: unknown, location: 'params' | 'query' | 'body', style: PathStyle = 'dots'): z.output<T> {
   if (!schema) return undefined as z.output<T>;
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  const details = issuesOf(result.error, location);
+  const details = issuesOf(result.error, location, style);
   if (location === 'body') throw new AppError(422, 'validation_failed', 'The request body did not pass validation', details);
   throw new AppError(400, 'bad_request', `Invalid ${location === 'params' ? 'path parameter' : 'query parameter'}`, details);
 }
@@ -106,7 +120,7 @@ export function addRoute<P extends ZodType, Q extends ZodType, B extends ZodType
       assertSafeInput(hctx, ctx.params, Boolean(spec.body || spec.streamedBody));
       const params = parsePart(spec.params, ctx.params, 'params');
       const query = parsePart(spec.query, hctx.query, 'query');
-      const body = parsePart(spec.body, (hctx.request as { body?: unknown }).body, 'body');
+      const body = parsePart(spec.body, (hctx.request as { body?: unknown }).body, 'body', spec.bracketPaths ? 'brackets' : 'dots');
       await spec.handler(hctx, { params, query, body });
     };
     await (spec.idempotent ? withIdempotency(hctx, run) : run());

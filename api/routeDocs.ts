@@ -39,6 +39,8 @@ export interface RouteDocSpec {
   params?: ZodType;
   query?: ZodType;
   body?: ZodType;
+  /** Named example bodies (OpenAPI `examples`): the docs page offers them, the fuzzer sends them. */
+  bodyExamples?: Record<string, { summary: string; description?: string; value: unknown }>;
   /** The body may be left out entirely (then it is validated as `{}`); otherwise a missing body is a 400. */
   bodyOptional?: boolean;
   /**
@@ -201,7 +203,14 @@ export function documentRoute(registry: OpenAPIRegistry, given: RouteDocSpec): v
         : {}),
       ...(spec.params ? { params: spec.params as never } : {}),
       ...(spec.query ? { query: spec.query as never } : {}),
-      ...(spec.body ? { body: { required: !spec.bodyOptional, content: { 'application/json': { schema: spec.body } } } } : {}),
+      ...(spec.body
+        ? {
+            body: {
+              required: !spec.bodyOptional,
+              content: { 'application/json': { schema: spec.body, ...(spec.bodyExamples ? { examples: spec.bodyExamples } : {}) } },
+            },
+          }
+        : {}),
       ...(spec.streamedBody
         ? { body: { required: !spec.bodyOptional, content: Object.fromEntries(Object.entries(spec.streamedBody).map(([type, schema]) => [type, { schema }])) } }
         : {}),

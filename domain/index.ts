@@ -10,6 +10,7 @@ import { createCustomerIdentities } from './customers/identities';
 import { createHealthService } from './health/service';
 import { createIdempotencyService } from './idempotency/service';
 import { createImportService } from './imports/service';
+import { createJourneyService } from './journeys/service';
 import { createOrderService } from './orders/service';
 import { createMessagingService } from './messaging/service';
 import { startSegmentRefresh } from './segments/lifecycle';
@@ -78,6 +79,7 @@ export function createDomain(deps: DomainDeps) {
     health: createHealthService(deps),
     idempotency: createIdempotencyService(deps),
     imports: createImportService({ db, temporal: deps.temporal }),
+    journeys: createJourneyService({ db }),
     webhooks: createWebhookService({ db, temporal: deps.temporal, logger: deps.logger, settings: deps.webhooks }),
     webhookDeliveries: createDeliveryService({ db, temporal: deps.temporal, logger: deps.logger }),
     /** Runs the tenant summary through Temporal (worker + activity + Postgres). */

@@ -22,6 +22,6 @@ export { type CompileOptions, type CompiledRule, compileRuleToSql, eventFilterSq
 export { type MatchContext, type RuleEvaluator, type RuleEvaluatorOptions, createRuleEvaluator } from './evaluate';
 export { type EventConditionDescription, describeEventCondition, eventConditionKey, eventWindow } from './events';
 export { type EngineCondition, type EngineLeaf, type EngineNode, type SeedGroup, type SeedRule, toJsonRulesEngine, toSeedFormat } from './format';
-export { type ParseOptions, parseRules } from './parse';
+export { type ParseOptions, parsePropertyConditions, parseRules } from './parse';
 export { DAY_MS, MAX_CONDITIONS, MAX_DAYS, MAX_DEPTH, MAX_LIST, MAX_STRING } from './semantics';
 export { type RuleIssue, RuleValidationError } from './validate';

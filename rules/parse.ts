@@ -62,6 +62,21 @@ export function parseRules(input: unknown, options: ParseOptions = {}): RuleNode
   return node;
 }
 
+/**
+ * Parses and validates property conditions alone (an event condition's `where` tree: groups over
+ * `{ property, operator, value, type? }`, either input format or the AST) into the canonical
+ * {@link PropertyNode}, as journeys use them on one event (entry, waits, branches, goals, exits).
+ * Throws RuleValidationError with all problems, each path under `options.path` (default `where`).
+ */
+export function parsePropertyConditions(input: unknown, options: ParseOptions = {}): PropertyNode {
+  const root = options.path ?? 'where';
+  const ctx: Context = { issues: new Issues(), conditions: 0 };
+  const node = parseNode(input, root, 1, ctx, PROPERTIES);
+  if (ctx.conditions > MAX_CONDITIONS) ctx.issues.add(root, `conditions may number at most ${MAX_CONDITIONS}; these have ${ctx.conditions}`);
+  if (ctx.issues.list.length > 0 || !node) throw new RuleValidationError(ctx.issues.list);
+  return node;
+}
+
 const RULES: Grammar<RuleNode> = {
   leafKinds: ['condition', 'event'],
   shape:

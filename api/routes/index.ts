@@ -17,6 +17,8 @@ import { eventNameRoutes } from './events/names';
 import { trackRoutes } from './events/track';
 import { healthRoutes } from './health/routes';
 import { importRoutes } from './imports/routes';
+import { journeyActionRoutes } from './journeys/actions';
+import { journeyRoutes } from './journeys/routes';
 import { messagingRoutes } from './messaging/routes';
 import { orderRoutes } from './orders/routes';
 import { segmentRoutes } from './segments/routes';
@@ -42,6 +44,8 @@ const MODULES = [
   importRoutes,
   campaignRoutes,
   campaignActionRoutes,
+  journeyRoutes,
+  journeyActionRoutes,
   messagingRoutes,
   webhookRoutes,
   webhookDeliveryRoutes,

@@ -1,0 +1,97 @@
+/**
+ * Example bodies of POST /journeys, shown on the docs page and sent by the fuzzer. The abandoned
+ * cart and the one-step journey name no other record, so each publishes as written in a fresh
+ * tenant; the welcome series enters on a segment, so its `segmentId` must be replaced by one of
+ * the tenant's segments before it publishes (until then the journey lists that as a problem).
+ */
+
+/** Added To Cart → wait up to 4 h for the same cart's Order Completed → else an email listing the cart. */
+const abandonedCart = {
+  name: 'Abandoned cart',
+  description: 'Reminds a customer of the cart they left, unless they complete the order within 4 hours',
+  entry: { type: 'event', event: 'Added To Cart', policy: { mode: 'one_at_a_time', key: 'cartId' } },
+  start: 'wait_for_order',
+  nodes: [
+    {
+      id: 'wait_for_order',
+      name: 'Wait for the order',
+      type: 'wait_for_event',
+      event: 'Order Completed',
+      match: { property: 'cartId' },
+      timeout: '4h',
+      timeoutNext: 'reminder',
+    },
+    {
+      id: 'reminder',
+      name: 'Cart reminder',
+      type: 'send',
+      channel: 'email',
+      subject: 'You left something in your cart',
+      body: 'Hi {{ customer.firstName }}, your cart is waiting for you:\n{% for item in event.items %}- {{ item.name }}\n{% endfor %}',
+    },
+  ],
+  goal: { event: { event: 'Order Completed' }, within: '1d', exitOnConversion: true },
+};
+
+/** A tracked event → one email, subject and body inline. */
+const oneStep = {
+  name: 'Thanks for signing up',
+  entry: { type: 'event', event: 'Signed Up', policy: { mode: 'once' } },
+  start: 'thanks',
+  nodes: [
+    {
+      id: 'thanks',
+      type: 'send',
+      channel: 'email',
+      subject: 'Welcome aboard, {{ customer.firstName }}',
+      body: 'Thanks for signing up, {{ customer.firstName }}. Reply to this email if you need anything.',
+    },
+  ],
+};
+
+/** Entering a segment → welcome email → 2 days → ordered? a thank-you email : an SMS nudge. */
+const welcomeSeries = {
+  name: 'Welcome series',
+  description: 'A welcome email, then two days later a thank-you to those who ordered and an SMS nudge to the others',
+  entry: { type: 'segment', segmentId: '00000000-0000-4000-8000-000000000001', policy: { mode: 'once' } },
+  start: 'welcome',
+  nodes: [
+    {
+      id: 'welcome',
+      type: 'send',
+      channel: 'email',
+      subject: 'Welcome, {{ customer.firstName }}',
+      body: 'Hi {{ customer.firstName }}, welcome! Here is what you can do first.',
+      next: 'two_days',
+    },
+    { id: 'two_days', type: 'delay', duration: '2d', next: 'has_ordered' },
+    {
+      id: 'has_ordered',
+      type: 'branch',
+      branches: [{ name: 'Ordered', rule: { all: [{ fact: 'totalOrders', operator: 'greaterThan', value: 0 }] }, next: 'thank_you' }],
+      else: 'nudge',
+    },
+    { id: 'thank_you', type: 'send', channel: 'email', subject: 'Thank you for your first order', body: 'Thanks for your order, {{ customer.firstName }}!' },
+    { id: 'nudge', type: 'send', channel: 'sms', body: 'Hi {{ customer.firstName }}, 10% off your first order with code WELCOME10.' },
+  ],
+};
+
+/** The named examples of POST /journeys (OpenAPI `examples`). */
+export const JOURNEY_EXAMPLES = {
+  abandonedCart: {
+    summary: 'Abandoned cart: wait 4 h for the order, else email the cart',
+    description:
+      'Entry on the tracked event "Added To Cart", one open run per cartId. Waits for "Order Completed" with the same cartId; after 4 hours an email lists the items of the cart that started the run. Converted (and exited) when the order completes within a day.',
+    value: abandonedCart,
+  },
+  oneStep: {
+    summary: 'One step: a tracked event sends an email',
+    description: 'Entry once per customer on the tracked event "Signed Up"; one email with its subject and body inline.',
+    value: oneStep,
+  },
+  welcomeSeries: {
+    summary: 'Welcome series: segment entry, email, 2 days, branch, SMS or email',
+    description: "Replace segmentId with one of your segments' ids: until then the journey lists it among its problems and cannot be published.",
+    value: welcomeSeries,
+  },
+};

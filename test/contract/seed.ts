@@ -12,8 +12,10 @@ export interface ContractData {
   webhookId: string;
   deliveryId: string;
   replayId: string;
+  /** A published journey (version 1 exists). */
+  journeyId: string;
   /** Records the DELETE operations may remove (one of each), so the others keep theirs. */
-  doomed: { customerId: string; segmentId: string; campaignId: string; webhookId: string; apiKeyId: string };
+  doomed: { customerId: string; segmentId: string; campaignId: string; webhookId: string; apiKeyId: string; journeyId: string };
   unsubscribeToken: string;
   openToken: string;
   clickToken: string;
@@ -50,6 +52,18 @@ export async function seedContractData(server: TestServer, token: string, receiv
   const doomedCampaign = await call('POST', '/api/v1/campaigns', { name: 'Doomed', channel: 'email', subject: 'Bye', body: 'Bye', audience: { type: 'all' } });
   const doomedWebhook = await call('POST', '/api/v1/webhooks', { url: receiverUrl, events: ['order.*'] });
   const doomedKey = await call('POST', '/api/v1/api-keys', { name: 'spare', role: 'readonly' });
+  const journeyBody = (name: string) => ({
+    name,
+    entry: { type: 'event', event: 'Signed Up' },
+    start: 'wait',
+    nodes: [
+      { id: 'wait', type: 'delay', duration: '1d', next: 'hello' },
+      { id: 'hello', type: 'send', channel: 'email', subject: 'Hello', body: 'Hi {{ customer.firstName }}' },
+    ],
+  });
+  const journey = await call('POST', '/api/v1/journeys', journeyBody('Welcome journey'));
+  await call('POST', `/api/v1/journeys/${journey.data.id}/publish`);
+  const doomedJourney = await call('POST', '/api/v1/journeys', journeyBody('Doomed journey'));
   const [ledger] = await db('campaign_recipients')
     .insert({
       tenant_id: tenantId,
@@ -72,12 +86,14 @@ export async function seedContractData(server: TestServer, token: string, receiv
     webhookId,
     deliveryId: test.data.deliveryId ?? test.data.id,
     replayId: replay.data.id,
+    journeyId: journey.data.id,
     doomed: {
       customerId: grace.data.id,
       segmentId: doomedSegment.data.id,
       campaignId: doomedCampaign.data.id,
       webhookId: doomedWebhook.data.id,
       apiKeyId: doomedKey.data.id,
+      journeyId: doomedJourney.data.id,
     },
     unsubscribeToken: signToken(secret, 'unsubscribe', ledgerId),
     openToken: signToken(secret, 'open', ledgerId),

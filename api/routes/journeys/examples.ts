@@ -27,7 +27,7 @@ const abandonedCart = {
       type: 'send',
       channel: 'email',
       subject: 'You left something in your cart',
-      body: 'Hi {{ customer.firstName }}, your cart is waiting for you:\n{% for item in event.items %}- {{ item.name }}\n{% endfor %}',
+      body: '<p>Hi {{ customer.firstName }}, your cart is waiting for you:</p><ul>{% for item in event.items %}<li>{{ item.name }}</li>{% endfor %}</ul>',
     },
   ],
   goal: { event: { event: 'Order Completed' }, within: '1d', exitOnConversion: true },

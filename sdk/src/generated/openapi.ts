@@ -953,6 +953,189 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/journeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's journeys, newest first, page or cursor pagination
+         * @description Checked beyond this schema:
+         *     - 400: `cursor` must be a `nextCursor` this list returned, used with the same sort
+         */
+        get: operations["getJourneys"];
+        put?: never;
+        /**
+         * Create a draft journey (a graph of nodes from an entry trigger)
+         * @description The draft is stored even when its graph is not yet publishable: `problems` lists what publish would refuse (unreachable nodes, edges to no node, loops without a wait, templates that do not parse, an email without subject, unknown segments or webhook endpoints…), each with its path.
+         *
+         *     Checked beyond this schema:
+         *     - 422: every where (property conditions) and branch rule must be valid in the rule language: fields of GET /segments/fields, operators and values their types take; details point into the journey (nodes[2].branches[0].rule.all[0].operator)
+         *     - 422: an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused)
+         *     - 409: an Idempotency-Key whose first request is still running is refused; retry shortly
+         */
+        post: operations["postJourneys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journeys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One journey: its draft with its problems, status and current version */
+        get: operations["getJourneysId"];
+        /**
+         * Replace the name, description and draft (any status; published versions never change)
+         * @description Checked beyond this schema:
+         *     - 422: every where (property conditions) and branch rule must be valid in the rule language: fields of GET /segments/fields, operators and values their types take; details point into the journey (nodes[2].branches[0].rule.all[0].operator)
+         */
+        put: operations["putJourneysId"];
+        post?: never;
+        /**
+         * Delete a draft or archived journey with its versions and runs
+         * @description Checked beyond this schema:
+         *     - 409: an active or paused journey cannot be deleted: archive it first
+         */
+        delete: operations["deleteJourneysId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journeys/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive: no new entries; open runs finish (those of a paused journey continue)
+         * @description Checked beyond this schema:
+         *     - 409: only an active or paused journey can be archived
+         */
+        post: operations["postJourneysIdArchive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journeys/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause an active journey: runs hold in place, no one enters
+         * @description Checked beyond this schema:
+         *     - 409: only an active journey can be paused
+         */
+        post: operations["postJourneysIdPause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journeys/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish the draft as a new immutable version; new runs enter it
+         * @description Running customers stay on their version unless `migrate.map` is given: then every open run of older versions moves at its next step, to the node the map names (old node → new node, or "exit"), a node the new version keeps mapping to itself. A paused journey stays paused.
+         *
+         *     Checked beyond this schema:
+         *     - 422: the draft must have no problems (the journey's `problems`); details carry location draft and the same paths
+         *     - 422: every map target must be a node of the new version or "exit"; every node holding open runs must be mapped or kept by the new version (details name migrate.map.<node> with the run count); nothing changes
+         *     - 409: an archived journey cannot be published
+         */
+        post: operations["postJourneysIdPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journeys/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused journey; timers that expired meanwhile fire at once or move later by the paused time
+         * @description Checked beyond this schema:
+         *     - 409: only a paused journey can be resumed
+         */
+        post: operations["postJourneysIdResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journeys/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The journey's published versions, newest first
+         * @description Checked beyond this schema:
+         *     - 400: `cursor` must be a `nextCursor` this list returned, used with the same sort
+         */
+        get: operations["getJourneysIdVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journeys/{id}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published version: its frozen definition and the campaigns of its send nodes */
+        get: operations["getJourneysIdVersionsVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/messaging/click/{token}": {
         parameters: {
             query?: never;
@@ -3204,6 +3387,578 @@ export interface components {
             /** @default true */
             unknownColumnsToCustomFields?: boolean | ("0" | "1" | "true" | "false" | "yes" | "no");
         };
+        Journey: {
+            archivedAt: string | null;
+            createdAt: string;
+            createdBy: string | null;
+            currentVersion: number | null;
+            /** Format: uuid */
+            currentVersionId: string | null;
+            description: string | null;
+            draft: components["schemas"]["JourneyDefinition"];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            pausedAt: string | null;
+            /** @description What keeps the draft from publishing (graph, templates, references); empty when it can be published */
+            problems: {
+                message: string;
+                path: string;
+            }[];
+            /** @enum {string} */
+            status: "draft" | "active" | "paused" | "archived";
+            updatedAt: string;
+        };
+        JourneyDefinition: {
+            entry: {
+                /** @description A tracked event name (POST /track) */
+                event: string;
+                policy?: {
+                    /** @description every_time: no sooner than this after the last entry: a whole number and s, m, h, d or w (at most 366 days) */
+                    cooldown?: string;
+                    /** @description Event entries: one open run per value of this trigger property */
+                    key?: string;
+                    maxEntries?: number;
+                    /** @enum {string} */
+                    mode: "once" | "one_at_a_time" | "every_time";
+                };
+                /** @enum {string} */
+                type: "event";
+                where?: components["schemas"]["PropertyConditions"];
+            } | {
+                /** @enum {string} */
+                eventType: "customer.created" | "customer.updated" | "customer.tags_changed" | "order.created" | "order.status_updated";
+                policy?: {
+                    /** @description every_time: no sooner than this after the last entry: a whole number and s, m, h, d or w (at most 366 days) */
+                    cooldown?: string;
+                    /** @description Event entries: one open run per value of this trigger property */
+                    key?: string;
+                    maxEntries?: number;
+                    /** @enum {string} */
+                    mode: "once" | "one_at_a_time" | "every_time";
+                };
+                /** @enum {string} */
+                type: "herald_event";
+                where?: components["schemas"]["PropertyConditions"];
+            } | {
+                policy?: {
+                    /** @description every_time: no sooner than this after the last entry: a whole number and s, m, h, d or w (at most 366 days) */
+                    cooldown?: string;
+                    /** @description Event entries: one open run per value of this trigger property */
+                    key?: string;
+                    maxEntries?: number;
+                    /** @enum {string} */
+                    mode: "once" | "one_at_a_time" | "every_time";
+                };
+                /** Format: uuid */
+                segmentId: string;
+                /** @enum {string} */
+                type: "segment";
+            };
+            exitRules?: ({
+                event: {
+                    /** @description A tracked event name (POST /track) */
+                    event: string;
+                    where?: components["schemas"]["PropertyConditions"];
+                };
+            } | {
+                /** Format: uuid */
+                leftSegment: string;
+            })[];
+            goal?: {
+                event?: {
+                    /** @description A tracked event name (POST /track) */
+                    event: string;
+                    where?: components["schemas"]["PropertyConditions"];
+                };
+                exitOnConversion?: boolean;
+                /** Format: uuid */
+                segmentId?: string;
+                /** @description The window after entry: a whole number and s, m, h, d or w (at most 366 days) */
+                within: string;
+            };
+            nodes: ({
+                /** @description How long to wait: a whole number and s, m, h, d or w (at most 366 days) */
+                duration: string;
+                /** @description A node id (unique within the journey) */
+                id: string;
+                /** @description A label for people */
+                name?: string;
+                /** @description The node that follows; absent, the run completes here */
+                next?: string;
+                /** @enum {string} */
+                type: "delay";
+            } | {
+                date?: {
+                    /** @description customer.<date field>, customer.customFields.<key> or event.<property path> */
+                    field: string;
+                    /** @description Moves the date: "-3d" is three days before */
+                    offset?: string;
+                };
+                /** @description A node id (unique within the journey) */
+                id: string;
+                /** @description A label for people */
+                name?: string;
+                /** @description The node that follows; absent, the run completes here */
+                next?: string;
+                /** @description HH:MM in the customer's timezone (else the tenant's) */
+                timeOfDay?: string;
+                /** @enum {string} */
+                type: "wait_until";
+                weekdays?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+            } | {
+                /** @description A tracked event name (POST /track) */
+                event: string;
+                /** @description A node id (unique within the journey) */
+                id: string;
+                /** @description The waited event's property must equal the trigger's triggerProperty (default the same name) */
+                match?: {
+                    property: string;
+                    triggerProperty?: string;
+                };
+                /** @description A label for people */
+                name?: string;
+                /** @description The node that follows; absent, the run completes here */
+                next?: string;
+                /** @description How long to wait before taking timeoutNext: a whole number and s, m, h, d or w (at most 366 days) */
+                timeout?: string;
+                /** @description A node id (unique within the journey) */
+                timeoutNext?: string;
+                /** @enum {string} */
+                type: "wait_for_event";
+                where?: components["schemas"]["PropertyConditions"];
+            } | {
+                branches: {
+                    /** @description A label for people */
+                    name?: string;
+                    /** @description The node that follows; absent, the run completes here */
+                    next?: string;
+                    rule?: components["schemas"]["SegmentRule"];
+                    where?: components["schemas"]["PropertyConditions"];
+                }[];
+                /** @description A node id (unique within the journey) */
+                else?: string;
+                /** @description A node id (unique within the journey) */
+                id: string;
+                /** @description A label for people */
+                name?: string;
+                /** @enum {string} */
+                type: "branch";
+            } | {
+                /** @description A node id (unique within the journey) */
+                id: string;
+                /** @description A label for people */
+                name?: string;
+                paths: {
+                    /** @description A label for people */
+                    name?: string;
+                    /** @description The node that follows; absent, the run completes here */
+                    next?: string;
+                    weight: number;
+                }[];
+                /** @enum {string} */
+                type: "random_split";
+            } | {
+                /** @description Liquid: sees customer, event (the trigger’s properties) and journey */
+                body: string;
+                /** @enum {string} */
+                channel: "email" | "sms";
+                frequencyCap?: {
+                    max: number;
+                    periodHours: number;
+                };
+                /** @description A node id (unique within the journey) */
+                id: string;
+                /** @description A label for people */
+                name?: string;
+                /** @description The node that follows; absent, the run completes here */
+                next?: string;
+                respectQuietHours?: boolean;
+                /** @description Liquid; required for email */
+                subject?: string;
+                /** @enum {string} */
+                type: "send";
+            } | {
+                /**
+                 * Format: uuid
+                 * @description A webhook endpoint of this tenant
+                 */
+                endpointId: string;
+                /** @description A node id (unique within the journey) */
+                id: string;
+                /** @description A label for people */
+                name?: string;
+                /** @description The node that follows; absent, the run completes here */
+                next?: string;
+                /** @enum {string} */
+                type: "webhook";
+            } | {
+                addTags?: string[];
+                /** @description A node id (unique within the journey) */
+                id: string;
+                /** @description A label for people */
+                name?: string;
+                /** @description The node that follows; absent, the run completes here */
+                next?: string;
+                removeTags?: string[];
+                /** @description Customer fields to set (PATCH /customers/:id names) and customFields.<key> entries; null clears */
+                set?: {
+                    address?: {
+                        city?: string | null;
+                        coordinates?: {
+                            latitude: number;
+                            longitude: number;
+                        } | null;
+                        country?: string | null;
+                        postalCode?: string | null;
+                        state?: string | null;
+                        street?: string | null;
+                        zipCode?: string | null;
+                    } | null;
+                    /** Format: uri */
+                    avatar?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                    externalId?: string | null;
+                    firstName?: string | null;
+                    fullName?: string | null;
+                    lastName?: string | null;
+                    notes?: string | null;
+                    /**
+                     * @description Normalised to E.164: written as people do ("+52 999 123 4567", "(212) 555-0100", "212.555.0100"), stored as E.164 ("+529991234567"); numbers without a country code are read in the default region (DEFAULT_PHONE_REGION). Refused with 422 when it is not a valid number.
+                     * @example +52 999 123 4567
+                     */
+                    phone?: string | null;
+                    preferences?: {
+                        /** @enum {string} */
+                        channel?: "email" | "sms";
+                        communicationHours?: {
+                            end: string;
+                            start: string;
+                        } | null;
+                        email?: boolean;
+                        emailNotifications?: boolean;
+                        frequency?: string;
+                        language?: string | null;
+                        newsletter?: boolean;
+                        preferredAgent?: string;
+                        sms?: boolean;
+                        smsNotifications?: boolean;
+                        timezone?: string | null;
+                    };
+                    /** @enum {string|null} */
+                    segment?: "vip" | "regular" | "new" | "inactive" | null;
+                    /** @enum {string} */
+                    source?: "whatsapp" | "referral" | "website" | "social_media" | "import" | "api" | "other";
+                    /** @enum {string} */
+                    status?: "active" | "inactive" | "blocked" | "suspended";
+                    /** @enum {string} */
+                    tier?: "regular" | "premium" | "vip";
+                } & {
+                    [key: string]: string | null;
+                };
+                /** @enum {string} */
+                type: "update_customer";
+            } | {
+                /** @description A node id (unique within the journey) */
+                id: string;
+                /** @description A label for people */
+                name?: string;
+                /** @enum {string} */
+                type: "exit";
+            })[];
+            /** @description The id of the first node */
+            start: string;
+        };
+        JourneyInput: {
+            description?: string | null;
+            entry: {
+                /** @description A tracked event name (POST /track) */
+                event: string;
+                policy?: {
+                    /** @description every_time: no sooner than this after the last entry: a whole number and s, m, h, d or w (at most 366 days) */
+                    cooldown?: string;
+                    /** @description Event entries: one open run per value of this trigger property */
+                    key?: string;
+                    maxEntries?: number;
+                    /** @enum {string} */
+                    mode: "once" | "one_at_a_time" | "every_time";
+                };
+                /** @enum {string} */
+                type: "event";
+                where?: components["schemas"]["PropertyConditions"];
+            } | {
+                /** @enum {string} */
+                eventType: "customer.created" | "customer.updated" | "customer.tags_changed" | "order.created" | "order.status_updated";
+                policy?: {
+                    /** @description every_time: no sooner than this after the last entry: a whole number and s, m, h, d or w (at most 366 days) */
+                    cooldown?: string;
+                    /** @description Event entries: one open run per value of this trigger property */
+                    key?: string;
+                    maxEntries?: number;
+                    /** @enum {string} */
+                    mode: "once" | "one_at_a_time" | "every_time";
+                };
+                /** @enum {string} */
+                type: "herald_event";
+                where?: components["schemas"]["PropertyConditions"];
+            } | {
+                policy?: {
+                    /** @description every_time: no sooner than this after the last entry: a whole number and s, m, h, d or w (at most 366 days) */
+                    cooldown?: string;
+                    /** @description Event entries: one open run per value of this trigger property */
+                    key?: string;
+                    maxEntries?: number;
+                    /** @enum {string} */
+                    mode: "once" | "one_at_a_time" | "every_time";
+                };
+                /** Format: uuid */
+                segmentId: string;
+                /** @enum {string} */
+                type: "segment";
+            };
+            exitRules?: ({
+                event: {
+                    /** @description A tracked event name (POST /track) */
+                    event: string;
+                    where?: components["schemas"]["PropertyConditions"];
+                };
+            } | {
+                /** Format: uuid */
+                leftSegment: string;
+            })[];
+            goal?: {
+                event?: {
+                    /** @description A tracked event name (POST /track) */
+                    event: string;
+                    where?: components["schemas"]["PropertyConditions"];
+                };
+                exitOnConversion?: boolean;
+                /** Format: uuid */
+                segmentId?: string;
+                /** @description The window after entry: a whole number and s, m, h, d or w (at most 366 days) */
+                within: string;
+            };
+            name: string;
+            nodes: ({
+                /** @description How long to wait: a whole number and s, m, h, d or w (at most 366 days) */
+                duration: string;
+                /** @description A node id (unique within the journey) */
+                id: string;
+                /** @description A label for people */
+                name?: string;
+                /** @description The node that follows; absent, the run completes here */
+                next?: string;
+                /** @enum {string} */
+                type: "delay";
+            } | {
+                date?: {
+                    /** @description customer.<date field>, customer.customFields.<key> or event.<property path> */
+                    field: string;
+                    /** @description Moves the date: "-3d" is three days before */
+                    offset?: string;
+                };
+                /** @description A node id (unique within the journey) */
+                id: string;
+                /** @description A label for people */
+                name?: string;
+                /** @description The node that follows; absent, the run completes here */
+                next?: string;
+                /** @description HH:MM in the customer's timezone (else the tenant's) */
+                timeOfDay?: string;
+                /** @enum {string} */
+                type: "wait_until";
+                weekdays?: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+            } | {
+                /** @description A tracked event name (POST /track) */
+                event: string;
+                /** @description A node id (unique within the journey) */
+                id: string;
+                /** @description The waited event's property must equal the trigger's triggerProperty (default the same name) */
+                match?: {
+                    property: string;
+                    triggerProperty?: string;
+                };
+                /** @description A label for people */
+                name?: string;
+                /** @description The node that follows; absent, the run completes here */
+                next?: string;
+                /** @description How long to wait before taking timeoutNext: a whole number and s, m, h, d or w (at most 366 days) */
+                timeout?: string;
+                /** @description A node id (unique within the journey) */
+                timeoutNext?: string;
+                /** @enum {string} */
+                type: "wait_for_event";
+                where?: components["schemas"]["PropertyConditions"];
+            } | {
+                branches: {
+                    /** @description A label for people */
+                    name?: string;
+                    /** @description The node that follows; absent, the run completes here */
+                    next?: string;
+                    rule?: components["schemas"]["SegmentRule"];
+                    where?: components["schemas"]["PropertyConditions"];
+                }[];
+                /** @description A node id (unique within the journey) */
+                else?: string;
+                /** @description A node id (unique within the journey) */
+                id: string;
+                /** @description A label for people */
+                name?: string;
+                /** @enum {string} */
+                type: "branch";
+            } | {
+                /** @description A node id (unique within the journey) */
+                id: string;
+                /** @description A label for people */
+                name?: string;
+                paths: {
+                    /** @description A label for people */
+                    name?: string;
+                    /** @description The node that follows; absent, the run completes here */
+                    next?: string;
+                    weight: number;
+                }[];
+                /** @enum {string} */
+                type: "random_split";
+            } | {
+                /** @description Liquid: sees customer, event (the trigger’s properties) and journey */
+                body: string;
+                /** @enum {string} */
+                channel: "email" | "sms";
+                frequencyCap?: {
+                    max: number;
+                    periodHours: number;
+                };
+                /** @description A node id (unique within the journey) */
+                id: string;
+                /** @description A label for people */
+                name?: string;
+                /** @description The node that follows; absent, the run completes here */
+                next?: string;
+                respectQuietHours?: boolean;
+                /** @description Liquid; required for email */
+                subject?: string;
+                /** @enum {string} */
+                type: "send";
+            } | {
+                /**
+                 * Format: uuid
+                 * @description A webhook endpoint of this tenant
+                 */
+                endpointId: string;
+                /** @description A node id (unique within the journey) */
+                id: string;
+                /** @description A label for people */
+                name?: string;
+                /** @description The node that follows; absent, the run completes here */
+                next?: string;
+                /** @enum {string} */
+                type: "webhook";
+            } | {
+                addTags?: string[];
+                /** @description A node id (unique within the journey) */
+                id: string;
+                /** @description A label for people */
+                name?: string;
+                /** @description The node that follows; absent, the run completes here */
+                next?: string;
+                removeTags?: string[];
+                /** @description Customer fields to set (PATCH /customers/:id names) and customFields.<key> entries; null clears */
+                set?: {
+                    address?: {
+                        city?: string | null;
+                        coordinates?: {
+                            latitude: number;
+                            longitude: number;
+                        } | null;
+                        country?: string | null;
+                        postalCode?: string | null;
+                        state?: string | null;
+                        street?: string | null;
+                        zipCode?: string | null;
+                    } | null;
+                    /** Format: uri */
+                    avatar?: string | null;
+                    /** Format: email */
+                    email?: string | null;
+                    externalId?: string | null;
+                    firstName?: string | null;
+                    fullName?: string | null;
+                    lastName?: string | null;
+                    notes?: string | null;
+                    /**
+                     * @description Normalised to E.164: written as people do ("+52 999 123 4567", "(212) 555-0100", "212.555.0100"), stored as E.164 ("+529991234567"); numbers without a country code are read in the default region (DEFAULT_PHONE_REGION). Refused with 422 when it is not a valid number.
+                     * @example +52 999 123 4567
+                     */
+                    phone?: string | null;
+                    preferences?: {
+                        /** @enum {string} */
+                        channel?: "email" | "sms";
+                        communicationHours?: {
+                            end: string;
+                            start: string;
+                        } | null;
+                        email?: boolean;
+                        emailNotifications?: boolean;
+                        frequency?: string;
+                        language?: string | null;
+                        newsletter?: boolean;
+                        preferredAgent?: string;
+                        sms?: boolean;
+                        smsNotifications?: boolean;
+                        timezone?: string | null;
+                    };
+                    /** @enum {string|null} */
+                    segment?: "vip" | "regular" | "new" | "inactive" | null;
+                    /** @enum {string} */
+                    source?: "whatsapp" | "referral" | "website" | "social_media" | "import" | "api" | "other";
+                    /** @enum {string} */
+                    status?: "active" | "inactive" | "blocked" | "suspended";
+                    /** @enum {string} */
+                    tier?: "regular" | "premium" | "vip";
+                } & {
+                    [key: string]: string | null;
+                };
+                /** @enum {string} */
+                type: "update_customer";
+            } | {
+                /** @description A node id (unique within the journey) */
+                id: string;
+                /** @description A label for people */
+                name?: string;
+                /** @enum {string} */
+                type: "exit";
+            })[];
+            /** @description The id of the first node */
+            start: string;
+        };
+        JourneyList: {
+            data: components["schemas"]["Journey"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        JourneyVersion: {
+            definition: components["schemas"]["JourneyDefinition"];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            journeyId: string;
+            migration: {
+                map: {
+                    [key: string]: string;
+                };
+            } | null;
+            publishedAt: string;
+            publishedBy: string | null;
+            sendCampaigns: {
+                [key: string]: string;
+            };
+            version: number;
+        };
+        JourneyVersionList: {
+            data: components["schemas"]["JourneyVersion"][];
+            pagination: components["schemas"]["Pagination"];
+        };
         NoteInput: {
             content: string;
         };
@@ -3350,6 +4105,26 @@ export interface components {
             /** @default 50 */
             limit?: number;
             rules: components["schemas"]["SegmentRule"];
+        };
+        /** @description Property conditions: { property, operator, value, type? } (type string, number or boolean; inferred from the value), grouped with { all | any | not } or seed 003's { logic, rules } */
+        PropertyConditions: {
+            [key: string]: unknown;
+        } | {
+            operator: string;
+            property: string;
+            type?: string;
+            value?: unknown;
+        } | {
+            all: components["schemas"]["PropertyConditions"][];
+        } | {
+            any: components["schemas"]["PropertyConditions"][];
+        } | {
+            not: components["schemas"]["PropertyConditions"];
+        } | {
+            logic: string;
+            rules: components["schemas"]["PropertyConditions"][];
+        } | {
+            kind: string;
         };
         Readiness: {
             checks: {
@@ -12231,6 +13006,1494 @@ export interface operations {
                 };
             };
             /** @description No such import */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getJourneys: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page of this list, with the same sort; pages by keyset instead of page number */
+                cursor?: string;
+                includeTotal?: "true" | "false" | "exact";
+                limit?: number;
+                page?: number;
+                sortOrder?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of journeys */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyList"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field; `cursor` must be a `nextCursor` this list returned, used with the same sort */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postJourneys: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key within 24 h return the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JourneyInput"];
+            };
+        };
+        responses: {
+            /** @description Created (status draft) */
+            201: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Journey"];
+                    };
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state; an Idempotency-Key whose first request is still running is refused; retry shortly */
+            409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes (application/json) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not pass validation; details list each failing field with its path; every where (property conditions) and branch rule must be valid in the rule language: fields of GET /segments/fields, operators and values their types take; details point into the journey (nodes[2].branches[0].rule.all[0].operator); an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused) */
+            422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getJourneysId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journey */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Journey"];
+                    };
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such journey */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putJourneysId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JourneyInput"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Journey"];
+                    };
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such journey */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes (application/json) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not pass validation; details list each failing field with its path; every where (property conditions) and branch rule must be valid in the rule language: fields of GET /segments/fields, operators and values their types take; details point into the journey (nodes[2].branches[0].rule.all[0].operator) */
+            422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteJourneysId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such journey */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The journey is live (active or paused); an active or paused journey cannot be deleted: archive it first */
+            409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postJourneysIdArchive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Archived */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Journey"];
+                    };
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such journey */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A draft or already archived; only an active or paused journey can be archived */
+            409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postJourneysIdPause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Paused */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Journey"];
+                    };
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such journey */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not active; only an active journey can be paused */
+            409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postJourneysIdPublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    migrate?: {
+                        /** @description Old node id → new node id, or "exit" to end the run; nodes the new version keeps map to themselves */
+                        map: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Published: the journey with its new current version */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Journey"];
+                    };
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such journey */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The journey is archived; an archived journey cannot be published */
+            409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes (application/json) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not pass validation; details list each failing field with its path; the draft must have no problems (the journey's `problems`); details carry location draft and the same paths; every map target must be a node of the new version or "exit"; every node holding open runs must be mapped or kept by the new version (details name migrate.map.<node> with the run count); nothing changes */
+            422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postJourneysIdResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description fire: timers that expired while paused fire at once; reschedule: they move later by the paused time
+                     * @default fire
+                     * @enum {string}
+                     */
+                    timers?: "fire" | "reschedule";
+                };
+            };
+        };
+        responses: {
+            /** @description Active again */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["Journey"];
+                    };
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such journey */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not paused; only a paused journey can be resumed */
+            409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes (application/json) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not pass validation; details list each failing field with its path */
+            422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getJourneysIdVersions: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page of this list, with the same sort; pages by keyset instead of page number */
+                cursor?: string;
+                includeTotal?: "true" | "false" | "exact";
+                limit?: number;
+                page?: number;
+                sortOrder?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of versions */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyVersionList"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field; `cursor` must be a `nextCursor` this list returned, used with the same sort */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such journey */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getJourneysIdVersionsVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["JourneyVersion"];
+                    };
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such journey or version */
             404: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */

@@ -51,9 +51,12 @@ async function normaliseAudience(db: Knex, tenantId: string, audience: Audience)
 export function createCampaignService(deps: { db: Knex }) {
   const { db } = deps;
 
-  /** One campaign row of the tenant, or 404. */
+  /**
+   * One campaign row of the tenant, or 404. A journey's hidden send campaigns are not campaigns to
+   * the API: the journey owns them (pausing or cancelling one would strand its runs' messages).
+   */
   async function findRow(tenantId: string, id: string, trx: Knex = db, lock = false): Promise<CampaignRow> {
-    const q = trx('campaigns').where({ tenant_id: tenantId, id });
+    const q = trx('campaigns').where({ tenant_id: tenantId, id }).whereNot('kind', 'journey');
     const row = await (lock ? q.forUpdate() : q).first();
     if (!row) throw notFound('Campaign');
     return row;

@@ -57,9 +57,11 @@ function policyConditions(journey: EnteringJourney, now: Date): { sql: string; b
     parts.push(`NOT EXISTS (${earlier(policy.key ? ' AND r.entry_key = c.entry_key' : '')})`);
     bindings.push(journey.journeyId);
   }
-  if (policy.mode === 'every_time' && policy.cooldown) {
+  // A cooldown that is not a duration (publishing validates it) is no cooldown, never a failed pass.
+  const cooldownMs = policy.mode === 'every_time' && policy.cooldown ? durationMs(policy.cooldown) : Number.NaN;
+  if (Number.isFinite(cooldownMs)) {
     parts.push(`c.nth = 1 AND NOT EXISTS (${earlier(' AND r.entered_at > ?')})`);
-    bindings.push(journey.journeyId, new Date(now.getTime() - durationMs(policy.cooldown)));
+    bindings.push(journey.journeyId, new Date(now.getTime() - cooldownMs));
   }
   if (policy.mode === 'every_time' && policy.maxEntries !== undefined) {
     parts.push(`(SELECT count(*) FROM journey_runs r WHERE r.journey_id = ? AND r.customer_id = c.customer_id) + c.nth <= ?`);

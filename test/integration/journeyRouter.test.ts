@@ -175,6 +175,7 @@ describe('journey router', () => {
     const first = await runsOf(db, journeyId);
     expect(first).toHaveLength(1);
     await endRun(db, { runId: first[0]!.id, state: 'completed', reason: 'completed' }, clock());
+    nowMs += HOUR;
     await t.track('u-1', 'Browsed');
     const after = await runsOf(db, journeyId);
     expect(after.map((r) => r.state)).toEqual(['completed', 'active']);
@@ -259,6 +260,22 @@ describe('journey router', () => {
     nowMs += 5 * HOUR;
     await t.track('u-2', 'Order Completed');
     expect((await runsOf(db, journeyId))[1]).toMatchObject({ state: 'active', converted_at: null });
+  });
+
+  it('a segment goal converts on entering the segment and, without exitOnConversion, the run goes on', async () => {
+    const t = await tenant();
+    const paid = await t.segment('paid');
+    const { journeyId } = await t.publish(definitionWith({ entry: { type: 'event', event: 'Trial Started' }, goal: { segmentId: paid, within: '7d' } }));
+    const customer = await t.track('u-1', 'Trial Started');
+    nowMs += 24 * HOUR;
+    await t.call('PATCH', `/customers/${customer}/tags`, { tags: ['paid'], action: 'add' });
+    const [run] = await until(
+      () => runsOf(db, journeyId),
+      (runs) => runs[0]?.converted_at !== null,
+    );
+    expect(run).toMatchObject({ state: 'active', converted_message_id: null, ended_at: null });
+    expect(run!.converted_at!.getTime()).toBe(nowMs);
+    expect((await journeyEvents(db, t.tenantId)).map((e) => e.type)).toEqual(['journey.entered', 'journey.converted']);
   });
 
   it('exit rules end a run on an event and on leaving a segment; deleting the customer ends their runs', async () => {

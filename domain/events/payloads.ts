@@ -189,11 +189,9 @@ export const JourneyEnteredData = z.strictObject(journeyRun);
 /** journey.converted: a run reached the journey's goal within its window. */
 export const JourneyConvertedData = z.strictObject({
   ...journeyRun,
-  messageId: uuid
-    .nullable()
-    .meta({
-      description: 'The last message the run sent before converting (its ledger id, the Message-ID), credited with the conversion; null when it sent none',
-    }),
+  messageId: uuid.nullable().meta({
+    description: 'The last message the run sent before converting (its ledger id, the Message-ID), credited with the conversion; null when it sent none',
+  }),
 });
 
 /** Why a run exits (the run ends with state `exited`). */

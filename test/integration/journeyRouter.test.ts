@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
 import { ensureJourneyRouter } from '../../domain/journeys/routerLifecycle';
 import { endRun } from '../../domain/journeys/runs';
-import { startSegmentRefresh } from '../../domain/segments/lifecycle';
 import type { JourneyDefinition } from '../../domain/journeys/types';
 import { segmentRefreshWorkflowId } from '../../workflows/segmentRefresh';
 import { buildTenant, testDb } from '../support/factories';
@@ -311,35 +310,4 @@ describe('journey router', () => {
       [c, 'customer_deleted'],
     ]);
   });
-
-  it('measure: 10,000 customers entering a segment-triggered journey at once (one refresh) all get their run', async () => {
-    const t = await tenant();
-    const burst = await t.segment('burst');
-    const { journeyId } = await t.publish(definitionWith({ entry: { type: 'segment', segmentId: burst } }));
-    await db.raw(
-      `INSERT INTO customers (tenant_id, first_name, last_name, full_name, email, tags)
-       SELECT ?, 'Burst', g::text, 'Burst ' || g, 'burst-' || g || '@example.com', ARRAY['burst'] FROM generate_series(1, 10000) g`,
-      [t.tenantId],
-    );
-    const started = Date.now();
-    await startSegmentRefresh(server.runtime.temporal, t.tenantId, burst);
-    const client = await server.runtime.temporal.client();
-    let refreshedMs = 0;
-    const refreshed = client.workflow
-      .getHandle(segmentRefreshWorkflowId(t.tenantId, burst))
-      .result()
-      .then(() => (refreshedMs = Date.now() - started));
-    await until(
-      async () => Number((await db('journey_runs').where({ journey_id: journeyId }).count<{ n: string }[]>({ n: '*' }))[0]!.n),
-      (n) => n === 10_000,
-      { timeoutMs: 120_000, everyMs: 100, label: '10,000 runs' },
-    );
-    const tookMs = Date.now() - started;
-    await refreshed;
-    await routed(db, t.tenantId);
-    const entered = await db('events').where({ tenant_id: t.tenantId, type: 'journey.entered' }).count<{ n: string }[]>({ n: '*' });
-    expect(Number(entered[0]!.n)).toBe(10_000);
-    // Reported, not asserted (a shared machine): refresh start → the 10,000th run committed.
-    console.log(`journey router burst: refresh start → 10,000 segment.entered committed ${refreshedMs} ms → 10,000 runs ${tookMs} ms`);
-  }, 180_000);
 });

@@ -54,6 +54,9 @@ export const EVENT_CATALOGUE = {
   ),
   'campaign.completed': entry('campaign.completed', 'A campaign finished', data.CampaignCompletedData),
   'endpoint.disabled': entry('endpoint.disabled', 'A webhook endpoint was disabled (failing for too long, or it answered 410)', data.EndpointDisabledData),
+  'journey.entered': entry('journey.entered', 'A customer entered a journey (a run started)', data.JourneyEnteredData),
+  'journey.converted': entry('journey.converted', "A journey run reached the journey's goal", data.JourneyConvertedData),
+  'journey.exited': entry('journey.exited', 'A journey run exited before its end (exit node, exit rule, conversion, migration)', data.JourneyExitedData),
   'webhook.test': entry('webhook.test', 'A test event sent by POST /webhooks/:id/test (only to that endpoint)', data.WebhookTestData),
 };
 

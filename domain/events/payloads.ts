@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CAMPAIGN_STATUSES } from '../campaigns/types';
 import { STATUSES, TIERS } from '../customers/types';
 import { CustomerView } from '../customers/view';
+import type { EndReason } from '../journeys/types';
 import { ORDER_STATUSES } from '../orders/types';
 
 /**
@@ -172,3 +173,35 @@ export const EndpointDisabledData = z.strictObject({
 
 /** webhook.test: a fixed message for the endpoint being tested. */
 export const WebhookTestData = z.strictObject({ endpointId: uuid, url: z.string(), message: z.string() });
+
+/** What every journey event carries: the journey, the version the run is on, the run and its customer. */
+const journeyRun = {
+  journeyId: uuid,
+  journeyName: z.string().meta({ description: "The journey's name when the event was written" }),
+  version: z.number().int().meta({ description: 'The published version the run follows' }),
+  runId: uuid,
+  customerId: uuid,
+};
+
+/** journey.entered: a customer started a run. */
+export const JourneyEnteredData = z.strictObject(journeyRun);
+
+/** journey.converted: a run reached the journey's goal within its window. */
+export const JourneyConvertedData = z.strictObject({
+  ...journeyRun,
+  messageId: uuid.nullable().meta({
+    description: 'The last message the run sent before converting (its ledger id, the Message-ID), credited with the conversion; null when it sent none',
+  }),
+});
+
+/** Why a run exits (the run ends with state `exited`). */
+const EXIT_REASONS = ['exit_node', 'exit_rule', 'converted', 'migrated_to_exit', 'journey_deleted', 'customer_deleted'] as const satisfies readonly EndReason[];
+
+/** journey.exited: a run ended before its last node. */
+export const JourneyExitedData = z.strictObject({
+  ...journeyRun,
+  reason: z.enum(EXIT_REASONS).meta({
+    description:
+      '`exit_node`: it reached an exit node; `exit_rule`: an exit rule matched; `converted`: it converted and the journey exits on conversion; `migrated_to_exit`: a new version mapped its node to exit; `journey_deleted`; `customer_deleted`',
+  }),
+});

@@ -1,6 +1,8 @@
 import { EVENT_CATALOGUE, EVENT_TYPE_NAMES, WEBHOOK_BODIES, type EventType } from '../../domain/events/catalogue';
+import { ensureJourneyRouter } from '../../domain/journeys/routerLifecycle';
 import { ensureWebhookRelay } from '../../domain/webhooks/lifecycle';
 import { buildTenant } from '../support/factories';
+import { definitionWith, publishJourney } from '../support/journeysRouter';
 import { startTestWorker } from '../support/testWorker';
 import { startWebhookReceiver, until, type WebhookReceiver } from '../support/webhookReceiver';
 import { seedCustomers, startCampaignStack, waitFor, type CampaignStack } from './campaignHarness';
@@ -134,6 +136,27 @@ describe('every event type through its real code path', () => {
       [known.customerId, 'Viewed Product', false],
       [null, 'Opened App', true],
     ]);
+  });
+
+  it('journeys: journey.entered, journey.converted and journey.exited from the router', async () => {
+    await ensureJourneyRouter(stack.server.runtime.temporal, stack.server.runtime.temporal.settings.taskQueue);
+    const { journeyId } = await publishJourney(
+      stack.db,
+      tenant.tenantId,
+      definitionWith({
+        entry: { type: 'event', event: 'Started Trial' },
+        goal: { event: { event: 'Upgraded' }, within: '1d' },
+        exitRules: [{ event: { event: 'Cancelled' } }],
+      }),
+      { name: 'Trial' },
+    );
+    const trial = await call('POST', '/api/v1/track', { userId: 'schema-j', event: 'Started Trial', properties: {} });
+    await eventsOf('journey.entered');
+    await call('POST', '/api/v1/track', { userId: 'schema-j', event: 'Upgraded', properties: {} });
+    await eventsOf('journey.converted');
+    await call('POST', '/api/v1/track', { userId: 'schema-j', event: 'Cancelled', properties: {} });
+    const [exited] = await eventsOf('journey.exited');
+    expect(exited!.data).toMatchObject({ journeyId, journeyName: 'Trial', version: 1, customerId: trial.customerId, reason: 'exit_rule' });
   });
 
   it('orders: order.created and order.status_updated', async () => {

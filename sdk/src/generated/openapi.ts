@@ -2103,6 +2103,66 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "journey.converted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A journey run reached the journey's goal
+         * @description A journey run reached the journey's goal. Sent to every endpoint of the tenant whose `events` filter selects this type (exact, `family.*` or `*`; a disabled endpoint's are kept until it is enabled again) as a POST of `application/json`, with the endpoint's own `headers`, `user-agent: Herald-Webhooks/1.0` and the Standard Webhooks headers. Verify the signature over the raw body with any Standard Webhooks library (`standardwebhooks` on npm, PyPI, …) and the endpoint secret (`whsec_…`), reject timestamps far from now, and deduplicate on `webhook-id`: delivery is at least once, and events of one endpoint may arrive out of order when retried.
+         */
+        post: operations["webhook.journey.converted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "journey.entered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer entered a journey (a run started)
+         * @description A customer entered a journey (a run started). Sent to every endpoint of the tenant whose `events` filter selects this type (exact, `family.*` or `*`; a disabled endpoint's are kept until it is enabled again) as a POST of `application/json`, with the endpoint's own `headers`, `user-agent: Herald-Webhooks/1.0` and the Standard Webhooks headers. Verify the signature over the raw body with any Standard Webhooks library (`standardwebhooks` on npm, PyPI, …) and the endpoint secret (`whsec_…`), reject timestamps far from now, and deduplicate on `webhook-id`: delivery is at least once, and events of one endpoint may arrive out of order when retried.
+         */
+        post: operations["webhook.journey.entered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "journey.exited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A journey run exited before its end (exit node, exit rule, conversion, migration)
+         * @description A journey run exited before its end (exit node, exit rule, conversion, migration). Sent to every endpoint of the tenant whose `events` filter selects this type (exact, `family.*` or `*`; a disabled endpoint's are kept until it is enabled again) as a POST of `application/json`, with the endpoint's own `headers`, `user-agent: Herald-Webhooks/1.0` and the Standard Webhooks headers. Verify the signature over the raw body with any Standard Webhooks library (`standardwebhooks` on npm, PyPI, …) and the endpoint secret (`whsec_…`), reject timestamps far from now, and deduplicate on `webhook-id`: delivery is at least once, and events of one endpoint may arrive out of order when retried.
+         */
+        post: operations["webhook.journey.exited"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "order.created": {
         parameters: {
             query?: never;
@@ -2546,7 +2606,7 @@ export interface components {
              *       "*"
              *     ]
              */
-            events?: ("*" | "customer.*" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.blocked" | "customer.unblocked" | "customer.status_changed" | "customer.tags_changed" | "customer.event" | "order.*" | "order.created" | "order.status_updated" | "segment.*" | "segment.entered" | "segment.exited" | "import.*" | "import.completed" | "import.failed" | "campaign.*" | "campaign.scheduled" | "campaign.started" | "campaign.paused" | "campaign.resumed" | "campaign.cancelled" | "campaign.sent" | "campaign.completed" | "endpoint.*" | "endpoint.disabled" | "webhook.*" | "webhook.test")[];
+            events?: ("*" | "customer.*" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.blocked" | "customer.unblocked" | "customer.status_changed" | "customer.tags_changed" | "customer.event" | "order.*" | "order.created" | "order.status_updated" | "segment.*" | "segment.entered" | "segment.exited" | "import.*" | "import.completed" | "import.failed" | "campaign.*" | "campaign.scheduled" | "campaign.started" | "campaign.paused" | "campaign.resumed" | "campaign.cancelled" | "campaign.sent" | "campaign.completed" | "endpoint.*" | "endpoint.disabled" | "journey.*" | "journey.entered" | "journey.converted" | "journey.exited" | "webhook.*" | "webhook.test")[];
             headers?: {
                 [key: string]: string;
             };
@@ -3409,6 +3469,35 @@ export interface components {
             status: "draft" | "active" | "paused" | "archived";
             updatedAt: string;
         };
+        /** @description The data of journey.converted: a journey run reached the journey's goal */
+        JourneyConvertedData: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            journeyId: string;
+            /** @description The journey's name when the event was written */
+            journeyName: string;
+            /**
+             * Format: uuid
+             * @description The last message the run sent before converting (its ledger id, the Message-ID), credited with the conversion; null when it sent none
+             */
+            messageId: string | null;
+            /** Format: uuid */
+            runId: string;
+            /** @description The published version the run follows */
+            version: number;
+        };
+        /** @description The body of a journey.converted webhook. A journey run reached the journey's goal. */
+        JourneyConvertedEvent: {
+            data: components["schemas"]["JourneyConvertedData"];
+            /**
+             * Format: date-time
+             * @description When the event happened (UTC, milliseconds); the same on every retry
+             */
+            timestamp: string;
+            /** @enum {string} */
+            type: "journey.converted";
+        };
         JourneyDefinition: {
             entry: {
                 /** @description A tracked event name (POST /track) */
@@ -3669,6 +3758,59 @@ export interface components {
             })[];
             /** @description The id of the first node */
             start: string;
+        };
+        /** @description The data of journey.entered: a customer entered a journey (a run started) */
+        JourneyEnteredData: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            journeyId: string;
+            /** @description The journey's name when the event was written */
+            journeyName: string;
+            /** Format: uuid */
+            runId: string;
+            /** @description The published version the run follows */
+            version: number;
+        };
+        /** @description The body of a journey.entered webhook. A customer entered a journey (a run started). */
+        JourneyEnteredEvent: {
+            data: components["schemas"]["JourneyEnteredData"];
+            /**
+             * Format: date-time
+             * @description When the event happened (UTC, milliseconds); the same on every retry
+             */
+            timestamp: string;
+            /** @enum {string} */
+            type: "journey.entered";
+        };
+        /** @description The data of journey.exited: a journey run exited before its end (exit node, exit rule, conversion, migration) */
+        JourneyExitedData: {
+            /** Format: uuid */
+            customerId: string;
+            /** Format: uuid */
+            journeyId: string;
+            /** @description The journey's name when the event was written */
+            journeyName: string;
+            /**
+             * @description `exit_node`: it reached an exit node; `exit_rule`: an exit rule matched; `converted`: it converted and the journey exits on conversion; `migrated_to_exit`: a new version mapped its node to exit; `journey_deleted`; `customer_deleted`
+             * @enum {string}
+             */
+            reason: "exit_node" | "exit_rule" | "converted" | "migrated_to_exit" | "journey_deleted" | "customer_deleted";
+            /** Format: uuid */
+            runId: string;
+            /** @description The published version the run follows */
+            version: number;
+        };
+        /** @description The body of a journey.exited webhook. A journey run exited before its end (exit node, exit rule, conversion, migration). */
+        JourneyExitedEvent: {
+            data: components["schemas"]["JourneyExitedData"];
+            /**
+             * Format: date-time
+             * @description When the event happened (UTC, milliseconds); the same on every retry
+             */
+            timestamp: string;
+            /** @enum {string} */
+            type: "journey.exited";
         };
         JourneyInput: {
             description?: string | null;
@@ -4364,7 +4506,7 @@ export interface components {
             description?: string | null;
             enabled?: boolean;
             /** @description Exact types, family wildcards such as customer.*, or * (see /webhooks/event-types) */
-            events?: ("*" | "customer.*" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.blocked" | "customer.unblocked" | "customer.status_changed" | "customer.tags_changed" | "customer.event" | "order.*" | "order.created" | "order.status_updated" | "segment.*" | "segment.entered" | "segment.exited" | "import.*" | "import.completed" | "import.failed" | "campaign.*" | "campaign.scheduled" | "campaign.started" | "campaign.paused" | "campaign.resumed" | "campaign.cancelled" | "campaign.sent" | "campaign.completed" | "endpoint.*" | "endpoint.disabled" | "webhook.*" | "webhook.test")[];
+            events?: ("*" | "customer.*" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.blocked" | "customer.unblocked" | "customer.status_changed" | "customer.tags_changed" | "customer.event" | "order.*" | "order.created" | "order.status_updated" | "segment.*" | "segment.entered" | "segment.exited" | "import.*" | "import.completed" | "import.failed" | "campaign.*" | "campaign.scheduled" | "campaign.started" | "campaign.paused" | "campaign.resumed" | "campaign.cancelled" | "campaign.sent" | "campaign.completed" | "endpoint.*" | "endpoint.disabled" | "journey.*" | "journey.entered" | "journey.converted" | "journey.exited" | "webhook.*" | "webhook.test")[];
             headers?: {
                 [key: string]: string;
             };
@@ -20651,6 +20793,180 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ImportFailedEvent"];
+            };
+        };
+        responses: {
+            /** @description Delivered: the delivery is marked succeeded and is not sent again. The response body is ignored (its start is kept in the attempt log). */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once (`disabledReason: gone`, an `endpoint.disabled` event goes to the endpoints subscribed to it). This delivery and the events that follow are kept, not dropped, and are sent once the endpoint is enabled again (PATCH /webhooks/{id} `enabled: true`). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests: retried after the `Retry-After` header (seconds or an HTTP date, at most 24 hours) when given, otherwise on the retry schedule. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unavailable: handled as 429 (`Retry-After` honoured). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects are not followed, so 3xx too), a connection error or no answer within WEBHOOK_TIMEOUT_MS (15 s by default): retried with the same `webhook-id` after each delay of WEBHOOK_RETRY_SCHEDULE (5s, 5m, 30m, 2h, 5h, 10h, 14h, 20h, 24h by default, ±10 % jitter); after the last one the delivery is failed (it can be retried by hand: POST /deliveries/{id}/retry). An endpoint that has had no success for WEBHOOK_DISABLE_AFTER (5 days by default) is disabled (`disabledReason: failing`). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.journey.converted": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id: one per event and endpoint, the same on every retry (deduplicate on it) */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description `v1,` + base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` keyed with the endpoint secret (the base64 after `whsec_`); while a rotated-out secret is in its grace period, a second signature made with it follows, space-separated */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+                /** @description When this attempt was signed, in Unix seconds (part of the signed content) */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The journey.converted event */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JourneyConvertedEvent"];
+            };
+        };
+        responses: {
+            /** @description Delivered: the delivery is marked succeeded and is not sent again. The response body is ignored (its start is kept in the attempt log). */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once (`disabledReason: gone`, an `endpoint.disabled` event goes to the endpoints subscribed to it). This delivery and the events that follow are kept, not dropped, and are sent once the endpoint is enabled again (PATCH /webhooks/{id} `enabled: true`). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests: retried after the `Retry-After` header (seconds or an HTTP date, at most 24 hours) when given, otherwise on the retry schedule. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unavailable: handled as 429 (`Retry-After` honoured). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects are not followed, so 3xx too), a connection error or no answer within WEBHOOK_TIMEOUT_MS (15 s by default): retried with the same `webhook-id` after each delay of WEBHOOK_RETRY_SCHEDULE (5s, 5m, 30m, 2h, 5h, 10h, 14h, 20h, 24h by default, ±10 % jitter); after the last one the delivery is failed (it can be retried by hand: POST /deliveries/{id}/retry). An endpoint that has had no success for WEBHOOK_DISABLE_AFTER (5 days by default) is disabled (`disabledReason: failing`). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.journey.entered": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id: one per event and endpoint, the same on every retry (deduplicate on it) */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description `v1,` + base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` keyed with the endpoint secret (the base64 after `whsec_`); while a rotated-out secret is in its grace period, a second signature made with it follows, space-separated */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+                /** @description When this attempt was signed, in Unix seconds (part of the signed content) */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The journey.entered event */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JourneyEnteredEvent"];
+            };
+        };
+        responses: {
+            /** @description Delivered: the delivery is marked succeeded and is not sent again. The response body is ignored (its start is kept in the attempt log). */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once (`disabledReason: gone`, an `endpoint.disabled` event goes to the endpoints subscribed to it). This delivery and the events that follow are kept, not dropped, and are sent once the endpoint is enabled again (PATCH /webhooks/{id} `enabled: true`). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests: retried after the `Retry-After` header (seconds or an HTTP date, at most 24 hours) when given, otherwise on the retry schedule. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unavailable: handled as 429 (`Retry-After` honoured). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects are not followed, so 3xx too), a connection error or no answer within WEBHOOK_TIMEOUT_MS (15 s by default): retried with the same `webhook-id` after each delay of WEBHOOK_RETRY_SCHEDULE (5s, 5m, 30m, 2h, 5h, 10h, 14h, 20h, 24h by default, ±10 % jitter); after the last one the delivery is failed (it can be retried by hand: POST /deliveries/{id}/retry). An endpoint that has had no success for WEBHOOK_DISABLE_AFTER (5 days by default) is disabled (`disabledReason: failing`). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.journey.exited": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id: one per event and endpoint, the same on every retry (deduplicate on it) */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description `v1,` + base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` keyed with the endpoint secret (the base64 after `whsec_`); while a rotated-out secret is in its grace period, a second signature made with it follows, space-separated */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+                /** @description When this attempt was signed, in Unix seconds (part of the signed content) */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The journey.exited event */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JourneyExitedEvent"];
             };
         };
         responses: {

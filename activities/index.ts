@@ -6,6 +6,7 @@ import { loadConfig } from '../lib/config';
 import type { Logger } from '../lib/logger';
 import { createCustomerEventActivities } from './customerEvents';
 import { createImportActivities } from './imports';
+import { createJourneyRunnerActivities } from './journeyRunner';
 import { createCampaignLifecycleActivities } from './campaignLifecycle';
 import { createCampaignSendActivities } from './campaignSend';
 import { createSegmentActivities } from './segments';
@@ -24,6 +25,8 @@ export interface ActivityDeps {
   webhooks?: WebhookSettings;
   /** Concurrent chunk writers per import (IMPORT_WRITERS); one per core when not given. */
   importWriters?: number;
+  /** The clock journeys compare due times with (tests inject one); the system clock when not given. */
+  clock?: () => Date;
 }
 
 /**
@@ -44,6 +47,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createWebhookRelayActivities(deps),
     ...createWebhookDispatchActivities({ ...deps, hub, settings }),
     ...createWebhookReplayActivities(deps),
+    ...createJourneyRunnerActivities({ ...deps, webhooks: settings }),
   };
 }
 

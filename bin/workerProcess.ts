@@ -3,6 +3,7 @@ import { createChannels, publicUrlOf } from '../channels/fromConfig';
 import { createDb, type Knex } from '../db/knex';
 import { recordCaughtMessage } from '../domain/messaging/devOutbox';
 import { ensureCustomerEventPartitionSchedule } from '../domain/customerEvents/lifecycle';
+import { ensureJourneyRunner } from '../domain/journeys/lifecycle';
 import { ensureSegmentRefreshSchedule } from '../domain/segments/lifecycle';
 import { ensureWebhookRelay } from '../domain/webhooks/lifecycle';
 import { webhookSettings } from '../domain/webhooks/settings';
@@ -53,7 +54,7 @@ export interface RunningWorker {
 
 /**
  * Starts Herald's Temporal worker: message transports, the worker itself, then what every worker
- * makes sure runs (the segment refresh schedule and the webhook relay), started through the
+ * makes sure runs (the segment refresh schedule, the webhook relay and the journey runner), started through the
  * worker's own connection.
  */
 export async function startWorker(base: WorkerBase): Promise<RunningWorker> {
@@ -83,6 +84,7 @@ export async function startWorker(base: WorkerBase): Promise<RunningWorker> {
   );
   await ensureSegmentRefreshSchedule(temporal, config.SEGMENT_REFRESH_INTERVAL);
   await ensureWebhookRelay(temporal);
+  await ensureJourneyRunner(temporal);
   await ensureCustomerEventPartitionSchedule(temporal);
   const done = worker.run().finally(async () => {
     await Promise.all([channels.email.close(), channels.sms.close()]);

@@ -12,3 +12,4 @@ export { webhookDispatcherWorkflow } from './webhookDispatcher';
 export { webhookRelayWorkflow } from './webhookRelay';
 export { webhookReplayWorkflow } from './webhookReplay';
 export { customerEventPartitionsWorkflow } from './customerEventPartitions';
+export { journeyRunnerWorkflow } from './journeyRunner';

@@ -38,12 +38,6 @@ export async function claimDueRuns(db: Knex, now: Date, limit: number): Promise<
   return rows as RunRow[];
 }
 
-/** Whether any run is due at `now` (the idle poll: one probe of the journey_runs_due index). */
-export async function anyRunDue(db: Knex, now: Date): Promise<boolean> {
-  const { rows } = await db.raw(`SELECT 1 FROM journey_runs WHERE state = 'active' AND due_at IS NOT NULL AND due_at <= ? LIMIT 1`, [now]);
-  return rows.length > 0;
-}
-
 /** The position a move is conditioned on: the run, active, at this node and visit. */
 const at = (trx: Knex, run: Pick<RunRow, 'id' | 'node_id' | 'visit'>) =>
   trx('journey_runs').where({ id: run.id, state: 'active', node_id: run.node_id, visit: run.visit });

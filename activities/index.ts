@@ -7,6 +7,7 @@ import type { Logger } from '../lib/logger';
 import { createCustomerEventActivities } from './customerEvents';
 import { createImportActivities } from './imports';
 import { createJourneyRouterActivities } from './journeyRouter';
+import { createJourneyRunnerActivities } from './journeyRunner';
 import { createCampaignLifecycleActivities } from './campaignLifecycle';
 import { createCampaignSendActivities } from './campaignSend';
 import { createSegmentActivities } from './segments';
@@ -48,6 +49,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createWebhookDispatchActivities({ ...deps, hub, settings }),
     ...createWebhookReplayActivities(deps),
     ...createJourneyRouterActivities(deps),
+    ...createJourneyRunnerActivities({ ...deps, webhooks: settings }),
   };
 }
 

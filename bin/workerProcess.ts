@@ -4,6 +4,7 @@ import { createDb, type Knex } from '../db/knex';
 import { recordCaughtMessage } from '../domain/messaging/devOutbox';
 import { ensureCustomerEventPartitionSchedule } from '../domain/customerEvents/lifecycle';
 import { ensureJourneyRouter } from '../domain/journeys/routerLifecycle';
+import { ensureJourneyRunner } from '../domain/journeys/lifecycle';
 import { ensureSegmentRefreshSchedule } from '../domain/segments/lifecycle';
 import { ensureWebhookRelay } from '../domain/webhooks/lifecycle';
 import { webhookSettings } from '../domain/webhooks/settings';
@@ -55,7 +56,7 @@ export interface RunningWorker {
 
 /**
  * Starts Herald's Temporal worker: message transports, the worker itself, then what every worker
- * makes sure runs (the segment refresh schedule and the webhook relay), started through the
+ * makes sure runs (the segment refresh schedule, the webhook relay and the journey runner), started through the
  * worker's own connection.
  */
 export async function startWorker(base: WorkerBase): Promise<RunningWorker> {
@@ -85,6 +86,7 @@ export async function startWorker(base: WorkerBase): Promise<RunningWorker> {
   );
   await ensureSegmentRefreshSchedule(temporal, config.SEGMENT_REFRESH_INTERVAL);
   await ensureWebhookRelay(temporal);
+  await ensureJourneyRunner(temporal);
   await ensureCustomerEventPartitionSchedule(temporal);
   await ensureJourneyRouter(temporal, taskQueues(temporal.settings.taskQueue).main);
   const done = worker.run().finally(async () => {

@@ -13,3 +13,4 @@ export { webhookRelayWorkflow } from './webhookRelay';
 export { webhookReplayWorkflow } from './webhookReplay';
 export { customerEventPartitionsWorkflow } from './customerEventPartitions';
 export { journeyRouterWorkflow } from './journeyRouter';
+export { journeyRunnerWorkflow } from './journeyRunner';

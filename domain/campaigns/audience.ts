@@ -9,6 +9,23 @@ export const ADDRESS_COLUMN = { email: 'email', sms: 'phone' } as const;
 /** Column holding a customer's consent for a channel. */
 const CONSENT_COLUMN = { email: 'consent_email', sms: 'consent_sms' } as const;
 
+/**
+ * Why customer `c` may not receive a message on the channel, as SQL (null: they may): the first of
+ * deleted, blocked, suspended, no consent, no address, suppressed address. Takes one binding, the
+ * channel. Campaign audiences and journey sends decide it with this one expression.
+ */
+export function skipReasonSql(channel: 'email' | 'sms'): string {
+  const address = `c.${ADDRESS_COLUMN[channel]}`;
+  return `CASE
+           WHEN c.deleted_at IS NOT NULL THEN 'deleted'
+           WHEN c.is_blocked OR c.status = 'blocked' THEN 'blocked'
+           WHEN c.status = 'suspended' THEN 'suspended'
+           WHEN NOT c.${CONSENT_COLUMN[channel]} THEN 'no_consent'
+           WHEN ${address} IS NULL THEN 'no_address'
+           WHEN EXISTS (SELECT 1 FROM message_suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = ? AND s.address = ${address}) THEN 'suppressed'
+         END`;
+}
+
 /** The audience as a predicate on `c` (customers). Deleted customers only ever appear through explicit ids. */
 async function audiencePredicate(db: Knex, campaign: CampaignRow, now: Date): Promise<{ sql: string; bindings: Knex.Value[] }> {
   const audience = campaign.audience as { type: string; segmentId?: string; rules?: RuleNode; customerIds?: string[] };
@@ -50,14 +67,7 @@ export async function snapshotAudience(db: Knex, campaign: CampaignRow, now: Dat
      SELECT c.tenant_id, ?, c.id, ?, ${address}, CASE WHEN r.reason IS NULL THEN 'pending' ELSE 'skipped' END, r.reason,
             CASE WHEN r.reason IS NULL THEN ${notBefore} END, CASE WHEN r.reason IS NULL AND ${localSendTime ? 'true' : 'false'} THEN 'recipient_timezone' END
        FROM customers c
-       CROSS JOIN LATERAL (SELECT CASE
-           WHEN c.deleted_at IS NOT NULL THEN 'deleted'
-           WHEN c.is_blocked OR c.status = 'blocked' THEN 'blocked'
-           WHEN c.status = 'suspended' THEN 'suspended'
-           WHEN NOT c.${CONSENT_COLUMN[channel]} THEN 'no_consent'
-           WHEN ${address} IS NULL THEN 'no_address'
-           WHEN EXISTS (SELECT 1 FROM message_suppressions s WHERE s.tenant_id = c.tenant_id AND s.channel = ? AND s.address = ${address}) THEN 'suppressed'
-         END AS reason) r
+       CROSS JOIN LATERAL (SELECT ${skipReasonSql(channel)} AS reason) r
       WHERE c.tenant_id = ? AND (${predicate.sql})
      ON CONFLICT (campaign_id, customer_id) WHERE journey_step_id IS NULL DO NOTHING`,
     [campaign.id, channel, ...(localSendTime ? [localSendTime] : []), channel, campaign.tenant_id, ...predicate.bindings],

@@ -29,13 +29,20 @@ export function asChannelError(err: unknown): ChannelError {
 /**
  * Renders the campaign for one claimed recipient and sends it through the campaign's channel, with
  * tracking, unsubscribe and status-callback links signed for the ledger row (whose id is also the
- * Message-ID, so a repeat after a crash is recognisable). Never rejects: the outcome is the row's
- * settlement — sent, failed, or pending again with the retry time of a transient failure.
+ * Message-ID, so a repeat after a crash is recognisable). `scope` adds template variables (a
+ * journey's `event` and `journey`). Never rejects: the outcome is the row's settlement — sent,
+ * failed, or pending again with the retry time of a transient failure.
  */
-export async function sendCampaignMessage(deps: MessageDeps, campaign: CampaignRow, r: ClaimedRecipient, from: string | undefined): Promise<Settlement> {
+export async function sendCampaignMessage(
+  deps: MessageDeps,
+  campaign: CampaignRow,
+  r: ClaimedRecipient,
+  from: string | undefined,
+  scope: Record<string, unknown> = {},
+): Promise<Settlement> {
   const links = messageLinks(deps.publicUrl, deps.trackingSecret, r.ledgerId);
   try {
-    const message = renderForCustomer(deps.templates.get(campaign), campaign, r.customer, { unsubscribeUrl: links.unsubscribeUrl });
+    const message = renderForCustomer(deps.templates.get(campaign), campaign, r.customer, { ...scope, unsubscribeUrl: links.unsubscribeUrl });
     const result =
       campaign.channel === 'email'
         ? await deps.channels.email.send({

@@ -37,10 +37,10 @@ export async function recentMessageCounts(
   now: Date,
   periodHours: number,
 ): Promise<Map<string, { count: number; oldest: Date }>> {
-  const rows = await db('campaign_recipients')
-    .where('tenant_id', campaign.tenant_id)
-    .whereIn('customer_id', customerIds)
-    .whereNot('campaign_id', campaign.id)
+  const query = db('campaign_recipients').where('tenant_id', campaign.tenant_id).whereIn('customer_id', customerIds);
+  // A journey's send node messages a customer on every visit: its earlier messages count too.
+  if ((campaign.kind as string) !== 'journey') query.whereNot('campaign_id', campaign.id);
+  const rows = await query
     .whereIn('state', ['sent', 'delivered'])
     .where('sent_at', '>', new Date(now.getTime() - periodHours * 3_600_000))
     .groupBy('customer_id')

@@ -137,10 +137,3 @@ export async function openRunsOf(db: Knex, tenantId: string, customerIds: string
   );
   return rows;
 }
-
-/*
- * The runner's own run-row writes go below this point (journeys.md: the RUNNER part adds functions
- * to this module only here). A runner that takes a wait's timeout branch must condition its update
- * on `waiting_for IS NOT NULL`, as receiveEvents conditions on the run still waiting: whichever
- * commits first wins, and the other changes nothing.
- */

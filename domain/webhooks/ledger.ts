@@ -101,6 +101,16 @@ export async function releaseEndpointLease(db: Knex, endpoint: { id: string; ten
     .update({ dispatch_owner: null, dispatch_lease_until: null });
 }
 
+/**
+ * An endpoint as a sender needs it (url, headers, signing keys), read without a lease: a journey's
+ * webhook step sends one request of its own, keyed by its step, outside the delivery ledger.
+ * Undefined when the tenant has no such endpoint.
+ */
+export async function readSigningEndpoint(db: Knex, settings: WebhookSettings, tenantId: string, endpointId: string): Promise<DispatchEndpoint | undefined> {
+  const row: EndpointRow | undefined = await db('webhook_endpoints').where({ tenant_id: tenantId, id: endpointId }).first();
+  return row ? toDispatchEndpoint(settings, row) : undefined;
+}
+
 function toDispatchEndpoint(settings: WebhookSettings, row: EndpointRow): DispatchEndpoint {
   const keys = [signingKey(decryptSecret(settings.secretsKey, row.secret_ciphertext))];
   if (row.previous_secret_ciphertext && row.previous_secret_expires_at && new Date(row.previous_secret_expires_at) > new Date()) {

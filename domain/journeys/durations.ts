@@ -32,3 +32,10 @@ export function durationProblem(text: string, allowNegative = false): string | u
   if (Math.abs(ms) > MAX_DURATION_MS) return 'must be at most 366 days';
   return undefined;
 }
+
+/** A validated definition's duration in milliseconds; throws on text that is not one (runners only see published versions). */
+export function requiredDurationMs(text: string): number {
+  const ms = durationMs(text);
+  if (ms === undefined) throw new Error(`"${text}" is not a duration`);
+  return ms;
+}

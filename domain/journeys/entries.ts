@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { durationMs } from './matching';
+import { durationMs } from './durations';
 import { enteredEventsSql } from './runs';
 import type { EntryPolicy, RunTrigger } from './types';
 
@@ -58,7 +58,7 @@ function policyConditions(journey: EnteringJourney, now: Date): { sql: string; b
     bindings.push(journey.journeyId);
   }
   // A cooldown that is not a duration (publishing validates it) is no cooldown, never a failed pass.
-  const cooldownMs = policy.mode === 'every_time' && policy.cooldown ? durationMs(policy.cooldown) : Number.NaN;
+  const cooldownMs = policy.mode === 'every_time' && policy.cooldown ? (durationMs(policy.cooldown) ?? Number.NaN) : Number.NaN;
   if (Number.isFinite(cooldownMs)) {
     parts.push(`c.nth = 1 AND NOT EXISTS (${earlier(' AND r.entered_at > ?')})`);
     bindings.push(journey.journeyId, new Date(now.getTime() - cooldownMs));

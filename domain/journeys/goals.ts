@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { durationMs, eventMatches, trackedOf, waitMatches, type RoutedEvent } from './matching';
+import { durationMs } from './durations';
+import { eventMatches, trackedOf, waitMatches, type RoutedEvent } from './matching';
 import { convertRuns, endRuns, receiveEvents, type OpenRun, type RunEnd, type RunWake } from './runs';
 import type { JourneyDefinition, RunTrigger } from './types';
 
@@ -42,7 +43,7 @@ function reachesGoal(definition: JourneyDefinition, event: RoutedEvent, enteredA
   const goal = definition.goal;
   if (!goal) return false;
   const elapsed = now.getTime() - enteredAt.getTime();
-  if (!(elapsed >= 0 && elapsed <= durationMs(goal.within))) return false;
+  if (!(elapsed >= 0 && elapsed <= (durationMs(goal.within) ?? Number.NaN))) return false;
   if (goal.event && eventMatches(goal.event, event)) return true;
   return goal.segmentId !== undefined && event.type === 'segment.entered' && event.data.segmentId === goal.segmentId;
 }

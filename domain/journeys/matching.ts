@@ -147,11 +147,3 @@ export function entryKeyOf(entry: JourneyEntry, policy: EntryPolicy, trigger: Ru
   }
   return policy.mode === 'every_time' ? null : '';
 }
-
-const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
-/** A {@link Duration} (`30m`, `4h`, `-3d`) in milliseconds; NaN when it is not one. */
-export function durationMs(duration: string): number {
-  const m = /^\s*(-?\d+)\s*([smhdw])\s*$/.exec(duration);
-  return m ? Number(m[1]) * UNIT_MS[m[2]!]! : Number.NaN;
-}

@@ -3,7 +3,8 @@ import type { Logger } from '../../lib/logger';
 import { createWakeup } from '../../lib/wakeup';
 import { enterRuns, type EntryCandidate } from './entries';
 import { applyRunEffects, decideRunEffects, RUN_EVENT_TYPES } from './goals';
-import { createVersionCache, liveJourneysOf, type LiveJourney, type VersionCache } from './liveJourneys';
+import { liveJourneysOf, type LiveJourney } from './liveJourneys';
+import { createVersionCache, type VersionCache } from './versionCache';
 import { customerOf, entryKeyOf, entryMatches, trackedOf, triggerOf, type RoutedEvent } from './matching';
 import { openRunsOf } from './runs';
 
@@ -68,10 +69,7 @@ async function enterAll(
   const enteredBy = new Map<string, number>();
   const entering = journeys.filter((j) => j.status === 'active' && j.currentVersionId);
   if (!entering.length) return enteredBy;
-  const loaded = await versions.load(
-    trx,
-    entering.map((j) => j.currentVersionId!),
-  );
+  const loaded = await versions.load(entering.map((j) => j.currentVersionId!));
   for (const journey of entering) {
     const version = loaded.get(journey.currentVersionId!);
     if (!version) continue;
@@ -121,10 +119,7 @@ export async function routePass(db: Knex, versions: VersionCache, limit: number,
       if (!acting.length) continue;
       const runs = await openRunsOf(trx, tenantId, [...new Set(acting.map((e) => e.customerId!))]);
       if (!runs.length) continue;
-      const definitions = await versions.load(
-        trx,
-        runs.map((r) => r.versionId),
-      );
+      const definitions = await versions.load(runs.map((r) => r.versionId));
       const applied = await applyRunEffects(trx, decideRunEffects(acting, runs, definitions, enteredBy, now), now);
       pass.woken += applied.woken;
       pass.converted += applied.converted;
@@ -146,7 +141,7 @@ export interface RouterRun {
  * `clock` is the journeys' injectable clock (entry and due times, goal windows, cooldowns).
  */
 export function createJourneyRouter(deps: { db: Knex; logger: Logger; clock?: () => Date }) {
-  const versions = createVersionCache();
+  const versions = createVersionCache(deps.db);
   const clock = deps.clock ?? (() => new Date());
 
   /** Routes for up to RUN_MS or until cancelled; answers how many events it took. */

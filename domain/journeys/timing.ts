@@ -4,17 +4,9 @@
  * a date read from the customer or the trigger event moved by an offset). Local times go through
  * Intl only, so daylight saving time follows the IANA database Node ships.
  */
-import type { Duration, WaitUntilNode, Weekday } from './types';
-
-const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 };
-const DURATION = /^(-?)(\d{1,9})\s*([smhdw])$/;
-
-/** A journey duration in milliseconds (`4h` → 14,400,000; `-3d` is negative); throws on text that is not one. */
-export function durationMs(text: Duration): number {
-  const m = DURATION.exec(text.trim());
-  if (!m) throw new Error(`"${text}" is not a duration`);
-  return (m[1] ? -1 : 1) * Number(m[2]) * UNIT_MS[m[3]!]!;
-}
+import { requiredDurationMs } from './durations';
+import { readPath } from './matching';
+import type { WaitUntilNode, Weekday } from './types';
 
 const WEEKDAYS: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
@@ -127,16 +119,6 @@ export function nextLocalMoment(now: Date, timezone: string | null | undefined, 
   return null;
 }
 
-/** Reads a dotted path (`a.b.c`) in plain objects; undefined when any step is missing. */
-export function readPath(root: unknown, path: string): unknown {
-  let value: unknown = root;
-  for (const key of path.split('.')) {
-    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
-    value = (value as Record<string, unknown>)[key];
-  }
-  return value;
-}
-
 /** A date-like value (ISO text, epoch ms, Date) as epoch ms, or null when it is not one. */
 function instantOf(value: unknown): number | null {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.getTime();
@@ -168,7 +150,7 @@ export function waitUntilMoment(node: Pick<WaitUntilNode, 'timeOfDay' | 'weekday
   const source = root === 'customer' ? inputs.customer : root === 'event' ? inputs.event : undefined;
   const base = source === undefined ? null : instantOf(readPath(source, rest.join('.')));
   if (base === null) return null;
-  let at = new Date(base + (node.date.offset ? durationMs(node.date.offset) : 0));
+  let at = new Date(base + (node.date.offset ? requiredDurationMs(node.date.offset) : 0));
   if (node.timeOfDay) {
     const day = localTime(at, inputs.timezone);
     const t = hourMinute(node.timeOfDay);

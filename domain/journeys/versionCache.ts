@@ -3,8 +3,9 @@ import type { RunnerVersion } from './runnerTypes';
 import type { JourneyDefinition } from './types';
 
 /**
- * Published versions as the runner reads them, cached for the worker's life: a version never
- * changes once runs point at it, so each is read once per worker however many runs it has.
+ * Published versions as the runner and the router read them, cached for the worker's life: a
+ * version never changes once runs point at it, so each is read once per worker however many runs
+ * or events it has.
  */
 export function createVersionCache(db: Knex, size = 1000) {
   const versions = new Map<string, Promise<RunnerVersion | undefined>>();
@@ -23,20 +24,28 @@ export function createVersionCache(db: Knex, size = 1000) {
     };
   }
 
+  /** The version with this id (undefined when there is none). */
+  function get(id: string): Promise<RunnerVersion | undefined> {
+    let entry = versions.get(id);
+    if (!entry) {
+      if (versions.size >= size) versions.delete(versions.keys().next().value as string);
+      entry = load(id);
+      versions.set(id, entry);
+      entry.then(
+        (v) => (v ? undefined : versions.delete(id)),
+        () => versions.delete(id),
+      );
+    }
+    return entry;
+  }
+
   return {
-    /** The version with this id (undefined when there is none). */
-    get(id: string): Promise<RunnerVersion | undefined> {
-      let entry = versions.get(id);
-      if (!entry) {
-        if (versions.size >= size) versions.delete(versions.keys().next().value as string);
-        entry = load(id);
-        versions.set(id, entry);
-        entry.then(
-          (v) => (v ? undefined : versions.delete(id)),
-          () => versions.delete(id),
-        );
-      }
-      return entry;
+    get,
+    /** The versions with these ids, by id (unknown ids are absent). */
+    async load(ids: Iterable<string>): Promise<Map<string, RunnerVersion>> {
+      const found = new Map<string, RunnerVersion>();
+      for (const v of await Promise.all([...new Set(ids)].map(get))) if (v) found.set(v.id, v);
+      return found;
     },
   };
 }

@@ -1,14 +1,4 @@
-import {
-  durationMs,
-  entryKeyOf,
-  entryMatches,
-  eventMatches,
-  propertiesMatch,
-  readPath,
-  triggerOf,
-  waitMatches,
-  type RoutedEvent,
-} from '../../domain/journeys/matching';
+import { entryKeyOf, entryMatches, eventMatches, propertiesMatch, readPath, triggerOf, waitMatches, type RoutedEvent } from '../../domain/journeys/matching';
 import type { JourneyEntry } from '../../domain/journeys/types';
 import type { PropertyNode, RuleNode } from '../../rules/ast';
 import { parseRules } from '../../rules/parse';
@@ -167,15 +157,5 @@ describe('waits, goals and exit rules', () => {
   it('an EventMatch is a tracked event name plus conditions', () => {
     expect(eventMatches({ event: 'Churned' }, tracked('Churned', {}))).toBe(true);
     expect(eventMatches({ event: 'Churned' }, herald('customer.deleted', {}))).toBe(false);
-  });
-});
-
-describe('durations', () => {
-  it('reads s, m, h, d, w and negative offsets', () => {
-    expect(durationMs('30s')).toBe(30_000);
-    expect(durationMs('4h')).toBe(4 * 3_600_000);
-    expect(durationMs('-3d')).toBe(-3 * 86_400_000);
-    expect(durationMs('2w')).toBe(14 * 86_400_000);
-    expect(durationMs('soon')).toBeNaN();
   });
 });

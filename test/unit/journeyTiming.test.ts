@@ -1,4 +1,5 @@
-import { durationMs, localTime, nextLocalMoment, waitUntilMoment, zonedInstant } from '../../domain/journeys/timing';
+import { requiredDurationMs as durationMs } from '../../domain/journeys/durations';
+import { localTime, nextLocalMoment, waitUntilMoment, zonedInstant } from '../../domain/journeys/timing';
 
 const at = (text: string) => new Date(text);
 const none = { customer: {}, event: {}, timezone: 'UTC' };

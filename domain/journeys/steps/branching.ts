@@ -8,7 +8,7 @@ import { loadEventCounts } from '../../segments/eventCounts';
 import { splitPath } from '../split';
 import type { BranchNode, ExitNode, RandomSplitNode } from '../types';
 import type { Executor } from './env';
-import { propertiesMatch } from './propertyConditions';
+import { propertiesMatch } from '../matching';
 
 const parsed = new WeakMap<object, RuleNode>();
 

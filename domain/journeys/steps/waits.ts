@@ -4,7 +4,9 @@
  * keeps that moment in its detail, so a resumed step never recomputes it.
  */
 import { toCustomer } from '../../customers/rows';
-import { durationMs, readPath, waitUntilMoment } from '../timing';
+import { requiredDurationMs } from '../durations';
+import { readPath } from '../matching';
+import { waitUntilMoment } from '../timing';
 import type { DelayNode, RunWait, WaitForEventNode, WaitUntilNode } from '../types';
 import type { StepOutcome } from '../runnerTypes';
 import type { Executor } from './env';
@@ -23,7 +25,7 @@ function waitOrGo(until: Date | null, now: Date, next: string | undefined, detai
 
 /** Delay: holds the run for the node's duration from its arrival. */
 export const runDelay: Executor<DelayNode> = async (_env, { node, step, now }) => {
-  const until = recordedUntil(step?.detail) ?? new Date(now.getTime() + durationMs(node.duration));
+  const until = recordedUntil(step?.detail) ?? new Date(now.getTime() + requiredDurationMs(node.duration));
   return waitOrGo(until, now, node.next, { until: until.toISOString() });
 };
 
@@ -62,7 +64,7 @@ export function runWaitOf(node: WaitForEventNode, trigger: Record<string, unknow
 export const runWaitForEvent: Executor<WaitForEventNode> = async (_env, { run, node, step, now }) => {
   if (!step) {
     const waitingFor = runWaitOf(node, run.trigger.properties ?? {});
-    const until = node.timeout ? new Date(now.getTime() + durationMs(node.timeout)) : null;
+    const until = node.timeout ? new Date(now.getTime() + requiredDurationMs(node.timeout)) : null;
     return { kind: 'wait', until, waitingFor, detail: { waitingFor, until: until?.toISOString() ?? null } };
   }
   const received = run.context.received;

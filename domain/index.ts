@@ -10,6 +10,8 @@ import { createCustomerIdentities } from './customers/identities';
 import { createHealthService } from './health/service';
 import { createIdempotencyService } from './idempotency/service';
 import { createImportService } from './imports/service';
+import { createJourneyAnalytics } from './journeys/analytics';
+import { createJourneyRunQueries } from './journeys/runQueries';
 import { createOrderService } from './orders/service';
 import { createMessagingService } from './messaging/service';
 import { startSegmentRefresh } from './segments/lifecycle';
@@ -80,6 +82,8 @@ export function createDomain(deps: DomainDeps) {
     imports: createImportService({ db, temporal: deps.temporal }),
     webhooks: createWebhookService({ db, temporal: deps.temporal, logger: deps.logger, settings: deps.webhooks }),
     webhookDeliveries: createDeliveryService({ db, temporal: deps.temporal, logger: deps.logger }),
+    journeyAnalytics: createJourneyAnalytics({ db }),
+    journeyRuns: createJourneyRunQueries({ db }),
     /** Runs the tenant summary through Temporal (worker + activity + Postgres). */
     tenantSummary: (tenantId: string) => runTenantSummary(deps.temporal, tenantId),
   };

@@ -7,6 +7,7 @@ import { apiKeyRoutes } from './apiKeys/routes';
 import { campaignActionRoutes } from './campaigns/actions';
 import { campaignRoutes } from './campaigns/routes';
 import { customerActionRoutes } from './customers/actions';
+import { customerJourneyRoutes } from './customers/journeys';
 import { customerReportRoutes } from './customers/reports';
 import { customerRoutes } from './customers/routes';
 import { docsRoutes } from './docs/routes';
@@ -17,6 +18,8 @@ import { eventNameRoutes } from './events/names';
 import { trackRoutes } from './events/track';
 import { healthRoutes } from './health/routes';
 import { importRoutes } from './imports/routes';
+import { journeyAnalyticsRoutes } from './journeys/analytics';
+import { journeyRunRoutes } from './journeys/runs';
 import { messagingRoutes } from './messaging/routes';
 import { orderRoutes } from './orders/routes';
 import { segmentRoutes } from './segments/routes';
@@ -45,6 +48,9 @@ const MODULES = [
   messagingRoutes,
   webhookRoutes,
   webhookDeliveryRoutes,
+  journeyAnalyticsRoutes,
+  journeyRunRoutes,
+  customerJourneyRoutes,
   docsRoutes,
 ];
 

@@ -155,9 +155,9 @@ const RunSummaryView = z.object(RunSummaryFields).meta({ id: 'JourneyRun' });
 const StepMessageView = z.object({
   id: z.uuid().meta({ description: 'The ledger row id, which is the Message-ID' }),
   campaignId: z.uuid(),
-  channel: z.string(),
+  channel: z.enum(['email', 'sms']),
   address: z.string().nullable(),
-  state: z.string().meta({ description: 'pending, sending, sent, delivered, failed, skipped or cancelled' }),
+  state: z.enum(['pending', 'sending', 'sent', 'delivered', 'failed', 'skipped', 'cancelled']),
   skipReason: z.string().nullable(),
   error: z.string().nullable(),
   attempts: z.number().int(),
@@ -197,7 +197,13 @@ export const JourneyRunResponse = z
         properties: jsonObject,
         occurredAt: time.nullable(),
       }),
-      waitingFor: z.object({ event: z.string(), where: z.unknown(), match: z.object({ property: z.string(), value: z.unknown() }).nullable() }).nullable(),
+      waitingFor: z
+        .object({
+          event: z.string(),
+          where: z.unknown().meta({ description: 'Conditions on the awaited event (the rule language), null for none' }),
+          match: z.object({ property: z.string(), value: z.unknown() }).nullable(),
+        })
+        .nullable(),
       context: jsonObject,
       lastMessageId: z.uuid().nullable(),
       convertedMessageId: z.uuid().nullable(),

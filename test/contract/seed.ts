@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { signToken } from '../../domain/campaigns/tracking';
+import { insertJourney, insertRun, insertSteps, insertVersion } from '../support/journeysInsight';
 import type { TestServer } from '../support/testServer';
 
 /** Ids of real records of the fuzzed tenant, handed to schemathesis so operations get past 404. */
@@ -12,6 +13,9 @@ export interface ContractData {
   webhookId: string;
   deliveryId: string;
   replayId: string;
+  /** A published journey and one of its runs (rows written directly: the insight routes only read them). */
+  journeyId: string;
+  runId: string;
   /** Records the DELETE operations may remove (one of each), so the others keep theirs. */
   doomed: { customerId: string; segmentId: string; campaignId: string; webhookId: string; apiKeyId: string };
   unsubscribeToken: string;
@@ -62,6 +66,17 @@ export async function seedContractData(server: TestServer, token: string, receiv
     })
     .returning('id');
   const ledgerId = (ledger as { id: string }).id;
+  const journeyId = await insertJourney(db, tenantId, 'Contract journey');
+  const version = await insertVersion(db, tenantId, journeyId, 1, {
+    entry: { type: 'event', event: 'Signed Up' },
+    start: 'wait',
+    nodes: [
+      { id: 'wait', type: 'delay', duration: '1d', next: 'end' },
+      { id: 'end', type: 'exit' },
+    ],
+  });
+  const runId = await insertRun(db, { tenantId, journeyId, versionId: version.id, customerId, nodeId: 'wait', enteredAt: new Date() });
+  await insertSteps(db, runId, new Date(), [{ nodeId: 'wait', kind: 'delay', status: 'waiting' }]);
   const secret = server.runtime.config.TRACKING_SECRET;
   return {
     customerId,
@@ -72,6 +87,8 @@ export async function seedContractData(server: TestServer, token: string, receiv
     webhookId,
     deliveryId: test.data.deliveryId ?? test.data.id,
     replayId: replay.data.id,
+    journeyId,
+    runId,
     doomed: {
       customerId: grace.data.id,
       segmentId: doomedSegment.data.id,

@@ -11,6 +11,8 @@ import { createHealthService } from './health/service';
 import { createIdempotencyService } from './idempotency/service';
 import { createImportService } from './imports/service';
 import { createJourneyService } from './journeys/service';
+import { createJourneyAnalytics } from './journeys/analytics';
+import { createJourneyRunQueries } from './journeys/runQueries';
 import { createOrderService } from './orders/service';
 import { createMessagingService } from './messaging/service';
 import { startSegmentRefresh } from './segments/lifecycle';
@@ -82,6 +84,8 @@ export function createDomain(deps: DomainDeps) {
     journeys: createJourneyService({ db }),
     webhooks: createWebhookService({ db, temporal: deps.temporal, logger: deps.logger, settings: deps.webhooks }),
     webhookDeliveries: createDeliveryService({ db, temporal: deps.temporal, logger: deps.logger }),
+    journeyAnalytics: createJourneyAnalytics({ db }),
+    journeyRuns: createJourneyRunQueries({ db }),
     /** Runs the tenant summary through Temporal (worker + activity + Postgres). */
     tenantSummary: (tenantId: string) => runTenantSummary(deps.temporal, tenantId),
   };

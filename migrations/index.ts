@@ -22,6 +22,7 @@ import * as customerEvents from './20261205000200_customer_events';
 import * as customerEventNameShards from './20261205001000_customer_event_name_shards';
 import * as journeys from './20261206000100_journeys';
 import * as journeysRouter from './20261206000200_journeys_router';
+import * as journeysInsight from './20261206000300_journeys_insight';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -58,6 +59,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261205001000_customer_event_name_shards', customerEventNameShards],
   ['20261206000100_journeys', journeys],
   ['20261206000200_journeys_router', journeysRouter],
+  ['20261206000300_journeys_insight', journeysInsight],
 ];
 
 /** knex's MigrationSource over the static list above. */

@@ -7,6 +7,7 @@ import { apiKeyRoutes } from './apiKeys/routes';
 import { campaignActionRoutes } from './campaigns/actions';
 import { campaignRoutes } from './campaigns/routes';
 import { customerActionRoutes } from './customers/actions';
+import { customerJourneyRoutes } from './customers/journeys';
 import { customerReportRoutes } from './customers/reports';
 import { customerRoutes } from './customers/routes';
 import { docsRoutes } from './docs/routes';
@@ -19,6 +20,8 @@ import { healthRoutes } from './health/routes';
 import { importRoutes } from './imports/routes';
 import { journeyActionRoutes } from './journeys/actions';
 import { journeyRoutes } from './journeys/routes';
+import { journeyAnalyticsRoutes } from './journeys/analytics';
+import { journeyRunRoutes } from './journeys/runs';
 import { messagingRoutes } from './messaging/routes';
 import { orderRoutes } from './orders/routes';
 import { segmentRoutes } from './segments/routes';
@@ -49,6 +52,9 @@ const MODULES = [
   messagingRoutes,
   webhookRoutes,
   webhookDeliveryRoutes,
+  journeyAnalyticsRoutes,
+  journeyRunRoutes,
+  customerJourneyRoutes,
   docsRoutes,
 ];
 

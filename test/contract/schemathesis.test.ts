@@ -75,6 +75,7 @@ function writeConfig(file: string, data: ContractData | null, rules: DocumentedR
     op('^/api/v1/webhooks/\\{id\\}$', { id: data.webhookId }),
     op('^/api/v1/webhooks/\\{id\\}/', { id: data.webhookId, replayId: data.replayId }),
     op('^/api/v1/deliveries/\\{id\\}', { id: data.deliveryId }),
+    op('^/api/v1/journeys/\\{id\\}', { id: data.journeyId, runId: data.runId }),
     op('^/api/v1/messaging/unsubscribe/', { token: data.unsubscribeToken }),
     op('^/api/v1/messaging/open/', { token: data.openToken }),
     op('^/api/v1/messaging/click/', { token: data.clickToken, url: 'https://example.com/' }),

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { signToken } from '../../domain/campaigns/tracking';
+import { insertRun, insertSteps } from '../support/journeysInsight';
 import type { TestServer } from '../support/testServer';
 
 /** Ids of real records of the fuzzed tenant, handed to schemathesis so operations get past 404. */
@@ -12,8 +13,9 @@ export interface ContractData {
   webhookId: string;
   deliveryId: string;
   replayId: string;
-  /** A published journey (version 1 exists). */
+  /** A journey published through the API (version 1) and one run on it (rows written directly: the insight routes only read them). */
   journeyId: string;
+  runId: string;
   /** Records the DELETE operations may remove (one of each), so the others keep theirs. */
   doomed: { customerId: string; segmentId: string; campaignId: string; webhookId: string; apiKeyId: string; journeyId: string };
   unsubscribeToken: string;
@@ -76,6 +78,10 @@ export async function seedContractData(server: TestServer, token: string, receiv
     })
     .returning('id');
   const ledgerId = (ledger as { id: string }).id;
+  const journeyId = journey.data.id as string;
+  const version = (await db('journey_versions').where({ journey_id: journeyId, version: 1 }).first('id')) as { id: string };
+  const runId = await insertRun(db, { tenantId, journeyId, versionId: version.id, customerId, nodeId: 'wait', enteredAt: new Date() });
+  await insertSteps(db, runId, new Date(), [{ nodeId: 'wait', kind: 'delay', status: 'waiting' }]);
   const secret = server.runtime.config.TRACKING_SECRET;
   return {
     customerId,
@@ -86,7 +92,8 @@ export async function seedContractData(server: TestServer, token: string, receiv
     webhookId,
     deliveryId: test.data.deliveryId ?? test.data.id,
     replayId: replay.data.id,
-    journeyId: journey.data.id,
+    journeyId,
+    runId,
     doomed: {
       customerId: grace.data.id,
       segmentId: doomedSegment.data.id,

@@ -11,6 +11,7 @@ import { recordCaughtMessage } from '../../domain/messaging/devOutbox';
 import { createLogger } from '../../lib/logger';
 import { createHeraldWorker } from '../../temporal/worker';
 import { buildTenant, testDb, uniqueSuffix } from '../support/factories';
+import { insertJourney, insertRun, insertVersion } from '../support/journeysInsight';
 import { startSmtpSink, type SmtpSink } from '../support/smtpSink';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -25,7 +26,7 @@ import { startTestServer, type TestServer } from '../support/testServer';
  * in a body must be refused. Afterwards nothing of A has changed, in the API or in the database.
  */
 
-type Kind = 'customer' | 'order' | 'apiKey' | 'segment' | 'webhook' | 'delivery' | 'replay' | 'import' | 'campaign';
+type Kind = 'customer' | 'order' | 'apiKey' | 'segment' | 'webhook' | 'delivery' | 'replay' | 'import' | 'campaign' | 'journey' | 'run';
 type Records = Record<Kind, string>;
 interface Route {
   method: string;
@@ -54,6 +55,8 @@ const PARAM_KINDS: Record<string, Kind> = {
   replays: 'replay',
   imports: 'import',
   campaigns: 'campaign',
+  journeys: 'journey',
+  runs: 'run',
 };
 
 /** Routes outside tenant data: public ones, which take no credential at all. */
@@ -285,6 +288,14 @@ describe('tenant isolation across every route', () => {
       audience: { type: 'segment', segmentId: segment.body.data.id },
     });
     expect(campaign.status).toBe(201);
+    // A published journey with a run of the customer, written directly (the journey insight routes only read them).
+    const journey = await insertJourney(db, tenant.tenantId, `${label} journey ${uniqueSuffix()}`);
+    const version = await insertVersion(db, tenant.tenantId, journey, 1, {
+      entry: { type: 'event', event: 'Isolated' },
+      start: 'end',
+      nodes: [{ id: 'end', type: 'exit' }],
+    });
+    const run = await insertRun(db, { tenantId: tenant.tenantId, journeyId: journey, versionId: version.id, customerId, nodeId: 'end', enteredAt: new Date() });
     return {
       customer: customerId,
       order: order.body.data.id,
@@ -300,6 +311,8 @@ describe('tenant isolation across every route', () => {
       import: imported.body.importId,
       campaign: campaign.body.data.id,
       campaignName: campaign.body.data.name,
+      journey,
+      run,
     };
   }
 
@@ -320,6 +333,8 @@ describe('tenant isolation across every route', () => {
     seededA.import,
     seededA.campaign,
     seededA.campaignName,
+    seededA.journey,
+    seededA.run,
     'news@isolde-a.example',
     'isolde.a@example.com',
     'Isolde',
@@ -384,6 +399,10 @@ describe('tenant isolation across every route', () => {
       messagingSettings: await rows("SELECT settings -> 'messaging' AS messaging FROM tenants WHERE id = ?", [a.tenantId]),
       suppressionsOfA: await rows('SELECT to_jsonb(s) AS row FROM message_suppressions s WHERE tenant_id = ? ORDER BY address', [a.tenantId]),
       outboxOfA: await rows('SELECT to_jsonb(o) AS row FROM dev_outbox o WHERE tenant_id = ? ORDER BY id', [a.tenantId]),
+      journeyRunsOfA: await rows('SELECT to_jsonb(r) AS row FROM journey_runs r WHERE tenant_id = ? OR customer_id = ? ORDER BY id', [
+        a.tenantId,
+        seededA.customer,
+      ]),
     };
   }
 

@@ -489,6 +489,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{id}/journeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's journey runs across journeys, newest entry first
+         * @description Checked beyond this schema:
+         *     - 400: `cursor` must be a `nextCursor` this list returned, used with the same sort
+         */
+        get: operations["getCustomersIdJourneys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}/message": {
         parameters: {
             query?: never;
@@ -1010,6 +1031,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/journeys/{id}/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counts of one journey version: per node, per edge, per send node (from the ledger) and for the goal
+         * @description Counted per version, never mixed: steps belong to the version that ran them, runs to the version they are on (a run moved by a migration map counts in the version it moved to), and a message to the step that sent it.
+         *
+         *     Checked beyond this schema:
+         *     - 404: version must be a published version of the journey; without it the journey must have been published
+         */
+        get: operations["getJourneysIdAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/journeys/{id}/archive": {
         parameters: {
             query?: never;
@@ -1092,6 +1136,45 @@ export interface paths {
          *     - 409: only a paused journey can be resumed
          */
         post: operations["postJourneysIdResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journeys/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A journey's runs, newest entry first (filter by node, state, customer, version)
+         * @description Checked beyond this schema:
+         *     - 404: version must be a published version of the journey
+         *     - 400: `cursor` must be a `nextCursor` this list returned, used with the same sort
+         */
+        get: operations["getJourneysIdRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journeys/{id}/runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One run with its step log: what each step did, when, why it branched and what it sent */
+        get: operations["getJourneysIdRunsRunId"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3469,6 +3552,127 @@ export interface components {
             status: "draft" | "active" | "paused" | "archived";
             updatedAt: string;
         };
+        JourneyAnalytics: {
+            data: {
+                /** @description RFC 3339 UTC */
+                asOf: string;
+                edges: {
+                    from: string;
+                    /** @description Steps of `from` whose next node was `to` */
+                    taken: number;
+                    to: string;
+                    /** @description The ways the definition leads from `from` to `to` (usually one) */
+                    via: {
+                        /** @description The position of the branch or path in its node */
+                        index: number | null;
+                        /**
+                         * @description next: the next node (or the awaited event arrived); timeout: the timeout branch of a wait; branch/else: a branch node; path: a random split
+                         * @enum {string}
+                         */
+                        kind: "next" | "timeout" | "branch" | "else" | "path";
+                        /** @description The name of the branch or path */
+                        name: string | null;
+                    }[];
+                }[];
+                /** @description null when the version has no goal */
+                goal: {
+                    bySendNode: {
+                        /** @description Conversions whose last message this node sent */
+                        conversions: number;
+                        nodeId: string;
+                    }[];
+                    /** @description converted / entered, to four decimals */
+                    conversionRate: number;
+                    /** @description Runs on this version that converted */
+                    converted: number;
+                    /** @description Runs on this version */
+                    entered: number;
+                    /** @description Conversions with no message of this version before them */
+                    unattributed: number;
+                } | null;
+                /** Format: uuid */
+                journeyId: string;
+                /** @description Every node of the version, in definition order */
+                nodes: {
+                    /** @description Steps finished done */
+                    completed: number;
+                    /** @description Visits: steps of this node, whatever their status */
+                    entered: number;
+                    /** @description Runs that ended exited at this node */
+                    exited: number;
+                    /** @description exited by end reason: exit_node, exit_rule, converted, migrated_to_exit… */
+                    exitedByReason: {
+                        [key: string]: number;
+                    };
+                    /** @description Steps finished failed (the run went on) */
+                    failed: number;
+                    name: string | null;
+                    nodeId: string;
+                    /** @description Runs that completed after this node */
+                    runsCompleted: number;
+                    /** @description Runs that ended failed at this node */
+                    runsFailed: number;
+                    /** @enum {string} */
+                    type: "delay" | "wait_until" | "wait_for_event" | "branch" | "random_split" | "send" | "webhook" | "update_customer" | "exit";
+                    /** @description Open runs at this node now */
+                    waiting: number;
+                }[];
+                sends: {
+                    /**
+                     * Format: uuid
+                     * @description The hidden campaign whose ledger holds the messages of this node
+                     */
+                    campaignId: string | null;
+                    /** @description Cancelled */
+                    cancelled: number;
+                    /** @enum {string} */
+                    channel: "email" | "sms";
+                    /** @description Clicked */
+                    clicked: number;
+                    /** @description Held until a later time (quiet hours, frequency cap, retry backoff) */
+                    deferred: number;
+                    /** @description Delivered */
+                    delivered: number;
+                    /** @description Failed permanently */
+                    failed: number;
+                    /** @description Ledger rows: steps that reached the send */
+                    messages: number;
+                    nodeId: string;
+                    /** @description Opened */
+                    opened: number;
+                    /** @description Due now or being sent */
+                    queued: number;
+                    /** @description Accepted by the provider (delivered included) */
+                    sent: number;
+                    /** @description Skipped by the policy gate (blocked, no consent, suppressed, no address) */
+                    skipped: number;
+                    /** @description Unsubscribed through this message */
+                    unsubscribed: number;
+                }[];
+                totals: {
+                    /** @description Open runs */
+                    active: number;
+                    /** @description Runs that completed */
+                    completed: number;
+                    /** @description Runs on this version (a run moved by a migration map counts in the version it moved to) */
+                    entered: number;
+                    /** @description Runs that exited */
+                    exited: number;
+                    /** @description Runs that failed */
+                    failed: number;
+                };
+                version: {
+                    current: boolean;
+                    /** Format: uuid */
+                    id: string;
+                    number: number;
+                    /** @description RFC 3339 UTC */
+                    publishedAt: string;
+                };
+                /** @description Every published version number, ascending */
+                versions: number[];
+            };
+        };
         /** @description The data of journey.converted: a journey run reached the journey's goal */
         JourneyConvertedData: {
             /** Format: uuid */
@@ -4077,6 +4281,165 @@ export interface components {
         };
         JourneyList: {
             data: components["schemas"]["Journey"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        JourneyRun: {
+            /** @description RFC 3339 UTC */
+            convertedAt: string | null;
+            /** Format: uuid */
+            customerId: string;
+            /** @description When the runner looks at the run next; null when nothing is scheduled */
+            dueAt: string | null;
+            /** @description RFC 3339 UTC */
+            endedAt: string | null;
+            /** @enum {string|null} */
+            endReason: "completed" | "exit_node" | "exit_rule" | "converted" | "migrated_to_exit" | "journey_deleted" | "customer_deleted" | "failed" | null;
+            /** @description RFC 3339 UTC */
+            enteredAt: string;
+            entryKey: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            journeyId: string;
+            journeyName: string;
+            /** @description The node the run is at (or ended at) */
+            nodeId: string;
+            /** @enum {string} */
+            state: "active" | "completed" | "exited" | "failed";
+            steps: number;
+            /** @description RFC 3339 UTC */
+            updatedAt: string;
+            /** @description The version number the run is on */
+            version: number;
+            /** @description The visit number of that node (1 on first arrival) */
+            visit: number;
+        };
+        JourneyRunDetail: {
+            data: {
+                context: {
+                    [key: string]: unknown;
+                };
+                /** @description RFC 3339 UTC */
+                convertedAt: string | null;
+                /** Format: uuid */
+                convertedMessageId: string | null;
+                /** Format: uuid */
+                customerId: string;
+                /** @description When the runner looks at the run next; null when nothing is scheduled */
+                dueAt: string | null;
+                /** @description RFC 3339 UTC */
+                endedAt: string | null;
+                /** @enum {string|null} */
+                endReason: "completed" | "exit_node" | "exit_rule" | "converted" | "migrated_to_exit" | "journey_deleted" | "customer_deleted" | "failed" | null;
+                /** @description RFC 3339 UTC */
+                enteredAt: string;
+                entryKey: string | null;
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                journeyId: string;
+                journeyName: string;
+                /** Format: uuid */
+                lastMessageId: string | null;
+                /** @description A move that a publish with a migration map holds for the next step of the run */
+                migration: {
+                    /** @description null: the run exits */
+                    nodeId: string | null;
+                    version: number;
+                } | null;
+                /** @description The node the run is at (or ended at) */
+                nodeId: string;
+                /** @description RFC 3339 UTC */
+                pausedDueAt: string | null;
+                /** @enum {string} */
+                state: "active" | "completed" | "exited" | "failed";
+                /** @description The latest 500 steps, oldest first */
+                stepLog: {
+                    /** @description What the step did: why it branched, what it sent, why it waits or failed */
+                    detail: {
+                        [key: string]: unknown;
+                    };
+                    /** @description RFC 3339 UTC */
+                    finishedAt: string | null;
+                    /**
+                     * Format: uuid
+                     * @description The step id (the webhook-id of a webhook node)
+                     */
+                    id: string;
+                    /** @description The node type */
+                    kind: string;
+                    /** @description The message a send step enqueued (null for other steps) */
+                    message: {
+                        address: string | null;
+                        attempts: number;
+                        /** Format: uuid */
+                        campaignId: string;
+                        /** @enum {string} */
+                        channel: "email" | "sms";
+                        /** @description RFC 3339 UTC */
+                        clickedAt: string | null;
+                        deferredReason: string | null;
+                        /** @description RFC 3339 UTC */
+                        deliveredAt: string | null;
+                        error: string | null;
+                        /**
+                         * Format: uuid
+                         * @description The ledger row id, which is the Message-ID
+                         */
+                        id: string;
+                        /** @description RFC 3339 UTC */
+                        nextAttemptAt: string | null;
+                        /** @description RFC 3339 UTC */
+                        openedAt: string | null;
+                        /** @description RFC 3339 UTC */
+                        sentAt: string | null;
+                        skipReason: string | null;
+                        /** @enum {string} */
+                        state: "pending" | "sending" | "sent" | "delivered" | "failed" | "skipped" | "cancelled";
+                        /** @description RFC 3339 UTC */
+                        unsubscribedAt: string | null;
+                    } | null;
+                    nextNodeId: string | null;
+                    nodeId: string;
+                    /** @description RFC 3339 UTC */
+                    startedAt: string;
+                    /** @enum {string} */
+                    status: "started" | "waiting" | "done" | "failed";
+                    version: number;
+                    visit: number;
+                }[];
+                steps: number;
+                /** @description Earlier steps not shown */
+                stepsOmitted: number;
+                trigger: {
+                    eventId: string | null;
+                    kind: string;
+                    name: string;
+                    /** @description RFC 3339 UTC */
+                    occurredAt: string | null;
+                    properties: {
+                        [key: string]: unknown;
+                    };
+                };
+                /** @description RFC 3339 UTC */
+                updatedAt: string;
+                /** @description The version number the run is on */
+                version: number;
+                /** @description The visit number of that node (1 on first arrival) */
+                visit: number;
+                waitingFor: {
+                    event: string;
+                    match: {
+                        property: string;
+                        value?: unknown;
+                    } | null;
+                    /** @description Conditions on the awaited event (the rule language), null for none */
+                    where?: unknown;
+                } | null;
+            };
+        };
+        JourneyRunList: {
+            data: components["schemas"]["JourneyRun"][];
             pagination: components["schemas"]["Pagination"];
         };
         JourneyVersion: {
@@ -9687,6 +10050,137 @@ export interface operations {
             };
         };
     };
+    getCustomersIdJourneys: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page of this list, with the same sort; pages by keyset instead of page number */
+                cursor?: string;
+                includeTotal?: "true" | "false" | "exact";
+                journeyId?: string;
+                limit?: number;
+                page?: number;
+                sortOrder?: "asc" | "desc";
+                state?: "active" | "completed" | "exited" | "failed";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyRunList"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field; `cursor` must be a `nextCursor` this list returned, used with the same sort */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such customer */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postCustomersIdMessage: {
         parameters: {
             query?: never;
@@ -13862,6 +14356,131 @@ export interface operations {
             };
         };
     };
+    getJourneysIdAnalytics: {
+        parameters: {
+            query?: {
+                /** @description A published version number; the current version when absent */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version's analytics */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyAnalytics"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such journey, or no such version; version must be a published version of the journey; without it the journey must have been published */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postJourneysIdArchive: {
         parameters: {
             query?: never;
@@ -14405,6 +15024,264 @@ export interface operations {
             };
             /** @description The body does not pass validation; details list each failing field with its path */
             422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getJourneysIdRuns: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page of this list, with the same sort; pages by keyset instead of page number */
+                cursor?: string;
+                customerId?: string;
+                includeTotal?: "true" | "false" | "exact";
+                limit?: number;
+                /** @description Only runs now at this node id */
+                node?: string;
+                page?: number;
+                sortOrder?: "asc" | "desc";
+                state?: "active" | "completed" | "exited" | "failed";
+                /** @description Only runs on this published version */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyRunList"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field; `cursor` must be a `nextCursor` this list returned, used with the same sort */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such journey or version; version must be a published version of the journey */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getJourneysIdRunsRunId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyRunDetail"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such journey or run */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;

@@ -11,7 +11,7 @@ import { recordCaughtMessage } from '../../domain/messaging/devOutbox';
 import { createLogger } from '../../lib/logger';
 import { createHeraldWorker } from '../../temporal/worker';
 import { buildTenant, testDb, uniqueSuffix } from '../support/factories';
-import { insertJourney, insertRun, insertVersion } from '../support/journeysInsight';
+import { insertRun } from '../support/journeysInsight';
 import { startSmtpSink, type SmtpSink } from '../support/smtpSink';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -26,7 +26,7 @@ import { startTestServer, type TestServer } from '../support/testServer';
  * in a body must be refused. Afterwards nothing of A has changed, in the API or in the database.
  */
 
-type Kind = 'customer' | 'order' | 'apiKey' | 'segment' | 'webhook' | 'delivery' | 'replay' | 'import' | 'campaign' | 'journey' | 'run';
+type Kind = 'customer' | 'order' | 'apiKey' | 'segment' | 'webhook' | 'delivery' | 'replay' | 'import' | 'campaign' | 'journey' | 'run' | 'version';
 type Records = Record<Kind, string>;
 interface Route {
   method: string;
@@ -57,6 +57,7 @@ const PARAM_KINDS: Record<string, Kind> = {
   campaigns: 'campaign',
   journeys: 'journey',
   runs: 'run',
+  versions: 'version',
 };
 
 /** Routes outside tenant data: public ones, which take no credential at all. */
@@ -82,6 +83,9 @@ const TEST_ADDRESS = 'walk@control.example';
 const SETTINGS_OF_B = { fromEmail: 'Brutus Shop <news@brutus-b.example>', communicationHours: { start: '08:00', end: '20:00' }, timezone: 'Europe/Paris' };
 
 /** Minimal valid bodies of the writes that take a `:param` (anything else gets `{}`, which must then be valid). */
+/** The definition of the seeded journeys: a tracked event no suite sends, then an exit. */
+const ISOLATION_JOURNEY = { entry: { type: 'event', event: 'Isolated' }, start: 'end', nodes: [{ id: 'end', type: 'exit' }] };
+
 const BODIES: Record<string, unknown> = {
   'PUT /api/v1/customers/:id': { email: 'x@y.zz' },
   'PATCH /api/v1/customers/:id': { firstName: 'Mallory' },
@@ -104,6 +108,7 @@ const BODIES: Record<string, unknown> = {
   // The seeded campaigns are e-mail: the worker sends them through Herald's real e-mail channel to this file's SMTP server.
   'POST /api/v1/campaigns/:id/test': { addresses: [TEST_ADDRESS] },
   'POST /api/v1/customers/:id/message': { message: 'Hello from the walk', channel: 'email' },
+  'PUT /api/v1/journeys/:id': { name: 'replaced by the walk', ...ISOLATION_JOURNEY },
 };
 
 /** The rule of the seeded segments: it selects both tenants' seeded customers (both are tagged `isolation`). */
@@ -125,6 +130,13 @@ type Call = (method: string, url: string, body?: unknown) => Promise<{ status: n
  * e-mail needs a customer with an address (422 otherwise).
  */
 const CONTROL_SETUP: Record<string, (call: Call, records: Records) => Promise<void>> = {
+  // Only a draft or archived journey can be deleted, and only a paused one resumed.
+  'DELETE /api/v1/journeys/:id': async (call, records) => {
+    expect((await call('POST', `/api/v1/journeys/${records.journey}/archive`)).status).toBe(200);
+  },
+  'POST /api/v1/journeys/:id/resume': async (call, records) => {
+    expect((await call('POST', `/api/v1/journeys/${records.journey}/pause`)).status).toBe(200);
+  },
   'DELETE /api/v1/customers/:id?permanent=true': async (call, records) => {
     expect((await call('PATCH', `/api/v1/orders/${records.order}/status`, { status: 'cancelled' })).status).toBe(200);
   },
@@ -288,13 +300,12 @@ describe('tenant isolation across every route', () => {
       audience: { type: 'segment', segmentId: segment.body.data.id },
     });
     expect(campaign.status).toBe(201);
-    // A published journey with a run of the customer, written directly (the journey insight routes only read them).
-    const journey = await insertJourney(db, tenant.tenantId, `${label} journey ${uniqueSuffix()}`);
-    const version = await insertVersion(db, tenant.tenantId, journey, 1, {
-      entry: { type: 'event', event: 'Isolated' },
-      start: 'end',
-      nodes: [{ id: 'end', type: 'exit' }],
-    });
+    // A journey published through the API, with a run of the customer written directly (no worker runs during the walks).
+    const journeyCreated = await call(tenant, 'POST', '/api/v1/journeys', { name: `${label} journey ${uniqueSuffix()}`, ...ISOLATION_JOURNEY });
+    expect(journeyCreated.status).toBe(201);
+    const journey: string = journeyCreated.body.data.id;
+    expect((await call(tenant, 'POST', `/api/v1/journeys/${journey}/publish`)).status).toBe(200);
+    const version = (await db('journey_versions').where({ journey_id: journey, version: 1 }).first('id')) as { id: string };
     const run = await insertRun(db, { tenantId: tenant.tenantId, journeyId: journey, versionId: version.id, customerId, nodeId: 'end', enteredAt: new Date() });
     return {
       customer: customerId,
@@ -313,6 +324,7 @@ describe('tenant isolation across every route', () => {
       campaignName: campaign.body.data.name,
       journey,
       run,
+      version: '1',
     };
   }
 
@@ -910,6 +922,22 @@ describe('tenant isolation across every route', () => {
           },
         ]),
       ),
+      'POST /api/v1/journeys': async () => {
+        // A journey of B naming A's segment and A's webhook endpoint: saved as a draft whose problems name both
+        // references (the ids are B's own input echoed back), and never publishable.
+        const body = {
+          name: 'Borrowed references',
+          entry: { type: 'segment', segmentId: seededA.segment },
+          start: 'hook',
+          nodes: [{ id: 'hook', type: 'webhook', endpointId: seededA.webhook }],
+        };
+        const res = await call(b, 'POST', '/api/v1/journeys', body);
+        expect(res.status).toBe(201);
+        expect(res.body.data.problems.map((p: { path: string }) => p.path).sort()).toEqual(['entry.segmentId', 'nodes[0].endpointId']);
+        expect((await call(b, 'POST', `/api/v1/journeys/${res.body.data.id}/publish`)).status).toBe(422);
+        expect(await db('journey_versions').where({ journey_id: res.body.data.id }).count<{ count: number }[]>('* as count')).toEqual([{ count: 0 }]);
+        expect((await call(b, 'DELETE', `/api/v1/journeys/${res.body.data.id}`)).status).toBe(204);
+      },
       'POST /api/v1/customers': async () => {
         // A's exact body under A's Idempotency-Key: B must get a customer of its own, not A's stored response.
         const first = await call(b, 'POST', '/api/v1/customers', createBodyA, { 'Idempotency-Key': IDEMPOTENCY_KEY });

@@ -3,6 +3,7 @@ import { ApiKeys } from './resources/apiKeys';
 import { Campaigns } from './resources/campaigns';
 import { Customers } from './resources/customers';
 import { Imports } from './resources/imports';
+import { Journeys } from './resources/journeys';
 import { Orders } from './resources/orders';
 import { Segments } from './resources/segments';
 import { Tenant } from './resources/tenant';
@@ -21,6 +22,7 @@ export class Herald {
   readonly segments: Segments;
   readonly campaigns: Campaigns;
   readonly imports: Imports;
+  readonly journeys: Journeys;
   readonly webhooks: Webhooks;
   readonly apiKeys: ApiKeys;
   readonly tenant: Tenant;
@@ -38,6 +40,7 @@ export class Herald {
     this.segments = new Segments(core);
     this.campaigns = new Campaigns(core);
     this.imports = new Imports(core);
+    this.journeys = new Journeys(core);
     this.webhooks = new Webhooks(core);
     this.apiKeys = new ApiKeys(core);
     this.tenant = new Tenant(core);

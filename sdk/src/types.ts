@@ -99,6 +99,23 @@ export type WebhookDeliveryListParams = QueryOf<'/api/v1/webhooks/{id}/deliverie
 /** A replay job and its progress. */
 export type WebhookReplay = DataOf<'/api/v1/webhooks/{id}/replay', 'post'>;
 
+/** A journey: its draft definition, the draft's problems, status and current version. */
+export type Journey = DataOf<'/api/v1/journeys/{id}', 'get'>;
+/** The body of a journey create. */
+export type JourneyCreateParams = BodyOf<'/api/v1/journeys', 'post'>;
+/** Paging of the journey list. */
+export type JourneyListParams = QueryOf<'/api/v1/journeys', 'get'>;
+/** A published, immutable version of a journey. */
+export type JourneyVersion = DataOf<'/api/v1/journeys/{id}/versions', 'get'>[number];
+/** A version's analytics: nodes, edges, sends and goal. */
+export type JourneyAnalytics = DataOf<'/api/v1/journeys/{id}/analytics', 'get'>;
+/** A journey run as listed. */
+export type JourneyRun = DataOf<'/api/v1/journeys/{id}/runs', 'get'>[number];
+/** A run with its step log. */
+export type JourneyRunDetail = DataOf<'/api/v1/journeys/{id}/runs/{runId}', 'get'>;
+/** Filters and paging of a journey's runs. */
+export type JourneyRunListParams = QueryOf<'/api/v1/journeys/{id}/runs', 'get'>;
+
 /** An API key as listed (never the key itself). */
 export type ApiKey = DataOf<'/api/v1/api-keys/{id}', 'delete'>;
 /** A new API key with the key itself, shown once. */

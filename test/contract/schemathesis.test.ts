@@ -42,12 +42,14 @@ const GENERATION = `[generation]\nmax-examples = ${MAX_EXAMPLES}\nallow-x00 = fa
  * operations get past their 404; the stateful phase runs without it, on the ids its own calls create.
  */
 function writeConfig(file: string, data: ContractData | null, rules: DocumentedRules[]): string {
-  const values = (parameters: Record<string, string>) =>
+  // Numbers stay numbers in the TOML: a quoted "1" for an integer parameter is taken as a string, and schemathesis then
+  // sends it in place of the out-of-range integers of its negative cases.
+  const values = (parameters: Record<string, string | number>) =>
     `parameters = { ${Object.entries(parameters)
-      .map(([k, v]) => `"${k}" = "${v}"`)
+      .map(([k, v]) => `"${k}" = ${JSON.stringify(v)}`)
       .join(', ')} }`;
   // Deletes get records of their own, so the other operations keep theirs to work on.
-  const op = (pathExpr: string, parameters: Record<string, string>) =>
+  const op = (pathExpr: string, parameters: Record<string, string | number>) =>
     `[[operations]]\ninclude-path-regex = '${pathExpr}'\nexclude-method = "DELETE"\n${values(parameters)}\n`;
   const del = (name: string, id: string) => `[[operations]]\ninclude-name = "DELETE ${name}"\n${values({ id })}\n`;
   const accepted = rules.map(
@@ -70,7 +72,7 @@ function writeConfig(file: string, data: ContractData | null, rules: DocumentedR
     op('^/api/v1/orders/\\{id\\}', { id: data.orderId }),
     op('^/api/v1/segments/\\{id\\}', { id: data.segmentId }),
     op('^/api/v1/campaigns/\\{id\\}', { id: data.campaignId }),
-    op('^/api/v1/journeys/\\{id\\}', { id: data.journeyId, version: '1' }),
+    op('^/api/v1/journeys/\\{id\\}', { id: data.journeyId, version: 1 }),
     op('^/api/v1/imports/\\{id\\}', { id: data.importId }),
     op('^/api/v1/webhooks/\\{id\\}$', { id: data.webhookId }),
     op('^/api/v1/webhooks/\\{id\\}/', { id: data.webhookId, replayId: data.replayId }),

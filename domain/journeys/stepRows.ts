@@ -12,6 +12,12 @@ export async function findStep(db: Knex, run: Pick<RunRow, 'id' | 'node_id' | 'v
   return db('journey_steps').where({ run_id: run.id, node_id: run.node_id, visit: run.visit }).first();
 }
 
+/** The ids of a run's steps at `nodeId` (every visit), latest visit first. */
+export async function stepIdsAt(db: Knex, runId: string, nodeId: string): Promise<string[]> {
+  const rows: Array<{ id: string }> = await db('journey_steps').where({ run_id: runId, node_id: nodeId }).orderBy('visit', 'desc').select('id');
+  return rows.map((r) => r.id);
+}
+
 /**
  * Begins the current visit's step as `started` (before any effect), or returns the row a
  * previous attempt began: the insert and the read are one statement.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DURATION_PATTERN } from '../../../domain/journeys/durations';
 import type { JourneyDefinition, PropertyConditions } from '../../../domain/journeys/types';
-import { HERALD_ENTRY_EVENTS } from '../../../domain/journeys/types';
+import { HERALD_ENTRY_EVENTS, MESSAGE_MARKS } from '../../../domain/journeys/types';
 import type { RuleNode } from '../../../rules/ast';
 import { text } from '../../text';
 import { Rules } from '../segments/schema';
@@ -104,12 +104,20 @@ const WaitForEvent = z
     timeoutNext: NodeId.optional(),
   })
   .strict();
+/** A branch condition on the run's own message: the latest one from a send node of this journey has a mark on its ledger row. */
+const MessageCondition = z
+  .object({
+    node: NodeId.meta({ description: 'A send node of this journey' }),
+    status: z.enum(MESSAGE_MARKS).meta({ description: 'delivered (an open or click implies it), opened (a click implies it) or clicked' }),
+  })
+  .strict()
+  .meta({ description: "Holds when the run's latest message from `node` has this mark (its campaign_recipients row)" });
 const Branch = z
   .object({
     ...base,
     type: z.literal('branch'),
     branches: z
-      .array(z.object({ name: Label, rule: BranchRule.optional(), where: Where.optional(), next }).strict())
+      .array(z.object({ name: Label, rule: BranchRule.optional(), where: Where.optional(), message: MessageCondition.optional(), next }).strict())
       .min(1)
       .max(20),
     else: NodeId.optional(),

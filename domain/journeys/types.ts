@@ -174,10 +174,15 @@ export type JourneyNode = DelayNode | WaitUntilNode | WaitForEventNode | BranchN
 /** The node types, in the order the docs list them. */
 export const NODE_TYPES = ['delay', 'wait_until', 'wait_for_event', 'branch', 'random_split', 'send', 'webhook', 'update_customer', 'exit'] as const;
 
-/** An event the goal or an exit rule listens for. */
+/**
+ * An event the goal or an exit rule listens for. `match` ties it to the run's trigger as a wait's
+ * `match` does: the event's property `property` must equal the trigger's `triggerProperty` (default
+ * the same name), so an abandoned-cart goal "Order Completed" counts only for the same `cartId`.
+ */
 export interface EventMatch {
   event: string;
   where?: PropertyConditions;
+  match?: { property: string; triggerProperty?: string };
 }
 
 /**

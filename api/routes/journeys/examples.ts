@@ -30,7 +30,7 @@ const abandonedCart = {
       body: '<p>Hi {{ customer.firstName }}, your cart is waiting for you:</p><ul>{% for item in event.items %}<li>{{ item.name }}</li>{% endfor %}</ul>',
     },
   ],
-  goal: { event: { event: 'Order Completed' }, within: '1d', exitOnConversion: true },
+  goal: { event: { event: 'Order Completed', match: { property: 'cartId' } }, within: '1d', exitOnConversion: true },
 };
 
 /** A tracked event → one email, subject and body inline. */
@@ -87,7 +87,7 @@ export const JOURNEY_EXAMPLES = {
   abandonedCart: {
     summary: 'Abandoned cart: wait 4 h for the order, else email the cart',
     description:
-      'Entry on the tracked event "Added To Cart", one open run per cartId. Waits for "Order Completed" with the same cartId; after 4 hours an email lists the items of the cart that started the run. Converted (and exited) when the order completes within a day.',
+      'Entry on the tracked event "Added To Cart", one open run per cartId. Waits for "Order Completed" with the same cartId; after 4 hours an email lists the items of the cart that started the run. Converted (and exited) when the order of that cart completes within a day; completing another cart does not count.',
     value: abandonedCart,
   },
   oneStep: {

@@ -19,6 +19,8 @@ const EventName = text({ min: 1, max: 200 }).meta({ description: 'A tracked even
 /** A property of an event (dots reach into nested objects: `cart.total`), as custom field keys are written. */
 const PropertyPath = z.string().regex(/^[\w.-]{1,100}$/, 'must be 1 to 100 letters, digits, _, . or -');
 const Label = text({ max: 200 }).optional().meta({ description: 'A label for people' });
+/** Ties an event to the run's trigger: its `property` must equal the trigger's `triggerProperty` (default the same name). */
+const TriggerMatch = z.object({ property: PropertyPath, triggerProperty: PropertyPath.optional() }).strict();
 
 const CONDITION = { $ref: '#/components/schemas/PropertyConditions' };
 const group = (key: string) => ({ required: [key], properties: { [key]: { type: 'array', minItems: 1, items: CONDITION } } });
@@ -94,11 +96,7 @@ const WaitForEvent = z
     type: z.literal('wait_for_event'),
     event: EventName,
     where: Where.optional(),
-    match: z
-      .object({ property: PropertyPath, triggerProperty: PropertyPath.optional() })
-      .strict()
-      .optional()
-      .meta({ description: "The waited event's property must equal the trigger's triggerProperty (default the same name)" }),
+    match: TriggerMatch.optional().meta({ description: "The waited event's property must equal the trigger's triggerProperty (default the same name)" }),
     timeout: duration('How long to wait before taking timeoutNext').optional(),
     next,
     timeoutNext: NodeId.optional(),
@@ -179,7 +177,15 @@ const Entry = z.discriminatedUnion('type', [
   z.object({ type: z.literal('herald_event'), eventType: z.enum(HERALD_ENTRY_EVENTS), where: Where.optional(), policy: Policy.optional() }).strict(),
   z.object({ type: z.literal('segment'), segmentId: z.uuid(), policy: Policy.optional() }).strict(),
 ]);
-const EventMatch = z.object({ event: EventName, where: Where.optional() }).strict();
+const EventMatch = z
+  .object({
+    event: EventName,
+    where: Where.optional(),
+    match: TriggerMatch.optional().meta({
+      description: "Only the run's own: the event's property must equal the trigger's triggerProperty (default the same name), e.g. the same cartId",
+    }),
+  })
+  .strict();
 const Goal = z
   .object({
     event: EventMatch.optional(),

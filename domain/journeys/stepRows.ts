@@ -69,6 +69,30 @@ export async function writeStep(trx: Knex, run: RunRow, kind: string, write: Ste
   );
 }
 
+/**
+ * Begins a migrated run's visit of a kept waiting node as the continuation of the step it left:
+ * `waiting`, with the old step's start and detail (its wait's end, what it waits for), so the
+ * executor resumes the wait instead of starting it again.
+ */
+export async function carryWaitStep(trx: Knex, run: RunRow, from: StepRow): Promise<void> {
+  await trx.raw(
+    `INSERT INTO journey_steps (tenant_id, journey_id, version_id, run_id, node_id, visit, kind, status, detail, started_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?::jsonb, ?)
+     ON CONFLICT (run_id, node_id, visit) DO NOTHING`,
+    [
+      run.tenant_id,
+      run.journey_id,
+      run.version_id,
+      run.id,
+      run.node_id,
+      run.visit,
+      from.kind,
+      JSON.stringify({ ...from.detail, carriedFrom: { stepId: from.id } }),
+      from.started_at,
+    ],
+  );
+}
+
 /** Closes the step a migrated run left behind (it waited in a node of its old version). */
 export async function closeMigratedStep(trx: Knex, run: RunRow, to: { versionId: string | null; nodeId: string | null }, now: Date): Promise<void> {
   await trx('journey_steps')

@@ -64,10 +64,11 @@ it('abandoned cart (the served example): a reminder listing the cart after 4 h; 
   // Four hours after the carts were added: the waits time out and the reminders go.
   nowMs += 2 * HOUR;
   const runs = await ended(() => t.runs(journey.id), 3);
-  expect(runs.map((r) => [r.customer_id, r.state, r.end_reason])).toEqual([
-    [ann, 'completed', 'completed'],
-    [bob, 'exited', 'converted'],
-    [cid, 'completed', 'completed'],
+  const endOf = new Map(runs.map((r) => [r.customer_id, [r.state, r.end_reason]]));
+  expect([ann, bob, cid].map((c) => endOf.get(c))).toEqual([
+    ['completed', 'completed'],
+    ['exited', 'converted'],
+    ['completed', 'completed'],
   ]);
   const reminders = await waitFor(async () => (mailsTo('ann@example.com').length && mailsTo('cid@example.com').length ? true : undefined));
   expect(reminders).toBe(true);
@@ -78,7 +79,7 @@ it('abandoned cart (the served example): a reminder listing the cart after 4 h; 
   expect(mailsTo('ann@example.com')[0]!.headers.subject).toBe('You left something in your cart');
   expect(ann1).toContain('Hi Ann, your cart is waiting for you:</p><ul><li>Teapot</li><li>Cups</li></ul>');
   expect(htmlOf(mailsTo('cid@example.com')[0]!.raw)).toContain('<ul><li>Saucer</li></ul>');
-  expect(runs[0]!.last_message_id).toBe(mailsTo('ann@example.com')[0]!.messageId.replace(/^<|@.*$/g, ''));
+  expect(runs.find((r) => r.customer_id === ann)!.last_message_id).toBe(mailsTo('ann@example.com')[0]!.messageId.replace(/^<|@.*$/g, ''));
 }, 60_000);
 
 it('welcome series: segment entry, welcome email, 2 days, the opener gets the email branch and the other an SMS deferred by their quiet hours', async () => {
@@ -106,6 +107,7 @@ it('welcome series: segment entry, welcome email, 2 days, the opener gets the em
   // Sam lives in Tokyo and takes messages 09:00–17:00 there: noon UTC is 21:00 in Tokyo.
   await t.ok('PATCH', `/customers/${other}`, { preferences: { timezone: 'Asia/Tokyo', communicationHours: { start: '09:00', end: '17:00' } } });
 
+  await t.parked(journey.id);
   nowMs += 2 * DAY + 60_000;
   const runs = new Map((await t.runs(journey.id)).map((r) => [r.customer_id, r]));
   const stepOf = (customerId: string, nodeId: string) =>

@@ -75,6 +75,25 @@ export async function scenarioTenant(stack: ScenarioStack, name: string) {
       await (await stack.server.runtime.temporal.client()).workflow.getHandle(segmentRefreshWorkflowId(t.tenantId, id)).result();
       return id;
     },
+    /**
+     * Waits until every open run of these journeys is parked: its current step is `waiting` (so a
+     * delay's end is fixed by the clock's reading then, before the test moves the clock).
+     */
+    parked: (...journeyIds: string[]) =>
+      until(
+        async () =>
+          Number(
+            (
+              await stack.db.raw(
+                `SELECT count(*) AS n FROM journey_runs r WHERE r.journey_id = ANY(?::uuid[]) AND r.state = 'active' AND NOT EXISTS (
+                   SELECT 1 FROM journey_steps s WHERE s.run_id = r.id AND s.node_id = r.node_id AND s.visit = r.visit AND s.status = 'waiting')`,
+                [journeyIds],
+              )
+            ).rows[0].n,
+          ),
+        (n) => n === 0,
+        { label: 'every open run to be parked in a waiting step' },
+      ),
     /** The journey's runs in entry order (read for the assertions). */
     runs: (journeyId: string) =>
       stack

@@ -3548,6 +3548,11 @@ export interface components {
                 event: {
                     /** @description A tracked event name (POST /track) */
                     event: string;
+                    /** @description Only the run's own: the event's property must equal the trigger's triggerProperty (default the same name), e.g. the same cartId */
+                    match?: {
+                        property: string;
+                        triggerProperty?: string;
+                    };
                     where?: components["schemas"]["PropertyConditions"];
                 };
             } | {
@@ -3558,6 +3563,11 @@ export interface components {
                 event?: {
                     /** @description A tracked event name (POST /track) */
                     event: string;
+                    /** @description Only the run's own: the event's property must equal the trigger's triggerProperty (default the same name), e.g. the same cartId */
+                    match?: {
+                        property: string;
+                        triggerProperty?: string;
+                    };
                     where?: components["schemas"]["PropertyConditions"];
                 };
                 exitOnConversion?: boolean;
@@ -3618,6 +3628,16 @@ export interface components {
                 where?: components["schemas"]["PropertyConditions"];
             } | {
                 branches: {
+                    /** @description Holds when the run's latest message from `node` has this mark (its campaign_recipients row) */
+                    message?: {
+                        /** @description A send node of this journey */
+                        node: string;
+                        /**
+                         * @description delivered (an open or click implies it), opened (a click implies it) or clicked
+                         * @enum {string}
+                         */
+                        status: "delivered" | "opened" | "clicked";
+                    };
                     /** @description A label for people */
                     name?: string;
                     /** @description The node that follows; absent, the run completes here */
@@ -3863,6 +3883,11 @@ export interface components {
                 event: {
                     /** @description A tracked event name (POST /track) */
                     event: string;
+                    /** @description Only the run's own: the event's property must equal the trigger's triggerProperty (default the same name), e.g. the same cartId */
+                    match?: {
+                        property: string;
+                        triggerProperty?: string;
+                    };
                     where?: components["schemas"]["PropertyConditions"];
                 };
             } | {
@@ -3873,6 +3898,11 @@ export interface components {
                 event?: {
                     /** @description A tracked event name (POST /track) */
                     event: string;
+                    /** @description Only the run's own: the event's property must equal the trigger's triggerProperty (default the same name), e.g. the same cartId */
+                    match?: {
+                        property: string;
+                        triggerProperty?: string;
+                    };
                     where?: components["schemas"]["PropertyConditions"];
                 };
                 exitOnConversion?: boolean;
@@ -3934,6 +3964,16 @@ export interface components {
                 where?: components["schemas"]["PropertyConditions"];
             } | {
                 branches: {
+                    /** @description Holds when the run's latest message from `node` has this mark (its campaign_recipients row) */
+                    message?: {
+                        /** @description A send node of this journey */
+                        node: string;
+                        /**
+                         * @description delivered (an open or click implies it), opened (a click implies it) or clicked
+                         * @enum {string}
+                         */
+                        status: "delivered" | "opened" | "clicked";
+                    };
                     /** @description A label for people */
                     name?: string;
                     /** @description The node that follows; absent, the run completes here */

@@ -7,7 +7,7 @@
 import type { Knex } from 'knex';
 import { applyRunMigration, endRunAt, holdRun, moveRun, releaseRun } from './runMoves';
 import type { RunContext, RunRow, StepOutcome, StepRow } from './runnerTypes';
-import { beginStep, closeMigratedStep, findStep, writeStep } from './stepRows';
+import { beginStep, carryWaitStep, closeMigratedStep, findStep, writeStep } from './stepRows';
 import { EFFECT_TYPES, EXECUTORS, type StepEnv } from './steps';
 import type { JourneyNode } from './types';
 import type { VersionCache } from './versionCache';
@@ -92,11 +92,27 @@ async function recordFailure(db: Knex, run: RunRow, node: JourneyNode, step: Ste
   });
 }
 
+/**
+ * The waiting step a migrated run carries into the new version: when it stays in the same node
+ * (kept by the new version) of the same waiting type, its wait goes on where it was (a delay ends
+ * when it would have, a received event still counts) instead of starting again.
+ */
+async function carriedWait(db: Knex, versions: VersionCache, run: RunRow): Promise<StepRow | undefined> {
+  if (!run.migrate_to_version_id || run.migrate_to_node_id !== run.node_id) return undefined;
+  const [from, to] = await Promise.all([versions.get(run.version_id), versions.get(run.migrate_to_version_id)]);
+  const type = from?.nodes.get(run.node_id)?.type;
+  if (!type || !RESUMED_TYPES.has(type) || to?.nodes.get(run.node_id)?.type !== type) return undefined;
+  const step = await findStep(db, run);
+  return step?.status === 'waiting' ? step : undefined;
+}
+
 /** Applies the run's pending migration; the run as it now stands, or null when it ended (mapped to exit) or moved meanwhile. */
-async function migrate(db: Knex, run: RunRow, now: Date): Promise<RunRow | null> {
+async function migrate(db: Knex, versions: VersionCache, run: RunRow, now: Date): Promise<RunRow | null> {
+  const carried = await carriedWait(db, versions, run);
   return db.transaction(async (trx) => {
-    const moved = await applyRunMigration(trx, run, now);
+    const moved = await applyRunMigration(trx, run, now, carried !== undefined);
     if (moved || !run.migrate_to_node_id) await closeMigratedStep(trx, run, { versionId: run.migrate_to_version_id, nodeId: run.migrate_to_node_id }, now);
+    if (moved && carried) await carryWaitStep(trx, moved, carried);
     return moved;
   });
 }
@@ -118,7 +134,7 @@ export async function executeRun(deps: ExecuteDeps, claimed: RunRow): Promise<Ru
     }
     const now = clock();
     if (run.migrate_to_version_id) {
-      run = await migrate(db, run, now);
+      run = await migrate(db, deps.versions, run, now);
       if (!run) return result;
     }
     const version = await deps.versions.get(run.version_id);

@@ -11,7 +11,7 @@ import type { JourneyDefinition, RunTrigger } from './types';
  *
  * - Waits: a tracked event matching a run's `waiting_for` (RunWait) becomes `context.received`
  *   and the run is due now.
- * - Goal: a tracked event matching `goal.event`, or entering `goal.segmentId`, while the run has
+ * - Goal: a tracked event matching `goal.event` (tied to the run's trigger by its `match`), or entering `goal.segmentId`, while the run has
  *   not converted and within `goal.within` of its entry (by the router's clock), converts it,
  *   credited to the last message it sent; with `exitOnConversion` the run then exits (`converted`).
  * - Exit rules: a tracked event matching one, or leaving its segment (`segment.exited`), ends the
@@ -39,19 +39,21 @@ function receivedOf(event: RoutedEvent): RunTrigger {
 }
 
 /** Whether `event` reaches the journey's goal for a run entered at `enteredAt`, at `now`. */
-function reachesGoal(definition: JourneyDefinition, event: RoutedEvent, enteredAt: Date, now: Date): boolean {
+function reachesGoal(definition: JourneyDefinition, event: RoutedEvent, run: OpenRun, now: Date): boolean {
   const goal = definition.goal;
   if (!goal) return false;
-  const elapsed = now.getTime() - enteredAt.getTime();
+  const elapsed = now.getTime() - run.enteredAt.getTime();
   if (!(elapsed >= 0 && elapsed <= (durationMs(goal.within) ?? Number.NaN))) return false;
-  if (goal.event && eventMatches(goal.event, event)) return true;
+  if (goal.event && eventMatches(goal.event, event, run.triggerProperties ?? {})) return true;
   return goal.segmentId !== undefined && event.type === 'segment.entered' && event.data.segmentId === goal.segmentId;
 }
 
-/** Whether `event` matches one of the definition's exit rules. */
-function matchesExitRule(definition: JourneyDefinition, event: RoutedEvent): boolean {
+/** Whether `event` matches one of the definition's exit rules for `run` (an event rule may be tied to its trigger). */
+function matchesExitRule(definition: JourneyDefinition, event: RoutedEvent, run: OpenRun): boolean {
   return (definition.exitRules ?? []).some((rule) =>
-    'event' in rule ? eventMatches(rule.event, event) : event.type === 'segment.exited' && event.data.segmentId === rule.leftSegment,
+    'event' in rule
+      ? eventMatches(rule.event, event, run.triggerProperties ?? {})
+      : event.type === 'segment.exited' && event.data.segmentId === rule.leftSegment,
   );
 }
 
@@ -84,11 +86,11 @@ export function decideRunEffects(
       if (!definition) continue;
       if (run.waitingFor && !woken.has(run.id) && waitMatches(run.waitingFor, event))
         woken.set(run.id, { runId: run.id, nodeId: run.nodeId, visit: run.visit, event: receivedOf(event) });
-      if (!run.convertedAt && !converted.has(run.id) && reachesGoal(definition, event, run.enteredAt, now)) {
+      if (!run.convertedAt && !converted.has(run.id) && reachesGoal(definition, event, run, now)) {
         converted.add(run.id);
         if (definition.goal?.exitOnConversion) ended.set(run.id, { runId: run.id, state: 'exited', reason: 'converted' });
       }
-      if (!ended.has(run.id) && matchesExitRule(definition, event)) ended.set(run.id, { runId: run.id, state: 'exited', reason: 'exit_rule' });
+      if (!ended.has(run.id) && matchesExitRule(definition, event, run)) ended.set(run.id, { runId: run.id, state: 'exited', reason: 'exit_rule' });
     }
   }
   return { wakes: [...woken.values()].filter((w) => !ended.has(w.runId)), conversions: [...converted], ends: [...ended.values()] };

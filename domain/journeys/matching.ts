@@ -89,10 +89,17 @@ export function customerOf(data: Props): string | null {
   return typeof data.customerId === 'string' ? data.customerId : null;
 }
 
-/** A tracked event's name and properties match an {@link EventMatch} (a goal or an exit rule). */
-export function eventMatches(match: EventMatch, event: RoutedEvent): boolean {
+/**
+ * A tracked event's name and properties match an {@link EventMatch} (a goal or an exit rule) of a
+ * run whose trigger had `trigger` as its properties: with `match`, the event's property must
+ * equal the trigger's (a trigger without it stands for null, as in a wait).
+ */
+export function eventMatches(match: EventMatch, event: RoutedEvent, trigger: Props = {}): boolean {
   const tracked = trackedOf(event);
-  return tracked !== undefined && tracked.name === match.event && propertiesMatch(match.where, tracked.properties);
+  if (tracked === undefined || tracked.name !== match.event || !propertiesMatch(match.where, tracked.properties)) return false;
+  if (!match.match) return true;
+  const expected = readPath(trigger, match.match.triggerProperty ?? match.match.property) ?? null;
+  return sameValue(readPath(tracked.properties, match.match.property), expected);
 }
 
 /** Same JSON value: primitives by identity, objects and arrays by their JSON text. */

@@ -36,7 +36,7 @@ function collector() {
  */
 export function normalizeDefinition(def: JourneyDefinition): JourneyDefinition {
   const c = collector();
-  const match = (m: EventMatch, path: string): EventMatch => dropUndefined({ event: m.event, where: c.where(m.where, `${path}.where`) });
+  const match = (m: EventMatch, path: string): EventMatch => dropUndefined({ ...m, where: c.where(m.where, `${path}.where`) });
   const node = (n: JourneyNode, at: string): JourneyNode => {
     switch (n.type) {
       case 'wait_for_event':

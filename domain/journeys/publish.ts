@@ -47,19 +47,32 @@ function checkTargets(definition: JourneyDefinition, map: Record<string, string>
 
 /**
  * Flags every open run of the journey for the new version: its node's target is the map's, else
- * the same node when the new version has it. Runs left without a target (their node is neither
- * mapped nor kept) make it a 422 naming each such node with its run count; the caller's
- * transaction then rolls back, so nothing changes. Checking after the UPDATE also catches runs
- * that moved into such a node meanwhile.
+ * the same node when the new version has it. A run parked (its step `waiting`) in a node it must
+ * leave — mapped to another node or to exit — is made due `now`: its wait belongs to a node it
+ * no longer follows, and a wait for an event without a timeout would otherwise hold it forever.
+ * A run in a kept node moves at its next step, when its wait ends. Runs left without a target
+ * (their node is neither mapped nor kept) make it a 422 naming each such node with its run count;
+ * the caller's transaction then rolls back, so nothing changes. Checking after the UPDATE also
+ * catches runs that moved into such a node meanwhile.
  */
-async function migrateRuns(trx: Knex, journeyId: string, versionId: string, definition: JourneyDefinition, map: Record<string, string>): Promise<number> {
+async function migrateRuns(
+  trx: Knex,
+  journeyId: string,
+  versionId: string,
+  definition: JourneyDefinition,
+  map: Record<string, string>,
+  now: Date,
+): Promise<number> {
   const targets: Record<string, string | null> = Object.fromEntries(definition.nodes.map((n) => [n.id, n.id]));
   for (const [from, to] of Object.entries(map)) targets[from] = to === EXIT_TARGET ? null : to;
   const moved = await trx.raw(
-    `UPDATE journey_runs r SET migrate_to_version_id = ?, migrate_to_node_id = t.target, updated_at = now()
+    `UPDATE journey_runs r SET migrate_to_version_id = ?, migrate_to_node_id = t.target, updated_at = now(),
+            due_at = CASE WHEN t.target IS DISTINCT FROM r.node_id AND EXISTS (
+                            SELECT 1 FROM journey_steps s WHERE s.run_id = r.id AND s.node_id = r.node_id AND s.visit = r.visit AND s.status = 'waiting')
+                          THEN ?::timestamptz ELSE r.due_at END
        FROM jsonb_each_text(?::jsonb) AS t(node, target)
       WHERE r.journey_id = ? AND r.state = 'active' AND ${NOT_EXITING} AND ${EFFECTIVE_NODE} = t.node`,
-    [versionId, JSON.stringify(targets), journeyId],
+    [versionId, now, JSON.stringify(targets), journeyId],
   );
   const stranded = (
     await trx.raw(
@@ -122,7 +135,7 @@ export async function publishJourney(db: Knex, ctx: CommandContext, id: string, 
       actor: actorLabel(ctx),
     });
     await setSendCampaigns(trx, created.id, campaigns);
-    const migrated = input.migrate ? await migrateRuns(trx, id, created.id, definition, input.migrate.map) : 0;
+    const migrated = input.migrate ? await migrateRuns(trx, id, created.id, definition, input.migrate.map, clock()) : 0;
     const [updated] = (await trx('journeys')
       .where({ id })
       .update({ current_version_id: created.id, latest_version: version, status: row.status === 'paused' ? 'paused' : 'active', updated_at: trx.fn.now() })

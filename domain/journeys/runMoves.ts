@@ -104,10 +104,12 @@ export async function releaseRun(db: Knex, run: RunRow, now: Date): Promise<void
 /**
  * Applies the migration a publish left on the run: it moves to the new version at the mapped node
  * (visit = its arrivals there + 1) or, mapped to nothing, ends `exited` / `migrated_to_exit`.
+ * With `carryWait` (a wait the new version keeps, see execute.ts) the run keeps the event it
+ * received and what it waits for, so the carried step finishes as the old one would have.
  * Conditioned on the migration still being the one read. Returns the run as it now is, or null
  * when it ended or was changed meanwhile.
  */
-export async function applyRunMigration(trx: Knex, run: RunRow, now: Date): Promise<RunRow | null> {
+export async function applyRunMigration(trx: Knex, run: RunRow, now: Date, carryWait = false): Promise<RunRow | null> {
   const query = at(trx, run).where({ migrate_to_version_id: run.migrate_to_version_id });
   const target = run.migrate_to_node_id;
   if (!target) {
@@ -117,12 +119,13 @@ export async function applyRunMigration(trx: Knex, run: RunRow, now: Date): Prom
   }
   const visit = (run.context.visits?.[target] ?? 0) + 1;
   const context: RunContext = { ...run.context, visits: { ...run.context.visits, [target]: visit } };
-  delete context.received;
+  if (!carryWait) delete context.received;
+  const waitingFor = carryWait ? run.waiting_for : null;
   const n = await query.update({
     version_id: run.migrate_to_version_id,
     node_id: target,
     visit,
-    waiting_for: null,
+    waiting_for: waitingFor ? JSON.stringify(waitingFor) : null,
     context: JSON.stringify(context),
     migrate_to_version_id: null,
     migrate_to_node_id: null,
@@ -134,7 +137,7 @@ export async function applyRunMigration(trx: Knex, run: RunRow, now: Date): Prom
     version_id: run.migrate_to_version_id!,
     node_id: target,
     visit,
-    waiting_for: null,
+    waiting_for: waitingFor,
     context,
     migrate_to_version_id: null,
     migrate_to_node_id: null,

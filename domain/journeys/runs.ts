@@ -123,6 +123,8 @@ export interface OpenRun {
   waitingFor: RunWait | null;
   enteredAt: Date;
   convertedAt: Date | null;
+  /** The trigger's properties, for goals and exit rules tied to the trigger (`EventMatch.match`). */
+  triggerProperties: Record<string, unknown> | null;
 }
 
 /** The active runs of these customers (index journey_runs_customer_open), oldest entry first. */
@@ -130,7 +132,8 @@ export async function openRunsOf(db: Knex, tenantId: string, customerIds: string
   if (!customerIds.length) return [];
   const { rows } = await db.raw<{ rows: OpenRun[] }>(
     `SELECT id, journey_id AS "journeyId", version_id AS "versionId", customer_id AS "customerId", node_id AS "nodeId", visit,
-            waiting_for AS "waitingFor", entered_at AS "enteredAt", converted_at AS "convertedAt"
+            waiting_for AS "waitingFor", entered_at AS "enteredAt", converted_at AS "convertedAt",
+            trigger -> 'properties' AS "triggerProperties"
      FROM journey_runs WHERE tenant_id = ? AND customer_id = ANY(?::uuid[]) AND state = 'active'
      ORDER BY entered_at, id`,
     [tenantId, customerIds],

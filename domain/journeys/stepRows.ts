@@ -12,6 +12,12 @@ export async function findStep(db: Knex, run: Pick<RunRow, 'id' | 'node_id' | 'v
   return db('journey_steps').where({ run_id: run.id, node_id: run.node_id, visit: run.visit }).first();
 }
 
+/** The ids of a run's steps at `nodeId` (every visit), latest visit first. */
+export async function stepIdsAt(db: Knex, runId: string, nodeId: string): Promise<string[]> {
+  const rows: Array<{ id: string }> = await db('journey_steps').where({ run_id: runId, node_id: nodeId }).orderBy('visit', 'desc').select('id');
+  return rows.map((r) => r.id);
+}
+
 /**
  * Begins the current visit's step as `started` (before any effect), or returns the row a
  * previous attempt began: the insert and the read are one statement.
@@ -59,6 +65,30 @@ export async function writeStep(trx: Knex, run: RunRow, kind: string, write: Ste
       JSON.stringify(write.detail),
       now,
       write.finished ? now : null,
+    ],
+  );
+}
+
+/**
+ * Begins a migrated run's visit of a kept waiting node as the continuation of the step it left:
+ * `waiting`, with the old step's start and detail (its wait's end, what it waits for), so the
+ * executor resumes the wait instead of starting it again.
+ */
+export async function carryWaitStep(trx: Knex, run: RunRow, from: StepRow): Promise<void> {
+  await trx.raw(
+    `INSERT INTO journey_steps (tenant_id, journey_id, version_id, run_id, node_id, visit, kind, status, detail, started_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'waiting', ?::jsonb, ?)
+     ON CONFLICT (run_id, node_id, visit) DO NOTHING`,
+    [
+      run.tenant_id,
+      run.journey_id,
+      run.version_id,
+      run.id,
+      run.node_id,
+      run.visit,
+      from.kind,
+      JSON.stringify({ ...from.detail, carriedFrom: { stepId: from.id } }),
+      from.started_at,
     ],
   );
 }

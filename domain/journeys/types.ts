@@ -98,14 +98,29 @@ export interface WaitForEventNode extends NodeBase {
   timeoutNext?: string;
 }
 
+/** What a branch may ask of a message the run sent: its mark on the campaign ledger. */
+export const MESSAGE_MARKS = ['delivered', 'opened', 'clicked'] as const;
+
+/**
+ * A condition on the run's own message engagement: the run's latest message from send node `node`
+ * (of the same definition) has the mark `status` on its ledger row. A click implies an open, and an
+ * open or a click implies delivery (e-mail providers report no delivery; an open proves it).
+ */
+export interface MessageCondition {
+  node: string;
+  status: (typeof MESSAGE_MARKS)[number];
+}
+
 /**
  * Takes the first branch whose conditions hold at that moment: `rule` (a segment rule, either input
- * format, evaluated on the customer now, event conditions included) and `where` (on the trigger
- * event's properties); a branch with both needs both. None holds: `else`.
+ * format, evaluated on the customer now, event conditions included), `where` (on the trigger
+ * event's properties) and `message` (the run's own message engagement, such as "opened the
+ * welcome email", which a segment rule cannot say); a branch with several needs all of them.
+ * None holds: `else`.
  */
 export interface BranchNode extends NodeBase {
   type: 'branch';
-  branches: Array<{ name?: string; rule?: RuleNode | Record<string, unknown>; where?: PropertyConditions; next?: string }>;
+  branches: Array<{ name?: string; rule?: RuleNode | Record<string, unknown>; where?: PropertyConditions; message?: MessageCondition; next?: string }>;
   else?: string;
 }
 
@@ -159,10 +174,15 @@ export type JourneyNode = DelayNode | WaitUntilNode | WaitForEventNode | BranchN
 /** The node types, in the order the docs list them. */
 export const NODE_TYPES = ['delay', 'wait_until', 'wait_for_event', 'branch', 'random_split', 'send', 'webhook', 'update_customer', 'exit'] as const;
 
-/** An event the goal or an exit rule listens for. */
+/**
+ * An event the goal or an exit rule listens for. `match` ties it to the run's trigger as a wait's
+ * `match` does: the event's property `property` must equal the trigger's `triggerProperty` (default
+ * the same name), so an abandoned-cart goal "Order Completed" counts only for the same `cartId`.
+ */
 export interface EventMatch {
   event: string;
   where?: PropertyConditions;
+  match?: { property: string; triggerProperty?: string };
 }
 
 /**

@@ -29,7 +29,8 @@ export interface KnownRecords {
 /** Every problem that keeps the definition from being published, in input order of the checks. */
 export function validateDefinition(def: JourneyDefinition, known?: KnownRecords): Problem[] {
   const problems = [...entryProblems(def), ...graphProblems(def)];
-  def.nodes.forEach((node, i) => problems.push(...nodeProblems(node, `nodes[${i}]`)));
+  const sendNodes = new Set(def.nodes.filter((n) => n.type === 'send').map((n) => n.id));
+  def.nodes.forEach((node, i) => problems.push(...nodeProblems(node, `nodes[${i}]`, sendNodes)));
   problems.push(...goalProblems(def));
   if (known) problems.push(...referenceProblems(def, known));
   return problems;
@@ -105,7 +106,7 @@ function dateFieldProblem(field: string): string | undefined {
 }
 
 /** The problems of one node by itself (its edges are graph.ts's). */
-function nodeProblems(node: JourneyNode, at: string): Problem[] {
+function nodeProblems(node: JourneyNode, at: string, sendNodes: ReadonlySet<string>): Problem[] {
   switch (node.type) {
     case 'delay':
       return duration(node.duration, `${at}.duration`);
@@ -125,9 +126,13 @@ function nodeProblems(node: JourneyNode, at: string): Problem[] {
       return problems;
     }
     case 'branch':
-      return node.branches.flatMap((b, j) =>
-        b.rule === undefined && b.where === undefined ? [{ path: `${at}.branches[${j}]`, message: 'needs a rule, a where or both' }] : [],
-      );
+      return node.branches.flatMap((b, j): Problem[] => {
+        if (b.rule === undefined && b.where === undefined && b.message === undefined)
+          return [{ path: `${at}.branches[${j}]`, message: 'needs a rule, a where or a message (or several)' }];
+        if (b.message && !sendNodes.has(b.message.node))
+          return [{ path: `${at}.branches[${j}].message.node`, message: `"${b.message.node}" is not a send node of this journey` }];
+        return [];
+      });
     case 'random_split':
       return node.paths.flatMap((p, j) =>
         p.weight > 0 && Number.isFinite(p.weight) ? [] : [{ path: `${at}.paths[${j}].weight`, message: 'must be a positive number' }],

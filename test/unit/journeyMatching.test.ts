@@ -1,5 +1,7 @@
 import { entryKeyOf, entryMatches, eventMatches, propertiesMatch, readPath, triggerOf, waitMatches, type RoutedEvent } from '../../domain/journeys/matching';
-import type { JourneyEntry } from '../../domain/journeys/types';
+import { decideRunEffects } from '../../domain/journeys/goals';
+import type { OpenRun } from '../../domain/journeys/runs';
+import type { JourneyDefinition, JourneyEntry } from '../../domain/journeys/types';
 import type { PropertyNode, RuleNode } from '../../rules/ast';
 import { parseRules } from '../../rules/parse';
 
@@ -157,5 +159,44 @@ describe('waits, goals and exit rules', () => {
   it('an EventMatch is a tracked event name plus conditions', () => {
     expect(eventMatches({ event: 'Churned' }, tracked('Churned', {}))).toBe(true);
     expect(eventMatches({ event: 'Churned' }, herald('customer.deleted', {}))).toBe(false);
+  });
+
+  it('an EventMatch tied to the trigger counts only the run’s own: the same cart converts, another cart does not', () => {
+    const goal = { event: 'Order Completed', match: { property: 'cartId' } };
+    expect(eventMatches(goal, tracked('Order Completed', { cartId: 'c1' }), { cartId: 'c1' })).toBe(true);
+    expect(eventMatches(goal, tracked('Order Completed', { cartId: 'c2' }), { cartId: 'c1' })).toBe(false);
+    expect(eventMatches(goal, tracked('Order Completed', {}), { cartId: 'c1' })).toBe(false);
+    const renamed = { event: 'Order Completed', match: { property: 'order.cart', triggerProperty: 'cartId' } };
+    expect(eventMatches(renamed, tracked('Order Completed', { order: { cart: 'c1' } }), { cartId: 'c1' })).toBe(true);
+  });
+
+  it('a goal tied to the trigger converts (and exits) only the run whose cart completed', () => {
+    const definition: JourneyDefinition = {
+      entry: { type: 'event', event: 'Added To Cart' },
+      start: 'w',
+      nodes: [{ id: 'w', type: 'delay', duration: '4h' }],
+      goal: { event: { event: 'Order Completed', match: { property: 'cartId' } }, within: '1d', exitOnConversion: true },
+    };
+    const enteredAt = new Date('2026-01-01T00:00:00Z');
+    const run = (id: string, cartId: string): OpenRun => ({
+      id,
+      journeyId: 'j',
+      versionId: 'v',
+      customerId: 'c',
+      nodeId: 'w',
+      visit: 1,
+      waitingFor: null,
+      enteredAt,
+      convertedAt: null,
+      triggerProperties: { cartId },
+    });
+    const effects = decideRunEffects(
+      [tracked('Order Completed', { cartId: 'c2' })],
+      [run('r1', 'c1'), run('r2', 'c2')],
+      new Map([['v', { definition }]]),
+      new Map(),
+      new Date(enteredAt.getTime() + 3_600_000),
+    );
+    expect(effects).toEqual({ wakes: [], conversions: ['r2'], ends: [{ runId: 'r2', state: 'exited', reason: 'converted' }] });
   });
 });

@@ -1,7 +1,9 @@
 import { AppError } from '../../lib/errors';
 import { durationMs, durationProblem } from '../../domain/journeys/durations';
 import { normalizeDefinition } from '../../domain/journeys/normalize';
-import type { JourneyDefinition, JourneyNode } from '../../domain/journeys/types';
+import { JourneyDefinitionSchema } from '../../api/routes/journeys/schema';
+import { hasMark } from '../../domain/campaigns/journeyMarks';
+import { MESSAGE_MARKS, type JourneyDefinition, type JourneyNode } from '../../domain/journeys/types';
 import { referencesOf, validateDefinition, type KnownRecords } from '../../domain/journeys/validate';
 
 /**
@@ -122,6 +124,48 @@ describe('journey node validation', () => {
       'nodes[5].timeoutNext',
       'nodes[6].date.field',
       'nodes[6].weekdays',
+    ]);
+  });
+
+  it('checks that a branch on message engagement names a send node of the same journey', () => {
+    const branch = (node: string): JourneyNode => ({
+      id: 'b',
+      type: 'branch',
+      branches: [{ where: { kind: 'property', property: 'x', type: 'string', operator: 'exists' } }, { message: { node, status: 'opened' }, next: 'c' }],
+      else: 'c',
+    });
+    const wait: JourneyNode = { id: 'w', type: 'delay', duration: '2d', next: 'b' };
+    expect(paths(def([email('a', 'w'), wait, branch('a'), email('c')]))).toEqual([]);
+    const refused = (node: string) => validateDefinition(def([email('a', 'w'), wait, branch(node), email('c')]), known);
+    expect(refused('w')).toEqual([{ path: 'nodes[2].branches[1].message.node', message: '"w" is not a send node of this journey' }]);
+    expect(refused('ghost')).toEqual([{ path: 'nodes[2].branches[1].message.node', message: '"ghost" is not a send node of this journey' }]);
+    expect(paths(def([{ id: 'b', type: 'branch', branches: [{ next: 'c' }] }, email('c')]))).toEqual(['nodes[0].branches[0]']);
+  });
+
+  it('the schema takes a message condition with a mark it knows, and nothing else', () => {
+    const body = (message: unknown) =>
+      JourneyDefinitionSchema.safeParse({
+        ...def([email('a', 'b')]),
+        nodes: [email('a', 'b'), { id: 'b', type: 'branch', branches: [{ message, next: 'a' }] }],
+      });
+    expect(body({ node: 'a', status: 'clicked' }).success).toBe(true);
+    const bad = body({ node: 'a', status: 'read' });
+    expect(bad.success).toBe(false);
+    expect(bad.error!.issues.map((i) => i.path.join('.'))).toEqual(['nodes.1.branches.0.message.status']);
+    expect(body({ node: 'a', status: 'opened', after: '1d' }).success).toBe(false);
+  });
+
+  it('reads the marks of a message: a click implies an open, an open or a click implies delivery', () => {
+    const at = new Date();
+    const marks = (deliveredAt: Date | null, openedAt: Date | null, clickedAt: Date | null) => ({ deliveredAt, openedAt, clickedAt });
+    const table = [marks(null, null, null), marks(at, null, null), marks(null, at, null), marks(null, null, at)].map((m) =>
+      MESSAGE_MARKS.map((mark) => hasMark(m, mark)),
+    );
+    expect(table).toEqual([
+      [false, false, false],
+      [true, false, false],
+      [true, true, false],
+      [true, true, true],
     ]);
   });
 

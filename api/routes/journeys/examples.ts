@@ -30,7 +30,7 @@ const abandonedCart = {
       body: '<p>Hi {{ customer.firstName }}, your cart is waiting for you:</p><ul>{% for item in event.items %}<li>{{ item.name }}</li>{% endfor %}</ul>',
     },
   ],
-  goal: { event: { event: 'Order Completed' }, within: '1d', exitOnConversion: true },
+  goal: { event: { event: 'Order Completed', match: { property: 'cartId' } }, within: '1d', exitOnConversion: true },
 };
 
 /** A tracked event → one email, subject and body inline. */
@@ -49,10 +49,10 @@ const oneStep = {
   ],
 };
 
-/** Entering a segment → welcome email → 2 days → ordered? a thank-you email : an SMS nudge. */
+/** Entering a segment → welcome email → 2 days → opened it? a follow-up email : an SMS nudge. */
 const welcomeSeries = {
   name: 'Welcome series',
-  description: 'A welcome email, then two days later a thank-you to those who ordered and an SMS nudge to the others',
+  description: 'A welcome email, then two days later a follow-up email to those who opened it and an SMS nudge to the others',
   entry: { type: 'segment', segmentId: '00000000-0000-4000-8000-000000000001', policy: { mode: 'once' } },
   start: 'welcome',
   nodes: [
@@ -64,14 +64,20 @@ const welcomeSeries = {
       body: 'Hi {{ customer.firstName }}, welcome! Here is what you can do first.',
       next: 'two_days',
     },
-    { id: 'two_days', type: 'delay', duration: '2d', next: 'has_ordered' },
+    { id: 'two_days', type: 'delay', duration: '2d', next: 'opened_welcome' },
     {
-      id: 'has_ordered',
+      id: 'opened_welcome',
       type: 'branch',
-      branches: [{ name: 'Ordered', rule: { all: [{ fact: 'totalOrders', operator: 'greaterThan', value: 0 }] }, next: 'thank_you' }],
+      branches: [{ name: 'Opened the welcome email', message: { node: 'welcome', status: 'opened' }, next: 'follow_up' }],
       else: 'nudge',
     },
-    { id: 'thank_you', type: 'send', channel: 'email', subject: 'Thank you for your first order', body: 'Thanks for your order, {{ customer.firstName }}!' },
+    {
+      id: 'follow_up',
+      type: 'send',
+      channel: 'email',
+      subject: 'Your first steps, {{ customer.firstName }}',
+      body: '<p>Glad to have you, {{ customer.firstName }}. Three things to try this week.</p>',
+    },
     { id: 'nudge', type: 'send', channel: 'sms', body: 'Hi {{ customer.firstName }}, 10% off your first order with code WELCOME10.' },
   ],
 };
@@ -81,7 +87,7 @@ export const JOURNEY_EXAMPLES = {
   abandonedCart: {
     summary: 'Abandoned cart: wait 4 h for the order, else email the cart',
     description:
-      'Entry on the tracked event "Added To Cart", one open run per cartId. Waits for "Order Completed" with the same cartId; after 4 hours an email lists the items of the cart that started the run. Converted (and exited) when the order completes within a day.',
+      'Entry on the tracked event "Added To Cart", one open run per cartId. Waits for "Order Completed" with the same cartId; after 4 hours an email lists the items of the cart that started the run. Converted (and exited) when the order of that cart completes within a day; completing another cart does not count.',
     value: abandonedCart,
   },
   oneStep: {
@@ -90,7 +96,7 @@ export const JOURNEY_EXAMPLES = {
     value: oneStep,
   },
   welcomeSeries: {
-    summary: 'Welcome series: segment entry, email, 2 days, branch, SMS or email',
+    summary: 'Welcome series: segment entry, email, 2 days, branch on opened, email or SMS',
     description: "Replace segmentId with one of your segments' ids: until then the journey lists it among its problems and cannot be published.",
     value: welcomeSeries,
   },

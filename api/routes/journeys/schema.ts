@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DURATION_PATTERN } from '../../../domain/journeys/durations';
 import type { JourneyDefinition, PropertyConditions } from '../../../domain/journeys/types';
-import { HERALD_ENTRY_EVENTS } from '../../../domain/journeys/types';
+import { HERALD_ENTRY_EVENTS, MESSAGE_MARKS } from '../../../domain/journeys/types';
 import type { RuleNode } from '../../../rules/ast';
 import { text } from '../../text';
 import { Rules } from '../segments/schema';
@@ -19,6 +19,8 @@ const EventName = text({ min: 1, max: 200 }).meta({ description: 'A tracked even
 /** A property of an event (dots reach into nested objects: `cart.total`), as custom field keys are written. */
 const PropertyPath = z.string().regex(/^[\w.-]{1,100}$/, 'must be 1 to 100 letters, digits, _, . or -');
 const Label = text({ max: 200 }).optional().meta({ description: 'A label for people' });
+/** Ties an event to the run's trigger: its `property` must equal the trigger's `triggerProperty` (default the same name). */
+const TriggerMatch = z.object({ property: PropertyPath, triggerProperty: PropertyPath.optional() }).strict();
 
 const CONDITION = { $ref: '#/components/schemas/PropertyConditions' };
 const group = (key: string) => ({ required: [key], properties: { [key]: { type: 'array', minItems: 1, items: CONDITION } } });
@@ -94,22 +96,26 @@ const WaitForEvent = z
     type: z.literal('wait_for_event'),
     event: EventName,
     where: Where.optional(),
-    match: z
-      .object({ property: PropertyPath, triggerProperty: PropertyPath.optional() })
-      .strict()
-      .optional()
-      .meta({ description: "The waited event's property must equal the trigger's triggerProperty (default the same name)" }),
+    match: TriggerMatch.optional().meta({ description: "The waited event's property must equal the trigger's triggerProperty (default the same name)" }),
     timeout: duration('How long to wait before taking timeoutNext').optional(),
     next,
     timeoutNext: NodeId.optional(),
   })
   .strict();
+/** A branch condition on the run's own message: the latest one from a send node of this journey has a mark on its ledger row. */
+const MessageCondition = z
+  .object({
+    node: NodeId.meta({ description: 'A send node of this journey' }),
+    status: z.enum(MESSAGE_MARKS).meta({ description: 'delivered (an open or click implies it), opened (a click implies it) or clicked' }),
+  })
+  .strict()
+  .meta({ description: "Holds when the run's latest message from `node` has this mark (its campaign_recipients row)" });
 const Branch = z
   .object({
     ...base,
     type: z.literal('branch'),
     branches: z
-      .array(z.object({ name: Label, rule: BranchRule.optional(), where: Where.optional(), next }).strict())
+      .array(z.object({ name: Label, rule: BranchRule.optional(), where: Where.optional(), message: MessageCondition.optional(), next }).strict())
       .min(1)
       .max(20),
     else: NodeId.optional(),
@@ -171,7 +177,15 @@ const Entry = z.discriminatedUnion('type', [
   z.object({ type: z.literal('herald_event'), eventType: z.enum(HERALD_ENTRY_EVENTS), where: Where.optional(), policy: Policy.optional() }).strict(),
   z.object({ type: z.literal('segment'), segmentId: z.uuid(), policy: Policy.optional() }).strict(),
 ]);
-const EventMatch = z.object({ event: EventName, where: Where.optional() }).strict();
+const EventMatch = z
+  .object({
+    event: EventName,
+    where: Where.optional(),
+    match: TriggerMatch.optional().meta({
+      description: "Only the run's own: the event's property must equal the trigger's triggerProperty (default the same name), e.g. the same cartId",
+    }),
+  })
+  .strict();
 const Goal = z
   .object({
     event: EventMatch.optional(),

@@ -3752,6 +3752,11 @@ export interface components {
                 event: {
                     /** @description A tracked event name (POST /track) */
                     event: string;
+                    /** @description Only the run's own: the event's property must equal the trigger's triggerProperty (default the same name), e.g. the same cartId */
+                    match?: {
+                        property: string;
+                        triggerProperty?: string;
+                    };
                     where?: components["schemas"]["PropertyConditions"];
                 };
             } | {
@@ -3762,6 +3767,11 @@ export interface components {
                 event?: {
                     /** @description A tracked event name (POST /track) */
                     event: string;
+                    /** @description Only the run's own: the event's property must equal the trigger's triggerProperty (default the same name), e.g. the same cartId */
+                    match?: {
+                        property: string;
+                        triggerProperty?: string;
+                    };
                     where?: components["schemas"]["PropertyConditions"];
                 };
                 exitOnConversion?: boolean;
@@ -3822,6 +3832,16 @@ export interface components {
                 where?: components["schemas"]["PropertyConditions"];
             } | {
                 branches: {
+                    /** @description Holds when the run's latest message from `node` has this mark (its campaign_recipients row) */
+                    message?: {
+                        /** @description A send node of this journey */
+                        node: string;
+                        /**
+                         * @description delivered (an open or click implies it), opened (a click implies it) or clicked
+                         * @enum {string}
+                         */
+                        status: "delivered" | "opened" | "clicked";
+                    };
                     /** @description A label for people */
                     name?: string;
                     /** @description The node that follows; absent, the run completes here */
@@ -4067,6 +4087,11 @@ export interface components {
                 event: {
                     /** @description A tracked event name (POST /track) */
                     event: string;
+                    /** @description Only the run's own: the event's property must equal the trigger's triggerProperty (default the same name), e.g. the same cartId */
+                    match?: {
+                        property: string;
+                        triggerProperty?: string;
+                    };
                     where?: components["schemas"]["PropertyConditions"];
                 };
             } | {
@@ -4077,6 +4102,11 @@ export interface components {
                 event?: {
                     /** @description A tracked event name (POST /track) */
                     event: string;
+                    /** @description Only the run's own: the event's property must equal the trigger's triggerProperty (default the same name), e.g. the same cartId */
+                    match?: {
+                        property: string;
+                        triggerProperty?: string;
+                    };
                     where?: components["schemas"]["PropertyConditions"];
                 };
                 exitOnConversion?: boolean;
@@ -4138,6 +4168,16 @@ export interface components {
                 where?: components["schemas"]["PropertyConditions"];
             } | {
                 branches: {
+                    /** @description Holds when the run's latest message from `node` has this mark (its campaign_recipients row) */
+                    message?: {
+                        /** @description A send node of this journey */
+                        node: string;
+                        /**
+                         * @description delivered (an open or click implies it), opened (a click implies it) or clicked
+                         * @enum {string}
+                         */
+                        status: "delivered" | "opened" | "clicked";
+                    };
                     /** @description A label for people */
                     name?: string;
                     /** @description The node that follows; absent, the run completes here */

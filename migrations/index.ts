@@ -23,6 +23,7 @@ import * as customerEventNameShards from './20261205001000_customer_event_name_s
 import * as journeys from './20261206000100_journeys';
 import * as journeysRouter from './20261206000200_journeys_router';
 import * as journeysInsight from './20261206000300_journeys_insight';
+import * as journeysChained from './20261206000400_journeys_chained';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -60,6 +61,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261206000100_journeys', journeys],
   ['20261206000200_journeys_router', journeysRouter],
   ['20261206000300_journeys_insight', journeysInsight],
+  ['20261206000400_journeys_chained', journeysChained],
 ];
 
 /** knex's MigrationSource over the static list above. */

@@ -8,7 +8,7 @@
  */
 import type { PropertyNode } from '../../rules/ast';
 import { applyOperator } from '../../rules/semantics';
-import type { EntryPolicy, EventMatch, JourneyEntry, RunTrigger, RunWait } from './types';
+import { isJourneyEntryEvent, type EntryPolicy, type EventMatch, type JourneyEntry, type RunTrigger, type RunWait } from './types';
 
 /** A JSON object as events carry them. */
 type Props = Record<string, unknown>;
@@ -119,7 +119,10 @@ export function waitMatches(wait: RunWait, event: RoutedEvent): boolean {
   return !wait.match || sameValue(readPath(tracked.properties, wait.match.property), wait.match.value);
 }
 
-/** An event starts a run of a journey with this entry. */
+/**
+ * An event starts a run of a journey with this entry. A chained entry (journey.* types) takes only
+ * the events of the journey it names (`data.journeyId`).
+ */
 export function entryMatches(entry: JourneyEntry, event: RoutedEvent): boolean {
   switch (entry.type) {
     case 'event': {
@@ -127,7 +130,9 @@ export function entryMatches(entry: JourneyEntry, event: RoutedEvent): boolean {
       return tracked !== undefined && tracked.name === entry.event && propertiesMatch(entry.where, tracked.properties);
     }
     case 'herald_event':
-      return event.type === entry.eventType && propertiesMatch(entry.where, event.data);
+      if (event.type !== entry.eventType) return false;
+      if (isJourneyEntryEvent(entry.eventType) && (entry.journeyId === undefined || event.data.journeyId !== entry.journeyId)) return false;
+      return propertiesMatch(entry.where, event.data);
     case 'segment':
       return event.type === 'segment.entered' && event.data.segmentId === entry.segmentId;
   }

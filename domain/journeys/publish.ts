@@ -1,14 +1,15 @@
 /**
  * Publishing a journey's draft as a new immutable version, in one transaction holding the journey
- * row's lock: the draft is validated (graph, templates, references), the version is written, each
- * send node gets its hidden campaign, open runs are flagged for migration when a map is given, and
- * the version becomes current. Any refusal rolls all of it back.
+ * row's lock: the draft is validated (graph, templates, references, chained entries), the version
+ * is written, each send node gets its hidden campaign, open runs are flagged for migration when a
+ * map is given, and the version becomes current. Any refusal rolls all of it back.
  */
 import type { Knex } from 'knex';
 import { conflict, validationFailed } from '../../lib/errors';
 import { recordAudit } from '../audit/repo';
 import { createJourneyCampaigns } from '../campaigns/journeyCampaigns';
 import { actorLabel, type CommandContext } from '../shared/context';
+import { chainedJourneyOf } from './chains';
 import { knownRecords } from './references';
 import { lockJourney } from './repo';
 import type { JourneyRow } from './rows';
@@ -28,6 +29,17 @@ export interface PublishInput {
 /** The effective node of an open run: where a pending migration sends it, else where it is. Runs pending an exit are excluded by {@link NOT_EXITING}. */
 const EFFECTIVE_NODE = 'COALESCE(CASE WHEN r.migrate_to_version_id IS NOT NULL THEN r.migrate_to_node_id END, r.node_id)';
 const NOT_EXITING = 'NOT (r.migrate_to_version_id IS NOT NULL AND r.migrate_to_node_id IS NULL)';
+
+/**
+ * Serialises the publishes of the tenant's chained journeys (a transaction-scoped advisory lock):
+ * two drafts that each close half of a ring (A entering on B, B on A), published at the same moment,
+ * would otherwise each check the other's previous version and both pass. The second waits for the
+ * first's commit, then its check reads the first's new entry. Only a chained entry adds a link, so
+ * other publishes never take it.
+ */
+async function lockChains(trx: Knex, tenantId: string): Promise<void> {
+  await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`journey-chains:${tenantId}`]);
+}
 
 /** 422 for map targets that are neither a node of the new version nor `exit`. */
 function checkTargets(definition: JourneyDefinition, map: Record<string, string>): void {
@@ -107,7 +119,9 @@ export async function publishJourney(db: Knex, ctx: CommandContext, id: string, 
     const row = await lockJourney(trx, tenantId, id);
     if (row.status === 'archived') throw conflict('An archived journey cannot be published again; create a new journey instead', { status: row.status });
     const definition = row.draft;
-    const problems = validateDefinition(definition, await knownRecords(trx, tenantId, [definition]));
+    const entersOn = chainedJourneyOf(definition) ?? null;
+    if (entersOn) await lockChains(trx, tenantId);
+    const problems = validateDefinition(definition, await knownRecords(trx, tenantId, [definition]), id);
     if (problems.length)
       throw validationFailed(
         problems.map((p) => ({ location: 'draft', ...p })),
@@ -138,7 +152,13 @@ export async function publishJourney(db: Knex, ctx: CommandContext, id: string, 
     const migrated = input.migrate ? await migrateRuns(trx, id, created.id, definition, input.migrate.map, clock()) : 0;
     const [updated] = (await trx('journeys')
       .where({ id })
-      .update({ current_version_id: created.id, latest_version: version, status: row.status === 'paused' ? 'paused' : 'active', updated_at: trx.fn.now() })
+      .update({
+        current_version_id: created.id,
+        entry_journey_id: entersOn,
+        latest_version: version,
+        status: row.status === 'paused' ? 'paused' : 'active',
+        updated_at: trx.fn.now(),
+      })
       .returning('*')) as JourneyRow[];
     await recordAudit(trx, ctx.principal, tenantId, {
       action: 'journey.published',

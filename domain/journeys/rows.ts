@@ -14,6 +14,8 @@ export interface JourneyRow {
   status: JourneyStatus;
   draft: JourneyDefinition;
   current_version_id: string | null;
+  /** The journey whose events the current version enters on (chained entry); null: none. */
+  entry_journey_id: string | null;
   latest_version: number;
   resume_mode: 'fire' | 'reschedule' | null;
   paused_at: Date | null;

@@ -43,7 +43,7 @@ export function createJourneyService(deps: JourneyServiceDeps) {
   const { db } = deps;
   const clock = deps.clock ?? (() => new Date());
 
-  const view = async (tenantId: string, row: JourneyRow): Promise<Journey> => toJourney(row, (await problemsOf(db, tenantId, [row.draft]))[0]!);
+  const view = async (tenantId: string, row: JourneyRow): Promise<Journey> => toJourney(row, (await problemsOf(db, tenantId, [row]))[0]!);
   const audit = (trx: Knex, ctx: CommandContext, action: string, id: string, changes?: unknown) =>
     recordAudit(trx, ctx.principal, ctx.principal.tenantId, {
       action: `journey.${action}`,
@@ -185,11 +185,7 @@ export function createJourneyService(deps: JourneyServiceDeps) {
     /** A page of the tenant's journeys by creation time, each with its draft's problems. */
     list: async (tenantId: string, page: PageRequest): Promise<Page<Journey>> => {
       const result = await fetchPage<JourneyRow>(db('journeys').where({ tenant_id: tenantId }), { expression: 'created_at' }, page);
-      const problems = await problemsOf(
-        db,
-        tenantId,
-        result.data.map((r) => r.draft),
-      );
+      const problems = await problemsOf(db, tenantId, result.data);
       return { data: result.data.map((r, i) => toJourney(r, problems[i]!)), pagination: result.pagination };
     },
     /** A page of a journey's versions (404 for another tenant's journey). */

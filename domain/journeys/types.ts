@@ -13,11 +13,27 @@ import type { PropertyNode, RuleNode } from '../../rules/ast';
  */
 export type Duration = string;
 
+/**
+ * Another journey's events a journey can enter on (chained journeys): the entry names that
+ * journey (`journeyId`), and conditions apply to the event's `data` (`reason` of journey.exited).
+ */
+export const JOURNEY_ENTRY_EVENTS = ['journey.entered', 'journey.converted', 'journey.exited'] as const;
+
 /** Herald's own event types a journey can enter on (conditions apply to the event's `data`). */
-export const HERALD_ENTRY_EVENTS = ['customer.created', 'customer.updated', 'customer.tags_changed', 'order.created', 'order.status_updated'] as const;
+export const HERALD_ENTRY_EVENTS = [
+  'customer.created',
+  'customer.updated',
+  'customer.tags_changed',
+  'order.created',
+  'order.status_updated',
+  ...JOURNEY_ENTRY_EVENTS,
+] as const;
 
 /** One of {@link HERALD_ENTRY_EVENTS}. */
 export type HeraldEntryEvent = (typeof HERALD_ENTRY_EVENTS)[number];
+
+/** Whether an entry event type is another journey's event (its entry must name that journey). */
+export const isJourneyEntryEvent = (type: string): type is (typeof JOURNEY_ENTRY_EVENTS)[number] => (JOURNEY_ENTRY_EVENTS as readonly string[]).includes(type);
 
 /**
  * Conditions on an event's properties (tracked events) or its `data` (Herald events), in the
@@ -31,8 +47,12 @@ export type PropertyConditions = PropertyNode;
 export type JourneyEntry =
   /** A tracked event (POST /track) with this name whose properties match `where`. */
   | { type: 'event'; event: string; where?: PropertyConditions }
-  /** One of Herald's own events (outbox), with conditions on its payload's `data`. */
-  | { type: 'herald_event'; eventType: HeraldEntryEvent; where?: PropertyConditions }
+  /**
+   * One of Herald's own events (outbox), with conditions on its payload's `data`. For the journey.*
+   * types, `journeyId` (required with them, not allowed otherwise) names the other journey of the
+   * tenant whose events start runs: its `data.journeyId` must equal it.
+   */
+  | { type: 'herald_event'; eventType: HeraldEntryEvent; journeyId?: string; where?: PropertyConditions }
   /** The customer entered the segment (`segment.entered`). */
   | { type: 'segment'; segmentId: string };
 

@@ -1,16 +1,17 @@
 /**
  * Whether a journey definition can be published: the graph (graph.ts), each node's own rules
  * (templates parse, an email has a subject, durations, weights, a wait that waits for something),
- * the entry policy and goal, and the records it names (segments, webhook endpoints) existing in
- * the tenant. Pure: the caller looks the references up ({@link referencesOf}) and passes what
+ * the entry policy and goal, and the records it names (segments, webhook endpoints, the journey a
+ * chained entry enters on, with no cycle: chains.ts) existing in the tenant. Pure: the caller looks the references up ({@link referencesOf}) and passes what
  * exists. A draft may hold problems (the console shows them while editing); publish refuses them.
  */
 import { AppError } from '../../lib/errors';
 import { fieldByName } from '../../rules/catalogue';
 import { parseTemplates } from '../campaigns/templates';
+import { chainProblems, type ChainLink } from './chains';
 import { durationProblem } from './durations';
 import { graphProblems, type Problem } from './graph';
-import type { JourneyDefinition, JourneyNode } from './types';
+import { isJourneyEntryEvent, type JourneyDefinition, type JourneyNode } from './types';
 
 export type { Problem } from './graph';
 
@@ -24,15 +25,21 @@ export interface References {
 export interface KnownRecords {
   segmentIds: ReadonlySet<string>;
   endpointIds: ReadonlySet<string>;
+  /** The tenant's journeys reachable from the ones chained entries name (chains.ts); absent, chained entries are not checked. */
+  journeys?: ReadonlyMap<string, ChainLink>;
 }
 
-/** Every problem that keeps the definition from being published, in input order of the checks. */
-export function validateDefinition(def: JourneyDefinition, known?: KnownRecords): Problem[] {
+/**
+ * Every problem that keeps the definition from being published, in input order of the checks.
+ * `journeyId` is the journey the definition belongs to (a chained entry must not lead back to it).
+ */
+export function validateDefinition(def: JourneyDefinition, known?: KnownRecords, journeyId?: string): Problem[] {
   const problems = [...entryProblems(def), ...graphProblems(def)];
   const sendNodes = new Set(def.nodes.filter((n) => n.type === 'send').map((n) => n.id));
   def.nodes.forEach((node, i) => problems.push(...nodeProblems(node, `nodes[${i}]`, sendNodes)));
   problems.push(...goalProblems(def));
   if (known) problems.push(...referenceProblems(def, known));
+  if (known?.journeys) problems.push(...chainProblems(def, known.journeys, journeyId));
   return problems;
 }
 
@@ -76,10 +83,22 @@ const duration = (text: string | undefined, path: string, allowNegative = false)
   return message ? [{ path, message }] : [];
 };
 
+/** A herald_event entry names a journey exactly when it enters on journey.* events. */
+function chainedEntryProblems(def: JourneyDefinition): Problem[] {
+  const entry = def.entry;
+  if (entry.type !== 'herald_event') return [];
+  const chained = isJourneyEntryEvent(entry.eventType);
+  if (chained && entry.journeyId === undefined)
+    return [{ path: 'entry.journeyId', message: `${entry.eventType} needs the journeyId of the journey whose events start runs` }];
+  if (!chained && entry.journeyId !== undefined)
+    return [{ path: 'entry.journeyId', message: 'applies to journey.entered, journey.converted and journey.exited entries only' }];
+  return [];
+}
+
 function entryProblems(def: JourneyDefinition): Problem[] {
   const policy = def.entry.policy;
-  if (!policy) return [];
-  const problems = duration(policy.cooldown, 'entry.policy.cooldown');
+  if (!policy) return chainedEntryProblems(def);
+  const problems = [...chainedEntryProblems(def), ...duration(policy.cooldown, 'entry.policy.cooldown')];
   if (policy.key !== undefined && def.entry.type === 'segment')
     problems.push({ path: 'entry.policy.key', message: 'an entry key applies to event entries only (a segment entry has no properties)' });
   if (policy.mode !== 'every_time') {

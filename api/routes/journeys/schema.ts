@@ -174,7 +174,18 @@ const Policy = z
   .strict();
 const Entry = z.discriminatedUnion('type', [
   z.object({ type: z.literal('event'), event: EventName, where: Where.optional(), policy: Policy.optional() }).strict(),
-  z.object({ type: z.literal('herald_event'), eventType: z.enum(HERALD_ENTRY_EVENTS), where: Where.optional(), policy: Policy.optional() }).strict(),
+  z
+    .object({
+      type: z.literal('herald_event'),
+      eventType: z.enum(HERALD_ENTRY_EVENTS),
+      journeyId: z.uuid().optional().meta({
+        description:
+          'journey.entered, journey.converted, journey.exited only (required with them): another journey of this tenant whose events start runs; no chain of such entries may lead back to this journey',
+      }),
+      where: Where.optional(),
+      policy: Policy.optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('segment'), segmentId: z.uuid(), policy: Policy.optional() }).strict(),
 ]);
 const EventMatch = z

@@ -3,13 +3,14 @@ import type { Knex } from 'knex';
 /**
  * Chained journeys (issue 17: journey.* events as triggers for other journeys).
  *
- * - `journeys.entry_journey_id`: the journey whose journey.entered / journey.converted /
- *   journey.exited events the CURRENT version enters on (set at publish; null: another entry). The
- *   queue trigger and the publish-time cycle check read it instead of each version's definition.
- *   Not a foreign key: the named journey may be deleted later (its events then never come).
+ * - `journeys.entry_journey_id` and `entry_journey_event`: the journey and which of its events
+ *   (journey.entered, journey.converted, journey.exited) the CURRENT version enters on (set at
+ *   publish; null: another entry). The queue trigger and the publish-time cycle check read them
+ *   instead of each version's definition. Not a foreign key: the named journey may be deleted
+ *   later (its events then never come).
  * - The queue trigger's function queues the journey.* events again, but only those some journey
  *   enters on: the tenant has an ACTIVE journey (only active journeys take entries) whose
- *   `entry_journey_id` is the event's `data.journeyId`. Every entry, conversion and exit writes a
+ *   `entry_journey_event` is the event's type and `entry_journey_id` its `data.journeyId`. Every entry, conversion and exit writes a
  *   journey.* event, so queueing them all for every tenant with a live journey would route one more
  *   event per run (a 100,000-customer burst: 100,000 more) for nothing; the probe is the
  *   `journeys_live` index, as for the other types. The other routed types are unchanged
@@ -30,7 +31,7 @@ const JOURNEY_TYPES = ['journey.entered', 'journey.converted', 'journey.exited']
 
 const list = (types: string[]) => types.map((t) => `'${t}'`).join(', ');
 const LIVE = `EXISTS (SELECT 1 FROM journeys j WHERE j.tenant_id = n.tenant_id AND j.status IN ('active', 'paused', 'archived'))`;
-const CHAINED = `EXISTS (SELECT 1 FROM journeys j WHERE j.tenant_id = n.tenant_id AND j.status = 'active'
+const CHAINED = `EXISTS (SELECT 1 FROM journeys j WHERE j.tenant_id = n.tenant_id AND j.status = 'active' AND j.entry_journey_event = n.type
                             AND j.entry_journey_id::text = n.payload #>> '{data,journeyId}')`;
 
 const queueFunction = (condition: string) => `
@@ -41,19 +42,20 @@ const queueFunction = (condition: string) => `
     RETURN NULL;
   END $$`;
 
-/** Adds the column (filled from the current versions) and queues the journey.* events chained journeys enter on. */
+/** Adds the columns (filled from the current versions) and queues the journey.* events chained journeys enter on. */
 export async function up(knex: Knex): Promise<void> {
-  await knex.raw('ALTER TABLE journeys ADD COLUMN entry_journey_id uuid');
+  await knex.raw('ALTER TABLE journeys ADD COLUMN entry_journey_id uuid, ADD COLUMN entry_journey_event text');
   await knex.raw(`COMMENT ON COLUMN journeys.entry_journey_id IS 'the journey whose journey.* events the current version enters on'`);
+  await knex.raw(`COMMENT ON COLUMN journeys.entry_journey_event IS 'which of that journey''s events (journey.entered, journey.converted, journey.exited)'`);
   await knex.raw(
-    `UPDATE journeys j SET entry_journey_id = (v.definition #>> '{entry,journeyId}')::uuid
+    `UPDATE journeys j SET entry_journey_id = (v.definition #>> '{entry,journeyId}')::uuid, entry_journey_event = v.definition #>> '{entry,eventType}'
        FROM journey_versions v WHERE v.id = j.current_version_id AND v.definition #>> '{entry,journeyId}' IS NOT NULL`,
   );
   await knex.raw(queueFunction(`(n.type IN (${list(ROUTED_TYPES)}) AND ${LIVE}) OR (n.type IN (${list(JOURNEY_TYPES)}) AND ${CHAINED})`));
 }
 
-/** Back to the router's function (no journey.* events queued) and no column. */
+/** Back to the router's function (no journey.* events queued) and no columns. */
 export async function down(knex: Knex): Promise<void> {
   await knex.raw(queueFunction(`n.type IN (${list(ROUTED_TYPES)}) AND ${LIVE}`));
-  await knex.raw('ALTER TABLE journeys DROP COLUMN entry_journey_id');
+  await knex.raw('ALTER TABLE journeys DROP COLUMN entry_journey_id, DROP COLUMN entry_journey_event');
 }

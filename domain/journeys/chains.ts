@@ -6,7 +6,7 @@
  * journeys it leads to, as pure functions over what the caller looked up (references.ts).
  *
  * What counts is what runs: the CURRENT published version of each active or paused journey
- * (`journeys.entry_journey_id`, set at publish). Drafts do not count (a draft closing a cycle is
+ * (`journeys.entry_journey_id`, set at publish with `entry_journey_event`). Drafts do not count (a draft closing a cycle is
  * refused when it is published, by this same check) and archived journeys do not either (they
  * never take entries again: an archived journey can be neither resumed nor published).
  */
@@ -20,10 +20,16 @@ export interface ChainLink {
   entersOn: string | null;
 }
 
-/** The journey whose events a definition enters on, or undefined when its entry is not chained. */
-export function chainedJourneyOf(def: JourneyDefinition): string | undefined {
-  return def.entry.type === 'herald_event' && isJourneyEntryEvent(def.entry.eventType) ? def.entry.journeyId : undefined;
+/** The journey (and which of its events) a definition enters on, or undefined when its entry is not chained. */
+export function chainedEntryOf(def: JourneyDefinition): { journeyId: string; eventType: string } | undefined {
+  const entry = def.entry;
+  return entry.type === 'herald_event' && isJourneyEntryEvent(entry.eventType) && entry.journeyId !== undefined
+    ? { journeyId: entry.journeyId, eventType: entry.eventType }
+    : undefined;
 }
+
+/** The journey whose events a definition enters on, or undefined when its entry is not chained. */
+export const chainedJourneyOf = (def: JourneyDefinition): string | undefined => chainedEntryOf(def)?.journeyId;
 
 /** The journeys a chained entry leads back through, `self` first: [self, named, …] when the chain returns to self, else undefined. */
 function cycleThrough(self: string, named: string, links: ReadonlyMap<string, ChainLink>): string[] | undefined {

@@ -9,7 +9,7 @@ import { conflict, validationFailed } from '../../lib/errors';
 import { recordAudit } from '../audit/repo';
 import { createJourneyCampaigns } from '../campaigns/journeyCampaigns';
 import { actorLabel, type CommandContext } from '../shared/context';
-import { chainedJourneyOf } from './chains';
+import { chainedEntryOf } from './chains';
 import { knownRecords } from './references';
 import { lockJourney } from './repo';
 import type { JourneyRow } from './rows';
@@ -119,8 +119,8 @@ export async function publishJourney(db: Knex, ctx: CommandContext, id: string, 
     const row = await lockJourney(trx, tenantId, id);
     if (row.status === 'archived') throw conflict('An archived journey cannot be published again; create a new journey instead', { status: row.status });
     const definition = row.draft;
-    const entersOn = chainedJourneyOf(definition) ?? null;
-    if (entersOn) await lockChains(trx, tenantId);
+    const chained = chainedEntryOf(definition);
+    if (chained) await lockChains(trx, tenantId);
     const problems = validateDefinition(definition, await knownRecords(trx, tenantId, [definition]), id);
     if (problems.length)
       throw validationFailed(
@@ -154,7 +154,8 @@ export async function publishJourney(db: Knex, ctx: CommandContext, id: string, 
       .where({ id })
       .update({
         current_version_id: created.id,
-        entry_journey_id: entersOn,
+        entry_journey_id: chained?.journeyId ?? null,
+        entry_journey_event: chained?.eventType ?? null,
         latest_version: version,
         status: row.status === 'paused' ? 'paused' : 'active',
         updated_at: trx.fn.now(),

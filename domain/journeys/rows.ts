@@ -16,6 +16,8 @@ export interface JourneyRow {
   current_version_id: string | null;
   /** The journey whose events the current version enters on (chained entry); null: none. */
   entry_journey_id: string | null;
+  /** Which of that journey's events (journey.entered, journey.converted, journey.exited); null: none. */
+  entry_journey_event: string | null;
   latest_version: number;
   resume_mode: 'fire' | 'reschedule' | null;
   paused_at: Date | null;

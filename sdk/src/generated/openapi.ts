@@ -3720,7 +3720,12 @@ export interface components {
                 where?: components["schemas"]["PropertyConditions"];
             } | {
                 /** @enum {string} */
-                eventType: "customer.created" | "customer.updated" | "customer.tags_changed" | "order.created" | "order.status_updated";
+                eventType: "customer.created" | "customer.updated" | "customer.tags_changed" | "order.created" | "order.status_updated" | "journey.entered" | "journey.converted" | "journey.exited";
+                /**
+                 * Format: uuid
+                 * @description journey.entered, journey.converted, journey.exited only (required with them): another journey of this tenant whose events start runs; no chain of such entries may lead back to this journey
+                 */
+                journeyId?: string;
                 policy?: {
                     /** @description every_time: no sooner than this after the last entry: a whole number and s, m, h, d or w (at most 366 days) */
                     cooldown?: string;
@@ -4055,7 +4060,12 @@ export interface components {
                 where?: components["schemas"]["PropertyConditions"];
             } | {
                 /** @enum {string} */
-                eventType: "customer.created" | "customer.updated" | "customer.tags_changed" | "order.created" | "order.status_updated";
+                eventType: "customer.created" | "customer.updated" | "customer.tags_changed" | "order.created" | "order.status_updated" | "journey.entered" | "journey.converted" | "journey.exited";
+                /**
+                 * Format: uuid
+                 * @description journey.entered, journey.converted, journey.exited only (required with them): another journey of this tenant whose events start runs; no chain of such entries may lead back to this journey
+                 */
+                journeyId?: string;
                 policy?: {
                     /** @description every_time: no sooner than this after the last entry: a whole number and s, m, h, d or w (at most 366 days) */
                     cooldown?: string;

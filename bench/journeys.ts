@@ -1,0 +1,217 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createEmailChannel } from '../channels/email';
+import { createLogSmsChannel } from '../channels/sms';
+import { ensureJourneyRouter } from '../domain/journeys/routerLifecycle';
+import { ensureJourneyRunner } from '../domain/journeys/lifecycle';
+import { startSegmentRefresh } from '../domain/segments/lifecycle';
+import { startSmtpSink } from '../test/support/smtpSink';
+import { segmentRefreshWorkflowId } from '../workflows/segmentRefresh';
+import { openCampaignBench, type CampaignBench } from './campaigns-shared';
+import { api, latencySummary, publishJourney, trackAtRate } from './journeys-api';
+import { runIdle } from './journeys-idle';
+import { startHeraldChild } from './herald';
+import { envInt, printFigure, round } from './report';
+
+/**
+ * journeys: issue 17's three measures of the journey engine, each beside its baseline.
+ * - burst: N customers enter a segment-triggered journey (branch → send e-mail) at once — one SQL
+ *   update makes them match, then the segment refresh — timed from the refresh's start until every
+ *   e-mail is in the SMTP sink; beside the campaign path sending the same N to the same sink.
+ *   Goal ≥ 0.8 × the campaign's messages/s.
+ * - wake: W runs wait in a wait_for_event node; tracked events (POST /track) at a steady rate
+ *   resume some of them; latency from each /track answer to the run's next step (the following
+ *   node's journey_steps.started_at). Goal p99 < 1 s. Baseline: the same /track load before any
+ *   journey exists (the ingest latency alone).
+ * - idle: 1,000,000 runs in a 7-day delay; the `herald worker` child's CPU and RSS over a minute
+ *   (journeys-idle.ts). Goal < 1 % of a core, memory flat. Baseline: the same worker with no runs.
+ * Herald's worker runs in this process for burst and wake (as in campaigns-email), on the same
+ * e-mail transport settings as the campaign; the wake's /track requests go to a `herald serve` child.
+ */
+const BENCH = 'journeys';
+const POOL = 5;
+const CONCURRENCY = 20;
+const SUBJECT = 'Hello {{ customer.firstName }}';
+const BODY = '<p>Hi {{ customer.firstName }}, our <a href="https://shop.example.com/sale">spring sale</a> starts today.</p>';
+
+/** Polls `probe` every `everyMs` until it answers true; throws after `timeoutMs`. */
+async function waitUntil(label: string, probe: () => Promise<boolean> | boolean, timeoutMs: number, everyMs = 100): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`);
+    await sleep(everyMs);
+  }
+}
+
+/** The burst: campaign to all N, then the same N entering a segment-triggered journey; prints both and the ratio. */
+async function burst(bench: CampaignBench, sink: Awaited<ReturnType<typeof startSmtpSink>>, count: number): Promise<void> {
+  const { herald, tenantId, key } = bench;
+  const db = herald.runtime.db;
+  let before = sink.messages.length;
+  const campaign = await bench.runCampaign('email', { subject: SUBJECT, body: BODY });
+  if (sink.messages.length - before !== count || campaign.sent !== count)
+    throw new Error(`campaign: expected ${count}, sink ${sink.messages.length - before}, ledger ${campaign.sent}`);
+  const campaignRate = count / campaign.seconds;
+  printFigure(BENCH, 'burst_campaign', { messages: count, seconds: round(campaign.seconds, 2), messages_per_s: Math.round(campaignRate) });
+
+  const segment = await api<{ id: string }>(herald.url, key, 'POST', '/api/v1/segments', {
+    name: 'Bench burst',
+    rules: { all: [{ fact: 'tags', operator: 'hasAny', value: ['burst'] }] },
+  });
+  const client = await herald.runtime.temporal.client();
+  await client.workflow.getHandle(segmentRefreshWorkflowId(tenantId, segment.id)).result();
+  const journey = await publishJourney(herald.url, key, 'Bench burst', {
+    entry: { type: 'segment', segmentId: segment.id },
+    start: 'check',
+    nodes: [
+      { id: 'check', type: 'branch', branches: [{ name: 'tagged', rule: { all: [{ fact: 'tags', operator: 'hasAny', value: ['burst'] }] }, next: 'mail' }] },
+      { id: 'mail', type: 'send', channel: 'email', subject: SUBJECT, body: BODY, respectQuietHours: false },
+    ],
+  });
+  // The bulk change: one statement makes every customer match; the refresh turns it into entries.
+  await db.raw(`UPDATE customers SET tags = array_append(tags, 'burst') WHERE tenant_id = ?`, [tenantId]);
+  before = sink.messages.length;
+  const started = performance.now();
+  await startSegmentRefresh(herald.runtime.temporal, tenantId, segment.id);
+  let refreshedS = 0;
+  const refreshed = client.workflow
+    .getHandle(segmentRefreshWorkflowId(tenantId, segment.id))
+    .result()
+    .then(() => (refreshedS = (performance.now() - started) / 1000));
+  let enteredS = 0;
+  await waitUntil(
+    `${count} journey e-mails`,
+    async () => {
+      if (!enteredS && Number((await db('journey_runs').where({ journey_id: journey.id }).count<{ n: string }[]>({ n: '*' }))[0]!.n) === count)
+        enteredS = (performance.now() - started) / 1000;
+      return sink.messages.length - before >= count;
+    },
+    3_600_000,
+    200,
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await refreshed;
+  const sent = await db('campaign_recipients').where({ tenant_id: tenantId, state: 'sent' }).whereNotNull('journey_step_id').count<{ n: string }[]>({ n: '*' });
+  if (Number(sent[0]!.n) !== count || sink.messages.length - before !== count)
+    throw new Error(`journey: expected ${count}, sink ${sink.messages.length - before}, ledger ${sent[0]!.n}`);
+  const rate = count / seconds;
+  printFigure(BENCH, 'burst_journey', {
+    messages: count,
+    seconds: round(seconds, 2),
+    messages_per_s: Math.round(rate),
+    refresh_done_s: round(refreshedS, 2),
+    all_runs_entered_s: round(enteredS, 2),
+  });
+  printFigure(BENCH, 'burst_ratio', { ratio: round(rate / campaignRate, 3), goal: 0.8, met: rate / campaignRate >= 0.8 });
+}
+
+/** Emails of `n` customers of the tenant picked at random among the first `among` (by id). */
+async function sampleEmails(bench: CampaignBench, n: number, among: number): Promise<string[]> {
+  const { rows } = await bench.herald.runtime.db.raw(
+    `SELECT email FROM (SELECT email FROM customers WHERE tenant_id = ? ORDER BY id LIMIT ?) c ORDER BY random() LIMIT ?`,
+    [bench.tenantId, among, n],
+  );
+  return rows.map((r: { email: string }) => r.email);
+}
+
+/** The wake baseline: /track at the rate with no journey in the tenant (ingest latency alone). */
+async function wakeBaseline(bench: CampaignBench, apiUrl: string, rate: number, seconds: number, customers: number): Promise<number> {
+  // Two seconds untimed first: the API's connections and code paths warm up.
+  await trackAtRate(apiUrl, bench.key, 'Bench Warm', await sampleEmails(bench, rate * 2, customers), rate);
+  const emails = await sampleEmails(bench, rate * seconds, customers);
+  const run = await trackAtRate(apiUrl, bench.key, 'Bench Warm', emails, rate);
+  const summary = latencySummary(run.latencyMs);
+  printFigure(BENCH, 'wake_baseline_track', { events_per_s: rate, ...summary });
+  return summary.p99_ms;
+}
+
+/** The wake: W runs waiting for an event, tracked events resume rate × seconds of them. */
+async function wake(bench: CampaignBench, apiUrl: string, waiting: number, rate: number, seconds: number, baselineP99: number): Promise<void> {
+  const { herald, tenantId, key } = bench;
+  const db = herald.runtime.db;
+  const journey = await publishJourney(herald.url, key, 'Bench wake', {
+    entry: { type: 'event', event: 'Bench Never' },
+    start: 'wait',
+    nodes: [
+      { id: 'wait', type: 'wait_for_event', event: 'Bench Wake', next: 'after' },
+      { id: 'after', type: 'delay', duration: '7d' },
+    ],
+  });
+  // W runs as the runner leaves them in the wait: waiting_for set, nothing due, a `waiting` step.
+  const now = new Date();
+  const waitingFor = { event: 'Bench Wake' };
+  await db.raw(
+    `INSERT INTO journey_runs (tenant_id, journey_id, version_id, customer_id, node_id, visit, due_at, waiting_for, trigger, context, entered_at)
+     SELECT c.tenant_id, ?, ?, c.id, 'wait', 1, NULL, ?::jsonb, ?::jsonb, '{"visits":{"wait":1}}', ?
+       FROM (SELECT id, tenant_id FROM customers WHERE tenant_id = ? ORDER BY id LIMIT ?) c`,
+    [
+      journey.id,
+      journey.versionId,
+      JSON.stringify(waitingFor),
+      JSON.stringify({ kind: 'event', eventId: null, name: 'Bench Never', properties: {}, occurredAt: now.toISOString() }),
+      now,
+      tenantId,
+      waiting,
+    ],
+  );
+  await db.raw(
+    `INSERT INTO journey_steps (tenant_id, journey_id, version_id, run_id, node_id, visit, kind, status, detail, started_at)
+     SELECT tenant_id, journey_id, version_id, id, 'wait', 1, 'wait_for_event', 'waiting', ?::jsonb, ? FROM journey_runs WHERE journey_id = ?`,
+    [JSON.stringify({ waitingFor, until: null }), now, journey.id],
+  );
+  await db.raw('ANALYZE journey_runs, journey_steps');
+  const emails = await sampleEmails(bench, rate * seconds, waiting);
+  const run = await trackAtRate(apiUrl, key, 'Bench Wake', emails, rate);
+  const nextStep = async () =>
+    (
+      await db.raw(
+        `SELECT c.email, s.started_at FROM journey_steps s JOIN journey_runs r ON r.id = s.run_id JOIN customers c ON c.id = r.customer_id
+          WHERE s.journey_id = ? AND s.node_id = 'after'`,
+        [journey.id],
+      )
+    ).rows as Array<{ email: string; started_at: Date }>;
+  let resumed: Array<{ email: string; started_at: Date }> = [];
+  await waitUntil('every woken run to take its next step', async () => (resumed = await nextStep()).length >= emails.length, 120_000, 250);
+  const latencies = resumed.map((r) => new Date(r.started_at).getTime() - run.answeredAt.get(r.email)!);
+  const summary = latencySummary(latencies);
+  printFigure(BENCH, 'wake_herald', { waiting_runs: waiting, events_per_s: rate, ...summary, track_p99_ms: latencySummary(run.latencyMs).p99_ms });
+  printFigure(BENCH, 'wake_ratio', { ratio: round(summary.p99_ms / baselineP99, 2), goal_p99_ms: 1000, met: summary.p99_ms < 1000 });
+}
+
+/** Runs the figures named in BENCH_FIGURES (default burst,wake,idle). */
+export async function run(): Promise<void> {
+  const figures = new Set((process.env.BENCH_FIGURES ?? 'burst,wake,idle').split(',').map((s) => s.trim()));
+  const count = envInt('BENCH_CUSTOMERS', 100_000);
+  // The waiting runs belong to the seeded customers, one each.
+  const waiting = Math.min(count, envInt('BENCH_WAITING', 100_000));
+  const rate = envInt('BENCH_WAKE_RATE', 200);
+  const wakeSeconds = envInt('BENCH_WAKE_SECONDS', 20);
+  if (figures.has('burst') || figures.has('wake')) {
+    const sink = await startSmtpSink({ keepRaw: false });
+    const email = createEmailChannel({ url: sink.url, from: 'Herald Bench <bench@herald.local>', poolSize: POOL });
+    const bench = await openCampaignBench(
+      BENCH,
+      count,
+      { email, sms: createLogSmsChannel(async () => undefined) },
+      { pageSize: envInt('BENCH_PAGE_SIZE', 500), concurrency: CONCURRENCY },
+    );
+    try {
+      const temporal = bench.herald.runtime.temporal;
+      await ensureJourneyRunner(temporal);
+      await ensureJourneyRouter(temporal, temporal.settings.taskQueue);
+      // /track goes to a `herald serve` child (the production build), so ingest and the worker in this process do not share a thread.
+      const apiChild = figures.has('wake') ? await startHeraldChild(bench.herald.config.DATABASE_URL!) : undefined;
+      try {
+        const baselineP99 = apiChild ? await wakeBaseline(bench, apiChild.url, rate, wakeSeconds, count) : 0;
+        if (figures.has('burst')) await burst(bench, sink, count);
+        if (apiChild) await wake(bench, apiChild.url, waiting, rate, wakeSeconds, baselineP99);
+      } finally {
+        await apiChild?.stop();
+      }
+    } finally {
+      await email.close();
+      await bench.close();
+      await sink.close();
+    }
+  }
+  if (figures.has('idle')) await runIdle(BENCH, envInt('BENCH_IDLE_RUNS', 1_000_000), envInt('BENCH_IDLE_SECONDS', 60));
+}

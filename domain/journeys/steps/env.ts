@@ -5,6 +5,7 @@
  */
 import type { Knex } from 'knex';
 import type { WebhookTransport } from '../../../channels/webhookHttp';
+import type { Limiter } from '../../../lib/limiter';
 import type { JourneySender } from '../../campaigns/journeySends';
 import type { CustomerRow } from '../../customers/rows';
 import type { createCustomerCommands } from '../../customers/service';
@@ -23,6 +24,8 @@ export interface StepEnv {
   evaluator: RuleEvaluator;
   customers: JourneyCustomerCommands;
   webhooks: { settings: WebhookSettings; transport: WebhookTransport };
+  /** The worker's bound on effects in flight (provider calls, webhook requests, customer changes): CAMPAIGN_CONCURRENCY. */
+  limit: Limiter;
   /** The run's customer row now (undefined once it is gone). */
   customerRow(tenantId: string, customerId: string): Promise<CustomerRow | undefined>;
   /** The tenant's messaging timezone (domain/messaging/settings.ts), for customers without one. */
@@ -35,3 +38,9 @@ export interface StepEnv {
  * writes nothing else itself except the effect it exists for (a message, a request, a customer change).
  */
 export type Executor<N extends JourneyNode = JourneyNode> = (env: StepEnv, input: StepInput<N>) => Promise<StepOutcome>;
+
+/**
+ * A node's executor for a batch of runs at the same node of the same version (send: one ledger
+ * statement and one policy pass for the batch). Answers one outcome per input, in input order.
+ */
+export type BatchExecutor<N extends JourneyNode = JourneyNode> = (env: StepEnv, inputs: Array<StepInput<N>>) => Promise<StepOutcome[]>;

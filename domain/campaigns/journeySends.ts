@@ -1,7 +1,6 @@
 import type { Knex } from 'knex';
 import { readMessagingSettings, type MessagingSettings } from '../messaging/settings';
 import { ADDRESS_COLUMN, skipReasonSql } from './audience';
-import type { Limiter } from '../../lib/limiter';
 import type { ClaimedRecipient, Settlement } from './ledger';
 import { sendCampaignMessage, type MessageDeps } from './messages';
 import { DEFAULT_COMMUNICATION_HOURS, holdsForPage } from './policy';
@@ -16,8 +15,9 @@ import type { CampaignRow } from './types';
  * with the same id (Message-ID) unless it was settled. Skip reasons, the policy gate (quiet hours,
  * frequency cap across campaigns), rendering and the channels are the campaign sender's own.
  * Messages of one send node go in batches, as the campaign sender's pages do: one statement
- * creates (or reclaims) the batch's ledger rows, the policy is applied to the batch at once, and
- * the settlements come back to be written with the steps in one statement.
+ * creates (or reclaims) the batch's ledger rows and the policy is applied to the batch at once;
+ * the provider calls are handed back to the caller (the runner), which schedules them within its
+ * limits and writes their settlements with the steps, many in one statement.
  */
 
 /** What became of a journey step's message. `settlement` is the ledger row's outcome, to be written in the caller's transaction (with the step). */
@@ -26,6 +26,9 @@ export type JourneySendOutcome =
   | { state: 'held'; ledgerId: string; until: Date; reason: string; settlement?: Settlement }
   | { state: 'failed'; ledgerId: string | null; error: string; settlement?: Settlement }
   | { state: 'skipped'; ledgerId: string; reason: string };
+
+/** A prepared message: its outcome already (skipped, held, settled earlier), or the provider call still to make. */
+export type PreparedMessage = { outcome: JourneySendOutcome } | { send: () => Promise<JourneySendOutcome> };
 
 /** One journey message to send: the run's customer, the step, and the template's extra scope. */
 export interface JourneyMessage {
@@ -151,34 +154,29 @@ export function createJourneySender(deps: { db: Knex; messages: MessageDeps }) {
   }
 
   /**
-   * Sends (or resumes) a batch of one send node's messages at `now` (one hidden campaign, one
-   * tenant): skipped customers are settled by the claim; policy holds defer rows to when they may
-   * go; the rest are rendered with their scope and sent, at most `limit` allows at once. Answers
-   * each step's outcome by step id; its `settlement` must be written with the step.
+   * Prepares (or resumes) a batch of one send node's messages at `now` (one hidden campaign, one
+   * tenant): skipped customers are settled by the claim, policy holds defer rows to when they may
+   * go, rows settled earlier answer what they were; each of the rest comes back as a `send` that
+   * renders the message with its scope and calls the provider (it never rejects). The outcome's
+   * `settlement` must be written with the step.
    */
-  async function sendJourneyMessages(
-    tenantId: string,
-    campaignId: string,
-    batch: JourneyMessage[],
-    now: Date,
-    limit: Limiter,
-  ): Promise<Map<string, JourneySendOutcome>> {
-    const out = new Map<string, JourneySendOutcome>();
+  async function prepareJourneyMessages(tenantId: string, campaignId: string, batch: JourneyMessage[], now: Date): Promise<Map<string, PreparedMessage>> {
+    const out = new Map<string, PreparedMessage>();
     const campaign = await campaignOf(tenantId, campaignId);
     if (!campaign) {
-      for (const m of batch) out.set(m.stepId, { state: 'failed', ledgerId: null, error: 'the send node has no campaign' });
+      for (const m of batch) out.set(m.stepId, { outcome: { state: 'failed', ledgerId: null, error: 'the send node has no campaign' } });
       return out;
     }
     const claims = await claimJourneyRows(db, campaign, tenantId, batch, now);
     const unclaimed = batch.filter((m) => !claims.has(m.stepId)).map((m) => m.stepId);
     if (unclaimed.length) {
       const rows: LedgerRead[] = await db('campaign_recipients').whereIn('journey_step_id', unclaimed);
-      for (const row of rows) out.set(row.journey_step_id, outcomeOfRow(row));
-      for (const id of unclaimed) if (!out.has(id)) out.set(id, { state: 'failed', ledgerId: null, error: 'customer not found' });
+      for (const row of rows) out.set(row.journey_step_id, { outcome: outcomeOfRow(row) });
+      for (const id of unclaimed) if (!out.has(id)) out.set(id, { outcome: { state: 'failed', ledgerId: null, error: 'customer not found' } });
     }
     const toSend: JourneyClaim[] = [];
     for (const claim of claims.values()) {
-      if (claim.state === 'skipped') out.set(claim.stepId, { state: 'skipped', ledgerId: claim.ledgerId, reason: claim.skipReason ?? 'skipped' });
+      if (claim.state === 'skipped') out.set(claim.stepId, { outcome: { state: 'skipped', ledgerId: claim.ledgerId, reason: claim.skipReason ?? 'skipped' } });
       else toSend.push(claim);
     }
     if (!toSend.length) return out;
@@ -186,28 +184,27 @@ export function createJourneySender(deps: { db: Knex; messages: MessageDeps }) {
     const defaults = { hours: tenant.communicationHours ?? DEFAULT_COMMUNICATION_HOURS, timezone: tenant.timezone ?? null };
     const holds = await holdsForPage(db, campaign, toSend, now, defaults);
     const scopes = new Map(batch.map((m) => [m.stepId, m.scope]));
-    await Promise.all(
-      toSend.map(async (claim) => {
-        const hold = holds.get(claim.ledgerId);
-        if (hold) {
-          const settlement: Settlement = {
-            id: claim.ledgerId,
-            state: 'pending',
-            attempted: false,
-            nextAttemptAt: hold.at.toISOString(),
-            deferredReason: hold.reason,
-          };
-          out.set(claim.stepId, { state: 'held', ledgerId: claim.ledgerId, until: hold.at, reason: hold.reason, settlement });
-          return;
-        }
-        const s = await limit(() => sendCampaignMessage(messages, campaign, claim, tenant.fromEmail, scopes.get(claim.stepId)));
-        out.set(claim.stepId, outcomeOfSettlement(claim.ledgerId, s));
-      }),
-    );
+    for (const claim of toSend) {
+      const hold = holds.get(claim.ledgerId);
+      if (hold) {
+        const settlement: Settlement = {
+          id: claim.ledgerId,
+          state: 'pending',
+          attempted: false,
+          nextAttemptAt: hold.at.toISOString(),
+          deferredReason: hold.reason,
+        };
+        out.set(claim.stepId, { outcome: { state: 'held', ledgerId: claim.ledgerId, until: hold.at, reason: hold.reason, settlement } });
+      } else {
+        const send = async () =>
+          outcomeOfSettlement(claim.ledgerId, await sendCampaignMessage(messages, campaign, claim, tenant.fromEmail, scopes.get(claim.stepId)));
+        out.set(claim.stepId, { send });
+      }
+    }
     return out;
   }
 
-  return { sendJourneyMessages, settingsOf };
+  return { prepareJourneyMessages, settingsOf };
 }
 
 /** A worker's journey sender. */

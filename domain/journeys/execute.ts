@@ -1,21 +1,24 @@
 /**
  * A claimed page of runs, node after node, until each waits or ends. Each round groups the page's
  * runs by (version, node) and executes a group at once: its steps are begun (effect nodes) or read
- * (waits) in one statement, send nodes run as one batch (one ledger statement, one policy pass),
- * other nodes one executor call per run, and the group's outcomes — ledger settlements, steps,
- * moves — are written in ONE transaction conditioned on each run still being at that node and
- * visit (outcomes.ts). Runs that moved on are grouped again at their next node in the next round.
- * Effect nodes go in chunks (`chunk` runs): a chunk's steps are begun before its effects and
- * written after them, so what a crash can repeat is the chunk in flight, each with its step's id.
+ * (waits) in one statement, send nodes are prepared as one batch (one ledger statement, one policy
+ * pass), other nodes decided one executor call per run. Effects (provider calls, webhook requests,
+ * customer changes) run within the runner's lanes, and outcomes are written as they come, a batch
+ * per transaction — ledger settlements, steps, moves, each conditioned on its run still being at
+ * that node and visit (outcomes.ts) — while the next effects are made. An effect starts only when
+ * fewer than the runner's bound are made but unwritten: a step is begun before its effect, so what
+ * a crash can repeat is those, each with its step's id. Runs that moved on are grouped again at
+ * their next node in the next round.
  */
 import type { Knex } from 'knex';
+import { createLimiter, type Limiter, type Semaphore } from '../../lib/limiter';
 import { findCustomers } from '../customers/repo';
 import type { CustomerRow } from '../customers/rows';
 import { writeOutcomes, type Executed } from './outcomes';
 import { applyRunMigration, endRunAt, holdRun, releaseRuns } from './runMoves';
 import type { RunContext, RunRow, StepInput, StepOutcome, StepRow } from './runnerTypes';
 import { beginSteps, closeMigratedStep, findSteps, writeStep } from './stepRows';
-import { BATCH_EXECUTORS, EFFECT_TYPES, EXECUTORS, type StepEnv } from './steps';
+import { BATCH_EXECUTORS, EFFECT_TYPES, EXECUTORS, type PlannedStep, type StepEnv } from './steps';
 import type { JourneyNode } from './types';
 import type { VersionCache } from './versionCache';
 
@@ -30,6 +33,9 @@ const RESUMED_TYPES: ReadonlySet<JourneyNode['type']> = new Set(['delay', 'wait_
 
 /** Node types whose executor reads the run's customer: their group's customers are read in one statement first. */
 const READS_CUSTOMER: ReadonlySet<JourneyNode['type']> = new Set(['branch', 'wait_until', 'webhook']);
+
+/** Decisions without an effect (branch rules, waits) made at once per group: some read the database. */
+const DECIDE_CONCURRENCY = 10;
 
 /** How long a run waits after its step threw for the n-th time: 5 s, 20 s, 80 s, 320 s (never hot). */
 export const failureBackoffMs = (failures: number) => Math.min(600_000, 5000 * 4 ** Math.max(0, failures - 1));
@@ -47,15 +53,17 @@ export interface RunResult {
   sent: number;
 }
 
-/** What executing runs needs: the executors' env, versions, the clock, the lease, the effect chunk and where to report a run that could not be handled. */
+/** What executing runs needs: the executors' env, versions, the clock, the lease, the runner's bounds on effects and where to report a run that could not be handled. */
 export interface ExecuteDeps {
   env: StepEnv;
   versions: VersionCache;
   clock: () => Date;
   leaseMs: number;
   signal: AbortSignal;
-  /** Runs of an effect node begun, executed and written together. */
-  chunk: number;
+  /** Provider calls, webhook requests and customer changes in flight at once, across pages (CAMPAIGN_CONCURRENCY). */
+  limit: Limiter;
+  /** Effects made whose outcome is not yet written, across pages: what a crash can repeat. */
+  unwritten: Semaphore;
   onError(err: unknown, runId: string): void;
 }
 
@@ -96,10 +104,10 @@ async function withCustomers(env: StepEnv, runs: RunRow[]): Promise<StepEnv> {
   };
 }
 
-/** Runs the node's executor for each input: the batch executor, or one call per run within the worker's limit. An input whose executor threw answers its error. */
-async function executeAll(env: StepEnv, node: JourneyNode, inputs: StepInput[]): Promise<Array<StepOutcome | { error: unknown }>> {
+/** Plans each input's step: the batch executor, or one executor call per run (effects are left to make, the rest decided at once, a few at a time). An input whose executor threw answers its error. */
+async function planAll(env: StepEnv, node: JourneyNode, inputs: StepInput[]): Promise<Array<PlannedStep | { error: unknown }>> {
   if (node.type in BATCH_EXECUTORS) {
-    const batch = BATCH_EXECUTORS[node.type as keyof typeof BATCH_EXECUTORS] as (env: StepEnv, inputs: StepInput[]) => Promise<StepOutcome[]>;
+    const batch = BATCH_EXECUTORS[node.type as keyof typeof BATCH_EXECUTORS] as (env: StepEnv, inputs: StepInput[]) => Promise<PlannedStep[]>;
     try {
       return await batch(env, inputs);
     } catch (error) {
@@ -107,65 +115,98 @@ async function executeAll(env: StepEnv, node: JourneyNode, inputs: StepInput[]):
     }
   }
   const execute = EXECUTORS[node.type as keyof typeof EXECUTORS] as (env: StepEnv, input: StepInput) => Promise<StepOutcome>;
-  return Promise.all(inputs.map((input) => env.limit(() => execute(env, input)).catch((error: unknown) => ({ error }))));
+  if (EFFECT_TYPES.has(node.type)) return inputs.map((input) => ({ effect: () => execute(env, input) }));
+  const limit = createLimiter(DECIDE_CONCURRENCY);
+  return Promise.all(inputs.map((input) => limit(() => execute(env, input)).catch((error: unknown) => ({ error }))));
+}
+
+/** Writes outcomes as they come, a batch per transaction: what arrives while one batch is written goes in the next. */
+function outcomeWriter(write: (items: Array<Executed & { permit: boolean }>) => Promise<void>) {
+  let buffer: Array<Executed & { permit: boolean }> = [];
+  let running: Promise<void> | null = null;
+  const pump = async () => {
+    while (buffer.length) {
+      const items = buffer;
+      buffer = [];
+      await write(items);
+    }
+    running = null;
+  };
+  return {
+    push(item: Executed & { permit: boolean }) {
+      buffer.push(item);
+      running ??= pump();
+    },
+    async drain() {
+      while (running) await running;
+    },
+  };
 }
 
 /**
- * Executes one chunk of runs at the same node (see the module comment) and writes its outcomes.
- * Answers the runs that moved on. Nothing here throws for a run's own failure: a step that threw
- * is recorded by {@link recordFailure}; a write that failed leaves the runs to come due again.
+ * Executes the runs of one (version, node) group (see the module comment). Answers the runs
+ * that moved on. Nothing here throws for a run's own failure: a step that threw is recorded by
+ * {@link recordFailure}; a write that failed leaves the runs to come due again.
  */
-async function executeChunk(deps: ExecuteDeps, runs: RunRow[], node: JourneyNode, result: RunResult, now: Date): Promise<RunRow[]> {
+async function executeGroup(deps: ExecuteDeps, runs: RunRow[], result: RunResult): Promise<RunRow[]> {
   const { env } = deps;
   const db = env.db;
-  const version = (await deps.versions.get(runs[0]!.version_id))!;
-  const fail = (run: RunRow, err: unknown, step?: StepRow) => recordFailure(db, run, node, step, err, now).catch((e: unknown) => deps.onError(e, run.id));
+  const now = deps.clock();
+  const version = await deps.versions.get(runs[0]!.version_id);
+  const node = version?.nodes.get(runs[0]!.node_id) ?? ({ id: runs[0]!.node_id, type: 'exit' } as JourneyNode);
   let steps = new Map<string, StepRow>();
+  const fail = (run: RunRow, err: unknown) => recordFailure(db, run, node, steps.get(run.id), err, now).catch((e: unknown) => deps.onError(e, run.id));
   let stepEnv = env;
   try {
+    if (!version?.nodes.has(node.id)) throw new Error(`node ${node.id} is not in the run's version`);
     steps = EFFECT_TYPES.has(node.type) ? await beginSteps(db, runs, node.type, now) : RESUMED_TYPES.has(node.type) ? await findSteps(db, runs) : steps;
     if (READS_CUSTOMER.has(node.type)) stepEnv = await withCustomers(env, runs);
   } catch (err) {
     await Promise.all(runs.map((run) => fail(run, err)));
     return [];
   }
-  const outcomes = await executeAll(
+  const planned = await planAll(
     stepEnv,
     node,
     runs.map((run) => ({ run, version, node, step: steps.get(run.id), now })),
   );
-  const executed: Executed[] = [];
-  const failures: Array<Promise<void>> = [];
-  outcomes.forEach((outcome, i) => {
-    const run = runs[i]!;
-    if ('error' in outcome) failures.push(fail(run, outcome.error, steps.get(run.id)));
-    else executed.push({ run, node, outcome });
-  });
-  await Promise.all(failures);
-  result.steps += executed.length;
-  result.sent += executed.filter((e) => e.outcome.kind === 'next' && e.outcome.messageId).length;
-  try {
-    return await writeOutcomes(db, executed, now, new Date(now.getTime() + deps.leaseMs));
-  } catch (err) {
-    await Promise.all(executed.map(({ run }) => fail(run, err, steps.get(run.id))));
-    return [];
-  }
-}
-
-/** Executes the runs of one (version, node) group, effect nodes in chunks; answers the runs that moved on. */
-async function executeGroup(deps: ExecuteDeps, runs: RunRow[], result: RunResult): Promise<RunRow[]> {
-  const now = deps.clock();
-  const version = await deps.versions.get(runs[0]!.version_id);
-  const node = version?.nodes.get(runs[0]!.node_id);
-  if (!node) {
-    const missing = new Error(`node ${runs[0]!.node_id} is not in the run's version`);
-    const exit = { id: runs[0]!.node_id, type: 'exit' } as JourneyNode;
-    await Promise.all(runs.map((run) => recordFailure(deps.env.db, run, exit, undefined, missing, now).catch((e: unknown) => deps.onError(e, run.id))));
-    return [];
-  }
-  const size = EFFECT_TYPES.has(node.type) ? Math.max(1, deps.chunk) : runs.length;
   const onward: RunRow[] = [];
-  for (let i = 0; i < runs.length; i += size) onward.push(...(await executeChunk(deps, runs.slice(i, i + size), node, result, deps.clock())));
+  const writer = outcomeWriter(async (items) => {
+    const at = deps.clock();
+    try {
+      onward.push(...(await writeOutcomes(db, items, at, new Date(at.getTime() + deps.leaseMs))));
+    } catch (err) {
+      await Promise.all(items.map(({ run }) => fail(run, err)));
+    } finally {
+      for (const item of items) if (item.permit) deps.unwritten.release();
+    }
+  });
+  const decided = (run: RunRow, outcome: StepOutcome, permit: boolean) => {
+    result.steps++;
+    if (outcome.kind === 'next' && outcome.messageId) result.sent++;
+    writer.push({ run, node, outcome, permit });
+  };
+  const pending: Array<Promise<void>> = [];
+  for (const [i, step] of planned.entries()) {
+    const run = runs[i]!;
+    if ('error' in step) pending.push(fail(run, step.error));
+    else if (!('effect' in step)) decided(run, step, false);
+    else {
+      // An effect waits for room among the unwritten ones first (a crash repeats at most those), then for a lane.
+      await deps.unwritten.acquire();
+      pending.push(
+        deps.limit(step.effect).then(
+          (outcome) => decided(run, outcome, true),
+          async (err: unknown) => {
+            deps.unwritten.release();
+            await fail(run, err);
+          },
+        ),
+      );
+    }
+  }
+  await Promise.all(pending);
+  await writer.drain();
   return onward;
 }
 

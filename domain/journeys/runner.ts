@@ -2,15 +2,16 @@
  * The journey runner of one worker (issue 17). Runs are rows, not workflows: the loop claims due
  * runs a page at a time (runMoves.ts claimDueRuns: SKIP LOCKED, leased by pushing their due time a
  * minute ahead, no transaction held) and executes each page in batches of runs at the same node
- * (execute.ts), with PAGES_IN_FLIGHT pages at once so the transports never wait for a page's
- * writes; effects stay within `concurrency` across pages (one shared limit). When nothing is due
+ * (execute.ts), PAGES_IN_FLIGHT pages at once so one page's sends overlap the other's reads and
+ * writes; across pages, effects stay within `concurrency` lanes and at most 2 × `concurrency` of
+ * them are made but unwritten (what a crash can repeat). When nothing is due
  * it probes the due index every POLL_MS. Every due time is compared with the injected clock, so
  * tests run days of journey in seconds.
  */
 import type { Knex } from 'knex';
 import { createWebhookTransport } from '../../channels/webhookHttp';
 import type { Logger } from '../../lib/logger';
-import { createLimiter } from '../../lib/limiter';
+import { createLimiter, createSemaphore } from '../../lib/limiter';
 import { createWakeup } from '../../lib/wakeup';
 import { createRuleEvaluator } from '../../rules/evaluate';
 import { createJourneySender } from '../campaigns/journeySends';
@@ -41,7 +42,7 @@ export interface JourneyRunnerDeps {
   logger: Logger;
   /**
    * The channels, links and limits campaigns use (the same object): `pageSize` runs are claimed at
-   * a time, `concurrency` bounds effects in flight and is the chunk of an effect node's batch.
+   * a time, `concurrency` bounds effects in flight (and twice it, effects not yet written).
    */
   messaging: MessagingDeps;
   webhooks: WebhookSettings;
@@ -67,7 +68,6 @@ export interface RunnerCall {
 /** Builds the executors' environment over the worker's dependencies (one per worker: caches live here). */
 function createStepEnv(deps: JourneyRunnerDeps, clock: () => Date): StepEnv {
   const { db, messaging: m } = deps;
-  const limit = createLimiter(Math.max(1, m.concurrency));
   const sender = createJourneySender({
     db,
     messages: { channels: m.channels, publicUrl: m.publicUrl, trackingSecret: m.trackingSecret, templates: new TemplateCache(), now: clock },
@@ -95,7 +95,6 @@ function createStepEnv(deps: JourneyRunnerDeps, clock: () => Date): StepEnv {
       settings: deps.webhooks,
       transport: createWebhookTransport({ policy: deps.webhooks.ssrf, timeoutMs: deps.webhooks.timeoutMs, connections: 32 }),
     },
-    limit,
     customerRow: (tenantId, customerId) => findCustomer(db, tenantId, customerId),
     tenantTimezone: async (tenantId) => (await sender.settingsOf(tenantId)).timezone ?? null,
   };
@@ -112,6 +111,9 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
   const versions = createVersionCache(deps.db);
   const concurrency = Math.max(1, deps.messaging.concurrency);
   const pageSize = Math.max(1, deps.messaging.pageSize);
+  // Shared by every page: provider calls in flight, and effects made but not yet written (twice the lanes, so writes overlap sends).
+  const limit = createLimiter(concurrency);
+  const unwritten = createSemaphore(2 * concurrency);
 
   async function runJourneys(call: RunnerCall): Promise<RunnerProgress> {
     const progress: RunnerProgress = { claimed: 0, steps: 0, sent: 0 };
@@ -121,7 +123,8 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
       clock,
       leaseMs: RUN_LEASE_MS,
       signal: call.signal,
-      chunk: concurrency,
+      limit,
+      unwritten,
       onError: (err, runId) => deps.logger.warn({ err, runId }, 'a journey run could not be executed; it comes due again after its lease'),
     };
     const wakeup = createWakeup(call.signal);

@@ -5,7 +5,6 @@
  */
 import type { Knex } from 'knex';
 import type { WebhookTransport } from '../../../channels/webhookHttp';
-import type { Limiter } from '../../../lib/limiter';
 import type { JourneySender } from '../../campaigns/journeySends';
 import type { CustomerRow } from '../../customers/rows';
 import type { createCustomerCommands } from '../../customers/service';
@@ -24,8 +23,6 @@ export interface StepEnv {
   evaluator: RuleEvaluator;
   customers: JourneyCustomerCommands;
   webhooks: { settings: WebhookSettings; transport: WebhookTransport };
-  /** The worker's bound on effects in flight (provider calls, webhook requests, customer changes): CAMPAIGN_CONCURRENCY. */
-  limit: Limiter;
   /** The run's customer row now (undefined once it is gone). */
   customerRow(tenantId: string, customerId: string): Promise<CustomerRow | undefined>;
   /** The tenant's messaging timezone (domain/messaging/settings.ts), for customers without one. */
@@ -39,8 +36,11 @@ export interface StepEnv {
  */
 export type Executor<N extends JourneyNode = JourneyNode> = (env: StepEnv, input: StepInput<N>) => Promise<StepOutcome>;
 
+/** A step decided already, or the effect still to make (it answers the step's outcome), for the runner to schedule within its limits. */
+export type PlannedStep = StepOutcome | { effect: () => Promise<StepOutcome> };
+
 /**
  * A node's executor for a batch of runs at the same node of the same version (send: one ledger
- * statement and one policy pass for the batch). Answers one outcome per input, in input order.
+ * statement and one policy pass for the batch). Answers one planned step per input, in input order.
  */
-export type BatchExecutor<N extends JourneyNode = JourneyNode> = (env: StepEnv, inputs: Array<StepInput<N>>) => Promise<StepOutcome[]>;
+export type BatchExecutor<N extends JourneyNode = JourneyNode> = (env: StepEnv, inputs: Array<StepInput<N>>) => Promise<PlannedStep[]>;

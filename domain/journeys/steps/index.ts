@@ -33,4 +33,4 @@ export const BATCH_EXECUTORS: { [K in BatchedType]: BatchExecutor<Extract<Journe
 /** Node types whose step is begun (`started`) before the executor runs: they act outside the run. */
 export const EFFECT_TYPES: ReadonlySet<JourneyNode['type']> = new Set(['send', 'webhook', 'update_customer']);
 
-export type { StepEnv, Executor, BatchExecutor } from './env';
+export type { StepEnv, Executor, BatchExecutor, PlannedStep } from './env';

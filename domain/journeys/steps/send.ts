@@ -8,7 +8,7 @@
 import type { JourneySendOutcome } from '../../campaigns/journeySends';
 import type { StepOutcome } from '../runnerTypes';
 import type { SendNode } from '../types';
-import type { BatchExecutor } from './env';
+import type { BatchExecutor, PlannedStep } from './env';
 
 /** The step outcome of one message's fate. */
 function outcomeOf(out: JourneySendOutcome, base: Record<string, unknown>, next: string | null): StepOutcome {
@@ -25,7 +25,7 @@ function outcomeOf(out: JourneySendOutcome, base: Record<string, unknown>, next:
   }
 }
 
-/** The send node's executor for runs at the same node (the runner began their steps: each step's id keys its ledger row). */
+/** The send node's executor for runs at the same node (the runner began their steps: each step's id keys its ledger row); provider calls come back as effects. */
 export const runSends: BatchExecutor<SendNode> = async (env, inputs) => {
   const first = inputs[0];
   if (!first) return [];
@@ -39,6 +39,10 @@ export const runSends: BatchExecutor<SendNode> = async (env, inputs) => {
     stepId: step!.id,
     scope: { event: run.trigger.properties ?? {}, journey: { id: run.journey_id, name: run.journey_name, version: version.version } },
   }));
-  const sent = await env.sender.sendJourneyMessages(first.run.tenant_id, campaignId, messages, now, env.limit);
-  return inputs.map(({ step }) => outcomeOf(sent.get(step!.id)!, { channel: node.channel, campaignId }, next));
+  const prepared = await env.sender.prepareJourneyMessages(first.run.tenant_id, campaignId, messages, now);
+  const base = { channel: node.channel, campaignId };
+  return inputs.map(({ step }): PlannedStep => {
+    const p = prepared.get(step!.id)!;
+    return 'send' in p ? { effect: async () => outcomeOf(await p.send(), base, next) } : outcomeOf(p.outcome, base, next);
+  });
 };

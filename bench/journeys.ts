@@ -9,6 +9,9 @@ import { segmentRefreshWorkflowId } from '../workflows/segmentRefresh';
 import { openCampaignBench, type CampaignBench } from './campaigns-shared';
 import { api, latencySummary, publishJourney, trackAtRate } from './journeys-api';
 import { runIdle } from './journeys-idle';
+import { Pool } from 'pg';
+import { withCpuProfile } from './cpu-profile';
+import { backendCpuMs, backendCpuSpent, mainThreadCpuMs } from './cpu-time';
 import { startHeraldChild } from './herald';
 import { envInt, printFigure, round } from './report';
 
@@ -42,17 +45,66 @@ async function waitUntil(label: string, probe: () => Promise<boolean> | boolean,
   }
 }
 
+/** Row writes per table and commits of the database so far (PostgreSQL's cumulative statistics). */
+async function writeStats(pool: Pool, database: string) {
+  const tables = await pool.query<{ relname: string; ins: string; upd: string; hot: string; del: string }>(
+    'SELECT relname, n_tup_ins AS ins, n_tup_upd AS upd, n_tup_hot_upd AS hot, n_tup_del AS del FROM pg_stat_user_tables',
+  );
+  const db = await pool.query<{ commits: string }>('SELECT xact_commit AS commits FROM pg_stat_database WHERE datname = $1', [database]);
+  return {
+    commits: Number(db.rows[0]?.commits ?? 0),
+    tables: new Map(tables.rows.map((r) => [r.relname, { ins: Number(r.ins), upd: Number(r.upd), hot: Number(r.hot), del: Number(r.del) }])),
+  };
+}
+
+/** What the database wrote between two {@link writeStats} readings: commits, and per table with writes its inserts/updates(HOT)/deletes. */
+function writesBetween(before: Awaited<ReturnType<typeof writeStats>>, after: Awaited<ReturnType<typeof writeStats>>): Record<string, string | number> {
+  const out: Record<string, string | number> = { commits: after.commits - before.commits };
+  for (const [name, a] of after.tables) {
+    const b = before.tables.get(name) ?? { ins: 0, upd: 0, hot: 0, del: 0 };
+    const [ins, upd, hot, del] = [a.ins - b.ins, a.upd - b.upd, a.hot - b.hot, a.del - b.del];
+    if (ins || upd || del) out[name] = `i${ins} u${upd}(hot ${hot}) d${del}`;
+  }
+  return out;
+}
+
+/** Runs `work` and answers, beside its result, the CPU seconds this process's thread and the database's backends spent meanwhile. */
+async function withCpu<T>(bench: CampaignBench, name: string, work: () => Promise<T>): Promise<T & { node_cpu_s: number; pg_cpu_s: number }> {
+  const url = bench.herald.config.DATABASE_URL!;
+  const pool = new Pool({ connectionString: url, max: 1 });
+  try {
+    const database = new URL(url).pathname.slice(1);
+    const [node0, pg0, writes0] = [mainThreadCpuMs(), await backendCpuMs(pool, database), await writeStats(pool, database)];
+    const result = await withCpuProfile(process.env.BENCH_CPU_PROF, `journeys-${name}`, work);
+    const pg = backendCpuSpent(pg0, await backendCpuMs(pool, database));
+    // Statistics reach the shared counters a moment after each backend's transactions.
+    await sleep(1500);
+    printFigure(BENCH, `writes_${name}`, writesBetween(writes0, await writeStats(pool, database)));
+    return { ...result, node_cpu_s: round((mainThreadCpuMs() - node0) / 1000, 1), pg_cpu_s: round(pg / 1000, 1) };
+  } finally {
+    await pool.end();
+  }
+}
+
 /** The burst: campaign to all N, then the same N entering a segment-triggered journey; prints both and the ratio. */
 async function burst(bench: CampaignBench, sink: Awaited<ReturnType<typeof startSmtpSink>>, count: number): Promise<void> {
   const { herald, tenantId, key } = bench;
   const db = herald.runtime.db;
   let before = sink.messages.length;
-  const campaign = await bench.runCampaign('email', { subject: SUBJECT, body: BODY });
+  const campaign = await withCpu(bench, 'campaign', () => bench.runCampaign('email', { subject: SUBJECT, body: BODY }));
   if (sink.messages.length - before !== count || campaign.sent !== count)
     throw new Error(`campaign: expected ${count}, sink ${sink.messages.length - before}, ledger ${campaign.sent}`);
   const campaignRate = count / campaign.seconds;
-  printFigure(BENCH, 'burst_campaign', { messages: count, seconds: round(campaign.seconds, 2), messages_per_s: Math.round(campaignRate) });
+  printFigure(BENCH, 'burst_campaign', {
+    messages: count,
+    seconds: round(campaign.seconds, 2),
+    messages_per_s: Math.round(campaignRate),
+    node_cpu_s: campaign.node_cpu_s,
+    pg_cpu_s: campaign.pg_cpu_s,
+  });
 
+  // BENCH_BURST_ENTRIES_ONLY=1 (diagnostic): no runner; times the refresh and the router's entries alone.
+  const entriesOnly = process.env.BENCH_BURST_ENTRIES_ONLY === '1';
   const segment = await api<{ id: string }>(herald.url, key, 'POST', '/api/v1/segments', {
     name: 'Bench burst',
     rules: { all: [{ fact: 'tags', operator: 'hasAny', value: ['burst'] }] },
@@ -70,26 +122,40 @@ async function burst(bench: CampaignBench, sink: Awaited<ReturnType<typeof start
   // The bulk change: one statement makes every customer match; the refresh turns it into entries.
   await db.raw(`UPDATE customers SET tags = array_append(tags, 'burst') WHERE tenant_id = ?`, [tenantId]);
   before = sink.messages.length;
-  const started = performance.now();
-  await startSegmentRefresh(herald.runtime.temporal, tenantId, segment.id);
-  let refreshedS = 0;
-  const refreshed = client.workflow
-    .getHandle(segmentRefreshWorkflowId(tenantId, segment.id))
-    .result()
-    .then(() => (refreshedS = (performance.now() - started) / 1000));
-  let enteredS = 0;
-  await waitUntil(
-    `${count} journey e-mails`,
-    async () => {
-      if (!enteredS && Number((await db('journey_runs').where({ journey_id: journey.id }).count<{ n: string }[]>({ n: '*' }))[0]!.n) === count)
-        enteredS = (performance.now() - started) / 1000;
-      return sink.messages.length - before >= count;
-    },
-    3_600_000,
-    200,
-  );
-  const seconds = (performance.now() - started) / 1000;
-  await refreshed;
+  const timing = await withCpu(bench, 'journey', async () => {
+    const started = performance.now();
+    await startSegmentRefresh(herald.runtime.temporal, tenantId, segment.id);
+    let refreshedS = 0;
+    const refreshed = client.workflow
+      .getHandle(segmentRefreshWorkflowId(tenantId, segment.id))
+      .result()
+      .then(() => (refreshedS = (performance.now() - started) / 1000));
+    let enteredS = 0;
+    await waitUntil(
+      `${count} journey e-mails`,
+      async () => {
+        if (!enteredS && Number((await db('journey_runs').where({ journey_id: journey.id }).count<{ n: string }[]>({ n: '*' }))[0]!.n) === count)
+          enteredS = (performance.now() - started) / 1000;
+        return entriesOnly ? enteredS > 0 : sink.messages.length - before >= count;
+      },
+      3_600_000,
+      200,
+    );
+    const seconds = (performance.now() - started) / 1000;
+    await refreshed;
+    return { seconds, refreshedS, enteredS };
+  });
+  const { seconds, refreshedS, enteredS } = timing;
+  if (entriesOnly) {
+    printFigure(BENCH, 'burst_entries_only', {
+      runs: count,
+      seconds: round(enteredS, 2),
+      refresh_done_s: round(refreshedS, 2),
+      node_cpu_s: timing.node_cpu_s,
+      pg_cpu_s: timing.pg_cpu_s,
+    });
+    return;
+  }
   const sent = await db('campaign_recipients').where({ tenant_id: tenantId, state: 'sent' }).whereNotNull('journey_step_id').count<{ n: string }[]>({ n: '*' });
   if (Number(sent[0]!.n) !== count || sink.messages.length - before !== count)
     throw new Error(`journey: expected ${count}, sink ${sink.messages.length - before}, ledger ${sent[0]!.n}`);
@@ -100,6 +166,8 @@ async function burst(bench: CampaignBench, sink: Awaited<ReturnType<typeof start
     messages_per_s: Math.round(rate),
     refresh_done_s: round(refreshedS, 2),
     all_runs_entered_s: round(enteredS, 2),
+    node_cpu_s: timing.node_cpu_s,
+    pg_cpu_s: timing.pg_cpu_s,
   });
   printFigure(BENCH, 'burst_ratio', { ratio: round(rate / campaignRate, 3), goal: 0.8, met: rate / campaignRate >= 0.8 });
 }
@@ -196,7 +264,7 @@ export async function run(): Promise<void> {
     );
     try {
       const temporal = bench.herald.runtime.temporal;
-      await ensureJourneyRunner(temporal);
+      if (process.env.BENCH_BURST_ENTRIES_ONLY !== '1') await ensureJourneyRunner(temporal);
       await ensureJourneyRouter(temporal, temporal.settings.taskQueue);
       // /track goes to a `herald serve` child (the production build), so ingest and the worker in this process do not share a thread.
       const apiChild = figures.has('wake') ? await startHeraldChild(bench.herald.config.DATABASE_URL!) : undefined;

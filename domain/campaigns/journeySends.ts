@@ -75,20 +75,33 @@ function toClaimed(row: Record<string, unknown>): JourneyClaim {
  */
 async function claimJourneyRows(db: Knex, campaign: CampaignRow, tenantId: string, messages: JourneyMessage[], now: Date): Promise<Map<string, JourneyClaim>> {
   const channel = campaign.channel;
+  // The customer ids also as an array (here and in the insert): the customers are read by primary
+  // key even when the table's statistics lag behind a bulk load.
+  const customerIds = [...new Set(messages.map((m) => m.customerId))];
   const returning = `SELECT x.id AS ledger_id, x.journey_step_id AS ledger_step_id, x.address AS ledger_address, x.attempts AS ledger_attempts,
-                            x.state AS ledger_state, x.skip_reason AS ledger_skip_reason, c.* FROM x JOIN customers c ON c.id = x.customer_id`;
+                            x.state AS ledger_state, x.skip_reason AS ledger_skip_reason, c.*
+                       FROM x JOIN customers c ON c.id = x.customer_id WHERE c.id = ANY(?::uuid[])`;
   const inserted = await db.raw(
     `WITH x AS (
        INSERT INTO campaign_recipients (tenant_id, campaign_id, customer_id, channel, address, state, skip_reason, claimed_at, journey_step_id)
        SELECT c.tenant_id, ?, c.id, ?, c.${ADDRESS_COLUMN[channel]}, CASE WHEN r.reason IS NULL THEN 'sending' ELSE 'skipped' END, r.reason,
               CASE WHEN r.reason IS NULL THEN ?::timestamptz END, m.step_id
          FROM jsonb_to_recordset(?::jsonb) AS m(step_id uuid, customer_id uuid)
-         JOIN customers c ON c.id = m.customer_id AND c.tenant_id = ?
+         JOIN customers c ON c.id = m.customer_id AND c.tenant_id = ? AND c.id = ANY(?::uuid[])
          CROSS JOIN LATERAL (SELECT ${skipReasonSql(channel)} AS reason) r
        ON CONFLICT (journey_step_id) WHERE journey_step_id IS NOT NULL DO NOTHING
        RETURNING id, journey_step_id, customer_id, address, attempts, state, skip_reason
      ) ${returning}`,
-    [campaign.id, channel, now, JSON.stringify(messages.map((m) => ({ step_id: m.stepId, customer_id: m.customerId }))), tenantId, channel],
+    [
+      campaign.id,
+      channel,
+      now,
+      JSON.stringify(messages.map((m) => ({ step_id: m.stepId, customer_id: m.customerId }))),
+      tenantId,
+      customerIds,
+      channel,
+      customerIds,
+    ],
   );
   const claims = new Map<string, JourneyClaim>(inserted.rows.map((r: Record<string, unknown>) => [r.ledger_step_id as string, toClaimed(r)]));
   const existing = messages.filter((m) => !claims.has(m.stepId)).map((m) => m.stepId);
@@ -99,7 +112,7 @@ async function claimJourneyRows(db: Knex, campaign: CampaignRow, tenantId: strin
         WHERE journey_step_id = ANY(?::uuid[]) AND (state = 'sending' OR (state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)))
        RETURNING id, journey_step_id, customer_id, address, attempts, state, skip_reason
      ) ${returning}`,
-    [now, existing, now],
+    [now, existing, now, customerIds],
   );
   for (const r of reclaimed.rows as Array<Record<string, unknown>>) claims.set(r.ledger_step_id as string, toClaimed(r));
   return claims;

@@ -62,7 +62,9 @@ export interface Settlement {
 }
 
 /**
- * Settles a page of claimed rows in one statement. A delivery receipt that arrived before the
+ * Settles a page of claimed rows in one statement (the ids also as an array, so the rows are read
+ * by primary key however stale the table's statistics: a journey burst settles small batches
+ * into a ledger that grew faster than ANALYZE ran). A delivery receipt that arrived before the
  * settlement (fast providers) is kept: a sent row with delivered_at becomes `delivered`, and one
  * whose provider already reported it failed (a permanent error on a row still `sending`, only
  * written by a status callback) becomes `failed` with that error.
@@ -79,7 +81,7 @@ export async function settleRecipients(db: Knex, settlements: Settlement[], now:
             sent_at = CASE WHEN v.state = 'sent' THEN ?::timestamptz ELSE r.sent_at END,
             next_attempt_at = v.next_attempt_at, deferred_reason = v.deferred_reason
        FROM jsonb_to_recordset(?::jsonb) AS v(id uuid, state text, provider_id text, error text, error_kind text, attempted boolean, next_attempt_at timestamptz, deferred_reason text)
-      WHERE r.id = v.id AND r.state = 'sending'`,
+      WHERE r.id = ANY(?::uuid[]) AND r.id = v.id AND r.state = 'sending'`,
     [
       now,
       JSON.stringify(
@@ -94,6 +96,7 @@ export async function settleRecipients(db: Knex, settlements: Settlement[], now:
           deferred_reason: s.deferredReason ?? null,
         })),
       ),
+      settlements.map((s) => s.id),
     ],
   );
 }

@@ -64,7 +64,9 @@ export interface RunMove {
 /**
  * Writes a batch of moves in one statement, each conditioned on its run still being active at
  * the node and visit the runner read (and, for `onlyIfWaiting`, still waiting). Answers the ids
- * of the runs that were still there and so moved.
+ * of the runs that were still there and so moved. The ids are also given as an array: the
+ * planner then reads the runs by primary key even before statistics know how many runs a burst
+ * just made (a join with the record set alone was planned as a scan of every active run).
  */
 export async function moveRuns(trx: Knex, moves: RunMove[], now: Date): Promise<Set<string>> {
   if (!moves.length) return new Set();
@@ -83,7 +85,7 @@ export async function moveRuns(trx: Knex, moves: RunMove[], now: Date): Promise<
             updated_at = now()
        FROM jsonb_to_recordset(?::jsonb) AS v(id uuid, node_id text, visit int, op text, next_node text, next_visit int, due_at timestamptz,
                                              waiting_for jsonb, context jsonb, message_id uuid, only_if_waiting boolean)
-      WHERE r.id = v.id AND r.state = 'active' AND r.node_id = v.node_id AND r.visit = v.visit
+      WHERE r.id = ANY(?::uuid[]) AND r.id = v.id AND r.state = 'active' AND r.node_id = v.node_id AND r.visit = v.visit
         AND (NOT v.only_if_waiting OR r.waiting_for IS NOT NULL)
       RETURNING r.id`,
     [
@@ -103,6 +105,7 @@ export async function moveRuns(trx: Knex, moves: RunMove[], now: Date): Promise<
           only_if_waiting: m.onlyIfWaiting ?? false,
         })),
       ),
+      moves.map((m) => m.run.id),
     ],
   );
   return new Set(rows.map((r) => r.id));
@@ -135,8 +138,8 @@ export async function releaseRuns(db: Knex, runs: Array<Pick<RunRow, 'id' | 'nod
   await db.raw(
     `UPDATE journey_runs r SET due_at = ?, updated_at = now()
        FROM jsonb_to_recordset(?::jsonb) AS v(id uuid, node_id text, visit int)
-      WHERE r.id = v.id AND r.state = 'active' AND r.node_id = v.node_id AND r.visit = v.visit`,
-    [now, JSON.stringify(runs.map((r) => ({ id: r.id, node_id: r.node_id, visit: r.visit })))],
+      WHERE r.id = ANY(?::uuid[]) AND r.id = v.id AND r.state = 'active' AND r.node_id = v.node_id AND r.visit = v.visit`,
+    [now, JSON.stringify(runs.map((r) => ({ id: r.id, node_id: r.node_id, visit: r.visit }))), runs.map((r) => r.id)],
   );
 }
 

@@ -18,8 +18,9 @@ export async function findSteps(db: Knex, runs: Array<Pick<RunRow, 'id' | 'node_
   if (!runs.length) return new Map();
   const { rows } = await db.raw<{ rows: StepRow[] }>(
     `SELECT s.* FROM jsonb_to_recordset(?::jsonb) AS k(run_id uuid, node_id text, visit int)
-       JOIN journey_steps s ON s.run_id = k.run_id AND s.node_id = k.node_id AND s.visit = k.visit`,
-    [visitKeys(runs)],
+       JOIN journey_steps s ON s.run_id = k.run_id AND s.node_id = k.node_id AND s.visit = k.visit
+      WHERE s.run_id = ANY(?::uuid[])`,
+    [visitKeys(runs), runs.map((r) => r.id)],
   );
   return new Map(rows.map((s) => [s.run_id, s]));
 }

@@ -68,6 +68,33 @@ function writesBetween(before: Awaited<ReturnType<typeof writeStats>>, after: Aw
   return out;
 }
 
+/**
+ * BENCH_SQL_TIMES=1 (diagnostic): the wall time and count of every statement the worker's knex
+ * sends during the journey phase, summed by its first words, printed as `sql_times`.
+ */
+function sqlTimer(bench: CampaignBench) {
+  const db = bench.herald.runtime.db;
+  const started = new Map<string, number>();
+  const sums = new Map<string, { n: number; ms: number }>();
+  const onQuery = (q: { __knexQueryUid: string }) => started.set(q.__knexQueryUid, performance.now());
+  const onDone = (_r: unknown, q: { __knexQueryUid: string; sql: string }) => {
+    const t = started.get(q.__knexQueryUid);
+    if (t === undefined) return;
+    started.delete(q.__knexQueryUid);
+    const key = q.sql.replace(/\s+/g, ' ').slice(0, 90);
+    const sum = sums.get(key) ?? { n: 0, ms: 0 };
+    sum.n++;
+    sum.ms += performance.now() - t;
+    sums.set(key, sum);
+  };
+  db.on('query', onQuery).on('query-response', onDone);
+  return () => {
+    db.off('query', onQuery).off('query-response', onDone);
+    const top = [...sums].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25);
+    printFigure(BENCH, 'sql_times', Object.fromEntries(top.map(([k, v]) => [k, `${v.n} × ${round(v.ms / v.n, 2)} ms = ${Math.round(v.ms)} ms`])));
+  };
+}
+
 /** Runs `work` and answers, beside its result, the CPU seconds this process's thread and the database's backends spent meanwhile. */
 async function withCpu<T>(bench: CampaignBench, name: string, work: () => Promise<T>): Promise<T & { node_cpu_s: number; pg_cpu_s: number }> {
   const url = bench.herald.config.DATABASE_URL!;
@@ -122,6 +149,7 @@ async function burst(bench: CampaignBench, sink: Awaited<ReturnType<typeof start
   // The bulk change: one statement makes every customer match; the refresh turns it into entries.
   await db.raw(`UPDATE customers SET tags = array_append(tags, 'burst') WHERE tenant_id = ?`, [tenantId]);
   before = sink.messages.length;
+  const stopSqlTimes = process.env.BENCH_SQL_TIMES === '1' ? sqlTimer(bench) : undefined;
   const timing = await withCpu(bench, 'journey', async () => {
     const started = performance.now();
     await startSegmentRefresh(herald.runtime.temporal, tenantId, segment.id);
@@ -145,6 +173,7 @@ async function burst(bench: CampaignBench, sink: Awaited<ReturnType<typeof start
     await refreshed;
     return { seconds, refreshedS, enteredS };
   });
+  stopSqlTimes?.();
   const { seconds, refreshedS, enteredS } = timing;
   if (entriesOnly) {
     printFigure(BENCH, 'burst_entries_only', {
@@ -261,7 +290,11 @@ export async function run(): Promise<void> {
       count,
       { email, sms: createLogSmsChannel(async () => undefined) },
       { pageSize: envInt('BENCH_PAGE_SIZE', 500), concurrency: CONCURRENCY },
-    );
+    ).catch(async (err: unknown) => {
+      await email.close();
+      await sink.close();
+      throw err;
+    });
     try {
       const temporal = bench.herald.runtime.temporal;
       if (process.env.BENCH_BURST_ENTRIES_ONLY !== '1') await ensureJourneyRunner(temporal);

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { SqlStatement } from '../../db/prepared';
 import type { CustomerRow } from '../customers/rows';
 import type { LedgerCounts } from './types';
 
@@ -71,8 +72,14 @@ export interface Settlement {
  */
 export async function settleRecipients(db: Knex, settlements: Settlement[], now: Date): Promise<void> {
   if (!settlements.length) return;
-  await db.raw(
-    `UPDATE campaign_recipients r
+  const statement = settleRecipientsStatement(settlements, now);
+  await db.raw(statement.sql, statement.bindings as Knex.RawBinding[]);
+}
+
+/** The UPDATE of {@link settleRecipients}, for a caller that writes it in the same statement as its own rows (the journey runner). */
+export function settleRecipientsStatement(settlements: Settlement[], now: Date): SqlStatement {
+  return {
+    sql: `UPDATE campaign_recipients r
         SET state = CASE WHEN v.state = 'sent' AND r.error_kind = 'permanent' THEN 'failed' WHEN v.state = 'sent' AND r.delivered_at IS NOT NULL THEN 'delivered' ELSE v.state END,
             provider_id = coalesce(v.provider_id, r.provider_id),
             error = CASE WHEN v.state = 'sent' AND r.error_kind = 'permanent' THEN r.error ELSE v.error END,
@@ -82,7 +89,7 @@ export async function settleRecipients(db: Knex, settlements: Settlement[], now:
             next_attempt_at = v.next_attempt_at, deferred_reason = v.deferred_reason
        FROM jsonb_to_recordset(?::jsonb) AS v(id uuid, state text, provider_id text, error text, error_kind text, attempted boolean, next_attempt_at timestamptz, deferred_reason text)
       WHERE r.id = ANY(?::uuid[]) AND r.id = v.id AND r.state = 'sending'`,
-    [
+    bindings: [
       now,
       JSON.stringify(
         settlements.map((s) => ({
@@ -98,7 +105,7 @@ export async function settleRecipients(db: Knex, settlements: Settlement[], now:
       ),
       settlements.map((s) => s.id),
     ],
-  );
+  };
 }
 
 /** What is left of a campaign: rows still to settle, how many are due now, and the next deferral. */

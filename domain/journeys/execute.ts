@@ -3,18 +3,20 @@
  * runs by (version, node) and executes a group at once: its steps are begun (effect nodes) or read
  * (waits) in one statement, send nodes are prepared as one batch (one ledger statement, one policy
  * pass), other nodes decided one executor call per run. Effects (provider calls, webhook requests,
- * customer changes) run within the runner's lanes, and outcomes are written as they come, a batch
- * per transaction — ledger settlements, steps, moves, each conditioned on its run still being at
- * that node and visit (outcomes.ts) — while the next effects are made. An effect starts only when
- * fewer than the runner's bound are made but unwritten: a step is begun before its effect, so what
- * a crash can repeat is those, each with its step's id. Runs that moved on are grouped again at
- * their next node in the next round.
+ * customer changes) run within the runner's lanes. The group's outcomes — ledger settlements,
+ * steps, moves, each move conditioned on its run still being at that node and visit — are written
+ * in one statement at the end of the group (outcomes.ts). An effect starts only when fewer than the
+ * runner's bound are made but not yet recorded: a sent message is recorded when its ledger row is
+ * settled (small batches, as the messages come back), a webhook or customer change when its step
+ * is written; a step is begun before its effect, so what a crash can repeat is those, each with its
+ * step's id. Runs that moved on are grouped again at their next node in the next round.
  */
 import type { Knex } from 'knex';
 import { createLimiter, type Limiter, type Semaphore } from '../../lib/limiter';
 import { findCustomers } from '../customers/repo';
 import type { CustomerRow } from '../customers/rows';
 import { writeOutcomes, type Executed } from './outcomes';
+import type { Settler } from './settler';
 import { applyRunMigration, endRunAt, holdRun, releaseRuns } from './runMoves';
 import type { RunContext, RunRow, StepInput, StepOutcome, StepRow } from './runnerTypes';
 import { beginSteps, closeMigratedStep, findSteps, writeStep } from './stepRows';
@@ -64,6 +66,8 @@ export interface ExecuteDeps {
   limit: Limiter;
   /** Effects made whose outcome is not yet written, across pages: what a crash can repeat. */
   unwritten: Semaphore;
+  /** Settles sent messages' ledger rows as they come back (and gives their permits back). */
+  settler: Settler;
   onError(err: unknown, runId: string): void;
 }
 
@@ -120,9 +124,9 @@ async function planAll(env: StepEnv, node: JourneyNode, inputs: StepInput[]): Pr
   return Promise.all(inputs.map((input) => limit(() => execute(env, input)).catch((error: unknown) => ({ error }))));
 }
 
-/** Writes outcomes as they come, a batch per transaction: what arrives while one batch is written goes in the next. */
-function outcomeWriter(write: (items: Array<Executed & { permit: boolean }>) => Promise<void>) {
-  let buffer: Array<Executed & { permit: boolean }> = [];
+/** Writes items as they come, a batch per call of `write`: what arrives while one batch is written goes in the next. */
+function batchWriter<T>(write: (items: T[]) => Promise<void>) {
+  let buffer: T[] = [];
   let running: Promise<void> | null = null;
   const pump = async () => {
     while (buffer.length) {
@@ -133,7 +137,7 @@ function outcomeWriter(write: (items: Array<Executed & { permit: boolean }>) => 
     running = null;
   };
   return {
-    push(item: Executed & { permit: boolean }) {
+    push(item: T) {
       buffer.push(item);
       running ??= pump();
     },
@@ -171,20 +175,36 @@ async function executeGroup(deps: ExecuteDeps, runs: RunRow[], result: RunResult
     runs.map((run) => ({ run, version, node, step: steps.get(run.id), now })),
   );
   const onward: RunRow[] = [];
-  const writer = outcomeWriter(async (items) => {
+  const lease = () => {
     const at = deps.clock();
+    return { at, until: new Date(at.getTime() + deps.leaseMs) };
+  };
+  const writeOrFail = async (items: Executed[]) => {
+    const { at, until } = lease();
     try {
-      onward.push(...(await writeOutcomes(db, items, at, new Date(at.getTime() + deps.leaseMs))));
+      onward.push(...(await writeOutcomes(db, items, at, until)));
     } catch (err) {
       await Promise.all(items.map(({ run }) => fail(run, err)));
-    } finally {
-      for (const item of items) if (item.permit) deps.unwritten.release();
     }
+  };
+  // Messages sent: their ledger rows are settled as they come (the runner's settler gives their
+  // permits back then); their steps and moves go with the group's other outcomes, in one statement
+  // at the end, which settles again any row still `sending` (a no-op for a settled one).
+  // Effects without a ledger row (webhooks, customer changes): their steps are written as they come.
+  const stepper = batchWriter<Executed>(async (items) => {
+    await writeOrFail(items);
+    for (let i = 0; i < items.length; i++) deps.unwritten.release();
   });
+  const atEnd: Executed[] = [];
   const decided = (run: RunRow, outcome: StepOutcome, permit: boolean) => {
     result.steps++;
     if (outcome.kind === 'next' && outcome.messageId) result.sent++;
-    writer.push({ run, node, outcome, permit });
+    const item = { run, node, outcome };
+    if (!permit) atEnd.push(item);
+    else if (outcome.kind !== 'exit' && outcome.settlement) {
+      atEnd.push(item);
+      deps.settler.push(outcome.settlement);
+    } else stepper.push(item);
   };
   const pending: Array<Promise<void>> = [];
   for (const [i, step] of planned.entries()) {
@@ -206,7 +226,8 @@ async function executeGroup(deps: ExecuteDeps, runs: RunRow[], result: RunResult
     }
   }
   await Promise.all(pending);
-  await writer.drain();
+  await stepper.drain();
+  if (atEnd.length) await writeOrFail(atEnd);
   return onward;
 }
 

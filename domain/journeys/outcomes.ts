@@ -1,16 +1,16 @@
 /**
  * Writing what the executors decided for a batch of runs at one node: the ledger settlements,
- * the step rows, the runs' moves and the ends of exits, in ONE transaction of a few set-based
- * statements however many runs the batch holds (like the campaign sender's settleRecipients per
- * page). Each move is conditioned on its run still being at that node and visit (runMoves.ts), so
- * a run another writer moved meanwhile stays where that writer put it.
+ * the step rows and the runs' moves in ONE statement (data-modifying CTEs, each built by the
+ * module that owns its table), however many runs the batch holds; exits add endRuns in the same
+ * transaction. Each move is conditioned on its run still being at that node and visit
+ * (runMoves.ts), so a run another writer moved meanwhile stays where that writer put it.
  */
 import type { Knex } from 'knex';
-import { settleRecipients, type Settlement } from '../campaigns/ledger';
-import { moveRuns, type RunMove } from './runMoves';
+import { settleRecipientsStatement, type Settlement } from '../campaigns/ledger';
+import { moveRunsStatement, type RunMove } from './runMoves';
 import { endRuns } from './runs';
 import type { RunContext, RunRow, StepOutcome } from './runnerTypes';
-import { writeSteps, type StepWrite } from './stepRows';
+import { writeStepsStatement, type StepWrite } from './stepRows';
 import type { JourneyNode } from './types';
 
 /** One run's executed step: the run as claimed, its node, and what the executor decided. */
@@ -48,18 +48,25 @@ export async function writeOutcomes(db: Knex, executed: Executed[], now: Date, l
   if (!executed.length) return [];
   const plans = executed.map((e) => ({ ...e, ...planOf(e, leaseUntil) }));
   const settlements = executed.flatMap(({ outcome }) => ('settlement' in outcome && outcome.settlement ? [outcome.settlement as Settlement] : []));
-  const moved = await db.transaction(async (trx) => {
-    await settleRecipients(trx, settlements, now);
-    await writeSteps(
-      trx,
-      plans.map((p) => ({ run: p.run, kind: p.node.type, write: p.write })),
-      now,
-    );
-    const ids = await moveRuns(
-      trx,
-      plans.map((p) => p.move),
-      now,
-    );
+  const parts = [
+    ...(settlements.length ? [{ name: 'settled', ...settleRecipientsStatement(settlements, now) }] : []),
+    {
+      name: 'stepped',
+      ...writeStepsStatement(
+        plans.map((p) => ({ run: p.run, kind: p.node.type, write: p.write })),
+        now,
+      ),
+    },
+  ];
+  const moves = moveRunsStatement(
+    plans.map((p) => p.move),
+    now,
+  );
+  const sql = `WITH ${parts.map((p) => `${p.name} AS (${p.sql} RETURNING 1)`).join(', ')}, moved AS (${moves.sql}) SELECT id FROM moved`;
+  const bindings = [...parts.flatMap((p) => p.bindings), ...moves.bindings] as Knex.RawBinding[];
+  const write = async (trx: Knex) => {
+    const { rows } = await trx.raw<{ rows: Array<{ id: string }> }>(sql, bindings);
+    const ids = new Set(rows.map((r) => r.id));
     const exits = plans.filter((p) => p.move.op === 'exit' && ids.has(p.run.id));
     if (exits.length)
       await endRuns(
@@ -68,7 +75,9 @@ export async function writeOutcomes(db: Knex, executed: Executed[], now: Date, l
         now,
       );
     return ids;
-  });
+  };
+  // One statement is its own transaction; exits need endRuns beside it.
+  const moved = plans.some((p) => p.move.op === 'exit') ? await db.transaction(write) : await write(db);
   const onward: RunRow[] = [];
   for (const { run, move } of plans) {
     if (move.op !== 'move' || !moved.has(run.id)) continue;

@@ -6,6 +6,7 @@
  * through runs.ts's endRuns, so an exit writes its journey.exited event in the same transaction.
  */
 import type { Knex } from 'knex';
+import type { SqlStatement } from '../../db/prepared';
 import { endRuns } from './runs';
 import type { RunContext, RunRow } from './runnerTypes';
 import type { EndReason, RunWait } from './types';
@@ -17,17 +18,20 @@ export const RUN_LEASE_MS = 60_000;
  * Claims up to `limit` runs due at `now` (active, due_at reached, journey active or archived —
  * never paused) in due order and leases them by pushing due_at to `now` + RUN_LEASE_MS in the
  * same statement, so no transaction is held while they run and another worker skips them
- * (SKIP LOCKED now, the lease afterwards). Returns them with their journey's name.
+ * (SKIP LOCKED now, the lease afterwards). Returns them with their journey's name. The journey's
+ * status is a scalar subquery and the update reads the claimed ids by primary key, so the plan
+ * walks the due index in order and stops at the limit: as a join, a burst of 100,000 runs due at
+ * once was planned as a scan and sort of all of them at every claim.
  */
 export async function claimDueRuns(db: Knex, now: Date, limit: number): Promise<RunRow[]> {
   const { rows } = await db.raw(
     `WITH due AS (
        SELECT r.id FROM journey_runs r
         WHERE r.state = 'active' AND r.due_at IS NOT NULL AND r.due_at <= ?
-          AND EXISTS (SELECT 1 FROM journeys j WHERE j.id = r.journey_id AND j.status IN ('active', 'archived'))
+          AND (SELECT j.status FROM journeys j WHERE j.id = r.journey_id) IN ('active', 'archived')
         ORDER BY r.due_at, r.id LIMIT ? FOR UPDATE OF r SKIP LOCKED
      )
-     UPDATE journey_runs r SET due_at = ?, updated_at = now() FROM due WHERE r.id = due.id
+     UPDATE journey_runs r SET due_at = ?, updated_at = now() WHERE r.id = ANY(ARRAY(SELECT id FROM due))
      RETURNING r.id, r.tenant_id, r.journey_id, r.version_id, r.customer_id, r.node_id, r.visit, r.due_at, r.waiting_for, r.trigger,
                r.context, r.entered_at, r.last_message_id, r.migrate_to_version_id, r.migrate_to_node_id,
                (SELECT j.name FROM journeys j WHERE j.id = r.journey_id) AS journey_name`,
@@ -41,7 +45,7 @@ const at = (trx: Knex, run: Pick<RunRow, 'id' | 'node_id' | 'visit'>) =>
   trx('journey_runs').where({ id: run.id, state: 'active', node_id: run.node_id, visit: run.visit });
 
 /**
- * A run's move after a step, as {@link moveRuns} writes it:
+ * A run's move after a step, as {@link moveRunsStatement} writes it:
  * - `move`: on to `next` at `visit` (its arrivals there + 1, counted in `context.visits`), kept
  *   leased until `dueAt` (the runner goes on with it at once);
  * - `complete`: no next node, the run completes;
@@ -62,16 +66,16 @@ export interface RunMove {
 }
 
 /**
- * Writes a batch of moves in one statement, each conditioned on its run still being active at
- * the node and visit the runner read (and, for `onlyIfWaiting`, still waiting). Answers the ids
- * of the runs that were still there and so moved. The ids are also given as an array: the
- * planner then reads the runs by primary key even before statistics know how many runs a burst
- * just made (a join with the record set alone was planned as a scan of every active run).
+ * The UPDATE writing a batch of moves in one statement, each conditioned on its run still being
+ * active at the node and visit the runner read (and, for `onlyIfWaiting`, still waiting); it
+ * returns the ids of the runs that were still there and so moved. The ids are also given as an
+ * array: the planner then reads the runs by primary key even before statistics know how many runs
+ * a burst just made (a join with the record set alone was planned as a scan of every active run).
+ * The runner sends it in one statement with the steps and settlements (outcomes.ts).
  */
-export async function moveRuns(trx: Knex, moves: RunMove[], now: Date): Promise<Set<string>> {
-  if (!moves.length) return new Set();
-  const { rows } = await trx.raw<{ rows: Array<{ id: string }> }>(
-    `UPDATE journey_runs r SET
+export function moveRunsStatement(moves: RunMove[], now: Date): SqlStatement {
+  return {
+    sql: `UPDATE journey_runs r SET
             state = CASE WHEN v.op = 'complete' THEN 'completed' ELSE r.state END,
             end_reason = CASE WHEN v.op = 'complete' THEN 'completed' ELSE r.end_reason END,
             ended_at = CASE WHEN v.op = 'complete' THEN ?::timestamptz ELSE r.ended_at END,
@@ -88,7 +92,7 @@ export async function moveRuns(trx: Knex, moves: RunMove[], now: Date): Promise<
       WHERE r.id = ANY(?::uuid[]) AND r.id = v.id AND r.state = 'active' AND r.node_id = v.node_id AND r.visit = v.visit
         AND (NOT v.only_if_waiting OR r.waiting_for IS NOT NULL)
       RETURNING r.id`,
-    [
+    bindings: [
       now,
       JSON.stringify(
         moves.map((m) => ({
@@ -107,8 +111,7 @@ export async function moveRuns(trx: Knex, moves: RunMove[], now: Date): Promise<
       ),
       moves.map((m) => m.run.id),
     ],
-  );
-  return new Set(rows.map((r) => r.id));
+  };
 }
 
 /** Holds the run at its node until `until` (null: nothing scheduled), waiting for `waitingFor` when given. */

@@ -24,6 +24,7 @@ import { createDefaultLanguageCache } from '../tenants/languageCache';
 import type { WebhookSettings } from '../webhooks/settings';
 import { executePage, type ExecuteDeps } from './execute';
 import { claimDueRuns, RUN_LEASE_MS } from './runMoves';
+import { createSettler } from './settler';
 import type { StepEnv } from './steps';
 import { createVersionCache } from './versionCache';
 
@@ -31,7 +32,7 @@ import { createVersionCache } from './versionCache';
 export const POLL_MS = 150;
 
 /** Pages executed at once: while one writes its outcomes, the other keeps the transports busy. */
-const PAGES_IN_FLIGHT = 2;
+const PAGES_IN_FLIGHT = 3;
 
 /** How long one runner call lasts before handing back to its workflow (which loops). */
 const RUN_MS = 5 * 60_000;
@@ -114,6 +115,12 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
   // Shared by every page: provider calls in flight, and effects made but not yet written (twice the lanes, so writes overlap sends).
   const limit = createLimiter(concurrency);
   const unwritten = createSemaphore(2 * concurrency);
+  const settler = createSettler({
+    db: deps.db,
+    unwritten,
+    clock,
+    onError: (err) => deps.logger.warn({ err }, 'journey messages could not be settled yet; their steps will settle them'),
+  });
 
   async function runJourneys(call: RunnerCall): Promise<RunnerProgress> {
     const progress: RunnerProgress = { claimed: 0, steps: 0, sent: 0 };
@@ -125,6 +132,7 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
       signal: call.signal,
       limit,
       unwritten,
+      settler,
       onError: (err, runId) => deps.logger.warn({ err, runId }, 'a journey run could not be executed; it comes due again after its lease'),
     };
     const wakeup = createWakeup(call.signal);
@@ -161,6 +169,7 @@ export function createJourneyRunner(deps: JourneyRunnerDeps) {
       }
     } finally {
       await Promise.allSettled([...inFlight]);
+      await settler.drain();
     }
     return progress;
   }

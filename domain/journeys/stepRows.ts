@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { SqlStatement } from '../../db/prepared';
 import type { RunRow, StepRow } from './runnerTypes';
 
 /**
@@ -63,15 +64,21 @@ export interface StepWrite {
  */
 export async function writeSteps(trx: Knex, writes: Array<{ run: RunRow; kind: string; write: StepWrite }>, now: Date): Promise<void> {
   if (!writes.length) return;
-  await trx.raw(
-    `INSERT INTO journey_steps (tenant_id, journey_id, version_id, run_id, node_id, visit, kind, status, next_node_id, detail, started_at, finished_at)
+  const statement = writeStepsStatement(writes, now);
+  await trx.raw(statement.sql, statement.bindings as Knex.RawBinding[]);
+}
+
+/** The INSERT of {@link writeSteps}, for the runner to send in one statement with the runs' moves. */
+export function writeStepsStatement(writes: Array<{ run: RunRow; kind: string; write: StepWrite }>, now: Date): SqlStatement {
+  return {
+    sql: `INSERT INTO journey_steps (tenant_id, journey_id, version_id, run_id, node_id, visit, kind, status, next_node_id, detail, started_at, finished_at)
      SELECT w.tenant_id, w.journey_id, w.version_id, w.run_id, w.node_id, w.visit, w.kind, w.status, w.next_node_id, w.detail, ?,
             CASE WHEN w.finished THEN ?::timestamptz END
        FROM jsonb_to_recordset(?::jsonb) AS w(tenant_id uuid, journey_id uuid, version_id uuid, run_id uuid, node_id text, visit int, kind text,
                                              status text, next_node_id text, detail jsonb, finished boolean)
      ON CONFLICT (run_id, node_id, visit) DO UPDATE
        SET status = EXCLUDED.status, next_node_id = EXCLUDED.next_node_id, detail = EXCLUDED.detail, finished_at = EXCLUDED.finished_at`,
-    [
+    bindings: [
       now,
       now,
       JSON.stringify(
@@ -90,7 +97,7 @@ export async function writeSteps(trx: Knex, writes: Array<{ run: RunRow; kind: s
         })),
       ),
     ],
-  );
+  };
 }
 
 /** Writes one run's current step (see {@link writeSteps}). */

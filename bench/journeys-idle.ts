@@ -83,25 +83,27 @@ export async function runIdle(bench: string, runs: number, seconds: number): Pro
 
     const entered = new Date();
     const insertStarted = performance.now();
-    await db.raw(
-      `INSERT INTO journey_runs (tenant_id, journey_id, version_id, customer_id, entry_key, node_id, visit, due_at, trigger, context, entered_at)
-       SELECT c.tenant_id, ?, ?, c.id, 'k' || k, 'week', 1, ?::timestamptz + make_interval(secs => k), ?::jsonb, '{"visits":{"week":1}}', ?
-         FROM customers c CROSS JOIN generate_series(1, ?) k WHERE c.tenant_id = ?`,
-      [
-        journey.id,
-        version.id,
-        new Date(entered.getTime() + 7 * 86_400_000),
-        JSON.stringify({ kind: 'event', eventId: null, name: 'Bench Idle', properties: {}, occurredAt: entered.toISOString() }),
-        entered,
-        perCustomer,
-        tenantId,
-      ],
-    );
-    await db.raw(
-      `INSERT INTO journey_steps (tenant_id, journey_id, version_id, run_id, node_id, visit, kind, status, detail, started_at)
-       SELECT tenant_id, journey_id, version_id, id, 'week', 1, 'delay', 'waiting', jsonb_build_object('until', due_at), entered_at FROM journey_runs WHERE journey_id = ?`,
-      [journey.id],
-    );
+    // One statement per entry key (runs and their steps together), each within the connection's statement timeout.
+    for (let k = 1; k <= perCustomer; k++) {
+      await db.raw(
+        `WITH r AS (
+           INSERT INTO journey_runs (tenant_id, journey_id, version_id, customer_id, entry_key, node_id, visit, due_at, trigger, context, entered_at)
+           SELECT c.tenant_id, ?, ?, c.id, ?, 'week', 1, ?::timestamptz, ?::jsonb, '{"visits":{"week":1}}', ? FROM customers c WHERE c.tenant_id = ?
+           RETURNING id, tenant_id, journey_id, version_id, due_at, entered_at
+         )
+         INSERT INTO journey_steps (tenant_id, journey_id, version_id, run_id, node_id, visit, kind, status, detail, started_at)
+         SELECT tenant_id, journey_id, version_id, id, 'week', 1, 'delay', 'waiting', jsonb_build_object('until', due_at), entered_at FROM r`,
+        [
+          journey.id,
+          version.id,
+          `k${k}`,
+          new Date(entered.getTime() + 7 * 86_400_000 + k * 1000),
+          JSON.stringify({ kind: 'event', eventId: null, name: 'Bench Idle', properties: {}, occurredAt: entered.toISOString() }),
+          entered,
+          tenantId,
+        ],
+      );
+    }
     await db.raw('VACUUM ANALYZE journey_runs');
     await db.raw('VACUUM ANALYZE journey_steps');
     const n = (await db('journey_runs').where({ state: 'active' }).count<{ n: string }[]>({ n: '*' }))[0]!.n;

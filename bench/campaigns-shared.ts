@@ -13,6 +13,8 @@ import { createBenchTenant, createDatabase, dropDatabase, migrate, openBenchServ
 export interface CampaignBench {
   herald: InProcessHerald;
   tenantId: string;
+  /** The tenant's first admin key (for benchmarks that drive the API). */
+  key: string;
   /** Creates a campaign to every seeded customer and times it from the send command to `completed`. */
   runCampaign(channel: 'email' | 'sms', body: Record<string, unknown>): Promise<{ seconds: number; sent: number; id: string }>;
   close(): Promise<void>;
@@ -34,7 +36,7 @@ export async function openCampaignBench(
   process.env.TEMPORAL_TASK_QUEUE = `bench-${bench}-${process.pid}`;
   const herald = await startHeraldInProcess(url);
   const { db } = herald.runtime;
-  const { tenantId } = await createBenchTenant(db, bench);
+  const { tenantId, key } = await createBenchTenant(db, bench);
   await db.raw(
     `INSERT INTO customers (tenant_id, first_name, last_name, full_name, email, phone)
      SELECT ?, 'Cust' || g, 'N', 'Cust' || g || ' N', 'c' || g || '@example.com', '+1555' || lpad(g::text, 7, '0') FROM generate_series(1, ?) g`,
@@ -53,6 +55,7 @@ export async function openCampaignBench(
   return {
     herald,
     tenantId,
+    key,
     async runCampaign(channel, body) {
       const campaign = await herald.runtime.domain.campaigns.create(ctx, {
         name: `${bench} ${Date.now()}`,

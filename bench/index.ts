@@ -91,6 +91,11 @@ export const benchmarks: Record<string, Benchmark> = {
     description: 'an SMS campaign end to end through the twilio client vs a raw loop of the same client calls, local fake API (BENCH_MESSAGES, default 20,000)',
     load: () => import('./campaigns-sms'),
   },
+  journeys: {
+    description:
+      'journeys (issue 17): a segment burst (BENCH_CUSTOMERS, default 100,000) through branch → send e-mail vs the same campaign; event wake-ups at 200/s with 100,000 runs waiting (p50/p99); 1,000,000 runs in a 7-day delay: worker CPU and RSS (BENCH_FIGURES picks)',
+    load: () => import('./journeys'),
+  },
   webhooks: {
     description:
       "Herald's webhook delivery (10k events to 1 endpoint, and fanned out to 10) beside raw undici + HMAC, and commit → first attempt p50/p99 at 200 events/s",

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { readMessagingSettings, type MessagingSettings } from '../messaging/settings';
 import { ADDRESS_COLUMN, skipReasonSql } from './audience';
-import { settleRecipients, type ClaimedRecipient, type Settlement } from './ledger';
+import type { ClaimedRecipient, Settlement } from './ledger';
 import { sendCampaignMessage, type MessageDeps } from './messages';
 import { DEFAULT_COMMUNICATION_HOURS, holdsForPage } from './policy';
 import { findCampaignRow } from './sending';
@@ -14,19 +14,24 @@ import type { CampaignRow } from './types';
  * claimed — before the provider call; after a crash the same step finds the row and sends it again
  * with the same id (Message-ID) unless it was settled. Skip reasons, the policy gate (quiet hours,
  * frequency cap across campaigns), rendering and the channels are the campaign sender's own.
+ * Messages of one send node go in batches, as the campaign sender's pages do: one statement
+ * creates (or reclaims) the batch's ledger rows and the policy is applied to the batch at once;
+ * the provider calls are handed back to the caller (the runner), which schedules them within its
+ * limits and writes their settlements with the steps, many in one statement.
  */
 
-/** What became of a journey step's message. `settle` writes the ledger row's outcome in the caller's transaction (with the step). */
+/** What became of a journey step's message. `settlement` is the ledger row's outcome, to be written in the caller's transaction (with the step). */
 export type JourneySendOutcome =
-  | { state: 'sent'; ledgerId: string; settle?: (trx: Knex) => Promise<void> }
-  | { state: 'held'; ledgerId: string; until: Date; reason: string; settle?: (trx: Knex) => Promise<void> }
-  | { state: 'failed'; ledgerId: string | null; error: string; settle?: (trx: Knex) => Promise<void> }
+  | { state: 'sent'; ledgerId: string; settlement?: Settlement }
+  | { state: 'held'; ledgerId: string; until: Date; reason: string; settlement?: Settlement }
+  | { state: 'failed'; ledgerId: string | null; error: string; settlement?: Settlement }
   | { state: 'skipped'; ledgerId: string; reason: string };
 
-/** One journey message to send: the hidden campaign, the run's customer, the step, and the template's extra scope. */
+/** A prepared message: its outcome already (skipped, held, settled earlier), or the provider call still to make. */
+export type PreparedMessage = { outcome: JourneySendOutcome } | { send: () => Promise<JourneySendOutcome> };
+
+/** One journey message to send: the run's customer, the step, and the template's extra scope. */
 export interface JourneyMessage {
-  tenantId: string;
-  campaignId: string;
   customerId: string;
   stepId: string;
   /** Liquid variables besides the customer: `event` (the trigger's properties) and `journey`. */
@@ -34,13 +39,25 @@ export interface JourneyMessage {
 }
 
 /** A ledger row as the journey sender reads it back, with its customer row. */
-type LedgerRead = { id: string; state: string; skip_reason: string | null; next_attempt_at: Date | null; deferred_reason: string | null; error: string | null };
+type LedgerRead = {
+  id: string;
+  journey_step_id: string;
+  state: string;
+  skip_reason: string | null;
+  next_attempt_at: Date | null;
+  deferred_reason: string | null;
+  error: string | null;
+};
 
-/** The claimed row and its customer, shaped as the campaign sender's claims are. */
-function toClaimed(row: Record<string, unknown>): ClaimedRecipient & { state: string; skipReason: string | null } {
-  const { ledger_id, ledger_address, ledger_attempts, ledger_state, ledger_skip_reason, ...customer } = row;
+/** A claimed row and its customer, shaped as the campaign sender's claims are, with its step. */
+type JourneyClaim = ClaimedRecipient & { stepId: string; state: string; skipReason: string | null };
+
+/** The claimed row and its customer, from a row of {@link claimJourneyRows}'s statements. */
+function toClaimed(row: Record<string, unknown>): JourneyClaim {
+  const { ledger_id, ledger_address, ledger_attempts, ledger_state, ledger_skip_reason, ledger_step_id, ...customer } = row;
   return {
     ledgerId: ledger_id as string,
+    stepId: ledger_step_id as string,
     address: ledger_address as string,
     attempts: ledger_attempts as number,
     state: ledger_state as string,
@@ -50,37 +67,55 @@ function toClaimed(row: Record<string, unknown>): ClaimedRecipient & { state: st
 }
 
 /**
- * Creates the step's ledger row, claimed (`sending`) or `skipped` with the reason a campaign
- * audience would give, or claims the row an earlier attempt created when it is still unsent and
- * due (a `sending` row is an orphan of a crashed attempt: the run's lease makes this the only
- * sender). Returns the claim, or undefined when the row exists but is settled or not due.
+ * Creates the steps' ledger rows in one statement, each claimed (`sending`) or `skipped` with the
+ * reason a campaign audience would give; for steps whose row an earlier attempt created, claims
+ * it again when it is still unsent and due (a `sending` row is an orphan of a crashed attempt:
+ * the runs' lease makes this the only sender). Answers the claims by step id; a step without one
+ * has a row that is settled or not due (or no customer).
  */
-async function claimJourneyRow(db: Knex, campaign: CampaignRow, m: JourneyMessage, now: Date) {
+async function claimJourneyRows(db: Knex, campaign: CampaignRow, tenantId: string, messages: JourneyMessage[], now: Date): Promise<Map<string, JourneyClaim>> {
   const channel = campaign.channel;
-  const returning = `SELECT x.id AS ledger_id, x.address AS ledger_address, x.attempts AS ledger_attempts, x.state AS ledger_state,
-                            x.skip_reason AS ledger_skip_reason, c.* FROM x JOIN customers c ON c.id = x.customer_id`;
+  // The customer ids also as an array (here and in the insert): the customers are read by primary
+  // key even when the table's statistics lag behind a bulk load.
+  const customerIds = [...new Set(messages.map((m) => m.customerId))];
+  const returning = `SELECT x.id AS ledger_id, x.journey_step_id AS ledger_step_id, x.address AS ledger_address, x.attempts AS ledger_attempts,
+                            x.state AS ledger_state, x.skip_reason AS ledger_skip_reason, c.*
+                       FROM x JOIN customers c ON c.id = x.customer_id WHERE c.id = ANY(?::uuid[])`;
   const inserted = await db.raw(
     `WITH x AS (
        INSERT INTO campaign_recipients (tenant_id, campaign_id, customer_id, channel, address, state, skip_reason, claimed_at, journey_step_id)
        SELECT c.tenant_id, ?, c.id, ?, c.${ADDRESS_COLUMN[channel]}, CASE WHEN r.reason IS NULL THEN 'sending' ELSE 'skipped' END, r.reason,
-              CASE WHEN r.reason IS NULL THEN ?::timestamptz END, ?
-         FROM customers c CROSS JOIN LATERAL (SELECT ${skipReasonSql(channel)} AS reason) r
-        WHERE c.tenant_id = ? AND c.id = ?
+              CASE WHEN r.reason IS NULL THEN ?::timestamptz END, m.step_id
+         FROM jsonb_to_recordset(?::jsonb) AS m(step_id uuid, customer_id uuid)
+         JOIN customers c ON c.id = m.customer_id AND c.tenant_id = ? AND c.id = ANY(?::uuid[])
+         CROSS JOIN LATERAL (SELECT ${skipReasonSql(channel)} AS reason) r
        ON CONFLICT (journey_step_id) WHERE journey_step_id IS NOT NULL DO NOTHING
-       RETURNING id, customer_id, address, attempts, state, skip_reason
+       RETURNING id, journey_step_id, customer_id, address, attempts, state, skip_reason
      ) ${returning}`,
-    [campaign.id, channel, now, m.stepId, channel, m.tenantId, m.customerId],
+    [
+      campaign.id,
+      channel,
+      now,
+      JSON.stringify(messages.map((m) => ({ step_id: m.stepId, customer_id: m.customerId }))),
+      tenantId,
+      customerIds,
+      channel,
+      customerIds,
+    ],
   );
-  if (inserted.rows.length) return toClaimed(inserted.rows[0]);
+  const claims = new Map<string, JourneyClaim>(inserted.rows.map((r: Record<string, unknown>) => [r.ledger_step_id as string, toClaimed(r)]));
+  const existing = messages.filter((m) => !claims.has(m.stepId)).map((m) => m.stepId);
+  if (!existing.length) return claims;
   const reclaimed = await db.raw(
     `WITH x AS (
        UPDATE campaign_recipients SET state = 'sending', claimed_at = ?
-        WHERE journey_step_id = ? AND (state = 'sending' OR (state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)))
-       RETURNING id, customer_id, address, attempts, state, skip_reason
+        WHERE journey_step_id = ANY(?::uuid[]) AND (state = 'sending' OR (state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)))
+       RETURNING id, journey_step_id, customer_id, address, attempts, state, skip_reason
      ) ${returning}`,
-    [now, m.stepId, now],
+    [now, existing, now, customerIds],
   );
-  return reclaimed.rows.length ? toClaimed(reclaimed.rows[0]) : undefined;
+  for (const r of reclaimed.rows as Array<Record<string, unknown>>) claims.set(r.ledger_step_id as string, toClaimed(r));
+  return claims;
 }
 
 /** The outcome a settled or deferred ledger row stands for, when the step finds it on resuming. */
@@ -92,8 +127,13 @@ function outcomeOfRow(row: LedgerRead): JourneySendOutcome {
   return { state: 'failed', ledgerId: row.id, error: row.error ?? row.state };
 }
 
-/** The settlement of one row, written in the caller's transaction. */
-const settling = (s: Settlement, now: Date) => (trx: Knex) => settleRecipients(trx, [s], now);
+/** The outcome of one sent (or attempted) message, from its settlement. */
+function outcomeOfSettlement(ledgerId: string, s: Settlement): JourneySendOutcome {
+  if (s.state === 'sent') return { state: 'sent', ledgerId, settlement: s };
+  if (s.state === 'pending')
+    return { state: 'held', ledgerId, until: new Date(s.nextAttemptAt!), reason: `retry: ${s.error ?? 'transient failure'}`, settlement: s };
+  return { state: 'failed', ledgerId, error: s.error ?? 'failed', settlement: s };
+}
 
 /**
  * The worker's journey sender: hidden campaigns (immutable once published) and tenants'
@@ -127,40 +167,57 @@ export function createJourneySender(deps: { db: Knex; messages: MessageDeps }) {
   }
 
   /**
-   * Sends (or resumes) one journey step's message at `now`: skipped customers are settled by the
-   * claim; a policy hold defers the row to when it may go; otherwise it is rendered with the
-   * extra scope and sent. The outcome's `settle` must be written with the step.
+   * Prepares (or resumes) a batch of one send node's messages at `now` (one hidden campaign, one
+   * tenant): skipped customers are settled by the claim, policy holds defer rows to when they may
+   * go, rows settled earlier answer what they were; each of the rest comes back as a `send` that
+   * renders the message with its scope and calls the provider (it never rejects). The outcome's
+   * `settlement` must be written with the step.
    */
-  async function sendJourneyMessage(m: JourneyMessage, now: Date): Promise<JourneySendOutcome> {
-    const campaign = await campaignOf(m.tenantId, m.campaignId);
-    if (!campaign) return { state: 'failed', ledgerId: null, error: 'the send node has no campaign' };
-    const claimed = await claimJourneyRow(db, campaign, m, now);
-    if (!claimed) {
-      const row: LedgerRead | undefined = await db('campaign_recipients').where({ journey_step_id: m.stepId }).first();
-      return row ? outcomeOfRow(row) : { state: 'failed', ledgerId: null, error: 'customer not found' };
+  async function prepareJourneyMessages(tenantId: string, campaignId: string, batch: JourneyMessage[], now: Date): Promise<Map<string, PreparedMessage>> {
+    const out = new Map<string, PreparedMessage>();
+    const campaign = await campaignOf(tenantId, campaignId);
+    if (!campaign) {
+      for (const m of batch) out.set(m.stepId, { outcome: { state: 'failed', ledgerId: null, error: 'the send node has no campaign' } });
+      return out;
     }
-    if (claimed.state === 'skipped') return { state: 'skipped', ledgerId: claimed.ledgerId, reason: claimed.skipReason ?? 'skipped' };
-    const tenant = await settingsOf(m.tenantId);
+    const claims = await claimJourneyRows(db, campaign, tenantId, batch, now);
+    const unclaimed = batch.filter((m) => !claims.has(m.stepId)).map((m) => m.stepId);
+    if (unclaimed.length) {
+      const rows: LedgerRead[] = await db('campaign_recipients').whereIn('journey_step_id', unclaimed);
+      for (const row of rows) out.set(row.journey_step_id, { outcome: outcomeOfRow(row) });
+      for (const id of unclaimed) if (!out.has(id)) out.set(id, { outcome: { state: 'failed', ledgerId: null, error: 'customer not found' } });
+    }
+    const toSend: JourneyClaim[] = [];
+    for (const claim of claims.values()) {
+      if (claim.state === 'skipped') out.set(claim.stepId, { outcome: { state: 'skipped', ledgerId: claim.ledgerId, reason: claim.skipReason ?? 'skipped' } });
+      else toSend.push(claim);
+    }
+    if (!toSend.length) return out;
+    const tenant = await settingsOf(tenantId);
     const defaults = { hours: tenant.communicationHours ?? DEFAULT_COMMUNICATION_HOURS, timezone: tenant.timezone ?? null };
-    const hold = (await holdsForPage(db, campaign, [claimed], now, defaults)).get(claimed.ledgerId);
-    if (hold) {
-      const s: Settlement = { id: claimed.ledgerId, state: 'pending', attempted: false, nextAttemptAt: hold.at.toISOString(), deferredReason: hold.reason };
-      return { state: 'held', ledgerId: claimed.ledgerId, until: hold.at, reason: hold.reason, settle: settling(s, now) };
+    const holds = await holdsForPage(db, campaign, toSend, now, defaults);
+    const scopes = new Map(batch.map((m) => [m.stepId, m.scope]));
+    for (const claim of toSend) {
+      const hold = holds.get(claim.ledgerId);
+      if (hold) {
+        const settlement: Settlement = {
+          id: claim.ledgerId,
+          state: 'pending',
+          attempted: false,
+          nextAttemptAt: hold.at.toISOString(),
+          deferredReason: hold.reason,
+        };
+        out.set(claim.stepId, { outcome: { state: 'held', ledgerId: claim.ledgerId, until: hold.at, reason: hold.reason, settlement } });
+      } else {
+        const send = async () =>
+          outcomeOfSettlement(claim.ledgerId, await sendCampaignMessage(messages, campaign, claim, tenant.fromEmail, scopes.get(claim.stepId)));
+        out.set(claim.stepId, { send });
+      }
     }
-    const s = await sendCampaignMessage(messages, campaign, claimed, tenant.fromEmail, m.scope);
-    if (s.state === 'sent') return { state: 'sent', ledgerId: claimed.ledgerId, settle: settling(s, now) };
-    if (s.state === 'pending')
-      return {
-        state: 'held',
-        ledgerId: claimed.ledgerId,
-        until: new Date(s.nextAttemptAt!),
-        reason: `retry: ${s.error ?? 'transient failure'}`,
-        settle: settling(s, now),
-      };
-    return { state: 'failed', ledgerId: claimed.ledgerId, error: s.error ?? 'failed', settle: settling(s, now) };
+    return out;
   }
 
-  return { sendJourneyMessage, settingsOf };
+  return { prepareJourneyMessages, settingsOf };
 }
 
 /** A worker's journey sender. */

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { SqlStatement } from '../../db/prepared';
 import type { CustomerRow } from '../customers/rows';
 import type { LedgerCounts } from './types';
 
@@ -62,15 +63,23 @@ export interface Settlement {
 }
 
 /**
- * Settles a page of claimed rows in one statement. A delivery receipt that arrived before the
+ * Settles a page of claimed rows in one statement (the ids also as an array, so the rows are read
+ * by primary key however stale the table's statistics: a journey burst settles small batches
+ * into a ledger that grew faster than ANALYZE ran). A delivery receipt that arrived before the
  * settlement (fast providers) is kept: a sent row with delivered_at becomes `delivered`, and one
  * whose provider already reported it failed (a permanent error on a row still `sending`, only
  * written by a status callback) becomes `failed` with that error.
  */
 export async function settleRecipients(db: Knex, settlements: Settlement[], now: Date): Promise<void> {
   if (!settlements.length) return;
-  await db.raw(
-    `UPDATE campaign_recipients r
+  const statement = settleRecipientsStatement(settlements, now);
+  await db.raw(statement.sql, statement.bindings as Knex.RawBinding[]);
+}
+
+/** The UPDATE of {@link settleRecipients}, for a caller that writes it in the same statement as its own rows (the journey runner). */
+export function settleRecipientsStatement(settlements: Settlement[], now: Date): SqlStatement {
+  return {
+    sql: `UPDATE campaign_recipients r
         SET state = CASE WHEN v.state = 'sent' AND r.error_kind = 'permanent' THEN 'failed' WHEN v.state = 'sent' AND r.delivered_at IS NOT NULL THEN 'delivered' ELSE v.state END,
             provider_id = coalesce(v.provider_id, r.provider_id),
             error = CASE WHEN v.state = 'sent' AND r.error_kind = 'permanent' THEN r.error ELSE v.error END,
@@ -79,8 +88,8 @@ export async function settleRecipients(db: Knex, settlements: Settlement[], now:
             sent_at = CASE WHEN v.state = 'sent' THEN ?::timestamptz ELSE r.sent_at END,
             next_attempt_at = v.next_attempt_at, deferred_reason = v.deferred_reason
        FROM jsonb_to_recordset(?::jsonb) AS v(id uuid, state text, provider_id text, error text, error_kind text, attempted boolean, next_attempt_at timestamptz, deferred_reason text)
-      WHERE r.id = v.id AND r.state = 'sending'`,
-    [
+      WHERE r.id = ANY(?::uuid[]) AND r.id = v.id AND r.state = 'sending'`,
+    bindings: [
       now,
       JSON.stringify(
         settlements.map((s) => ({
@@ -94,8 +103,9 @@ export async function settleRecipients(db: Knex, settlements: Settlement[], now:
           deferred_reason: s.deferredReason ?? null,
         })),
       ),
+      settlements.map((s) => s.id),
     ],
-  );
+  };
 }
 
 /** What is left of a campaign: rows still to settle, how many are due now, and the next deferral. */

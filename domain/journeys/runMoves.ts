@@ -6,6 +6,7 @@
  * through runs.ts's endRuns, so an exit writes its journey.exited event in the same transaction.
  */
 import type { Knex } from 'knex';
+import type { SqlStatement } from '../../db/prepared';
 import { endRuns } from './runs';
 import type { RunContext, RunRow } from './runnerTypes';
 import type { EndReason, RunWait } from './types';
@@ -17,17 +18,20 @@ export const RUN_LEASE_MS = 60_000;
  * Claims up to `limit` runs due at `now` (active, due_at reached, journey active or archived —
  * never paused) in due order and leases them by pushing due_at to `now` + RUN_LEASE_MS in the
  * same statement, so no transaction is held while they run and another worker skips them
- * (SKIP LOCKED now, the lease afterwards). Returns them with their journey's name.
+ * (SKIP LOCKED now, the lease afterwards). Returns them with their journey's name. The journey's
+ * status is a scalar subquery and the update reads the claimed ids by primary key, so the plan
+ * walks the due index in order and stops at the limit: as a join, a burst of 100,000 runs due at
+ * once was planned as a scan and sort of all of them at every claim.
  */
 export async function claimDueRuns(db: Knex, now: Date, limit: number): Promise<RunRow[]> {
   const { rows } = await db.raw(
     `WITH due AS (
        SELECT r.id FROM journey_runs r
         WHERE r.state = 'active' AND r.due_at IS NOT NULL AND r.due_at <= ?
-          AND EXISTS (SELECT 1 FROM journeys j WHERE j.id = r.journey_id AND j.status IN ('active', 'archived'))
+          AND (SELECT j.status FROM journeys j WHERE j.id = r.journey_id) IN ('active', 'archived')
         ORDER BY r.due_at, r.id LIMIT ? FOR UPDATE OF r SKIP LOCKED
      )
-     UPDATE journey_runs r SET due_at = ?, updated_at = now() FROM due WHERE r.id = due.id
+     UPDATE journey_runs r SET due_at = ?, updated_at = now() WHERE r.id = ANY(ARRAY(SELECT id FROM due))
      RETURNING r.id, r.tenant_id, r.journey_id, r.version_id, r.customer_id, r.node_id, r.visit, r.due_at, r.waiting_for, r.trigger,
                r.context, r.entered_at, r.last_message_id, r.migrate_to_version_id, r.migrate_to_node_id,
                (SELECT j.name FROM journeys j WHERE j.id = r.journey_id) AS journey_name`,
@@ -41,38 +45,73 @@ const at = (trx: Knex, run: Pick<RunRow, 'id' | 'node_id' | 'visit'>) =>
   trx('journey_runs').where({ id: run.id, state: 'active', node_id: run.node_id, visit: run.visit });
 
 /**
- * Moves the run to `next` (visit = its arrivals there + 1, counted in context.visits) and keeps it
- * leased until `leaseUntil` (the runner goes on with it at once); without `next` the run completes.
- * Returns whether the run was still where the runner read it.
+ * A run's move after a step, as {@link moveRunsStatement} writes it:
+ * - `move`: on to `next` at `visit` (its arrivals there + 1, counted in `context.visits`), kept
+ *   leased until `dueAt` (the runner goes on with it at once);
+ * - `complete`: no next node, the run completes;
+ * - `hold`: stays at its node until `dueAt` (null: nothing scheduled), waiting for `waitingFor`;
+ * - `exit`: its context and step count are written; the caller ends it through endRuns.
+ * `onlyIfWaiting`: only while the run still waits for an event. `messageId`: the message the step sent.
  */
-export async function moveRun(
-  trx: Knex,
-  run: RunRow,
-  next: string | null,
-  context: RunContext,
-  leaseUntil: Date,
-  now: Date,
-  extra: { messageId?: string; onlyIfWaiting?: boolean } = {},
-): Promise<{ moved: boolean; visit: number }> {
-  const query = at(trx, run);
-  if (extra.onlyIfWaiting) query.whereNotNull('waiting_for');
-  const common = { waiting_for: null, steps: trx.raw('steps + 1'), updated_at: trx.fn.now(), ...(extra.messageId ? { last_message_id: extra.messageId } : {}) };
-  if (next === null) {
-    const n = await query.update({
-      ...common,
-      state: 'completed',
-      end_reason: 'completed' satisfies EndReason,
-      ended_at: now,
-      due_at: null,
-      context: JSON.stringify(context),
-    });
-    return { moved: n > 0, visit: run.visit };
-  }
-  const visit = (context.visits?.[next] ?? 0) + 1;
-  const moved = { ...context, visits: { ...context.visits, [next]: visit } };
-  const n = await query.update({ ...common, node_id: next, visit, due_at: leaseUntil, context: JSON.stringify(moved) });
-  if (n > 0) Object.assign(context, moved);
-  return { moved: n > 0, visit };
+export interface RunMove {
+  run: Pick<RunRow, 'id' | 'node_id' | 'visit'>;
+  op: 'move' | 'complete' | 'hold' | 'exit';
+  context: RunContext;
+  next?: string;
+  visit?: number;
+  dueAt?: Date | null;
+  waitingFor?: RunWait | null;
+  messageId?: string;
+  onlyIfWaiting?: boolean;
+}
+
+/**
+ * The UPDATE writing a batch of moves in one statement, each conditioned on its run still being
+ * active at the node and visit the runner read (and, for `onlyIfWaiting`, still waiting); it
+ * returns the ids of the runs that were still there and so moved. The ids are also given as an
+ * array: the planner then reads the runs by primary key even before statistics know how many runs
+ * a burst just made (a join with the record set alone was planned as a scan of every active run).
+ * The runner sends it in one statement with the steps and settlements (outcomes.ts).
+ */
+export function moveRunsStatement(moves: RunMove[], now: Date): SqlStatement {
+  return {
+    sql: `UPDATE journey_runs r SET
+            state = CASE WHEN v.op = 'complete' THEN 'completed' ELSE r.state END,
+            end_reason = CASE WHEN v.op = 'complete' THEN 'completed' ELSE r.end_reason END,
+            ended_at = CASE WHEN v.op = 'complete' THEN ?::timestamptz ELSE r.ended_at END,
+            node_id = CASE WHEN v.op = 'move' THEN v.next_node ELSE r.node_id END,
+            visit = CASE WHEN v.op = 'move' THEN v.next_visit ELSE r.visit END,
+            due_at = CASE WHEN v.op = 'exit' THEN r.due_at ELSE v.due_at END,
+            waiting_for = CASE WHEN v.op = 'exit' THEN r.waiting_for ELSE v.waiting_for END,
+            context = v.context,
+            steps = r.steps + CASE WHEN v.op = 'hold' THEN 0 ELSE 1 END,
+            last_message_id = coalesce(v.message_id, r.last_message_id),
+            updated_at = now()
+       FROM jsonb_to_recordset(?::jsonb) AS v(id uuid, node_id text, visit int, op text, next_node text, next_visit int, due_at timestamptz,
+                                             waiting_for jsonb, context jsonb, message_id uuid, only_if_waiting boolean)
+      WHERE r.id = ANY(?::uuid[]) AND r.id = v.id AND r.state = 'active' AND r.node_id = v.node_id AND r.visit = v.visit
+        AND (NOT v.only_if_waiting OR r.waiting_for IS NOT NULL)
+      RETURNING r.id`,
+    bindings: [
+      now,
+      JSON.stringify(
+        moves.map((m) => ({
+          id: m.run.id,
+          node_id: m.run.node_id,
+          visit: m.run.visit,
+          op: m.op,
+          next_node: m.next ?? null,
+          next_visit: m.visit ?? null,
+          due_at: m.dueAt ?? null,
+          waiting_for: m.waitingFor ?? null,
+          context: m.context,
+          message_id: m.messageId ?? null,
+          only_if_waiting: m.onlyIfWaiting ?? false,
+        })),
+      ),
+      moves.map((m) => m.run.id),
+    ],
+  };
 }
 
 /** Holds the run at its node until `until` (null: nothing scheduled), waiting for `waitingFor` when given. */
@@ -96,9 +135,15 @@ export async function endRunAt(trx: Knex, run: RunRow, state: 'exited' | 'failed
   return (await endRuns(trx, [{ runId: run.id, state, reason }], now)).length === 1;
 }
 
-/** Hands a run the runner stops working on (its time is up, the worker stops) back as due now. */
-export async function releaseRun(db: Knex, run: RunRow, now: Date): Promise<void> {
-  await at(db, run).update({ due_at: now, updated_at: db.fn.now() });
+/** Hands runs the runner stops working on (its time is up, the worker stops) back as due now, each only where the runner left it. */
+export async function releaseRuns(db: Knex, runs: Array<Pick<RunRow, 'id' | 'node_id' | 'visit'>>, now: Date): Promise<void> {
+  if (!runs.length) return;
+  await db.raw(
+    `UPDATE journey_runs r SET due_at = ?, updated_at = now()
+       FROM jsonb_to_recordset(?::jsonb) AS v(id uuid, node_id text, visit int)
+      WHERE r.id = ANY(?::uuid[]) AND r.id = v.id AND r.state = 'active' AND r.node_id = v.node_id AND r.visit = v.visit`,
+    [now, JSON.stringify(runs.map((r) => ({ id: r.id, node_id: r.node_id, visit: r.visit }))), runs.map((r) => r.id)],
+  );
 }
 
 /**

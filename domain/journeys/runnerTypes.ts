@@ -1,9 +1,9 @@
 /**
  * The runner's view of runs and steps: the rows it claims and writes, and what a node's executor
- * answers. Executors (steps/*.ts) decide; the runner (runner.ts) writes their outcome together with
- * the run's move, in one transaction (advance.ts).
+ * answers. Executors (steps/*.ts) decide; the runner (execute.ts) writes their outcomes together with
+ * the runs' moves, a batch of runs at the same node in one transaction (outcomes.ts).
  */
-import type { Knex } from 'knex';
+import type { Settlement } from '../campaigns/ledger';
 import type { JourneyDefinition, JourneyNode, RunTrigger, RunWait } from './types';
 
 /** `journey_runs.context` as the runner keeps it. */
@@ -69,8 +69,8 @@ export interface RunnerVersion {
  *   waiting for an event (`waitingFor`).
  * - `exit`: the run ends `exited` (`exit_node`).
  * `onlyIfWaiting`: the move applies only while the run still waits for an event (a timeout must
- * not overwrite an event the router delivered meanwhile). `write` is the step's own write (a
- * ledger row's settlement), made in the same transaction as the step and the run's move.
+ * not overwrite an event the router delivered meanwhile). `settlement` is the step's own write (its
+ * ledger row's outcome), made in the same transaction as the step and the run's move.
  */
 export type StepOutcome =
   | {
@@ -80,9 +80,9 @@ export type StepOutcome =
       detail: Record<string, unknown>;
       messageId?: string;
       onlyIfWaiting?: boolean;
-      write?: (trx: Knex) => Promise<void>;
+      settlement?: Settlement;
     }
-  | { kind: 'wait'; until: Date | null; detail: Record<string, unknown>; waitingFor?: RunWait | null; write?: (trx: Knex) => Promise<void> }
+  | { kind: 'wait'; until: Date | null; detail: Record<string, unknown>; waitingFor?: RunWait | null; settlement?: Settlement }
   | { kind: 'exit'; detail: Record<string, unknown> };
 
 /** What one executor call sees: the run, its version, the node, the step row if this visit already has one, and the clock's reading. */

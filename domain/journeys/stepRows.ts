@@ -1,15 +1,29 @@
 import type { Knex } from 'knex';
+import type { SqlStatement } from '../../db/prepared';
 import type { RunRow, StepRow } from './runnerTypes';
 
 /**
  * Writes of `journey_steps`: one row per (run, node, visit). A row that exists means "this visit
  * was begun": the runner resumes it (finds its ledger row, its webhook attempts, its wait's end)
- * and never begins it again, so its id is the idempotency key of the step's effect.
+ * and never begins it again, so its id is the idempotency key of the step's effect. The runner
+ * works on batches of runs at the same node, so each read and write here takes a batch and is
+ * one statement.
  */
 
-/** The step of this run's current visit of its node, if it was begun. */
-export async function findStep(db: Knex, run: Pick<RunRow, 'id' | 'node_id' | 'visit'>): Promise<StepRow | undefined> {
-  return db('journey_steps').where({ run_id: run.id, node_id: run.node_id, visit: run.visit }).first();
+/** The (run, node, visit) keys of runs' current visits, as jsonb_to_recordset reads them. */
+const visitKeys = (runs: Array<Pick<RunRow, 'id' | 'node_id' | 'visit'>>) =>
+  JSON.stringify(runs.map((r) => ({ run_id: r.id, node_id: r.node_id, visit: r.visit })));
+
+/** The steps of these runs' current visits that were begun, by run id. */
+export async function findSteps(db: Knex, runs: Array<Pick<RunRow, 'id' | 'node_id' | 'visit'>>): Promise<Map<string, StepRow>> {
+  if (!runs.length) return new Map();
+  const { rows } = await db.raw<{ rows: StepRow[] }>(
+    `SELECT s.* FROM jsonb_to_recordset(?::jsonb) AS k(run_id uuid, node_id text, visit int)
+       JOIN journey_steps s ON s.run_id = k.run_id AND s.node_id = k.node_id AND s.visit = k.visit
+      WHERE s.run_id = ANY(?::uuid[])`,
+    [visitKeys(runs), runs.map((r) => r.id)],
+  );
+  return new Map(rows.map((s) => [s.run_id, s]));
 }
 
 /** The ids of a run's steps at `nodeId` (every visit), latest visit first. */
@@ -19,18 +33,26 @@ export async function stepIdsAt(db: Knex, runId: string, nodeId: string): Promis
 }
 
 /**
- * Begins the current visit's step as `started` (before any effect), or returns the row a
- * previous attempt began: the insert and the read are one statement.
+ * Begins the current visit's step of each run as `started` (before any effect), or returns the
+ * row a previous attempt began: the inserts and the reads are one statement. By run id.
  */
-export async function beginStep(db: Knex, run: RunRow, kind: string, now: Date): Promise<StepRow> {
-  const { rows } = await db.raw(
+export async function beginSteps(db: Knex, runs: RunRow[], kind: string, now: Date): Promise<Map<string, StepRow>> {
+  if (!runs.length) return new Map();
+  const { rows } = await db.raw<{ rows: StepRow[] }>(
     `INSERT INTO journey_steps (tenant_id, journey_id, version_id, run_id, node_id, visit, kind, status, started_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'started', ?)
+     SELECT k.tenant_id, k.journey_id, k.version_id, k.run_id, k.node_id, k.visit, ?, 'started', ?
+       FROM jsonb_to_recordset(?::jsonb) AS k(tenant_id uuid, journey_id uuid, version_id uuid, run_id uuid, node_id text, visit int)
      ON CONFLICT (run_id, node_id, visit) DO UPDATE SET kind = journey_steps.kind
      RETURNING *`,
-    [run.tenant_id, run.journey_id, run.version_id, run.id, run.node_id, run.visit, kind, now],
+    [
+      kind,
+      now,
+      JSON.stringify(
+        runs.map((r) => ({ tenant_id: r.tenant_id, journey_id: r.journey_id, version_id: r.version_id, run_id: r.id, node_id: r.node_id, visit: r.visit })),
+      ),
+    ],
   );
-  return rows[0] as StepRow;
+  return new Map(rows.map((s) => [s.run_id, s]));
 }
 
 /** What a step row says after an executor ran: its status, the node it led to, why, and whether it is finished. */
@@ -42,31 +64,51 @@ export interface StepWrite {
 }
 
 /**
- * Writes the visit's step as the executor left it (inserting it when the executor needed no row
- * beforehand: branches, splits, the first arrival at a wait). A finished step keeps its first
- * start time and gets its finish time.
+ * Writes each run's current step as its executor left it (inserting it when the executor needed
+ * no row beforehand: branches, splits, the first arrival at a wait), in one statement. A
+ * finished step keeps its first start time and gets its finish time. One write per run.
  */
-export async function writeStep(trx: Knex, run: RunRow, kind: string, write: StepWrite, now: Date): Promise<void> {
-  await trx.raw(
-    `INSERT INTO journey_steps (tenant_id, journey_id, version_id, run_id, node_id, visit, kind, status, next_node_id, detail, started_at, finished_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+export async function writeSteps(trx: Knex, writes: Array<{ run: RunRow; kind: string; write: StepWrite }>, now: Date): Promise<void> {
+  if (!writes.length) return;
+  const statement = writeStepsStatement(writes, now);
+  await trx.raw(statement.sql, statement.bindings as Knex.RawBinding[]);
+}
+
+/** The INSERT of {@link writeSteps}, for the runner to send in one statement with the runs' moves. */
+export function writeStepsStatement(writes: Array<{ run: RunRow; kind: string; write: StepWrite }>, now: Date): SqlStatement {
+  return {
+    sql: `INSERT INTO journey_steps (tenant_id, journey_id, version_id, run_id, node_id, visit, kind, status, next_node_id, detail, started_at, finished_at)
+     SELECT w.tenant_id, w.journey_id, w.version_id, w.run_id, w.node_id, w.visit, w.kind, w.status, w.next_node_id, w.detail, ?,
+            CASE WHEN w.finished THEN ?::timestamptz END
+       FROM jsonb_to_recordset(?::jsonb) AS w(tenant_id uuid, journey_id uuid, version_id uuid, run_id uuid, node_id text, visit int, kind text,
+                                             status text, next_node_id text, detail jsonb, finished boolean)
      ON CONFLICT (run_id, node_id, visit) DO UPDATE
        SET status = EXCLUDED.status, next_node_id = EXCLUDED.next_node_id, detail = EXCLUDED.detail, finished_at = EXCLUDED.finished_at`,
-    [
-      run.tenant_id,
-      run.journey_id,
-      run.version_id,
-      run.id,
-      run.node_id,
-      run.visit,
-      kind,
-      write.status,
-      write.next,
-      JSON.stringify(write.detail),
+    bindings: [
       now,
-      write.finished ? now : null,
+      now,
+      JSON.stringify(
+        writes.map(({ run, kind, write }) => ({
+          tenant_id: run.tenant_id,
+          journey_id: run.journey_id,
+          version_id: run.version_id,
+          run_id: run.id,
+          node_id: run.node_id,
+          visit: run.visit,
+          kind,
+          status: write.status,
+          next_node_id: write.next,
+          detail: write.detail,
+          finished: write.finished,
+        })),
+      ),
     ],
-  );
+  };
+}
+
+/** Writes one run's current step (see {@link writeSteps}). */
+export async function writeStep(trx: Knex, run: RunRow, kind: string, write: StepWrite, now: Date): Promise<void> {
+  await writeSteps(trx, [{ run, kind, write }], now);
 }
 
 /**

@@ -138,8 +138,8 @@ export const stepRows = (db: Knex, runId: string) =>
  * The campaign test stack (API, SMTP sink, Twilio fake) with Herald's worker in this process on
  * `clock`, and the journey runner started on the file's task queue.
  */
-export async function startJourneyStack(clock: () => Date, options: { concurrency?: number } = {}) {
-  const stack = await startCampaignStack({ withWorker: false, now: clock, concurrency: options.concurrency });
+export async function startJourneyStack(clock: () => Date, options: { concurrency?: number; pageSize?: number } = {}) {
+  const stack = await startCampaignStack({ withWorker: false, now: clock, concurrency: options.concurrency, pageSize: options.pageSize });
   const stopWorker = await startTestWorker(stack.db, { messaging: stack.messaging, clock });
   await ensureJourneyRunner(stack.server.runtime.temporal);
   return {

@@ -35,3 +35,12 @@ export interface StepEnv {
  * writes nothing else itself except the effect it exists for (a message, a request, a customer change).
  */
 export type Executor<N extends JourneyNode = JourneyNode> = (env: StepEnv, input: StepInput<N>) => Promise<StepOutcome>;
+
+/** A step decided already, or the effect still to make (it answers the step's outcome), for the runner to schedule within its limits. */
+export type PlannedStep = StepOutcome | { effect: () => Promise<StepOutcome> };
+
+/**
+ * A node's executor for a batch of runs at the same node of the same version (send: one ledger
+ * statement and one policy pass for the batch). Answers one planned step per input, in input order.
+ */
+export type BatchExecutor<N extends JourneyNode = JourneyNode> = (env: StepEnv, inputs: Array<StepInput<N>>) => Promise<PlannedStep[]>;

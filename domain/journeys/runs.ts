@@ -7,7 +7,9 @@ import type { EndReason, RunTrigger, RunWait } from './types';
  * run the event it waited for, mark conversions. Each is one set-based statement that writes its
  * journey.* events in the same statement (so the change and its event commit together), and each
  * changes only runs still `active`, so a run another writer ended meanwhile stays as it ended.
- * All times come from the caller's clock (ActivityDeps.clock), never from SQL now().
+ * All times come from the caller's clock (ActivityDeps.clock), never from SQL now(). Statements
+ * that join a record set to journey_runs also name its ids with `= ANY(ids)`: right after a burst
+ * the table's statistics lag, and the planner would otherwise scan every open run for the join.
  */
 
 /** The data fields every journey event shares, over a run row `r`, its journey `j` and version `v`. */
@@ -44,12 +46,12 @@ export async function endRuns(db: Knex, ends: RunEnd[], now: Date): Promise<stri
     `WITH ended AS (
        UPDATE journey_runs r SET state = e.state, end_reason = e.reason, ended_at = ?, due_at = NULL, waiting_for = NULL, updated_at = now()
        FROM jsonb_to_recordset(?::jsonb) AS e(id uuid, state text, reason text)
-       WHERE r.id = e.id AND r.state = 'active'
+       WHERE r.id = e.id AND r.id = ANY(?::uuid[]) AND r.state = 'active'
        RETURNING r.id, r.tenant_id, r.journey_id, r.version_id, r.customer_id, r.state, r.end_reason
      ), exited AS (SELECT * FROM ended WHERE state = 'exited'),
      emitted AS (${runEvents('journey.exited', 'exited', sqlEventData('journey.exited', { ...RUN_FIELDS, reason: 'r.end_reason' }))} RETURNING 1)
      SELECT id FROM ended`,
-    [now, JSON.stringify(ends.map((e) => ({ id: e.runId, state: e.state, reason: e.reason })))],
+    [now, JSON.stringify(ends.map((e) => ({ id: e.runId, state: e.state, reason: e.reason }))), ends.map((e) => e.runId)],
   );
   return rows.map((r) => r.id);
 }
@@ -86,9 +88,9 @@ export async function receiveEvents(db: Knex, wakes: RunWake[], now: Date): Prom
   const { rows } = await db.raw<{ rows: Array<{ id: string }> }>(
     `UPDATE journey_runs r SET context = jsonb_set(r.context, '{received}', w.event), waiting_for = NULL, due_at = ?, updated_at = now()
      FROM jsonb_to_recordset(?::jsonb) AS w(id uuid, node_id text, visit int, event jsonb)
-     WHERE r.id = w.id AND r.state = 'active' AND r.waiting_for IS NOT NULL AND r.node_id = w.node_id AND r.visit = w.visit
+     WHERE r.id = w.id AND r.id = ANY(?::uuid[]) AND r.state = 'active' AND r.waiting_for IS NOT NULL AND r.node_id = w.node_id AND r.visit = w.visit
      RETURNING r.id`,
-    [now, JSON.stringify(wakes.map((w) => ({ id: w.runId, node_id: w.nodeId, visit: w.visit, event: w.event })))],
+    [now, JSON.stringify(wakes.map((w) => ({ id: w.runId, node_id: w.nodeId, visit: w.visit, event: w.event }))), wakes.map((w) => w.runId)],
   );
   return rows.map((r) => r.id);
 }

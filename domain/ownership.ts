@@ -41,6 +41,9 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   journey_runs: 'journeys',
   journey_steps: 'journeys',
   journey_event_queue: 'journeys',
+  conversations: 'conversations',
+  conversation_messages: 'conversations',
+  customer_conversation_stats: 'conversations',
 };
 
 /**

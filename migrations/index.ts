@@ -24,6 +24,7 @@ import * as journeys from './20261206000100_journeys';
 import * as journeysRouter from './20261206000200_journeys_router';
 import * as journeysInsight from './20261206000300_journeys_insight';
 import * as journeysChained from './20261206000400_journeys_chained';
+import * as conversations from './20261207000100_conversations';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -62,6 +63,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261206000200_journeys_router', journeysRouter],
   ['20261206000300_journeys_insight', journeysInsight],
   ['20261206000400_journeys_chained', journeysChained],
+  ['20261207000100_conversations', conversations],
 ];
 
 /** knex's MigrationSource over the static list above. */

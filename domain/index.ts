@@ -6,6 +6,7 @@ import type { TemporalProvider } from '../temporal/client';
 import { createCampaignModule } from './campaigns';
 import { createCustomerEventModule } from './customerEvents';
 import { createCustomerService } from './customers';
+import { createConversationQueries } from './conversations/queries';
 import { createCustomerIdentities } from './customers/identities';
 import { createHealthService } from './health/service';
 import { createIdempotencyService } from './idempotency/service';
@@ -63,7 +64,15 @@ export function createDomain(deps: DomainDeps) {
   const orders = createOrderService({ db, exportDb: deps.exportDb, segments: reevaluator });
   // One cache of tenants' default languages: the customer commands read it, the settings command clears it.
   const defaultLanguages = createDefaultLanguageCache({ db });
-  const customers = createCustomerService({ db, exportDb: deps.exportDb, defaultPhoneRegion, orders, segments: reevaluator, defaultLanguages });
+  const customers = createCustomerService({
+    db,
+    exportDb: deps.exportDb,
+    defaultPhoneRegion,
+    orders,
+    segments: reevaluator,
+    defaultLanguages,
+    conversations: createConversationQueries({ db }),
+  });
   return {
     campaigns: createCampaignModule({ db, exportDb: deps.exportDb, temporal: deps.temporal, defaultPhoneRegion, segments: reevaluator }),
     messaging: createMessagingService({ db }),

@@ -7,6 +7,7 @@ import { apiKeyRoutes } from './apiKeys/routes';
 import { campaignActionRoutes } from './campaigns/actions';
 import { campaignRoutes } from './campaigns/routes';
 import { customerActionRoutes } from './customers/actions';
+import { customerConversationRoutes } from './customers/conversations';
 import { customerJourneyRoutes } from './customers/journeys';
 import { customerReportRoutes } from './customers/reports';
 import { customerRoutes } from './customers/routes';
@@ -55,6 +56,7 @@ const MODULES = [
   journeyAnalyticsRoutes,
   journeyRunRoutes,
   customerJourneyRoutes,
+  customerConversationRoutes,
   docsRoutes,
 ];
 

@@ -1,11 +1,12 @@
 import type { Knex } from 'knex';
+import type { ConversationQueries } from '../conversations/queries';
 
 /**
  * Tenant-wide customer figures for dashboards (seed 001's stats/summary and seed 002's
  * analytics), each computed by one aggregate query with FILTER clauses rather than a query per
  * figure.
  */
-export function createCustomerAnalytics(deps: { db: Knex }) {
+export function createCustomerAnalytics(deps: { db: Knex; conversations: Pick<ConversationQueries, 'complaintMetrics'> }) {
   const { db } = deps;
 
   async function counts(tenantId: string) {
@@ -57,8 +58,9 @@ export function createCustomerAnalytics(deps: { db: Knex }) {
    * refunded (the ones totalRevenue sums).
    */
   async function analytics(tenantId: string) {
-    const [c, top] = await Promise.all([
+    const [c, complaintMetrics, top] = await Promise.all([
       counts(tenantId),
+      deps.conversations.complaintMetrics(tenantId),
       db('customers')
         .where('tenant_id', tenantId)
         .whereNull('deleted_at')
@@ -88,6 +90,7 @@ export function createCustomerAnalytics(deps: { db: Knex }) {
         averageOrdersPerCustomer: perCustomer(c.total_orders!),
         averageRevenuePerCustomer: perCustomer(Number(c.total_revenue)),
       },
+      complaintMetrics,
       topCustomers: top.map((t) => ({
         customerId: t.id,
         fullName: t.full_name,

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { CountryCode } from 'libphonenumber-js';
+import type { ConversationQueries } from '../conversations/queries';
 import type { SegmentReevaluator } from '../segments/reevaluator';
 import type { DefaultLanguageCache } from '../tenants/languageCache';
 import { createCustomerAnalytics } from './analytics';
@@ -15,6 +16,7 @@ export function createCustomerService(deps: {
   orders: OrderReader & OrderEraser;
   segments: SegmentReevaluator;
   defaultLanguages: Pick<DefaultLanguageCache, 'defaultLanguageOf'>;
+  conversations: ConversationQueries;
 }) {
   return {
     ...createCustomerCommands(deps),

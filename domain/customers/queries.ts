@@ -8,6 +8,7 @@ import * as repo from './repo';
 import { toCustomer, type CustomerRow } from './rows';
 import type { Customer, CustomerFilters, SortField } from './types';
 import { streamRows } from '../../db/streams';
+import type { ConversationQueries } from '../conversations/queries';
 
 /** What the customer reads need from the orders module (kept narrow so the modules stay apart). */
 export interface OrderReader {
@@ -19,7 +20,7 @@ export interface OrderReader {
 }
 
 /** Customer reads: one, lists, search, per-customer statistics, self-service and export. */
-export function createCustomerQueries(deps: { db: Knex; exportDb?: Knex; orders: OrderReader }) {
+export function createCustomerQueries(deps: { db: Knex; exportDb?: Knex; orders: OrderReader; conversations: ConversationQueries }) {
   const { db } = deps;
   const exportDb = deps.exportDb ?? db;
 
@@ -30,11 +31,33 @@ export function createCustomerQueries(deps: { db: Knex; exportDb?: Knex; orders:
     return toCustomer(row);
   }
 
-  /** A customer with its statistics and most recent orders (seed 001's detail view), read in one statement. */
+  /**
+   * A customer with its statistics, most recent orders and, from the conversation statistics,
+   * seed 001's conversation figures, seed 002's complaint counts and the 5 latest conversations
+   * (the detail view). The customer row and its orders are one statement; the conversation reads
+   * follow once the customer is known to exist in this tenant.
+   */
   async function getWithRecentOrders(tenantId: string, id: string) {
     const row = await repo.findCustomerWith(db, tenantId, id, deps.orders.recentOrdersColumn(db, 5));
     if (!row) throw notFound('Customer');
-    return { customer: toCustomer(row), recentOrders: deps.orders.fromRecentOrders(row.recent_orders) };
+    const [conversationStatistics, complaintStatistics, recentConversations] = await Promise.all([
+      deps.conversations.conversationStatistics(tenantId, id),
+      deps.conversations.complaintStatistics(tenantId, id),
+      deps.conversations.recentConversations(tenantId, id, 5),
+    ]);
+    return {
+      customer: toCustomer(row),
+      recentOrders: deps.orders.fromRecentOrders(row.recent_orders),
+      conversationStatistics,
+      complaintStatistics,
+      recentConversations,
+    };
+  }
+
+  /** A page of the customer's conversations, newest message first (seed 001); 404 for an unknown or deleted customer. */
+  async function conversations(tenantId: string, id: string, page: PageRequest) {
+    await get(tenantId, id);
+    return deps.conversations.conversationsOfCustomer(tenantId, id, page);
   }
 
   /** A filtered, sorted page of customers (offset or cursor). */
@@ -43,16 +66,19 @@ export function createCustomerQueries(deps: { db: Knex; exportDb?: Knex; orders:
     return { data: (result.data as unknown as CustomerRow[]).map(toCustomer), pagination: result.pagination };
   }
 
-  /** Per-customer order statistics (seed 004's /stats and seed 002's /me/statistics). */
+  /** Per-customer order and complaint statistics (seed 004's /stats and seed 002's /me/statistics). */
   async function statistics(tenantId: string, id: string) {
     const customer = await get(tenantId, id);
-    const orders = await deps.orders.orderStatsForCustomer(tenantId, id);
+    const [orders, complaints] = await Promise.all([deps.orders.orderStatsForCustomer(tenantId, id), deps.conversations.complaintStatistics(tenantId, id)]);
     const since = new Date(customer.createdAt);
     return {
       customerId: id,
       email: customer.email,
       fullName: customer.fullName,
+      totalComplaints: complaints.totalComplaints,
+      openComplaints: complaints.openComplaints,
       orderStatistics: orders,
+      complaintStatistics: complaints,
       customerProfile: {
         status: customer.status,
         tier: customer.tier,
@@ -75,5 +101,5 @@ export function createCustomerQueries(deps: { db: Knex; exportDb?: Knex; orders:
     return exportStream(rows, format, (row) => toCustomer(row as unknown as CustomerRow) as unknown as Record<string, unknown>, []);
   }
 
-  return { get, getWithRecentOrders, list, statistics, exportCustomers };
+  return { get, getWithRecentOrders, conversations, list, statistics, exportCustomers };
 }

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { CountryCode } from 'libphonenumber-js';
 import { conflict, notFound } from '../../lib/errors';
 import { auditInsert, recordAudit } from '../audit/repo';
+import { openComplaintsOf } from '../conversations/queries';
 import { appendEvent, eventInsert, type EventData } from '../events/outbox';
 import { exitAllSegments, lockSegmentsShared } from '../segments/membership';
 import type { SegmentReevaluator } from '../segments/reevaluator';
@@ -222,7 +223,10 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
 
   /**
    * Deletes a customer: soft by default (hidden from every read, unique values freed), or
-   * permanently with its orders, refused with 409 and the counts while orders are still active.
+   * permanently with its orders, conversations and messages (the conversation tables cascade from
+   * the customer row), refused with 409 while orders are still active or complaints still open
+   * (seed 002's guard): details give activeOrders, openComplaints and the open complaints' ids.
+   * A soft delete keeps the conversations.
    */
   async function remove(ctx: CommandContext, id: string, permanent: boolean): Promise<void> {
     const tenantId = ctx.principal.tenantId;
@@ -233,7 +237,14 @@ export function createCustomerCommands(deps: CustomerServiceDeps) {
       if (!row) throw notFound('Customer');
       if (permanent) {
         const activeOrders = await repo.activeOrderCount(trx, tenantId, id);
-        if (activeOrders > 0) throw conflict('Cannot permanently delete a customer with active orders', { activeOrders });
+        const openComplaintIds = await openComplaintsOf(trx, tenantId, id);
+        if (activeOrders > 0 || openComplaintIds.length > 0) {
+          throw conflict('Cannot permanently delete a customer with active orders or open complaints', {
+            activeOrders,
+            openComplaints: openComplaintIds.length,
+            openComplaintIds,
+          });
+        }
         await exitAllSegments(trx, ctx, id);
         await deps.orders.eraseOrdersOfCustomer(trx, tenantId, id);
         await trx('customers').where({ tenant_id: tenantId, id }).delete();

@@ -44,7 +44,7 @@ export function customerReportRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'get',
     path: '/api/v1/customers/me/statistics',
-    summary: "The signed-in customer's order statistics",
+    summary: "The signed-in customer's order and complaint statistics",
     tag: 'Customer self-service',
     auth: ['customer'],
     responses: { 200: { description: 'Statistics', schema: ObjectResponse } },
@@ -100,7 +100,7 @@ export function customerReportRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'get',
     path: '/api/v1/customers/analytics',
-    summary: 'Breakdowns by status, tier and segment; new customers; order metrics; top customers',
+    summary: 'Breakdowns by status, tier and segment; new customers; order and complaint metrics; top customers',
     tag: 'Customer analytics',
     auth: READERS,
     responses: { 200: { description: 'Analytics', schema: ObjectResponse } },
@@ -111,7 +111,7 @@ export function customerReportRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'get',
     path: '/api/v1/customers/:id/stats',
-    summary: 'Orders by status, average order value and spend by month',
+    summary: 'Orders by status, average order value, spend by month, complaint statistics',
     tag: 'Customer analytics',
     auth: READERS,
     params: CustomerParams,

@@ -52,14 +52,23 @@ export function customerRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'get',
     path: '/api/v1/customers/:id',
-    summary: 'Get a customer with statistics and recent orders',
+    summary: 'Get a customer with order and conversation statistics, complaint statistics, recent orders and recent conversations',
     tag: 'Customers',
     auth: READERS,
     params: CustomerParams,
     responses: { 200: { description: 'The customer', schema: CustomerDetailResponse }, 404: { description: 'No such customer in this tenant' } },
     handler: async (ctx, { params }) => {
-      const { customer, recentOrders } = await ctx.domain.customers.getWithRecentOrders(tenantOf(ctx), params.id);
-      ctx.body = { data: { ...customer, recentOrders } };
+      const d = await ctx.domain.customers.getWithRecentOrders(tenantOf(ctx), params.id);
+      const { totalComplaints, openComplaints } = d.complaintStatistics;
+      ctx.body = {
+        data: {
+          ...d.customer,
+          statistics: { ...d.customer.statistics, ...d.conversationStatistics, totalComplaints, openComplaints },
+          complaintStatistics: d.complaintStatistics,
+          recentOrders: d.recentOrders,
+          recentConversations: d.recentConversations,
+        },
+      };
     },
   });
   addRoute(target, {
@@ -101,7 +110,7 @@ export function customerRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'delete',
     path: '/api/v1/customers/:id',
-    summary: 'Delete a customer (soft by default; ?permanent=true removes it and its orders)',
+    summary: 'Delete a customer (soft by default; ?permanent=true removes it with its orders, conversations and messages)',
     tag: 'Customers',
     auth: ['admin'],
     params: CustomerParams,
@@ -109,7 +118,9 @@ export function customerRoutes(target: RouteTarget): void {
     responses: {
       204: { description: 'Deleted' },
       404: { description: 'No such customer' },
-      409: { description: 'Permanent delete refused while orders are active; details give the count' },
+      409: {
+        description: 'Permanent delete refused while orders are active or complaints open; details give activeOrders, openComplaints and openComplaintIds',
+      },
     },
     handler: async (ctx, { params, query }) => {
       await ctx.domain.customers.remove(commandContext(ctx), params.id, query.permanent);

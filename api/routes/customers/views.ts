@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ComplaintStatisticsView, ConversationStatisticsView, ConversationSummaryView } from '../../../domain/conversations/summaryView';
 import { CustomerView } from '../../../domain/customers/view';
 import { PaginationView } from '../../pagination';
 
@@ -11,8 +12,25 @@ export { CustomerView };
 /** `{ data: customer }`. */
 export const CustomerResponse = z.object({ data: CustomerView }).meta({ id: 'CustomerResponse' });
 
-/** One customer with recent orders. */
-export const CustomerDetailResponse = z.object({ data: CustomerView.extend({ recentOrders: z.array(z.unknown()) }) }).meta({ id: 'CustomerDetailResponse' });
+/**
+ * One customer with recent orders, and (issue 18) its conversation figures in `statistics`, its
+ * complaint statistics and its 5 latest conversations.
+ */
+export const CustomerDetailResponse = z
+  .object({
+    data: CustomerView.extend({
+      statistics: CustomerView.shape.statistics.extend(ConversationStatisticsView.shape),
+      complaintStatistics: ComplaintStatisticsView,
+      recentOrders: z.array(z.unknown()),
+      recentConversations: z.array(ConversationSummaryView),
+    }),
+  })
+  .meta({ id: 'CustomerDetailResponse' });
+
+/** A page of a customer's conversations. */
+export const CustomerConversationListResponse = z
+  .object({ data: z.array(ConversationSummaryView), pagination: PaginationView })
+  .meta({ id: 'CustomerConversationList' });
 
 /** A page of customers. */
 export const CustomerListResponse = z.object({ data: z.array(CustomerView), pagination: PaginationView }).meta({ id: 'CustomerList' });

@@ -410,7 +410,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a customer with statistics and recent orders */
+        /** Get a customer with order and conversation statistics, complaint statistics, recent orders and recent conversations */
         get: operations["getCustomersId"];
         /**
          * Replace a customer (omitted fields are reset)
@@ -420,7 +420,7 @@ export interface paths {
          */
         put: operations["putCustomersId"];
         post?: never;
-        /** Delete a customer (soft by default; ?permanent=true removes it and its orders) */
+        /** Delete a customer (soft by default; ?permanent=true removes it with its orders, conversations and messages) */
         delete: operations["deleteCustomersId"];
         options?: never;
         head?: never;
@@ -461,6 +461,27 @@ export interface paths {
         get: operations["getCustomersIdConfig"];
         /** Set configuration keys (null removes a key) */
         put: operations["putCustomersIdConfig"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's conversations (messages not included), newest message first
+         * @description Checked beyond this schema:
+         *     - 400: `cursor` must be a `nextCursor` this list returned, used with the same sort
+         */
+        get: operations["getCustomersIdConversations"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -565,7 +586,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Orders by status, average order value and spend by month */
+        /** Orders by status, average order value, spend by month, complaint statistics */
         get: operations["getCustomersIdStats"];
         put?: never;
         post?: never;
@@ -633,7 +654,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Breakdowns by status, tier and segment; new customers; order metrics; top customers */
+        /** Breakdowns by status, tier and segment; new customers; order and complaint metrics; top customers */
         get: operations["getCustomersAnalytics"];
         put?: never;
         post?: never;
@@ -732,7 +753,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in customer's order statistics */
+        /** The signed-in customer's order and complaint statistics */
         get: operations["getCustomersMeStatistics"];
         put?: never;
         post?: never;
@@ -2620,8 +2641,47 @@ export interface components {
             /** @enum {string} */
             type: "campaign.started";
         };
+        ComplaintStatistics: {
+            complaintsByCategory: {
+                [key: string]: number;
+            };
+            /** Format: date-time */
+            lastComplaintDate: string | null;
+            openComplaints: number;
+            resolvedComplaints: number;
+            totalComplaints: number;
+        };
         ConfigInput: {
             [key: string]: unknown;
+        };
+        ConversationSummary: {
+            /** @description The customer end: E.164 phone or whatsapp:+E164 */
+            address: string | null;
+            assignee: string | null;
+            category: string | null;
+            /** @enum {string} */
+            channel: "sms" | "whatsapp" | "note";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            customerId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastInboundAt: string | null;
+            /** Format: date-time */
+            lastMessageAt: string | null;
+            messageCount: number;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            satisfaction: number | null;
+            /** @enum {string} */
+            status: "open" | "pending" | "resolved";
+            subject: string | null;
+            /** @enum {string} */
+            type: "conversation" | "complaint";
+            /** Format: date-time */
+            updatedAt: string;
         };
         CreateApiKey: {
             /** Format: uuid */
@@ -2801,6 +2861,10 @@ export interface components {
             /** @enum {string} */
             type: "customer.blocked";
         };
+        CustomerConversationList: {
+            data: components["schemas"]["ConversationSummary"][];
+            pagination: components["schemas"]["Pagination"];
+        };
         /** @description The data of customer.created: a customer was created */
         CustomerCreatedData: {
             customer: components["schemas"]["Customer"];
@@ -2975,6 +3039,7 @@ export interface components {
                 /** Format: date-time */
                 blockedAt: string | null;
                 blockReason: string | null;
+                complaintStatistics: components["schemas"]["ComplaintStatistics"];
                 /** Format: date-time */
                 createdAt: string;
                 customFields: {
@@ -3010,6 +3075,7 @@ export interface components {
                     sms: boolean;
                     timezone: string | null;
                 };
+                recentConversations: components["schemas"]["ConversationSummary"][];
                 recentOrders: unknown[];
                 /** @enum {string|null} */
                 segment: "vip" | "regular" | "new" | "inactive" | null;
@@ -3017,14 +3083,34 @@ export interface components {
                 source: "whatsapp" | "referral" | "website" | "social_media" | "import" | "api" | "other";
                 statistics: {
                     averageOrderValue: number;
+                    /** @description Mean milliseconds from a customer's unanswered inbound message to the first agent reply; null before any reply */
+                    averageResponseTime: number | null;
+                    /** Format: date-time */
+                    firstContact: string | null;
                     /** Format: date-time */
                     firstOrderAt: string | null;
+                    /**
+                     * Format: date-time
+                     * @description Latest conversation activity (statistics.lastInteractionAt is the order-side one)
+                     */
+                    lastInteraction: string | null;
                     /** Format: date-time */
                     lastInteractionAt: string | null;
                     /** Format: date-time */
+                    lastMessageAt: string | null;
+                    /** Format: date-time */
                     lastOrderAt: string | null;
+                    /** @description Complaints not resolved (open or pending) */
+                    openComplaints: number;
+                    openConversations: number;
                     /** @description Orders not cancelled or refunded: the ones totalSpent and averageOrderValue count */
                     paidOrders: number;
+                    resolvedConversations: number;
+                    /** @description Mean satisfaction (1–5) of rated conversations, two decimals; null when none */
+                    satisfactionScore: number | null;
+                    totalComplaints: number;
+                    totalConversations: number;
+                    totalMessages: number;
                     /** @description Every order of the customer, whatever its status (cancelled and refunded included) */
                     totalOrders: number;
                     totalSpent: number;
@@ -9348,7 +9434,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Permanent delete refused while orders are active; details give the count */
+            /** @description Permanent delete refused while orders are active or complaints open; details give activeOrders, openComplaints and openComplaintIds */
             409: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -9924,6 +10010,135 @@ export interface operations {
             };
             /** @description The body does not pass validation; details list each failing field with its path */
             422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCustomersIdConversations: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page of this list, with the same sort; pages by keyset instead of page number */
+                cursor?: string;
+                includeTotal?: "true" | "false" | "exact";
+                limit?: number;
+                page?: number;
+                sortOrder?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of conversations */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerConversationList"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field; `cursor` must be a `nextCursor` this list returned, used with the same sort */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such customer in this tenant */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;

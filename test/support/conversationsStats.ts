@@ -129,3 +129,31 @@ export async function recountConversationStats(db: Knex, tenantId: string, custo
   await db('customer_conversation_stats').insert(row).onConflict('customer_id').merge();
   return row;
 }
+
+/**
+ * What GET /customers/:id answers for a customer without conversations, orders or complaints,
+ * given the customer as the create returned it: the conversation figures in `statistics`, empty
+ * complaint statistics, no recent orders or conversations.
+ */
+export function detailWithoutConversations(customer: Record<string, unknown>): Record<string, unknown> {
+  return {
+    ...customer,
+    statistics: {
+      ...(customer.statistics as object),
+      totalConversations: 0,
+      openConversations: 0,
+      resolvedConversations: 0,
+      totalMessages: 0,
+      averageResponseTime: null,
+      satisfactionScore: null,
+      firstContact: null,
+      lastInteraction: null,
+      lastMessageAt: null,
+      totalComplaints: 0,
+      openComplaints: 0,
+    },
+    complaintStatistics: { totalComplaints: 0, openComplaints: 0, resolvedComplaints: 0, lastComplaintDate: null, complaintsByCategory: {} },
+    recentOrders: [],
+    recentConversations: [],
+  };
+}

@@ -157,3 +157,12 @@ export function detailWithoutConversations(customer: Record<string, unknown>): R
     recentConversations: [],
   };
 }
+
+/** The detail-only statistics keys GET /customers/:id adds to a customer's `statistics`. */
+const DETAIL_STATISTICS = Object.keys((detailWithoutConversations({ statistics: {} }) as { statistics: object }).statistics);
+
+/** A customer detail (GET /customers/:id) back to the customer every other endpoint returns: the detail-only parts removed. */
+export function customerOfDetail(detail: Record<string, any>): Record<string, unknown> {
+  const { recentOrders: _orders, recentConversations: _conversations, complaintStatistics: _complaints, statistics, ...customer } = detail;
+  return { ...customer, statistics: Object.fromEntries(Object.entries(statistics as object).filter(([k]) => !DETAIL_STATISTICS.includes(k))) };
+}

@@ -128,6 +128,35 @@ const date = (name: string, label: string, col: string, nullable = true): FixedF
   read: (r) => toInstant(r[col]),
 });
 
+/**
+ * A figure of the customer's `customer_conversation_stats` row (issue 18), read in SQL by a
+ * correlated subquery on its primary key, and in JavaScript from the row key
+ * `conversation_<column>` that domain/segments/conversationFacts.ts attaches to the customers row
+ * before a one-customer evaluation. A customer without conversations has no statistics row:
+ * numbers count 0 there (coalesce) and the loader attaches 0; dates are missing in both. A row
+ * without the attached key reads as missing, so a forgotten load never reads as 0.
+ */
+const conversationStat = (name: string, label: string, col: string, type: 'number' | 'date'): FixedField => {
+  const key = `${CONVERSATION_FACT_PREFIX}${col}`;
+  const stat = (alias: Sql) => `(SELECT s.${col} FROM customer_conversation_stats s WHERE s.customer_id = ${alias.text}.id)`;
+  return type === 'number'
+    ? {
+        name,
+        type,
+        label,
+        nullable: false,
+        expression: (alias) => new Sql(`coalesce(${stat(alias)}, 0)`, []),
+        read: (r) => (key in r ? toNumber(r[key]) : null),
+      }
+    : { name, type, label, nullable: true, expression: (alias) => new Sql(stat(alias), []), read: (r) => toInstant(r[key]) };
+};
+
+/** Prefix of the row keys carrying conversation statistics (see conversationStat). */
+export const CONVERSATION_FACT_PREFIX = 'conversation_';
+
+/** The conversation statistics columns the rule catalogue reads, as attached to a customers row. */
+export const CONVERSATION_FACT_COLUMNS = ['open_conversations', 'last_inbound_at', 'total_complaints'] as const;
+
 const FIXED: FixedField[] = [
   text('firstName', 'First name', 'first_name'),
   text('lastName', 'Last name', 'last_name'),
@@ -137,7 +166,7 @@ const FIXED: FixedField[] = [
   enumeration('status', 'Status', 'status', ['active', 'inactive', 'blocked', 'suspended']),
   enumeration('tier', 'Tier', 'tier', ['regular', 'premium', 'vip']),
   enumeration('segment', 'Segment label', 'segment_label', ['vip', 'regular', 'new', 'inactive'], true),
-  enumeration('source', 'Source', 'source', ['whatsapp', 'referral', 'website', 'social_media', 'import', 'api', 'other']),
+  enumeration('source', 'Source', 'source', ['whatsapp', 'sms', 'referral', 'website', 'social_media', 'import', 'api', 'other']),
   {
     name: 'tags',
     type: 'tags',
@@ -165,6 +194,9 @@ const FIXED: FixedField[] = [
   date('lastOrderAt', 'Last order', 'last_order_at'),
   date('lastInteractionAt', 'Last interaction', 'last_interaction_at'),
   date('createdAt', 'Created', 'created_at', false),
+  conversationStat('openConversations', 'Conversations not resolved', 'open_conversations', 'number'),
+  conversationStat('lastInboundMessageAt', 'Last message from the customer', 'last_inbound_at', 'date'),
+  conversationStat('totalComplaints', 'Complaints', 'total_complaints', 'number'),
 ];
 
 /** Every fixed (non-custom) field, in catalogue order. */

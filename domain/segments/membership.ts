@@ -4,6 +4,7 @@ import type { RuleNode } from '../../rules/ast';
 import type { MatchContext } from '../../rules/evaluate';
 import { appendEvent, sqlEventData, sqlInsertEvents } from '../events/outbox';
 import type { CommandContext } from '../shared/context';
+import { withConversationFacts } from './conversationFacts';
 import { loadEventCounts } from './eventCounts';
 
 /** Counts of one membership refresh. */
@@ -176,7 +177,7 @@ async function reevaluateOnce(
       ? []
       : await matcher.matchingIds(
           segments.map((s) => ({ id: s.id, rule: s.rules })),
-          row,
+          await withConversationFacts(trx, tenantId, row),
           { now, eventCounts },
         );
     const considered = new Set(segments.map((s) => s.id));

@@ -206,4 +206,39 @@ describe('conversation statistics', () => {
     expect(await rows(db('conversation_messages').whereIn('conversation_id', ids))).toBe(14);
     expect((await t.api(`/customers/${customerId}/conversations`)).status).toBe(404);
   });
+
+  it('rule fields read the statistics in both evaluators: SQL preview and the membership a customer write re-evaluates', async () => {
+    const t = await tenant();
+    const { customerId: busy } = await customerWithThreads(t.tenantId);
+    const quiet = await buildCustomer(db, t.tenantId);
+    const chatty = await buildCustomer(db, t.tenantId);
+    await insertConversation(db, t.tenantId, chatty, { messages: [{ direction: 'inbound', minute: 5 }] });
+    await recountConversationStats(db, t.tenantId, chatty);
+    const post = (path: string, body: unknown) => server.request(`/api/v1${path}`, { key: t.adminKey, method: 'POST', body });
+    const rules = {
+      all: [
+        { fact: 'openConversations', operator: 'greaterThanInclusive', value: 1 },
+        { fact: 'totalComplaints', operator: 'greaterThanInclusive', value: 1 },
+      ],
+    };
+    const preview = async (r: unknown) => {
+      const res = await post('/segments/preview', { rules: r });
+      expect(res.status).toBe(200);
+      return (res.body.data.sampleCustomers as Array<{ id: string }>).map((c) => c.id).sort();
+    };
+    expect(await preview(rules)).toEqual([busy]);
+    expect(await preview({ fact: 'openConversations', operator: 'equal', value: 0 })).toEqual([quiet]);
+    expect(await preview({ fact: 'lastInboundMessageAt', operator: 'after', value: at(10).toISOString() })).toEqual([busy]);
+    expect(await preview({ fact: 'lastInboundMessageAt', operator: 'exists', value: null })).toEqual([busy, chatty].sort());
+
+    // json-rules-engine: a write to each customer re-evaluates its memberships with the statistics attached.
+    const segment = await post('/segments', { name: 'Open complaints', rules });
+    expect(segment.status).toBe(201);
+    for (const id of [busy, quiet, chatty]) {
+      const res = await server.request(`/api/v1/customers/${id}`, { key: t.adminKey, method: 'PATCH', body: { notes: 'touched' } });
+      expect(res.status).toBe(200);
+    }
+    const members = await db('segment_memberships').where({ segment_id: segment.body.data.id }).whereNull('exited_at').select('customer_id');
+    expect(members.map((m: { customer_id: string }) => m.customer_id)).toEqual([busy]);
+  });
 });

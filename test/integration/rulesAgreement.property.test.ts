@@ -2,10 +2,11 @@ import fc from 'fast-check';
 import { Worker } from 'node:worker_threads';
 import type { Knex } from 'knex';
 import type { RuleNode, RuleValue } from '../../rules/ast';
-import { FIELDS, type FieldDefinition, eventConditionsOf, fieldByName } from '../../rules/catalogue';
+import { FIELDS, type FieldDefinition, eventConditionsOf, fieldByName, fieldsOf } from '../../rules/catalogue';
 import { compileRuleToSql } from '../../rules/compile';
 import { createRuleEvaluator } from '../../rules/evaluate';
 import { parseRules } from '../../rules/parse';
+import { withConversationFactsOf } from '../../domain/segments/conversationFacts';
 import { loadEventCountsOf } from '../../domain/segments/eventCounts';
 import { eventConditionArb, historyArb, insertHistories } from '../support/eventRules';
 import { testDb, uniqueSuffix } from '../support/factories';
@@ -81,7 +82,7 @@ const customerArb = fc.record({
   status: fc.constantFrom('active', 'inactive', 'blocked', 'suspended'),
   tier: fc.constantFrom('regular', 'premium', 'vip'),
   segment_label: maybe(fc.constantFrom('vip', 'regular', 'new', 'inactive')),
-  source: fc.constantFrom('whatsapp', 'referral', 'website', 'api'),
+  source: fc.constantFrom('whatsapp', 'sms', 'referral', 'website', 'api'),
   tags: fc.subarray(TAGS),
   is_blocked: fc.boolean(),
   consent_email: fc.boolean(),
@@ -98,6 +99,11 @@ const customerArb = fc.record({
   created_at: timestamp,
   emailLocal: maybe(fc.constantFrom('ana', 'bob', 'x.y')),
   hasPhone: fc.boolean(),
+  // The customer's customer_conversation_stats row (issue 18), or none (no conversations).
+  conversations: fc.option(fc.record({ open_conversations: fc.constantFrom(0, 1, 2, 5), total_complaints: fc.constantFrom(0, 1, 3), last_inbound_at: date }), {
+    nil: null,
+    freq: 3,
+  }),
 });
 
 type Customer = typeof customerArb extends fc.Arbitrary<infer T> ? T : never;
@@ -107,15 +113,19 @@ async function seed(db: Knex, customers: Customer[]) {
   const slug = `rules-agreement-${uniqueSuffix()}`;
   const [tenant] = await db('tenants').insert({ name: 'Rules agreement', slug }).returning('id');
   const tenantId = (tenant as { id: string }).id;
-  const rows = customers.map(({ emailLocal, hasPhone, custom_fields, ...c }, i) => ({
+  const rows = customers.map(({ emailLocal, hasPhone, custom_fields, conversations: _conversations, ...c }, i) => ({
     ...c,
     tenant_id: tenantId,
     email: emailLocal === null ? null : `${emailLocal}${i}@example.com`,
     phone: hasPhone ? `+1555000${String(i).padStart(4, '0')}` : null,
     custom_fields: JSON.stringify(custom_fields),
   }));
-  await db.batchInsert('customers', rows, 100);
-  const stored = await db('customers').where({ tenant_id: tenantId }).orderBy('id').select('*');
+  // One INSERT … VALUES: RETURNING gives the ids in the order of the rows.
+  const inserted = (await db('customers').insert(rows).returning('id')) as Array<{ id: string }>;
+  const stats = customers.flatMap((c, i) => (c.conversations ? [{ ...c.conversations, customer_id: inserted[i]!.id, tenant_id: tenantId }] : []));
+  await db.batchInsert('customer_conversation_stats', stats, 100);
+  // The one-customer path attaches the statistics to the row, as membership and journey branches do.
+  const stored = await withConversationFactsOf(db, tenantId, await db('customers').where({ tenant_id: tenantId }).orderBy('id').select('*'));
   const histories = fc.sample(historyArb, { numRuns: stored.length, seed: SEED + 2 });
   await insertHistories(
     db,
@@ -266,6 +276,9 @@ function startEngineWorker(rows: Array<Record<string, unknown>>) {
 
 const RULES_PER_RUN = 20;
 
+/** The rule fields read from customer_conversation_stats (issue 18). */
+const CONVERSATION_FIELDS = ['openConversations', 'lastInboundMessageAt', 'totalComplaints'];
+
 describe(`rules: SQL and json-rules-engine agree (seed ${SEED})`, () => {
   let db: Knex;
   let tenantId: string;
@@ -286,6 +299,7 @@ describe(`rules: SQL and json-rules-engine agree (seed ${SEED})`, () => {
   it(`selects the same customers for ${NUM_RULES} random rules (matchingIds per customer, one SQL query per ${RULES_PER_RUN} rules)`, async () => {
     const sizes: number[] = [];
     const eventSizes: number[] = [];
+    const conversationSizes: number[] = [];
     await fc.assert(
       fc.asyncProperty(fc.array(ruleArb(rows), { minLength: RULES_PER_RUN, maxLength: RULES_PER_RUN }), async (rules) => {
         for (const rule of rules) expect(parseRules(rule)).toEqual(rule);
@@ -293,6 +307,7 @@ describe(`rules: SQL and json-rules-engine agree (seed ${SEED})`, () => {
         rules.forEach((rule, i) => expect({ rule, ids: byEngine[i] }).toEqual({ rule, ids: bySql[i] }));
         sizes.push(...bySql.map((ids) => ids.length));
         eventSizes.push(...bySql.filter((_, i) => eventConditionsOf(rules[i]!).length > 0).map((ids) => ids.length));
+        conversationSizes.push(...bySql.filter((_, i) => fieldsOf(rules[i]!).some((f) => CONVERSATION_FIELDS.includes(f))).map((ids) => ids.length));
       }),
       { numRuns: NUM_RULES / RULES_PER_RUN, seed: SEED },
     );
@@ -300,6 +315,9 @@ describe(`rules: SQL and json-rules-engine agree (seed ${SEED})`, () => {
     expect(sizes.filter((n) => n > 0 && n < rows.length).length).toBeGreaterThan(sizes.length / 3);
     expect(eventSizes.length).toBeGreaterThan(NUM_RULES / 5);
     expect(eventSizes.filter((n) => n > 0 && n < rows.length).length).toBeGreaterThan(eventSizes.length / 3);
+    // The conversation statistics fields (issue 18) are drawn too, and discriminate.
+    expect(conversationSizes.length).toBeGreaterThan(NUM_RULES / 10);
+    expect(conversationSizes.filter((n) => n > 0 && n < rows.length).length).toBeGreaterThan(conversationSizes.length / 3);
   });
 
   it('agrees rule by rule through matches() for 200 more rules', async () => {

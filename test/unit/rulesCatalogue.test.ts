@@ -36,6 +36,9 @@ describe('field catalogue', () => {
       lastOrderAt: 'date',
       lastInteractionAt: 'date',
       createdAt: 'date',
+      openConversations: 'number',
+      lastInboundMessageAt: 'date',
+      totalComplaints: 'number',
     });
   });
 

@@ -4,6 +4,7 @@
  */
 import type { RuleNode } from '../../../rules/ast';
 import { parseRules } from '../../../rules/parse';
+import { withConversationFacts } from '../../segments/conversationFacts';
 import { loadEventCounts } from '../../segments/eventCounts';
 import { splitPath } from '../split';
 import { hasMark, journeyMessageMarks } from '../../campaigns/journeyMarks';
@@ -63,7 +64,9 @@ export const runBranch: Executor<BranchNode> = async (env, { run, node, now }) =
     if (b.rule && result.where !== false && result.message?.holds !== false) {
       const rule = ruleAst(b.rule);
       const eventCounts = row ? await loadEventCounts(env.db, run.tenant_id, run.customer_id, [rule], now) : undefined;
-      result.rule = row ? await env.evaluator.matches(rule, row as unknown as Record<string, unknown>, { now, eventCounts }) : false;
+      result.rule = row
+        ? await env.evaluator.matches(rule, await withConversationFacts(env.db, run.tenant_id, row as unknown as Record<string, unknown>), { now, eventCounts })
+        : false;
     }
     checked.push(result);
     if (result.rule !== false && result.where !== false && result.message?.holds !== false) {

@@ -65,6 +65,9 @@ describe('SDK resources against a real Herald', () => {
     expect(created).toMatchObject({ fullName: 'Ada Lovelace', email: 'ada@example.com', phone: '+14155550100', tags: ['pioneer'], status: 'active' });
     const detail = await herald.customers.get(created.id);
     expect(detail).toMatchObject({ id: created.id, recentOrders: [] });
+    expect(detail.statistics).toMatchObject({ totalConversations: 0, averageResponseTime: null });
+    expect(detail.recentConversations).toEqual([]);
+    expect(await herald.customers.conversations(created.id, { limit: 5 })).toMatchObject({ data: [], pagination: { limit: 5, total: 0 } });
 
     expect(await herald.customers.patch(created.id, { lastName: 'King' })).toMatchObject({ lastName: 'King', email: 'ada@example.com' });
     const replaced = await herald.customers.update(created.id, { firstName: 'Ada', email: 'ada.king@example.com' });

@@ -23,7 +23,7 @@ export class Customers {
     return this.core.read((signal) => this.core.api.GET('/api/v1/customers/search', { params: { query }, signal }), options);
   }
 
-  /** One customer with statistics and recent orders. */
+  /** One customer with order and conversation statistics, complaint statistics, recent orders and recent conversations. */
   async get(id: string, options?: RequestOptions): Promise<CustomerDetail> {
     return (await this.core.read((signal) => this.core.api.GET('/api/v1/customers/{id}', { params: { path: { id } }, signal }), options)).data;
   }
@@ -50,7 +50,12 @@ export class Customers {
     return (await this.core.run(WRITE, (signal) => this.core.api.PATCH('/api/v1/customers/{id}', { params: { path: { id } }, body, signal }), options)).data;
   }
 
-  /** Deletes a customer: soft by default, `{ permanent: true }` removes it and its orders. */
+  /** One page of the customer's conversations (without messages), newest message first (`limit`, `page` or `cursor`). */
+  conversations(id: string, query: QueryOf<'/api/v1/customers/{id}/conversations', 'get'> = {}, options?: RequestOptions) {
+    return this.core.read((signal) => this.core.api.GET('/api/v1/customers/{id}/conversations', { params: { path: { id }, query }, signal }), options);
+  }
+
+  /** Deletes a customer: soft by default, `{ permanent: true }` removes it with its orders, conversations and messages (409 while orders are active or complaints open). */
   async delete(id: string, query: { permanent?: boolean } = {}, options?: RequestOptions): Promise<void> {
     const permanent = query.permanent ? 'true' : undefined;
     await this.core.run(

@@ -1,3 +1,4 @@
+import { appendMessage, openConversation, updateConversation } from '../../domain/conversations/store';
 import { EVENT_CATALOGUE, EVENT_TYPE_NAMES, WEBHOOK_BODIES, type EventType } from '../../domain/events/catalogue';
 import { ensureJourneyRouter } from '../../domain/journeys/routerLifecycle';
 import { ensureWebhookRelay } from '../../domain/webhooks/lifecycle';
@@ -246,6 +247,22 @@ describe('every event type through its real code path', () => {
     expect((await eventsOf('campaign.scheduled'))[0]!.data.schedule).toEqual({ type: 'recurring', cron: '0 9 * * 1', timezone: 'Europe/Paris' });
     await eventsOf('campaign.cancelled', 2);
   }, 90_000);
+
+  it('conversations: conversation.opened, message.received and conversation.resolved from the conversations writer', async () => {
+    const c = await call('POST', '/api/v1/customers', { firstName: 'Caller', phone: '+33612345678' });
+    const agent = { principal: { tenantId: tenant.tenantId, role: 'admin' as const, actorType: 'api_key' as const, actorId: 'schema-agent' } };
+    const { conversation } = await openConversation(stack.db, tenant.tenantId, 'system', {
+      customerId: c.id,
+      channel: 'whatsapp',
+      address: 'whatsapp:+33612345678',
+      message: { direction: 'inbound', body: 'Hello' },
+    });
+    await appendMessage(stack.db, tenant.tenantId, 'system', conversation.id, { direction: 'inbound', body: 'Anyone?' });
+    await updateConversation(stack.db, tenant.tenantId, agent, conversation.id, { status: 'resolved', satisfaction: 5 });
+    expect((await eventsOf('message.received', 2)).map((e) => e.data.body)).toEqual(['Hello', 'Anyone?']);
+    expect((await eventsOf('conversation.resolved'))[0]!.data).toMatchObject({ conversationId: conversation.id, customerId: c.id, satisfaction: 5 });
+    expect((await eventsOf('conversation.opened'))[0]!.data).toMatchObject({ conversationId: conversation.id, channel: 'whatsapp', type: 'conversation' });
+  });
 
   it('webhooks: webhook.test to one endpoint, endpoint.disabled when an endpoint answers 410', async () => {
     await call('POST', `/api/v1/webhooks/${endpointId}/test`);

@@ -4,6 +4,7 @@ import type { Logger } from '../lib/logger';
 import { createRuleEvaluator } from '../rules/evaluate';
 import type { TemporalProvider } from '../temporal/client';
 import { createCampaignModule } from './campaigns';
+import { createConversationService } from './conversations/service';
 import { createCustomerEventModule } from './customerEvents';
 import { createCustomerService } from './customers';
 import { createCustomerIdentities } from './customers/identities';
@@ -67,6 +68,7 @@ export function createDomain(deps: DomainDeps) {
   return {
     campaigns: createCampaignModule({ db, exportDb: deps.exportDb, temporal: deps.temporal, defaultPhoneRegion, segments: reevaluator }),
     messaging: createMessagingService({ db }),
+    conversations: createConversationService({ db }),
     customers,
     customerEvents: createCustomerEventModule({
       db,

@@ -6,6 +6,8 @@ import type { RouteTarget } from '../route';
 import { apiKeyRoutes } from './apiKeys/routes';
 import { campaignActionRoutes } from './campaigns/actions';
 import { campaignRoutes } from './campaigns/routes';
+import { conversationMessageRoutes } from './conversations/messages';
+import { conversationRoutes } from './conversations/routes';
 import { customerActionRoutes } from './customers/actions';
 import { customerJourneyRoutes } from './customers/journeys';
 import { customerReportRoutes } from './customers/reports';
@@ -50,6 +52,8 @@ const MODULES = [
   journeyRoutes,
   journeyActionRoutes,
   messagingRoutes,
+  conversationRoutes,
+  conversationMessageRoutes,
   webhookRoutes,
   webhookDeliveryRoutes,
   journeyAnalyticsRoutes,

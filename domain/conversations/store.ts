@@ -4,7 +4,10 @@ import { recordAudit } from '../audit/repo';
 import { appendEventAs, type EventEnvelope } from '../events/outbox';
 import type { CommandContext } from '../shared/context';
 import { applyStats, type StatsDelta } from './stats';
-import type { ConversationChannel, ConversationStatus, ConversationType, MessageDirection, MessageState } from './types';
+import type { ConversationChange, ConversationRow, MessageRow, NewConversation, NewMessage } from './rows';
+import type { MessageState } from './types';
+
+export type { ConversationChange, ConversationRow, MessageRow, NewConversation, NewMessage };
 
 /**
  * The one writer of conversations, conversation_messages and customer_conversation_stats. Each
@@ -13,7 +16,8 @@ import type { ConversationChannel, ConversationStatus, ConversationType, Message
  * for an agent's action, the audit row): the statistics never drift from the rows they count.
  *
  * Counting rules (a recount from the rows gives the same numbers): open = not resolved (open or
- * pending); messages = inbound and outbound (internal notes are not messages with the customer);
+ * pending); messages = inbound and outbound (internal notes are not messages with the customer,
+ * though they move last_message_at, the inbox's sort key, so a complaint logged as a note sorts);
  * a response is the first outbound message after an inbound one left the thread awaiting a reply;
  * satisfaction counts resolved conversations that have a score. A message on a resolved thread
  * reopens it and clears its score (a score belongs to a resolution).
@@ -21,78 +25,6 @@ import type { ConversationChannel, ConversationStatus, ConversationType, Message
 
 /** Who writes: an agent or API client (audited), or the system (the inbound webhook, the sender). */
 export type Writer = CommandContext | 'system';
-
-/** A conversations row. */
-export interface ConversationRow {
-  id: string;
-  tenant_id: string;
-  customer_id: string | null;
-  channel: ConversationChannel;
-  address: string | null;
-  type: ConversationType;
-  status: ConversationStatus;
-  category: string | null;
-  subject: string | null;
-  assignee: string | null;
-  satisfaction: number | null;
-  message_count: number;
-  last_message_at: Date | null;
-  last_inbound_at: Date | null;
-  awaiting_reply_since: Date | null;
-  resolved_at: Date | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
-/** A conversation_messages row. */
-export interface MessageRow {
-  id: string;
-  tenant_id: string;
-  conversation_id: string;
-  direction: MessageDirection;
-  body: string;
-  author: string | null;
-  content_sid: string | null;
-  content_variables: Record<string, string> | null;
-  state: MessageState | null;
-  provider_id: string | null;
-  error: string | null;
-  media: unknown[];
-  created_at: Date;
-  updated_at: Date;
-}
-
-/** A message to store: an inbound one (with Twilio's id), an agent's reply, or an internal note. */
-export interface NewMessage {
-  direction: MessageDirection;
-  body: string;
-  contentSid?: string | null;
-  contentVariables?: Record<string, string> | null;
-  providerId?: string | null;
-  media?: unknown[];
-  /** When it happened; now by default (tests and replays give it). */
-  at?: Date;
-}
-
-/** A conversation to open, with its first message. */
-export interface NewConversation {
-  customerId: string | null;
-  channel: ConversationChannel;
-  address?: string | null;
-  type?: ConversationType;
-  category?: string | null;
-  subject?: string | null;
-  assignee?: string | null;
-  message: NewMessage;
-}
-
-/** What PATCH /conversations/:id may change. */
-export interface ConversationChange {
-  status?: ConversationStatus;
-  assignee?: string | null;
-  category?: string | null;
-  satisfaction?: number | null;
-}
 
 const envelope = (tenantId: string, writer: Writer): EventEnvelope =>
   writer === 'system'
@@ -164,8 +96,8 @@ async function insertMessage(trx: Knex, c: ConversationRow, writer: Writer, m: N
     .returning('*')) as MessageRow[];
   const delta: StatsDelta = { interactionAt: at };
   if (m.direction === 'internal') {
-    await trx('conversations').where({ id: c.id }).update({ updated_at: at });
-    return { message: message!, delta };
+    await trx('conversations').where({ id: c.id }).update({ last_message_at: at, updated_at: at });
+    return { message: message!, delta: { ...delta, messageAt: at } };
   }
   const update: Record<string, unknown> = { message_count: c.message_count + 1, last_message_at: at, updated_at: at };
   Object.assign(delta, { messages: 1, messageAt: at });
@@ -267,7 +199,8 @@ export async function openConversation(
 
 /**
  * Appends a message to one of the tenant's conversations (404 otherwise). An inbound or outbound
- * message on a resolved conversation reopens it; an internal note does not.
+ * message on a resolved conversation reopens it; an internal note does not. `guard` sees the locked
+ * row first and may refuse (throw), so a check on the thread (WhatsApp's window) cannot race.
  */
 export async function appendMessage(
   db: Knex,
@@ -275,9 +208,11 @@ export async function appendMessage(
   writer: Writer,
   id: string,
   m: NewMessage,
+  guard?: (locked: ConversationRow) => void,
 ): Promise<{ conversation: ConversationRow; message: MessageRow }> {
   return db.transaction(async (trx) => {
     const current = await lockConversation(trx, tenantId, id);
+    guard?.(current);
     const reopened = current.status === 'resolved' && m.direction !== 'internal' ? await reopen(trx, current) : {};
     const { message, delta } = await insertMessage(trx, current, writer, m);
     await applyStats(trx, tenantId, current.customer_id, merge(reopened, delta));

@@ -3,6 +3,7 @@ import { conflict, notFound, validationFailed } from '../../lib/errors';
 import type { CommandContext } from '../shared/context';
 import { fetchPage, type Page, type PageRequest } from '../shared/listing';
 import type { ConversationChange, ConversationRow, MessageRow } from './rows';
+import { applyConversationMessageStatus } from './deliveryStatus';
 import { appendMessage, openConversation, updateConversation } from './store';
 import { BODY_LIMITS, WHATSAPP_WINDOW_MS, type ConversationChannel, type ConversationStatus, type ConversationType } from './types';
 
@@ -147,6 +148,8 @@ export function createConversationService(deps: { db: Knex; onQueued?: (tenantId
     getConversation,
     open,
     reply,
+    /** Twilio's status callback for a conversation message (see sender.ts). */
+    applyMessageStatus: (messageId: string, status: string, errorCode?: string) => applyConversationMessageStatus(db, messageId, status, errorCode),
     /** PATCH /conversations/:id (see updateConversation). */
     update: (ctx: CommandContext, id: string, change: ConversationChange) => updateConversation(db, ctx.principal.tenantId, ctx, id, change),
   };

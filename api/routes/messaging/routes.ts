@@ -163,7 +163,12 @@ export function messagingRoutes(target: RouteTarget): void {
     summary: "Twilio delivery status callback (checked with twilio's validateRequest)",
     tag: 'Messaging',
     auth: 'public',
-    query: z.object({ ledgerId: z.uuid() }),
+    query: z
+      .object({
+        ledgerId: z.uuid().optional().meta({ description: 'A campaign message (its ledger row)' }),
+        messageId: z.uuid().optional().meta({ description: 'A conversation message (an agent reply)' }),
+      })
+      .refine((q) => (q.ledgerId === undefined) !== (q.messageId === undefined), { message: 'send ledgerId or messageId', path: ['ledgerId'] }),
     streamedBody: {
       'application/x-www-form-urlencoded': z.record(z.string(), z.string()).meta({ description: "Twilio's status parameters (MessageStatus, ErrorCode, …)" }),
     },
@@ -173,7 +178,8 @@ export function messagingRoutes(target: RouteTarget): void {
       const params = await formBody(ctx);
       const url = ctx.config.PUBLIC_URL ? `${ctx.config.PUBLIC_URL.replace(/\/$/, '')}${ctx.originalUrl}` : ctx.href;
       if (!token || !validateRequest(token, ctx.get('X-Twilio-Signature'), url, params)) throw forbidden('The Twilio signature does not match');
-      await ctx.domain.campaigns.applySmsStatus(query.ledgerId, params.MessageStatus ?? '', params.ErrorCode);
+      if (query.ledgerId) await ctx.domain.campaigns.applySmsStatus(query.ledgerId, params.MessageStatus ?? '', params.ErrorCode);
+      else await ctx.domain.conversations.applyMessageStatus(query.messageId!, params.MessageStatus ?? '', params.ErrorCode);
       ctx.status = 204;
     },
   });

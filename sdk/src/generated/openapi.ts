@@ -17127,8 +17127,11 @@ export interface operations {
     };
     postMessagingTwilioStatus: {
         parameters: {
-            query: {
-                ledgerId: string;
+            query?: {
+                /** @description A campaign message (its ledger row) */
+                ledgerId?: string;
+                /** @description A conversation message (an agent reply) */
+                messageId?: string;
             };
             header?: never;
             path?: never;

@@ -6,6 +6,7 @@ import type { RouteTarget } from '../route';
 import { apiKeyRoutes } from './apiKeys/routes';
 import { campaignActionRoutes } from './campaigns/actions';
 import { campaignRoutes } from './campaigns/routes';
+import { conversationInboundRoutes } from './conversations/inbound';
 import { conversationMessageRoutes } from './conversations/messages';
 import { conversationRoutes } from './conversations/routes';
 import { customerActionRoutes } from './customers/actions';
@@ -54,6 +55,7 @@ const MODULES = [
   messagingRoutes,
   conversationRoutes,
   conversationMessageRoutes,
+  conversationInboundRoutes,
   webhookRoutes,
   webhookDeliveryRoutes,
   journeyAnalyticsRoutes,

@@ -21,6 +21,20 @@ const MessagingSettings = z
     fromEmail: text({ min: 3, max: 320 }).optional().meta({ description: 'From header of e-mail, e.g. "Shop <news@shop.example>"' }),
     communicationHours: z.object({ start: hhmmField, end: hhmmField }).strict().optional().meta({ description: 'for customers without their own' }),
     timezone: timezoneField.optional(),
+    inboundNumbers: z
+      .array(z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be E.164, e.g. +14155550100'))
+      .max(100)
+      .optional()
+      .meta({
+        description: "The tenant's Twilio numbers: inbound SMS and WhatsApp to them become this tenant's conversations (POST /messaging/twilio/inbound)",
+      }),
+    conversationReopenDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(365)
+      .optional()
+      .meta({ description: 'A message on a conversation resolved within this many days reopens it; later it opens a new one (default 7)' }),
   })
   .strict();
 const Sent = z.object({
@@ -34,7 +48,7 @@ const Sent = z.object({
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 /** Reads a form-encoded request body (Twilio's callbacks) as a plain object. */
-async function formBody(ctx: HeraldContext): Promise<Record<string, string>> {
+export async function formBody(ctx: HeraldContext): Promise<Record<string, string>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of ctx.req) {

@@ -1350,6 +1350,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/messaging/twilio/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Twilio's inbound message webhook (SMS and WhatsApp), checked with twilio's validateRequest */
+        post: operations["postMessagingTwilioInbound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/messaging/twilio/status": {
         parameters: {
             query?: never;
@@ -3070,7 +3087,7 @@ export interface components {
             /** @enum {string|null} */
             segment: "vip" | "regular" | "new" | "inactive" | null;
             /** @enum {string} */
-            source: "whatsapp" | "referral" | "website" | "social_media" | "import" | "api" | "other";
+            source: "whatsapp" | "sms" | "referral" | "website" | "social_media" | "import" | "api" | "other";
             statistics: {
                 averageOrderValue: number;
                 /** Format: date-time */
@@ -3224,7 +3241,7 @@ export interface components {
             segmentLabel?: "vip" | "regular" | "new" | "inactive" | null;
             send_after_created_email?: unknown;
             /** @enum {string} */
-            source?: "whatsapp" | "referral" | "website" | "social_media" | "import" | "api" | "other";
+            source?: "whatsapp" | "sms" | "referral" | "website" | "social_media" | "import" | "api" | "other";
             /** @enum {string} */
             status?: "active" | "inactive" | "blocked" | "suspended";
             tags?: string[];
@@ -3324,7 +3341,7 @@ export interface components {
                 /** @enum {string|null} */
                 segment: "vip" | "regular" | "new" | "inactive" | null;
                 /** @enum {string} */
-                source: "whatsapp" | "referral" | "website" | "social_media" | "import" | "api" | "other";
+                source: "whatsapp" | "sms" | "referral" | "website" | "social_media" | "import" | "api" | "other";
                 statistics: {
                     averageOrderValue: number;
                     /** Format: date-time */
@@ -3499,7 +3516,7 @@ export interface components {
             segmentLabel?: "vip" | "regular" | "new" | "inactive" | null;
             send_after_created_email?: unknown;
             /** @enum {string} */
-            source?: "whatsapp" | "referral" | "website" | "social_media" | "import" | "api" | "other";
+            source?: "whatsapp" | "sms" | "referral" | "website" | "social_media" | "import" | "api" | "other";
             /** @enum {string} */
             status?: "active" | "inactive" | "blocked" | "suspended";
             tags?: string[];
@@ -4277,7 +4294,7 @@ export interface components {
                     /** @enum {string|null} */
                     segment?: "vip" | "regular" | "new" | "inactive" | null;
                     /** @enum {string} */
-                    source?: "whatsapp" | "referral" | "website" | "social_media" | "import" | "api" | "other";
+                    source?: "whatsapp" | "sms" | "referral" | "website" | "social_media" | "import" | "api" | "other";
                     /** @enum {string} */
                     status?: "active" | "inactive" | "blocked" | "suspended";
                     /** @enum {string} */
@@ -4618,7 +4635,7 @@ export interface components {
                     /** @enum {string|null} */
                     segment?: "vip" | "regular" | "new" | "inactive" | null;
                     /** @enum {string} */
-                    source?: "whatsapp" | "referral" | "website" | "social_media" | "import" | "api" | "other";
+                    source?: "whatsapp" | "sms" | "referral" | "website" | "social_media" | "import" | "api" | "other";
                     /** @enum {string} */
                     status?: "active" | "inactive" | "blocked" | "suspended";
                     /** @enum {string} */
@@ -9772,7 +9789,7 @@ export interface operations {
                 segmentId?: string;
                 sortBy?: "createdAt" | "updatedAt" | "fullName" | "email" | "totalSpent" | "totalOrders" | "lastOrderAt" | "lastInteractionAt" | "name" | "orderCount" | "lastInteraction" | "lastOrderDate";
                 sortOrder?: "asc" | "desc";
-                /** @description Comma-separated, any letter case: whatsapp, referral, website, social_media, import, api, other */
+                /** @description Comma-separated, any letter case: whatsapp, sms, referral, website, social_media, import, api, other */
                 source?: string;
                 /** @description Comma-separated, any letter case: active, inactive, blocked, suspended, vip */
                 status?: string;
@@ -12526,7 +12543,7 @@ export interface operations {
                 segmentId?: string;
                 sortBy?: "createdAt" | "updatedAt" | "fullName" | "email" | "totalSpent" | "totalOrders" | "lastOrderAt" | "lastInteractionAt" | "name" | "orderCount" | "lastInteraction" | "lastOrderDate";
                 sortOrder?: "asc" | "desc";
-                /** @description Comma-separated, any letter case: whatsapp, referral, website, social_media, import, api, other */
+                /** @description Comma-separated, any letter case: whatsapp, sms, referral, website, social_media, import, api, other */
                 source?: string;
                 /** @description Comma-separated, any letter case: active, inactive, blocked, suspended, vip */
                 status?: string;
@@ -13233,7 +13250,7 @@ export interface operations {
                 segmentId?: string;
                 sortBy?: "createdAt" | "updatedAt" | "fullName" | "email" | "totalSpent" | "totalOrders" | "lastOrderAt" | "lastInteractionAt" | "name" | "orderCount" | "lastInteraction" | "lastOrderDate";
                 sortOrder?: "asc" | "desc";
-                /** @description Comma-separated, any letter case: whatsapp, referral, website, social_media, import, api, other */
+                /** @description Comma-separated, any letter case: whatsapp, sms, referral, website, social_media, import, api, other */
                 source?: string;
                 /** @description Comma-separated, any letter case: active, inactive, blocked, suspended, vip */
                 status?: string;
@@ -16882,8 +16899,12 @@ export interface operations {
                                 end: string;
                                 start: string;
                             };
+                            /** @description A message on a conversation resolved within this many days reopens it; later it opens a new one (default 7) */
+                            conversationReopenDays?: number;
                             /** @description From header of e-mail, e.g. "Shop <news@shop.example>" */
                             fromEmail?: string;
+                            /** @description The tenant's Twilio numbers: inbound SMS and WhatsApp to them become this tenant's conversations (POST /messaging/twilio/inbound) */
+                            inboundNumbers?: string[];
                             /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                             timezone?: string;
                         };
@@ -16994,8 +17015,12 @@ export interface operations {
                         end: string;
                         start: string;
                     };
+                    /** @description A message on a conversation resolved within this many days reopens it; later it opens a new one (default 7) */
+                    conversationReopenDays?: number;
                     /** @description From header of e-mail, e.g. "Shop <news@shop.example>" */
                     fromEmail?: string;
+                    /** @description The tenant's Twilio numbers: inbound SMS and WhatsApp to them become this tenant's conversations (POST /messaging/twilio/inbound) */
+                    inboundNumbers?: string[];
                     /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                     timezone?: string;
                 };
@@ -17017,8 +17042,12 @@ export interface operations {
                                 end: string;
                                 start: string;
                             };
+                            /** @description A message on a conversation resolved within this many days reopens it; later it opens a new one (default 7) */
+                            conversationReopenDays?: number;
                             /** @description From header of e-mail, e.g. "Shop <news@shop.example>" */
                             fromEmail?: string;
+                            /** @description The tenant's Twilio numbers: inbound SMS and WhatsApp to them become this tenant's conversations (POST /messaging/twilio/inbound) */
+                            inboundNumbers?: string[];
                             /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                             timezone?: string;
                         };
@@ -17083,6 +17112,119 @@ export interface operations {
                 };
             };
             /** @description The body does not pass validation; details list each failing field with its path; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it) */
+            422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postMessagingTwilioInbound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Received (or ignored: a number no tenant claims); an empty TwiML response */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Bad or missing X-Twilio-Signature */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes (application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not pass validation; details list each failing field with its path */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -19076,7 +19218,7 @@ export interface operations {
                 segmentId?: string;
                 sortBy?: "createdAt" | "updatedAt" | "fullName" | "email" | "totalSpent" | "totalOrders" | "lastOrderAt" | "lastInteractionAt" | "name" | "orderCount" | "lastInteraction" | "lastOrderDate";
                 sortOrder?: "asc" | "desc";
-                /** @description Comma-separated, any letter case: whatsapp, referral, website, social_media, import, api, other */
+                /** @description Comma-separated, any letter case: whatsapp, sms, referral, website, social_media, import, api, other */
                 source?: string;
                 /** @description Comma-separated, any letter case: active, inactive, blocked, suspended, vip */
                 status?: string;

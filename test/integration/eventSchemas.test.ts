@@ -1,4 +1,4 @@
-import { appendMessage, openConversation, updateConversation } from '../../domain/conversations/store';
+import twilio from 'twilio';
 import { EVENT_CATALOGUE, EVENT_TYPE_NAMES, WEBHOOK_BODIES, type EventType } from '../../domain/events/catalogue';
 import { ensureJourneyRouter } from '../../domain/journeys/routerLifecycle';
 import { ensureWebhookRelay } from '../../domain/webhooks/lifecycle';
@@ -6,7 +6,7 @@ import { buildTenant } from '../support/factories';
 import { definitionWith, publishJourney } from '../support/journeysRouter';
 import { startTestWorker } from '../support/testWorker';
 import { startWebhookReceiver, until, type WebhookReceiver } from '../support/webhookReceiver';
-import { seedCustomers, startCampaignStack, waitFor, type CampaignStack } from './campaignHarness';
+import { seedCustomers, startCampaignStack, TWILIO, waitFor, type CampaignStack } from './campaignHarness';
 
 /**
  * One schema per event type, held by what the code emits: every type of the catalogue is emitted
@@ -248,20 +248,26 @@ describe('every event type through its real code path', () => {
     await eventsOf('campaign.cancelled', 2);
   }, 90_000);
 
-  it('conversations: conversation.opened, message.received and conversation.resolved from the conversations writer', async () => {
-    const c = await call('POST', '/api/v1/customers', { firstName: 'Caller', phone: '+33612345678' });
-    const agent = { principal: { tenantId: tenant.tenantId, role: 'admin' as const, actorType: 'api_key' as const, actorId: 'schema-agent' } };
-    const { conversation } = await openConversation(stack.db, tenant.tenantId, 'system', {
-      customerId: c.id,
-      channel: 'whatsapp',
-      address: 'whatsapp:+33612345678',
-      message: { direction: 'inbound', body: 'Hello' },
-    });
-    await appendMessage(stack.db, tenant.tenantId, 'system', conversation.id, { direction: 'inbound', body: 'Anyone?' });
-    await updateConversation(stack.db, tenant.tenantId, agent, conversation.id, { status: 'resolved', satisfaction: 5 });
+  it('conversations: conversation.opened and message.received from the signed inbound webhook, conversation.resolved from PATCH', async () => {
+    await call('PUT', '/api/v1/messaging/settings', { inboundNumbers: ['+15005550100'] });
+    const url = `${stack.server.url}/api/v1/messaging/twilio/inbound`;
+    for (const [sid, body] of [
+      ['SM00000000000000000000000000000001', 'Hello'],
+      ['SM00000000000000000000000000000002', 'Anyone?'],
+    ] as const) {
+      const form = { MessageSid: sid, From: 'whatsapp:+14155550142', To: 'whatsapp:+15005550100', Body: body };
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilio.getExpectedTwilioSignature(TWILIO.authToken, url, form) },
+        body: new URLSearchParams(form).toString(),
+      });
+      expect(res.status).toBe(200);
+    }
+    const [opened] = await eventsOf('conversation.opened');
+    expect(opened!.data).toMatchObject({ channel: 'whatsapp', type: 'conversation', customerId: expect.any(String) });
     expect((await eventsOf('message.received', 2)).map((e) => e.data.body)).toEqual(['Hello', 'Anyone?']);
-    expect((await eventsOf('conversation.resolved'))[0]!.data).toMatchObject({ conversationId: conversation.id, customerId: c.id, satisfaction: 5 });
-    expect((await eventsOf('conversation.opened'))[0]!.data).toMatchObject({ conversationId: conversation.id, channel: 'whatsapp', type: 'conversation' });
+    await call('PATCH', `/api/v1/conversations/${opened!.data.conversationId}`, { status: 'resolved', satisfaction: 5 });
+    expect((await eventsOf('conversation.resolved'))[0]!.data).toMatchObject({ conversationId: opened!.data.conversationId, satisfaction: 5 });
   });
 
   it('webhooks: webhook.test to one endpoint, endpoint.disabled when an endpoint answers 410', async () => {

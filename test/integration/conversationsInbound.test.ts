@@ -136,3 +136,16 @@ it('a message on a thread resolved within conversationReopenDays reopens it; aft
     ['open', 1],
   ]);
 });
+
+it('five first messages from a new number at once: one customer, one conversation, five messages', async () => {
+  const results = await Promise.all(Array.from({ length: 5 }, (_, i) => inbound({ From: '+14155550166', Body: `burst ${i}` })));
+  expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+  const customers = await stack.db('customers').where({ tenant_id: tenant.tenantId, phone: '+14155550166' });
+  expect(customers).toHaveLength(1);
+  const threads = await conversationsOf(customers[0].id);
+  expect(threads.map((c: { message_count: number }) => c.message_count)).toEqual([5]);
+  expect(await stack.db('customer_conversation_stats').where({ customer_id: customers[0].id }).first()).toMatchObject({
+    total_conversations: 1,
+    total_messages: 5,
+  });
+});

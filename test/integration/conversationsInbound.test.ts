@@ -149,3 +149,17 @@ it('five first messages from a new number at once: one customer, one conversatio
     total_messages: 5,
   });
 });
+
+it('an inbound number is one tenant’s: another tenant listing it is 409 and its settings stay as they were', async () => {
+  const other = await buildTenant(stack.db, 'Inbound rival');
+  const res = await stack.server.request('/api/v1/messaging/settings', {
+    method: 'PUT',
+    key: other.adminKey,
+    body: { inboundNumbers: ['+15005550199', NUMBER] },
+  });
+  expect(res.status).toBe(409);
+  expect(res.body.error.details).toEqual({ inboundNumbers: [NUMBER] });
+  expect((await stack.server.request('/api/v1/messaging/settings', { key: other.adminKey })).body.data).toEqual({});
+  // Re-saving its own number is fine for the owner.
+  expect((await call('PUT', '/messaging/settings', { inboundNumbers: [NUMBER], conversationReopenDays: 3 })).status).toBe(200);
+});

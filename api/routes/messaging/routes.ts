@@ -216,7 +216,10 @@ export function messagingRoutes(target: RouteTarget): void {
     auth: ['admin'],
     unexpressed: [TIMEZONE_RULE],
     body: MessagingSettings,
-    responses: { 200: { description: 'The settings', schema: z.object({ data: MessagingSettings }) } },
+    responses: {
+      200: { description: 'The settings', schema: z.object({ data: MessagingSettings }) },
+      409: { description: 'An inbound number is already listed by another tenant' },
+    },
     handler: async (ctx, { body }) => {
       ctx.body = { data: await ctx.domain.messaging.updateSettings(commandContext(ctx), body) };
     },

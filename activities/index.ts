@@ -10,6 +10,7 @@ import { createJourneyRouterActivities } from './journeyRouter';
 import { createJourneyRunnerActivities } from './journeyRunner';
 import { createCampaignLifecycleActivities } from './campaignLifecycle';
 import { createCampaignSendActivities } from './campaignSend';
+import { createConversationReplyActivities } from './conversationReply';
 import { createSegmentActivities } from './segments';
 import { createTenantActivities } from './tenants';
 import { createWebhookDispatchActivities } from './webhookDispatch';
@@ -45,6 +46,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createImportActivities(deps),
     ...createCampaignLifecycleActivities(deps),
     ...createCampaignSendActivities(deps),
+    ...createConversationReplyActivities(deps),
     ...createWebhookRelayActivities(deps),
     ...createWebhookDispatchActivities({ ...deps, hub, settings }),
     ...createWebhookReplayActivities(deps),

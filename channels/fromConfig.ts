@@ -18,6 +18,7 @@ export function createChannels(config: Config, recordSms: (message: OutgoingSms)
             authToken: config.TWILIO_AUTH_TOKEN,
             from: config.TWILIO_FROM,
             messagingServiceSid: config.TWILIO_MESSAGING_SERVICE_SID,
+            whatsappFrom: config.TWILIO_WHATSAPP_FROM,
             apiBase: config.TWILIO_API_BASE,
             maxSockets: config.CAMPAIGN_CONCURRENCY,
           })

@@ -9,6 +9,8 @@ export interface SmsSettings {
   /** Sender number (E.164), unless a messaging service picks it. */
   from?: string;
   messagingServiceSid?: string;
+  /** WhatsApp sender (`whatsapp:+E164`): messages to `whatsapp:` addresses are sent from it. */
+  whatsappFrom?: string;
   /** Base URL replacing https://api.twilio.com (a local fake in tests and benchmarks). */
   apiBase?: string;
   /** Sockets kept open to the API. */
@@ -44,7 +46,10 @@ export function classifyTwilioError(err: unknown): ChannelError {
   return new ChannelError(message, 'transient', e.code);
 }
 
-/** SMS through the real twilio client, one client (with its keep-alive agent) per worker. */
+/**
+ * SMS and WhatsApp through the real twilio client, one client (with its keep-alive agent) per
+ * worker: a `whatsapp:` address is sent from the WhatsApp sender, a template by its Content SID.
+ */
 export function createSmsChannel(settings: SmsSettings): Channel<OutgoingSms> {
   const agentOptions = { keepAlive: true, maxSockets: settings.maxSockets ?? 50 };
   const client = twilio(settings.accountSid, settings.authToken, {
@@ -54,10 +59,18 @@ export function createSmsChannel(settings: SmsSettings): Channel<OutgoingSms> {
   return {
     async send(message: OutgoingSms): Promise<SendResult> {
       try {
+        const whatsapp = message.to.startsWith('whatsapp:');
+        if (whatsapp && !settings.whatsappFrom) throw new ChannelError('No WhatsApp sender is configured (TWILIO_WHATSAPP_FROM)', 'permanent');
         const sent = await client.messages.create({
           to: message.to,
-          body: message.body,
-          ...(settings.messagingServiceSid ? { messagingServiceSid: settings.messagingServiceSid } : { from: settings.from }),
+          ...(message.contentSid
+            ? { contentSid: message.contentSid, contentVariables: JSON.stringify(message.contentVariables ?? {}) }
+            : { body: message.body }),
+          ...(whatsapp
+            ? { from: settings.whatsappFrom }
+            : settings.messagingServiceSid
+              ? { messagingServiceSid: settings.messagingServiceSid }
+              : { from: settings.from }),
           ...(message.statusCallback ? { statusCallback: message.statusCallback } : {}),
         });
         return { providerId: sent.sid };

@@ -19,6 +19,9 @@ export interface OutgoingSms {
   body: string;
   /** Where Twilio reports delivery status for this message. */
   statusCallback?: string;
+  /** An approved WhatsApp template sent instead of `body` (Twilio's Content SID), with its variables. */
+  contentSid?: string;
+  contentVariables?: Record<string, string>;
 }
 
 /** What a provider answered: its id for the message. */

@@ -4,6 +4,8 @@ import type { Logger } from '../lib/logger';
 import { createRuleEvaluator } from '../rules/evaluate';
 import type { TemporalProvider } from '../temporal/client';
 import { createCampaignModule } from './campaigns';
+import { startConversationReply } from './conversations/lifecycle';
+import { createConversationService } from './conversations/service';
 import { createCustomerEventModule } from './customerEvents';
 import { createCustomerService } from './customers';
 import { createConversationQueries } from './conversations/queries';
@@ -76,6 +78,13 @@ export function createDomain(deps: DomainDeps) {
   return {
     campaigns: createCampaignModule({ db, exportDb: deps.exportDb, temporal: deps.temporal, defaultPhoneRegion, segments: reevaluator }),
     messaging: createMessagingService({ db }),
+    conversations: createConversationService({
+      db,
+      customers,
+      // After commit: a start that fails leaves the message `queued` (visible in the thread) and is reported.
+      onQueued: (tenantId, messageId) =>
+        startConversationReply(deps.temporal, tenantId, messageId).catch(report('conversation reply not started; the message stays queued')),
+    }),
     customers,
     customerEvents: createCustomerEventModule({
       db,

@@ -88,6 +88,10 @@ const ConfigSchema = z
     TWILIO_AUTH_TOKEN: optionalText,
     TWILIO_FROM: optionalText,
     TWILIO_MESSAGING_SERVICE_SID: optionalText,
+    TWILIO_WHATSAPP_FROM: z
+      .string()
+      .regex(/^whatsapp:\+[1-9]\d{6,14}$/, 'must be whatsapp:+E164, e.g. whatsapp:+14155238886')
+      .optional(),
     TWILIO_API_BASE: z.url('must be a URL such as http://127.0.0.1:4010').optional(),
     TRACKING_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     CAMPAIGN_PAGE_SIZE: positiveInt.default(200),

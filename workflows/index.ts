@@ -8,6 +8,7 @@ export { importCustomersWorkflow } from './importCustomers';
 export { campaignSendWorkflow } from './campaignSend';
 export { campaignOccurrenceWorkflow } from './campaignOccurrence';
 export { campaignTestSendWorkflow } from './campaignTestSend';
+export { conversationReplyWorkflow } from './conversationReply';
 export { webhookDispatcherWorkflow } from './webhookDispatcher';
 export { webhookRelayWorkflow } from './webhookRelay';
 export { webhookReplayWorkflow } from './webhookReplay';

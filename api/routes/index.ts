@@ -6,6 +6,9 @@ import type { RouteTarget } from '../route';
 import { apiKeyRoutes } from './apiKeys/routes';
 import { campaignActionRoutes } from './campaigns/actions';
 import { campaignRoutes } from './campaigns/routes';
+import { conversationInboundRoutes } from './conversations/inbound';
+import { conversationMessageRoutes } from './conversations/messages';
+import { conversationRoutes } from './conversations/routes';
 import { customerActionRoutes } from './customers/actions';
 import { customerConversationRoutes } from './customers/conversations';
 import { customerJourneyRoutes } from './customers/journeys';
@@ -51,6 +54,9 @@ const MODULES = [
   journeyRoutes,
   journeyActionRoutes,
   messagingRoutes,
+  conversationRoutes,
+  conversationMessageRoutes,
+  conversationInboundRoutes,
   webhookRoutes,
   webhookDeliveryRoutes,
   journeyAnalyticsRoutes,

@@ -5,7 +5,7 @@ export const TIERS = ['regular', 'premium', 'vip'] as const;
 /** Segment labels (seed 001's segment), set by people or rules. */
 export const SEGMENT_LABELS = ['vip', 'regular', 'new', 'inactive'] as const;
 /** Where a customer came from. */
-export const SOURCES = ['whatsapp', 'referral', 'website', 'social_media', 'import', 'api', 'other'] as const;
+export const SOURCES = ['whatsapp', 'sms', 'referral', 'website', 'social_media', 'import', 'api', 'other'] as const;
 
 export type Status = (typeof STATUSES)[number];
 export type Tier = (typeof TIERS)[number];

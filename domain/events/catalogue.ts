@@ -57,6 +57,13 @@ export const EVENT_CATALOGUE = {
   'journey.entered': entry('journey.entered', 'A customer entered a journey (a run started)', data.JourneyEnteredData),
   'journey.converted': entry('journey.converted', "A journey run reached the journey's goal", data.JourneyConvertedData),
   'journey.exited': entry('journey.exited', 'A journey run exited before its end (exit node, exit rule, conversion, migration)', data.JourneyExitedData),
+  'conversation.opened': entry(
+    'conversation.opened',
+    'A conversation was opened (an inbound message on a new thread, or an agent opened one)',
+    data.ConversationOpenedData,
+  ),
+  'message.received': entry('message.received', 'A customer sent a message on a conversation (SMS or WhatsApp)', data.MessageReceivedData),
+  'conversation.resolved': entry('conversation.resolved', 'A conversation was resolved', data.ConversationResolvedData),
   'webhook.test': entry('webhook.test', 'A test event sent by POST /webhooks/:id/test (only to that endpoint)', data.WebhookTestData),
 };
 

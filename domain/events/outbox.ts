@@ -6,7 +6,7 @@ import type { EventData, EventType } from './catalogue';
 export type { EventData, EventType };
 
 /** What an event is about; the relay and the delivery log show it. */
-export type SubjectType = 'customer' | 'customer_event' | 'order' | 'segment' | 'import' | 'campaign' | 'webhook_endpoint' | 'journey';
+export type SubjectType = 'customer' | 'customer_event' | 'order' | 'segment' | 'import' | 'campaign' | 'webhook_endpoint' | 'journey' | 'conversation';
 
 /**
  * One domain change of type T, as written to the outbox. `data` is what webhooks deliver: its

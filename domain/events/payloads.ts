@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CAMPAIGN_STATUSES } from '../campaigns/types';
+import { CONVERSATION_CHANNELS, CONVERSATION_TYPES } from '../conversations/types';
 import { STATUSES, TIERS } from '../customers/types';
 import { CustomerView } from '../customers/view';
 import type { EndReason } from '../journeys/types';
@@ -204,4 +205,31 @@ export const JourneyExitedData = z.strictObject({
     description:
       '`exit_node`: it reached an exit node; `exit_rule`: an exit rule matched; `converted`: it converted and the journey exits on conversion; `migrated_to_exit`: a new version mapped its node to exit; `journey_deleted`; `customer_deleted`',
   }),
+});
+
+/** What every conversation event carries: the thread, its customer and channel. */
+const conversation = {
+  conversationId: uuid,
+  customerId: uuid.nullable().meta({ description: 'The customer; null for an inbound message from a number Herald could not parse' }),
+  channel: z.enum(CONVERSATION_CHANNELS),
+};
+
+/** conversation.opened: a new thread, by an inbound message or an agent. */
+export const ConversationOpenedData = z.strictObject({
+  ...conversation,
+  type: z.enum(CONVERSATION_TYPES),
+  category: z.string().nullable(),
+  subject: z.string().nullable(),
+});
+
+/** message.received: an inbound message from the customer. */
+export const MessageReceivedData = z.strictObject({ ...conversation, messageId: uuid, body: z.string(), receivedAt: timestamp });
+
+/** conversation.resolved: the thread was resolved, with its score when one was given. */
+export const ConversationResolvedData = z.strictObject({
+  ...conversation,
+  type: z.enum(CONVERSATION_TYPES),
+  category: z.string().nullable(),
+  satisfaction: z.number().int().min(1).max(5).nullable(),
+  resolvedAt: timestamp,
 });

@@ -9,6 +9,10 @@ export interface MessagingSettings {
   communicationHours?: { start: string; end: string };
   /** Timezone for customers who have none (else UTC). */
   timezone?: string;
+  /** The tenant's Twilio numbers (E.164): inbound SMS and WhatsApp messages to them are the tenant's conversations. */
+  inboundNumbers?: string[];
+  /** A customer's message on a thread resolved within this many days reopens it; later, a new thread (default 7). */
+  conversationReopenDays?: number;
 }
 
 /** The tenant's messaging settings (empty when never set). */

@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from '../support/testServer';
 import { startTestWorker } from '../support/testWorker';
 
 /** Twilio test credentials the fake API and Herald share. */
-export const TWILIO = { accountSid: `AC${'a1'.repeat(16)}`, authToken: 'fake-twilio-auth-token', from: '+15005550006' };
+export const TWILIO = { accountSid: `AC${'a1'.repeat(16)}`, authToken: 'fake-twilio-auth-token', from: '+15005550006', whatsappFrom: 'whatsapp:+14155238886' };
 
 /**
  * Everything a campaign test needs, all real: the API, Herald's worker (with nodemailer and the
@@ -40,6 +40,7 @@ export async function startCampaignStack(
     TWILIO_ACCOUNT_SID: TWILIO.accountSid,
     TWILIO_AUTH_TOKEN: TWILIO.authToken,
     TWILIO_FROM: TWILIO.from,
+    TWILIO_WHATSAPP_FROM: TWILIO.whatsappFrom,
     RATE_LIMIT_GENERAL_PER_MINUTE: '100000',
     ...options.env,
   });

@@ -1,3 +1,4 @@
+import twilio from 'twilio';
 import { EVENT_CATALOGUE, EVENT_TYPE_NAMES, WEBHOOK_BODIES, type EventType } from '../../domain/events/catalogue';
 import { ensureJourneyRouter } from '../../domain/journeys/routerLifecycle';
 import { ensureWebhookRelay } from '../../domain/webhooks/lifecycle';
@@ -5,7 +6,7 @@ import { buildTenant } from '../support/factories';
 import { definitionWith, publishJourney } from '../support/journeysRouter';
 import { startTestWorker } from '../support/testWorker';
 import { startWebhookReceiver, until, type WebhookReceiver } from '../support/webhookReceiver';
-import { seedCustomers, startCampaignStack, waitFor, type CampaignStack } from './campaignHarness';
+import { seedCustomers, startCampaignStack, TWILIO, waitFor, type CampaignStack } from './campaignHarness';
 
 /**
  * One schema per event type, held by what the code emits: every type of the catalogue is emitted
@@ -246,6 +247,28 @@ describe('every event type through its real code path', () => {
     expect((await eventsOf('campaign.scheduled'))[0]!.data.schedule).toEqual({ type: 'recurring', cron: '0 9 * * 1', timezone: 'Europe/Paris' });
     await eventsOf('campaign.cancelled', 2);
   }, 90_000);
+
+  it('conversations: conversation.opened and message.received from the signed inbound webhook, conversation.resolved from PATCH', async () => {
+    await call('PUT', '/api/v1/messaging/settings', { inboundNumbers: ['+15005550100'] });
+    const url = `${stack.server.url}/api/v1/messaging/twilio/inbound`;
+    for (const [sid, body] of [
+      ['SM00000000000000000000000000000001', 'Hello'],
+      ['SM00000000000000000000000000000002', 'Anyone?'],
+    ] as const) {
+      const form = { MessageSid: sid, From: 'whatsapp:+14155550142', To: 'whatsapp:+15005550100', Body: body };
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': twilio.getExpectedTwilioSignature(TWILIO.authToken, url, form) },
+        body: new URLSearchParams(form).toString(),
+      });
+      expect(res.status).toBe(200);
+    }
+    const [opened] = await eventsOf('conversation.opened');
+    expect(opened!.data).toMatchObject({ channel: 'whatsapp', type: 'conversation', customerId: expect.any(String) });
+    expect((await eventsOf('message.received', 2)).map((e) => e.data.body)).toEqual(['Hello', 'Anyone?']);
+    await call('PATCH', `/api/v1/conversations/${opened!.data.conversationId}`, { status: 'resolved', satisfaction: 5 });
+    expect((await eventsOf('conversation.resolved'))[0]!.data).toMatchObject({ conversationId: opened!.data.conversationId, satisfaction: 5 });
+  });
 
   it('webhooks: webhook.test to one endpoint, endpoint.disabled when an endpoint answers 410', async () => {
     await call('POST', `/api/v1/webhooks/${endpointId}/test`);

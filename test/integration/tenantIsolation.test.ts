@@ -26,7 +26,8 @@ import { startTestServer, type TestServer } from '../support/testServer';
  * in a body must be refused. Afterwards nothing of A has changed, in the API or in the database.
  */
 
-type Kind = 'customer' | 'order' | 'apiKey' | 'segment' | 'webhook' | 'delivery' | 'replay' | 'import' | 'campaign' | 'journey' | 'run' | 'version';
+type Kind =
+  'customer' | 'order' | 'apiKey' | 'segment' | 'webhook' | 'delivery' | 'replay' | 'import' | 'campaign' | 'journey' | 'run' | 'version' | 'conversation';
 type Records = Record<Kind, string>;
 interface Route {
   method: string;
@@ -58,6 +59,7 @@ const PARAM_KINDS: Record<string, Kind> = {
   journeys: 'journey',
   runs: 'run',
   versions: 'version',
+  conversations: 'conversation',
 };
 
 /** Routes outside tenant data: public ones, which take no credential at all. */
@@ -73,7 +75,9 @@ const isSelfService = (path: string) => /^\/api\/v1\/customers\/me(\/|$)/.test(p
  * X-Twilio-Signature. Isolation there is by signature (a token names one ledger row and cannot be
  * forged), tested in the campaign suites; below this file only checks that unsigned ones are refused.
  */
-const isSigned = (path: string) => /^\/api\/v1\/messaging\/(unsubscribe|open|click)\/:token$/.test(path) || path === '/api/v1/messaging/twilio/status';
+const isSigned = (path: string) =>
+  /^\/api\/v1\/messaging\/(unsubscribe|open|click)\/:token$/.test(path) ||
+  ['/api/v1/messaging/twilio/status', '/api/v1/messaging/twilio/inbound'].includes(path);
 
 /** A time to schedule a campaign at: far enough ahead that nothing is sent while this file runs. */
 const LATER = new Date(Date.now() + 7 * 24 * 3_600_000).toISOString();
@@ -96,6 +100,8 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/customers/:id/notes': { content: 'a long enough note' },
   'PUT /api/v1/customers/:id/config': { k: 'v' },
   'PATCH /api/v1/orders/:id/status': { status: 'cancelled' },
+  'POST /api/v1/conversations/:id/messages': { body: 'An internal note', internal: true },
+  'PATCH /api/v1/conversations/:id': { assignee: 'isolation-agent' },
   'PATCH /api/v1/segments/:id': { description: 'changed by the walk' },
   'PUT /api/v1/segments/:id': { rules: { all: [{ fact: 'tags', operator: 'hasAll', value: ['isolation', 'walked'] }] } },
   'PATCH /api/v1/webhooks/:id': { description: 'changed by the walk' },
@@ -307,7 +313,16 @@ describe('tenant isolation across every route', () => {
     expect((await call(tenant, 'POST', `/api/v1/journeys/${journey}/publish`)).status).toBe(200);
     const version = (await db('journey_versions').where({ journey_id: journey, version: 1 }).first('id')) as { id: string };
     const run = await insertRun(db, { tenantId: tenant.tenantId, journeyId: journey, versionId: version.id, customerId, nodeId: 'end', enteredAt: new Date() });
+    // A complaint logged by an agent (channel note: nothing is sent).
+    const complaint = await call(tenant, 'POST', '/api/v1/conversations', {
+      customerId,
+      type: 'complaint',
+      category: 'Isolation',
+      message: `A complaint of ${label}`,
+    });
+    expect(complaint.status).toBe(201);
     return {
+      conversation: complaint.body.data.id,
       customer: customerId,
       order: order.body.data.id,
       apiKey: key.body.data.id,
@@ -537,8 +552,15 @@ describe('tenant isolation across every route', () => {
         'GET /api/v1/messaging/open/:token',
         'GET /api/v1/messaging/click/:token',
         'POST /api/v1/messaging/twilio/status',
+        'POST /api/v1/messaging/twilio/inbound',
       ]),
     );
+    const inbound = await server.request('/api/v1/messaging/twilio/inbound', {
+      method: 'POST',
+      body: 'From=%2B14155550101&To=%2B15005550100&Body=hi',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    expect(inbound.status).toBe(403);
     const forged = `${seededA.customer}.${'A'.repeat(32)}`;
     for (const [method, url] of [
       ['POST', `/api/v1/messaging/unsubscribe/${forged}`],
@@ -749,6 +771,12 @@ describe('tenant isolation across every route', () => {
       await expectOwnCopyOfB(job.progress);
     };
     const CHECKS: Record<string, () => Promise<void>> = {
+      'POST /api/v1/conversations': async () => {
+        const before = await Promise.all(['conversations', 'conversation_messages', 'events'].map(countB));
+        const res = await call(b, 'POST', '/api/v1/conversations', { customerId: seededA.customer, type: 'complaint', message: 'cross-tenant' });
+        expect(res.status).toBe(404);
+        expect(await Promise.all(['conversations', 'conversation_messages', 'events'].map(countB))).toEqual(before);
+      },
       'POST /api/v1/orders': async () => {
         const before = await Promise.all(['orders', 'order_items', 'events'].map(countB));
         const res = await call(b, 'POST', '/api/v1/orders', { customerId: seededA.customer, items: [{ name: 'Widget', price: 1, quantity: 1 }] });

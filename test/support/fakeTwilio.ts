@@ -11,6 +11,9 @@ export interface FakeSms {
   messagingServiceSid?: string;
   body: string;
   statusCallback?: string;
+  /** A WhatsApp template sent instead of a body, and its variables (JSON text as Twilio receives it). */
+  contentSid?: string;
+  contentVariables?: string;
 }
 
 const readForm = async (req: IncomingMessage) => {
@@ -60,8 +63,8 @@ export async function startFakeTwilio(options: {
         return send(404, { code: 20404, message: 'not found', status: 404 });
       if (req.headers.authorization !== expectedAuth) return send(401, { code: 20003, message: 'Authenticate', status: 401 });
       const form = await readForm(req);
-      if (!form.To || !form.Body || (!form.From && !form.MessagingServiceSid))
-        return send(400, { code: 21604, message: 'A To, Body and From or MessagingServiceSid are required', status: 400 });
+      if (!form.To || (!form.Body && !form.ContentSid) || (!form.From && !form.MessagingServiceSid))
+        return send(400, { code: 21604, message: 'A To, Body or ContentSid, and From or MessagingServiceSid are required', status: 400 });
       if (options.invalid?.has(form.To)) return send(400, { code: 21211, message: `The 'To' number ${form.To} is not a valid phone number.`, status: 400 });
       const sid = `SM${randomBytes(16).toString('hex')}`;
       count++;
@@ -71,8 +74,10 @@ export async function startFakeTwilio(options: {
           to: form.To,
           from: form.From,
           messagingServiceSid: form.MessagingServiceSid,
-          body: form.Body,
+          body: form.Body ?? '',
           statusCallback: form.StatusCallback,
+          contentSid: form.ContentSid,
+          contentVariables: form.ContentVariables,
         });
       const created = () =>
         send(201, {

@@ -21,6 +21,20 @@ const MessagingSettings = z
     fromEmail: text({ min: 3, max: 320 }).optional().meta({ description: 'From header of e-mail, e.g. "Shop <news@shop.example>"' }),
     communicationHours: z.object({ start: hhmmField, end: hhmmField }).strict().optional().meta({ description: 'for customers without their own' }),
     timezone: timezoneField.optional(),
+    inboundNumbers: z
+      .array(z.string().regex(/^\+[1-9]\d{6,14}$/, 'must be E.164, e.g. +14155550100'))
+      .max(100)
+      .optional()
+      .meta({
+        description: "The tenant's Twilio numbers: inbound SMS and WhatsApp to them become this tenant's conversations (POST /messaging/twilio/inbound)",
+      }),
+    conversationReopenDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(365)
+      .optional()
+      .meta({ description: 'A message on a conversation resolved within this many days reopens it; later it opens a new one (default 7)' }),
   })
   .strict();
 const Sent = z.object({
@@ -34,7 +48,7 @@ const Sent = z.object({
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 /** Reads a form-encoded request body (Twilio's callbacks) as a plain object. */
-async function formBody(ctx: HeraldContext): Promise<Record<string, string>> {
+export async function formBody(ctx: HeraldContext): Promise<Record<string, string>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of ctx.req) {
@@ -163,7 +177,12 @@ export function messagingRoutes(target: RouteTarget): void {
     summary: "Twilio delivery status callback (checked with twilio's validateRequest)",
     tag: 'Messaging',
     auth: 'public',
-    query: z.object({ ledgerId: z.uuid() }),
+    query: z
+      .object({
+        ledgerId: z.uuid().optional().meta({ description: 'A campaign message (its ledger row)' }),
+        messageId: z.uuid().optional().meta({ description: 'A conversation message (an agent reply)' }),
+      })
+      .refine((q) => (q.ledgerId === undefined) !== (q.messageId === undefined), { message: 'send ledgerId or messageId', path: ['ledgerId'] }),
     streamedBody: {
       'application/x-www-form-urlencoded': z.record(z.string(), z.string()).meta({ description: "Twilio's status parameters (MessageStatus, ErrorCode, …)" }),
     },
@@ -173,7 +192,8 @@ export function messagingRoutes(target: RouteTarget): void {
       const params = await formBody(ctx);
       const url = ctx.config.PUBLIC_URL ? `${ctx.config.PUBLIC_URL.replace(/\/$/, '')}${ctx.originalUrl}` : ctx.href;
       if (!token || !validateRequest(token, ctx.get('X-Twilio-Signature'), url, params)) throw forbidden('The Twilio signature does not match');
-      await ctx.domain.campaigns.applySmsStatus(query.ledgerId, params.MessageStatus ?? '', params.ErrorCode);
+      if (query.ledgerId) await ctx.domain.campaigns.applySmsStatus(query.ledgerId, params.MessageStatus ?? '', params.ErrorCode);
+      else await ctx.domain.conversations.applyMessageStatus(query.messageId!, params.MessageStatus ?? '', params.ErrorCode);
       ctx.status = 204;
     },
   });
@@ -196,7 +216,10 @@ export function messagingRoutes(target: RouteTarget): void {
     auth: ['admin'],
     unexpressed: [TIMEZONE_RULE],
     body: MessagingSettings,
-    responses: { 200: { description: 'The settings', schema: z.object({ data: MessagingSettings }) } },
+    responses: {
+      200: { description: 'The settings', schema: z.object({ data: MessagingSettings }) },
+      409: { description: 'An inbound number is already listed by another tenant' },
+    },
     handler: async (ctx, { body }) => {
       ctx.body = { data: await ctx.domain.messaging.updateSettings(commandContext(ctx), body) };
     },

@@ -356,6 +356,81 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The inbox: conversations by last message, with filters
+         * @description Checked beyond this schema:
+         *     - 400: `cursor` must be a `nextCursor` this list returned, used with the same sort
+         */
+        get: operations["getConversations"];
+        put?: never;
+        /**
+         * Open a conversation (a complaint logged by an agent, or a first message to a customer)
+         * @description Checked beyond this schema:
+         *     - 404: customerId must name a customer of this tenant
+         *     - 422: on sms or whatsapp the customer must have a phone, and the message fit the channel (1,600 characters on SMS)
+         *     - 422: an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused)
+         *     - 409: an Idempotency-Key whose first request is still running is refused; retry shortly
+         */
+        post: operations["postConversations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One conversation with its messages, oldest first */
+        get: operations["getConversationsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a conversation's status, assignee, category or satisfaction score
+         * @description Checked beyond this schema:
+         *     - 422: satisfaction is given only to a conversation that is, or becomes, resolved
+         */
+        patch: operations["patchConversationsId"];
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reply on a conversation, add an internal note, or send a WhatsApp template
+         * @description Checked beyond this schema:
+         *     - 422: body must fit the thread's channel: 1,600 characters on SMS, 4,096 on WhatsApp
+         *     - 422: contentSid (a template) only on a WhatsApp conversation
+         *     - 422: an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused)
+         *     - 409: an Idempotency-Key whose first request is still running is refused; retry shortly
+         */
+        post: operations["postConversationsIdMessages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customer/config": {
         parameters: {
             query?: never;
@@ -1296,6 +1371,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/messaging/twilio/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Twilio's inbound message webhook (SMS and WhatsApp), checked with twilio's validateRequest */
+        post: operations["postMessagingTwilioInbound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/messaging/twilio/status": {
         parameters: {
             query?: never;
@@ -1987,6 +2079,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "conversation.opened": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation was opened (an inbound message on a new thread, or an agent opened one)
+         * @description A conversation was opened (an inbound message on a new thread, or an agent opened one). Sent to every endpoint of the tenant whose `events` filter selects this type (exact, `family.*` or `*`; a disabled endpoint's are kept until it is enabled again) as a POST of `application/json`, with the endpoint's own `headers`, `user-agent: Herald-Webhooks/1.0` and the Standard Webhooks headers. Verify the signature over the raw body with any Standard Webhooks library (`standardwebhooks` on npm, PyPI, …) and the endpoint secret (`whsec_…`), reject timestamps far from now, and deduplicate on `webhook-id`: delivery is at least once, and events of one endpoint may arrive out of order when retried.
+         */
+        post: operations["webhook.conversation.opened"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "conversation.resolved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A conversation was resolved
+         * @description A conversation was resolved. Sent to every endpoint of the tenant whose `events` filter selects this type (exact, `family.*` or `*`; a disabled endpoint's are kept until it is enabled again) as a POST of `application/json`, with the endpoint's own `headers`, `user-agent: Herald-Webhooks/1.0` and the Standard Webhooks headers. Verify the signature over the raw body with any Standard Webhooks library (`standardwebhooks` on npm, PyPI, …) and the endpoint secret (`whsec_…`), reject timestamps far from now, and deduplicate on `webhook-id`: delivery is at least once, and events of one endpoint may arrive out of order when retried.
+         */
+        post: operations["webhook.conversation.resolved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "customer.blocked": {
         parameters: {
             query?: never;
@@ -2261,6 +2393,26 @@ export interface webhooks {
          * @description A journey run exited before its end (exit node, exit rule, conversion, migration). Sent to every endpoint of the tenant whose `events` filter selects this type (exact, `family.*` or `*`; a disabled endpoint's are kept until it is enabled again) as a POST of `application/json`, with the endpoint's own `headers`, `user-agent: Herald-Webhooks/1.0` and the Standard Webhooks headers. Verify the signature over the raw body with any Standard Webhooks library (`standardwebhooks` on npm, PyPI, …) and the endpoint secret (`whsec_…`), reject timestamps far from now, and deduplicate on `webhook-id`: delivery is at least once, and events of one endpoint may arrive out of order when retried.
          */
         post: operations["webhook.journey.exited"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "message.received": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A customer sent a message on a conversation (SMS or WhatsApp)
+         * @description A customer sent a message on a conversation (SMS or WhatsApp). Sent to every endpoint of the tenant whose `events` filter selects this type (exact, `family.*` or `*`; a disabled endpoint's are kept until it is enabled again) as a POST of `application/json`, with the endpoint's own `headers`, `user-agent: Herald-Webhooks/1.0` and the Standard Webhooks headers. Verify the signature over the raw body with any Standard Webhooks library (`standardwebhooks` on npm, PyPI, …) and the endpoint secret (`whsec_…`), reject timestamps far from now, and deduplicate on `webhook-id`: delivery is at least once, and events of one endpoint may arrive out of order when retried.
+         */
+        post: operations["webhook.message.received"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2654,6 +2806,150 @@ export interface components {
         ConfigInput: {
             [key: string]: unknown;
         };
+        Conversation: {
+            address: string | null;
+            assignee: string | null;
+            category: string | null;
+            /** @enum {string} */
+            channel: "sms" | "whatsapp" | "note";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            customerId: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastInboundAt: string | null;
+            /** Format: date-time */
+            lastMessageAt: string | null;
+            messageCount: number;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            satisfaction: number | null;
+            /** @enum {string} */
+            status: "open" | "pending" | "resolved";
+            subject: string | null;
+            /** @enum {string} */
+            type: "conversation" | "complaint";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ConversationList: {
+            data: components["schemas"]["Conversation"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        ConversationMessage: {
+            author: string | null;
+            body: string;
+            contentSid: string | null;
+            contentVariables: {
+                [key: string]: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            direction: "inbound" | "outbound" | "internal";
+            error: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string|null} */
+            state: "received" | "queued" | "sending" | "sent" | "delivered" | "undelivered" | "failed" | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ConversationMessageResponse: {
+            data: {
+                conversation: components["schemas"]["Conversation"];
+                message: components["schemas"]["ConversationMessage"];
+            };
+        };
+        /** @description The data of conversation.opened: a conversation was opened (an inbound message on a new thread, or an agent opened one) */
+        ConversationOpenedData: {
+            category: string | null;
+            /** @enum {string} */
+            channel: "sms" | "whatsapp" | "note";
+            /** Format: uuid */
+            conversationId: string;
+            /**
+             * Format: uuid
+             * @description The customer; null for an inbound message from a number Herald could not parse
+             */
+            customerId: string | null;
+            subject: string | null;
+            /** @enum {string} */
+            type: "conversation" | "complaint";
+        };
+        /** @description The body of a conversation.opened webhook. A conversation was opened (an inbound message on a new thread, or an agent opened one). */
+        ConversationOpenedEvent: {
+            data: components["schemas"]["ConversationOpenedData"];
+            /**
+             * Format: date-time
+             * @description When the event happened (UTC, milliseconds); the same on every retry
+             */
+            timestamp: string;
+            /** @enum {string} */
+            type: "conversation.opened";
+        };
+        /** @description The data of conversation.resolved: a conversation was resolved */
+        ConversationResolvedData: {
+            category: string | null;
+            /** @enum {string} */
+            channel: "sms" | "whatsapp" | "note";
+            /** Format: uuid */
+            conversationId: string;
+            /**
+             * Format: uuid
+             * @description The customer; null for an inbound message from a number Herald could not parse
+             */
+            customerId: string | null;
+            /** Format: date-time */
+            resolvedAt: string;
+            satisfaction: number | null;
+            /** @enum {string} */
+            type: "conversation" | "complaint";
+        };
+        /** @description The body of a conversation.resolved webhook. A conversation was resolved. */
+        ConversationResolvedEvent: {
+            data: components["schemas"]["ConversationResolvedData"];
+            /**
+             * Format: date-time
+             * @description When the event happened (UTC, milliseconds); the same on every retry
+             */
+            timestamp: string;
+            /** @enum {string} */
+            type: "conversation.resolved";
+        };
+        ConversationResponse: {
+            data: {
+                address: string | null;
+                assignee: string | null;
+                category: string | null;
+                /** @enum {string} */
+                channel: "sms" | "whatsapp" | "note";
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: uuid */
+                customerId: string | null;
+                /** Format: uuid */
+                id: string;
+                /** Format: date-time */
+                lastInboundAt: string | null;
+                /** Format: date-time */
+                lastMessageAt: string | null;
+                messageCount: number;
+                messages: components["schemas"]["ConversationMessage"][];
+                /** Format: date-time */
+                resolvedAt: string | null;
+                satisfaction: number | null;
+                /** @enum {string} */
+                status: "open" | "pending" | "resolved";
+                subject: string | null;
+                /** @enum {string} */
+                type: "conversation" | "complaint";
+                /** Format: date-time */
+                updatedAt: string;
+            };
+        };
         ConversationSummary: {
             /** @description The customer end: E.164 phone or whatsapp:+E164 */
             address: string | null;
@@ -2683,6 +2979,9 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        ConversationUpdated: {
+            data: components["schemas"]["Conversation"];
+        };
         CreateApiKey: {
             /** Format: uuid */
             customerId?: string;
@@ -2694,6 +2993,34 @@ export interface components {
              * @enum {string}
              */
             role?: "admin" | "member" | "readonly" | "customer";
+        };
+        CreateConversation: {
+            /** @example Delivery Issue */
+            category?: string;
+            /**
+             * @description `note` (default): logged by an agent, nothing is sent
+             * @default note
+             * @enum {string}
+             */
+            channel?: "sms" | "whatsapp" | "note";
+            /** Format: uuid */
+            customerId: string;
+            /** @description The message text; at most 1600 characters on SMS and 4096 on WhatsApp (422 beyond) */
+            message: string;
+            subject?: string;
+            /** @enum {string} */
+            type: "conversation" | "complaint";
+        };
+        CreateConversationMessage: {
+            /** @description The message text; at most 1600 characters on SMS and 4096 on WhatsApp (422 beyond) */
+            body?: string;
+            /** @description An approved WhatsApp template, allowed outside the 24-hour window */
+            contentSid?: string;
+            contentVariables?: {
+                [key: string]: string;
+            };
+            /** @description true: an internal note, never sent */
+            internal?: boolean;
         };
         CreatedApiKey: {
             data: {
@@ -2749,7 +3076,7 @@ export interface components {
              *       "*"
              *     ]
              */
-            events?: ("*" | "customer.*" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.blocked" | "customer.unblocked" | "customer.status_changed" | "customer.tags_changed" | "customer.event" | "order.*" | "order.created" | "order.status_updated" | "segment.*" | "segment.entered" | "segment.exited" | "import.*" | "import.completed" | "import.failed" | "campaign.*" | "campaign.scheduled" | "campaign.started" | "campaign.paused" | "campaign.resumed" | "campaign.cancelled" | "campaign.sent" | "campaign.completed" | "endpoint.*" | "endpoint.disabled" | "journey.*" | "journey.entered" | "journey.converted" | "journey.exited" | "webhook.*" | "webhook.test")[];
+            events?: ("*" | "customer.*" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.blocked" | "customer.unblocked" | "customer.status_changed" | "customer.tags_changed" | "customer.event" | "order.*" | "order.created" | "order.status_updated" | "segment.*" | "segment.entered" | "segment.exited" | "import.*" | "import.completed" | "import.failed" | "campaign.*" | "campaign.scheduled" | "campaign.started" | "campaign.paused" | "campaign.resumed" | "campaign.cancelled" | "campaign.sent" | "campaign.completed" | "endpoint.*" | "endpoint.disabled" | "journey.*" | "journey.entered" | "journey.converted" | "journey.exited" | "conversation.*" | "conversation.opened" | "message.*" | "message.received" | "conversation.resolved" | "webhook.*" | "webhook.test")[];
             headers?: {
                 [key: string]: string;
             };
@@ -2820,7 +3147,7 @@ export interface components {
             /** @enum {string|null} */
             segment: "vip" | "regular" | "new" | "inactive" | null;
             /** @enum {string} */
-            source: "whatsapp" | "referral" | "website" | "social_media" | "import" | "api" | "other";
+            source: "whatsapp" | "sms" | "referral" | "website" | "social_media" | "import" | "api" | "other";
             statistics: {
                 averageOrderValue: number;
                 /** Format: date-time */
@@ -2978,7 +3305,7 @@ export interface components {
             segmentLabel?: "vip" | "regular" | "new" | "inactive" | null;
             send_after_created_email?: unknown;
             /** @enum {string} */
-            source?: "whatsapp" | "referral" | "website" | "social_media" | "import" | "api" | "other";
+            source?: "whatsapp" | "sms" | "referral" | "website" | "social_media" | "import" | "api" | "other";
             /** @enum {string} */
             status?: "active" | "inactive" | "blocked" | "suspended";
             tags?: string[];
@@ -3080,7 +3407,7 @@ export interface components {
                 /** @enum {string|null} */
                 segment: "vip" | "regular" | "new" | "inactive" | null;
                 /** @enum {string} */
-                source: "whatsapp" | "referral" | "website" | "social_media" | "import" | "api" | "other";
+                source: "whatsapp" | "sms" | "referral" | "website" | "social_media" | "import" | "api" | "other";
                 statistics: {
                     averageOrderValue: number;
                     /** @description Mean milliseconds from a customer's unanswered inbound message to the first agent reply; null before any reply */
@@ -3275,7 +3602,7 @@ export interface components {
             segmentLabel?: "vip" | "regular" | "new" | "inactive" | null;
             send_after_created_email?: unknown;
             /** @enum {string} */
-            source?: "whatsapp" | "referral" | "website" | "social_media" | "import" | "api" | "other";
+            source?: "whatsapp" | "sms" | "referral" | "website" | "social_media" | "import" | "api" | "other";
             /** @enum {string} */
             status?: "active" | "inactive" | "blocked" | "suspended";
             tags?: string[];
@@ -4053,7 +4380,7 @@ export interface components {
                     /** @enum {string|null} */
                     segment?: "vip" | "regular" | "new" | "inactive" | null;
                     /** @enum {string} */
-                    source?: "whatsapp" | "referral" | "website" | "social_media" | "import" | "api" | "other";
+                    source?: "whatsapp" | "sms" | "referral" | "website" | "social_media" | "import" | "api" | "other";
                     /** @enum {string} */
                     status?: "active" | "inactive" | "blocked" | "suspended";
                     /** @enum {string} */
@@ -4394,7 +4721,7 @@ export interface components {
                     /** @enum {string|null} */
                     segment?: "vip" | "regular" | "new" | "inactive" | null;
                     /** @enum {string} */
-                    source?: "whatsapp" | "referral" | "website" | "social_media" | "import" | "api" | "other";
+                    source?: "whatsapp" | "sms" | "referral" | "website" | "social_media" | "import" | "api" | "other";
                     /** @enum {string} */
                     status?: "active" | "inactive" | "blocked" | "suspended";
                     /** @enum {string} */
@@ -4599,6 +4926,34 @@ export interface components {
         JourneyVersionList: {
             data: components["schemas"]["JourneyVersion"][];
             pagination: components["schemas"]["Pagination"];
+        };
+        /** @description The data of message.received: a customer sent a message on a conversation (SMS or WhatsApp) */
+        MessageReceivedData: {
+            body: string;
+            /** @enum {string} */
+            channel: "sms" | "whatsapp" | "note";
+            /** Format: uuid */
+            conversationId: string;
+            /**
+             * Format: uuid
+             * @description The customer; null for an inbound message from a number Herald could not parse
+             */
+            customerId: string | null;
+            /** Format: uuid */
+            messageId: string;
+            /** Format: date-time */
+            receivedAt: string;
+        };
+        /** @description The body of a message.received webhook. A customer sent a message on a conversation (SMS or WhatsApp). */
+        MessageReceivedEvent: {
+            data: components["schemas"]["MessageReceivedData"];
+            /**
+             * Format: date-time
+             * @description When the event happened (UTC, milliseconds); the same on every retry
+             */
+            timestamp: string;
+            /** @enum {string} */
+            type: "message.received";
         };
         NoteInput: {
             content: string;
@@ -4980,6 +5335,14 @@ export interface components {
             customerType: "regular" | "premium" | "vip";
             notes?: string;
         };
+        UpdateConversation: {
+            assignee?: string | null;
+            category?: string | null;
+            /** @description 1–5, only for a resolved conversation (422 otherwise) */
+            satisfaction?: number | null;
+            /** @enum {string} */
+            status?: "open" | "pending" | "resolved";
+        };
         UpdateOrderStatus: {
             reason?: string;
             /** @enum {string} */
@@ -5005,7 +5368,7 @@ export interface components {
             description?: string | null;
             enabled?: boolean;
             /** @description Exact types, family wildcards such as customer.*, or * (see /webhooks/event-types) */
-            events?: ("*" | "customer.*" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.blocked" | "customer.unblocked" | "customer.status_changed" | "customer.tags_changed" | "customer.event" | "order.*" | "order.created" | "order.status_updated" | "segment.*" | "segment.entered" | "segment.exited" | "import.*" | "import.completed" | "import.failed" | "campaign.*" | "campaign.scheduled" | "campaign.started" | "campaign.paused" | "campaign.resumed" | "campaign.cancelled" | "campaign.sent" | "campaign.completed" | "endpoint.*" | "endpoint.disabled" | "journey.*" | "journey.entered" | "journey.converted" | "journey.exited" | "webhook.*" | "webhook.test")[];
+            events?: ("*" | "customer.*" | "customer.created" | "customer.updated" | "customer.deleted" | "customer.blocked" | "customer.unblocked" | "customer.status_changed" | "customer.tags_changed" | "customer.event" | "order.*" | "order.created" | "order.status_updated" | "segment.*" | "segment.entered" | "segment.exited" | "import.*" | "import.completed" | "import.failed" | "campaign.*" | "campaign.scheduled" | "campaign.started" | "campaign.paused" | "campaign.resumed" | "campaign.cancelled" | "campaign.sent" | "campaign.completed" | "endpoint.*" | "endpoint.disabled" | "journey.*" | "journey.entered" | "journey.converted" | "journey.exited" | "conversation.*" | "conversation.opened" | "message.*" | "message.received" | "conversation.resolved" | "webhook.*" | "webhook.test")[];
             headers?: {
                 [key: string]: string;
             };
@@ -8651,6 +9014,693 @@ export interface operations {
             };
         };
     };
+    getConversations: {
+        parameters: {
+            query?: {
+                assignee?: string;
+                category?: string;
+                /** @description Comma-separated, any letter case: sms, whatsapp, note */
+                channel?: string;
+                /** @description Opaque: the `nextCursor` of the previous page of this list, with the same sort; pages by keyset instead of page number */
+                cursor?: string;
+                customerId?: string;
+                includeTotal?: "true" | "false" | "exact";
+                limit?: number;
+                page?: number;
+                sortOrder?: "asc" | "desc";
+                /** @description Comma-separated, any letter case: open, pending, resolved */
+                status?: string;
+                type?: "conversation" | "complaint";
+                /** @description true: only inbound threads from numbers Herald could not match to a customer */
+                unmatched?: "true" | "false";
+                /** @description Only conversations changed at or after this time */
+                updatedSince?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of conversations (without messages) */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationList"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field; `cursor` must be a `nextCursor` this list returned, used with the same sort */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postConversations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key within 24 h return the first response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConversation"];
+            };
+        };
+        responses: {
+            /** @description The conversation with its first message */
+            201: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationResponse"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in this tenant; customerId must name a customer of this tenant */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description WhatsApp: a free-form first message is outside the 24-hour window (the customer has not written); an Idempotency-Key whose first request is still running is refused; retry shortly */
+            409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes (application/json) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not pass validation; details list each failing field with its path; on sms or whatsapp the customer must have a phone, and the message fit the channel (1,600 characters on SMS); an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused) */
+            422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getConversationsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationResponse"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such conversation in this tenant */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchConversationsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateConversation"];
+            };
+        };
+        responses: {
+            /** @description The conversation after the change */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationUpdated"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such conversation in this tenant */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes (application/json) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not pass validation; details list each failing field with its path; satisfaction is given only to a conversation that is, or becomes, resolved */
+            422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postConversationsIdMessages: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retries with the same key within 24 h return the first response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConversationMessage"];
+            };
+        };
+        responses: {
+            /** @description The stored message (`queued` until the worker sends it) and the conversation after it; a resolved conversation is reopened */
+            201: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationMessageResponse"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such conversation in this tenant */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description WhatsApp: free-form text more than 24 hours after the customer's last message; send a template (contentSid); an Idempotency-Key whose first request is still running is refused; retry shortly */
+            409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes (application/json) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not pass validation; details list each failing field with its path; body must fit the thread's channel: 1,600 characters on SMS, 4,096 on WhatsApp; contentSid (a template) only on a WhatsApp conversation; an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused) */
+            422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postCustomerConfig: {
         parameters: {
             query?: never;
@@ -8825,7 +9875,7 @@ export interface operations {
                 segmentId?: string;
                 sortBy?: "createdAt" | "updatedAt" | "fullName" | "email" | "totalSpent" | "totalOrders" | "lastOrderAt" | "lastInteractionAt" | "name" | "orderCount" | "lastInteraction" | "lastOrderDate";
                 sortOrder?: "asc" | "desc";
-                /** @description Comma-separated, any letter case: whatsapp, referral, website, social_media, import, api, other */
+                /** @description Comma-separated, any letter case: whatsapp, sms, referral, website, social_media, import, api, other */
                 source?: string;
                 /** @description Comma-separated, any letter case: active, inactive, blocked, suspended, vip */
                 status?: string;
@@ -11708,7 +12758,7 @@ export interface operations {
                 segmentId?: string;
                 sortBy?: "createdAt" | "updatedAt" | "fullName" | "email" | "totalSpent" | "totalOrders" | "lastOrderAt" | "lastInteractionAt" | "name" | "orderCount" | "lastInteraction" | "lastOrderDate";
                 sortOrder?: "asc" | "desc";
-                /** @description Comma-separated, any letter case: whatsapp, referral, website, social_media, import, api, other */
+                /** @description Comma-separated, any letter case: whatsapp, sms, referral, website, social_media, import, api, other */
                 source?: string;
                 /** @description Comma-separated, any letter case: active, inactive, blocked, suspended, vip */
                 status?: string;
@@ -12415,7 +13465,7 @@ export interface operations {
                 segmentId?: string;
                 sortBy?: "createdAt" | "updatedAt" | "fullName" | "email" | "totalSpent" | "totalOrders" | "lastOrderAt" | "lastInteractionAt" | "name" | "orderCount" | "lastInteraction" | "lastOrderDate";
                 sortOrder?: "asc" | "desc";
-                /** @description Comma-separated, any letter case: whatsapp, referral, website, social_media, import, api, other */
+                /** @description Comma-separated, any letter case: whatsapp, sms, referral, website, social_media, import, api, other */
                 source?: string;
                 /** @description Comma-separated, any letter case: active, inactive, blocked, suspended, vip */
                 status?: string;
@@ -16064,8 +17114,12 @@ export interface operations {
                                 end: string;
                                 start: string;
                             };
+                            /** @description A message on a conversation resolved within this many days reopens it; later it opens a new one (default 7) */
+                            conversationReopenDays?: number;
                             /** @description From header of e-mail, e.g. "Shop <news@shop.example>" */
                             fromEmail?: string;
+                            /** @description The tenant's Twilio numbers: inbound SMS and WhatsApp to them become this tenant's conversations (POST /messaging/twilio/inbound) */
+                            inboundNumbers?: string[];
                             /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                             timezone?: string;
                         };
@@ -16176,8 +17230,12 @@ export interface operations {
                         end: string;
                         start: string;
                     };
+                    /** @description A message on a conversation resolved within this many days reopens it; later it opens a new one (default 7) */
+                    conversationReopenDays?: number;
                     /** @description From header of e-mail, e.g. "Shop <news@shop.example>" */
                     fromEmail?: string;
+                    /** @description The tenant's Twilio numbers: inbound SMS and WhatsApp to them become this tenant's conversations (POST /messaging/twilio/inbound) */
+                    inboundNumbers?: string[];
                     /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                     timezone?: string;
                 };
@@ -16199,8 +17257,12 @@ export interface operations {
                                 end: string;
                                 start: string;
                             };
+                            /** @description A message on a conversation resolved within this many days reopens it; later it opens a new one (default 7) */
+                            conversationReopenDays?: number;
                             /** @description From header of e-mail, e.g. "Shop <news@shop.example>" */
                             fromEmail?: string;
+                            /** @description The tenant's Twilio numbers: inbound SMS and WhatsApp to them become this tenant's conversations (POST /messaging/twilio/inbound) */
+                            inboundNumbers?: string[];
                             /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                             timezone?: string;
                         };
@@ -16233,6 +17295,17 @@ export interface operations {
             };
             /** @description The credential's role may not do this (allowed: admin) */
             403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An inbound number is already listed by another tenant */
+            409: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -16307,10 +17380,126 @@ export interface operations {
             };
         };
     };
+    postMessagingTwilioInbound: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Received (or ignored: a number no tenant claims); an empty TwiML response */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Bad or missing X-Twilio-Signature */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes (application/x-www-form-urlencoded) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not pass validation; details list each failing field with its path */
+            422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postMessagingTwilioStatus: {
         parameters: {
-            query: {
-                ledgerId: string;
+            query?: {
+                /** @description A campaign message (its ledger row) */
+                ledgerId?: string;
+                /** @description A conversation message (an agent reply) */
+                messageId?: string;
             };
             header?: never;
             path?: never;
@@ -18255,7 +19444,7 @@ export interface operations {
                 segmentId?: string;
                 sortBy?: "createdAt" | "updatedAt" | "fullName" | "email" | "totalSpent" | "totalOrders" | "lastOrderAt" | "lastInteractionAt" | "name" | "orderCount" | "lastInteraction" | "lastOrderDate";
                 sortOrder?: "asc" | "desc";
-                /** @description Comma-separated, any letter case: whatsapp, referral, website, social_media, import, api, other */
+                /** @description Comma-separated, any letter case: whatsapp, sms, referral, website, social_media, import, api, other */
                 source?: string;
                 /** @description Comma-separated, any letter case: active, inactive, blocked, suspended, vip */
                 status?: string;
@@ -21337,6 +22526,122 @@ export interface operations {
             };
         };
     };
+    "webhook.conversation.opened": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id: one per event and endpoint, the same on every retry (deduplicate on it) */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description `v1,` + base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` keyed with the endpoint secret (the base64 after `whsec_`); while a rotated-out secret is in its grace period, a second signature made with it follows, space-separated */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+                /** @description When this attempt was signed, in Unix seconds (part of the signed content) */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The conversation.opened event */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationOpenedEvent"];
+            };
+        };
+        responses: {
+            /** @description Delivered: the delivery is marked succeeded and is not sent again. The response body is ignored (its start is kept in the attempt log). */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once (`disabledReason: gone`, an `endpoint.disabled` event goes to the endpoints subscribed to it). This delivery and the events that follow are kept, not dropped, and are sent once the endpoint is enabled again (PATCH /webhooks/{id} `enabled: true`). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests: retried after the `Retry-After` header (seconds or an HTTP date, at most 24 hours) when given, otherwise on the retry schedule. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unavailable: handled as 429 (`Retry-After` honoured). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects are not followed, so 3xx too), a connection error or no answer within WEBHOOK_TIMEOUT_MS (15 s by default): retried with the same `webhook-id` after each delay of WEBHOOK_RETRY_SCHEDULE (5s, 5m, 30m, 2h, 5h, 10h, 14h, 20h, 24h by default, ±10 % jitter); after the last one the delivery is failed (it can be retried by hand: POST /deliveries/{id}/retry). An endpoint that has had no success for WEBHOOK_DISABLE_AFTER (5 days by default) is disabled (`disabledReason: failing`). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.conversation.resolved": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id: one per event and endpoint, the same on every retry (deduplicate on it) */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description `v1,` + base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` keyed with the endpoint secret (the base64 after `whsec_`); while a rotated-out secret is in its grace period, a second signature made with it follows, space-separated */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+                /** @description When this attempt was signed, in Unix seconds (part of the signed content) */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The conversation.resolved event */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConversationResolvedEvent"];
+            };
+        };
+        responses: {
+            /** @description Delivered: the delivery is marked succeeded and is not sent again. The response body is ignored (its start is kept in the attempt log). */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once (`disabledReason: gone`, an `endpoint.disabled` event goes to the endpoints subscribed to it). This delivery and the events that follow are kept, not dropped, and are sent once the endpoint is enabled again (PATCH /webhooks/{id} `enabled: true`). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests: retried after the `Retry-After` header (seconds or an HTTP date, at most 24 hours) when given, otherwise on the retry schedule. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unavailable: handled as 429 (`Retry-After` honoured). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects are not followed, so 3xx too), a connection error or no answer within WEBHOOK_TIMEOUT_MS (15 s by default): retried with the same `webhook-id` after each delay of WEBHOOK_RETRY_SCHEDULE (5s, 5m, 30m, 2h, 5h, 10h, 14h, 20h, 24h by default, ±10 % jitter); after the last one the delivery is failed (it can be retried by hand: POST /deliveries/{id}/retry). An endpoint that has had no success for WEBHOOK_DISABLE_AFTER (5 days by default) is disabled (`disabledReason: failing`). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     "webhook.customer.blocked": {
         parameters: {
             query?: never;
@@ -22109,6 +23414,64 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["JourneyExitedEvent"];
+            };
+        };
+        responses: {
+            /** @description Delivered: the delivery is marked succeeded and is not sent again. The response body is ignored (its start is kept in the attempt log). */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Gone: the endpoint is disabled at once (`disabledReason: gone`, an `endpoint.disabled` event goes to the endpoints subscribed to it). This delivery and the events that follow are kept, not dropped, and are sent once the endpoint is enabled again (PATCH /webhooks/{id} `enabled: true`). */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many requests: retried after the `Retry-After` header (seconds or an HTTP date, at most 24 hours) when given, otherwise on the retry schedule. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unavailable: handled as 429 (`Retry-After` honoured). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status (redirects are not followed, so 3xx too), a connection error or no answer within WEBHOOK_TIMEOUT_MS (15 s by default): retried with the same `webhook-id` after each delay of WEBHOOK_RETRY_SCHEDULE (5s, 5m, 30m, 2h, 5h, 10h, 14h, 20h, 24h by default, ±10 % jitter); after the last one the delivery is failed (it can be retried by hand: POST /deliveries/{id}/retry). An endpoint that has had no success for WEBHOOK_DISABLE_AFTER (5 days by default) is disabled (`disabledReason: failing`). */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "webhook.message.received": {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery id: one per event and endpoint, the same on every retry (deduplicate on it) */
+                "webhook-id": components["parameters"]["WebhookId"];
+                /** @description `v1,` + base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` keyed with the endpoint secret (the base64 after `whsec_`); while a rotated-out secret is in its grace period, a second signature made with it follows, space-separated */
+                "webhook-signature": components["parameters"]["WebhookSignature"];
+                /** @description When this attempt was signed, in Unix seconds (part of the signed content) */
+                "webhook-timestamp": components["parameters"]["WebhookTimestamp"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The message.received event */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageReceivedEvent"];
             };
         };
         responses: {

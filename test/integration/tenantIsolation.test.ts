@@ -130,7 +130,7 @@ type Call = (method: string, url: string, body?: unknown) => Promise<{ status: n
 /**
  * What a control request against B's own fresh records needs first, keyed by method, path and
  * query (it may replace a record the request then names): a permanent delete is refused (409)
- * while the customer has an active order; only a sending campaign can be paused, only a paused one
+ * while the customer has an active order or an open complaint; only a sending campaign can be paused, only a paused one
  * resumed (no worker runs during the control walk, so a sent campaign stays `sending`); the seeded
  * import has completed (the synchronous form), so cancel is tried on a queued one; and a direct
  * e-mail needs a customer with an address (422 otherwise).
@@ -145,6 +145,8 @@ const CONTROL_SETUP: Record<string, (call: Call, records: Records) => Promise<vo
   },
   'DELETE /api/v1/customers/:id?permanent=true': async (call, records) => {
     expect((await call('PATCH', `/api/v1/orders/${records.order}/status`, { status: 'cancelled' })).status).toBe(200);
+    // Seed 002's guard: an open complaint also blocks a permanent delete.
+    expect((await call('PATCH', `/api/v1/conversations/${records.conversation}`, { status: 'resolved' })).status).toBe(200);
   },
   'POST /api/v1/campaigns/:id/pause': async (call, records) => {
     expect((await call('POST', `/api/v1/campaigns/${records.campaign}/send`)).status).toBe(202);

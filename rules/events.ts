@@ -175,6 +175,8 @@ export function parseEventCondition(
   parseWhere: (where: unknown, path: string) => PropertyNode | undefined,
 ): EventNode | undefined {
   const before = issues.list.length;
+  // Seed 003's trees mark an event condition with type: 'event'; any other type is not an event condition's.
+  if (input.type !== undefined && input.type !== 'event') issues.add(`${path}.type`, "must be 'event' when given");
   const name = input.event;
   if (typeof name !== 'string' || name.trim() === '' || name.length > MAX_EVENT_NAME)
     issues.add(`${path}.event`, `must be an event name of 1 to ${MAX_EVENT_NAME} characters`);

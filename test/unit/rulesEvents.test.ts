@@ -51,6 +51,11 @@ describe('event conditions: parsing', () => {
     expect(parseRules(AST)).toEqual(AST);
   });
 
+  it("refuses an event condition whose type is anything but 'event' (the fuzzer's object in place of the seed's marker)", () => {
+    expect(problems({ event: 'Signed Up', type: { nested: true } })).toEqual([expect.objectContaining({ path: 'rules.type' })]);
+    expect(problems({ all: [{ event: 'Signed Up', type: 'condition' }] })).toEqual([expect.objectContaining({ path: 'rules.all[0].type' })]);
+  });
+
   it('defaults count to at least once, reads bare numbers as days, and infers property types', () => {
     expect(parseRules({ event: 'Signed Up', within: 7 })).toEqual({ kind: 'event', event: 'Signed Up', count: { gte: 1 }, within: '7d' });
     const where = (w: unknown) => (parseRules({ event: 'x', where: w }) as { where: unknown }).where;

@@ -187,6 +187,7 @@ export function messagingRoutes(target: RouteTarget): void {
       'application/x-www-form-urlencoded': z.record(z.string(), z.string()).meta({ description: "Twilio's status parameters (MessageStatus, ErrorCode, …)" }),
     },
     responses: { 204: { description: 'Applied' }, 403: { description: 'Bad or missing X-Twilio-Signature' } },
+    unexpressed: [{ status: 400, rule: 'exactly one of ledgerId (a campaign message) and messageId (a conversation message) names the message' }],
     handler: async (ctx, { query }) => {
       const token = ctx.config.TWILIO_AUTH_TOKEN;
       const params = await formBody(ctx);

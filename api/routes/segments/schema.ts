@@ -34,7 +34,7 @@ export const Rules = z.record(z.string(), z.unknown()).meta({
         count: { type: 'object' },
         within: { type: ['string', 'number'] },
         between: { type: 'array', items: { type: 'string' } },
-        type: { type: 'string' },
+        type: { type: 'string', enum: ['event'] },
       },
     },
     { title: 'All', ...group('all') },

@@ -1397,7 +1397,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Twilio delivery status callback (checked with twilio's validateRequest) */
+        /**
+         * Twilio delivery status callback (checked with twilio's validateRequest)
+         * @description Checked beyond this schema:
+         *     - 400: exactly one of ledgerId (a campaign message) and messageId (a conversation message) names the message
+         */
         post: operations["postMessagingTwilioStatus"];
         delete?: never;
         options?: never;
@@ -5222,7 +5226,8 @@ export interface components {
             between?: string[];
             count?: Record<string, never>;
             event: string;
-            type?: string;
+            /** @enum {string} */
+            type?: "event";
             where?: unknown;
             within?: string | number;
         } | {
@@ -17522,7 +17527,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field; exactly one of ledgerId (a campaign message) and messageId (a conversation message) names the message */
             400: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */

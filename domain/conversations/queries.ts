@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
+import { iso } from '../../lib/time';
 import { fetchPage, type Page, type PageRequest } from '../shared/listing';
+import type { ConversationRow } from './rows';
 import type { ConversationChannel, ConversationStatus, ConversationType } from './types';
 
 /**
@@ -67,29 +69,28 @@ export interface ComplaintMetrics {
 
 type Row = Record<string, unknown>;
 
-const iso = (v: unknown): string | null => (v == null ? null : new Date(v as string | Date).toISOString());
 const num = (v: unknown): number => Number(v ?? 0);
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
-/** A conversations row as its summary. */
-function toSummary(r: Row): ConversationSummary {
+/** A conversations row as the API shows it: the customer's lists, the detail's recentConversations and the inbox. */
+export function conversationSummary(r: ConversationRow): ConversationSummary {
   return {
-    id: r.id as string,
-    customerId: (r.customer_id as string | null) ?? null,
-    channel: r.channel as ConversationChannel,
-    address: (r.address as string | null) ?? null,
-    type: r.type as ConversationType,
-    status: r.status as ConversationStatus,
-    category: (r.category as string | null) ?? null,
-    subject: (r.subject as string | null) ?? null,
-    assignee: (r.assignee as string | null) ?? null,
-    satisfaction: (r.satisfaction as number | null) ?? null,
-    messageCount: num(r.message_count),
+    id: r.id,
+    customerId: r.customer_id,
+    channel: r.channel,
+    address: r.address,
+    type: r.type,
+    status: r.status,
+    category: r.category,
+    subject: r.subject,
+    assignee: r.assignee,
+    satisfaction: r.satisfaction,
+    messageCount: r.message_count,
     lastMessageAt: iso(r.last_message_at),
     lastInboundAt: iso(r.last_inbound_at),
     resolvedAt: iso(r.resolved_at),
-    createdAt: iso(r.created_at)!,
-    updatedAt: iso(r.updated_at)!,
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
   };
 }
 
@@ -110,6 +111,34 @@ export async function openComplaintsOf(conn: Knex, tenantId: string, customerId:
   return rows.map((r: { id: string }) => r.id);
 }
 
+/** Seed 001's conversation figures from a statistics row (empty: a customer without conversations). */
+function conversationFigures(s: Row): ConversationStatistics {
+  const responses = num(s.response_count);
+  const rated = num(s.satisfaction_count);
+  return {
+    totalConversations: num(s.total_conversations),
+    openConversations: num(s.open_conversations),
+    resolvedConversations: num(s.resolved_conversations),
+    totalMessages: num(s.total_messages),
+    averageResponseTime: responses ? Math.round(num(s.response_time_total_ms) / responses) : null,
+    satisfactionScore: rated ? round2(num(s.satisfaction_total) / rated) : null,
+    firstContact: iso(s.first_contact_at as Date | undefined),
+    lastInteraction: iso(s.last_interaction_at as Date | undefined),
+    lastMessageAt: iso(s.last_message_at as Date | undefined),
+  };
+}
+
+/** Seed 002's complaint figures from a statistics row. */
+function complaintFigures(s: Row): ComplaintStatistics {
+  return {
+    totalComplaints: num(s.total_complaints),
+    openComplaints: num(s.open_complaints),
+    resolvedComplaints: num(s.resolved_complaints),
+    lastComplaintDate: iso(s.last_complaint_at as Date | undefined),
+    complaintsByCategory: (s.complaints_by_category as Record<string, number> | undefined) ?? {},
+  };
+}
+
 /** Conversation reads bound to a connection; the customers module receives them as a dependency. */
 export function createConversationQueries(deps: { db: Knex }) {
   const { db } = deps;
@@ -118,33 +147,17 @@ export function createConversationQueries(deps: { db: Knex }) {
     db('customer_conversation_stats').where({ tenant_id: tenantId, customer_id: customerId }).first();
 
   /** Seed 001's conversation statistics of a customer. */
-  async function conversationStatistics(tenantId: string, customerId: string): Promise<ConversationStatistics> {
-    const s = (await statsRow(tenantId, customerId)) ?? {};
-    const responses = num(s.response_count);
-    const rated = num(s.satisfaction_count);
-    return {
-      totalConversations: num(s.total_conversations),
-      openConversations: num(s.open_conversations),
-      resolvedConversations: num(s.resolved_conversations),
-      totalMessages: num(s.total_messages),
-      averageResponseTime: responses ? Math.round(num(s.response_time_total_ms) / responses) : null,
-      satisfactionScore: rated ? round2(num(s.satisfaction_total) / rated) : null,
-      firstContact: iso(s.first_contact_at),
-      lastInteraction: iso(s.last_interaction_at),
-      lastMessageAt: iso(s.last_message_at),
-    };
-  }
+  const conversationStatistics = async (tenantId: string, customerId: string): Promise<ConversationStatistics> =>
+    conversationFigures((await statsRow(tenantId, customerId)) ?? {});
 
   /** Seed 002's complaint statistics of a customer. */
-  async function complaintStatistics(tenantId: string, customerId: string): Promise<ComplaintStatistics> {
+  const complaintStatistics = async (tenantId: string, customerId: string): Promise<ComplaintStatistics> =>
+    complaintFigures((await statsRow(tenantId, customerId)) ?? {});
+
+  /** Both of a customer's statistics from one read of its statistics row (the detail view shows both). */
+  async function customerStatistics(tenantId: string, customerId: string): Promise<{ conversations: ConversationStatistics; complaints: ComplaintStatistics }> {
     const s = (await statsRow(tenantId, customerId)) ?? {};
-    return {
-      totalComplaints: num(s.total_complaints),
-      openComplaints: num(s.open_complaints),
-      resolvedComplaints: num(s.resolved_complaints),
-      lastComplaintDate: iso(s.last_complaint_at),
-      complaintsByCategory: (s.complaints_by_category as Record<string, number> | undefined) ?? {},
-    };
+    return { conversations: conversationFigures(s), complaints: complaintFigures(s) };
   }
 
   /** A customer's latest threads, newest message first (the detail view's recentConversations). */
@@ -153,13 +166,13 @@ export function createConversationQueries(deps: { db: Knex }) {
       .where({ tenant_id: tenantId, customer_id: customerId })
       .orderByRaw(`${NEWEST_MESSAGE.expression} DESC, id DESC`)
       .limit(limit);
-    return rows.map(toSummary);
+    return rows.map(conversationSummary);
   }
 
   /** A page of a customer's threads, newest message first by default (seed 001's GET /customers/:id/conversations). */
   async function conversationsOfCustomer(tenantId: string, customerId: string, page: PageRequest): Promise<Page<ConversationSummary>> {
-    const result = await fetchPage<Row>(db('conversations').where({ tenant_id: tenantId, customer_id: customerId }), NEWEST_MESSAGE, page);
-    return { data: result.data.map(toSummary), pagination: result.pagination };
+    const result = await fetchPage<ConversationRow>(db('conversations').where({ tenant_id: tenantId, customer_id: customerId }), NEWEST_MESSAGE, page);
+    return { data: result.data.map(conversationSummary), pagination: result.pagination };
   }
 
   /**
@@ -186,7 +199,7 @@ export function createConversationQueries(deps: { db: Knex }) {
     };
   }
 
-  return { conversationStatistics, complaintStatistics, recentConversations, conversationsOfCustomer, complaintMetrics, openComplaintsOf };
+  return { conversationStatistics, complaintStatistics, customerStatistics, recentConversations, conversationsOfCustomer, complaintMetrics, openComplaintsOf };
 }
 
 /** The conversation reads' interface, for modules that receive them as a dependency. */

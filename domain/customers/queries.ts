@@ -40,16 +40,15 @@ export function createCustomerQueries(deps: { db: Knex; exportDb?: Knex; orders:
   async function getWithRecentOrders(tenantId: string, id: string) {
     const row = await repo.findCustomerWith(db, tenantId, id, deps.orders.recentOrdersColumn(db, 5));
     if (!row) throw notFound('Customer');
-    const [conversationStatistics, complaintStatistics, recentConversations] = await Promise.all([
-      deps.conversations.conversationStatistics(tenantId, id),
-      deps.conversations.complaintStatistics(tenantId, id),
+    const [statistics, recentConversations] = await Promise.all([
+      deps.conversations.customerStatistics(tenantId, id),
       deps.conversations.recentConversations(tenantId, id, 5),
     ]);
     return {
       customer: toCustomer(row),
       recentOrders: deps.orders.fromRecentOrders(row.recent_orders),
-      conversationStatistics,
-      complaintStatistics,
+      conversationStatistics: statistics.conversations,
+      complaintStatistics: statistics.complaints,
       recentConversations,
     };
   }

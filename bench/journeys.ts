@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createEmailChannel } from '../channels/email';
 import { createLogSmsChannel } from '../channels/sms';
-import { ensureJourneyRouter } from '../domain/journeys/routerLifecycle';
-import { ensureJourneyRunner } from '../domain/journeys/lifecycle';
+import { ensureJourneyRouter, ensureJourneyRunner } from '../domain/journeys/lifecycle';
 import { startSegmentRefresh } from '../domain/segments/lifecycle';
 import { startSmtpSink } from '../test/support/smtpSink';
 import { segmentRefreshWorkflowId } from '../workflows/segmentRefresh';

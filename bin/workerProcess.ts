@@ -3,14 +3,12 @@ import { createChannels, publicUrlOf } from '../channels/fromConfig';
 import { createDb, type Knex } from '../db/knex';
 import { recordCaughtMessage } from '../domain/messaging/devOutbox';
 import { ensureCustomerEventPartitionSchedule } from '../domain/customerEvents/lifecycle';
-import { ensureJourneyRouter } from '../domain/journeys/routerLifecycle';
-import { ensureJourneyRunner } from '../domain/journeys/lifecycle';
+import { ensureJourneyRouter, ensureJourneyRunner } from '../domain/journeys/lifecycle';
 import { ensureSegmentRefreshSchedule } from '../domain/segments/lifecycle';
 import { ensureWebhookRelay } from '../domain/webhooks/lifecycle';
 import { webhookSettings } from '../domain/webhooks/settings';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
-import { taskQueues } from '../temporal/taskQueues';
 import { createHeraldWorker } from '../temporal/worker';
 import { heapCapAdvice } from '../temporal/workerHeap';
 import { databaseUrl, temporalSettings } from './connections';
@@ -88,7 +86,7 @@ export async function startWorker(base: WorkerBase): Promise<RunningWorker> {
   await ensureWebhookRelay(temporal);
   await ensureJourneyRunner(temporal);
   await ensureCustomerEventPartitionSchedule(temporal);
-  await ensureJourneyRouter(temporal, taskQueues(temporal.settings.taskQueue).main);
+  await ensureJourneyRouter(temporal);
   const done = worker.run().finally(async () => {
     await Promise.all([channels.email.close(), channels.sms.close()]);
     await connection.close();

@@ -1,6 +1,6 @@
 import twilio from 'twilio';
 import { EVENT_CATALOGUE, EVENT_TYPE_NAMES, WEBHOOK_BODIES, type EventType } from '../../domain/events/catalogue';
-import { ensureJourneyRouter } from '../../domain/journeys/routerLifecycle';
+import { ensureJourneyRouter } from '../../domain/journeys/lifecycle';
 import { ensureWebhookRelay } from '../../domain/webhooks/lifecycle';
 import { buildTenant } from '../support/factories';
 import { definitionWith, publishJourney } from '../support/journeysRouter';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { ensureJourneyRouter } from '../../domain/journeys/routerLifecycle';
+import { ensureJourneyRouter } from '../../domain/journeys/lifecycle';
 import { endRun } from '../../domain/journeys/runs';
 import type { JourneyDefinition } from '../../domain/journeys/types';
 import { segmentRefreshWorkflowId } from '../../workflows/segmentRefresh';

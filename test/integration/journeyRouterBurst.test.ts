@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { ensureJourneyRouter } from '../../domain/journeys/routerLifecycle';
+import { ensureJourneyRouter } from '../../domain/journeys/lifecycle';
 import { startSegmentRefresh } from '../../domain/segments/lifecycle';
 import { segmentRefreshWorkflowId } from '../../workflows/segmentRefresh';
 import { buildTenant, testDb } from '../support/factories';

@@ -1,5 +1,4 @@
-import { ensureJourneyRunner } from '../../domain/journeys/lifecycle';
-import { ensureJourneyRouter } from '../../domain/journeys/routerLifecycle';
+import { ensureJourneyRouter, ensureJourneyRunner } from '../../domain/journeys/lifecycle';
 import { segmentRefreshWorkflowId } from '../../workflows/segmentRefresh';
 import { startCampaignStack } from '../integration/campaignHarness';
 import { buildTenant } from './factories';

@@ -3,6 +3,7 @@ import { createChannels, publicUrlOf } from '../channels/fromConfig';
 import { createDb, type Knex } from '../db/knex';
 import { recordCaughtMessage } from '../domain/messaging/devOutbox';
 import { ensureCustomerEventPartitionSchedule } from '../domain/customerEvents/lifecycle';
+import { ensureConversationReplySweep } from '../domain/conversations/lifecycle';
 import { ensureJourneyRouter, ensureJourneyRunner } from '../domain/journeys/lifecycle';
 import { ensureSegmentRefreshSchedule } from '../domain/segments/lifecycle';
 import { ensureWebhookRelay } from '../domain/webhooks/lifecycle';
@@ -87,6 +88,7 @@ export async function startWorker(base: WorkerBase): Promise<RunningWorker> {
   await ensureJourneyRunner(temporal);
   await ensureCustomerEventPartitionSchedule(temporal);
   await ensureJourneyRouter(temporal);
+  await ensureConversationReplySweep(temporal);
   const done = worker.run().finally(async () => {
     await Promise.all([channels.email.close(), channels.sms.close()]);
     await connection.close();

@@ -25,6 +25,8 @@ import * as journeysRouter from './20261206000200_journeys_router';
 import * as journeysInsight from './20261206000300_journeys_insight';
 import * as journeysChained from './20261206000400_journeys_chained';
 import * as conversations from './20261207000100_conversations';
+import * as conversationJourneyTriggers from './20261207000200_conversation_journey_triggers';
+import * as conversationReplySweep from './20261207000300_conversation_reply_sweep';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -64,6 +66,8 @@ const migrations: Array<[string, Migration]> = [
   ['20261206000300_journeys_insight', journeysInsight],
   ['20261206000400_journeys_chained', journeysChained],
   ['20261207000100_conversations', conversations],
+  ['20261207000200_conversation_journey_triggers', conversationJourneyTriggers],
+  ['20261207000300_conversation_reply_sweep', conversationReplySweep],
 ];
 
 /** knex's MigrationSource over the static list above. */

@@ -155,7 +155,7 @@ const conversationStat = (name: string, label: string, col: string, type: 'numbe
 export const CONVERSATION_FACT_PREFIX = 'conversation_';
 
 /** The conversation statistics columns the rule catalogue reads, as attached to a customers row. */
-export const CONVERSATION_FACT_COLUMNS = ['open_conversations', 'last_inbound_at', 'total_complaints'] as const;
+export const CONVERSATION_FACT_COLUMNS = ['open_conversations', 'last_inbound_at', 'total_complaints', 'last_complaint_at'] as const;
 
 const FIXED: FixedField[] = [
   text('firstName', 'First name', 'first_name'),
@@ -197,6 +197,8 @@ const FIXED: FixedField[] = [
   conversationStat('openConversations', 'Conversations not resolved', 'open_conversations', 'number'),
   conversationStat('lastInboundMessageAt', 'Last message from the customer', 'last_inbound_at', 'date'),
   conversationStat('totalComplaints', 'Complaints', 'total_complaints', 'number'),
+  // With withinLastDays N: "complained in the last N days".
+  conversationStat('lastComplaintAt', 'Last complaint', 'last_complaint_at', 'date'),
 ];
 
 /** Every fixed (non-custom) field, in catalogue order. */

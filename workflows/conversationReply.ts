@@ -6,6 +6,9 @@ const { sendConversationReply } = proxyActivities<ReturnType<typeof activities.c
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes', maximumAttempts: 20 },
 });
 
+/** The workflow id of one message's reply workflow: one per message, so a second start is refused. */
+export const conversationReplyWorkflowId = (messageId: string) => `conversation-reply-${messageId}`;
+
 /** Input of a conversation reply: the queued message to send. */
 export interface ConversationReplyInput {
   tenantId: string;

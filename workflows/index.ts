@@ -9,6 +9,7 @@ export { campaignSendWorkflow } from './campaignSend';
 export { campaignOccurrenceWorkflow } from './campaignOccurrence';
 export { campaignTestSendWorkflow } from './campaignTestSend';
 export { conversationReplyWorkflow } from './conversationReply';
+export { conversationReplySweepWorkflow } from './conversationReplySweep';
 export { webhookDispatcherWorkflow } from './webhookDispatcher';
 export { webhookRelayWorkflow } from './webhookRelay';
 export { webhookReplayWorkflow } from './webhookReplay';

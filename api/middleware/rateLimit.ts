@@ -11,11 +11,12 @@ export interface RateLimiters {
 }
 
 /**
- * Probes and docs are never limited: orchestrators poll them. Twilio's delivery callbacks are
- * signed (checked by the route) and arrive from few IPs at campaign speed: limiting them per IP
- * would drop receipts.
+ * Probes and docs are never limited: orchestrators poll them. Twilio's delivery callbacks and
+ * inbound messages are signed (checked by the route before anything is read or stored) and arrive
+ * from few IPs at campaign and conversation speed: limiting them per IP would drop receipts and
+ * customers' messages (Twilio does not retry an inbound webhook answered 429).
  */
-const UNLIMITED = new Set(['/healthz', '/readyz', '/api/v1/messaging/twilio/status']);
+const UNLIMITED = new Set(['/healthz', '/readyz', '/api/v1/messaging/twilio/status', '/api/v1/messaging/twilio/inbound']);
 
 /** Picks the group whose per-key budget a request spends. */
 const groupOf = (method: string, path: string): 'general' | 'imports' =>

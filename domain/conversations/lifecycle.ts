@@ -1,7 +1,8 @@
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { ScheduleAlreadyRunning, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { TemporalProvider } from '../../temporal/client';
 import { taskQueues } from '../../temporal/taskQueues';
-import { conversationReplyWorkflow } from '../../workflows/conversationReply';
+import { conversationReplyWorkflow, conversationReplyWorkflowId } from '../../workflows/conversationReply';
+import { CONVERSATION_REPLY_SWEEP_SCHEDULE_ID, conversationReplySweepWorkflow } from '../../workflows/conversationReplySweep';
 
 /**
  * Starts the workflow that sends one queued conversation message through the worker's transports
@@ -11,11 +12,31 @@ export async function startConversationReply(temporal: TemporalProvider, tenantI
   const client = await temporal.client();
   try {
     await client.workflow.start(conversationReplyWorkflow, {
-      workflowId: `conversation-reply-${messageId}`,
+      workflowId: conversationReplyWorkflowId(messageId),
       taskQueue: taskQueues(temporal.settings.taskQueue).main,
       args: [{ tenantId, messageId }],
     });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+  }
+}
+
+/**
+ * Creates the Temporal Schedule that sweeps, every minute, for replies left `queued` because the
+ * API could not start their workflow (Temporal unreachable at that moment): nothing an agent sent
+ * is lost, it leaves at most about a minute late. An existing schedule is left as it is;
+ * overlapping runs are skipped.
+ */
+export async function ensureConversationReplySweep(temporal: TemporalProvider): Promise<void> {
+  const client = await temporal.client();
+  try {
+    await client.schedule.create({
+      scheduleId: `${CONVERSATION_REPLY_SWEEP_SCHEDULE_ID}-${temporal.settings.taskQueue}`,
+      spec: { intervals: [{ every: '1 minute' }] },
+      action: { type: 'startWorkflow', workflowType: conversationReplySweepWorkflow, taskQueue: taskQueues(temporal.settings.taskQueue).main, args: [] },
+      policies: { overlap: 'SKIP' },
+    });
+  } catch (err) {
+    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
   }
 }

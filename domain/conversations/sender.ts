@@ -61,3 +61,23 @@ export async function sendConversationMessage(deps: ReplySenderDeps, tenantId: s
     throw err;
   }
 }
+
+/** How long a reply may stay `queued` before the sweep starts its workflow again, and how far back it looks. */
+export const REPLY_SWEEP = { after: 60_000, within: 7 * 24 * 3_600_000, batch: 500 } as const;
+
+/**
+ * Outbound messages left `queued` for longer than {@link REPLY_SWEEP}.after (and queued within
+ * the last week): replies whose workflow the API could not start after its commit (Temporal
+ * unreachable then). Oldest first, at most a batch; the partial index of queued outbound
+ * messages keeps this a short read however many messages were ever sent.
+ */
+export async function staleQueuedReplies(db: Knex, now: Date = new Date()): Promise<Array<{ tenantId: string; messageId: string }>> {
+  const rows = (await db('conversation_messages')
+    .where({ direction: 'outbound', state: 'queued' })
+    .where('created_at', '<', new Date(now.getTime() - REPLY_SWEEP.after))
+    .where('created_at', '>', new Date(now.getTime() - REPLY_SWEEP.within))
+    .orderBy('created_at')
+    .limit(REPLY_SWEEP.batch)
+    .select('tenant_id', 'id')) as Array<{ tenant_id: string; id: string }>;
+  return rows.map((r) => ({ tenantId: r.tenant_id, messageId: r.id }));
+}

@@ -26,6 +26,9 @@ export const HERALD_ENTRY_EVENTS = [
   'customer.tags_changed',
   'order.created',
   'order.status_updated',
+  'conversation.opened',
+  'message.received',
+  'conversation.resolved',
   ...JOURNEY_ENTRY_EVENTS,
 ] as const;
 

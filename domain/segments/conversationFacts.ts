@@ -21,7 +21,7 @@ export async function withConversationFactsOf<Row extends CustomerRow>(db: Knex,
   return rows.map((row) => {
     const s = byCustomer.get(row.id as string);
     const facts = Object.fromEntries(
-      CONVERSATION_FACT_COLUMNS.map((col) => [`${CONVERSATION_FACT_PREFIX}${col}`, s ? s[col] : col === 'last_inbound_at' ? null : 0]),
+      CONVERSATION_FACT_COLUMNS.map((col) => [`${CONVERSATION_FACT_PREFIX}${col}`, s ? s[col] : col.endsWith('_at') ? null : 0]),
     );
     return { ...row, ...facts };
   });

@@ -1,4 +1,7 @@
-import { openConversation } from '../../domain/conversations/store';
+import { appendMessage, openConversation } from '../../domain/conversations/store';
+import { createTemporalProvider } from '../../temporal/client';
+import { conversationReplySweepWorkflow } from '../../workflows/conversationReplySweep';
+import { testTemporalSettings } from '../support/testWorker';
 import { buildCustomer, buildTenant } from '../support/factories';
 import { startCampaignStack, TWILIO, waitFor, type CampaignStack } from './campaignHarness';
 
@@ -82,4 +85,41 @@ it('SMS: a reply goes out from the SMS sender; a number Twilio refuses leaves th
     100,
   );
   expect(failed.error).toMatch(/not a valid phone number/);
+}, 60_000);
+
+it('a reply whose workflow never started (Temporal down at the API) is sent by the sweep, once, however often it runs', async () => {
+  const customerId = await buildCustomer(stack.db, tenant.tenantId, { phone: '+14155550177' });
+  const thread = await openConversation(stack.db, tenant.tenantId, 'system', {
+    customerId,
+    channel: 'sms',
+    address: '+14155550177',
+    message: { direction: 'inbound', body: 'anyone there?', at: new Date(Date.now() - 5 * 60_000) },
+  });
+  // Stored as the API stores a reply, but no workflow was started for it.
+  const { message } = await appendMessage(stack.db, tenant.tenantId, 'system', thread.conversation.id, {
+    direction: 'outbound',
+    body: 'Sorry for the wait',
+    at: new Date(Date.now() - 2 * 60_000),
+  });
+  expect(message.state).toBe('queued');
+  const temporal = createTemporalProvider(testTemporalSettings());
+  try {
+    const client = await temporal.client();
+    const sweep = (n: number) =>
+      client.workflow.execute(conversationReplySweepWorkflow, {
+        workflowId: `reply-sweep-${n}-${message.id}`,
+        taskQueue: testTemporalSettings().taskQueue,
+        args: [],
+      });
+    expect(await sweep(1)).toBeGreaterThanOrEqual(1);
+    const row = await delivered(message.id);
+    expect(stack.twilioApi.messages.filter((m) => m.to === '+14155550177')).toEqual([
+      expect.objectContaining({ sid: row.provider_id, body: 'Sorry for the wait' }),
+    ]);
+    await sweep(2);
+    await sweep(3);
+    expect(stack.twilioApi.messages.filter((m) => m.to === '+14155550177')).toHaveLength(1);
+  } finally {
+    await temporal.close();
+  }
 }, 60_000);

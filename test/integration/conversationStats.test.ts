@@ -230,6 +230,10 @@ describe('conversation statistics', () => {
     expect(await preview({ fact: 'openConversations', operator: 'equal', value: 0 })).toEqual([quiet]);
     expect(await preview({ fact: 'lastInboundMessageAt', operator: 'after', value: at(10).toISOString() })).toEqual([busy]);
     expect(await preview({ fact: 'lastInboundMessageAt', operator: 'exists', value: null })).toEqual([busy, chatty].sort());
+    // "Complained in the last N days": the last complaint's date against the clock.
+    const daysSinceComplaint = Math.ceil((Date.now() - at(40).getTime()) / 86_400_000);
+    expect(await preview({ fact: 'lastComplaintAt', operator: 'withinLastDays', value: daysSinceComplaint })).toEqual([busy]);
+    expect(await preview({ fact: 'lastComplaintAt', operator: 'withinLastDays', value: Math.max(1, daysSinceComplaint - 2) })).toEqual([]);
 
     // json-rules-engine: a write to each customer re-evaluates its memberships with the statistics attached.
     const segment = await post('/segments', { name: 'Open complaints', rules });

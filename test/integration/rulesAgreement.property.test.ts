@@ -100,7 +100,7 @@ const customerArb = fc.record({
   emailLocal: maybe(fc.constantFrom('ana', 'bob', 'x.y')),
   hasPhone: fc.boolean(),
   // The customer's customer_conversation_stats row (issue 18), or none (no conversations).
-  conversations: fc.option(fc.record({ open_conversations: fc.constantFrom(0, 1, 2, 5), total_complaints: fc.constantFrom(0, 1, 3), last_inbound_at: date }), {
+  conversations: fc.option(fc.record({ open_conversations: fc.constantFrom(0, 1, 2, 5), total_complaints: fc.constantFrom(0, 1, 3), last_inbound_at: date, last_complaint_at: date }), {
     nil: null,
     freq: 3,
   }),
@@ -277,7 +277,7 @@ function startEngineWorker(rows: Array<Record<string, unknown>>) {
 const RULES_PER_RUN = 20;
 
 /** The rule fields read from customer_conversation_stats (issue 18). */
-const CONVERSATION_FIELDS = ['openConversations', 'lastInboundMessageAt', 'totalComplaints'];
+const CONVERSATION_FIELDS = ['openConversations', 'lastInboundMessageAt', 'totalComplaints', 'lastComplaintAt'];
 
 describe(`rules: SQL and json-rules-engine agree (seed ${SEED})`, () => {
   let db: Knex;

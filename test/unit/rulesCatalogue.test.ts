@@ -39,6 +39,7 @@ describe('field catalogue', () => {
       openConversations: 'number',
       lastInboundMessageAt: 'date',
       totalComplaints: 'number',
+      lastComplaintAt: 'date',
     });
   });
 

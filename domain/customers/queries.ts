@@ -53,6 +53,21 @@ export function createCustomerQueries(deps: { db: Knex; exportDb?: Knex; orders:
     };
   }
 
+  /**
+   * The signed-in customer's own profile (seed 002's GET /customers/me): the customer with its
+   * complaint counts and last complaint date beside it, as the seed shows them.
+   */
+  async function self(tenantId: string, id: string) {
+    const customer = await get(tenantId, id);
+    const complaints = await deps.conversations.complaintStatistics(tenantId, id);
+    return {
+      ...customer,
+      totalComplaints: complaints.totalComplaints,
+      openComplaints: complaints.openComplaints,
+      lastComplaintDate: complaints.lastComplaintDate,
+    };
+  }
+
   /** A page of the customer's conversations, newest message first (seed 001); 404 for an unknown or deleted customer. */
   async function conversations(tenantId: string, id: string, page: PageRequest) {
     await get(tenantId, id);
@@ -100,5 +115,5 @@ export function createCustomerQueries(deps: { db: Knex; exportDb?: Knex; orders:
     return exportStream(rows, format, (row) => toCustomer(row as unknown as CustomerRow) as unknown as Record<string, unknown>, []);
   }
 
-  return { get, getWithRecentOrders, conversations, list, statistics, exportCustomers };
+  return { get, getWithRecentOrders, self, conversations, list, statistics, exportCustomers };
 }

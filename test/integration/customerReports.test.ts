@@ -463,10 +463,26 @@ describe('customer reports', () => {
     expect(created.status).toBe(201);
     const key: string = created.body.data.key;
 
+    const noComplaints = await t.api('/customers/me', { key });
+    expect(noComplaints.body.data).toMatchObject({ totalComplaints: 0, openComplaints: 0, lastComplaintDate: null });
+    const complaint = await t.api('/conversations', {
+      method: 'POST',
+      body: { customerId: me, type: 'complaint', category: 'Delivery Issue', message: 'Late' },
+    });
+    expect(complaint.status).toBe(201);
     const profile = await t.api('/customers/me', { key });
     expect(profile).toMatchObject({
       status: 200,
-      body: { data: { id: me, email: 'self@example.com', statistics: { totalOrders: 2, paidOrders: 1, totalSpent: 42 } } },
+      body: {
+        data: {
+          id: me,
+          email: 'self@example.com',
+          statistics: { totalOrders: 2, paidOrders: 1, totalSpent: 42 },
+          totalComplaints: 1,
+          openComplaints: 1,
+          lastComplaintDate: complaint.body.data.createdAt,
+        },
+      },
     });
     const stats = await t.api('/customers/me/statistics', { key });
     expect(stats).toMatchObject({

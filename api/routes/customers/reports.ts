@@ -7,7 +7,7 @@ import { addRoute, type RouteTarget } from '../../route';
 import { CustomerListQuery, filtersFrom, pageFrom, sortFrom } from './listQuery';
 import { READERS, tenantOf } from '../../routeContext';
 import { CustomerParams } from './schema';
-import { CustomerListResponse, CustomerResponse, ObjectResponse } from './views';
+import { CustomerListResponse, CustomerSelfResponse, ObjectResponse } from './views';
 import { text } from '../../text';
 
 const SearchQuery = CustomerListQuery.omit({ search: true }).extend({ q: text({ min: 2, max: 100, message: 'must be at least 2 characters' }) });
@@ -36,9 +36,9 @@ export function customerReportRoutes(target: RouteTarget): void {
     summary: "The signed-in customer's own profile",
     tag: 'Customer self-service',
     auth: ['customer'],
-    responses: { 200: { description: 'The profile', schema: CustomerResponse }, 404: { description: 'Profile not found' } },
+    responses: { 200: { description: 'The profile, with its complaint counts', schema: CustomerSelfResponse }, 404: { description: 'Profile not found' } },
     handler: async (ctx) => {
-      ctx.body = { data: await ctx.domain.customers.get(tenantOf(ctx), selfId(ctx)) };
+      ctx.body = { data: await ctx.domain.customers.self(tenantOf(ctx), selfId(ctx)) };
     },
   });
   addRoute(target, {

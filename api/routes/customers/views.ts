@@ -12,6 +12,17 @@ export { CustomerView };
 /** `{ data: customer }`. */
 export const CustomerResponse = z.object({ data: CustomerView }).meta({ id: 'CustomerResponse' });
 
+/** The signed-in customer's profile (GET /customers/me): the customer with seed 002's complaint fields. */
+export const CustomerSelfResponse = z
+  .object({
+    data: CustomerView.extend({
+      totalComplaints: z.number().int(),
+      openComplaints: z.number().int(),
+      lastComplaintDate: timestamp.nullable(),
+    }),
+  })
+  .meta({ id: 'CustomerSelfResponse' });
+
 /**
  * One customer with recent orders, and (issue 18) its conversation figures in `statistics`, its
  * complaint statistics and its 5 latest conversations.

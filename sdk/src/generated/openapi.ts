@@ -3632,6 +3632,91 @@ export interface components {
         CustomerResponse: {
             data: components["schemas"]["Customer"];
         };
+        CustomerSelfResponse: {
+            data: {
+                address: {
+                    city: string | null;
+                    coordinates: {
+                        latitude: number;
+                        longitude: number;
+                    } | null;
+                    country: string | null;
+                    postalCode: string | null;
+                    state: string | null;
+                    street: string | null;
+                };
+                alternativePhones: string[];
+                avatar: string | null;
+                /** Format: date-time */
+                blockedAt: string | null;
+                blockReason: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                customFields: {
+                    [key: string]: string;
+                };
+                email: string | null;
+                externalId: string | null;
+                firstName: string | null;
+                fullName: string | null;
+                /** Format: uuid */
+                id: string;
+                isBlocked: boolean;
+                /** Format: date-time */
+                lastComplaintDate: string | null;
+                lastName: string | null;
+                metadata: {
+                    /** Format: date-time */
+                    createdAt: string;
+                    createdBy: string | null;
+                    /** Format: date-time */
+                    lastModifiedAt: string;
+                    lastModifiedBy: string | null;
+                };
+                notes: string | null;
+                openComplaints: number;
+                /** @description E.164 */
+                phone: string | null;
+                preferences: {
+                    communicationHours: {
+                        end: string;
+                        start: string;
+                    } | null;
+                    email: boolean;
+                    language: string | null;
+                    newsletter: boolean;
+                    sms: boolean;
+                    timezone: string | null;
+                };
+                /** @enum {string|null} */
+                segment: "vip" | "regular" | "new" | "inactive" | null;
+                /** @enum {string} */
+                source: "whatsapp" | "sms" | "referral" | "website" | "social_media" | "import" | "api" | "other";
+                statistics: {
+                    averageOrderValue: number;
+                    /** Format: date-time */
+                    firstOrderAt: string | null;
+                    /** Format: date-time */
+                    lastInteractionAt: string | null;
+                    /** Format: date-time */
+                    lastOrderAt: string | null;
+                    /** @description Orders not cancelled or refunded: the ones totalSpent and averageOrderValue count */
+                    paidOrders: number;
+                    /** @description Every order of the customer, whatever its status (cancelled and refunded included) */
+                    totalOrders: number;
+                    totalSpent: number;
+                };
+                /** @enum {string} */
+                status: "active" | "inactive" | "blocked" | "suspended";
+                statusReason: string | null;
+                tags: string[];
+                /** @enum {string} */
+                tier: "regular" | "premium" | "vip";
+                totalComplaints: number;
+                /** Format: date-time */
+                updatedAt: string;
+            };
+        };
         /** @description The data of customer.status_changed: a customer's status changed */
         CustomerStatusChangedData: {
             customer: components["schemas"]["Customer"];
@@ -4137,7 +4222,7 @@ export interface components {
                 where?: components["schemas"]["PropertyConditions"];
             } | {
                 /** @enum {string} */
-                eventType: "customer.created" | "customer.updated" | "customer.tags_changed" | "order.created" | "order.status_updated" | "journey.entered" | "journey.converted" | "journey.exited";
+                eventType: "customer.created" | "customer.updated" | "customer.tags_changed" | "order.created" | "order.status_updated" | "conversation.opened" | "message.received" | "conversation.resolved" | "journey.entered" | "journey.converted" | "journey.exited";
                 /**
                  * Format: uuid
                  * @description journey.entered, journey.converted, journey.exited only (required with them): another journey of this tenant whose events start runs; no chain of such entries may lead back to this journey
@@ -4477,7 +4562,7 @@ export interface components {
                 where?: components["schemas"]["PropertyConditions"];
             } | {
                 /** @enum {string} */
-                eventType: "customer.created" | "customer.updated" | "customer.tags_changed" | "order.created" | "order.status_updated" | "journey.entered" | "journey.converted" | "journey.exited";
+                eventType: "customer.created" | "customer.updated" | "customer.tags_changed" | "order.created" | "order.status_updated" | "conversation.opened" | "message.received" | "conversation.resolved" | "journey.entered" | "journey.converted" | "journey.exited";
                 /**
                  * Format: uuid
                  * @description journey.entered, journey.converted, journey.exited only (required with them): another journey of this tenant whose events start runs; no chain of such entries may lead back to this journey
@@ -13057,7 +13142,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The profile */
+            /** @description The profile, with its complaint counts */
             200: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -13065,7 +13150,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CustomerResponse"];
+                    "application/json": components["schemas"]["CustomerSelfResponse"];
                 };
             };
             /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */

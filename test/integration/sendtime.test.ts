@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { createEngagementQueries } from '../../domain/engagement/bestHour';
+import { customerBestHourJoin, customerZoneJoin } from '../../domain/engagement/histograms';
 import { bestHourInsights } from '../../domain/engagement/insights';
 import { buildTenant } from '../support/factories';
 import { startCampaignStack, waitFor, type CampaignStack } from './campaignHarness';
@@ -218,3 +220,55 @@ it('sends at the campaign’s time when neither customer nor segment has history
   expect((await api(`/api/v1/customers/${flatSegment}/best-hour`)).status).toBe(404);
   expect((await api(`/api/v1/segments/${flat[0]}/best-hour`)).status).toBe(404);
 }, 90_000);
+
+it('decides the same best hour in the snapshot’s SQL as in the API’s TypeScript, near the thresholds too', async () => {
+  const t = await buildTenant(stack.db, 'Agreement');
+  const db = stack.db;
+  // A fixed pseudo-random sequence (same data every run): 40 customers with 0–40 opens around a random hour.
+  let seed = 19;
+  const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const ids: string[] = [];
+  for (let i = 0; i < 40; i++) ids.push(await customer(db, t.tenantId, `Agree${i}`, i % 2 ? 'Asia/Kolkata' : null, 'agree'));
+  const [k] = await db('campaigns')
+    .insert({ tenant_id: t.tenantId, name: 'History', channel: 'email', body: 'B', audience: '{}', schedule: '{}', status: 'completed' })
+    .returning('id');
+  for (const [i, id] of ids.entries()) {
+    const opens = Math.floor(rand() * 41);
+    const peak = Math.floor(rand() * 24);
+    const times = Array.from({ length: opens }, (_, n) => {
+      const hour = rand() < i / 40 ? peak : Math.floor(rand() * 24);
+      return new Date(Date.now() - (n + 1) * 24 * HOUR - (new Date().getUTCHours() - hour) * HOUR);
+    });
+    // One ledger row per open: several campaigns' worth, under journey step ids so (campaign, customer) stays unique.
+    for (const at of times)
+      await db('campaign_recipients').insert({
+        tenant_id: t.tenantId,
+        campaign_id: k.id,
+        customer_id: id,
+        channel: 'email',
+        state: 'sent',
+        sent_at: at,
+        opened_at: at,
+        journey_step_id: db.raw('gen_random_uuid()'),
+      });
+  }
+  const now = new Date();
+  const zone = customerZoneJoin(null);
+  const best = customerBestHourJoin(now);
+  const { rows } = await db.raw(`SELECT c.id, best.hour FROM customers c ${zone.sql} ${best.sql} WHERE c.tenant_id = ?`, [
+    ...zone.bindings,
+    ...best.bindings,
+    t.tenantId,
+  ]);
+  const sql = new Map(rows.map((r: { id: string; hour: number | null }) => [r.id, r.hour]));
+  const queries = createEngagementQueries({ db, now: () => now });
+  let found = 0;
+  for (const id of ids) {
+    const answer = await queries.customerBestHour(t.tenantId, id);
+    expect([id, sql.get(id)]).toEqual([id, answer.hour]);
+    if (answer.hour !== null) found++;
+  }
+  // The sample holds both outcomes, so the comparison is not trivially all-null.
+  expect(found).toBeGreaterThan(5);
+  expect(found).toBeLessThan(35);
+}, 60_000);

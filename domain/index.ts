@@ -7,6 +7,7 @@ import { createCampaignModule } from './campaigns';
 import { startConversationReply } from './conversations/lifecycle';
 import { createConversationService } from './conversations/service';
 import { createCustomerEventModule } from './customerEvents';
+import { createEngagementQueries } from './engagement/bestHour';
 import { createCustomerService } from './customers';
 import { createConversationQueries } from './conversations/queries';
 import { createCustomerIdentities } from './customers/identities';
@@ -104,6 +105,7 @@ export function createDomain(deps: DomainDeps) {
     webhookDeliveries: createDeliveryService({ db, temporal: deps.temporal, logger: deps.logger }),
     journeyAnalytics: createJourneyAnalytics({ db }),
     journeyRuns: createJourneyRunQueries({ db }),
+    engagement: createEngagementQueries({ db }),
     /** Runs the tenant summary through Temporal (worker + activity + Postgres). */
     tenantSummary: (tenantId: string) => runTenantSummary(deps.temporal, tenantId),
   };

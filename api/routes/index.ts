@@ -15,6 +15,7 @@ import { customerJourneyRoutes } from './customers/journeys';
 import { customerReportRoutes } from './customers/reports';
 import { customerRoutes } from './customers/routes';
 import { docsRoutes } from './docs/routes';
+import { engagementRoutes } from './engagement/routes';
 import { batchRoutes } from './events/batch';
 import { identifyRoutes } from './events/identify';
 import { customerEventListRoutes } from './events/list';
@@ -63,6 +64,7 @@ const MODULES = [
   journeyRunRoutes,
   customerJourneyRoutes,
   customerConversationRoutes,
+  engagementRoutes,
   docsRoutes,
 ];
 

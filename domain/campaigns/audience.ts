@@ -48,29 +48,51 @@ async function audiencePredicate(db: Knex, campaign: CampaignRow, now: Date): Pr
 }
 
 /**
+ * When each recipient's message is first due, as a `… LATERAL (…) due` join over customer `c`
+ * giving `due.at` (null: at once) and `due.reason` (the ledger's `deferred_reason` while it waits).
+ */
+export interface RecipientDueJoin {
+  sql: string;
+  bindings: Knex.Value[];
+}
+
+/** Every recipient due at once. */
+const DUE_AT_ONCE: RecipientDueJoin = { sql: 'CROSS JOIN LATERAL (SELECT NULL::timestamptz AS at, NULL::text AS reason) due', bindings: [] };
+
+/**
+ * Send in each recipient's timezone: the scheduled wall-clock time (`YYYY-MM-DDTHH:MM:SS`) read in
+ * the customer's timezone (UTC when it is unknown).
+ */
+export function recipientTimezoneDue(localSendTime: string): RecipientDueJoin {
+  return {
+    sql: `CROSS JOIN LATERAL (SELECT (?::timestamp AT TIME ZONE (CASE WHEN c.timezone IN (SELECT name FROM pg_timezone_names) THEN c.timezone ELSE 'UTC' END)) AS at,
+                                    'recipient_timezone'::text AS reason) due`,
+    bindings: [localSendTime],
+  };
+}
+
+/**
  * Fills the ledger with the campaign's audience in ONE statement: every selected customer gets
  * a row, `pending` when the message may go out and `skipped` with the first reason it may not
  * (deleted, blocked, suspended, no consent for the channel, no address, suppressed address).
- * `notBefore` (send in each recipient's timezone) becomes the row's first allowed instant: the
- * scheduled wall-clock time read in the customer's timezone (UTC when it is unknown).
+ * `due` (send in each recipient's timezone, or at their best hour) gives each pending row its
+ * first allowed instant and the reason it waits; the sender's policy gate applies once it is due.
  * Idempotent: re-running it after a crash inserts nothing twice (unique campaign + customer).
  */
-export async function snapshotAudience(db: Knex, campaign: CampaignRow, now: Date, localSendTime?: string): Promise<number> {
+export async function snapshotAudience(db: Knex, campaign: CampaignRow, now: Date, due: RecipientDueJoin = DUE_AT_ONCE): Promise<number> {
   const channel = campaign.channel as 'email' | 'sms';
   const address = `c.${ADDRESS_COLUMN[channel]}`;
   const predicate = await audiencePredicate(db, campaign, now);
-  const notBefore = localSendTime
-    ? `(?::timestamp AT TIME ZONE (CASE WHEN c.timezone IN (SELECT name FROM pg_timezone_names) THEN c.timezone ELSE 'UTC' END))`
-    : 'NULL::timestamptz';
   const result = await db.raw(
     `INSERT INTO campaign_recipients (tenant_id, campaign_id, customer_id, channel, address, state, skip_reason, next_attempt_at, deferred_reason)
      SELECT c.tenant_id, ?, c.id, ?, ${address}, CASE WHEN r.reason IS NULL THEN 'pending' ELSE 'skipped' END, r.reason,
-            CASE WHEN r.reason IS NULL THEN ${notBefore} END, CASE WHEN r.reason IS NULL AND ${localSendTime ? 'true' : 'false'} THEN 'recipient_timezone' END
+            CASE WHEN r.reason IS NULL THEN due.at END, CASE WHEN r.reason IS NULL THEN due.reason END
        FROM customers c
        CROSS JOIN LATERAL (SELECT ${skipReasonSql(channel)} AS reason) r
+       ${due.sql}
       WHERE c.tenant_id = ? AND (${predicate.sql})
      ON CONFLICT (campaign_id, customer_id) WHERE journey_step_id IS NULL DO NOTHING`,
-    [campaign.id, channel, ...(localSendTime ? [localSendTime] : []), channel, campaign.tenant_id, ...predicate.bindings],
+    [campaign.id, channel, channel, ...due.bindings, campaign.tenant_id, ...predicate.bindings],
   );
   return result.rowCount ?? 0;
 }

@@ -137,6 +137,10 @@ export async function ledgerCounts(db: Knex, tenantId: string, campaignId: strin
       db.raw('count(*)::int AS total'),
       db.raw(`count(*) FILTER (WHERE state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?))::int AS pending`, [now]),
       db.raw(`count(*) FILTER (WHERE state = 'pending' AND next_attempt_at > ?)::int AS deferred`, [now]),
+      db.raw(
+        `count(*) FILTER (WHERE state = 'pending' AND next_attempt_at > ? AND deferred_reason IN ('best_hour', 'segment_best_hour'))::int AS "waitingForBestHour"`,
+        [now],
+      ),
       ...['sending', 'sent', 'delivered', 'failed', 'skipped', 'cancelled'].map((s) => db.raw(`count(*) FILTER (WHERE state = '${s}')::int AS ${s}`)),
       db.raw('count(opened_at)::int AS opened'),
       db.raw('count(clicked_at)::int AS clicked'),

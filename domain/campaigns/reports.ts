@@ -20,6 +20,8 @@ export interface CampaignAnalytics {
   recipients: number;
   queued: number;
   deferred: number;
+  /** Of `deferred`, recipients of an optimal-time campaign waiting for their best hour. */
+  waitingForBestHour: number;
   sent: number;
   delivered: number;
   failed: number;
@@ -43,6 +45,7 @@ export function toAnalytics(campaign: CampaignRow, c: LedgerCounts): CampaignAna
     recipients: c.total,
     queued: c.pending + c.sending,
     deferred: c.deferred,
+    waitingForBestHour: c.waitingForBestHour,
     sent,
     delivered: c.delivered,
     failed: c.failed,

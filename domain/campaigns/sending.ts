@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import { snapshotAudience } from './audience';
 import { recordCampaignEvent, systemContext } from './events';
 import { ledgerCounts } from './ledger';
-import type { CampaignOptions, CampaignRow, Schedule } from './types';
+import { recipientDueFor } from './sendTime';
+import type { CampaignOptions, CampaignRow } from './types';
 
 /**
  * The worker's side of a campaign's lifecycle: snapshot and start, failure-rate auto-pause,
@@ -85,12 +86,7 @@ export async function beginCampaign(db: Knex, tenantId: string, campaignId: stri
     const campaign = await trx('campaigns').where({ tenant_id: tenantId, id: campaignId }).forUpdate().first();
     if (!campaign) return { status: 'cancelled' };
     if (['cancelled', 'completed', 'failed'].includes(campaign.status)) return { status: campaign.status };
-    if (!campaign.snapshot_at) {
-      const schedule = campaign.schedule as Schedule;
-      const local =
-        (campaign.options as CampaignOptions).sendInRecipientTimezone && schedule.type === 'at' ? new Date(schedule.at).toISOString().slice(0, 19) : undefined;
-      await snapshotAudience(trx, campaign, now, local);
-    }
+    if (!campaign.snapshot_at) await snapshotAudience(trx, campaign, now, await recipientDueFor(trx, campaign, now));
     if (campaign.started_at) return { status: campaign.status };
     const status = campaign.status === 'paused' ? 'paused' : 'sending';
     const [updated] = await trx('campaigns')
@@ -154,6 +150,7 @@ export async function createCampaignOccurrence(db: Knex, tenantId: string, campa
       body: parent.body,
       audience: JSON.stringify(parent.audience),
       schedule: JSON.stringify({ type: 'now' }),
+      send_time: parent.send_time,
       options: JSON.stringify(parent.options ?? {}),
       status: 'sending',
       created_by: parent.created_by,

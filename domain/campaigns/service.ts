@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/repo';
 import { parseOr422 } from '../segments/service';
 import { actorLabel, type CommandContext } from '../shared/context';
 import { fetchPage, type Page, type PageRequest } from '../shared/listing';
+import { checkSendTime } from './sendTime';
 import { parseTemplates } from './templates';
 import { toCampaign, type Audience, type Campaign, type CampaignInput, type CampaignRow, type CampaignStatus } from './types';
 
@@ -67,6 +68,7 @@ export function createCampaignService(deps: { db: Knex }) {
     if (input.channel === 'email' && !input.subject)
       throw validationFailed([{ location: 'body', path: 'subject', message: 'an e-mail campaign needs a subject' }]);
     parseTemplates(input.subject, input.body);
+    checkSendTime(input.sendTime, input.options);
     const audience = await normaliseAudience(db, ctx.principal.tenantId, input.audience);
     return db.transaction(async (trx) => {
       const [row] = await trx('campaigns')
@@ -79,6 +81,7 @@ export function createCampaignService(deps: { db: Knex }) {
           body: input.body,
           audience: JSON.stringify(audience),
           schedule: JSON.stringify(input.schedule ?? { type: 'now' }),
+          send_time: input.sendTime ?? 'scheduled',
           options: JSON.stringify(input.options ?? {}),
           created_by: actorLabel(ctx),
         })
@@ -102,6 +105,7 @@ export function createCampaignService(deps: { db: Knex }) {
     const subject = patch.subject === undefined ? current.subject : patch.subject;
     if (channel === 'email' && !subject) throw validationFailed([{ location: 'body', path: 'subject', message: 'an e-mail campaign needs a subject' }]);
     parseTemplates(subject, patch.body ?? current.body);
+    checkSendTime(patch.sendTime ?? current.send_time, patch.options ?? current.options);
     const audience = patch.audience ? await normaliseAudience(db, ctx.principal.tenantId, patch.audience) : undefined;
     return db.transaction(async (trx) => {
       const [row] = await trx('campaigns')
@@ -114,6 +118,7 @@ export function createCampaignService(deps: { db: Knex }) {
           ...(audience === undefined ? {} : { audience: JSON.stringify(audience) }),
           ...(patch.schedule === undefined ? {} : { schedule: JSON.stringify(patch.schedule) }),
           ...(patch.options === undefined ? {} : { options: JSON.stringify(patch.options) }),
+          ...(patch.sendTime === undefined ? {} : { send_time: patch.sendTime }),
           updated_at: trx.fn.now(),
         })
         .returning('*');

@@ -39,6 +39,8 @@ export interface Campaign {
   body: string;
   audience: Audience;
   schedule: Schedule;
+  /** `optimal`: each recipient at their best hour within 24 hours of the start (domain/campaigns/sendTime.ts). */
+  sendTime: 'scheduled' | 'optimal';
   options: CampaignOptions;
   status: CampaignStatus;
   statusReason: string | null;
@@ -59,6 +61,7 @@ export interface CampaignInput {
   body: string;
   audience: Audience;
   schedule?: Schedule;
+  sendTime?: 'scheduled' | 'optimal';
   options?: CampaignOptions;
 }
 
@@ -74,6 +77,7 @@ export interface CampaignRow {
   body: string;
   audience: Audience;
   schedule: Schedule;
+  send_time: 'scheduled' | 'optimal';
   options: CampaignOptions;
   status: CampaignStatus;
   status_reason: string | null;
@@ -97,6 +101,7 @@ export function toCampaign(r: CampaignRow): Campaign {
     body: r.body,
     audience: r.audience,
     schedule: r.schedule,
+    sendTime: r.send_time ?? 'scheduled',
     options: r.options ?? {},
     status: r.status,
     statusReason: r.status_reason,
@@ -115,6 +120,8 @@ export interface LedgerCounts {
   total: number;
   pending: number;
   deferred: number;
+  /** Of `deferred`, rows waiting for their (or their segment's) best hour. */
+  waitingForBestHour: number;
   sending: number;
   sent: number;
   delivered: number;

@@ -57,6 +57,10 @@ export type OrderStatusParams = BodyOf<'/api/v1/orders/{id}/status', 'patch'>;
 
 /** A segment with its normalised rules. */
 export type Segment = DataOf<'/api/v1/segments', 'post'>;
+/** A segment's best send hour from its members' opens, with the evidence. */
+export type SegmentBestHour = DataOf<'/api/v1/segments/{id}/best-hour', 'get'>;
+/** A customer's best send hour from their opens, in their timezone, with the evidence. */
+export type CustomerBestHour = DataOf<'/api/v1/customers/{id}/best-hour', 'get'>;
 /** The body of a segment create. */
 export type SegmentCreateParams = BodyOf<'/api/v1/segments', 'post'>;
 /** The body of a segment change. */

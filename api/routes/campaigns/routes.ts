@@ -19,6 +19,7 @@ const CAMPAIGN_RULES: readonly UnexpressedRule[] = [
   { status: 422, rule: 'an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression' },
   { status: 422, rule: 'segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields' },
   TIMEZONE_RULE,
+  { status: 422, rule: 'sendTime optimal picks each recipient their own hour: it cannot be combined with options.sendInRecipientTimezone' },
 ];
 /** Query of GET /analytics/campaigns: paged like every list, 50 campaigns a page by default (the seed's dashboard). */
 const OverviewQuery = z.object({ ...PageQuery, limit: z.coerce.number().int().min(1).max(100).default(50) });

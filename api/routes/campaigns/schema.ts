@@ -4,6 +4,7 @@ import { Rules } from '../segments/schema';
 import { dateTimeField, timezoneField } from '../../timeFields';
 import type { Audience, CampaignInput, Schedule } from '../../../domain/campaigns/types';
 import { CAMPAIGN_STATUSES } from '../../../domain/campaigns/types';
+import { SEND_TIMES } from '../../../domain/campaigns/sendTime';
 import { text } from '../../text';
 
 /** Five-field cron (minute hour day month weekday), as Temporal Schedules take it. */
@@ -71,6 +72,10 @@ const CampaignFields = z
     scheduledAt: dateTimeField.optional(),
     cron: cron.optional(),
     timezone: timezoneField.optional(),
+    sendTime: z
+      .enum(SEND_TIMES)
+      .optional()
+      .meta({ description: "optimal: each recipient at their best hour (from their opens, else their segment's) within 24 hours of the start" }),
     options: OptionsInput.optional(),
   })
   .strict();
@@ -132,6 +137,7 @@ function toInput(v: Fields, ctx: z.RefinementCtx, partial: boolean): Partial<Cam
   const schedule = scheduleOf(v, issues);
   if (schedule) out.schedule = schedule;
   if (v.options) out.options = v.options;
+  if (v.sendTime) out.sendTime = v.sendTime;
   for (const i of issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
   return out;
 }
@@ -192,6 +198,7 @@ export const CampaignView = z.object({
   body: z.string(),
   audience: z.record(z.string(), z.unknown()),
   schedule: z.record(z.string(), z.unknown()),
+  sendTime: z.enum(SEND_TIMES),
   options: z.record(z.string(), z.unknown()),
   status: z.enum(CAMPAIGN_STATUSES),
   statusReason: z.string().nullable(),

@@ -131,6 +131,7 @@ export interface paths {
          *     - 422: an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression
          *     - 422: segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields
          *     - 422: a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it)
+         *     - 422: sendTime optimal picks each recipient their own hour: it cannot be combined with options.sendInRecipientTimezone
          *     - 422: an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused)
          *     - 409: an Idempotency-Key whose first request is still running is refused; retry shortly
          */
@@ -158,6 +159,7 @@ export interface paths {
          *     - 422: an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression
          *     - 422: segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields
          *     - 422: a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it)
+         *     - 422: sendTime optimal picks each recipient their own hour: it cannot be combined with options.sendInRecipientTimezone
          */
         put: operations["putCampaignsId"];
         post?: never;
@@ -173,6 +175,7 @@ export interface paths {
          *     - 422: an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression
          *     - 422: segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields
          *     - 422: a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it)
+         *     - 422: sendTime optimal picks each recipient their own hour: it cannot be combined with options.sendInRecipientTimezone
          */
         patch: operations["patchCampaignsId"];
         trace?: never;
@@ -506,6 +509,23 @@ export interface paths {
          *     - 422: the full name (fullName, name or contact_name, or firstName and lastName joined) must be 2 to 100 characters
          */
         patch: operations["patchCustomersId"];
+        trace?: never;
+    };
+    "/api/v1/customers/{id}/best-hour": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's best send hour from their opens, in their timezone (null with a reason when there is none) */
+        get: operations["getCustomersIdBestHour"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/customers/{id}/block": {
@@ -1561,6 +1581,23 @@ export interface paths {
          *     - 422: every condition must name a field of GET /segments/fields with an operator and a value that field takes
          */
         patch: operations["patchSegmentsId"];
+        trace?: never;
+    };
+    "/api/v1/segments/{id}/best-hour": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A segment's best send hour from its members' opens, each in the member's timezone */
+        get: operations["getSegmentsIdBestHour"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/segments/{id}/count": {
@@ -2662,6 +2699,8 @@ export interface components {
                     [key: string]: unknown;
                 };
                 scheduledAt: string | null;
+                /** @enum {string} */
+                sendTime: "scheduled" | "optimal";
                 startedAt: string | null;
                 /** @enum {string} */
                 status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
@@ -3174,6 +3213,52 @@ export interface components {
             tier: "regular" | "premium" | "vip";
             /** Format: date-time */
             updatedAt: string;
+        };
+        CustomerBestHour: {
+            data: {
+                /** @description The best hour as local wall-clock text, e.g. 19:00 */
+                bestHourLocal: string | null;
+                /** @description 1 − the p-value of the peak under evenly spread opens (Bonferroni over 24 hours) */
+                confidence: number;
+                /** Format: uuid */
+                customerId: string;
+                /** @description Opens by local hour, 0–23 */
+                histogram: number[];
+                /** @description The best local hour (0–23), or null when the model finds none */
+                hour: number | null;
+                /** @description Opens counted (the sample size) */
+                opens: number;
+                /** @description Opens in the peak hour */
+                peakOpens: number;
+                peakShare: number;
+                /**
+                 * @description Why there is no best hour (null when there is one)
+                 * @enum {string|null}
+                 */
+                reason: "too_little_history" | "no_clear_peak" | null;
+                rule: {
+                    historyDays: number;
+                    maxOpensPerCustomer: number;
+                    minimumCustomersWithOpens: number;
+                    minimumLift: number;
+                    minimumOpens: number;
+                    significance: number;
+                };
+                sample: {
+                    /** @description Customers whose opens were read */
+                    customersRead: number;
+                    /** @description Of those, customers with opens */
+                    customersWithOpens: number;
+                    /** @description Opens */
+                    opens: number;
+                };
+                /** @description The zone the hours are counted in */
+                timezone: string;
+                window: {
+                    from: string;
+                    to: string;
+                };
+            };
         };
         /** @description The data of customer.blocked: a customer was blocked */
         CustomerBlockedData: {
@@ -5254,6 +5339,52 @@ export interface components {
             timeRelative: boolean;
             updatedAt: string;
         };
+        SegmentBestHour: {
+            data: {
+                /** @description The best hour as local wall-clock text, e.g. 19:00 */
+                bestHourLocal: string | null;
+                /** @description 1 − the p-value of the peak under evenly spread opens (Bonferroni over 24 hours) */
+                confidence: number;
+                /** @description Opens by local hour, 0–23 */
+                histogram: number[];
+                /** @description The best local hour (0–23), or null when the model finds none */
+                hour: number | null;
+                /** @description Current members (the segment’s last refresh) */
+                members: number;
+                /** @description Opens counted (the sample size) */
+                opens: number;
+                /** @description Opens in the peak hour */
+                peakOpens: number;
+                peakShare: number;
+                /**
+                 * @description Why there is no best hour (null when there is one)
+                 * @enum {string|null}
+                 */
+                reason: "too_little_history" | "no_clear_peak" | null;
+                rule: {
+                    historyDays: number;
+                    maxOpensPerCustomer: number;
+                    minimumCustomersWithOpens: number;
+                    minimumLift: number;
+                    minimumOpens: number;
+                    significance: number;
+                };
+                sample: {
+                    /** @description Customers whose opens were read */
+                    customersRead: number;
+                    /** @description Of those, customers with opens */
+                    customersWithOpens: number;
+                    /** @description Opens */
+                    opens: number;
+                };
+                /** Format: uuid */
+                segmentId: string;
+                window: {
+                    from: string;
+                    to: string;
+                };
+            };
+        };
         /** @description The data of segment.entered: a customer entered a segment */
         SegmentEnteredData: {
             /** @enum {string} */
@@ -6550,6 +6681,11 @@ export interface operations {
                     /** Format: uuid */
                     segmentId?: string;
                     segmentRules?: components["schemas"]["SegmentRule"];
+                    /**
+                     * @description optimal: each recipient at their best hour (from their opens, else their segment's) within 24 hours of the start
+                     * @enum {string}
+                     */
+                    sendTime?: "scheduled" | "optimal";
                     subject?: string | null;
                     /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                     timezone?: string;
@@ -6594,6 +6730,8 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             scheduledAt: string | null;
+                            /** @enum {string} */
+                            sendTime: "scheduled" | "optimal";
                             startedAt: string | null;
                             /** @enum {string} */
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
@@ -6672,7 +6810,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds); subject and body must be valid Liquid templates using known customer fields (details give line and column); an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression; segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it); an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused) */
+            /** @description The body does not pass validation; details list each failing field with its path; channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds); subject and body must be valid Liquid templates using known customer fields (details give line and column); an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression; segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it); sendTime optimal picks each recipient their own hour: it cannot be combined with options.sendInRecipientTimezone; an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused) */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -6761,6 +6899,8 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             scheduledAt: string | null;
+                            /** @enum {string} */
+                            sendTime: "scheduled" | "optimal";
                             startedAt: string | null;
                             /** @enum {string} */
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
@@ -6951,6 +7091,11 @@ export interface operations {
                     /** Format: uuid */
                     segmentId?: string;
                     segmentRules?: components["schemas"]["SegmentRule"];
+                    /**
+                     * @description optimal: each recipient at their best hour (from their opens, else their segment's) within 24 hours of the start
+                     * @enum {string}
+                     */
+                    sendTime?: "scheduled" | "optimal";
                     subject?: string | null;
                     /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                     timezone?: string;
@@ -6995,6 +7140,8 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             scheduledAt: string | null;
+                            /** @enum {string} */
+                            sendTime: "scheduled" | "optimal";
                             startedAt: string | null;
                             /** @enum {string} */
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
@@ -7084,7 +7231,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds); subject and body must be valid Liquid templates using known customer fields (details give line and column); an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression; segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it) */
+            /** @description The body does not pass validation; details list each failing field with its path; channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds); subject and body must be valid Liquid templates using known customer fields (details give line and column); an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression; segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it); sendTime optimal picks each recipient their own hour: it cannot be combined with options.sendInRecipientTimezone */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -7338,6 +7485,11 @@ export interface operations {
                     /** Format: uuid */
                     segmentId?: string;
                     segmentRules?: components["schemas"]["SegmentRule"];
+                    /**
+                     * @description optimal: each recipient at their best hour (from their opens, else their segment's) within 24 hours of the start
+                     * @enum {string}
+                     */
+                    sendTime?: "scheduled" | "optimal";
                     subject?: string | null;
                     /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                     timezone?: string;
@@ -7382,6 +7534,8 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             scheduledAt: string | null;
+                            /** @enum {string} */
+                            sendTime: "scheduled" | "optimal";
                             startedAt: string | null;
                             /** @enum {string} */
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
@@ -7471,7 +7625,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds); subject and body must be valid Liquid templates using known customer fields (details give line and column); an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression; segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it) */
+            /** @description The body does not pass validation; details list each failing field with its path; channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds); subject and body must be valid Liquid templates using known customer fields (details give line and column); an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression; segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it); sendTime optimal picks each recipient their own hour: it cannot be combined with options.sendInRecipientTimezone */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -7683,6 +7837,8 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             scheduledAt: string | null;
+                            /** @enum {string} */
+                            sendTime: "scheduled" | "optimal";
                             startedAt: string | null;
                             /** @enum {string} */
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
@@ -7975,6 +8131,8 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             scheduledAt: string | null;
+                            /** @enum {string} */
+                            sendTime: "scheduled" | "optimal";
                             startedAt: string | null;
                             /** @enum {string} */
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
@@ -8286,6 +8444,8 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             scheduledAt: string | null;
+                            /** @enum {string} */
+                            sendTime: "scheduled" | "optimal";
                             startedAt: string | null;
                             /** @enum {string} */
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
@@ -8475,6 +8635,8 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             scheduledAt: string | null;
+                            /** @enum {string} */
+                            sendTime: "scheduled" | "optimal";
                             startedAt: string | null;
                             /** @enum {string} */
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
@@ -8650,6 +8812,8 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             scheduledAt: string | null;
+                            /** @enum {string} */
+                            sendTime: "scheduled" | "optimal";
                             startedAt: string | null;
                             /** @enum {string} */
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
@@ -8824,6 +8988,8 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             scheduledAt: string | null;
+                            /** @enum {string} */
+                            sendTime: "scheduled" | "optimal";
                             startedAt: string | null;
                             /** @enum {string} */
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
@@ -10746,6 +10912,128 @@ export interface operations {
             };
             /** @description The body does not pass validation; details list each failing field with its path; every phone (phone, phoneNumber, contactNumber, alternativePhones) must be a number libphonenumber accepts, read in the default region when it has no country code; it is stored in E.164; the full name (fullName, name or contact_name, or firstName and lastName joined) must be 2 to 100 characters */
             422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCustomersIdBestHour: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The best hour and its evidence */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerBestHour"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such customer */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -19332,6 +19620,128 @@ export interface operations {
             };
             /** @description The body does not pass validation; details list each failing field with its path; every condition must name a field of GET /segments/fields with an operator and a value that field takes */
             422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSegmentsIdBestHour: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The best hour and its evidence */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentBestHour"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such segment */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;

@@ -1,7 +1,17 @@
 import type { CreateOptions, Core, RequestOptions } from '../core';
 import { iteratePages } from '../pagination';
 import { IDEMPOTENT, WRITE } from './policies';
-import type { BodyOf, Customer, CustomerCreateParams, CustomerDetail, CustomerListParams, CustomerNote, CustomerPatchParams, QueryOf } from '../types';
+import type {
+  BodyOf,
+  Customer,
+  CustomerBestHour,
+  CustomerCreateParams,
+  CustomerDetail,
+  CustomerListParams,
+  CustomerNote,
+  CustomerPatchParams,
+  QueryOf,
+} from '../types';
 
 /** `herald.customers`: customer records, their tags, status, notes and configuration. */
 export class Customers {
@@ -26,6 +36,11 @@ export class Customers {
   /** One customer with order and conversation statistics, complaint statistics, recent orders and recent conversations. */
   async get(id: string, options?: RequestOptions): Promise<CustomerDetail> {
     return (await this.core.read((signal) => this.core.api.GET('/api/v1/customers/{id}', { params: { path: { id } }, signal }), options)).data;
+  }
+
+  /** The customer's best send hour from their opens (null with a reason when the model finds none). */
+  async bestHour(id: string, options?: RequestOptions): Promise<CustomerBestHour> {
+    return (await this.core.read((signal) => this.core.api.GET('/api/v1/customers/{id}/best-hour', { params: { path: { id } }, signal }), options)).data;
   }
 
   /** Creates a customer; retries reuse one Idempotency-Key, so a retried create never makes two. */

@@ -1,6 +1,6 @@
 import type { CreateOptions, Core, RequestOptions } from '../core';
 import { iteratePages, type PagePosition } from '../pagination';
-import type { BodyOf, Customer, CustomerListParams, QueryOf, Segment, SegmentCreateParams, SegmentUpdateParams } from '../types';
+import type { BodyOf, Customer, CustomerListParams, QueryOf, Segment, SegmentBestHour, SegmentCreateParams, SegmentUpdateParams } from '../types';
 import { IDEMPOTENT, WRITE } from './policies';
 
 /** The query of the segment list: the document's, or paging alone while it documents none. */
@@ -25,6 +25,11 @@ export class Segments {
   /** One segment with its normalised rules. */
   async get(id: string, options?: RequestOptions): Promise<Segment> {
     return (await this.core.read((signal) => this.core.api.GET('/api/v1/segments/{id}', { params: { path: { id } }, signal }), options)).data;
+  }
+
+  /** The segment's best send hour from its members' opens (null with a reason when the model finds none). */
+  async bestHour(id: string, options?: RequestOptions): Promise<SegmentBestHour> {
+    return (await this.core.read((signal) => this.core.api.GET('/api/v1/segments/{id}/best-hour', { params: { path: { id } }, signal }), options)).data;
   }
 
   /** Creates a segment (membership is computed in the background); retries reuse one Idempotency-Key. */

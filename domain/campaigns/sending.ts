@@ -3,6 +3,7 @@ import { snapshotAudience } from './audience';
 import { recordCampaignEvent, systemContext } from './events';
 import { ledgerCounts } from './ledger';
 import type { CampaignOptions, CampaignRow, Schedule } from './types';
+import { assignVariants } from './variants';
 
 /**
  * The worker's side of a campaign's lifecycle: snapshot and start, failure-rate auto-pause,
@@ -90,6 +91,7 @@ export async function beginCampaign(db: Knex, tenantId: string, campaignId: stri
       const local =
         (campaign.options as CampaignOptions).sendInRecipientTimezone && schedule.type === 'at' ? new Date(schedule.at).toISOString().slice(0, 19) : undefined;
       await snapshotAudience(trx, campaign, now, local);
+      await assignVariants(trx, campaign);
     }
     if (campaign.started_at) return { status: campaign.status };
     const status = campaign.status === 'paused' ? 'paused' : 'sending';
@@ -118,7 +120,7 @@ export async function finishCampaign(db: Knex, tenantId: string, campaignId: str
     if (outcome === 'cancelled') {
       await trx('campaign_recipients')
         .where({ campaign_id: campaignId })
-        .whereIn('state', ['pending', 'sending'])
+        .whereIn('state', ['pending', 'sending', 'held'])
         .update({ state: 'cancelled', next_attempt_at: null });
     }
     const [updated] = await trx('campaigns').where({ id: campaignId }).update({ status: outcome, finished_at: now, updated_at: trx.fn.now() }).returning('*');
@@ -155,6 +157,8 @@ export async function createCampaignOccurrence(db: Knex, tenantId: string, campa
       audience: JSON.stringify(parent.audience),
       schedule: JSON.stringify({ type: 'now' }),
       options: JSON.stringify(parent.options ?? {}),
+      variants: parent.variants ? JSON.stringify(parent.variants) : null,
+      ab_test: parent.ab_test ? JSON.stringify(parent.ab_test) : null,
       status: 'sending',
       created_by: parent.created_by,
     })

@@ -96,7 +96,9 @@ export async function decideCampaignTest(db: Knex, tenantId: string, campaignId:
       variants: verdict.variants.map((v) => ({ ...v, name: names.get(v.key) ?? v.key })),
       released,
     };
-    await trx('campaigns').where({ id: campaignId }).update({ ab_decision: JSON.stringify(decision), updated_at: trx.fn.now() });
+    await trx('campaigns')
+      .where({ id: campaignId })
+      .update({ ab_decision: JSON.stringify(decision), updated_at: trx.fn.now() });
     await recordAudit(trx, 'system', tenantId, {
       action: 'campaign.test_decided',
       subjectType: 'campaign',

@@ -69,7 +69,8 @@ export function checkVariants(input: {
     if (variants!.findIndex((o) => o.key === v.key) !== i) add(`variants.${i}.key`, `repeats the key "${v.key}"`);
     if (v.subject == null && v.body == null) add(`variants.${i}`, 'must override the subject, the body or both');
     if (input.channel === 'sms' && v.subject != null) add(`variants.${i}.subject`, 'an SMS has no subject');
-    if (input.channel === 'email' && !(v.subject ?? input.subject)) add(`variants.${i}.subject`, 'an e-mail variant needs a subject (its own or the campaign’s)');
+    if (input.channel === 'email' && !(v.subject ?? input.subject))
+      add(`variants.${i}.subject`, 'an e-mail variant needs a subject (its own or the campaign’s)');
   }
   if (test) {
     const ms = testDurationMs(test.duration);
@@ -85,7 +86,10 @@ export function checkVariants(input: {
 }
 
 /** The campaign as one variant sends it: the variant's subject and body in place of the campaign's. */
-export function variantMessage(campaign: Pick<CampaignRow, 'subject' | 'body' | 'variants'>, key: string | null | undefined): { subject: string | null; body: string } {
+export function variantMessage(
+  campaign: Pick<CampaignRow, 'subject' | 'body' | 'variants'>,
+  key: string | null | undefined,
+): { subject: string | null; body: string } {
   const variant = key ? (campaign.variants ?? []).find((v) => v.key === key) : undefined;
   return { subject: variant?.subject ?? campaign.subject, body: variant?.body ?? campaign.body };
 }

@@ -232,7 +232,10 @@ export const CampaignView = z.object({
   options: z.record(z.string(), z.unknown()),
   variants: z.array(VariantInput).nullable(),
   test: TestInput.nullable(),
-  testDecision: z.record(z.string(), z.unknown()).nullable().meta({ description: 'The recorded A/B decision with its numbers; null before the test window ends' }),
+  testDecision: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .meta({ description: 'The recorded A/B decision with its numbers; null before the test window ends' }),
   status: z.enum(CAMPAIGN_STATUSES),
   statusReason: z.string().nullable(),
   parentId: z.uuid().nullable(),

@@ -130,6 +130,7 @@ export interface paths {
          *     - 422: subject and body must be valid Liquid templates using known customer fields (details give line and column)
          *     - 422: an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression
          *     - 422: segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields
+         *     - 422: variants and test come together; variant keys are unique; each variant overrides the subject, the body or both; an SMS variant has no subject and an email variant needs one (its own or the campaign's); the test duration is 5 s to 30 days and a conversion window at most the test duration
          *     - 422: a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it)
          *     - 422: an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused)
          *     - 409: an Idempotency-Key whose first request is still running is refused; retry shortly
@@ -157,6 +158,7 @@ export interface paths {
          *     - 422: subject and body must be valid Liquid templates using known customer fields (details give line and column)
          *     - 422: an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression
          *     - 422: segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields
+         *     - 422: variants and test come together; variant keys are unique; each variant overrides the subject, the body or both; an SMS variant has no subject and an email variant needs one (its own or the campaign's); the test duration is 5 s to 30 days and a conversion window at most the test duration
          *     - 422: a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it)
          */
         put: operations["putCampaignsId"];
@@ -172,6 +174,7 @@ export interface paths {
          *     - 422: subject and body must be valid Liquid templates using known customer fields (details give line and column)
          *     - 422: an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression
          *     - 422: segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields
+         *     - 422: variants and test come together; variant keys are unique; each variant overrides the subject, the body or both; an SMS variant has no subject and an email variant needs one (its own or the campaign's); the test duration is 5 s to 30 days and a conversion window at most the test duration
          *     - 422: a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it)
          */
         patch: operations["patchCampaignsId"];
@@ -2667,7 +2670,13 @@ export interface components {
                 status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                 statusReason: string | null;
                 subject: string | null;
+                test: components["schemas"]["CampaignTest"];
+                /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                testDecision: {
+                    [key: string]: unknown;
+                } | null;
                 updatedAt: string;
+                variants: components["schemas"]["CampaignVariant"][] | null;
             }[];
             pagination: components["schemas"]["Pagination"];
         };
@@ -2796,6 +2805,25 @@ export interface components {
             timestamp: string;
             /** @enum {string} */
             type: "campaign.started";
+        };
+        CampaignTest: {
+            /** @description How long after the send starts the winner is decided (5 s to 30 days) */
+            duration: string;
+            /** @description opens, clicks, or a conversion: the tracked event within a window after the send */
+            metric: ("opens" | "clicks") | {
+                /** @description A tracked customer event name */
+                event: string;
+                within: string;
+            };
+            /** @description Share of the sendable audience split evenly across the variants (0.2 = 20 %) */
+            share: number;
+        } | null;
+        CampaignVariant: {
+            body?: string | null;
+            /** @description Stable key of the variant ("A", "B", "short-subject"), unique in the campaign */
+            key: string;
+            name: string;
+            subject?: string | null;
         };
         ComplaintStatistics: {
             complaintsByCategory: {
@@ -6466,6 +6494,19 @@ export interface operations {
                     segmentId?: string;
                     segmentRules?: components["schemas"]["SegmentRule"];
                     subject?: string | null;
+                    /** @description The A/B test; required with variants, null removes it */
+                    test?: {
+                        /** @description How long after the send starts the winner is decided (5 s to 30 days) */
+                        duration: string;
+                        /** @description opens, clicks, or a conversion: the tracked event within a window after the send */
+                        metric: ("opens" | "clicks") | {
+                            /** @description A tracked customer event name */
+                            event: string;
+                            within: string;
+                        };
+                        /** @description Share of the sendable audience split evenly across the variants (0.2 = 20 %) */
+                        share: number;
+                    } | null;
                     /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                     timezone?: string;
                     /**
@@ -6473,6 +6514,8 @@ export interface operations {
                      * @enum {string}
                      */
                     type?: "email" | "sms";
+                    /** @description A/B variants (2 to 5); null removes them */
+                    variants?: components["schemas"]["CampaignVariant"][] | null;
                 };
             };
         };
@@ -6514,7 +6557,13 @@ export interface operations {
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                             statusReason: string | null;
                             subject: string | null;
+                            test: components["schemas"]["CampaignTest"];
+                            /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                            testDecision: {
+                                [key: string]: unknown;
+                            } | null;
                             updatedAt: string;
+                            variants: components["schemas"]["CampaignVariant"][] | null;
                         };
                     };
                 };
@@ -6587,7 +6636,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds); subject and body must be valid Liquid templates using known customer fields (details give line and column); an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression; segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it); an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused) */
+            /** @description The body does not pass validation; details list each failing field with its path; channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds); subject and body must be valid Liquid templates using known customer fields (details give line and column); an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression; segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields; variants and test come together; variant keys are unique; each variant overrides the subject, the body or both; an SMS variant has no subject and an email variant needs one (its own or the campaign's); the test duration is 5 s to 30 days and a conversion window at most the test duration; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it); an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused) */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -6681,7 +6730,13 @@ export interface operations {
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                             statusReason: string | null;
                             subject: string | null;
+                            test: components["schemas"]["CampaignTest"];
+                            /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                            testDecision: {
+                                [key: string]: unknown;
+                            } | null;
                             updatedAt: string;
+                            variants: components["schemas"]["CampaignVariant"][] | null;
                         };
                     };
                 };
@@ -6867,6 +6922,19 @@ export interface operations {
                     segmentId?: string;
                     segmentRules?: components["schemas"]["SegmentRule"];
                     subject?: string | null;
+                    /** @description The A/B test; required with variants, null removes it */
+                    test?: {
+                        /** @description How long after the send starts the winner is decided (5 s to 30 days) */
+                        duration: string;
+                        /** @description opens, clicks, or a conversion: the tracked event within a window after the send */
+                        metric: ("opens" | "clicks") | {
+                            /** @description A tracked customer event name */
+                            event: string;
+                            within: string;
+                        };
+                        /** @description Share of the sendable audience split evenly across the variants (0.2 = 20 %) */
+                        share: number;
+                    } | null;
                     /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                     timezone?: string;
                     /**
@@ -6874,6 +6942,8 @@ export interface operations {
                      * @enum {string}
                      */
                     type?: "email" | "sms";
+                    /** @description A/B variants (2 to 5); null removes them */
+                    variants?: components["schemas"]["CampaignVariant"][] | null;
                 };
             };
         };
@@ -6915,7 +6985,13 @@ export interface operations {
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                             statusReason: string | null;
                             subject: string | null;
+                            test: components["schemas"]["CampaignTest"];
+                            /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                            testDecision: {
+                                [key: string]: unknown;
+                            } | null;
                             updatedAt: string;
+                            variants: components["schemas"]["CampaignVariant"][] | null;
                         };
                     };
                 };
@@ -6999,7 +7075,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds); subject and body must be valid Liquid templates using known customer fields (details give line and column); an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression; segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it) */
+            /** @description The body does not pass validation; details list each failing field with its path; channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds); subject and body must be valid Liquid templates using known customer fields (details give line and column); an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression; segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields; variants and test come together; variant keys are unique; each variant overrides the subject, the body or both; an SMS variant has no subject and an email variant needs one (its own or the campaign's); the test duration is 5 s to 30 days and a conversion window at most the test duration; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it) */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -7254,6 +7330,19 @@ export interface operations {
                     segmentId?: string;
                     segmentRules?: components["schemas"]["SegmentRule"];
                     subject?: string | null;
+                    /** @description The A/B test; required with variants, null removes it */
+                    test?: {
+                        /** @description How long after the send starts the winner is decided (5 s to 30 days) */
+                        duration: string;
+                        /** @description opens, clicks, or a conversion: the tracked event within a window after the send */
+                        metric: ("opens" | "clicks") | {
+                            /** @description A tracked customer event name */
+                            event: string;
+                            within: string;
+                        };
+                        /** @description Share of the sendable audience split evenly across the variants (0.2 = 20 %) */
+                        share: number;
+                    } | null;
                     /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                     timezone?: string;
                     /**
@@ -7261,6 +7350,8 @@ export interface operations {
                      * @enum {string}
                      */
                     type?: "email" | "sms";
+                    /** @description A/B variants (2 to 5); null removes them */
+                    variants?: components["schemas"]["CampaignVariant"][] | null;
                 };
             };
         };
@@ -7302,7 +7393,13 @@ export interface operations {
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                             statusReason: string | null;
                             subject: string | null;
+                            test: components["schemas"]["CampaignTest"];
+                            /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                            testDecision: {
+                                [key: string]: unknown;
+                            } | null;
                             updatedAt: string;
+                            variants: components["schemas"]["CampaignVariant"][] | null;
                         };
                     };
                 };
@@ -7386,7 +7483,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds); subject and body must be valid Liquid templates using known customer fields (details give line and column); an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression; segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it) */
+            /** @description The body does not pass validation; details list each failing field with its path; channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds); subject and body must be valid Liquid templates using known customer fields (details give line and column); an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression; segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields; variants and test come together; variant keys are unique; each variant overrides the subject, the body or both; an SMS variant has no subject and an email variant needs one (its own or the campaign's); the test duration is 5 s to 30 days and a conversion window at most the test duration; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it) */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -7603,7 +7700,13 @@ export interface operations {
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                             statusReason: string | null;
                             subject: string | null;
+                            test: components["schemas"]["CampaignTest"];
+                            /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                            testDecision: {
+                                [key: string]: unknown;
+                            } | null;
                             updatedAt: string;
+                            variants: components["schemas"]["CampaignVariant"][] | null;
                         };
                     };
                 };
@@ -7895,7 +7998,13 @@ export interface operations {
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                             statusReason: string | null;
                             subject: string | null;
+                            test: components["schemas"]["CampaignTest"];
+                            /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                            testDecision: {
+                                [key: string]: unknown;
+                            } | null;
                             updatedAt: string;
+                            variants: components["schemas"]["CampaignVariant"][] | null;
                         };
                     };
                 };
@@ -8206,7 +8315,13 @@ export interface operations {
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                             statusReason: string | null;
                             subject: string | null;
+                            test: components["schemas"]["CampaignTest"];
+                            /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                            testDecision: {
+                                [key: string]: unknown;
+                            } | null;
                             updatedAt: string;
+                            variants: components["schemas"]["CampaignVariant"][] | null;
                         };
                     };
                 };
@@ -8395,7 +8510,13 @@ export interface operations {
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                             statusReason: string | null;
                             subject: string | null;
+                            test: components["schemas"]["CampaignTest"];
+                            /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                            testDecision: {
+                                [key: string]: unknown;
+                            } | null;
                             updatedAt: string;
+                            variants: components["schemas"]["CampaignVariant"][] | null;
                         };
                     };
                 };
@@ -8570,7 +8691,13 @@ export interface operations {
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                             statusReason: string | null;
                             subject: string | null;
+                            test: components["schemas"]["CampaignTest"];
+                            /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                            testDecision: {
+                                [key: string]: unknown;
+                            } | null;
                             updatedAt: string;
+                            variants: components["schemas"]["CampaignVariant"][] | null;
                         };
                     };
                 };
@@ -8744,7 +8871,13 @@ export interface operations {
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                             statusReason: string | null;
                             subject: string | null;
+                            test: components["schemas"]["CampaignTest"];
+                            /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                            testDecision: {
+                                [key: string]: unknown;
+                            } | null;
                             updatedAt: string;
+                            variants: components["schemas"]["CampaignVariant"][] | null;
                         };
                     };
                 };

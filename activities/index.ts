@@ -10,6 +10,7 @@ import { createJourneyRouterActivities } from './journeyRouter';
 import { createJourneyRunnerActivities } from './journeyRunner';
 import { createCampaignLifecycleActivities } from './campaignLifecycle';
 import { createCampaignSendActivities } from './campaignSend';
+import { createCampaignVariantActivities } from './campaignVariants';
 import { createConversationReplyActivities } from './conversationReply';
 import { createSegmentActivities } from './segments';
 import { createTenantActivities } from './tenants';
@@ -46,6 +47,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createImportActivities(deps),
     ...createCampaignLifecycleActivities(deps),
     ...createCampaignSendActivities(deps),
+    ...createCampaignVariantActivities(deps),
     ...createConversationReplyActivities(deps),
     ...createWebhookRelayActivities(deps),
     ...createWebhookDispatchActivities({ ...deps, hub, settings }),

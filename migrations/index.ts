@@ -28,6 +28,7 @@ import * as conversations from './20261207000100_conversations';
 import * as conversationJourneyTriggers from './20261207000200_conversation_journey_triggers';
 import * as conversationReplySweep from './20261207000300_conversation_reply_sweep';
 import * as sendTime from './20261208000200_send_time';
+import * as campaignVariants from './20261208000300_campaign_variants';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -70,6 +71,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261207000200_conversation_journey_triggers', conversationJourneyTriggers],
   ['20261207000300_conversation_reply_sweep', conversationReplySweep],
   ['20261208000200_send_time', sendTime],
+  ['20261208000300_campaign_variants', campaignVariants],
 ];
 
 /** knex's MigrationSource over the static list above. */

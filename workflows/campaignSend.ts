@@ -3,7 +3,7 @@ import type * as activities from '../activities';
 
 type Acts = ReturnType<typeof activities.createActivities>;
 
-const { beginCampaign, finishCampaign } = proxyActivities<Acts>({
+const { beginCampaign, finishCampaign, decideCampaignTest } = proxyActivities<Acts>({
   startToCloseTimeout: '5 minutes',
   retry: { initialInterval: '1 second', maximumInterval: '30 seconds' },
 });
@@ -33,6 +33,10 @@ export interface CampaignProgress {
   failed: number;
   deferred: number;
   pages: number;
+  /** An A/B test's window end while it runs; null without a test or once decided. */
+  testEndsAt?: string | null;
+  /** The variant the rest of the audience got, once the test is decided. */
+  testWinner?: string | null;
 }
 
 /** The workflow's live progress (the ledger is the durable truth; this adds the run state). */
@@ -97,6 +101,8 @@ export async function campaignSendWorkflow(input: CampaignSendInput): Promise<Ca
     // by the 'paused' the activity read before it: the API writes the status before it signals.
     if (begun.status === 'paused' && controlSignals === signalsBefore) progress.paused = true;
     pagesPerRun = begun.pagesPerRun;
+    // Only a campaign with an A/B test adds commands to the history, so runs without one replay unchanged.
+    if (begun.testEndsAt) progress.testEndsAt = begun.testEndsAt;
   }
   let pagesThisRun = 0;
   for (;;) {
@@ -115,7 +121,22 @@ export async function campaignSendWorkflow(input: CampaignSendInput): Promise<Ca
     if (page.stopped === 'cancelled') progress.cancelled = true;
     if (page.stopped === 'paused' && !resumedDuringPage) progress.paused = true;
     if (page.stopped) continue;
-    if (page.remaining === 0) break;
+    if (page.remaining === 0) {
+      if (!progress.testEndsAt) break;
+      // The test group is settled: wait for the test window (taken from the campaign), then decide
+      // and send the winner to the held rest. A pause or cancel interrupts the wait.
+      const waitMs = Date.parse(progress.testEndsAt) - Date.now();
+      if (waitMs > 0) {
+        progress.waitingUntil = progress.testEndsAt;
+        await condition(() => progress.paused || progress.cancelled, waitMs);
+        progress.waitingUntil = null;
+        if (progress.paused || progress.cancelled) continue;
+      }
+      const decided = await decideCampaignTest(tenantId, campaignId);
+      progress.testWinner = decided?.winner ?? null;
+      progress.testEndsAt = null;
+      continue;
+    }
     if (page.due === 0 && page.waitMs > 0) {
       progress.waitingUntil = page.nextDueAt;
       await condition(() => progress.paused || progress.cancelled, page.waitMs);

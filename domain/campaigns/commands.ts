@@ -144,7 +144,7 @@ export function createCampaignCommands(deps: {
       if (!workflowRunning)
         await trx('campaign_recipients')
           .where({ campaign_id: row.id })
-          .whereIn('state', ['pending', 'sending'])
+          .whereIn('state', ['pending', 'sending', 'held'])
           .update({ state: 'cancelled', next_attempt_at: null });
       const updated = await setStatus(trx, row, {
         status: 'cancelled',

@@ -8,6 +8,8 @@ export interface ClaimedRecipient {
   ledgerId: string;
   address: string;
   attempts: number;
+  /** The A/B variant this recipient gets (null: the campaign's own message). */
+  variant?: string | null;
   customer: CustomerRow;
 }
 
@@ -34,17 +36,17 @@ export async function claimDueRecipients(db: Knex, campaignId: string, now: Date
         ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED
      ), claimed AS (
        UPDATE campaign_recipients r SET state = 'sending', claimed_at = ? FROM next WHERE r.id = next.id
-       RETURNING r.id, r.customer_id, r.address, r.attempts
+       RETURNING r.id, r.customer_id, r.address, r.attempts, r.variant
      )
-     SELECT claimed.id AS ledger_id, claimed.address AS ledger_address, claimed.attempts AS ledger_attempts, c.*
+     SELECT claimed.id AS ledger_id, claimed.address AS ledger_address, claimed.attempts AS ledger_attempts, claimed.variant AS ledger_variant, c.*
        FROM claimed JOIN customers c ON c.id = claimed.customer_id
       ORDER BY claimed.id`,
     [campaignId, now, limit, now],
   );
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return rows.map((r: any) => {
-    const { ledger_id, ledger_address, ledger_attempts, ...customer } = r;
-    return { ledgerId: ledger_id, address: ledger_address, attempts: ledger_attempts, customer };
+    const { ledger_id, ledger_address, ledger_attempts, ledger_variant, ...customer } = r;
+    return { ledgerId: ledger_id, address: ledger_address, attempts: ledger_attempts, variant: ledger_variant, customer };
   });
 }
 
@@ -125,7 +127,7 @@ export async function remainingWork(db: Knex, campaignId: string, now: Date): Pr
 export async function cancelUnsent(db: Knex, campaignId: string): Promise<number> {
   return db('campaign_recipients')
     .where({ campaign_id: campaignId })
-    .whereIn('state', ['pending', 'sending'])
+    .whereIn('state', ['pending', 'sending', 'held'])
     .update({ state: 'cancelled', next_attempt_at: null });
 }
 
@@ -141,7 +143,7 @@ export async function ledgerCounts(db: Knex, tenantId: string, campaignId: strin
         `count(*) FILTER (WHERE state = 'pending' AND next_attempt_at > ? AND deferred_reason IN ('best_hour', 'segment_best_hour'))::int AS "waitingForBestHour"`,
         [now],
       ),
-      ...['sending', 'sent', 'delivered', 'failed', 'skipped', 'cancelled'].map((s) => db.raw(`count(*) FILTER (WHERE state = '${s}')::int AS ${s}`)),
+      ...['held', 'sending', 'sent', 'delivered', 'failed', 'skipped', 'cancelled'].map((s) => db.raw(`count(*) FILTER (WHERE state = '${s}')::int AS ${s}`)),
       db.raw('count(opened_at)::int AS opened'),
       db.raw('count(clicked_at)::int AS clicked'),
       db.raw('count(unsubscribed_at)::int AS unsubscribed'),

@@ -42,7 +42,7 @@ export async function sendCampaignMessage(
 ): Promise<Settlement> {
   const links = messageLinks(deps.publicUrl, deps.trackingSecret, r.ledgerId);
   try {
-    const message = renderForCustomer(deps.templates.get(campaign), campaign, r.customer, { ...scope, unsubscribeUrl: links.unsubscribeUrl });
+    const message = renderForCustomer(deps.templates.get(campaign, r.variant), campaign, r.customer, { ...scope, unsubscribeUrl: links.unsubscribeUrl });
     const result =
       campaign.channel === 'email'
         ? await deps.channels.email.send({

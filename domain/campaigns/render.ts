@@ -1,6 +1,7 @@
 import { toCustomer, type CustomerRow } from '../customers/rows';
 import { parseTemplates, renderTemplate, templateScope, type ParsedTemplates } from './templates';
 import type { CampaignRow } from './types';
+import { variantMessage } from './variants';
 
 /** A rendered message body (and subject for e-mail). */
 export interface RenderedMessage {
@@ -15,13 +16,14 @@ export interface RenderedMessage {
 export class TemplateCache {
   private readonly entries = new Map<string, ParsedTemplates>();
 
-  /** The campaign's parsed subject and body. */
-  get(campaign: CampaignRow): ParsedTemplates {
-    const key = `${campaign.id}:${new Date(campaign.updated_at).getTime()}`;
+  /** The campaign's parsed subject and body, or those of one of its A/B variants. */
+  get(campaign: CampaignRow, variant?: string | null): ParsedTemplates {
+    const key = `${campaign.id}:${new Date(campaign.updated_at).getTime()}:${variant ?? ''}`;
     let parsed = this.entries.get(key);
     if (!parsed) {
       if (this.entries.size > 500) this.entries.clear();
-      parsed = parseTemplates(campaign.subject, campaign.body);
+      const message = variantMessage(campaign, variant);
+      parsed = parseTemplates(message.subject, message.body);
       this.entries.set(key, parsed);
     }
     return parsed;

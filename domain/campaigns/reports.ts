@@ -10,6 +10,7 @@ import { renderForCustomer, type RenderedMessage } from './render';
 import type { CampaignService } from './service';
 import { parseTemplates } from './templates';
 import { toCampaign, type Campaign, type CampaignRow, type LedgerCounts } from './types';
+import { variantAnalytics, type VariantAnalytics } from './variantDecision';
 import { streamRows } from '../../db/streams';
 import { fetchPage, type Page, type PageRequest } from '../shared/listing';
 
@@ -19,6 +20,8 @@ export interface CampaignAnalytics {
   status: string;
   recipients: number;
   queued: number;
+  /** The rest of an A/B test's audience, waiting for the decision. */
+  held: number;
   deferred: number;
   /** Of `deferred`, recipients of an optimal-time campaign waiting for their best hour. */
   waitingForBestHour: number;
@@ -32,6 +35,8 @@ export interface CampaignAnalytics {
   clicked: number;
   unsubscribed: number;
   rates: { delivery: number; open: number; click: number; failure: number };
+  /** The A/B test (issue 19): each variant with its rate and 95 % interval, and the decision; absent without one. */
+  abTest?: VariantAnalytics;
 }
 
 const ratio = (n: number, d: number) => (d ? Math.round((n / d) * 10_000) / 10_000 : 0);
@@ -44,6 +49,7 @@ export function toAnalytics(campaign: CampaignRow, c: LedgerCounts): CampaignAna
     status: campaign.status,
     recipients: c.total,
     queued: c.pending + c.sending,
+    held: c.held,
     deferred: c.deferred,
     waitingForBestHour: c.waitingForBestHour,
     sent,
@@ -92,7 +98,9 @@ export function createCampaignReports(deps: { db: Knex; exportDb?: Knex; tempora
     /** Queued, sent, delivered, failed, skipped by reason, opened, clicked, unsubscribed. */
     async analytics(tenantId: string, id: string): Promise<CampaignAnalytics> {
       const row = await deps.campaigns.findRow(tenantId, id);
-      return toAnalytics(row, await ledgerCounts(db, tenantId, id));
+      const analytics = toAnalytics(row, await ledgerCounts(db, tenantId, id));
+      const abTest = await variantAnalytics(db, row, new Date());
+      return abTest ? { ...analytics, abTest } : analytics;
     },
 
     /** A page of the tenant's campaigns with their analytics, newest first by default (seed 003's `GET /analytics/campaigns`). */

@@ -4,6 +4,7 @@ import { recordCampaignEvent, systemContext } from './events';
 import { ledgerCounts } from './ledger';
 import { recipientDueFor } from './sendTime';
 import type { CampaignOptions, CampaignRow } from './types';
+import { assignVariants } from './variants';
 
 /**
  * The worker's side of a campaign's lifecycle: snapshot and start, failure-rate auto-pause,
@@ -86,7 +87,10 @@ export async function beginCampaign(db: Knex, tenantId: string, campaignId: stri
     const campaign = await trx('campaigns').where({ tenant_id: tenantId, id: campaignId }).forUpdate().first();
     if (!campaign) return { status: 'cancelled' };
     if (['cancelled', 'completed', 'failed'].includes(campaign.status)) return { status: campaign.status };
-    if (!campaign.snapshot_at) await snapshotAudience(trx, campaign, now, await recipientDueFor(trx, campaign, now));
+    if (!campaign.snapshot_at) {
+      await snapshotAudience(trx, campaign, now, await recipientDueFor(trx, campaign, now));
+      await assignVariants(trx, campaign);
+    }
     if (campaign.started_at) return { status: campaign.status };
     const status = campaign.status === 'paused' ? 'paused' : 'sending';
     const [updated] = await trx('campaigns')
@@ -114,7 +118,7 @@ export async function finishCampaign(db: Knex, tenantId: string, campaignId: str
     if (outcome === 'cancelled') {
       await trx('campaign_recipients')
         .where({ campaign_id: campaignId })
-        .whereIn('state', ['pending', 'sending'])
+        .whereIn('state', ['pending', 'sending', 'held'])
         .update({ state: 'cancelled', next_attempt_at: null });
     }
     const [updated] = await trx('campaigns').where({ id: campaignId }).update({ status: outcome, finished_at: now, updated_at: trx.fn.now() }).returning('*');
@@ -152,6 +156,8 @@ export async function createCampaignOccurrence(db: Knex, tenantId: string, campa
       schedule: JSON.stringify({ type: 'now' }),
       send_time: parent.send_time,
       options: JSON.stringify(parent.options ?? {}),
+      variants: parent.variants ? JSON.stringify(parent.variants) : null,
+      ab_test: parent.ab_test ? JSON.stringify(parent.ab_test) : null,
       status: 'sending',
       created_by: parent.created_by,
     })

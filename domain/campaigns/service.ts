@@ -6,6 +6,7 @@ import { actorLabel, type CommandContext } from '../shared/context';
 import { fetchPage, type Page, type PageRequest } from '../shared/listing';
 import { checkSendTime } from './sendTime';
 import { parseTemplates } from './templates';
+import { checkVariants } from './variants';
 import { toCampaign, type Audience, type Campaign, type CampaignInput, type CampaignRow, type CampaignStatus } from './types';
 
 /** Filters of the campaign list (seed 003: status and type). */
@@ -69,6 +70,7 @@ export function createCampaignService(deps: { db: Knex }) {
       throw validationFailed([{ location: 'body', path: 'subject', message: 'an e-mail campaign needs a subject' }]);
     parseTemplates(input.subject, input.body);
     checkSendTime(input.sendTime, input.options);
+    checkVariants({ channel: input.channel, subject: input.subject, body: input.body, variants: input.variants, test: input.test });
     const audience = await normaliseAudience(db, ctx.principal.tenantId, input.audience);
     return db.transaction(async (trx) => {
       const [row] = await trx('campaigns')
@@ -83,6 +85,8 @@ export function createCampaignService(deps: { db: Knex }) {
           schedule: JSON.stringify(input.schedule ?? { type: 'now' }),
           send_time: input.sendTime ?? 'scheduled',
           options: JSON.stringify(input.options ?? {}),
+          variants: input.variants ? JSON.stringify(input.variants) : null,
+          ab_test: input.test ? JSON.stringify(input.test) : null,
           created_by: actorLabel(ctx),
         })
         .returning('*');
@@ -106,6 +110,14 @@ export function createCampaignService(deps: { db: Knex }) {
     if (channel === 'email' && !subject) throw validationFailed([{ location: 'body', path: 'subject', message: 'an e-mail campaign needs a subject' }]);
     parseTemplates(subject, patch.body ?? current.body);
     checkSendTime(patch.sendTime ?? current.send_time, patch.options ?? current.options);
+    // Only drafts get here, so a test that has started (the campaign left the draft state) is never edited.
+    checkVariants({
+      channel,
+      subject,
+      body: patch.body ?? current.body,
+      variants: patch.variants === undefined ? current.variants : patch.variants,
+      test: patch.test === undefined ? current.ab_test : patch.test,
+    });
     const audience = patch.audience ? await normaliseAudience(db, ctx.principal.tenantId, patch.audience) : undefined;
     return db.transaction(async (trx) => {
       const [row] = await trx('campaigns')
@@ -119,6 +131,8 @@ export function createCampaignService(deps: { db: Knex }) {
           ...(patch.schedule === undefined ? {} : { schedule: JSON.stringify(patch.schedule) }),
           ...(patch.options === undefined ? {} : { options: JSON.stringify(patch.options) }),
           ...(patch.sendTime === undefined ? {} : { send_time: patch.sendTime }),
+          ...(patch.variants === undefined ? {} : { variants: patch.variants ? JSON.stringify(patch.variants) : null }),
+          ...(patch.test === undefined ? {} : { ab_test: patch.test ? JSON.stringify(patch.test) : null }),
           updated_at: trx.fn.now(),
         })
         .returning('*');

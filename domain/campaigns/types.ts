@@ -1,4 +1,6 @@
 import { iso } from '../../lib/time';
+import type { CampaignTest, CampaignVariant } from './variants';
+import type { TestDecision } from './variantDecision';
 
 /** Campaign states; `sending ⇄ paused`, and completed, cancelled and failed are final. */
 export const CAMPAIGN_STATUSES = ['draft', 'scheduled', 'sending', 'paused', 'completed', 'cancelled', 'failed'] as const;
@@ -42,6 +44,12 @@ export interface Campaign {
   /** `optimal`: each recipient at their best hour within 24 hours of the start (domain/campaigns/sendTime.ts). */
   sendTime: 'scheduled' | 'optimal';
   options: CampaignOptions;
+  /** A/B variants (issue 19); null without a test. */
+  variants: CampaignVariant[] | null;
+  /** The A/B test's share, metric and duration; null without a test. */
+  test: CampaignTest | null;
+  /** The recorded decision once the test window has ended; null before. */
+  testDecision: TestDecision | null;
   status: CampaignStatus;
   statusReason: string | null;
   parentId: string | null;
@@ -63,6 +71,10 @@ export interface CampaignInput {
   schedule?: Schedule;
   sendTime?: 'scheduled' | 'optimal';
   options?: CampaignOptions;
+  /** A/B variants; null removes them (drafts only). */
+  variants?: CampaignVariant[] | null;
+  /** The A/B test; null removes it. */
+  test?: CampaignTest | null;
 }
 
 /** A stored campaigns row (jsonb columns parsed by pg, timestamps as Date). */
@@ -79,6 +91,9 @@ export interface CampaignRow {
   schedule: Schedule;
   send_time: 'scheduled' | 'optimal';
   options: CampaignOptions;
+  variants: CampaignVariant[] | null;
+  ab_test: CampaignTest | null;
+  ab_decision: TestDecision | null;
   status: CampaignStatus;
   status_reason: string | null;
   snapshot_at: Date | null;
@@ -103,6 +118,9 @@ export function toCampaign(r: CampaignRow): Campaign {
     schedule: r.schedule,
     sendTime: r.send_time ?? 'scheduled',
     options: r.options ?? {},
+    variants: r.variants ?? null,
+    test: r.ab_test ?? null,
+    testDecision: r.ab_decision ?? null,
     status: r.status,
     statusReason: r.status_reason,
     parentId: r.parent_id,
@@ -119,6 +137,8 @@ export function toCampaign(r: CampaignRow): Campaign {
 export interface LedgerCounts {
   total: number;
   pending: number;
+  /** The rest of an A/B test's audience, waiting for the decision. */
+  held: number;
   deferred: number;
   /** Of `deferred`, rows waiting for their (or their segment's) best hour. */
   waitingForBestHour: number;

@@ -76,6 +76,10 @@ export type CampaignCreateParams = BodyOf<'/api/v1/campaigns', 'post'>;
 export type CampaignUpdateParams = BodyOf<'/api/v1/campaigns/{id}', 'patch'>;
 /** Filters, sorting and paging of the campaign list. */
 export type CampaignListParams = QueryOf<'/api/v1/campaigns', 'get'>;
+/** One A/B variant of a campaign (issue 19): a key, a name and the subject and/or body it sends. */
+export type CampaignVariant = NonNullable<Campaign['variants']>[number];
+/** A campaign's A/B test: share, winning metric, duration. */
+export type CampaignTest = NonNullable<Campaign['test']>;
 
 /** An import with live progress. */
 export type Import = DataOf<'/api/v1/imports/{id}', 'get'>;

@@ -18,6 +18,10 @@ const CAMPAIGN_RULES: readonly UnexpressedRule[] = [
   { status: 422, rule: 'subject and body must be valid Liquid templates using known customer fields (details give line and column)' },
   { status: 422, rule: 'an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression' },
   { status: 422, rule: 'segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields' },
+  {
+    status: 422,
+    rule: "variants and test come together; variant keys are unique; each variant overrides the subject, the body or both; an SMS variant has no subject and an email variant needs one (its own or the campaign's); the test duration is 5 s to 30 days and a conversion window at most the test duration",
+  },
   TIMEZONE_RULE,
   { status: 422, rule: 'sendTime optimal picks each recipient their own hour: it cannot be combined with options.sendInRecipientTimezone' },
 ];

@@ -6,6 +6,39 @@ import type { Audience, CampaignInput, Schedule } from '../../../domain/campaign
 import { CAMPAIGN_STATUSES } from '../../../domain/campaigns/types';
 import { SEND_TIMES } from '../../../domain/campaigns/sendTime';
 import { text } from '../../text';
+import { TEST_DURATION_PATTERN, VARIANT_LIMITS } from '../../../domain/campaigns/variants';
+
+/** A test duration or conversion window: a whole number and a unit (s, m, h, d). */
+const duration = z.string().regex(new RegExp(TEST_DURATION_PATTERN), 'must be a whole number and a unit: s, m, h or d ("30m", "4h", "2d")');
+
+/** One A/B variant: a key, a name, and the subject and/or body it sends instead of the campaign's. */
+export const VariantInput = z
+  .object({
+    key: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be 1 to 32 letters, digits, _ or -')
+      .meta({ description: 'Stable key of the variant ("A", "B", "short-subject"), unique in the campaign' }),
+    name: text({ min: 1, max: 200 }),
+    subject: text({ max: 998, trim: false }).nullish(),
+    body: text({ min: 1, max: 100_000, trim: false }).nullish(),
+  })
+  .strict()
+  .meta({ id: 'CampaignVariant' });
+
+/** The A/B test: the share that tests, what wins, how long the test runs. */
+export const TestInput = z
+  .object({
+    share: z.number().gt(0).lt(1).meta({ description: 'Share of the sendable audience split evenly across the variants (0.2 = 20 %)' }),
+    metric: z
+      .union([
+        z.enum(['opens', 'clicks']),
+        z.object({ event: text({ min: 1, max: 200 }).meta({ description: 'A tracked customer event name' }), within: duration }).strict(),
+      ])
+      .meta({ description: 'opens, clicks, or a conversion: the tracked event within a window after the send' }),
+    duration: duration.meta({ description: 'How long after the send starts the winner is decided (5 s to 30 days)' }),
+  })
+  .strict()
+  .meta({ id: 'CampaignTest' });
 
 /** Five-field cron (minute hour day month weekday), as Temporal Schedules take it. */
 const cron = z
@@ -77,6 +110,8 @@ const CampaignFields = z
       .optional()
       .meta({ description: "optimal: each recipient at their best hour (from their opens, else their segment's) within 24 hours of the start" }),
     options: OptionsInput.optional(),
+    variants: z.array(VariantInput).min(VARIANT_LIMITS.min).max(VARIANT_LIMITS.max).nullish().meta({ description: 'A/B variants (2 to 5); null removes them' }),
+    test: TestInput.nullish().meta({ description: 'The A/B test; required with variants, null removes it' }),
   })
   .strict();
 
@@ -138,6 +173,8 @@ function toInput(v: Fields, ctx: z.RefinementCtx, partial: boolean): Partial<Cam
   if (schedule) out.schedule = schedule;
   if (v.options) out.options = v.options;
   if (v.sendTime) out.sendTime = v.sendTime;
+  if (v.variants !== undefined) out.variants = v.variants;
+  if (v.test !== undefined) out.test = v.test;
   for (const i of issues) ctx.addIssue({ code: 'custom', path: i.path, message: i.message });
   return out;
 }
@@ -200,6 +237,12 @@ export const CampaignView = z.object({
   schedule: z.record(z.string(), z.unknown()),
   sendTime: z.enum(SEND_TIMES),
   options: z.record(z.string(), z.unknown()),
+  variants: z.array(VariantInput).nullable(),
+  test: TestInput.nullable(),
+  testDecision: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .meta({ description: 'The recorded A/B decision with its numbers; null before the test window ends' }),
   status: z.enum(CAMPAIGN_STATUSES),
   statusReason: z.string().nullable(),
   parentId: z.uuid().nullable(),

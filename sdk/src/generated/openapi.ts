@@ -130,6 +130,7 @@ export interface paths {
          *     - 422: subject and body must be valid Liquid templates using known customer fields (details give line and column)
          *     - 422: an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression
          *     - 422: segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields
+         *     - 422: variants and test come together; variant keys are unique; each variant overrides the subject, the body or both; an SMS variant has no subject and an email variant needs one (its own or the campaign's); the test duration is 5 s to 30 days and a conversion window at most the test duration
          *     - 422: a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it)
          *     - 422: sendTime optimal picks each recipient their own hour: it cannot be combined with options.sendInRecipientTimezone
          *     - 422: an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused)
@@ -158,6 +159,7 @@ export interface paths {
          *     - 422: subject and body must be valid Liquid templates using known customer fields (details give line and column)
          *     - 422: an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression
          *     - 422: segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields
+         *     - 422: variants and test come together; variant keys are unique; each variant overrides the subject, the body or both; an SMS variant has no subject and an email variant needs one (its own or the campaign's); the test duration is 5 s to 30 days and a conversion window at most the test duration
          *     - 422: a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it)
          *     - 422: sendTime optimal picks each recipient their own hour: it cannot be combined with options.sendInRecipientTimezone
          */
@@ -174,6 +176,7 @@ export interface paths {
          *     - 422: subject and body must be valid Liquid templates using known customer fields (details give line and column)
          *     - 422: an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression
          *     - 422: segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields
+         *     - 422: variants and test come together; variant keys are unique; each variant overrides the subject, the body or both; an SMS variant has no subject and an email variant needs one (its own or the campaign's); the test duration is 5 s to 30 days and a conversion window at most the test duration
          *     - 422: a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it)
          *     - 422: sendTime optimal picks each recipient their own hour: it cannot be combined with options.sendInRecipientTimezone
          */
@@ -2706,7 +2709,13 @@ export interface components {
                 status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                 statusReason: string | null;
                 subject: string | null;
+                test: components["schemas"]["CampaignTest"];
+                /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                testDecision: {
+                    [key: string]: unknown;
+                } | null;
                 updatedAt: string;
+                variants: components["schemas"]["CampaignVariant"][] | null;
             }[];
             pagination: components["schemas"]["Pagination"];
         };
@@ -2835,6 +2844,25 @@ export interface components {
             timestamp: string;
             /** @enum {string} */
             type: "campaign.started";
+        };
+        CampaignTest: {
+            /** @description How long after the send starts the winner is decided (5 s to 30 days) */
+            duration: string;
+            /** @description opens, clicks, or a conversion: the tracked event within a window after the send */
+            metric: ("opens" | "clicks") | {
+                /** @description A tracked customer event name */
+                event: string;
+                within: string;
+            };
+            /** @description Share of the sendable audience split evenly across the variants (0.2 = 20 %) */
+            share: number;
+        } | null;
+        CampaignVariant: {
+            body?: string | null;
+            /** @description Stable key of the variant ("A", "B", "short-subject"), unique in the campaign */
+            key: string;
+            name: string;
+            subject?: string | null;
         };
         ComplaintStatistics: {
             complaintsByCategory: {
@@ -6687,6 +6715,19 @@ export interface operations {
                      */
                     sendTime?: "scheduled" | "optimal";
                     subject?: string | null;
+                    /** @description The A/B test; required with variants, null removes it */
+                    test?: {
+                        /** @description How long after the send starts the winner is decided (5 s to 30 days) */
+                        duration: string;
+                        /** @description opens, clicks, or a conversion: the tracked event within a window after the send */
+                        metric: ("opens" | "clicks") | {
+                            /** @description A tracked customer event name */
+                            event: string;
+                            within: string;
+                        };
+                        /** @description Share of the sendable audience split evenly across the variants (0.2 = 20 %) */
+                        share: number;
+                    } | null;
                     /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                     timezone?: string;
                     /**
@@ -6694,6 +6735,8 @@ export interface operations {
                      * @enum {string}
                      */
                     type?: "email" | "sms";
+                    /** @description A/B variants (2 to 5); null removes them */
+                    variants?: components["schemas"]["CampaignVariant"][] | null;
                 };
             };
         };
@@ -6737,7 +6780,13 @@ export interface operations {
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                             statusReason: string | null;
                             subject: string | null;
+                            test: components["schemas"]["CampaignTest"];
+                            /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                            testDecision: {
+                                [key: string]: unknown;
+                            } | null;
                             updatedAt: string;
+                            variants: components["schemas"]["CampaignVariant"][] | null;
                         };
                     };
                 };
@@ -6810,7 +6859,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds); subject and body must be valid Liquid templates using known customer fields (details give line and column); an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression; segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it); sendTime optimal picks each recipient their own hour: it cannot be combined with options.sendInRecipientTimezone; an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused) */
+            /** @description The body does not pass validation; details list each failing field with its path; channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds); subject and body must be valid Liquid templates using known customer fields (details give line and column); an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression; segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields; variants and test come together; variant keys are unique; each variant overrides the subject, the body or both; an SMS variant has no subject and an email variant needs one (its own or the campaign's); the test duration is 5 s to 30 days and a conversion window at most the test duration; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it); sendTime optimal picks each recipient their own hour: it cannot be combined with options.sendInRecipientTimezone; an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused) */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -6906,7 +6955,13 @@ export interface operations {
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                             statusReason: string | null;
                             subject: string | null;
+                            test: components["schemas"]["CampaignTest"];
+                            /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                            testDecision: {
+                                [key: string]: unknown;
+                            } | null;
                             updatedAt: string;
+                            variants: components["schemas"]["CampaignVariant"][] | null;
                         };
                     };
                 };
@@ -7097,6 +7152,19 @@ export interface operations {
                      */
                     sendTime?: "scheduled" | "optimal";
                     subject?: string | null;
+                    /** @description The A/B test; required with variants, null removes it */
+                    test?: {
+                        /** @description How long after the send starts the winner is decided (5 s to 30 days) */
+                        duration: string;
+                        /** @description opens, clicks, or a conversion: the tracked event within a window after the send */
+                        metric: ("opens" | "clicks") | {
+                            /** @description A tracked customer event name */
+                            event: string;
+                            within: string;
+                        };
+                        /** @description Share of the sendable audience split evenly across the variants (0.2 = 20 %) */
+                        share: number;
+                    } | null;
                     /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                     timezone?: string;
                     /**
@@ -7104,6 +7172,8 @@ export interface operations {
                      * @enum {string}
                      */
                     type?: "email" | "sms";
+                    /** @description A/B variants (2 to 5); null removes them */
+                    variants?: components["schemas"]["CampaignVariant"][] | null;
                 };
             };
         };
@@ -7147,7 +7217,13 @@ export interface operations {
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                             statusReason: string | null;
                             subject: string | null;
+                            test: components["schemas"]["CampaignTest"];
+                            /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                            testDecision: {
+                                [key: string]: unknown;
+                            } | null;
                             updatedAt: string;
+                            variants: components["schemas"]["CampaignVariant"][] | null;
                         };
                     };
                 };
@@ -7231,7 +7307,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds); subject and body must be valid Liquid templates using known customer fields (details give line and column); an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression; segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it); sendTime optimal picks each recipient their own hour: it cannot be combined with options.sendInRecipientTimezone */
+            /** @description The body does not pass validation; details list each failing field with its path; channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds); subject and body must be valid Liquid templates using known customer fields (details give line and column); an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression; segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields; variants and test come together; variant keys are unique; each variant overrides the subject, the body or both; an SMS variant has no subject and an email variant needs one (its own or the campaign's); the test duration is 5 s to 30 days and a conversion window at most the test duration; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it); sendTime optimal picks each recipient their own hour: it cannot be combined with options.sendInRecipientTimezone */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -7491,6 +7567,19 @@ export interface operations {
                      */
                     sendTime?: "scheduled" | "optimal";
                     subject?: string | null;
+                    /** @description The A/B test; required with variants, null removes it */
+                    test?: {
+                        /** @description How long after the send starts the winner is decided (5 s to 30 days) */
+                        duration: string;
+                        /** @description opens, clicks, or a conversion: the tracked event within a window after the send */
+                        metric: ("opens" | "clicks") | {
+                            /** @description A tracked customer event name */
+                            event: string;
+                            within: string;
+                        };
+                        /** @description Share of the sendable audience split evenly across the variants (0.2 = 20 %) */
+                        share: number;
+                    } | null;
                     /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                     timezone?: string;
                     /**
@@ -7498,6 +7587,8 @@ export interface operations {
                      * @enum {string}
                      */
                     type?: "email" | "sms";
+                    /** @description A/B variants (2 to 5); null removes them */
+                    variants?: components["schemas"]["CampaignVariant"][] | null;
                 };
             };
         };
@@ -7541,7 +7632,13 @@ export interface operations {
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                             statusReason: string | null;
                             subject: string | null;
+                            test: components["schemas"]["CampaignTest"];
+                            /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                            testDecision: {
+                                [key: string]: unknown;
+                            } | null;
                             updatedAt: string;
+                            variants: components["schemas"]["CampaignVariant"][] | null;
                         };
                     };
                 };
@@ -7625,7 +7722,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds); subject and body must be valid Liquid templates using known customer fields (details give line and column); an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression; segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it); sendTime optimal picks each recipient their own hour: it cannot be combined with options.sendInRecipientTimezone */
+            /** @description The body does not pass validation; details list each failing field with its path; channel (or type), body (or content) and an audience must come in one of the two spellings; seed 003's audienceType needs its companion field (segmentId, segmentRules or customerIds); subject and body must be valid Liquid templates using known customer fields (details give line and column); an email campaign needs a subject; a scheduled time must be in the future; a cron must be a valid five-field expression; segmentId must name a segment of this tenant; inline rules must name fields of GET /segments/fields; variants and test come together; variant keys are unique; each variant overrides the subject, the body or both; an SMS variant has no subject and an email variant needs one (its own or the campaign's); the test duration is 5 s to 30 days and a conversion window at most the test duration; a timezone must be an IANA name the zone database knows (Intl.DateTimeFormat accepts it); sendTime optimal picks each recipient their own hour: it cannot be combined with options.sendInRecipientTimezone */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -7844,7 +7941,13 @@ export interface operations {
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                             statusReason: string | null;
                             subject: string | null;
+                            test: components["schemas"]["CampaignTest"];
+                            /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                            testDecision: {
+                                [key: string]: unknown;
+                            } | null;
                             updatedAt: string;
+                            variants: components["schemas"]["CampaignVariant"][] | null;
                         };
                     };
                 };
@@ -8138,7 +8241,13 @@ export interface operations {
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                             statusReason: string | null;
                             subject: string | null;
+                            test: components["schemas"]["CampaignTest"];
+                            /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                            testDecision: {
+                                [key: string]: unknown;
+                            } | null;
                             updatedAt: string;
+                            variants: components["schemas"]["CampaignVariant"][] | null;
                         };
                     };
                 };
@@ -8451,7 +8560,13 @@ export interface operations {
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                             statusReason: string | null;
                             subject: string | null;
+                            test: components["schemas"]["CampaignTest"];
+                            /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                            testDecision: {
+                                [key: string]: unknown;
+                            } | null;
                             updatedAt: string;
+                            variants: components["schemas"]["CampaignVariant"][] | null;
                         };
                     };
                 };
@@ -8642,7 +8757,13 @@ export interface operations {
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                             statusReason: string | null;
                             subject: string | null;
+                            test: components["schemas"]["CampaignTest"];
+                            /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                            testDecision: {
+                                [key: string]: unknown;
+                            } | null;
                             updatedAt: string;
+                            variants: components["schemas"]["CampaignVariant"][] | null;
                         };
                     };
                 };
@@ -8819,7 +8940,13 @@ export interface operations {
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                             statusReason: string | null;
                             subject: string | null;
+                            test: components["schemas"]["CampaignTest"];
+                            /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                            testDecision: {
+                                [key: string]: unknown;
+                            } | null;
                             updatedAt: string;
+                            variants: components["schemas"]["CampaignVariant"][] | null;
                         };
                     };
                 };
@@ -8995,7 +9122,13 @@ export interface operations {
                             status: "draft" | "scheduled" | "sending" | "paused" | "completed" | "cancelled" | "failed";
                             statusReason: string | null;
                             subject: string | null;
+                            test: components["schemas"]["CampaignTest"];
+                            /** @description The recorded A/B decision with its numbers; null before the test window ends */
+                            testDecision: {
+                                [key: string]: unknown;
+                            } | null;
                             updatedAt: string;
+                            variants: components["schemas"]["CampaignVariant"][] | null;
                         };
                     };
                 };

@@ -10,10 +10,11 @@ import { Pool } from 'pg';
 import { validateRequest } from 'twilio/lib/webhooks/webhooks';
 import { backendCpuMs, backendCpuSpent, mainThreadCpuMs } from './cpu-time';
 import { withCpuProfile } from './cpu-profile';
-import { createBenchTenant, createDatabase, dropDatabase, migrate, openBenchServer, startHeraldInProcess } from './herald';
+import { createBenchTenant, createDatabase, dropDatabase, migrate, openBenchServer, startHeraldInProcess, type InProcessHerald } from './herald';
 import { listenLoopback, loadHttp, type HttpLoadResult } from './http-load';
 import { envInt, printFigure, printRatio, round } from './report';
 import { requestList } from './request-list';
+import inboundRequest from './twilio-inbound-request';
 
 /**
  * conversations-inbound (issue 18): Twilio's inbound webhook under load. BENCH_CONNECTIONS (50)
@@ -139,6 +140,62 @@ async function verifyHeraldThreads(pool: Pool, tenantId: string, knownCustomers:
     throw new Error(`Herald's threads disagree with its messages: ${JSON.stringify(r)}`);
 }
 
+/**
+ * Posts one message from a known sender and one from a new sender to Herald with every SQL
+ * statement its knex pool runs counted (`round_trips_*`; on stderr the statements with the ms each
+ * kind took as the client saw it): what one inbound post costs, beside the bare route's one INSERT.
+ */
+async function countRoundTrips(herald: InProcessHerald, token: string, knownCustomers: number): Promise<void> {
+  // The request module's counter decides the sender: n % NEW_EVERY === 1 is a new number.
+  const post = async () => {
+    const context: Record<string, unknown> = {
+      prefix: 'count',
+      url: `${PUBLIC_URL}${PATH}`,
+      token,
+      to: TO,
+      knownCustomers,
+      newBase: 7_000_000,
+      newEvery: NEW_EVERY,
+    };
+    const { body, headers } = inboundRequest({}, context);
+    const res = await fetch(`${herald.url}${PATH}`, { method: 'POST', headers, body });
+    await res.text();
+    if (res.status !== 200) throw new Error(`Herald answered ${res.status} to a signed inbound post`);
+  };
+  for (let i = 0; i < 2 * NEW_EVERY; i++) await post(); // warm, and bring the counter back to a known sender
+  for (const kind of ['known_sender', 'new_sender']) {
+    const statements: string[] = [];
+    const started = new Map<string, number>();
+    const spent = new Map<string, number>();
+    const sqlOf = (q: { sql: string }) => q.sql.replace(/\s+/g, ' ').slice(0, 110);
+    const onQuery = (q: { sql: string; __knexQueryUid: string }) => {
+      statements.push(sqlOf(q));
+      started.set(q.__knexQueryUid, performance.now());
+    };
+    const onResponse = (_r: unknown, q: { sql: string; __knexQueryUid: string }) => {
+      const t0 = started.get(q.__knexQueryUid);
+      if (t0 !== undefined) spent.set(sqlOf(q), (spent.get(sqlOf(q)) ?? 0) + performance.now() - t0);
+    };
+    herald.runtime.db.on('query', onQuery).on('query-response', onResponse);
+    try {
+      await post();
+    } finally {
+      herald.runtime.db.off('query', onQuery).off('query-response', onResponse);
+    }
+    const byKind = new Map<string, number>();
+    for (const s of statements) byKind.set(s, (byKind.get(s) ?? 0) + 1);
+    process.stderr.write(`${BENCH}: statements of one post from a ${kind.replace('_', ' ')}:\n`);
+    for (const [s, n] of byKind)
+      process.stderr.write(
+        `${BENCH}: ${String(n).padStart(3)} × ${round(spent.get(s) ?? 0, 2)
+          .toFixed(2)
+          .padStart(7)} ms  ${s}\n`,
+      );
+    const total = [...spent.values()].reduce((a, b) => a + b, 0);
+    printFigure(BENCH, `round_trips_${kind}`, { statements: statements.length, distinct: byKind.size, sql_ms: round(total, 2) });
+  }
+}
+
 /** A measured load with the CPU each post cost the API's thread and the database's backends. */
 interface Measured extends HttpLoadResult {
   nodeCpuMsPerRequest: number;
@@ -234,6 +291,8 @@ export async function run(): Promise<void> {
         pool_size: poolSize,
         node_env: herald.config.NODE_ENV,
       });
+
+      await countRoundTrips(herald, token, known);
 
       const bare = await listenLoopback(bareApp(pool, token, bareTenant.tenantId, rows[0]!.id).callback());
       try {

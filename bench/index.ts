@@ -101,6 +101,11 @@ export const benchmarks: Record<string, Benchmark> = {
       "signed Twilio inbound posts (SMS and WhatsApp, known and new senders) to Herald's /messaging/twilio/inbound vs a bare Koa + pg route that checks the signature and inserts one row, 50 connections; every accepted post checked stored once",
     load: () => import('./conversations-inbound'),
   },
+  'conversations-inbox': {
+    description:
+      'the inbox GET /conversations by last message on 1,000,000 conversations over 100,000 customers: first page, status=open + assignee, next pages by cursor; p99 at 1 and 10 connections, EXPLAIN ANALYZE',
+    load: () => import('./conversations-inbox'),
+  },
   webhooks: {
     description:
       "Herald's webhook delivery (10k events to 1 endpoint, and fanned out to 10) beside raw undici + HMAC, and commit → first attempt p50/p99 at 200 events/s",

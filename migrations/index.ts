@@ -27,6 +27,7 @@ import * as journeysChained from './20261206000400_journeys_chained';
 import * as conversations from './20261207000100_conversations';
 import * as conversationJourneyTriggers from './20261207000200_conversation_journey_triggers';
 import * as conversationReplySweep from './20261207000300_conversation_reply_sweep';
+import * as conversationsInbox from './20261207000400_conversations_inbox';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -68,6 +69,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261207000100_conversations', conversations],
   ['20261207000200_conversation_journey_triggers', conversationJourneyTriggers],
   ['20261207000300_conversation_reply_sweep', conversationReplySweep],
+  ['20261207000400_conversations_inbox', conversationsInbox],
 ];
 
 /** knex's MigrationSource over the static list above. */

@@ -137,9 +137,13 @@ export interface InProcessHerald {
   close(): Promise<void>;
 }
 
-/** Starts the API in this process on an ephemeral loopback port, wired as `herald serve` wires it (see test/support/testServer.ts). */
-export async function startHeraldInProcess(databaseUrl: string): Promise<InProcessHerald> {
-  const config = loadConfig({ ...process.env, PORT: '1', ...heraldEnv(databaseUrl) });
+/**
+ * Starts the API in this process on an ephemeral loopback port, wired as `herald serve` wires it
+ * (see test/support/testServer.ts). `env` adds settings a benchmark needs on top of
+ * {@link heraldEnv} (for example a Twilio auth token and PUBLIC_URL for signed webhooks).
+ */
+export async function startHeraldInProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<InProcessHerald> {
+  const config = loadConfig({ ...process.env, PORT: '1', ...heraldEnv(databaseUrl), ...env });
   const runtime = createRuntime(config, createLogger(config.LOG_LEVEL));
   const app = createApp({ config, domain: runtime.domain, logger: runtime.logger, rateLimiters: createRateLimiters(config, runtime.db) });
   const server = await startServer(app, '127.0.0.1', 0);

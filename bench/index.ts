@@ -96,6 +96,16 @@ export const benchmarks: Record<string, Benchmark> = {
       'journeys (issue 17): a segment burst (BENCH_CUSTOMERS, default 100,000) through branch → send e-mail vs the same campaign; event wake-ups at 200/s with 100,000 runs waiting (p50/p99); 1,000,000 runs in a 7-day delay: worker CPU and RSS (BENCH_FIGURES picks)',
     load: () => import('./journeys'),
   },
+  'conversations-inbound': {
+    description:
+      "signed Twilio inbound posts (SMS and WhatsApp, known and new senders) to Herald's /messaging/twilio/inbound vs a bare Koa + pg route that checks the signature and inserts one row, 50 connections; every accepted post checked stored once",
+    load: () => import('./conversations-inbound'),
+  },
+  'conversations-inbox': {
+    description:
+      'the inbox GET /conversations by last message on 1,000,000 conversations over 100,000 customers: first page, status=open + assignee, next pages by cursor; p99 at 1 and 10 connections, EXPLAIN ANALYZE',
+    load: () => import('./conversations-inbox'),
+  },
   webhooks: {
     description:
       "Herald's webhook delivery (10k events to 1 endpoint, and fanned out to 10) beside raw undici + HMAC, and commit → first attempt p50/p99 at 200 events/s",

@@ -12,6 +12,8 @@ export interface RequestSpec {
   headers?: Record<string, string>;
   body?: string;
   setupRequest?: string;
+  /** A module path too: `(status, body, context, headers) => void`, called with each response. */
+  onResponse?: string;
 }
 
 /** Options of a load driven by a request list. */

@@ -29,6 +29,7 @@ import * as conversationJourneyTriggers from './20261207000200_conversation_jour
 import * as conversationReplySweep from './20261207000300_conversation_reply_sweep';
 import * as sendTime from './20261208000200_send_time';
 import * as campaignVariants from './20261208000300_campaign_variants';
+import * as conversationsInbox from './20261207000400_conversations_inbox';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -72,6 +73,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261207000300_conversation_reply_sweep', conversationReplySweep],
   ['20261208000200_send_time', sendTime],
   ['20261208000300_campaign_variants', campaignVariants],
+  ['20261207000400_conversations_inbox', conversationsInbox],
 ];
 
 /** knex's MigrationSource over the static list above. */

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { Herald, HeraldBadRequestError } from '../../sdk/src';
 import { createInsightService, insightId } from '../../domain/insights/service';
 import type { InsightList } from '../../domain/insights/service';
 import { buildTenant, testDb } from '../support/factories';
@@ -219,5 +220,12 @@ describe('insights', () => {
       expect([query, bad.status, bad.body.error.code]).toEqual([query, 400, expect.any(String)]);
     }
     expect((await server.request('/api/v1/ai/insights')).status).toBe(401);
+  });
+
+  it("is the SDK's herald.insights.list, typed from the document", async () => {
+    const herald = new Herald({ baseUrl: server.url, apiKey: a.adminKey });
+    const list = await herald.insights.list({ period: '30d', types: 'customers_at_risk' });
+    expect(list.insights.map((i) => [i.type, i.affectedCustomers, i.metric.current])).toEqual([['customers_at_risk', 6, 6]]);
+    await expect(herald.insights.list({ period: 'soon' })).rejects.toBeInstanceOf(HeraldBadRequestError);
   });
 });

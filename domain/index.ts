@@ -14,6 +14,7 @@ import { createCustomerIdentities } from './customers/identities';
 import { createHealthService } from './health/service';
 import { createIdempotencyService } from './idempotency/service';
 import { createImportService } from './imports/service';
+import { createInsightService } from './insights/service';
 import { createJourneyService } from './journeys/service';
 import { createJourneyAnalytics } from './journeys/analytics';
 import { createJourneyRunQueries } from './journeys/runQueries';
@@ -101,6 +102,7 @@ export function createDomain(deps: DomainDeps) {
     idempotency: createIdempotencyService(deps),
     imports: createImportService({ db, temporal: deps.temporal }),
     journeys: createJourneyService({ db }),
+    insights: createInsightService({ db }),
     webhooks: createWebhookService({ db, temporal: deps.temporal, logger: deps.logger, settings: deps.webhooks }),
     webhookDeliveries: createDeliveryService({ db, temporal: deps.temporal, logger: deps.logger }),
     journeyAnalytics: createJourneyAnalytics({ db }),

@@ -1,27 +1,8 @@
 import type { Knex } from 'knex';
-import { iso } from '../../lib/time';
+import type { InsightFinding, InsightProducer, InsightQuery } from '../insights/types';
 import { readMessagingSettings } from '../messaging/settings';
 import { segmentBestHour } from './bestHour';
 import { customerZoneJoin } from './histograms';
-
-/**
- * The best-send-hour insight of `GET /ai/insights` (issue 19): "segment X opens most at 19:00,
- * campaigns to it go out at 09:00". The insights list calls {@link bestHourInsights}; the shape is
- * issue 19's insight.
- */
-
-/** One insight, in issue 19's shape. */
-export interface Insight {
-  id: string;
-  type: string;
-  title: string;
-  description: string;
-  impact: 'high' | 'medium' | 'low';
-  affectedCustomers: number;
-  metric: { name: string; current: number; previous: number; change: number };
-  recommendation: string;
-  evidence: { window: { from: string; to: string }; counts: Record<string, number> };
-}
 
 /** Segments looked at: those the most recent campaigns of the window went to. */
 const MAX_SEGMENTS = 50;
@@ -79,47 +60,44 @@ const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
 const circular = (a: number, b: number) => Math.min(Math.abs(a - b), 24 - Math.abs(a - b));
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
-/** Impact from affected customers × the share of opens gained by moving the send hour. */
-function impactOf(affected: number, gain: number): Insight['impact'] {
-  const score = affected * gain;
-  return score >= 500 ? 'high' : score >= 50 ? 'medium' : 'low';
-}
-
 /**
- * Best-send-hour insights of a tenant: for each segment campaigns went to in `window` (at most
- * 50, the most recent), one insight when the model finds the segment's best hour (its own rule
- * and history, read at `now`) and the hour its campaigns' messages usually went out at (recipients'
- * local time, at least 20 messages) is 2 hours or more away from it. Sorted by impact score, then
- * segment id, so the same data gives the same list.
+ * The best-send-hour insight of `GET /ai/insights` (issue 19): "segment X opens most at 19:00,
+ * campaigns to it go out at 09:00". For each segment campaigns went to in the window (at most 50,
+ * the most recent), one finding when the model finds the segment's best hour (its own rule and
+ * history, read at the request's clock) and the hour its campaigns' messages usually went out at
+ * (recipients' local time, at least 20 messages) is 2 hours or more away from it. The effect is
+ * the share of opens gained by moving the send hour; the insights runner ranks and ids it.
  */
-export async function bestHourInsights(db: Knex, tenantId: string, window: { from: Date; to: Date }, now: Date): Promise<Insight[]> {
-  const settings = await readMessagingSettings(db, tenantId);
-  const found: { insight: Insight; score: number }[] = [];
-  for (const segmentId of await campaignedSegments(db, tenantId, window)) {
-    const best = await segmentBestHour(db, tenantId, segmentId, now);
-    if (!best || best.hour === null) continue;
-    const sends = await sendHours(db, tenantId, segmentId, window, settings.timezone ?? null);
-    const sent = sends.histogram.reduce((a, b) => a + b, 0);
-    if (sent < MIN_SENT) continue;
-    const usual = sends.histogram.indexOf(Math.max(...sends.histogram));
-    if (circular(usual, best.hour) < MIN_HOURS_APART) continue;
-    const segment = await db('segments').where({ tenant_id: tenantId, id: segmentId }).first('name');
-    const atBest = best.peakShare;
-    const atUsual = best.opens ? round((best.histogram[usual] ?? 0) / best.opens) : 0;
-    const gain = round(atBest - atUsual);
-    found.push({
-      score: best.members * gain,
-      insight: {
-        id: `best-send-hour:${segmentId}`,
+export const bestSendHour: InsightProducer = {
+  type: 'best_send_hour',
+  async produce(q: InsightQuery): Promise<InsightFinding[]> {
+    const { db, tenantId, window } = q;
+    const settings = await readMessagingSettings(db, tenantId);
+    const found: InsightFinding[] = [];
+    for (const segmentId of await campaignedSegments(db, tenantId, window)) {
+      const best = await segmentBestHour(db, tenantId, segmentId, q.now);
+      if (!best || best.hour === null) continue;
+      const sends = await sendHours(db, tenantId, segmentId, window, settings.timezone ?? null);
+      const sent = sends.histogram.reduce((a, b) => a + b, 0);
+      if (sent < MIN_SENT) continue;
+      const usual = sends.histogram.indexOf(Math.max(...sends.histogram));
+      if (circular(usual, best.hour) < MIN_HOURS_APART) continue;
+      const name = ((await db('segments').where({ tenant_id: tenantId, id: segmentId }).first('name')) as { name: string } | undefined)?.name;
+      const atBest = best.peakShare;
+      const atUsual = best.opens ? round((best.histogram[usual] ?? 0) / best.opens) : 0;
+      const gain = round(atBest - atUsual);
+      found.push({
         type: 'best_send_hour',
-        title: `${segment?.name ?? 'A segment'} opens most at ${hh(best.hour)}`,
-        description: `Members of ${segment?.name ?? 'this segment'} open most at ${hh(best.hour)} their time (${Math.round(atBest * 100)} % of ${best.opens} opens), but campaigns to it go out at ${hh(usual)} (${Math.round(atUsual * 100)} % of opens happen then).`,
-        impact: impactOf(best.members, gain),
+        subject: { kind: 'segment_hour', id: segmentId, name: name ?? segmentId },
+        title: `${name ?? 'A segment'} opens most at ${hh(best.hour)}`,
+        description: `Members of ${name ?? 'this segment'} open most at ${hh(best.hour)} their time (${Math.round(atBest * 100)} % of ${best.opens} opens), but campaigns to it go out at ${hh(usual)} (${Math.round(atUsual * 100)} % of opens happen then).`,
+        recommendation: `Send campaigns to ${name ?? 'this segment'} with sendTime "optimal", or schedule them for ${hh(best.hour)} in recipients' timezones.`,
         affectedCustomers: best.members,
+        effect: gain,
         metric: { name: 'share_of_opens_in_send_hour', current: atBest, previous: atUsual, change: gain },
-        recommendation: `Send campaigns to ${segment?.name ?? 'this segment'} with sendTime "optimal", or schedule them for ${hh(best.hour)} in recipients' timezones.`,
         evidence: {
-          window: { from: iso(window.from)!, to: iso(window.to)! },
+          window,
+          previousWindow: null,
           counts: {
             opens: best.opens,
             opensInBestHour: best.peakOpens,
@@ -131,9 +109,8 @@ export async function bestHourInsights(db: Knex, tenantId: string, window: { fro
             messagesInSendHour: sends.histogram[usual] ?? 0,
           },
         },
-      },
-    });
-  }
-  found.sort((a, b) => b.score - a.score || a.insight.id.localeCompare(b.insight.id));
-  return found.map((f) => f.insight);
-}
+      });
+    }
+    return found;
+  },
+};

@@ -124,6 +124,13 @@ export type JourneyRunDetail = DataOf<'/api/v1/journeys/{id}/runs/{runId}', 'get
 /** Filters and paging of a journey's runs. */
 export type JourneyRunListParams = QueryOf<'/api/v1/journeys/{id}/runs', 'get'>;
 
+/** GET /ai/insights's answer: the insights, best first, and the windows they compare. */
+export type InsightList = ResponseOf<'/api/v1/ai/insights', 'get'>;
+/** One insight: seed 003's fields and Herald's metric, evidence and score. */
+export type Insight = InsightList['insights'][number];
+/** The period, type filter and limit of GET /ai/insights. */
+export type InsightListParams = QueryOf<'/api/v1/ai/insights', 'get'>;
+
 /** An API key as listed (never the key itself). */
 export type ApiKey = DataOf<'/api/v1/api-keys/{id}', 'delete'>;
 /** A new API key with the key itself, shown once. */

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { createEngagementQueries } from '../../domain/engagement/bestHour';
 import { customerBestHourJoin, customerZoneJoin } from '../../domain/engagement/histograms';
-import { bestHourInsights } from '../../domain/engagement/insights';
+import { bestSendHour } from '../../domain/engagement/insights';
 import { buildTenant } from '../support/factories';
 import { startCampaignStack, waitFor, type CampaignStack } from './campaignHarness';
 
@@ -13,6 +13,14 @@ import { startCampaignStack, waitFor, type CampaignStack } from './campaignHarne
  * Mexico City recipients are due seconds later, while Kolkata's and Tokyo's 19:00 are hours away.
  */
 const HOUR = 3_600_000;
+
+/** The best-send-hour producer's findings over the last 30 days, as GET /ai/insights runs it. */
+const bestHourFindings = (db: Knex, tenantId: string) => {
+  const now = new Date();
+  const window = { from: new Date(now.getTime() - 30 * 24 * HOUR), to: now };
+  const previousWindow = { from: new Date(now.getTime() - 60 * 24 * HOUR), to: window.from };
+  return bestSendHour.produce({ db, tenantId, now, periodDays: 30, window, previousWindow });
+};
 let offsetMs = 0;
 const clock = () => new Date(Date.now() + offsetMs);
 
@@ -158,10 +166,10 @@ it('sends each recipient at their best hour, a customer without history at the s
   await api(`/api/v1/campaigns/${id}/cancel`, { method: 'POST' });
 
   offsetMs = 0;
-  const insights = await bestHourInsights(db, t.tenantId, { from: new Date(Date.now() - 30 * 24 * HOUR), to: new Date() }, new Date());
+  const insights = await bestHourFindings(db, t.tenantId);
   expect(insights).toHaveLength(1);
   expect(insights[0]).toMatchObject({
-    id: `best-send-hour:${evening}`,
+    subject: { kind: 'segment_hour', id: evening },
     type: 'best_send_hour',
     affectedCustomers: 7,
     metric: { name: 'share_of_opens_in_send_hour', current: 1, previous: 0, change: 1 },
@@ -187,7 +195,7 @@ it('sends at the campaign’s time when neither customer nor segment has history
   expect(one).toMatchObject({ hour: null, reason: 'no_clear_peak', opens: 24, peakOpens: 1 });
   expect(one.histogram).toEqual(Array.from({ length: 24 }, () => 1));
   expect((await api(`/api/v1/segments/${flatSegment}/best-hour`)).body.data).toMatchObject({ hour: null, reason: 'no_clear_peak', opens: 144 });
-  expect(await bestHourInsights(db, t.tenantId, { from: new Date(Date.now() - 30 * 24 * HOUR), to: new Date() }, new Date())).toEqual([]);
+  expect(await bestHourFindings(db, t.tenantId)).toEqual([]);
 
   const created = await api('/api/v1/campaigns', {
     method: 'POST',

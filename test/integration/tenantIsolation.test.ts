@@ -692,6 +692,8 @@ describe('tenant isolation across every route', () => {
         ...['ndjson', 'csv', 'json'].map((format) => ({ query: `?format=${format}`, mustContain: () => [seededB.order] })),
         { query: `?format=ndjson&customerId=${seededA.customer}` },
       ],
+      // Insights are aggregates: A's names (categories, segments) must not appear in B's, over any window.
+      '/api/v1/ai/insights': [{ query: '' }, { query: '?period=1d' }, { query: '?period=365d&limit=100' }],
     };
     for (const required of [
       '/api/v1/customers',
@@ -709,6 +711,7 @@ describe('tenant isolation across every route', () => {
       '/api/v1/imports',
       '/api/v1/messaging/settings',
       '/api/v1/dev/outbox',
+      '/api/v1/ai/insights',
     ]) {
       expect(plainReads.map((r) => r.path)).toContain(required);
     }

@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/v1/ai/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Insights from the tenant's data: category trends, customers at risk, segment, engagement, deferral and complaint changes
+         * @description Each type compares the period with the one before it (or reads the state now) and reports only what passes its significance test and minimum sample (docs/insights.md lists the thresholds). The same data always gives the same insights, ranked by affected customers × effect size.
+         */
+        get: operations["getAiInsights"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ai/segment-suggestions": {
         parameters: {
             query?: never;
@@ -5773,6 +5793,185 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    getAiInsights: {
+        parameters: {
+            query?: {
+                /** @description At most this many insights, best first (1–100, default 20) */
+                limit?: number;
+                /** @description The window compared with the one before it, in days (1d–365d); default 30d */
+                period?: string;
+                /** @description Only these insight types (comma-separated): category_trend, customers_at_risk, segment_trend, engagement_trend, delivery_deferrals, complaint_spike, best_send_hour */
+                types?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Insights, best first */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description RFC 3339 UTC */
+                        generatedAt: string;
+                        insights: {
+                            affectedCustomers: number;
+                            description: string;
+                            evidence: {
+                                counts: {
+                                    [key: string]: number;
+                                };
+                                previousWindow: {
+                                    /** @description RFC 3339 UTC */
+                                    from: string;
+                                    /** @description RFC 3339 UTC */
+                                    to: string;
+                                } | null;
+                                window: {
+                                    /** @description RFC 3339 UTC */
+                                    from: string;
+                                    /** @description RFC 3339 UTC */
+                                    to: string;
+                                };
+                            };
+                            /** @description Stable: a hash of the type and the subject, the same on every request */
+                            id: string;
+                            /**
+                             * @description score / the tenant’s customers: high ≥ 5 %, medium ≥ 1 %, else low
+                             * @enum {string}
+                             */
+                            impact: "high" | "medium" | "low";
+                            metric: {
+                                /** @description (current − previous) / previous; null without a previous value or when it is 0 */
+                                change: number | null;
+                                current: number;
+                                name: string;
+                                /** @description Null when the type reads a state now rather than comparing windows */
+                                previous: number | null;
+                            };
+                            recommendation: string;
+                            /** @description affectedCustomers × min(|effect size|, 1): the rank */
+                            score: number;
+                            subject: {
+                                /** @description The record’s id when the subject is a record (a segment) */
+                                id: string | null;
+                                /** @enum {string} */
+                                kind: "category" | "customers" | "segment" | "channel" | "deferral_reason" | "complaint_category" | "segment_hour";
+                                name: string;
+                            };
+                            title: string;
+                            /** @enum {string} */
+                            type: "category_trend" | "customers_at_risk" | "segment_trend" | "engagement_trend" | "delivery_deferrals" | "complaint_spike" | "best_send_hour";
+                        }[];
+                        period: {
+                            days: number;
+                            /** @description RFC 3339 UTC */
+                            from: string;
+                            /** @description RFC 3339 UTC */
+                            previousFrom: string;
+                            /** @description RFC 3339 UTC */
+                            previousTo: string;
+                            /** @description RFC 3339 UTC */
+                            to: string;
+                        };
+                    };
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     postAiSegmentSuggestions: {
         parameters: {
             query?: never;

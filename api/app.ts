@@ -9,6 +9,7 @@ import { authenticate } from './middleware/authenticate';
 import { bodyParser } from './middleware/bodyParser';
 import { clientIp } from './middleware/clientIp';
 import { errorHandler } from './middleware/errorHandler';
+import { httpMetrics } from './middleware/httpMetrics';
 import { methodNotAllowed } from './middleware/methodNotAllowed';
 import { rateLimit, type RateLimiters } from './middleware/rateLimit';
 import { requestId } from './middleware/requestId';
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps): Koa<HeraldState, HeraldCustom> {
   app.use(clientIp(deps.config.TRUST_PROXY));
   app.use(requestId(deps.logger));
   app.use(requestLogger());
+  app.use(httpMetrics());
   app.use(errorHandler());
   app.use(securityHeaders(deps.config.NODE_ENV === 'production'));
   app.use(

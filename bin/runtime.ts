@@ -6,6 +6,7 @@ import { createDomain, type Domain } from '../domain';
 import { webhookSettings, type WebhookSettings } from '../domain/webhooks/settings';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
+import { observePool } from '../telemetry/poolMetrics';
 import { createTemporalProvider, type TemporalProvider } from '../temporal/client';
 import { databaseUrl, temporalSettings } from './connections';
 
@@ -29,6 +30,8 @@ export function createRuntime(config: Config, logger: Logger, overrides: { jwtSe
   const db = createDb({ url: databaseUrl(config), poolMax: config.DATABASE_POOL_MAX, logger });
   // Exports stream for minutes on one query: their own small pool, without the statement timeout.
   const exportDb = createDb({ url: databaseUrl(config), poolMax: 4, statementTimeoutMs: 0, logger });
+  observePool('api', db);
+  observePool('export', exportDb);
   const temporal = createTemporalProvider(temporalSettings(config));
   const domain = createDomain({
     db,

@@ -10,6 +10,10 @@ import { ensureWebhookRelay } from '../domain/webhooks/lifecycle';
 import { webhookSettings } from '../domain/webhooks/settings';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
+import { registerDatabaseGauges } from '../telemetry/databaseGauges';
+import type { MetricsSource } from '../telemetry/metricsServer';
+import { observePool } from '../telemetry/poolMetrics';
+import { temporalCoreMetrics } from '../telemetry/temporalMetrics';
 import { createHeraldWorker } from '../temporal/worker';
 import { heapCapAdvice } from '../temporal/workerHeap';
 import { databaseUrl, temporalSettings } from './connections';
@@ -28,39 +32,51 @@ export interface WorkerBase {
  */
 export function createWorkerBase(config: Config, logger: Logger): WorkerBase & { close(): Promise<void> } {
   const db = createDb({ url: databaseUrl(config), poolMax: config.DATABASE_POOL_MAX, logger });
+  observePool('worker', db);
   return { config, logger, db, close: () => db.destroy() };
 }
 
-let temporalLoggingInstalled = false;
+let temporalRuntimeInstalled = false;
 
-/** Routes the Temporal SDK's own logs through pino at warn level and above (once per process). */
-function installTemporalLogging(logger: Logger): void {
-  if (temporalLoggingInstalled) return;
-  temporalLoggingInstalled = true;
+/**
+ * Installs the Temporal runtime once per process: the SDK's own logs through pino at warn level
+ * and above and, when `metrics` is set, its core metrics (telemetry/temporalMetrics.ts) for the
+ * worker's /metrics.
+ */
+async function installTemporalRuntime(logger: Logger, metrics: boolean): Promise<MetricsSource[]> {
+  if (temporalRuntimeInstalled) return [];
+  temporalRuntimeInstalled = true;
   const log = logger.child({ component: 'temporal' });
+  const core = metrics ? await temporalCoreMetrics() : undefined;
   TemporalRuntime.install({
+    ...(core ? { telemetryOptions: { metrics: core.options } } : {}),
     logger: new DefaultLogger('WARN', (entry) => {
       const level = entry.level.toLowerCase() as Lowercase<LogLevel>;
       const method = level === 'trace' ? 'trace' : level === 'debug' ? 'debug' : level === 'info' ? 'info' : level === 'warn' ? 'warn' : 'error';
       log[method](entry.meta ?? {}, entry.message);
     }),
   });
+  return core ? [core.source] : [];
 }
 
 /** A running worker and how to stop it (waits for in-flight activities to finish). */
 export interface RunningWorker {
   done: Promise<void>;
+  /** What the worker adds to its process's /metrics besides the registry (the Temporal SDK's core metrics). */
+  metricsSources: MetricsSource[];
   stop(): Promise<void>;
 }
 
 /**
  * Starts Herald's Temporal worker: message transports, the worker itself, then what every worker
  * makes sure runs (the segment refresh schedule, the webhook relay and the journey runner), started through the
- * worker's own connection.
+ * worker's own connection. With `metrics`, the Temporal SDK's core metrics and the database gauges
+ * are set up for the process's /metrics (the caller serves it).
  */
-export async function startWorker(base: WorkerBase): Promise<RunningWorker> {
+export async function startWorker(base: WorkerBase, options: { metrics?: boolean } = {}): Promise<RunningWorker> {
   const { config, db, logger } = base;
-  installTemporalLogging(logger);
+  const metricsSources = await installTemporalRuntime(logger, options.metrics ?? false);
+  if (options.metrics) registerDatabaseGauges(db, logger);
   const heapAdvice = heapCapAdvice();
   if (config.NODE_ENV === 'production' && heapAdvice) logger.warn(heapAdvice);
   if (config.NODE_ENV === 'production' && !config.SMTP_URL)
@@ -95,6 +111,7 @@ export async function startWorker(base: WorkerBase): Promise<RunningWorker> {
   });
   return {
     done,
+    metricsSources,
     async stop() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await done;

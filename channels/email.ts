@@ -1,3 +1,4 @@
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import net from 'node:net';
 import nodemailer from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
@@ -64,6 +65,9 @@ export function poolOptions(settings: EmailSettings): SMTPPool.Options {
   };
 }
 
+/** Spans of SMTP sends; the global tracer is a no-op until telemetry/tracing.ts starts one. */
+const tracer = trace.getTracer('herald');
+
 /**
  * E-mail through one pooled nodemailer SMTP transport, created once per worker process and
  * shared by every activity call (opening a connection per message would cost more than the
@@ -75,21 +79,28 @@ export function createEmailChannel(settings: EmailSettings): Channel<OutgoingEma
   return {
     async send(message: OutgoingEmail): Promise<SendResult> {
       const messageId = messageIdFor(message.ledgerId, settings.messageIdDomain);
+      // Nodemailer has no OpenTelemetry instrumentation: one span per message (a no-op with tracing off).
+      const span = tracer.startSpan('smtp send', { kind: SpanKind.CLIENT, attributes: { 'messaging.system': 'smtp', 'messaging.message.id': messageId } });
       try {
-        await transport.sendMail({
-          from: message.from ?? settings.from,
-          to: message.to,
-          subject: message.subject,
-          html: message.html,
-          messageId,
-          headers: {
-            'X-Herald-Tenant': message.tenantId,
-            ...(message.unsubscribeUrl ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
-          },
-          ...(message.unsubscribeUrl ? { list: { unsubscribe: message.unsubscribeUrl } } : {}),
-        });
+        await context.with(trace.setSpan(context.active(), span), () =>
+          transport.sendMail({
+            from: message.from ?? settings.from,
+            to: message.to,
+            subject: message.subject,
+            html: message.html,
+            messageId,
+            headers: {
+              'X-Herald-Tenant': message.tenantId,
+              ...(message.unsubscribeUrl ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+            },
+            ...(message.unsubscribeUrl ? { list: { unsubscribe: message.unsubscribeUrl } } : {}),
+          }),
+        );
       } catch (err) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (err as Error).message });
         throw classifySmtpError(err);
+      } finally {
+        span.end();
       }
       return { providerId: messageId };
     },

@@ -12,6 +12,8 @@ const wholeNumber = (min: number, max: number, rule: string) =>
     .transform(Number)
     .pipe(z.number().min(min, `must be ${rule}`).max(max, `must be ${rule}`));
 const port = wholeNumber(1, 65535, 'a port number between 1 and 65535');
+/** A metrics port: 0 turns the endpoint off. */
+const metricsPort = wholeNumber(0, 65535, 'a port number between 1 and 65535, or 0 for off');
 const positiveInt = wholeNumber(1, Number.MAX_SAFE_INTEGER, 'a positive whole number');
 const optionalText = z.string().trim().min(1).optional();
 
@@ -134,6 +136,23 @@ const ConfigSchema = z
     WEBHOOK_SECRETS_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     // Worker (issue 5, session 3): where the pre-built workflow bundle is kept.
     WORKFLOW_BUNDLE_DIR: optionalText,
+    // Metrics and traces (issue 21): each process's /metrics on a port of its own, OTLP traces when an endpoint is set.
+    METRICS_HOST: z
+      .string()
+      .trim()
+      .min(1)
+      .default('127.0.0.1')
+      .describe('Address the metrics endpoints (GET /metrics, Prometheus text) listen on; 0.0.0.0 to let a scraper on another host reach them'),
+    METRICS_PORT: metricsPort
+      .default(9464)
+      .describe("Port of the API process's GET /metrics (herald serve, and herald dev for both halves); 0 turns it off. Never the API port"),
+    WORKER_METRICS_PORT: metricsPort
+      .default(9465)
+      .describe("Port of the worker process's GET /metrics (herald worker), which also carries the Temporal SDK's worker metrics; 0 turns it off"),
+    OTEL_EXPORTER_OTLP_ENDPOINT: z
+      .url('must be a URL such as http://otel-collector:4318')
+      .optional()
+      .describe('OpenTelemetry collector (OTLP over HTTP) to send traces to, e.g. http://otel-collector:4318; unset: tracing is off and nothing is loaded'),
     // Bulk import (issue 5, session 4): concurrent chunk writers per import (default: one per core, at most 4).
     IMPORT_WRITERS: wholeNumber(1, 16, 'a whole number from 1 to 16').optional(),
   })

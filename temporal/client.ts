@@ -1,4 +1,5 @@
 import { Client, Connection, type ConnectionLike } from '@temporalio/client';
+import { clientInterceptors } from '../telemetry/temporalTracing';
 
 /** Where the Temporal frontend is and which namespace Herald uses. */
 export interface TemporalSettings {
@@ -57,7 +58,7 @@ export function createTemporalProvider(settings: TemporalSettings): TemporalProv
   return {
     settings,
     async client(): Promise<Client> {
-      return new Client({ connection: await connection(), namespace: settings.namespace });
+      return new Client({ connection: await connection(), namespace: settings.namespace, interceptors: clientInterceptors() });
     },
     isReachable: (timeoutMs = 1500) => answersHealthCheck(connection(timeoutMs), timeoutMs),
     async close(): Promise<void> {
@@ -73,7 +74,7 @@ export function createTemporalProvider(settings: TemporalSettings): TemporalProv
  * leaves the connection to its owner.
  */
 export function temporalProviderOn(connection: CheckableConnection, settings: TemporalSettings): TemporalProvider {
-  const client = new Client({ connection, namespace: settings.namespace });
+  const client = new Client({ connection, namespace: settings.namespace, interceptors: clientInterceptors() });
   return {
     settings,
     client: async () => client,

@@ -1,5 +1,6 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
+import { workerTracing } from '../telemetry/temporalTracing';
 import { temporalProviderOn, type TemporalProvider, type TemporalSettings } from './client';
 import { taskQueues } from './taskQueues';
 import { WORKER_MAX_CACHED_WORKFLOWS } from './workerHeap';
@@ -35,6 +36,7 @@ export async function createHeraldWorker(settings: TemporalSettings, deps: Activ
       workflowBundle: { codePath: bundle.codePath },
       maxCachedWorkflows: WORKER_MAX_CACHED_WORKFLOWS,
       activities: createActivities(deps),
+      ...workerTracing(),
     });
     return { worker, connection, temporal: temporalProviderOn(connection, settings) };
   } catch (err) {

@@ -47,11 +47,13 @@ function versionOf(pkg: string): string {
 
 /**
  * A hash of what the bundle is made from: the names and contents of the workflow sources and the
- * versions of the Temporal workflow and worker packages (and of the builder itself).
+ * versions of the Temporal workflow, worker and OpenTelemetry interceptor packages (and of the builder itself).
  */
 export function workflowSourcesHash(workflowsDir = WORKFLOWS_DIR): string {
   const hash = createHash('sha256');
-  hash.update(`@temporalio/workflow@${versionOf('@temporalio/workflow')} @temporalio/worker@${versionOf('@temporalio/worker')}\n`);
+  hash.update(
+    `@temporalio/workflow@${versionOf('@temporalio/workflow')} @temporalio/worker@${versionOf('@temporalio/worker')} @temporalio/interceptors-opentelemetry@${versionOf('@temporalio/interceptors-opentelemetry')}\n`,
+  );
   hash.update(fs.readFileSync(BUILDER));
   for (const file of filesUnder(workflowsDir)) {
     hash.update(`\0${path.relative(workflowsDir, file)}\0`);

@@ -6,6 +6,8 @@ import { migrateLatest } from '../../db/migrate';
 import { createTenantService } from '../../domain/tenants/service';
 import { loadConfig } from '../../lib/config';
 import { createLogger } from '../../lib/logger';
+import { serveMetrics } from '../../telemetry/metricsServer';
+import { startTracing } from '../../telemetry/tracing';
 import { ensureServices, stopServices } from '../../scripts/services';
 import { ensureDevKey } from '../devKey';
 import { apiProcess, workerProcess } from '../processes';
@@ -36,6 +38,7 @@ export function registerDev(program: Command): void {
       })().finally(() => bootstrapDb.destroy());
 
       const logger = createLogger(config.LOG_LEVEL);
+      const tracing = startTracing({ service: 'herald', endpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT });
       const { createRuntime, startApi } = apiProcess();
       const { startWorker } = workerProcess();
       // One process, both halves: the worker shares the API runtime's configuration, logger and pool.
@@ -50,8 +53,10 @@ export function registerDev(program: Command): void {
         );
       const catcher = config.SMTP_URL ? undefined : await catch_(config.DEV_SMTP_PORT).catch(() => catch_(0));
       if (catcher) runtime.config = { ...runtime.config, SMTP_URL: catcher.url };
-      const worker = await startWorker(runtime);
+      const worker = await startWorker(runtime, { metrics: config.METRICS_PORT !== 0 });
       const server = await startApi(runtime);
+      // One process, one metrics endpoint for both halves.
+      const metrics = await serveMetrics(config.METRICS_HOST, config.METRICS_PORT, 'METRICS_PORT', worker.metricsSources);
 
       console.log(
         [
@@ -61,6 +66,7 @@ export function registerDev(program: Command): void {
           `  Docs:         ${server.url}/docs`,
           `  Health:       ${server.url}/readyz`,
           `  Temporal UI:  ${services.temporal.uiUrl ?? '(external Temporal: see its own UI)'}`,
+          `  Metrics:      ${metrics?.url ?? 'off (METRICS_PORT=0)'}`,
           `  Mail:         ${catcher ? `caught at ${catcher.url}; list with GET /api/v1/dev/outbox` : 'sent through SMTP_URL'}`,
           `  SMS:          ${config.TWILIO_ACCOUNT_SID ? 'sent through Twilio' : 'logged to GET /api/v1/dev/outbox'}`,
           `  Admin key:    ${dev.key}`,
@@ -71,9 +77,11 @@ export function registerDev(program: Command): void {
 
       onShutdown(async () => {
         await server.close();
+        await metrics?.close();
         await worker.stop();
         await catcher?.close();
         await runtime.close();
+        await tracing?.shutdown();
         if (services.temporal.startedHere || services.postgres.startedHere) {
           await stopServices();
           say('services stopped');

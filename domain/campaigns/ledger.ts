@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { SqlStatement } from '../../db/prepared';
+import { campaignMessages } from '../../lib/metrics';
 import type { CustomerRow } from '../customers/rows';
 import type { LedgerCounts } from './types';
 
@@ -75,7 +76,40 @@ export interface Settlement {
 export async function settleRecipients(db: Knex, settlements: Settlement[], now: Date): Promise<void> {
   if (!settlements.length) return;
   const statement = settleRecipientsStatement(settlements, now);
-  await db.raw(statement.sql, statement.bindings as Knex.RawBinding[]);
+  const { rows } = await db.raw<{ rows: SettledRow[] }>(`${statement.sql} RETURNING r.id, r.channel, r.state`, statement.bindings as Knex.RawBinding[]);
+  countSettled(settlements, rows);
+}
+
+/** A row the settle statement changed, as it left it. */
+interface SettledRow {
+  id: string;
+  channel: string;
+  state: string;
+}
+
+/**
+ * Counts what a settle statement did to the ledger (herald_campaign_messages_total), from the
+ * rows it changed: a row it skipped (no longer `sending`) is not counted, so the counter moves
+ * exactly as the ledger does. `delivered` (a receipt that came first) counts as sent; rows put
+ * back to pending are retries when a provider attempt failed, deferrals when policy held them,
+ * and uncounted when a pause released them unsent.
+ */
+function countSettled(settlements: Settlement[], rows: SettledRow[]): void {
+  const byId = new Map(settlements.map((s) => [s.id, s]));
+  for (const row of rows) {
+    const settlement = byId.get(row.id);
+    const state =
+      row.state === 'sent' || row.state === 'delivered'
+        ? 'sent'
+        : row.state === 'failed'
+          ? 'failed'
+          : settlement?.attempted
+            ? 'retry'
+            : settlement?.deferredReason
+              ? 'deferred'
+              : null;
+    if (state) campaignMessages.inc({ channel: row.channel, state });
+  }
 }
 
 /** The UPDATE of {@link settleRecipients}, for a caller that writes it in the same statement as its own rows (the journey runner). */

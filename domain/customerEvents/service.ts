@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { AppError, validationFailed } from '../../lib/errors';
 import { newId } from '../../lib/ids';
 import type { Logger } from '../../lib/logger';
+import { customerEventsIngested } from '../../lib/metrics';
 import { customerNamed, findCustomersByIdentity, identityEmail, type CustomerIdentities, type CustomerIdentity } from '../customers/identities';
 import type { CommandContext } from '../shared/context';
 import { tenantSettingsOf } from '../tenants/settings';
@@ -164,6 +165,7 @@ export function createCustomerEventService(deps: CustomerEventDeps) {
       const byCustomer = new Map<string, Set<string>>();
       rows.forEach(({ i, row }, k) => {
         out[i] = results[k]!;
+        customerEventsIngested.inc({ result: results[k]!.deduplicated ? 'duplicate' : 'accepted' });
         if (row.customerId && !results[k]!.deduplicated) byCustomer.set(row.customerId, (byCustomer.get(row.customerId) ?? new Set()).add(row.name));
       });
       await accepted(ctx, byCustomer);

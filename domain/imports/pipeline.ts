@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { importRows } from '../../lib/metrics';
 import { checkChunk, checkedUpTo } from './checkChunk';
 import { prepareChunk, type PreparedChunk, type RowOutcome } from './chunk';
 import { findImportById } from './repo';
@@ -114,6 +115,7 @@ export async function runImportPipeline(db: Knex, importId: string, options: Pip
         return;
       }
       if (result.state === 'written') {
+        for (const o of result.outcomes) importRows.inc({ outcome: o.outcome });
         options.onWritten?.(result.outcomes);
         options.onProgress?.({ processed: result.processed });
         continue;

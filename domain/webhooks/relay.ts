@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { outboxRelayed } from '../../lib/metrics';
 import { EXPLICIT_ONLY_SQL } from './eventTypes';
 
 /** What one relay pass did. */
@@ -51,6 +52,7 @@ export async function relayPendingEvents(db: Knex, limit: number): Promise<Relay
     [limit],
   );
   const row = rows[0] as { relayed: number; endpoints: Array<{ tenantId: string; endpointId: string }> };
+  outboxRelayed.inc(Number(row.relayed));
   return { relayed: Number(row.relayed), endpoints: row.endpoints };
 }
 

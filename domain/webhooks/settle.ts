@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { webhookAttemptDuration, webhookAttempts, webhookDeliveries } from '../../lib/metrics';
 import { insertWebhookEvent } from './events';
 import type { AttemptResult } from './ledger';
 import { preparedQuery } from './prepared';
@@ -79,9 +80,20 @@ export async function settleAttempts(db: Knex, settings: WebhookSettings, result
     ids,
     JSON.stringify(healthy.map((e) => ({ tenant_id: e.tenantId, endpoint_id: e.endpointId }))),
   ]);
+  countAttempts(results, rows);
   for (const ep of endpoints.values()) {
     if (!ep.success || ep.gone) await recordFailure(db, settings, ep, now);
   }
+}
+
+/** Counts a settled batch (attempts by result, their latency, deliveries that reached a final state). */
+function countAttempts(results: AttemptResult[], rows: Array<{ status: string }>): void {
+  results.forEach((r, i) => {
+    webhookAttempts.inc({ result: isSuccess(r.statusCode) ? 'success' : r.statusCode === null ? 'network_error' : 'http_error' });
+    webhookAttemptDuration.observe(r.latencyMs / 1000);
+    const status = rows[i]!.status;
+    if (status === 'succeeded' || status === 'failed') webhookDeliveries.inc({ state: status });
+  });
 }
 
 /**

@@ -65,6 +65,9 @@ export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'error';
   process.env.NODE_ENV = 'test';
   // Local receivers are allowed, and webhook retries follow a compressed schedule (~50 s in all).
+  // Metrics endpoints are off in the suite (two files run at once; fixed ports would collide); tests that scrape set their own.
+  process.env.METRICS_PORT ??= '0';
+  process.env.WORKER_METRICS_PORT ??= '0';
   process.env.WEBHOOK_ALLOWED_HOSTS ??= '127.0.0.1,localhost';
   process.env.WEBHOOK_RETRY_SCHEDULE ??= '200ms,500ms,1s,1s,2s,2s,3s,3s,5s,5s,5s,5s,5s,5s,5s';
   const state: TestRunState = { adminUrl: services.databaseUrl, database, startedServices: services.started.postgres || services.started.temporal };

@@ -100,10 +100,13 @@ const customerArb = fc.record({
   emailLocal: maybe(fc.constantFrom('ana', 'bob', 'x.y')),
   hasPhone: fc.boolean(),
   // The customer's customer_conversation_stats row (issue 18), or none (no conversations).
-  conversations: fc.option(fc.record({ open_conversations: fc.constantFrom(0, 1, 2, 5), total_complaints: fc.constantFrom(0, 1, 3), last_inbound_at: date, last_complaint_at: date }), {
-    nil: null,
-    freq: 3,
-  }),
+  conversations: fc.option(
+    fc.record({ open_conversations: fc.constantFrom(0, 1, 2, 5), total_complaints: fc.constantFrom(0, 1, 3), last_inbound_at: date, last_complaint_at: date }),
+    {
+      nil: null,
+      freq: 3,
+    },
+  ),
 });
 
 type Customer = typeof customerArb extends fc.Arbitrary<infer T> ? T : never;

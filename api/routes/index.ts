@@ -3,6 +3,7 @@ import type { HeraldCustom, HeraldState } from '../context';
 import { createOpenApiRegistry } from '../openapi';
 import { registerWebhookEvents } from '../webhookEvents';
 import type { RouteTarget } from '../route';
+import { aiRoutes } from './ai';
 import { apiKeyRoutes } from './apiKeys/routes';
 import { campaignActionRoutes } from './campaigns/actions';
 import { campaignRoutes } from './campaigns/routes';
@@ -48,6 +49,7 @@ const MODULES = [
   eventNameRoutes,
   orderRoutes,
   segmentRoutes,
+  aiRoutes,
   importRoutes,
   campaignRoutes,
   campaignActionRoutes,

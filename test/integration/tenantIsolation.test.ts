@@ -463,7 +463,12 @@ describe('tenant isolation across every route', () => {
     sink = await startSmtpSink();
     email = createEmailChannel({ url: sink.url, from: 'Herald Test <test@herald.local>', poolSize: 2 });
     // The control tenant seeds an import per request: the imports budget is raised with the others.
-    server = await startTestServer({ RATE_LIMIT_GENERAL_PER_MINUTE: '1000000', RATE_LIMIT_IP_PER_MINUTE: '1000000', RATE_LIMIT_IMPORTS_PER_MINUTE: '1000000' });
+    server = await startTestServer({
+      RATE_LIMIT_GENERAL_PER_MINUTE: '1000000',
+      RATE_LIMIT_IP_PER_MINUTE: '1000000',
+      RATE_LIMIT_IMPORTS_PER_MINUTE: '1000000',
+      RATE_LIMIT_AI_PER_MINUTE: '1000000',
+    });
     a = await buildTenant(db, 'Isolation tenant A');
     b = await buildTenant(db, 'Isolation tenant B');
     c = await buildTenant(db, 'Isolation control tenant');

@@ -1,4 +1,5 @@
 import { Core, type HeraldOptions } from './core';
+import { Ai } from './resources/ai';
 import { ApiKeys } from './resources/apiKeys';
 import { Campaigns } from './resources/campaigns';
 import { Customers } from './resources/customers';
@@ -26,6 +27,7 @@ export class Herald {
   readonly webhooks: Webhooks;
   readonly apiKeys: ApiKeys;
   readonly tenant: Tenant;
+  readonly ai: Ai;
   /**
    * The typed openapi-fetch client underneath, for operations the namespaces do not wrap
    * (`herald.api.GET('/api/v1/messaging/settings')`); it has no retries or error mapping.
@@ -44,5 +46,6 @@ export class Herald {
     this.webhooks = new Webhooks(core);
     this.apiKeys = new ApiKeys(core);
     this.tenant = new Tenant(core);
+    this.ai = new Ai(core);
   }
 }

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { Herald } from '../../sdk/src';
 import { buildCustomer, buildTenant, testDb } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -162,6 +163,15 @@ describe('message suggestions and checks', () => {
     expect(byId.personalisation.status).toBe('fail');
     expect(res.body.data.score).toBeLessThan(50);
     expect(res.body.data.preview).toMatchObject({ customerId: null });
+  });
+
+  it('the SDK wraps both calls (herald.ai)', async () => {
+    const herald = new Herald({ baseUrl: server.url, apiKey: tenant.adminKey });
+    const suggested = await herald.ai.messageSuggestions({ type: 'email', goal: 'Recover abandoned carts', segmentId: segments.city });
+    expect(suggested.family.id).toBe('abandoned_cart');
+    expect(suggested.suggestions.length).toBeGreaterThanOrEqual(3);
+    const verdict = await herald.ai.checkMessage({ type: 'sms', body: 'Hi {{ firstName }}, shop the sale now.' });
+    expect(verdict.checks.find((c) => c.id === 'sms_segments')).toMatchObject({ status: 'pass', details: { segments: 1 } });
   });
 
   it('bad input is a clear 4xx: unknown type, unknown segment or campaign, two audiences, a body over the channel limit, a subject on SMS', async () => {

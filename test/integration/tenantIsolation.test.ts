@@ -829,6 +829,27 @@ describe('tenant isolation across every route', () => {
           },
         ]),
       ),
+      ...Object.fromEntries(
+        [
+          ['/api/v1/ai/message-suggestions', { type: 'email', goal: 'Promote summer sale' }],
+          ['/api/v1/ai/message-check', { type: 'email', subject: 'Hello {{ firstName }}', body: 'Hi {{ firstName }}' }],
+        ].map(([path, body]) => [
+          `POST ${path}`,
+          async () => {
+            // A's segment and campaign are no audience of B's: 404, as if they did not exist.
+            for (const ref of [{ segmentId: seededA.segment }, { campaignId: seededA.campaign }]) {
+              expect((await call(b, 'POST', path as string, { ...(body as object), ...ref })).status).toBe(404);
+            }
+            // B's segment (a rule both tenants' customers satisfy) samples and renders for B's customers alone.
+            const res = await call(b, 'POST', path as string, { ...(body as object), segmentId: seededB.segment });
+            expect(res.status).toBe(200);
+            const ofB = await db('customers').where({ tenant_id: b.tenantId }).whereNull('deleted_at').whereRaw("'isolation' = ANY(tags)").pluck('id');
+            // The suggestions answer the audience at the top (seed 003's shape), the check under data.
+            expect((res.body.data ?? res.body).audience.sampled).toBe(ofB.length);
+            expect(leaksIn(textOf(res.body))).toEqual([]);
+          },
+        ]),
+      ),
       'POST /api/v1/segments': async () => {
         // A's segment name is free in B (names are per tenant); B's segment selects B's customers only.
         const res = await call(b, 'POST', '/api/v1/segments', { name: seededA.segmentName, rules: ISOLATION_RULE });

@@ -64,8 +64,8 @@ const result = (id: CheckId, status: CheckStatus, message: string, details?: Rec
 /** Text a reader reads: HTML tags, liquid markup and URLs removed. */
 const visibleText = (text: string) =>
   text
-    .replace(/\{%.*?%\}|\{\{.*?\}\}/gs, ' ')
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/\{%[^%]*%\}|\{\{[^{}]*\}\}/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/https?:\/\/\S+/g, ' ');
 
 const hasLink = (text: string) => /href\s*=|https?:\/\//i.test(text);

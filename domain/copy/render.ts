@@ -3,6 +3,12 @@ import { parseTemplates, renderTemplate, templateScope } from '../campaigns/temp
 import { toCustomer, type CustomerRow } from '../customers/rows';
 import type { Draft } from './compose';
 
+/**
+ * Bounds of one draft's render: a draft is anyone's text, and a liquid loop over (1..100000000)
+ * would otherwise hold the API's event loop for minutes. A real message renders in well under 1 ms.
+ */
+const RENDER_LIMITS = { renderLimit: 250, memoryLimit: 10_000_000 };
+
 /** Variables every campaign message has besides the customer's fields (not personalisation). */
 export const MESSAGE_VARIABLES = new Set(['unsubscribeUrl', 'campaign', 'event', 'journey']);
 
@@ -13,7 +19,8 @@ export type RenderOutcome =
 
 /** Each `{{ variable | filters }}` output of a template: the variable's path and whether a default filter covers it. */
 export function outputsOf(text: string): Array<{ path: string; defaulted: boolean }> {
-  return [...text.matchAll(/\{\{-?\s*([A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)*)\s*((?:\|[^}]*)?)-?\}\}/g)].map((m) => ({
+  // [^{}] keeps every attempt within one tag, so the scan stays linear on hostile drafts.
+  return [...text.matchAll(/\{\{-?\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*((?:\|[^{}]*)?)-?\}\}/g)].map((m) => ({
     path: m[1]!,
     defaulted: /\|\s*default\b/.test(m[2] ?? ''),
   }));
@@ -23,7 +30,21 @@ export function outputsOf(text: string): Array<{ path: string; defaulted: boolea
  * The template without its `{% if variable %}…{% endif %}` blocks (not nested): what such a block
  * prints only shows when its variable has a value, so it never renders empty.
  */
-const unguarded = (text: string) => text.replace(/\{%-?\s*if\s+[\w.]+\s*-?%\}[\s\S]*?\{%-?\s*endif\s*-?%\}/g, ' ');
+function unguarded(text: string): string {
+  // One pass over the if/endif tags (a lazy "if … endif" pattern rescans to the end from every unclosed if).
+  let out = '';
+  let from = 0;
+  let openAt = -1;
+  for (const tag of text.matchAll(/\{%-?\s*(if\s+[\w.]+|endif)\s*-?%\}/g)) {
+    if (tag[1] !== 'endif' && openAt < 0) openAt = tag.index;
+    else if (tag[1] === 'endif' && openAt >= 0) {
+      out += `${text.slice(from, openAt)} `;
+      from = tag.index + tag[0].length;
+      openAt = -1;
+    }
+  }
+  return out + text.slice(from);
+}
 
 /** The value at a dotted path of the scope. */
 const valueAt = (scope: Record<string, unknown>, path: string): unknown =>
@@ -39,7 +60,10 @@ export function renderDraft(draft: Draft, member: CustomerRow, sample: boolean, 
   try {
     const parsed = parseTemplates(draft.subject ?? null, draft.body);
     const scope = templateScope(toCustomer(member), { ...(campaign ? { campaign } : {}), unsubscribeUrl: 'https://unsubscribe.example/preview' });
-    const rendered = { subject: draft.subject === undefined ? undefined : renderTemplate(parsed.subject, scope), body: renderTemplate(parsed.body, scope) };
+    const rendered = {
+      subject: draft.subject === undefined ? undefined : renderTemplate(parsed.subject, scope, RENDER_LIMITS),
+      body: renderTemplate(parsed.body, scope, RENDER_LIMITS),
+    };
     const emptyVariables = [...outputsOf(unguarded(draft.subject ?? '')), ...outputsOf(unguarded(draft.body))]
       .filter((o) => !o.defaulted && !MESSAGE_VARIABLES.has(o.path.split('.')[0]!))
       .filter((o) => {

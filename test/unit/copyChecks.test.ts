@@ -89,6 +89,17 @@ describe('message checks', () => {
     expect(check('sms', { body: 'Shop now{% if address.city %} in {{ address.city }}{% endif %}.' }).of('liquid_renders').status).toBe('pass');
   });
 
+  it('hostile drafts stay cheap: a huge liquid loop hits the render limits, unclosed tags are scanned in linear time', () => {
+    const started = Date.now();
+    const loop = check('email', { subject: 'Subject long enough to read well, yes', body: '{% for a in (1..100000000) %}x{% endfor %}' }).of('liquid_renders');
+    expect(loop.status).toBe('fail');
+    expect(JSON.stringify(loop.details)).toMatch(/limit exceeded/);
+    for (const body of ['{{a|'.repeat(25_000), '{% if x %}'.repeat(10_000), '{{'.repeat(50_000), `href="${'{%'.repeat(40_000)}`]) {
+      expect(check('email', { subject: 'S', body }).score).toBeGreaterThanOrEqual(0);
+    }
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   it('unsubscribe link: {{ unsubscribeUrl }} or an unsubscribe href passes, none fails', () => {
     expect(check('email', { ...GOOD_EMAIL, body: '<p>Shop now</p><a href="https://x.example/unsubscribe?u=1">stop</a>' }).of('unsubscribe_link').status).toBe(
       'pass',

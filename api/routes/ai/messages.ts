@@ -15,7 +15,7 @@ export function messageRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'post',
     path: '/api/v1/ai/message-suggestions',
-    unexpressed: AUDIENCE_RULES,
+    unexpressed: [...AUDIENCE_RULES, { status: 422, rule: 'url must be an http or https URL that parses (WHATWG URL)' }],
     summary: 'Suggest message copy for a goal: 3–5 drafts from a template library, scored by the message checks, best first',
     tag: 'AI',
     auth: READERS,

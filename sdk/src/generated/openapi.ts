@@ -40,6 +40,7 @@ export interface paths {
          * @description Checked beyond this schema:
          *     - 404: segmentId and campaignId must name a segment or campaign of the caller's tenant
          *     - 422: at most one of segmentId and campaignId
+         *     - 422: url must be an http or https URL that parses (WHATWG URL)
          */
         post: operations["postAiMessageSuggestions"];
         delete?: never;
@@ -5989,7 +5990,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; at most one of segmentId and campaignId */
+            /** @description The body does not pass validation; details list each failing field with its path; at most one of segmentId and campaignId; url must be an http or https URL that parses (WHATWG URL) */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */

@@ -158,17 +158,36 @@ function whatsappWindow(window: CheckContext['window']): CheckResult {
   );
 }
 
-/** Runs the checks that apply to the draft's channel, in a fixed order. */
+/** The checks that apply to a channel, in the order they run and are shown. */
+export const CHECKS_BY_CHANNEL: Record<CopyChannel, readonly CheckId[]> = {
+  email: ['subject_length', 'spam_words', 'call_to_action', 'personalisation', 'liquid_renders', 'unsubscribe_link'],
+  sms: ['sms_segments', 'spam_words', 'call_to_action', 'personalisation', 'liquid_renders'],
+  whatsapp: ['whatsapp_length', 'spam_words', 'call_to_action', 'personalisation', 'liquid_renders', 'whatsapp_window'],
+};
+
+/** The weight of each check that applies to a channel. */
+export const weightsFor = (channel: CopyChannel): Partial<Record<CheckId, number>> =>
+  Object.fromEntries(CHECKS_BY_CHANNEL[channel].map((id) => [id, CHECK_WEIGHTS[id]]));
+
+/**
+ * Runs the checks that apply to the draft's channel. Lengths, segments and spam words read the
+ * message as rendered for the member (the raw draft when it does not render); the others read the
+ * template itself.
+ */
 export function runChecks(draft: Draft, ctx: CheckContext): CheckResult[] {
   const rendered = ctx.rendered.ok ? { subject: ctx.rendered.subject, body: ctx.rendered.body } : draft;
-  const checks: CheckResult[] = [];
-  if (ctx.channel === 'email') checks.push(subjectLength(rendered.subject));
-  if (ctx.channel === 'sms') checks.push(smsSegments(rendered.body, ctx.smsPrice));
-  if (ctx.channel === 'whatsapp') checks.push(whatsappLength(rendered.body));
-  checks.push(spamWords(rendered), callToAction(draft.body), personalisation(draft), liquidRenders(ctx.rendered));
-  if (ctx.channel === 'email') checks.push(unsubscribeLink(draft.body));
-  if (ctx.channel === 'whatsapp') checks.push(whatsappWindow(ctx.window));
-  return checks;
+  const run: Record<CheckId, () => CheckResult> = {
+    subject_length: () => subjectLength(rendered.subject),
+    sms_segments: () => smsSegments(rendered.body, ctx.smsPrice),
+    whatsapp_length: () => whatsappLength(rendered.body),
+    spam_words: () => spamWords(rendered),
+    call_to_action: () => callToAction(draft.body),
+    personalisation: () => personalisation(draft),
+    liquid_renders: () => liquidRenders(ctx.rendered),
+    unsubscribe_link: () => unsubscribeLink(draft.body),
+    whatsapp_window: () => whatsappWindow(ctx.window),
+  };
+  return CHECKS_BY_CHANNEL[ctx.channel].map((id) => run[id]());
 }
 
 /** The weighted score of the checks, 0–100: the points earned over the weights that applied. */

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { sampleCustomerRow } from '../campaigns/preview';
 import { readMessagingSettings } from '../messaging/settings';
 import { audienceFacts, type AudienceFacts } from './audience';
-import { type CHECK_WEIGHTS, runChecks, scoreOf, type CheckResult, type SmsPrice } from './checks';
+import { runChecks, scoreOf, weightsFor, type CheckResult, type SmsPrice } from './checks';
 import { composeDraft, type CopyChannel, type Draft } from './compose';
 import { chooseFamily, chooseLanguage, type FamilyChoice, type LanguageChoice } from './goals';
 import { TONES, type Language, type Tone } from './library';
@@ -56,15 +56,6 @@ const audienceView = (facts: AudienceFacts | null) =>
     language: facts.language,
     outsideWhatsappWindow: facts.outsideWhatsappWindow,
   };
-
-/** The weights of the checks that apply to a channel. */
-function weightsFor(channel: CopyChannel): Partial<Record<keyof typeof CHECK_WEIGHTS, number>> {
-  const sample = runChecks(
-    { subject: '', body: '' },
-    { channel, rendered: { ok: false, problems: [] }, smsPrice: { ...DEFAULT_SMS_SEGMENT_PRICE, source: 'default' }, window: null },
-  );
-  return Object.fromEntries(sample.map((c) => [c.id, c.weight]));
-}
 
 /**
  * Message copy without a model: suggestions from the template library for a goal, and the

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { CHECK_WEIGHTS, type CheckId } from '../../../domain/copy/checks';
+import { FAMILIES, LANGUAGES, TONES } from '../../../domain/copy/library';
 import { text } from '../../text';
 
 const CHANNEL_DESCRIPTION = 'The channel the message is for';
-const LANGUAGES = ['en', 'es'] as const;
-const TONES = ['friendly', 'formal', 'urgent', 'playful'] as const;
+const CHECK_IDS = Object.keys(CHECK_WEIGHTS) as [CheckId, ...CheckId[]];
 
 /** Optional audience of a message: a saved segment or a campaign (at most one), sampled for fields, a member to render for and the WhatsApp window. */
 const audienceFields = {
@@ -65,17 +66,7 @@ export const CheckMessage = z
 
 const CheckResult = z
   .object({
-    id: z.enum([
-      'subject_length',
-      'sms_segments',
-      'whatsapp_length',
-      'spam_words',
-      'call_to_action',
-      'personalisation',
-      'liquid_renders',
-      'unsubscribe_link',
-      'whatsapp_window',
-    ]),
+    id: z.enum(CHECK_IDS),
     weight: z.number(),
     status: z.enum(['pass', 'warn', 'fail']),
     points: z.number().meta({ description: 'The weight earned: all of it for pass, half for warn, none for fail' }),
@@ -128,7 +119,7 @@ export const MessageSuggestions = z
       }),
     ),
     family: z.object({
-      id: z.enum(['abandoned_cart', 'win_back', 'welcome', 'reminder', 'promotion', 'announcement']),
+      id: z.enum(FAMILIES),
       matchedKeywords: z.array(z.string()),
       reason: z.string(),
     }),

@@ -6,6 +6,7 @@ import type { TemporalProvider } from '../temporal/client';
 import { createCampaignModule } from './campaigns';
 import { startConversationReply } from './conversations/lifecycle';
 import { createConversationService } from './conversations/service';
+import { createCopyService } from './copy/service';
 import { createCustomerEventModule } from './customerEvents';
 import { createEngagementQueries } from './engagement/bestHour';
 import { createCustomerService } from './customers';
@@ -87,6 +88,8 @@ export function createDomain(deps: DomainDeps) {
       onQueued: (tenantId, messageId) =>
         startConversationReply(deps.temporal, tenantId, messageId).catch(report('conversation reply not started; the message stays queued')),
     }),
+    /** Message suggestions and checks (seed 003's AI message suggestions, without a model). */
+    copy: createCopyService({ db }),
     customers,
     customerEvents: createCustomerEventModule({
       db,

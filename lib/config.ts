@@ -58,6 +58,8 @@ const ConfigSchema = z
     RATE_LIMIT_GENERAL_PER_MINUTE: positiveInt.default(100),
     RATE_LIMIT_IMPORTS_PER_MINUTE: positiveInt.default(5),
     RATE_LIMIT_IP_PER_MINUTE: positiveInt.default(600),
+    // Seed 003: AI endpoints (message suggestions and checks, insights, segment suggestions) per user.
+    RATE_LIMIT_AI_PER_MINUTE: positiveInt.default(20),
     // Proxies whose X-Forwarded-For/-Proto/-Host are believed: unset trusts none (lib/trustProxy.ts).
     TRUST_PROXY: z
       .string()

@@ -8,6 +8,8 @@ export interface RateLimiters {
   ip: RateLimiterAbstract;
   general: RateLimiterAbstract;
   imports: RateLimiterAbstract;
+  /** Seed 003's AI endpoints: 20 requests per minute per user by default. */
+  ai: RateLimiterAbstract;
 }
 
 /**
@@ -18,11 +20,16 @@ export interface RateLimiters {
  */
 const UNLIMITED = new Set(['/healthz', '/readyz', '/api/v1/messaging/twilio/status', '/api/v1/messaging/twilio/inbound']);
 
-/** Picks the group whose per-key budget a request spends. */
-const groupOf = (method: string, path: string): 'general' | 'imports' =>
-  method === 'POST' && (path.startsWith('/api/v1/imports') || path === '/api/v1/customers/bulk/import' || path === '/api/v1/customers/import')
+/**
+ * Picks the group whose per-key budget a request spends. The AI group is every `/api/v1/ai/` path
+ * and the segment suggester's other address, so the alias is no way around the AI budget.
+ */
+function groupOf(method: string, path: string): 'general' | 'imports' | 'ai' {
+  if (path.startsWith('/api/v1/ai/') || (method === 'POST' && path === '/api/v1/segments/suggestions')) return 'ai';
+  return method === 'POST' && (path.startsWith('/api/v1/imports') || path === '/api/v1/customers/bulk/import' || path === '/api/v1/customers/import')
     ? 'imports'
     : 'general';
+}
 
 function headers(limit: number, res: RateLimiterRes): Record<string, string> {
   return {

@@ -27,7 +27,7 @@ export function skipReasonSql(channel: 'email' | 'sms'): string {
 }
 
 /** The audience as a predicate on `c` (customers). Deleted customers only ever appear through explicit ids. */
-async function audiencePredicate(db: Knex, campaign: CampaignRow, now: Date): Promise<{ sql: string; bindings: Knex.Value[] }> {
+export async function audiencePredicate(db: Knex, campaign: CampaignRow, now: Date): Promise<{ sql: string; bindings: Knex.Value[] }> {
   const audience = campaign.audience as { type: string; segmentId?: string; rules?: RuleNode; customerIds?: string[] };
   switch (audience.type) {
     case 'customers':

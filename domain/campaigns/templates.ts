@@ -1,4 +1,4 @@
-import { Liquid, type Template } from 'liquidjs';
+import { Liquid, type RenderOptions, type Template } from 'liquidjs';
 import { validationFailed } from '../../lib/errors';
 import type { Customer } from '../customers/types';
 
@@ -49,7 +49,15 @@ export function templateScope(customer: Customer, extra: Record<string, unknown>
   return { ...customer, customer, ...extra };
 }
 
-/** Renders a parsed template synchronously (templates never await I/O). */
-export function renderTemplate(template: Template[] | null, scope: Record<string, unknown>): string {
-  return template ? (engine.renderSync(template, scope) as string) : '';
+/**
+ * Renders a parsed template synchronously (templates never await I/O). `limits` bounds the time
+ * and memory of one render (liquidjs's renderLimit/memoryLimit) for callers that render text
+ * nobody has saved yet, such as the message check.
+ */
+export function renderTemplate(
+  template: Template[] | null,
+  scope: Record<string, unknown>,
+  limits?: Pick<RenderOptions, 'renderLimit' | 'memoryLimit'>,
+): string {
+  return template ? (engine.renderSync(template, scope, limits) as string) : '';
 }

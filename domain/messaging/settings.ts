@@ -13,6 +13,8 @@ export interface MessagingSettings {
   inboundNumbers?: string[];
   /** A customer's message on a thread resolved within this many days reopens it; later, a new thread (default 7). */
   conversationReopenDays?: number;
+  /** What one SMS segment costs the tenant, shown by the message checks (else Twilio's US list price, see domain/copy). */
+  smsSegmentPrice?: { amount: number; currency: string };
 }
 
 /** The tenant's messaging settings (empty when never set). */

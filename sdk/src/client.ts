@@ -1,4 +1,5 @@
 import { Core, type HeraldOptions } from './core';
+import { Ai } from './resources/ai';
 import { ApiKeys } from './resources/apiKeys';
 import { Campaigns } from './resources/campaigns';
 import { Customers } from './resources/customers';
@@ -28,6 +29,7 @@ export class Herald {
   readonly apiKeys: ApiKeys;
   readonly tenant: Tenant;
   readonly insights: Insights;
+  readonly ai: Ai;
   /**
    * The typed openapi-fetch client underneath, for operations the namespaces do not wrap
    * (`herald.api.GET('/api/v1/messaging/settings')`); it has no retries or error mapping.
@@ -47,5 +49,6 @@ export class Herald {
     this.apiKeys = new ApiKeys(core);
     this.tenant = new Tenant(core);
     this.insights = new Insights(core);
+    this.ai = new Ai(core);
   }
 }

@@ -7,6 +7,7 @@ export { Herald } from './client';
 export type { CreateOptions, HeraldOptions, RequestOptions } from './core';
 export * from './errors';
 export type { PagePosition } from './pagination';
+export type { MessageCheckParams, MessageSuggestionParams } from './resources/ai';
 export type { ImportCreateOptions, ImportSource } from './resources/imports';
 export type { SegmentListParams } from './resources/segments';
 export type * from './types';

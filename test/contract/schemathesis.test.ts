@@ -115,7 +115,13 @@ describe('OpenAPI contract (schemathesis)', () => {
     st = execFileSync('bash', [path.resolve(__dirname, '../../scripts/fuzzer.sh')], { encoding: 'utf8' }).trim();
     // The whole stack, worker included: sends, imports and the tenant summary run real workflows.
     stack = await startCampaignStack({
-      env: { JWT_SECRET, RATE_LIMIT_GENERAL_PER_MINUTE: '100000000', RATE_LIMIT_IMPORTS_PER_MINUTE: '100000000', RATE_LIMIT_IP_PER_MINUTE: '100000000' },
+      env: {
+        JWT_SECRET,
+        RATE_LIMIT_GENERAL_PER_MINUTE: '100000000',
+        RATE_LIMIT_IMPORTS_PER_MINUTE: '100000000',
+        RATE_LIMIT_AI_PER_MINUTE: '100000000',
+        RATE_LIMIT_IP_PER_MINUTE: '100000000',
+      },
     });
     receiver = await startWebhookReceiver();
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-contract-'));

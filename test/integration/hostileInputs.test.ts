@@ -89,6 +89,7 @@ describe('hostile inputs on every route', () => {
       RATE_LIMIT_GENERAL_PER_MINUTE: '10000000',
       RATE_LIMIT_IP_PER_MINUTE: '10000000',
       RATE_LIMIT_IMPORTS_PER_MINUTE: '10000000',
+      RATE_LIMIT_AI_PER_MINUTE: '10000000',
     });
     ({ tenantId, adminKey: key } = await buildTenant(db, 'Hostile tenant'));
     spec = (await server.request('/api/v1/openapi.json')).body;

@@ -463,7 +463,12 @@ describe('tenant isolation across every route', () => {
     sink = await startSmtpSink();
     email = createEmailChannel({ url: sink.url, from: 'Herald Test <test@herald.local>', poolSize: 2 });
     // The control tenant seeds an import per request: the imports budget is raised with the others.
-    server = await startTestServer({ RATE_LIMIT_GENERAL_PER_MINUTE: '1000000', RATE_LIMIT_IP_PER_MINUTE: '1000000', RATE_LIMIT_IMPORTS_PER_MINUTE: '1000000' });
+    server = await startTestServer({
+      RATE_LIMIT_GENERAL_PER_MINUTE: '1000000',
+      RATE_LIMIT_IP_PER_MINUTE: '1000000',
+      RATE_LIMIT_IMPORTS_PER_MINUTE: '1000000',
+      RATE_LIMIT_AI_PER_MINUTE: '1000000',
+    });
     a = await buildTenant(db, 'Isolation tenant A');
     b = await buildTenant(db, 'Isolation tenant B');
     c = await buildTenant(db, 'Isolation control tenant');
@@ -823,6 +828,27 @@ describe('tenant isolation across every route', () => {
               )[0]!.n,
             );
             expect(res.body.suggestions[0]).toMatchObject({ rules: ISOLATION_AST, potentialAudience: ofB });
+            expect(leaksIn(textOf(res.body))).toEqual([]);
+          },
+        ]),
+      ),
+      ...Object.fromEntries(
+        [
+          ['/api/v1/ai/message-suggestions', { type: 'email', goal: 'Promote summer sale' }],
+          ['/api/v1/ai/message-check', { type: 'email', subject: 'Hello {{ firstName }}', body: 'Hi {{ firstName }}' }],
+        ].map(([path, body]) => [
+          `POST ${path}`,
+          async () => {
+            // A's segment and campaign are no audience of B's: 404, as if they did not exist.
+            for (const ref of [{ segmentId: seededA.segment }, { campaignId: seededA.campaign }]) {
+              expect((await call(b, 'POST', path as string, { ...(body as object), ...ref })).status).toBe(404);
+            }
+            // B's segment (a rule both tenants' customers satisfy) samples and renders for B's customers alone.
+            const res = await call(b, 'POST', path as string, { ...(body as object), segmentId: seededB.segment });
+            expect(res.status).toBe(200);
+            const ofB = await db('customers').where({ tenant_id: b.tenantId }).whereNull('deleted_at').whereRaw("'isolation' = ANY(tags)").pluck('id');
+            // The suggestions answer the audience at the top (seed 003's shape), the check under data.
+            expect((res.body.data ?? res.body).audience.sampled).toBe(ofB.length);
             expect(leaksIn(textOf(res.body))).toEqual([]);
           },
         ]),

@@ -35,6 +35,11 @@ const MessagingSettings = z
       .max(365)
       .optional()
       .meta({ description: 'A message on a conversation resolved within this many days reopens it; later it opens a new one (default 7)' }),
+    smsSegmentPrice: z
+      .object({ amount: z.number().min(0).max(100), currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD') })
+      .strict()
+      .optional()
+      .meta({ description: 'What one SMS segment costs, for the cost the message checks show (default 0.0083 USD)' }),
   })
   .strict();
 const Sent = z.object({

@@ -24,6 +24,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ai/message-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Score a draft with the named, weighted message checks and render it for a member of its audience
+         * @description Checked beyond this schema:
+         *     - 404: segmentId and campaignId must name a segment or campaign of the caller's tenant
+         *     - 422: at most one of segmentId and campaignId
+         */
+        post: operations["postAiMessageCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/message-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suggest message copy for a goal: 3–5 drafts from a template library, scored by the message checks, best first
+         * @description Checked beyond this schema:
+         *     - 404: segmentId and campaignId must name a segment or campaign of the caller's tenant
+         *     - 422: at most one of segmentId and campaignId
+         *     - 422: url must be an http or https URL that parses (WHATWG URL)
+         */
+        post: operations["postAiMessageSuggestions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ai/segment-suggestions": {
         parameters: {
             query?: never;
@@ -2884,6 +2929,51 @@ export interface components {
             name: string;
             subject?: string | null;
         };
+        /** @description A draft (liquid, as a campaign takes it): the body limit is the channel's (email 100,000, sms 1,600, whatsapp 4,096) */
+        CheckMessage: {
+            body: string;
+            /**
+             * Format: uuid
+             * @description A campaign whose audience the message is for; at most one of segmentId and campaignId
+             */
+            campaignId?: string;
+            /**
+             * Format: uuid
+             * @description A segment whose members the message is for; at most one of segmentId and campaignId
+             */
+            segmentId?: string;
+            subject?: string;
+            /** @enum {string} */
+            type: "email";
+        } | {
+            body: string;
+            /**
+             * Format: uuid
+             * @description A campaign whose audience the message is for; at most one of segmentId and campaignId
+             */
+            campaignId?: string;
+            /**
+             * Format: uuid
+             * @description A segment whose members the message is for; at most one of segmentId and campaignId
+             */
+            segmentId?: string;
+            /** @enum {string} */
+            type: "sms";
+        } | {
+            body: string;
+            /**
+             * Format: uuid
+             * @description A campaign whose audience the message is for; at most one of segmentId and campaignId
+             */
+            campaignId?: string;
+            /**
+             * Format: uuid
+             * @description A segment whose members the message is for; at most one of segmentId and campaignId
+             */
+            segmentId?: string;
+            /** @enum {string} */
+            type: "whatsapp";
+        };
         ComplaintStatistics: {
             complaintsByCategory: {
                 [key: string]: number;
@@ -5149,6 +5239,19 @@ export interface components {
             data: components["schemas"]["JourneyVersion"][];
             pagination: components["schemas"]["Pagination"];
         };
+        MessageCheckResult: {
+            details?: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            id: "subject_length" | "sms_segments" | "whatsapp_length" | "spam_words" | "call_to_action" | "personalisation" | "liquid_renders" | "unsubscribe_link" | "whatsapp_window";
+            message: string;
+            /** @description The weight earned: all of it for pass, half for warn, none for fail */
+            points: number;
+            /** @enum {string} */
+            status: "pass" | "warn" | "fail";
+            weight: number;
+        };
         /** @description The data of message.received: a customer sent a message on a conversation (SMS or WhatsApp) */
         MessageReceivedData: {
             body: string;
@@ -5176,6 +5279,101 @@ export interface components {
             timestamp: string;
             /** @enum {string} */
             type: "message.received";
+        };
+        MessageSuggestions: {
+            audience: {
+                fields: {
+                    field: string;
+                    filledShare: number;
+                    used: boolean;
+                }[];
+                /** Format: uuid */
+                id: string;
+                language: string | null;
+                /** @description Sampled members whose last message to the tenant is over 24 hours old, or who never wrote */
+                outsideWhatsappWindow: number;
+                /** @description Members read (the newest 1,000 at most) */
+                sampled: number;
+                /** @enum {string} */
+                type: "segment" | "campaign";
+            } | null;
+            family: {
+                /** @enum {string} */
+                id: "abandoned_cart" | "win_back" | "welcome" | "reminder" | "promotion" | "announcement";
+                matchedKeywords: string[];
+                reason: string;
+            };
+            fields: {
+                reason: string;
+                used: string[];
+            };
+            language: {
+                /** @enum {string} */
+                code: "en" | "es";
+                reason: string;
+            };
+            suggestions: {
+                /** @description liquid, ready for a campaign */
+                body: string;
+                checks: components["schemas"]["MessageCheckResult"][];
+                /** @enum {string} */
+                language: "en" | "es";
+                /** @description The message rendered as a campaign renders it; null when the template does not render */
+                preview: {
+                    body: string;
+                    /**
+                     * Format: uuid
+                     * @description The audience member it was rendered for; null for the sample customer
+                     */
+                    customerId: string | null;
+                    subject?: string;
+                } | null;
+                score: number;
+                /** @description email only */
+                subject?: string;
+                /** @enum {string} */
+                tone: "friendly" | "formal" | "urgent" | "playful";
+            }[];
+            /** @description The weight of each check that applies to the channel */
+            weights: {
+                [key: string]: number;
+            };
+        };
+        MessageVerdict: {
+            data: {
+                audience: {
+                    fields: {
+                        field: string;
+                        filledShare: number;
+                        used: boolean;
+                    }[];
+                    /** Format: uuid */
+                    id: string;
+                    language: string | null;
+                    /** @description Sampled members whose last message to the tenant is over 24 hours old, or who never wrote */
+                    outsideWhatsappWindow: number;
+                    /** @description Members read (the newest 1,000 at most) */
+                    sampled: number;
+                    /** @enum {string} */
+                    type: "segment" | "campaign";
+                } | null;
+                checks: components["schemas"]["MessageCheckResult"][];
+                /** @description The message rendered as a campaign renders it; null when the template does not render */
+                preview: {
+                    body: string;
+                    /**
+                     * Format: uuid
+                     * @description The audience member it was rendered for; null for the sample customer
+                     */
+                    customerId: string | null;
+                    subject?: string;
+                } | null;
+                score: number;
+                /** @description The weight of each check that applies to the channel */
+                weights: {
+                    [key: string]: number;
+                };
+            };
         };
         NoteInput: {
             content: string;
@@ -5518,6 +5716,42 @@ export interface components {
             reason?: string;
             /** @enum {string} */
             status: "active" | "inactive" | "blocked" | "suspended";
+        };
+        SuggestMessages: {
+            /** @description seed 003: who the message is for, in words ("High-value customers"); read for its language */
+            audience?: string;
+            /**
+             * Format: uuid
+             * @description A campaign whose audience the message is for; at most one of segmentId and campaignId
+             */
+            campaignId?: string;
+            /** @description What the message is for ("Promote summer sale"); matched to a goal family by keywords */
+            goal: string;
+            /**
+             * @description The copy's language; by default the goal's, else the audience's, else en
+             * @enum {string}
+             */
+            language?: "en" | "es";
+            /**
+             * Format: uuid
+             * @description A segment whose members the message is for; at most one of segmentId and campaignId
+             */
+            segmentId?: string;
+            /**
+             * @description The tone asked for (default friendly); the other tones are suggested too
+             * @enum {string}
+             */
+            tone?: "friendly" | "formal" | "urgent" | "playful";
+            /**
+             * @description The channel the message is for
+             * @enum {string}
+             */
+            type: "email" | "sms" | "whatsapp";
+            /**
+             * Format: uri
+             * @description Where the call to action leads; without it the action is named but not linked
+             */
+            url?: string;
         };
         SuggestSegments: {
             query: string;
@@ -5931,6 +6165,276 @@ export interface operations {
             };
             /** @description This operation takes no body: send none, or application/json (ignored) */
             415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAiMessageCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckMessage"];
+            };
+        };
+        responses: {
+            /** @description The score, each check with its verdict, and the rendered preview */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageVerdict"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in this tenant; segmentId and campaignId must name a segment or campaign of the caller's tenant */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes (application/json) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not pass validation; details list each failing field with its path; at most one of segmentId and campaignId */
+            422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAiMessageSuggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuggestMessages"];
+            };
+        };
+        responses: {
+            /** @description Suggestions, best score first, with the family and language chosen and why */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageSuggestions"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in this tenant; segmentId and campaignId must name a segment or campaign of the caller's tenant */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes (application/json) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not pass validation; details list each failing field with its path; at most one of segmentId and campaignId; url must be an http or https URL that parses (WHATWG URL) */
+            422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -17830,6 +18334,11 @@ export interface operations {
                             fromEmail?: string;
                             /** @description The tenant's Twilio numbers: inbound SMS and WhatsApp to them become this tenant's conversations (POST /messaging/twilio/inbound) */
                             inboundNumbers?: string[];
+                            /** @description What one SMS segment costs, for the cost the message checks show (default 0.0083 USD) */
+                            smsSegmentPrice?: {
+                                amount: number;
+                                currency: string;
+                            };
                             /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                             timezone?: string;
                         };
@@ -17946,6 +18455,11 @@ export interface operations {
                     fromEmail?: string;
                     /** @description The tenant's Twilio numbers: inbound SMS and WhatsApp to them become this tenant's conversations (POST /messaging/twilio/inbound) */
                     inboundNumbers?: string[];
+                    /** @description What one SMS segment costs, for the cost the message checks show (default 0.0083 USD) */
+                    smsSegmentPrice?: {
+                        amount: number;
+                        currency: string;
+                    };
                     /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                     timezone?: string;
                 };
@@ -17973,6 +18487,11 @@ export interface operations {
                             fromEmail?: string;
                             /** @description The tenant's Twilio numbers: inbound SMS and WhatsApp to them become this tenant's conversations (POST /messaging/twilio/inbound) */
                             inboundNumbers?: string[];
+                            /** @description What one SMS segment costs, for the cost the message checks show (default 0.0083 USD) */
+                            smsSegmentPrice?: {
+                                amount: number;
+                                currency: string;
+                            };
                             /** @description An IANA timezone name such as Europe/Paris or America/Mexico_City */
                             timezone?: string;
                         };

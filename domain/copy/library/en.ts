@@ -1,0 +1,197 @@
+import type { LanguageLibrary } from './types';
+
+/** English copy: one entry per goal family and tone. */
+export const EN: LanguageLibrary = {
+  frame: {
+    greeting: {
+      friendly: { text: 'Hi {name},', fallback: 'there' },
+      formal: { text: 'Dear {name},', fallback: 'customer' },
+      urgent: { text: '{name}, quick heads-up:', fallback: 'Hello' },
+      playful: { text: 'Hey {name}!', fallback: 'you' },
+    },
+    place: 'Especially for our customers in {place}.',
+    unsubscribe: 'Unsubscribe from these emails',
+  },
+  copy: {
+    promotion: {
+      friendly: {
+        subject: 'Our sale is on, and we saved you a spot',
+        lead: 'Our sale has started and your favourites are marked down.',
+        detail: 'Take your time to browse; the best picks go first.',
+        cta: 'Shop the sale',
+        short: 'Our sale is on and your favourites are marked down.',
+      },
+      formal: {
+        subject: 'Seasonal pricing now available to our customers',
+        lead: 'We are pleased to offer reduced prices across our range for a limited period.',
+        detail: 'The new prices apply automatically at checkout.',
+        cta: 'View the offers',
+        short: 'Reduced prices across our range apply for a limited period.',
+      },
+      urgent: {
+        subject: 'The sale ends soon: your picks are waiting',
+        lead: 'Our sale ends in the next few days and stock is running low.',
+        detail: 'Once an item sells out at this price, it is gone.',
+        cta: 'Shop before it ends',
+        short: 'Our sale ends soon and stock is running low.',
+      },
+      playful: {
+        subject: 'Psst... prices just took a little holiday',
+        lead: 'Prices packed their bags and went on holiday, and your cart can tag along.',
+        detail: 'Grab something you have had your eye on.',
+        cta: 'Start shopping',
+        short: 'Prices went on holiday and your cart can tag along.',
+      },
+    },
+    welcome: {
+      friendly: {
+        subject: 'Welcome aboard, we are so glad you are here',
+        lead: 'Thanks for joining us. We are happy to have you.',
+        detail: 'Here is a quick tour of what you can find with us.',
+        cta: 'Explore the shop',
+        short: 'Thanks for joining us, we are happy to have you.',
+      },
+      formal: {
+        subject: 'Welcome: your account is ready to use',
+        lead: 'Thank you for registering with us. Your account is now active.',
+        detail: 'Our team is available should you need any assistance.',
+        cta: 'Visit your account',
+        short: 'Thank you for registering. Your account is now active.',
+      },
+      urgent: {
+        subject: 'Welcome! Your new-member perks start today',
+        lead: 'Your new-member perks are active now, for your first week only.',
+        detail: 'Make the most of them while they last.',
+        cta: 'Claim your perks',
+        short: 'Your new-member perks are active for your first week only.',
+      },
+      playful: {
+        subject: 'You made it! Let the good times begin',
+        lead: 'Confetti everywhere: you are officially one of us.',
+        detail: 'We picked a few favourites to get you started.',
+        cta: 'Discover your picks',
+        short: 'Confetti everywhere: you are officially one of us.',
+      },
+    },
+    win_back: {
+      friendly: {
+        subject: 'It has been a while, and we miss you',
+        lead: 'We have not seen you in a while and wanted to say hello.',
+        detail: 'A lot has changed since your last visit.',
+        cta: 'Come back and see',
+        short: 'We have not seen you in a while. A lot has changed.',
+      },
+      formal: {
+        subject: 'We would value the chance to serve you again',
+        lead: 'It has been some time since your last order with us.',
+        detail: 'We have improved our range and service, and we would welcome your return.',
+        cta: 'Return to the shop',
+        short: 'It has been some time since your last order. We would welcome your return.',
+      },
+      urgent: {
+        subject: 'Your welcome-back offer expires this week',
+        lead: 'We saved a welcome-back offer for you, valid until the end of the week.',
+        detail: 'After that it goes back in the drawer.',
+        cta: 'Use your offer',
+        short: 'Your welcome-back offer is valid until the end of the week.',
+      },
+      playful: {
+        subject: 'Knock knock... is anyone still there?',
+        lead: 'Our shelves have been asking about you.',
+        detail: 'Pop back in and see what is new since you left.',
+        cta: 'Say hello again',
+        short: 'Our shelves have been asking about you. Pop back in!',
+      },
+    },
+    reminder: {
+      friendly: {
+        subject: 'A friendly reminder before the date comes',
+        lead: 'Just a quick reminder that your date is coming up.',
+        detail: 'Everything is ready on our side.',
+        cta: 'Check the details',
+        short: 'Quick reminder: your date is coming up.',
+      },
+      formal: {
+        subject: 'Reminder: an upcoming date on your account',
+        lead: 'This is a reminder of an upcoming date on your account.',
+        detail: 'Please review the details at your convenience.',
+        cta: 'Review the details',
+        short: 'Reminder of an upcoming date on your account.',
+      },
+      urgent: {
+        subject: 'Reminder: only a few days left to act',
+        lead: 'Only a few days are left before your deadline.',
+        detail: 'Acting now avoids any interruption.',
+        cta: 'Take care of it now',
+        short: 'Only a few days are left before your deadline.',
+      },
+      playful: {
+        subject: 'Tiny nudge: this one is for future you',
+        lead: 'Consider this a tiny nudge from your future self.',
+        detail: 'It only takes a minute.',
+        cta: 'Get it done',
+        short: 'A tiny nudge from your future self: it takes a minute.',
+      },
+    },
+    announcement: {
+      friendly: {
+        subject: 'Some news we could not wait to share with you',
+        lead: 'We have something new and wanted you to hear it first.',
+        detail: 'It is ready for you today.',
+        cta: 'See what is new',
+        short: 'We have something new and wanted you to hear it first.',
+      },
+      formal: {
+        subject: 'Announcing a new addition to our services',
+        lead: 'We are pleased to announce a new addition to our services.',
+        detail: 'Full details are available on our website.',
+        cta: 'Learn more',
+        short: 'We are pleased to announce a new addition to our services.',
+      },
+      urgent: {
+        subject: 'Just launched: be among the first to see it',
+        lead: 'It just launched and the first release is limited.',
+        detail: 'Early customers get first pick.',
+        cta: 'See it first',
+        short: 'Just launched, and the first release is limited.',
+      },
+      playful: {
+        subject: 'Drumroll, please... something new has landed',
+        lead: 'Drumroll, please: something new just landed.',
+        detail: 'We think you are going to like it.',
+        cta: 'Take a peek',
+        short: 'Drumroll, please: something new just landed.',
+      },
+    },
+    abandoned_cart: {
+      friendly: {
+        subject: 'You left something in your cart, it is saved',
+        lead: 'You left a few items in your cart, so we saved them for you.',
+        detail: 'Pick up right where you left off.',
+        cta: 'Return to your cart',
+        short: 'You left items in your cart; we saved them for you.',
+      },
+      formal: {
+        subject: 'Your basket is saved and ready for checkout',
+        lead: 'The items in your basket have been saved.',
+        detail: 'You may complete your order whenever it suits you.',
+        cta: 'Complete your order',
+        short: 'Your basket is saved. Complete your order any time.',
+      },
+      urgent: {
+        subject: 'Items in your cart are selling out quickly',
+        lead: 'Some items in your cart are selling out quickly.',
+        detail: 'We can only hold them for a short time.',
+        cta: 'Complete checkout',
+        short: 'Items in your cart are selling out quickly.',
+      },
+      playful: {
+        subject: 'Your cart is feeling a little lonely today',
+        lead: 'Your cart misses you and keeps asking when you are coming back.',
+        detail: 'Everything is right where you left it.',
+        cta: 'Rescue your cart',
+        short: 'Your cart misses you. Everything is where you left it.',
+      },
+    },
+  },
+};

@@ -1,0 +1,197 @@
+import type { LanguageLibrary } from './types';
+
+/** Spanish copy (neutral Latin American Spanish, `tú` except in the formal tone): one entry per goal family and tone. */
+export const ES: LanguageLibrary = {
+  frame: {
+    greeting: {
+      friendly: { text: 'Hola, {name}:', fallback: 'cliente' },
+      formal: { text: 'Estimado/a {name}:', fallback: 'cliente' },
+      urgent: { text: '{name}, te avisamos:', fallback: 'Hola' },
+      playful: { text: '¡Hey, {name}!', fallback: 'tú' },
+    },
+    place: 'Especialmente para nuestros clientes en {place}.',
+    unsubscribe: 'Darse de baja de estos correos',
+  },
+  copy: {
+    promotion: {
+      friendly: {
+        subject: 'Empezaron las rebajas y te guardamos un lugar',
+        lead: 'Nuestras rebajas ya empezaron y tus favoritos tienen descuento.',
+        detail: 'Date tu tiempo para explorar; lo mejor se va primero.',
+        cta: 'Compra en rebajas',
+        short: 'Nuestras rebajas ya empezaron y tus favoritos tienen descuento.',
+      },
+      formal: {
+        subject: 'Precios de temporada disponibles para usted',
+        lead: 'Nos complace ofrecerle precios reducidos en toda nuestra línea por un periodo limitado.',
+        detail: 'Los nuevos precios se aplican automáticamente al pagar.',
+        cta: 'Vea las ofertas',
+        short: 'Precios reducidos en toda nuestra linea por un periodo limitado.',
+      },
+      urgent: {
+        subject: 'Las rebajas terminan pronto: tus favoritos esperan',
+        lead: 'Nuestras rebajas terminan en unos días y quedan pocas unidades.',
+        detail: 'Cuando un producto se agota a este precio, ya no vuelve.',
+        cta: 'Compra antes del cierre',
+        short: 'Las rebajas terminan pronto y quedan pocas unidades.',
+      },
+      playful: {
+        subject: 'Psst... los precios se fueron de vacaciones',
+        lead: 'Los precios hicieron las maletas y se fueron de vacaciones; tu carrito puede ir con ellos.',
+        detail: 'Llévate eso que tanto te gusta.',
+        cta: 'Empieza a comprar',
+        short: 'Los precios se fueron de vacaciones y tu carrito puede ir con ellos.',
+      },
+    },
+    welcome: {
+      friendly: {
+        subject: 'Bienvenido/a, qué alegría tenerte con nosotros',
+        lead: 'Gracias por unirte. Nos alegra mucho tenerte aquí.',
+        detail: 'Te mostramos en un momento todo lo que puedes encontrar.',
+        cta: 'Explora la tienda',
+        short: 'Gracias por unirte, nos alegra tenerte aqui.',
+      },
+      formal: {
+        subject: 'Bienvenido/a: su cuenta ya está lista para usar',
+        lead: 'Gracias por registrarse. Su cuenta ya está activa.',
+        detail: 'Nuestro equipo está a su disposición para cualquier consulta.',
+        cta: 'Visite su cuenta',
+        short: 'Gracias por registrarse. Su cuenta ya esta activa.',
+      },
+      urgent: {
+        subject: '¡Bienvenido/a! Tus beneficios empiezan hoy mismo',
+        lead: 'Tus beneficios de nuevo cliente están activos solo durante tu primera semana.',
+        detail: 'Aprovéchalos mientras duren.',
+        cta: 'Reclama tus beneficios',
+        short: 'Tus beneficios de nuevo cliente valen solo tu primera semana.',
+      },
+      playful: {
+        subject: '¡Llegaste! Que empiece lo bueno desde hoy',
+        lead: 'Confeti por todos lados: ya eres oficialmente parte de la familia.',
+        detail: 'Elegimos algunos favoritos para que empieces.',
+        cta: 'Descubre tus favoritos',
+        short: 'Confeti por todos lados: ya eres parte de la familia.',
+      },
+    },
+    win_back: {
+      friendly: {
+        subject: 'Ha pasado un tiempo y te extrañamos mucho',
+        lead: 'Hace tiempo que no te vemos y queríamos saludarte.',
+        detail: 'Han cambiado muchas cosas desde tu última visita.',
+        cta: 'Vuelve y descubre',
+        short: 'Hace tiempo que no te vemos. Han cambiado muchas cosas.',
+      },
+      formal: {
+        subject: 'Nos gustaría volver a atenderle muy pronto',
+        lead: 'Ha pasado un tiempo desde su último pedido con nosotros.',
+        detail: 'Hemos mejorado nuestra oferta y servicio, y nos encantaría su regreso.',
+        cta: 'Regrese a la tienda',
+        short: 'Ha pasado un tiempo desde su ultimo pedido. Nos encantaria su regreso.',
+      },
+      urgent: {
+        subject: 'Tu oferta de regreso vence esta misma semana',
+        lead: 'Te guardamos una oferta de regreso, válida hasta el fin de semana.',
+        detail: 'Después de eso, vuelve al cajón.',
+        cta: 'Usa tu oferta',
+        short: 'Tu oferta de regreso es valida hasta el fin de semana.',
+      },
+      playful: {
+        subject: 'Toc, toc... ¿todavía hay alguien por ahí?',
+        lead: 'Nuestros estantes no dejan de preguntar por ti.',
+        detail: 'Date una vuelta y mira lo nuevo desde que te fuiste.',
+        cta: 'Vuelve a saludar',
+        short: 'Nuestros estantes preguntan por ti. ¡Date una vuelta!',
+      },
+    },
+    reminder: {
+      friendly: {
+        subject: 'Un recordatorio amistoso antes de la fecha',
+        lead: 'Solo un recordatorio rápido: tu fecha se acerca.',
+        detail: 'Todo está listo de nuestro lado.',
+        cta: 'Revisa los detalles',
+        short: 'Recordatorio: tu fecha se acerca.',
+      },
+      formal: {
+        subject: 'Recordatorio: próxima fecha en su cuenta',
+        lead: 'Le recordamos que se acerca una fecha importante en su cuenta.',
+        detail: 'Le invitamos a revisar los detalles cuando le sea posible.',
+        cta: 'Revise los detalles',
+        short: 'Le recordamos una fecha proxima en su cuenta.',
+      },
+      urgent: {
+        subject: 'Recordatorio: solo quedan unos días para actuar',
+        lead: 'Solo quedan unos días antes de tu fecha límite.',
+        detail: 'Si lo resuelves ahora, evitas cualquier interrupción.',
+        cta: 'Resuélvelo ahora',
+        short: 'Solo quedan unos dias antes de tu fecha limite.',
+      },
+      playful: {
+        subject: 'Un empujoncito: esto es para tu yo del futuro',
+        lead: 'Considéralo un pequeño empujón de tu yo del futuro.',
+        detail: 'Solo toma un minuto.',
+        cta: 'Hazlo ya',
+        short: 'Un empujoncito de tu yo del futuro: toma un minuto.',
+      },
+    },
+    announcement: {
+      friendly: {
+        subject: 'Tenemos noticias que queríamos contarte ya',
+        lead: 'Tenemos algo nuevo y queríamos que fueras el primero en saberlo.',
+        detail: 'Ya está disponible para ti.',
+        cta: 'Mira lo nuevo',
+        short: 'Tenemos algo nuevo y queriamos contartelo primero.',
+      },
+      formal: {
+        subject: 'Presentamos una novedad en nuestros servicios',
+        lead: 'Nos complace anunciar una novedad en nuestros servicios.',
+        detail: 'Encontrará todos los detalles en nuestro sitio web.',
+        cta: 'Descubra los detalles',
+        short: 'Nos complace anunciar una novedad en nuestros servicios.',
+      },
+      urgent: {
+        subject: 'Recién lanzado: sé de los primeros en verlo',
+        lead: 'Acaba de salir y la primera edición es limitada.',
+        detail: 'Quienes llegan primero eligen primero.',
+        cta: 'Mira la novedad',
+        short: 'Acaba de salir y la primera edicion es limitada.',
+      },
+      playful: {
+        subject: 'Redoble de tambores... ¡llegó algo nuevo!',
+        lead: 'Redoble de tambores, por favor: acaba de llegar algo nuevo.',
+        detail: 'Creemos que te va a encantar.',
+        cta: 'Echa un vistazo',
+        short: 'Redoble de tambores: acaba de llegar algo nuevo.',
+      },
+    },
+    abandoned_cart: {
+      friendly: {
+        subject: 'Dejaste algo en tu carrito y lo guardamos',
+        lead: 'Dejaste algunos productos en tu carrito y los guardamos para ti.',
+        detail: 'Continúa justo donde lo dejaste.',
+        cta: 'Vuelve a tu carrito',
+        short: 'Dejaste productos en tu carrito; los guardamos para ti.',
+      },
+      formal: {
+        subject: 'Su carrito está guardado y listo para pagar',
+        lead: 'Los productos de su carrito se han guardado.',
+        detail: 'Puede completar su pedido cuando le resulte conveniente.',
+        cta: 'Complete su pedido',
+        short: 'Su carrito esta guardado. Complete su pedido cuando quiera.',
+      },
+      urgent: {
+        subject: 'Los productos de tu carrito se agotan rápido',
+        lead: 'Algunos productos de tu carrito se están agotando.',
+        detail: 'Solo podemos reservarlos por poco tiempo.',
+        cta: 'Completa tu compra',
+        short: 'Los productos de tu carrito se estan agotando.',
+      },
+      playful: {
+        subject: 'Tu carrito se siente un poco solo hoy',
+        lead: 'Tu carrito te extraña y pregunta cuándo vuelves.',
+        detail: 'Todo sigue justo donde lo dejaste.',
+        cta: 'Rescata tu carrito',
+        short: 'Tu carrito te extraña. Todo sigue donde lo dejaste.',
+      },
+    },
+  },
+};

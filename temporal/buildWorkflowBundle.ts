@@ -12,7 +12,7 @@ async function main(workflowsDir: string | undefined, out: string | undefined): 
   const { code } = await bundleWorkflowCode({
     workflowsPath: require.resolve(workflowsDir),
     // Always bundled, traced or not, so turning tracing on or off never changes workflow code (telemetry/temporalTracing.ts).
-    workflowInterceptorModules: [require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow')],
+    workflowInterceptorModules: [require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors')],
     logger: { trace() {}, debug() {}, info() {}, warn() {}, error: (m) => process.stderr.write(`${m}\n`), log() {} },
   });
   fs.writeFileSync(out, code);

@@ -216,7 +216,7 @@ export const ConfigFields = z.object({
     .min(32, 'must be at least 32 characters')
     .optional()
     .describe(
-      'Key that encrypts webhook endpoint secrets at rest, at least 32 characters. Changing it makes stored endpoint secrets unreadable. Unset outside production: JWT_SECRET.',
+      'Key that encrypts webhook endpoint secrets at rest, at least 32 characters. Change it with `herald secrets rotate` (the old key in OLD_WEBHOOK_SECRETS_KEY), or stored endpoint secrets become unreadable. Unset outside production: JWT_SECRET.',
     ),
   // Worker (issue 5, session 3): where the pre-built workflow bundle is kept.
   WORKFLOW_BUNDLE_DIR: optionalText.describe(

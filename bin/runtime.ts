@@ -4,7 +4,7 @@ import type { RateLimiters } from '../api/middleware/rateLimit';
 import { createDb, type Knex } from '../db/knex';
 import { createDomain, type Domain } from '../domain';
 import { webhookSettings, type WebhookSettings } from '../domain/webhooks/settings';
-import type { Config } from '../lib/config';
+import { jwtKeys, type Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
 import { createTemporalProvider, type TemporalProvider } from '../temporal/client';
 import { databaseUrl, temporalSettings } from './connections';
@@ -35,7 +35,7 @@ export function createRuntime(config: Config, logger: Logger, overrides: { jwtSe
     exportDb,
     temporal,
     logger,
-    jwtSecret: overrides.jwtSecret ?? config.JWT_SECRET,
+    jwtSecret: jwtKeys(config, overrides.jwtSecret ?? config.JWT_SECRET),
     defaultPhoneRegion: config.DEFAULT_PHONE_REGION as CountryCode,
     webhooks: overrides.webhooks ?? webhookSettings(config),
   });

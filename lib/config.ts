@@ -15,6 +15,17 @@ const port = wholeNumber(1, 65535, 'a port number between 1 and 65535');
 const positiveInt = wholeNumber(1, Number.MAX_SAFE_INTEGER, 'a positive whole number');
 const optionalText = z.string().trim().min(1).optional();
 
+/** The entries of a comma-separated list of secrets, trimmed, empty entries dropped. */
+export const secretList = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+/** Earlier values of a secret, kept for verifying only: a comma list of secrets of at least 32 characters each. */
+const previousSecrets = z
+  .string()
+  .refine((value) => secretList(value).every((entry) => entry.length >= 32), 'must be a comma list of secrets of at least 32 characters each');
+
 /** Byte sizes such as `1mb`, `512kb` or a plain number of bytes, as the body parser limit takes them. */
 const byteSize = z
   .string()
@@ -85,6 +96,11 @@ export const ConfigFields = z.object({
     .optional()
     .describe(
       'HS256 key for JWT bearer tokens (claims tenant, role, sub), at least 32 characters. `herald dev` generates one when unset; production requires a strong one (openssl rand -hex 32).',
+    ),
+  JWT_SECRET_PREVIOUS: previousSecrets
+    .optional()
+    .describe(
+      'Earlier JWT_SECRET values, comma-separated: tokens signed with them are still accepted while clients move to tokens signed with JWT_SECRET. Remove each once its tokens have expired.',
     ),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -161,7 +177,12 @@ export const ConfigFields = z.object({
     .min(32, 'must be at least 32 characters')
     .optional()
     .describe(
-      'Key that signs open/click tracking and unsubscribe links, at least 32 characters; changing it breaks the links in mail already sent. Unset outside production: a fixed development value shared by the API and the worker.',
+      'Key that signs open/click tracking and unsubscribe links, at least 32 characters. To change it, move the old value to TRACKING_SECRET_PREVIOUS, or the links in messages already sent stop working. Unset outside production: a fixed development value shared by the API and the worker.',
+    ),
+  TRACKING_SECRET_PREVIOUS: previousSecrets
+    .optional()
+    .describe(
+      'Earlier TRACKING_SECRET values, comma-separated: links in messages sent before a change keep working (unsubscribe, open, click); new links are signed with TRACKING_SECRET.',
     ),
   CAMPAIGN_PAGE_SIZE: positiveInt
     .default(200)
@@ -246,6 +267,11 @@ const ConfigSchema = ConfigFields.superRefine((cfg, ctx) => {
       const weakness = cfg[name] === undefined ? undefined : secretWeakness(cfg[name]);
       if (weakness) ctx.addIssue({ code: 'custom', path: [name], message: `${weakness} when NODE_ENV=production; generate one with \`openssl rand -hex 32\`` });
     }
+    // An earlier key still verifies tokens, so it must have been a real secret too.
+    for (const name of ['JWT_SECRET_PREVIOUS', 'TRACKING_SECRET_PREVIOUS'] as const) {
+      const weakness = secretList(cfg[name]).map(secretWeakness).find(Boolean);
+      if (weakness) ctx.addIssue({ code: 'custom', path: [name], message: `holds a secret that ${weakness} when NODE_ENV=production` });
+    }
     const token = cfg.TWILIO_AUTH_TOKEN === undefined ? undefined : placeholderReason(cfg.TWILIO_AUTH_TOKEN);
     if (token) ctx.addIssue({ code: 'custom', path: ['TWILIO_AUTH_TOKEN'], message: `${token}; set the auth token of your Twilio account` });
   }
@@ -277,3 +303,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   });
   throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
 }
+
+/** The keys tracking and unsubscribe tokens verify with: TRACKING_SECRET (which signs), then the earlier ones. */
+export const trackingKeys = (config: Config): string[] => [config.TRACKING_SECRET, ...secretList(config.TRACKING_SECRET_PREVIOUS)];
+
+/** The keys JWT bearer tokens verify with: JWT_SECRET, then the earlier ones; none when JWT_SECRET is unset. */
+export const jwtKeys = (config: Config, jwtSecret = config.JWT_SECRET): string[] => (jwtSecret ? [jwtSecret, ...secretList(config.JWT_SECRET_PREVIOUS)] : []);

@@ -148,6 +148,20 @@ describe('loadConfig', () => {
       ).not.toThrow();
     });
 
+    it.each(['JWT_SECRET_PREVIOUS', 'TRACKING_SECRET_PREVIOUS'])('checks every earlier key in %s like the current one', (name) => {
+      expect(() => loadConfig(production({ [name]: `${hex32()}, ${base64_32()}` }))).not.toThrow();
+      expect(weakMessage(production({ [name]: `${hex32()},short` }))).toMatch(
+        new RegExp(`^Invalid configuration: ${name} must be a comma list of secrets of at least 32 characters each \\(value hidden\\)`),
+      );
+      const placeholder = `${hex32()},dev-only-insecure-jwt-secret-change-me-0123456789`;
+      const message = weakMessage(production({ [name]: placeholder }));
+      expect(message).toMatch(
+        new RegExp(`^Invalid configuration: ${name} holds a secret that (is a default shipped with Herald|looks like a placeholder).*\\(value hidden\\)$`),
+      );
+      expect(message).not.toContain('change-me');
+      expect(() => loadConfig({ [name]: 'dev-only-insecure-jwt-secret-change-me-0123456789' })).not.toThrow();
+    });
+
     it('leaves development and test alone', () => {
       expect(() => loadConfig({ JWT_SECRET: 'dev-only-insecure-jwt-secret-change-me-0123456789' })).not.toThrow();
       expect(() => loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32) })).not.toThrow();

@@ -84,6 +84,26 @@ describe('the worker checks its channels at start', () => {
     expect((await check(production())).outcome).toBe('started');
   });
 
+  it('counts the SMS steps of a live journey, and no longer once it is archived', async () => {
+    const t = await buildTenant(server.runtime.db, 'Channel check 3');
+    const api = (p: string, init: { method?: string; body?: unknown } = {}) => server.request(p, { key: t.adminKey, ...init });
+    const journey = await api('/api/v1/journeys', {
+      method: 'POST',
+      body: {
+        name: 'SMS thanks',
+        entry: { type: 'event', event: 'Signed Up', policy: { mode: 'once' } },
+        start: 'thanks',
+        nodes: [{ id: 'thanks', type: 'send', channel: 'sms', body: 'Thanks for signing up' }],
+      },
+    });
+    expect(journey.status).toBe(201);
+    expect((await check(production())).outcome).toBe('started');
+    expect((await api(`/api/v1/journeys/${journey.body.data.id}/publish`, { method: 'POST' })).body.data).toMatchObject({ status: 'active' });
+    expect((await check(production())).outcome).toMatch(/^This worker cannot send sms \(1 send step\(s\) of live journeys\) that wait/);
+    expect((await api(`/api/v1/journeys/${journey.body.data.id}/archive`, { method: 'POST' })).status).toBe(200);
+    expect((await check(production())).outcome).toBe('started');
+  });
+
   it('refuses while an SMS conversation is open without Twilio, names e-mail without SMTP_URL, and says a WhatsApp sender is missing', async () => {
     const t = await buildTenant(server.runtime.db, 'Channel check 2');
     const customerId = await buildCustomer(server.runtime.db, t.tenantId, { phone: '+14155550123' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { secretList } from './secretKeys';
 import { placeholderReason, secretWeakness } from './secretStrength';
 import { parseSsrfPolicy } from './ssrf';
 import { parseTrustProxy } from './trustProxy';
@@ -15,12 +16,6 @@ const port = wholeNumber(1, 65535, 'a port number between 1 and 65535');
 const positiveInt = wholeNumber(1, Number.MAX_SAFE_INTEGER, 'a positive whole number');
 const optionalText = z.string().trim().min(1).optional();
 
-/** The entries of a comma-separated list of secrets, trimmed, empty entries dropped. */
-export const secretList = (value: string | undefined): string[] =>
-  (value ?? '')
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean);
 /** Earlier values of a secret, kept for verifying only: a comma list of secrets of at least 32 characters each. */
 const previousSecrets = z
   .string()
@@ -303,9 +298,3 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   });
   throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
 }
-
-/** The keys tracking and unsubscribe tokens verify with: TRACKING_SECRET (which signs), then the earlier ones. */
-export const trackingKeys = (config: Config): string[] => [config.TRACKING_SECRET, ...secretList(config.TRACKING_SECRET_PREVIOUS)];
-
-/** The keys JWT bearer tokens verify with: JWT_SECRET, then the earlier ones; none when JWT_SECRET is unset. */
-export const jwtKeys = (config: Config, jwtSecret = config.JWT_SECRET): string[] => (jwtSecret ? [jwtSecret, ...secretList(config.JWT_SECRET_PREVIOUS)] : []);

@@ -1,7 +1,7 @@
 // Only the signature check: the full twilio package would add ~24 MB to every API process.
 import { validateRequest } from 'twilio/lib/webhooks/webhooks';
 import { z } from 'zod';
-import { trackingKeys } from '../../../lib/config';
+import { trackingKeys } from '../../../lib/secretKeys';
 import { AppError, forbidden, notFound } from '../../../lib/errors';
 import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';

@@ -1,6 +1,6 @@
 /**
  * Lint configuration. Besides typescript-eslint's recommended rules it enforces the import
- * boundaries of DESIGN.md with `no-restricted-imports`, so a wrong import fails CI instead of review.
+ * boundaries between layers (docs/architecture.md, "Layout") with `no-restricted-imports`, so a wrong import fails CI instead of review.
  */
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');

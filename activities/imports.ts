@@ -15,7 +15,7 @@ export const IMPORT_CHUNK_ROWS = 5000;
 const CHUNK_BUDGET_MS = 5 * 60_000;
 /** Import chunk loops one worker runs at once; the others wait their turn, heartbeating. */
 export const IMPORT_LOOPS_PER_WORKER = 2;
-/** Chunk writers per import when none is configured: one per core (each is a Postgres backend). */
+/** Chunk writers per import when none is configured: one per core, at most 4 (each is a Postgres backend). */
 export const defaultImportWriters = () => Math.max(1, Math.min(4, availableParallelism()));
 
 /** Where the chunk loop stopped: more to do, all done, or stopped (cancelled). */

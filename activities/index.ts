@@ -26,7 +26,7 @@ export interface ActivityDeps {
   messaging?: MessagingDeps;
   /** Webhook settings; read from the environment when not given. */
   webhooks?: WebhookSettings;
-  /** Concurrent chunk writers per import (IMPORT_WRITERS); one per core when not given. */
+  /** Concurrent chunk writers per import (IMPORT_WRITERS); min(4, cores) when not given. */
   importWriters?: number;
   /** The journeys' clock (due times, entries, goal windows); the system clock when not given. Tests pass a fake one. */
   clock?: () => Date;

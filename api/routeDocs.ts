@@ -63,8 +63,14 @@ export const EXPORT_CONTENT: Record<string, ZodType> = {
   'application/x-ndjson': z.string().meta({ description: 'One JSON record per line' }),
 };
 
-/** Paths the rate limiter never counts (probes and signed provider callbacks): no 429 there. */
-export const UNLIMITED_PATHS = new Set(['/healthz', '/readyz', '/api/v1/messaging/twilio/status']);
+/**
+ * Paths the rate limiter never counts (api/middleware/rateLimit.ts), so they document no 429.
+ * Probes: orchestrators poll them. Twilio's delivery callbacks and inbound messages: signed
+ * (checked by the route before anything is read or stored) and arriving from few IPs at campaign
+ * and conversation speed, so a per-IP limit would drop receipts and customers' messages (Twilio
+ * does not retry an inbound webhook answered 429).
+ */
+export const UNLIMITED_PATHS = new Set(['/healthz', '/readyz', '/api/v1/messaging/twilio/status', '/api/v1/messaging/twilio/inbound']);
 
 /** Paths that answer without touching PostgreSQL or Temporal: no 503 there. */
 const DEPENDENCY_FREE = new Set(['/healthz']);

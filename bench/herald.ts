@@ -113,7 +113,7 @@ export async function migrate(url: string): Promise<string> {
 /**
  * The environment Herald runs under in every benchmark: production mode, nothing logged, rate
  * limits no load reaches (100,000,000 a minute), its own database. The JWT and tracking secrets are
- * random: production mode requires them, the benchmarks use neither.
+ * random and PUBLIC_URL a placeholder: production mode requires them, the benchmarks use none of them.
  */
 export function heraldEnv(databaseUrl: string): Record<string, string> {
   return {
@@ -126,6 +126,7 @@ export function heraldEnv(databaseUrl: string): Record<string, string> {
     TRACKING_SECRET: randomBytes(32).toString('base64url'),
     WEBHOOK_SECRETS_KEY: randomBytes(32).toString('base64url'),
     HOST: '127.0.0.1',
+    PUBLIC_URL: 'http://127.0.0.1',
   };
 }
 

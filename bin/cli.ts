@@ -7,6 +7,7 @@ import { registerDev } from './commands/dev';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerMigrate } from './commands/migrate';
+import { registerSecrets } from './commands/secrets';
 import { registerServe } from './commands/serve';
 import { registerServices } from './commands/services';
 import { registerTenants } from './commands/tenants';
@@ -22,6 +23,7 @@ registerWorker(program);
 registerMigrate(program);
 registerTenants(program);
 registerServices(program);
+registerSecrets(program);
 registerImport(program);
 registerExport(program);
 

@@ -5,6 +5,7 @@ import { createDb, type Knex } from '../db/knex';
 import { createDomain, type Domain } from '../domain';
 import { webhookSettings, type WebhookSettings } from '../domain/webhooks/settings';
 import type { Config } from '../lib/config';
+import { jwtKeys } from '../lib/secretKeys';
 import type { Logger } from '../lib/logger';
 import { observePool } from '../telemetry/poolMetrics';
 import { createTemporalProvider, type TemporalProvider } from '../temporal/client';
@@ -38,7 +39,7 @@ export function createRuntime(config: Config, logger: Logger, overrides: { jwtSe
     exportDb,
     temporal,
     logger,
-    jwtSecret: overrides.jwtSecret ?? config.JWT_SECRET,
+    jwtSecret: jwtKeys(config, overrides.jwtSecret ?? config.JWT_SECRET),
     defaultPhoneRegion: config.DEFAULT_PHONE_REGION as CountryCode,
     webhooks: overrides.webhooks ?? webhookSettings(config),
   });

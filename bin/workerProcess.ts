@@ -1,6 +1,7 @@
 import { DefaultLogger, Runtime as TemporalRuntime, type LogLevel } from '@temporalio/worker';
 import { createChannels, publicUrlOf } from '../channels/fromConfig';
 import { createDb, type Knex } from '../db/knex';
+import { channelDestinations, checkChannels, pendingSendsByChannel, type ChannelSettings } from '../domain/messaging/channelReadiness';
 import { recordCaughtMessage } from '../domain/messaging/devOutbox';
 import { ensureCustomerEventPartitionSchedule } from '../domain/customerEvents/lifecycle';
 import { ensureConversationReplySweep } from '../domain/conversations/lifecycle';
@@ -59,6 +60,28 @@ async function installTemporalRuntime(logger: Logger, metrics: boolean): Promise
   return core ? [core.source] : [];
 }
 
+/** The worker's channel settings, without the secrets. */
+export const channelSettingsOf = (config: Config): ChannelSettings => ({
+  production: config.NODE_ENV === 'production',
+  smtpConfigured: config.SMTP_URL !== undefined,
+  twilioConfigured: Boolean(config.TWILIO_ACCOUNT_SID && config.TWILIO_AUTH_TOKEN),
+  whatsappSenderConfigured: config.TWILIO_WHATSAPP_FROM !== undefined,
+});
+
+/**
+ * Logs where each channel's messages go; in production, throws (the worker does not start) while
+ * campaigns, live journeys or conversations wait on a channel this worker cannot send on, rather
+ * than hand their messages to a development catcher or outbox (domain/messaging/channelReadiness.ts).
+ */
+export async function checkSendChannels({ config, db, logger }: WorkerBase): Promise<void> {
+  const settings = channelSettingsOf(config);
+  const check = checkChannels(settings, await pendingSendsByChannel(db));
+  if (check.refusal) throw new Error(check.refusal);
+  const anyOff = Object.values(channelDestinations(settings)).some((d) => !d.sends);
+  if (settings.production && anyOff) logger.warn(check.summary);
+  else logger.info(check.summary);
+}
+
 /** A running worker and how to stop it (waits for in-flight activities to finish). */
 export interface RunningWorker {
   done: Promise<void>;
@@ -79,10 +102,7 @@ export async function startWorker(base: WorkerBase, options: { metrics?: boolean
   if (options.metrics) registerDatabaseGauges(db, logger);
   const heapAdvice = heapCapAdvice();
   if (config.NODE_ENV === 'production' && heapAdvice) logger.warn(heapAdvice);
-  if (config.NODE_ENV === 'production' && !config.SMTP_URL)
-    logger.warn(`SMTP_URL is not set: e-mail goes to smtp://127.0.0.1:${config.DEV_SMTP_PORT} (the development catcher)`);
-  if (config.NODE_ENV === 'production' && !config.TWILIO_ACCOUNT_SID)
-    logger.warn('Twilio is not configured: SMS are written to the development outbox, not sent');
+  await checkSendChannels(base);
   const channels = createChannels(config, (m) =>
     recordCaughtMessage(db, { tenantId: m.tenantId, channel: 'sms', to: m.to, body: m.body, messageId: m.ledgerId }),
   );

@@ -37,7 +37,8 @@ export interface DomainDeps {
   /** A pool without a statement timeout for long streaming reads (exports); defaults to db. */
   exportDb?: Knex;
   temporal: TemporalProvider;
-  jwtSecret?: string;
+  /** Keys JWT bearer tokens verify with, the current one first. */
+  jwtSecret?: string | readonly string[];
   /** Region assumed for phone numbers written without a country code. */
   defaultPhoneRegion?: CountryCode;
   /** Where failures of after-commit work (membership re-evaluation, refresh starts) are reported. */

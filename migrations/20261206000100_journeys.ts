@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 
 /**
  * Journeys (issue 17): event- and segment-triggered automations whose runs are rows, not one
- * Temporal workflow each (DESIGN.md: batch, don't fan out).
+ * Temporal workflow each (batch, don't fan out).
  *
  * - `journeys`: the definition being edited (`draft`), its status and the version runs enter.
  * - `journey_versions`: immutable published graphs; `send_campaigns` maps each send node to the

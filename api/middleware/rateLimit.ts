@@ -2,6 +2,7 @@ import type { Middleware } from 'koa';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { tooManyRequests } from '../../lib/errors';
 import type { HeraldCustom, HeraldState } from '../context';
+import { UNLIMITED_PATHS } from '../routeDocs';
 
 /** The limiters by route group; each counts per key (or per IP for the `ip` limiter). */
 export interface RateLimiters {
@@ -11,14 +12,6 @@ export interface RateLimiters {
   /** Seed 003's AI endpoints: 20 requests per minute per user by default. */
   ai: RateLimiterAbstract;
 }
-
-/**
- * Probes and docs are never limited: orchestrators poll them. Twilio's delivery callbacks and
- * inbound messages are signed (checked by the route before anything is read or stored) and arrive
- * from few IPs at campaign and conversation speed: limiting them per IP would drop receipts and
- * customers' messages (Twilio does not retry an inbound webhook answered 429).
- */
-const UNLIMITED = new Set(['/healthz', '/readyz', '/api/v1/messaging/twilio/status', '/api/v1/messaging/twilio/inbound']);
 
 /**
  * Picks the group whose per-key budget a request spends. The AI group is every `/api/v1/ai/` path
@@ -46,7 +39,7 @@ function headers(limit: number, res: RateLimiterRes): Record<string, string> {
  */
 export function rateLimit(limiters: RateLimiters): Middleware<HeraldState, HeraldCustom> {
   return async (ctx, next) => {
-    if (UNLIMITED.has(ctx.path)) return next();
+    if (UNLIMITED_PATHS.has(ctx.path)) return next();
     const principal = ctx.state.principal;
     const group = groupOf(ctx.method, ctx.path);
     const checks: Array<[RateLimiterAbstract, string]> = [[limiters.ip, ctx.ip]];

@@ -14,8 +14,8 @@ export function createRecipientFeedback(deps: { db: Knex; segments: SegmentReeva
   const { db } = deps;
 
   /** The ledger row a token stands for, or null for a bad token or an unknown row. */
-  async function rowOf(secret: string, purpose: TokenPurpose, token: string, extra = '') {
-    const ledgerId = verifyToken(secret, purpose, token, extra);
+  async function rowOf(secrets: string | readonly string[], purpose: TokenPurpose, token: string, extra = '') {
+    const ledgerId = verifyToken(secrets, purpose, token, extra);
     return ledgerId ? db('campaign_recipients').where({ id: ledgerId }).first() : null;
   }
 
@@ -25,8 +25,8 @@ export function createRecipientFeedback(deps: { db: Knex; segments: SegmentReeva
    * Consent is a segment field, so once that has committed the customer's segments are
    * re-evaluated. Repeating it is harmless. False for a bad token.
    */
-  async function unsubscribe(secret: string, token: string): Promise<boolean> {
-    const row = await rowOf(secret, 'unsubscribe', token);
+  async function unsubscribe(secrets: string | readonly string[], token: string): Promise<boolean> {
+    const row = await rowOf(secrets, 'unsubscribe', token);
     if (!row) return false;
     const ctx = systemContext(row.tenant_id);
     const consentChanged = await db.transaction(async (trx) => {
@@ -41,14 +41,14 @@ export function createRecipientFeedback(deps: { db: Knex; segments: SegmentReeva
   return {
     unsubscribe,
     /** Records the first open of a message (tracking pixel); false for a bad token. */
-    async recordOpen(secret: string, token: string): Promise<boolean> {
-      const row = await rowOf(secret, 'open', token);
+    async recordOpen(secrets: string | readonly string[], token: string): Promise<boolean> {
+      const row = await rowOf(secrets, 'open', token);
       if (row) await db('campaign_recipients').where({ id: row.id }).whereNull('opened_at').update({ opened_at: db.fn.now() });
       return Boolean(row);
     },
     /** Records the first click (a click implies an open) and says whether to redirect; the target is part of the signature. */
-    async recordClick(secret: string, token: string, target: string): Promise<boolean> {
-      const row = await rowOf(secret, 'click', token, target);
+    async recordClick(secrets: string | readonly string[], token: string, target: string): Promise<boolean> {
+      const row = await rowOf(secrets, 'click', token, target);
       if (row)
         await db('campaign_recipients')
           .where({ id: row.id })

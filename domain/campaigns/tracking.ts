@@ -16,13 +16,20 @@ export function signToken(secret: string, purpose: TokenPurpose, ledgerId: strin
   return `${ledgerId}.${mac(secret, purpose, ledgerId, extra)}`;
 }
 
-/** The ledger row id of a valid token, or null when the token is malformed or its signature is wrong. */
-export function verifyToken(secret: string, purpose: TokenPurpose, token: string, extra = ''): string | null {
+/**
+ * The ledger row id of a valid token, or null when the token is malformed or no key signed it. Any
+ * of `secrets` may have signed it (the current key, then earlier ones), so links in messages sent
+ * before a key change keep working.
+ */
+export function verifyToken(secrets: string | readonly string[], purpose: TokenPurpose, token: string, extra = ''): string | null {
   const [ledgerId, signature] = token.split('.');
   if (!ledgerId || !signature || !UUID.test(ledgerId)) return null;
-  const expected = Buffer.from(mac(secret, purpose, ledgerId, extra));
   const given = Buffer.from(signature);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? ledgerId : null;
+  const signedBy = (secret: string) => {
+    const expected = Buffer.from(mac(secret, purpose, ledgerId, extra));
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  };
+  return [secrets].flat().some(signedBy) ? ledgerId : null;
 }
 
 /** Links a message needs, built from the public base URL. */

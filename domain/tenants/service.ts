@@ -49,12 +49,13 @@ const slugFor = (name: string) =>
  */
 export function createTenantService(deps: {
   db: Knex;
-  jwtSecret?: string;
+  /** Keys JWT bearer tokens verify with: the current one first, then earlier ones (JWT_SECRET_PREVIOUS). */
+  jwtSecret?: string | readonly string[];
   /** The cache of default languages the customer commands read; told when the settings change. */
   defaultLanguages?: Pick<DefaultLanguageCache, 'forget'>;
 }) {
   const { db } = deps;
-  const jwtKey = deps.jwtSecret ? new TextEncoder().encode(deps.jwtSecret) : undefined;
+  const jwtKeys = [deps.jwtSecret ?? []].flat().map((secret) => new TextEncoder().encode(secret));
   // Verified keys are remembered briefly so a busy key costs no query per request. A key revoked
   // through this process stops at once; one revoked elsewhere works here for at most KEY_CACHE_MS.
   const keyCache = new Map<string, { principal: Principal; expiresAt: number | null; cachedAt: number }>();
@@ -160,9 +161,9 @@ export function createTenantService(deps: {
       touch(key.id, now);
       return principal;
     }
-    if (!jwtKey) return undefined;
+    if (jwtKeys.length === 0) return undefined;
     try {
-      const { payload } = await jwtVerify(credential, jwtKey, { algorithms: ['HS256'] });
+      const payload = await verifiedJwtPayload(credential, jwtKeys);
       const claims = JwtClaims.safeParse(payload);
       if (!claims.success) return undefined;
       const { tenant, role, sub, customer } = claims.data;
@@ -220,3 +221,16 @@ export function createTenantService(deps: {
 
 /** The tenant service's interface, for callers that receive it as a dependency. */
 export type TenantService = ReturnType<typeof createTenantService>;
+
+/** The payload of a JWT signed (HS256) with any of the keys; throws when none verifies it. */
+async function verifiedJwtPayload(credential: string, keys: Uint8Array[]) {
+  let failure: unknown;
+  for (const key of keys) {
+    try {
+      return (await jwtVerify(credential, key, { algorithms: ['HS256'] })).payload;
+    } catch (err) {
+      failure = err;
+    }
+  }
+  throw failure;
+}

@@ -25,6 +25,9 @@ export function parseDurationMs(text: string): number {
   return Math.round(Number(m[1]) * UNIT_MS[m[2]!]!);
 }
 
+/** The AES-256 key of a WEBHOOK_SECRETS_KEY value (its SHA-256), so any string of 32+ characters serves. */
+export const secretsKeyFrom = (value: string): Buffer => createHash('sha256').update(value).digest();
+
 /** The key that encrypts endpoint secrets in development when no key is configured. */
 const DEVELOPMENT_KEY = 'herald-development-webhook-secrets-key';
 
@@ -39,8 +42,6 @@ export function webhookSettings(config: Config): WebhookSettings {
     disableAfterMs: parseDurationMs(config.WEBHOOK_DISABLE_AFTER),
     secretGraceMs: parseDurationMs(config.WEBHOOK_SECRET_GRACE),
     timeoutMs: config.WEBHOOK_TIMEOUT_MS,
-    secretsKey: createHash('sha256')
-      .update(config.WEBHOOK_SECRETS_KEY ?? config.JWT_SECRET ?? DEVELOPMENT_KEY)
-      .digest(),
+    secretsKey: secretsKeyFrom(config.WEBHOOK_SECRETS_KEY ?? config.JWT_SECRET ?? DEVELOPMENT_KEY),
   };
 }

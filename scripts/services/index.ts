@@ -1,5 +1,7 @@
-import { ensurePostgres, stopPostgres, type PostgresHandle } from './postgres';
-import { ensureTemporal, stopTemporal, type TemporalHandle } from './temporal';
+import path from 'node:path';
+import { dataDir } from '../../lib/paths';
+import { clusterPid, ensurePostgres, stopPostgres, type PostgresHandle } from './postgres';
+import { ensureTemporal, stopTemporal, temporalDevServerPid, type TemporalHandle } from './temporal';
 
 /** Both services Herald needs, as reachable addresses. */
 export interface Services {
@@ -24,4 +26,32 @@ export async function ensureServices(log: (line: string) => void = () => undefin
 export async function stopServices(): Promise<{ postgres: boolean; temporal: boolean }> {
   const [temporal, postgres] = await Promise.all([stopTemporal(), stopPostgres()]);
   return { postgres, temporal };
+}
+
+/** The services Herald can run itself. */
+export type ServiceName = 'postgres' | 'temporal';
+
+/** Which of Herald's own services run now (its cluster under .data/postgres, its Temporal dev server), by their pids. */
+export function runningOwnServices(): Record<ServiceName, boolean> {
+  return { postgres: clusterPid(path.join(dataDir(), 'postgres')) !== undefined, temporal: temporalDevServerPid() !== undefined };
+}
+
+/**
+ * The services a run started: running now and not when it began. A service that was already
+ * running (another `herald dev`, `herald services up`) belongs to whoever started it, and an
+ * external DATABASE_URL or TEMPORAL_ADDRESS is never Herald's to stop.
+ */
+export function servicesStartedSince(before: Record<ServiceName, boolean>, now: Record<ServiceName, boolean>): ServiceName[] {
+  return (['postgres', 'temporal'] as const).filter((name) => now[name] && !before[name]);
+}
+
+/**
+ * Stops the services started since `before` was taken, and only those. Comparing pids rather than
+ * trusting a finished start also covers a start that failed or was interrupted halfway (a cluster
+ * up but its database not created, a dev server spawned but not yet answering).
+ */
+export async function stopServicesStartedSince(before: Record<ServiceName, boolean>): Promise<ServiceName[]> {
+  const started = servicesStartedSince(before, runningOwnServices());
+  await Promise.all(started.map((name) => (name === 'postgres' ? stopPostgres() : stopTemporal())));
+  return started;
 }

@@ -96,6 +96,12 @@ export async function ensureTemporal(options: EnsureTemporalOptions = {}): Promi
   return { address, uiUrl, startedHere: true };
 }
 
+/** The pid of the dev server Herald started, while it runs. */
+export function temporalDevServerPid(): number | undefined {
+  const pid = readPid(pidFile());
+  return pid !== undefined && isAlive(pid) ? pid : undefined;
+}
+
 /** Stops the dev server Herald started, by the pid it recorded. */
 export async function stopTemporal(): Promise<boolean> {
   const pid = readPid(pidFile());

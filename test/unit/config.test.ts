@@ -48,19 +48,23 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JWT_SECRET: 'tooshort-secret' })).toThrow(/JWT_SECRET.*value hidden/);
   });
 
-  it('requires JWT_SECRET, DATABASE_URL, TRACKING_SECRET and WEBHOOK_SECRETS_KEY in production', () => {
+  it('requires DATABASE_URL, JWT_SECRET, TRACKING_SECRET, WEBHOOK_SECRETS_KEY and PUBLIC_URL in production, naming each one missing', () => {
     const [jwt, tracking, webhooks] = [hex32(), base64_32(), hex32()];
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET|DATABASE_URL/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: jwt, DATABASE_URL: 'postgres://h/db' })).toThrow(
-      /TRACKING_SECRET is required when NODE_ENV=production/,
+    const required = ['DATABASE_URL', 'JWT_SECRET', 'TRACKING_SECRET', 'WEBHOOK_SECRETS_KEY', 'PUBLIC_URL'];
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      new RegExp(`^Invalid configuration: ${required.map((name) => `${name} is required when NODE_ENV=production \\(unset\\)`).join('; ')}$`),
     );
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: jwt, DATABASE_URL: 'postgres://h/db', TRACKING_SECRET: tracking })).toThrow(
-      /WEBHOOK_SECRETS_KEY is required when NODE_ENV=production/,
+    const base = { NODE_ENV: 'production', JWT_SECRET: jwt, DATABASE_URL: 'postgres://h/db', PUBLIC_URL: 'https://herald.example.com' };
+    expect(() => loadConfig(base)).toThrow(
+      /^Invalid configuration: TRACKING_SECRET is required when NODE_ENV=production \(unset\); WEBHOOK_SECRETS_KEY is required/,
     );
-    expect(
-      loadConfig({ NODE_ENV: 'production', JWT_SECRET: jwt, DATABASE_URL: 'postgres://h/db', TRACKING_SECRET: tracking, WEBHOOK_SECRETS_KEY: webhooks })
-        .TRACKING_SECRET,
-    ).toBe(tracking);
+    expect(() => loadConfig({ ...base, TRACKING_SECRET: tracking })).toThrow(
+      /^Invalid configuration: WEBHOOK_SECRETS_KEY is required when NODE_ENV=production \(unset\)$/,
+    );
+    expect(() => loadConfig({ ...base, TRACKING_SECRET: tracking, WEBHOOK_SECRETS_KEY: webhooks, PUBLIC_URL: '' })).toThrow(
+      /^Invalid configuration: PUBLIC_URL is required when NODE_ENV=production \(unset\)$/,
+    );
+    expect(loadConfig({ ...base, TRACKING_SECRET: tracking, WEBHOOK_SECRETS_KEY: webhooks }).TRACKING_SECRET).toBe(tracking);
     expect(loadConfig({}).TRACKING_SECRET).toHaveLength(44);
   });
 
@@ -68,6 +72,7 @@ describe('loadConfig', () => {
     const production = (overrides: Record<string, string>) => ({
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://h/db',
+      PUBLIC_URL: 'https://herald.example.com',
       JWT_SECRET: hex32(),
       TRACKING_SECRET: hex32(),
       WEBHOOK_SECRETS_KEY: base64_32(),
@@ -143,6 +148,20 @@ describe('loadConfig', () => {
       ).not.toThrow();
     });
 
+    it.each(['JWT_SECRET_PREVIOUS', 'TRACKING_SECRET_PREVIOUS'])('checks every earlier key in %s like the current one', (name) => {
+      expect(() => loadConfig(production({ [name]: `${hex32()}, ${base64_32()}` }))).not.toThrow();
+      expect(weakMessage(production({ [name]: `${hex32()},short` }))).toMatch(
+        new RegExp(`^Invalid configuration: ${name} must be a comma list of secrets of at least 32 characters each \\(value hidden\\)`),
+      );
+      const placeholder = `${hex32()},dev-only-insecure-jwt-secret-change-me-0123456789`;
+      const message = weakMessage(production({ [name]: placeholder }));
+      expect(message).toMatch(
+        new RegExp(`^Invalid configuration: ${name} holds a secret that (is a default shipped with Herald|looks like a placeholder).*\\(value hidden\\)$`),
+      );
+      expect(message).not.toContain('change-me');
+      expect(() => loadConfig({ [name]: 'dev-only-insecure-jwt-secret-change-me-0123456789' })).not.toThrow();
+    });
+
     it('leaves development and test alone', () => {
       expect(() => loadConfig({ JWT_SECRET: 'dev-only-insecure-jwt-secret-change-me-0123456789' })).not.toThrow();
       expect(() => loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32) })).not.toThrow();
@@ -170,8 +189,14 @@ describe('loadConfig', () => {
     it('trusts nothing unless set, and reads hop counts and address lists', () => {
       expect(loadConfig({}).TRUST_PROXY).toEqual({ kind: 'none' });
       expect(
-        loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db', JWT_SECRET: hex32(), TRACKING_SECRET: hex32(), WEBHOOK_SECRETS_KEY: hex32() })
-          .TRUST_PROXY,
+        loadConfig({
+          NODE_ENV: 'production',
+          DATABASE_URL: 'postgres://h/db',
+          PUBLIC_URL: 'https://herald.example.com',
+          JWT_SECRET: hex32(),
+          TRACKING_SECRET: hex32(),
+          WEBHOOK_SECRETS_KEY: hex32(),
+        }).TRUST_PROXY,
       ).toEqual({ kind: 'none' });
       expect(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY).toEqual({ kind: 'hops', hops: 1 });
       expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8,127.0.0.1' }).TRUST_PROXY).toEqual({ kind: 'addresses', entries: ['10.0.0.0/8', '127.0.0.1'] });

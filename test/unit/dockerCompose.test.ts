@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { REQUIRED_IN_PRODUCTION } from '../../lib/config';
 
 type Env = Record<string, string | number | boolean | null> | string[];
 type Port = string | number | { target: number | string; published?: number | string };
@@ -201,6 +202,10 @@ describe('docker-compose.yml', () => {
       });
     }
     expect(env['TRUST_PROXY']).toBe('${TRUST_PROXY:-}');
+    // Links in messages and Twilio's signature check use PUBLIC_URL: no default, Compose stops without it.
+    expect(env['PUBLIC_URL']).toMatch(/^\$\{PUBLIC_URL:\?set PUBLIC_URL [^}$]*\}$/);
+    // Every variable production requires is set (or demanded) by the file itself.
+    for (const key of REQUIRED_IN_PRODUCTION) expect(env[key]).toBeTruthy();
 
     const db = new URL(env['DATABASE_URL'] ?? '');
     expect(db.protocol).toBe('postgres:');
@@ -231,6 +236,16 @@ describe('docker-compose.yml', () => {
     expect(publishedPorts(service('temporal-ui'))).toContain('8233->8080');
     expect(publishedPorts(service('mailpit'))).toContain('8025->8025');
     expect(service('mailpit').image).toMatch(/^axllent\/mailpit:/);
+  });
+
+  it('binds every published port but the API to 127.0.0.1, and publishes no Postgres', () => {
+    expect(service('postgres').ports ?? []).toEqual([]);
+    for (const [name, svc] of Object.entries(services)) {
+      if (name === 'herald-api') continue;
+      for (const port of svc.ports ?? [])
+        expect({ name, port: typeof port === 'object' ? port : String(port) }).toEqual({ name, port: expect.stringMatching(/^127\.0\.0\.1:\d+:\d+$/) });
+    }
+    expect(Object.values(services).flatMap((svc) => svc.ports ?? []).length).toBeGreaterThanOrEqual(5);
   });
 });
 

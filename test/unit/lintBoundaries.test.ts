@@ -2,7 +2,7 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 
 /**
- * The import boundaries of DESIGN.md are enforced by lint. These cases lint snippets as if
+ * The import boundaries between layers (docs/architecture.md) are enforced by lint. These cases lint snippets as if
  * they lived in each layer and check that a wrong import fails while a right one passes.
  */
 // The project's own config, passed in directly: jest's sandbox cannot run ESLint's dynamic config import.

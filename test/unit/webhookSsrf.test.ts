@@ -77,6 +77,7 @@ describe('webhook settings', () => {
         NODE_ENV: 'production',
         JWT_SECRET: randomBytes(32).toString('hex'),
         DATABASE_URL: 'postgres://h/db',
+        PUBLIC_URL: 'https://herald.example.com',
         TRACKING_SECRET: randomBytes(32).toString('hex'),
         WEBHOOK_SECRETS_KEY: randomBytes(32).toString('hex'),
       }),

@@ -1,6 +1,7 @@
 // Only the signature check: the full twilio package would add ~24 MB to every API process.
 import { validateRequest } from 'twilio/lib/webhooks/webhooks';
 import { z } from 'zod';
+import { trackingKeys } from '../../../lib/secretKeys';
 import { AppError, forbidden, notFound } from '../../../lib/errors';
 import type { HeraldContext } from '../../context';
 import { addRoute, type RouteTarget } from '../../route';
@@ -140,7 +141,7 @@ export function messagingRoutes(target: RouteTarget): void {
       404: { description: 'Invalid token' },
     },
     handler: async (ctx, { params }) => {
-      if (!(await ctx.domain.campaigns.unsubscribe(ctx.config.TRACKING_SECRET, params.token))) throw notFound('Subscription');
+      if (!(await ctx.domain.campaigns.unsubscribe(trackingKeys(ctx.config), params.token))) throw notFound('Subscription');
       ctx.body = { data: { unsubscribed: true } };
     },
   });
@@ -153,7 +154,7 @@ export function messagingRoutes(target: RouteTarget): void {
     params: TokenParams,
     responses: { 200: { description: 'A 1×1 GIF', content: { 'image/gif': z.string().meta({ format: 'binary' }) } }, 404: { description: 'Invalid token' } },
     handler: async (ctx, { params }) => {
-      if (!(await ctx.domain.campaigns.recordOpen(ctx.config.TRACKING_SECRET, params.token))) throw notFound('Message');
+      if (!(await ctx.domain.campaigns.recordOpen(trackingKeys(ctx.config), params.token))) throw notFound('Message');
       ctx.type = 'image/gif';
       ctx.set('Cache-Control', 'no-store');
       ctx.body = PIXEL;
@@ -172,7 +173,7 @@ export function messagingRoutes(target: RouteTarget): void {
       404: { description: 'Invalid token or target' },
     },
     handler: async (ctx, { params, query }) => {
-      if (!(await ctx.domain.campaigns.recordClick(ctx.config.TRACKING_SECRET, params.token, query.url))) throw notFound('Link');
+      if (!(await ctx.domain.campaigns.recordClick(trackingKeys(ctx.config), params.token, query.url))) throw notFound('Link');
       ctx.redirect(query.url);
     },
   });

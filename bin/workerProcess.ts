@@ -5,6 +5,7 @@ import { recordCaughtMessage } from '../domain/messaging/devOutbox';
 import { ensureCustomerEventPartitionSchedule } from '../domain/customerEvents/lifecycle';
 import { ensureJourneyRouter, ensureJourneyRunner } from '../domain/journeys/lifecycle';
 import { ensureSegmentRefreshSchedule } from '../domain/segments/lifecycle';
+import { ensureAnalyticsSchedules } from '../domain/analytics/lifecycle';
 import { ensureWebhookRelay } from '../domain/webhooks/lifecycle';
 import { webhookSettings } from '../domain/webhooks/settings';
 import type { Config } from '../lib/config';
@@ -87,6 +88,7 @@ export async function startWorker(base: WorkerBase): Promise<RunningWorker> {
   await ensureJourneyRunner(temporal);
   await ensureCustomerEventPartitionSchedule(temporal);
   await ensureJourneyRouter(temporal);
+  await ensureAnalyticsSchedules(temporal);
   const done = worker.run().finally(async () => {
     await Promise.all([channels.email.close(), channels.sms.close()]);
     await connection.close();

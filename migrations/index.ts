@@ -25,6 +25,7 @@ import * as journeysRouter from './20261206000200_journeys_router';
 import * as journeysInsight from './20261206000300_journeys_insight';
 import * as journeysChained from './20261206000400_journeys_chained';
 import * as conversations from './20261207000100_conversations';
+import * as analyticsRollups from './20261208000100_analytics_rollups';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -64,6 +65,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261206000300_journeys_insight', journeysInsight],
   ['20261206000400_journeys_chained', journeysChained],
   ['20261207000100_conversations', conversations],
+  ['20261208000100_analytics_rollups', analyticsRollups],
 ];
 
 /** knex's MigrationSource over the static list above. */

@@ -3,6 +3,7 @@ import type { HeraldCustom, HeraldState } from '../context';
 import { createOpenApiRegistry } from '../openapi';
 import { registerWebhookEvents } from '../webhookEvents';
 import type { RouteTarget } from '../route';
+import { analyticsRoutes } from './analytics/routes';
 import { apiKeyRoutes } from './apiKeys/routes';
 import { campaignActionRoutes } from './campaigns/actions';
 import { campaignRoutes } from './campaigns/routes';
@@ -51,6 +52,7 @@ const MODULES = [
   importRoutes,
   campaignRoutes,
   campaignActionRoutes,
+  analyticsRoutes,
   journeyRoutes,
   journeyActionRoutes,
   messagingRoutes,

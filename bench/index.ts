@@ -96,6 +96,11 @@ export const benchmarks: Record<string, Benchmark> = {
       'journeys (issue 17): a segment burst (BENCH_CUSTOMERS, default 100,000) through branch → send e-mail vs the same campaign; event wake-ups at 200/s with 100,000 runs waiting (p50/p99); 1,000,000 runs in a 7-day delay: worker CPU and RSS (BENCH_FIGURES picks)',
     load: () => import('./journeys'),
   },
+  analytics: {
+    description:
+      'analytics over time (issue 19) on 1,000,000 customers and 5,000,000 orders: each series (customers, revenue, campaigns, segments) through Herald vs the plain aggregate on the base tables, p50; rollup rebuild and incremental times; the writer-maintained alternative priced',
+    load: () => import('./analytics'),
+  },
   webhooks: {
     description:
       "Herald's webhook delivery (10k events to 1 endpoint, and fanned out to 10) beside raw undici + HMAC, and commit → first attempt p50/p99 at 200 events/s",

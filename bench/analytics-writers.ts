@@ -6,15 +6,12 @@ import { round } from './report';
 /**
  * The design not chosen, priced: rollups maintained by the writers. N order inserts (one per
  * transaction, 8 concurrent clients, one scratch tenant) with and without an upsert of the slot's
- * row in analytics_order_slots in the same transaction. Every insert of a tenant in the same
+ * row in analytics_order_slots in the same transaction (the caller creates and deletes the tenant). Every insert of a tenant in the same
  * 15 minutes updates the same row, so concurrent writers queue on its lock until each commits.
- * The scratch tenant and its rows are deleted afterwards.
  */
-export async function measureWriterUpsert(url: string, writes: number): Promise<Fields> {
+export async function measureWriterUpsert(url: string, tenantId: string, writes: number): Promise<Fields> {
   const pool = new Pool({ connectionString: url, max: 8 });
   try {
-    const { rows } = await pool.query<{ id: string }>(`INSERT INTO tenants (name) VALUES ('bench analytics writers') RETURNING id`);
-    const tenantId = rows[0]!.id;
     const { rows: cust } = await pool.query<{ id: string }>(
       `INSERT INTO customers (tenant_id, first_name, last_name, full_name) VALUES ($1, 'W', 'W', 'W W') RETURNING id`,
       [tenantId],
@@ -57,7 +54,6 @@ export async function measureWriterUpsert(url: string, writes: number): Promise<
     const plain = await rate(false);
     const withUpsert = await rate(true);
     const plainAgain = await rate(false);
-    await pool.query('DELETE FROM tenants WHERE id = $1', [tenantId]);
     const baseline = Math.max(plain, plainAgain);
     return {
       writes,

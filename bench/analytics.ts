@@ -6,7 +6,7 @@ import { materialiseTenant, UNPAID_STATUSES } from '../domain/analytics/rollups'
 import { createAnalyticsService } from '../domain/analytics/service';
 import { ensureAnalyticsData } from './analytics-dataset';
 import { DATASET_END, ensureCustomerDataset, releaseCustomerDataset } from './customer-dataset';
-import { openBenchServer } from './herald';
+import { createBenchTenant, openBenchServer } from './herald';
 import { percentile } from './load';
 import { envInt, printFigure, printRatio, round, timed } from './report';
 import { measureWriterUpsert } from './analytics-writers';
@@ -44,11 +44,12 @@ function baselineSql(series: string): string {
               sum(o.total) FILTER (WHERE o.status NOT IN ${UNPAID_STATUSES}) AS revenue
             FROM orders o, ${b} WHERE o.tenant_id = $1 AND o.placed_at >= b.prev_from AND o.placed_at < b.to_ GROUP BY 1`;
   if (series === 'customers')
-    return `SELECT x.bucket, x.n, y.active FROM
-              (SELECT ${bucket('c.created_at')} AS bucket, count(*) AS n FROM customers c, ${b}
-               WHERE c.tenant_id = $1 AND c.deleted_at IS NULL AND c.created_at >= b.prev_from AND c.created_at < b.to_ GROUP BY 1) x
-            FULL JOIN (SELECT bucket, count(DISTINCT customer_id) AS active FROM (SELECT ${bucket('o.placed_at')} AS bucket, o.customer_id FROM orders o, ${b}
-               WHERE o.tenant_id = $1 AND o.placed_at >= b.prev_from AND o.placed_at < b.to_) z GROUP BY 1) y ON x.bucket IS NOT DISTINCT FROM y.bucket`;
+    return `SELECT bucket, sum(n) AS n, sum(active) AS active FROM (
+              SELECT ${bucket('c.created_at')} AS bucket, count(*) AS n, 0 AS active FROM customers c, ${b}
+              WHERE c.tenant_id = $1 AND c.deleted_at IS NULL AND c.created_at >= b.prev_from AND c.created_at < b.to_ GROUP BY 1
+              UNION ALL
+              SELECT bucket, 0, count(DISTINCT customer_id) FROM (SELECT ${bucket('o.placed_at')} AS bucket, o.customer_id FROM orders o, ${b}
+              WHERE o.tenant_id = $1 AND o.placed_at >= b.prev_from AND o.placed_at < b.to_) z GROUP BY 1) u GROUP BY bucket`;
   if (series === 'campaigns')
     return `SELECT r.campaign_id, ${bucket('m.at')} AS bucket, sum(m.s) AS sent, sum(m.o) AS opened, sum(m.c) AS clicked
             FROM campaign_recipients r CROSS JOIN LATERAL (VALUES (r.sent_at, 1, 0, 0), (r.opened_at, 0, 1, 0), (r.clicked_at, 0, 0, 1)) m(at, s, o, c), ${b}
@@ -113,7 +114,10 @@ export async function run(): Promise<void> {
           goals[`${series}_${c.name}_lt_${GOAL_MS}ms`] = p.herald < GOAL_MS;
         }
       }
-      printFigure(BENCH, 'writer_maintained', await measureWriterUpsert(dataset.url, envInt('BENCH_WRITES', 4000)));
+      const scratch = await createBenchTenant(db, 'bench analytics writers');
+      printFigure(BENCH, 'writer_maintained', await measureWriterUpsert(dataset.url, scratch.tenantId, envInt('BENCH_WRITES', 4000)));
+      await db('orders').where('tenant_id', scratch.tenantId).delete();
+      await db('tenants').where('id', scratch.tenantId).delete();
       printFigure(BENCH, 'goals', goals);
     } finally {
       await pool.end();

@@ -1,3 +1,4 @@
+import { Analytics } from './resources/analytics';
 import { Core, type HeraldOptions } from './core';
 import { ApiKeys } from './resources/apiKeys';
 import { Campaigns } from './resources/campaigns';
@@ -18,6 +19,7 @@ import { Webhooks } from './resources/webhooks';
  */
 export class Herald {
   readonly customers: Customers;
+  readonly analytics: Analytics;
   readonly orders: Orders;
   readonly segments: Segments;
   readonly campaigns: Campaigns;
@@ -36,6 +38,7 @@ export class Herald {
     const core = new Core(options);
     this.api = core.api;
     this.customers = new Customers(core);
+    this.analytics = new Analytics(core);
     this.orders = new Orders(core);
     this.segments = new Segments(core);
     this.campaigns = new Campaigns(core);

@@ -9,8 +9,8 @@ import { printFigure, round, timed } from './report';
  * fixed seed (setseed), so every build holds the same rows; kept between runs and recognised by a
  * row of the dataset's marker table (`bench_dataset`, name 'analytics').
  *
- * Orders: each picks a customer with a skew (a few customers order often) and a time between the
- * customer's creation and the dataset's end; 90 % delivered, 4 % cancelled, 3 % refunded, the rest
+ * Orders: a time uniform over the dataset's two years (~6,850 orders a day), then a customer among
+ * those created by then, earlier customers more often (they have had longer to come back); 90 % delivered, 4 % cancelled, 3 % refunded, the rest
  * placed or shipped; totals 12–412 with most orders small. Secondary indexes of orders (not those
  * of constraints) are dropped for the load and rebuilt from their own definitions, then VACUUM ANALYZE.
  */
@@ -19,11 +19,13 @@ const CAMPAIGNS = 24;
 const RECIPIENTS = 20_000;
 const SEGMENTS = 20;
 const SNAPSHOT_DAYS = 400;
+/** Bump when the generator changes: the data is then rebuilt. */
+const VERSION = 'analytics 2';
 
 /** Whether the marker says this database already holds the analytics data of `orders` orders. */
 async function isBuilt(client: Client, orders: number): Promise<boolean> {
-  const { rows } = await client.query(`SELECT rows FROM bench_dataset WHERE name = 'analytics'`);
-  return rows[0]?.rows === orders;
+  const { rows } = await client.query(`SELECT rows, version FROM bench_dataset WHERE name = 'analytics'`);
+  return rows[0]?.rows === orders && rows[0]?.version === VERSION;
 }
 
 /** Builds (or finds) the orders, campaigns and segment snapshots of the dataset's tenant. */
@@ -49,7 +51,7 @@ export async function ensureAnalyticsData(bench: string, url: string, tenantId: 
     const load = await timed(async () => {
       await client.query(
         `CREATE TEMP TABLE bench_customers AS
-        SELECT row_number() OVER (ORDER BY id)::int AS n, id, created_at FROM customers WHERE tenant_id = $1 AND deleted_at IS NULL`,
+        SELECT row_number() OVER (ORDER BY created_at, id)::int AS n, id, created_at FROM customers WHERE tenant_id = $1 AND deleted_at IS NULL`,
         [tenantId],
       );
       await client.query('CREATE UNIQUE INDEX ON bench_customers (n)');
@@ -57,16 +59,17 @@ export async function ensureAnalyticsData(bench: string, url: string, tenantId: 
       for (const { indexname } of indexes) await client.query(`DROP INDEX "${indexname}"`);
       await client.query('SET session_replication_role = replica');
       await client.query('SELECT setseed(0.20261208)');
+      // A time uniform over the two years, then a customer among those created by then (earlier ones more often).
       await client.query(
         `INSERT INTO orders (tenant_id, customer_id, order_number, status, currency, subtotal, total, items_count, placed_at, created_at, updated_at)
          SELECT $1, c.id, 'B' || g.i, o.status, 'USD', o.amount, o.amount, 1, o.at, o.at, o.at
          FROM generate_series(1, $2::int) g(i)
-         CROSS JOIN LATERAL (SELECT 1 + floor(random() ^ 1.6 * $3)::int AS n, random() AS r, random() AS s, random() AS t WHERE g.i > 0) p
-         JOIN bench_customers c ON c.n = p.n
+         CROSS JOIN LATERAL (SELECT random() AS f, random() AS u, random() AS r, random() AS s WHERE g.i > 0) p
+         JOIN bench_customers c ON c.n = 1 + floor(p.u ^ 1.3 * greatest(1, floor(p.f * $3)))::int
          CROSS JOIN LATERAL (SELECT
            CASE WHEN p.r < 0.90 THEN 'delivered' WHEN p.r < 0.94 THEN 'cancelled' WHEN p.r < 0.97 THEN 'refunded' WHEN p.r < 0.985 THEN 'shipped' ELSE 'placed' END AS status,
            round((12 + p.s ^ 2 * 400)::numeric, 2) AS amount,
-           c.created_at + (p.t ^ 0.7) * ($4::timestamptz - c.created_at) AS at) o`,
+           greatest(c.created_at, $4::timestamptz - make_interval(days => 730) + p.f * interval '730 days') AS at) o`,
         [tenantId, orders, count[0]!.n, end],
       );
       await client.query('RESET session_replication_role');
@@ -102,7 +105,7 @@ export async function ensureAnalyticsData(bench: string, url: string, tenantId: 
       );
       await client.query('VACUUM (ANALYZE) orders, campaigns, campaign_recipients, segments, segment_size_snapshots');
     });
-    await client.query(`INSERT INTO bench_dataset (name, tenant_id, rows, version) VALUES ('analytics', $1, $2, 'analytics 1')`, [tenantId, orders]);
+    await client.query(`INSERT INTO bench_dataset (name, tenant_id, rows, version) VALUES ('analytics', $1, $2, $3)`, [tenantId, orders, VERSION]);
     printFigure(bench, 'analytics_dataset', {
       orders,
       campaigns: CAMPAIGNS,

@@ -95,6 +95,11 @@ export async function run(): Promise<void> {
             const got = (check as { totals: { paidOrders: number } }).totals.paidOrders;
             if (paid !== got) throw new Error(`${c.name} revenue: Herald counts ${got} paid orders, the base tables ${paid}`);
           }
+          if (series === 'customers') {
+            const active = base.rows.filter((x) => x.bucket !== null).reduce((n, x) => n + Number(x.active), 0);
+            const got = (check as { series: Array<{ activeCustomers: number }> }).series.reduce((n, b) => n + b.activeCustomers, 0);
+            if (active !== got) throw new Error(`${c.name} customers: Herald counts ${got} active customer-buckets, the base tables ${active}`);
+          }
           const times = { herald: [] as number[], base: [] as number[] };
           for (let i = 0; i < iterations; i++) {
             times.herald.push(await ms(call));

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { validationFailed } from '../../lib/errors';
 import { dayAfter, type AnalyticsRange } from './range';
 import { UNPAID_STATUSES } from './rollups';
 
@@ -14,6 +15,22 @@ const BOUNDS_SQL = `(SELECT ?::date::timestamp AT TIME ZONE ? AS prev_from, ?::d
 const boundsOf = (r: AnalyticsRange) => [r.previous.startDate, r.timezone, r.startDate, r.timezone, dayAfter(r.endDate), r.timezone];
 /** The bucket of an instant column, or null when it falls in the previous range. */
 const bucketOf = (column: string) => `CASE WHEN ${column} < b.from_ THEN NULL ELSE to_char(date_trunc(?, ${column} AT TIME ZONE ?), 'YYYY-MM-DD') END`;
+
+/** Zones Postgres has accepted (its zone database may lag the runtime's, which resolveRange checked). */
+const zonesKnown = new Set<string>(['UTC']);
+
+/** Refuses (422) a timezone the runtime knows but Postgres does not, instead of failing the query. */
+export async function assertZoneKnownToPostgres(db: Knex, timezone: string): Promise<void> {
+  if (zonesKnown.has(timezone)) return;
+  try {
+    await db.raw('SELECT now() AT TIME ZONE ?', [timezone]);
+  } catch (err) {
+    if ((err as { code?: string }).code !== '22023') throw err;
+    const message = `Unknown timezone ${JSON.stringify(timezone)}: use an IANA name such as Europe/Paris`;
+    throw validationFailed([{ location: 'query', path: 'timezone', message }], message);
+  }
+  zonesKnown.add(timezone);
+}
 
 /** When the rollups of a tenant were last materialised, and up to which instant they hold. */
 export async function rollupState(db: Knex, tenantId: string): Promise<{ until: Date | null; at: Date | null }> {

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { iso } from '../../lib/time';
 import { resolveRange, type AnalyticsRange, type RangeRequest } from './range';
-import { activeCustomerBuckets, campaignBuckets, newCustomerBuckets, orderBuckets, rollupState, segmentSnapshots } from './series';
+import { activeCustomerBuckets, assertZoneKnownToPostgres, campaignBuckets, newCustomerBuckets, orderBuckets, rollupState, segmentSnapshots } from './series';
 
 /** Campaigns and segments listed in one answer at most (those with the most activity / the largest first). */
 export const MAX_SERIES = 50;
@@ -29,11 +29,17 @@ function byBucket<T extends { bucket: string | null }>(rows: T[]): Map<string, T
 export function createAnalyticsService(deps: { db: Knex; now?: () => Date }) {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
+  /** The resolved range, its timezone also known to Postgres. */
+  const rangeOf = async (request: RangeRequest) => {
+    const r = resolveRange(request, now());
+    await assertZoneKnownToPostgres(db, r.timezone);
+    return r;
+  };
 
   return {
     /** New customers and active customers (ordered in the bucket) over time. */
     async customers(tenantId: string, request: RangeRequest) {
-      const r = resolveRange(request, now());
+      const r = await rangeOf(request);
       const state = await rollupState(db, tenantId);
       const [created, active] = await Promise.all([newCustomerBuckets(db, tenantId, r, state.until), activeCustomerBuckets(db, tenantId, r)]);
       const news = byBucket(created);
@@ -50,7 +56,7 @@ export function createAnalyticsService(deps: { db: Knex; now?: () => Date }) {
 
     /** Orders, paid orders, revenue and average order value (revenue / paid orders) over time. */
     async revenue(tenantId: string, request: RangeRequest) {
-      const r = resolveRange(request, now());
+      const r = await rangeOf(request);
       const state = await rollupState(db, tenantId);
       const rows = byBucket(await orderBuckets(db, tenantId, r, state.until));
       const figures = (row?: { orders: number; paid_orders: number; revenue: string }) => {
@@ -89,7 +95,7 @@ export function createAnalyticsService(deps: { db: Knex; now?: () => Date }) {
      * materialised slots only: as of `materialisedAt` (at most five minutes old).
      */
     async campaigns(tenantId: string, request: RangeRequest) {
-      const r = resolveRange(request, now());
+      const r = await rangeOf(request);
       const [state, rows] = await Promise.all([rollupState(db, tenantId), campaignBuckets(db, tenantId, r)]);
       type Marks = { sent: number; opened: number; clicked: number };
       const zero = (): Marks => ({ sent: 0, opened: 0, clicked: 0 });
@@ -145,7 +151,7 @@ export function createAnalyticsService(deps: { db: Knex; now?: () => Date }) {
      * and the previous range, the first and last snapshot and their difference.
      */
     async segments(tenantId: string, request: RangeRequest) {
-      const r = resolveRange(request, now());
+      const r = await rangeOf(request);
       const [segments, rows] = await Promise.all([
         db('segments')
           .where('tenant_id', tenantId)

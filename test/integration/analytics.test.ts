@@ -1,8 +1,12 @@
 import type { Knex } from 'knex';
 import { materialiseTenant } from '../../domain/analytics/rollups';
 import { snapshotSegmentSizes } from '../../domain/analytics/snapshots';
+import { ensureAnalyticsSchedules } from '../../domain/analytics/lifecycle';
+import { createTemporalProvider } from '../../temporal/client';
+import { ANALYTICS_ROLLUP_SCHEDULE_ID, analyticsRollupWorkflow, SEGMENT_SIZE_SCHEDULE_ID, segmentSizeSnapshotWorkflow } from '../../workflows/analytics';
 import { buildTenant, testDb } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/testServer';
+import { startTestWorker, testTemporalSettings } from '../support/testWorker';
 
 /**
  * Analytics over time with planted data: orders across New York's switch to daylight time
@@ -275,4 +279,41 @@ describe('analytics over time', () => {
     expect((await other.get(`/analytics/segments${RANGE}`)).segments).toEqual([]);
     expect((await other.get(`/analytics/campaigns${RANGE}`)).campaignCount).toBe(0);
   });
+
+  it('materialises rollups and snapshots segment sizes through the worker, and keeps both on Temporal Schedules', async () => {
+    const t = await plantShop();
+    const res = await t.api('/segments', {
+      method: 'POST',
+      body: {
+        name: 'All',
+        rules: { id: 'root', logic: 'AND', rules: [{ id: 'r1', field: 'totalSpent', operator: 'greater_than', value: -1, type: 'number' }] },
+      },
+    });
+    expect(res.status).toBe(201);
+    const stop = await startTestWorker(db);
+    const temporal = createTemporalProvider(testTemporalSettings());
+    try {
+      const client = await temporal.client();
+      const queue = testTemporalSettings().taskQueue;
+      const tenants = await client.workflow.execute(analyticsRollupWorkflow, { workflowId: `analytics-rollups-${queue}`, taskQueue: queue, args: [] });
+      expect(tenants).toBeGreaterThanOrEqual(1);
+      expect(await db('analytics_rollup_state').where('tenant_id', t.tenantId).first()).toBeDefined();
+      expect((await t.get(`/analytics/revenue${RANGE}`)).totals.orders).toBe(4);
+      await client.workflow.execute(segmentSizeSnapshotWorkflow, { workflowId: `segment-sizes-${queue}`, taskQueue: queue, args: [] });
+      expect(await db('segment_size_snapshots').where('segment_id', res.body.data.id).pluck('members')).toEqual([expect.any(Number)]);
+      await ensureAnalyticsSchedules(temporal);
+      await ensureAnalyticsSchedules(temporal); // an existing schedule is left as it is
+      for (const [id, every] of [
+        [ANALYTICS_ROLLUP_SCHEDULE_ID, 5 * 60_000],
+        [SEGMENT_SIZE_SCHEDULE_ID, 86_400_000],
+      ] as const) {
+        const handle = client.schedule.getHandle(`${id}-${queue}`);
+        expect((await handle.describe()).spec.intervals?.[0]?.every).toBe(every);
+        await handle.delete();
+      }
+    } finally {
+      await temporal.close();
+      await stop();
+    }
+  }, 90_000);
 });

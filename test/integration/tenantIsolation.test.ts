@@ -670,10 +670,7 @@ describe('tenant isolation across every route', () => {
         { query: '?limit=100', mustContain: () => [seededB.campaign] },
         { query: '?status=draft&type=email&sortBy=name&limit=100', mustContain: () => [seededB.campaign] },
       ],
-      '/api/v1/analytics/campaigns': [
-        { query: '', mustContain: () => [seededB.campaign] },
-        { query: '?period=month&timezone=Asia/Kolkata' },
-      ],
+      '/api/v1/analytics/campaigns': [{ query: '', mustContain: () => [seededB.campaign] }, { query: '?period=month&timezone=Asia/Kolkata' }],
       '/api/v1/analytics/customers': [{ query: '' }, { query: '?period=week&timezone=America/Mexico_City' }],
       '/api/v1/analytics/revenue': [{ query: '' }, { query: '?period=year' }],
       '/api/v1/analytics/segments': [{ query: '', mustContain: () => [seededB.segment] }],

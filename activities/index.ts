@@ -4,6 +4,7 @@ import { createNotificationHub } from '../domain/webhooks/notifications';
 import { webhookSettings, type WebhookSettings } from '../domain/webhooks/settings';
 import { loadConfig } from '../lib/config';
 import type { Logger } from '../lib/logger';
+import { createAnalyticsActivities } from './analytics';
 import { createCustomerEventActivities } from './customerEvents';
 import { createImportActivities } from './imports';
 import { createJourneyRouterActivities } from './journeyRouter';
@@ -44,6 +45,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createTenantActivities(deps),
     ...createSegmentActivities(deps),
     ...createCustomerEventActivities(deps),
+    ...createAnalyticsActivities(deps),
     ...createImportActivities(deps),
     ...createCampaignLifecycleActivities(deps),
     ...createCampaignSendActivities(deps),

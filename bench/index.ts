@@ -106,6 +106,11 @@ export const benchmarks: Record<string, Benchmark> = {
       'the inbox GET /conversations by last message on 1,000,000 conversations over 100,000 customers: first page, status=open + assignee, next pages by cursor; p99 at 1 and 10 connections, EXPLAIN ANALYZE',
     load: () => import('./conversations-inbox'),
   },
+  analytics: {
+    description:
+      'analytics over time (issue 19) on 1,000,000 customers and 5,000,000 orders: each series (customers, revenue, campaigns, segments) through Herald vs the plain aggregate on the base tables, p50; rollup rebuild and incremental times; the writer-maintained alternative priced',
+    load: () => import('./analytics'),
+  },
   webhooks: {
     description:
       "Herald's webhook delivery (10k events to 1 endpoint, and fanned out to 10) beside raw undici + HMAC, and commit → first attempt p50/p99 at 200 events/s",

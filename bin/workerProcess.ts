@@ -7,6 +7,7 @@ import { ensureCustomerEventPartitionSchedule } from '../domain/customerEvents/l
 import { ensureConversationReplySweep } from '../domain/conversations/lifecycle';
 import { ensureJourneyRouter, ensureJourneyRunner } from '../domain/journeys/lifecycle';
 import { ensureSegmentRefreshSchedule } from '../domain/segments/lifecycle';
+import { ensureAnalyticsSchedules } from '../domain/analytics/lifecycle';
 import { ensureWebhookRelay } from '../domain/webhooks/lifecycle';
 import { webhookSettings } from '../domain/webhooks/settings';
 import type { Config } from '../lib/config';
@@ -125,6 +126,7 @@ export async function startWorker(base: WorkerBase, options: { metrics?: boolean
   await ensureCustomerEventPartitionSchedule(temporal);
   await ensureJourneyRouter(temporal);
   await ensureConversationReplySweep(temporal);
+  await ensureAnalyticsSchedules(temporal);
   const done = worker.run().finally(async () => {
     await Promise.all([channels.email.close(), channels.sms.close()]);
     await connection.close();

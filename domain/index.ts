@@ -3,6 +3,7 @@ import type { CountryCode } from 'libphonenumber-js';
 import type { Logger } from '../lib/logger';
 import { createRuleEvaluator } from '../rules/evaluate';
 import type { TemporalProvider } from '../temporal/client';
+import { createAnalyticsService } from './analytics/service';
 import { createCampaignModule } from './campaigns';
 import { startConversationReply } from './conversations/lifecycle';
 import { createConversationService } from './conversations/service';
@@ -112,6 +113,7 @@ export function createDomain(deps: DomainDeps) {
     journeyAnalytics: createJourneyAnalytics({ db }),
     journeyRuns: createJourneyRunQueries({ db }),
     engagement: createEngagementQueries({ db }),
+    analytics: createAnalyticsService({ db }),
     /** Runs the tenant summary through Temporal (worker + activity + Postgres). */
     tenantSummary: (tenantId: string) => runTenantSummary(deps.temporal, tenantId),
   };

@@ -44,6 +44,11 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   conversations: 'conversations',
   conversation_messages: 'conversations',
   customer_conversation_stats: 'conversations',
+  analytics_order_slots: 'analytics',
+  analytics_customer_slots: 'analytics',
+  analytics_campaign_slots: 'analytics',
+  analytics_rollup_state: 'analytics',
+  segment_size_snapshots: 'analytics',
 };
 
 /**

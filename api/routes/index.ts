@@ -4,6 +4,7 @@ import { createOpenApiRegistry } from '../openapi';
 import { registerWebhookEvents } from '../webhookEvents';
 import type { RouteTarget } from '../route';
 import { aiRoutes } from './ai';
+import { analyticsRoutes } from './analytics/routes';
 import { apiKeyRoutes } from './apiKeys/routes';
 import { campaignActionRoutes } from './campaigns/actions';
 import { campaignRoutes } from './campaigns/routes';
@@ -54,6 +55,7 @@ const MODULES = [
   importRoutes,
   campaignRoutes,
   campaignActionRoutes,
+  analyticsRoutes,
   journeyRoutes,
   journeyActionRoutes,
   messagingRoutes,

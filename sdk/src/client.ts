@@ -1,3 +1,4 @@
+import { Analytics } from './resources/analytics';
 import { Core, type HeraldOptions } from './core';
 import { Ai } from './resources/ai';
 import { ApiKeys } from './resources/apiKeys';
@@ -20,6 +21,7 @@ import { Webhooks } from './resources/webhooks';
  */
 export class Herald {
   readonly customers: Customers;
+  readonly analytics: Analytics;
   readonly orders: Orders;
   readonly segments: Segments;
   readonly campaigns: Campaigns;
@@ -40,6 +42,7 @@ export class Herald {
     const core = new Core(options);
     this.api = core.api;
     this.customers = new Customers(core);
+    this.analytics = new Analytics(core);
     this.orders = new Orders(core);
     this.segments = new Segments(core);
     this.campaigns = new Campaigns(core);

@@ -5,7 +5,7 @@ import { addRoute, type RouteTarget, type UnexpressedRule } from '../../route';
 import { TIMEZONE_RULE } from '../../timeFields';
 import { commandContext, READERS, tenantOf, WRITERS } from '../../routeContext';
 import { CampaignListQuery, CampaignParams, CampaignView, CreateCampaign, ExportQuery, UpdateCampaign } from './schema';
-import { PageQuery, PaginationView, pageRequestOf } from '../../pagination';
+import { PaginationView, pageRequestOf } from '../../pagination';
 
 const One = z.object({ data: CampaignView });
 
@@ -25,10 +25,8 @@ const CAMPAIGN_RULES: readonly UnexpressedRule[] = [
   TIMEZONE_RULE,
   { status: 422, rule: 'sendTime optimal picks each recipient their own hour: it cannot be combined with options.sendInRecipientTimezone' },
 ];
-/** Query of GET /analytics/campaigns: paged like every list, 50 campaigns a page by default (the seed's dashboard). */
-const OverviewQuery = z.object({ ...PageQuery, limit: z.coerce.number().int().min(1).max(100).default(50) });
 
-/** Campaign definitions: create (Herald's or seed 003's form), list, read with progress, change drafts, delete, analytics, export. */
+/** Campaign definitions: create (Herald's or seed 003's form), list, read with progress, change drafts, delete, analytics, export (GET /analytics/campaigns lives in api/routes/analytics). */
 export function campaignRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'post',
@@ -121,23 +119,6 @@ export function campaignRoutes(target: RouteTarget): void {
     },
     handler: async (ctx, { params }) => {
       ctx.body = { data: await ctx.domain.campaigns.analytics(tenantOf(ctx), params.id) };
-    },
-  });
-  addRoute(target, {
-    method: 'get',
-    path: '/api/v1/analytics/campaigns',
-    summary: "Analytics of the tenant's campaigns, newest first, 50 a page by default (seed 003)",
-    tag: 'Campaigns',
-    auth: READERS,
-    query: OverviewQuery,
-    responses: {
-      200: {
-        description: 'A page of per-campaign analytics',
-        schema: z.object({ data: z.array(z.record(z.string(), z.unknown())), pagination: PaginationView }),
-      },
-    },
-    handler: async (ctx, { query }) => {
-      ctx.body = await ctx.domain.campaigns.overview(tenantOf(ctx), pageRequestOf(query));
     },
   });
   addRoute(target, {

@@ -98,11 +98,95 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Analytics of the tenant's campaigns, newest first, 50 a page by default (seed 003)
-         * @description Checked beyond this schema:
+         * Campaign analytics: the paged per-campaign list, or sends, opens and clicks over time when a range field is given (seed 003)
+         * @description Without period, startDate, endDate or timezone: per-campaign analytics from the ledger, newest first, paged (the earlier answer). With any of them: sends, opens and clicks over time, for the tenant and per campaign. Buckets are local days, weeks (Monday first), months or years of `timezone`; every bucket of the range is listed, empty ones as zeros. `totals` cover the range, `previousTotals` the same number of days before it.
+         *
+         *     Checked beyond this schema:
+         *     - 400: startDate and endDate must be days that exist (not 2026-02-30)
+         *     - 422: startDate must not be after endDate (with defaults: endDate is today, so a future startDate alone is refused)
+         *     - 422: the range must give at most 1000 buckets of the period
+         *     - 422: timezone must be an IANA name the zone database knows
          *     - 400: `cursor` must be a `nextCursor` this list returned, used with the same sort
          */
         get: operations["getAnalyticsCampaigns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * New and active customers over time (seed 003)
+         * @description Buckets are local days, weeks (Monday first), months or years of `timezone`; every bucket of the range is listed, empty ones as zeros. `totals` cover the range, `previousTotals` the same number of days before it. New customers: created in the bucket and not deleted. Active customers: placed at least one order in the bucket (any status); the totals count each customer once.
+         *
+         *     Checked beyond this schema:
+         *     - 400: startDate and endDate must be days that exist (not 2026-02-30)
+         *     - 422: startDate must not be after endDate (with defaults: endDate is today, so a future startDate alone is refused)
+         *     - 422: the range must give at most 1000 buckets of the period
+         *     - 422: timezone must be an IANA name the zone database knows
+         */
+        get: operations["getAnalyticsCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/revenue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Orders, revenue and average order value over time (seed 003)
+         * @description Buckets are local days, weeks (Monday first), months or years of `timezone`; every bucket of the range is listed, empty ones as zeros. `totals` cover the range, `previousTotals` the same number of days before it. Orders count every order placed in the bucket; paidOrders and revenue leave out cancelled and refunded ones; averageOrderValue = revenue / paidOrders.
+         *
+         *     Checked beyond this schema:
+         *     - 400: startDate and endDate must be days that exist (not 2026-02-30)
+         *     - 422: startDate must not be after endDate (with defaults: endDate is today, so a future startDate alone is refused)
+         *     - 422: the range must give at most 1000 buckets of the period
+         *     - 422: timezone must be an IANA name the zone database knows
+         */
+        get: operations["getAnalyticsRevenue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Segment sizes over time, from the daily snapshots (seed 003)
+         * @description Buckets are local days, weeks (Monday first), months or years of `timezone`; every bucket of the range is listed, empty ones as zeros. `totals` cover the range, `previousTotals` the same number of days before it. Each bucket shows the last snapshot taken in it (null where none was). totals/previousTotals: first and last snapshot of the range and their difference.
+         *
+         *     Checked beyond this schema:
+         *     - 400: startDate and endDate must be days that exist (not 2026-02-30)
+         *     - 422: startDate must not be after endDate (with defaults: endDate is today, so a future startDate alone is refused)
+         *     - 422: the range must give at most 1000 buckets of the period
+         *     - 422: timezone must be an IANA name the zone database knows
+         */
+        get: operations["getAnalyticsSegments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2697,6 +2781,85 @@ export interface components {
             customers: unknown[];
             options?: components["schemas"]["ImportOptions"];
         };
+        CampaignAnalyticsOverTime: {
+            data: {
+                /** @description Campaigns with marks in the range (at most 50 are listed, most sends first) */
+                campaignCount: number;
+                campaigns: {
+                    /** Format: uuid */
+                    campaignId: string;
+                    channel: string | null;
+                    name: string | null;
+                    previousTotals: {
+                        clicked: number;
+                        clickRate: number;
+                        opened: number;
+                        openRate: number;
+                        sent: number;
+                    };
+                    series: {
+                        clicked: number;
+                        clickRate: number;
+                        /** @description The bucket's first local day (a Monday for weeks; may be before startDate) */
+                        date: string;
+                        opened: number;
+                        openRate: number;
+                        sent: number;
+                    }[];
+                    totals: {
+                        clicked: number;
+                        clickRate: number;
+                        opened: number;
+                        openRate: number;
+                        sent: number;
+                    };
+                }[];
+                endDate: string;
+                /**
+                 * Format: date-time
+                 * @description When the rollups were last materialised (null: never yet; every figure was read live)
+                 */
+                materialisedAt: string | null;
+                /** @enum {string} */
+                period: "day" | "week" | "month" | "year";
+                /** @description The same number of days, ending the day before startDate */
+                previousRange: {
+                    endDate: string;
+                    startDate: string;
+                };
+                previousTotals: {
+                    clicked: number;
+                    clickRate: number;
+                    opened: number;
+                    openRate: number;
+                    sent: number;
+                };
+                series: {
+                    clicked: number;
+                    clickRate: number;
+                    /** @description The bucket's first local day (a Monday for weeks; may be before startDate) */
+                    date: string;
+                    opened: number;
+                    openRate: number;
+                    sent: number;
+                }[];
+                startDate: string;
+                timezone: string;
+                totals: {
+                    clicked: number;
+                    clickRate: number;
+                    opened: number;
+                    openRate: number;
+                    sent: number;
+                };
+            };
+        };
+        CampaignAnalyticsPage: {
+            data: {
+                [key: string]: unknown;
+            }[];
+            pagination: components["schemas"]["Pagination"];
+        };
         /** @description The data of campaign.cancelled: a campaign was cancelled */
         CampaignCancelledData: {
             /** Format: uuid */
@@ -3351,6 +3514,39 @@ export interface components {
             tier: "regular" | "premium" | "vip";
             /** Format: date-time */
             updatedAt: string;
+        };
+        CustomerAnalyticsOverTime: {
+            data: {
+                endDate: string;
+                /**
+                 * Format: date-time
+                 * @description When the rollups were last materialised (null: never yet; every figure was read live)
+                 */
+                materialisedAt: string | null;
+                /** @enum {string} */
+                period: "day" | "week" | "month" | "year";
+                /** @description The same number of days, ending the day before startDate */
+                previousRange: {
+                    endDate: string;
+                    startDate: string;
+                };
+                previousTotals: {
+                    activeCustomers: number;
+                    newCustomers: number;
+                };
+                series: {
+                    activeCustomers: number;
+                    /** @description The bucket's first local day (a Monday for weeks; may be before startDate) */
+                    date: string;
+                    newCustomers: number;
+                }[];
+                startDate: string;
+                timezone: string;
+                totals: {
+                    activeCustomers: number;
+                    newCustomers: number;
+                };
+            };
         };
         CustomerBestHour: {
             data: {
@@ -5563,6 +5759,45 @@ export interface components {
             /** Format: date-time */
             to?: string;
         };
+        RevenueAnalyticsOverTime: {
+            data: {
+                endDate: string;
+                /**
+                 * Format: date-time
+                 * @description When the rollups were last materialised (null: never yet; every figure was read live)
+                 */
+                materialisedAt: string | null;
+                /** @enum {string} */
+                period: "day" | "week" | "month" | "year";
+                /** @description The same number of days, ending the day before startDate */
+                previousRange: {
+                    endDate: string;
+                    startDate: string;
+                };
+                previousTotals: {
+                    averageOrderValue: number;
+                    orders: number;
+                    paidOrders: number;
+                    revenue: number;
+                };
+                series: {
+                    averageOrderValue: number;
+                    /** @description The bucket's first local day (a Monday for weeks; may be before startDate) */
+                    date: string;
+                    orders: number;
+                    paidOrders: number;
+                    revenue: number;
+                }[];
+                startDate: string;
+                timezone: string;
+                totals: {
+                    averageOrderValue: number;
+                    orders: number;
+                    paidOrders: number;
+                    revenue: number;
+                };
+            };
+        };
         RotateWebhookSecret: {
             secret?: string;
         };
@@ -5584,6 +5819,42 @@ export interface components {
             rules?: unknown;
             timeRelative: boolean;
             updatedAt: string;
+        };
+        SegmentAnalyticsOverTime: {
+            data: {
+                endDate: string;
+                /** @enum {string} */
+                period: "day" | "week" | "month" | "year";
+                /** @description The same number of days, ending the day before startDate */
+                previousRange: {
+                    endDate: string;
+                    startDate: string;
+                };
+                segmentCount: number;
+                segments: {
+                    currentMembers: number;
+                    name: string;
+                    previousTotals: {
+                        change: number | null;
+                        first: number | null;
+                        last: number | null;
+                    };
+                    /** Format: uuid */
+                    segmentId: string;
+                    series: {
+                        /** @description The bucket's first local day (a Monday for weeks; may be before startDate) */
+                        date: string;
+                        members: number | null;
+                    }[];
+                    totals: {
+                        change: number | null;
+                        first: number | null;
+                        last: number | null;
+                    };
+                }[];
+                startDate: string;
+                timezone: string;
+            };
         };
         SegmentBestHour: {
             data: {
@@ -6609,10 +6880,18 @@ export interface operations {
             query?: {
                 /** @description Opaque: the `nextCursor` of the previous page of this list, with the same sort; pages by keyset instead of page number */
                 cursor?: string;
+                /** @description Last local day of the range, included (default: today in the timezone) */
+                endDate?: string;
                 includeTotal?: "true" | "false" | "exact";
                 limit?: number;
                 page?: number;
+                /** @description Bucket size (default day); weeks start on Monday */
+                period?: "day" | "week" | "month" | "year";
                 sortOrder?: "asc" | "desc";
+                /** @description First local day of the range (default: 30 days, 12 weeks, 12 months or 5 years before endDate, by period) */
+                startDate?: string;
+                /** @description IANA timezone whose local days make the buckets (default UTC) */
+                timezone?: string;
             };
             header?: never;
             path?: never;
@@ -6620,7 +6899,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of per-campaign analytics */
+            /** @description A page of per-campaign analytics, or series and totals */
             200: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -6628,15 +6907,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            [key: string]: unknown;
-                        }[];
-                        pagination: components["schemas"]["Pagination"];
-                    };
+                    "application/json": components["schemas"]["CampaignAnalyticsPage"] | components["schemas"]["CampaignAnalyticsOverTime"];
                 };
             };
-            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field; `cursor` must be a `nextCursor` this list returned, used with the same sort */
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field; startDate and endDate must be days that exist (not 2026-02-30); `cursor` must be a `nextCursor` this list returned, used with the same sort */
             400: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -6684,6 +6958,404 @@ export interface operations {
             };
             /** @description This operation takes no body: send none, or application/json (ignored) */
             415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not pass validation; details list each failing field with its path; startDate must not be after endDate (with defaults: endDate is today, so a future startDate alone is refused); the range must give at most 1000 buckets of the period; timezone must be an IANA name the zone database knows */
+            422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAnalyticsCustomers: {
+        parameters: {
+            query?: {
+                /** @description Last local day of the range, included (default: today in the timezone) */
+                endDate?: string;
+                /** @description Bucket size (default day); weeks start on Monday */
+                period?: "day" | "week" | "month" | "year";
+                /** @description First local day of the range (default: 30 days, 12 weeks, 12 months or 5 years before endDate, by period) */
+                startDate?: string;
+                /** @description IANA timezone whose local days make the buckets (default UTC) */
+                timezone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Series and totals */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerAnalyticsOverTime"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field; startDate and endDate must be days that exist (not 2026-02-30) */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not pass validation; details list each failing field with its path; startDate must not be after endDate (with defaults: endDate is today, so a future startDate alone is refused); the range must give at most 1000 buckets of the period; timezone must be an IANA name the zone database knows */
+            422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAnalyticsRevenue: {
+        parameters: {
+            query?: {
+                /** @description Last local day of the range, included (default: today in the timezone) */
+                endDate?: string;
+                /** @description Bucket size (default day); weeks start on Monday */
+                period?: "day" | "week" | "month" | "year";
+                /** @description First local day of the range (default: 30 days, 12 weeks, 12 months or 5 years before endDate, by period) */
+                startDate?: string;
+                /** @description IANA timezone whose local days make the buckets (default UTC) */
+                timezone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Series and totals */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevenueAnalyticsOverTime"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field; startDate and endDate must be days that exist (not 2026-02-30) */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not pass validation; details list each failing field with its path; startDate must not be after endDate (with defaults: endDate is today, so a future startDate alone is refused); the range must give at most 1000 buckets of the period; timezone must be an IANA name the zone database knows */
+            422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAnalyticsSegments: {
+        parameters: {
+            query?: {
+                /** @description Last local day of the range, included (default: today in the timezone) */
+                endDate?: string;
+                /** @description Bucket size (default day); weeks start on Monday */
+                period?: "day" | "week" | "month" | "year";
+                /** @description First local day of the range (default: 30 days, 12 weeks, 12 months or 5 years before endDate, by period) */
+                startDate?: string;
+                /** @description IANA timezone whose local days make the buckets (default UTC) */
+                timezone?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Series per segment */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentAnalyticsOverTime"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field; startDate and endDate must be days that exist (not 2026-02-30) */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not pass validation; details list each failing field with its path; startDate must not be after endDate (with defaults: endDate is today, so a future startDate alone is refused); the range must give at most 1000 buckets of the period; timezone must be an IANA name the zone database knows */
+            422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -18682,25 +19354,6 @@ export interface operations {
             /** @description The body does not pass validation; details list each failing field with its path */
             422: {
                 headers: {
-                    /** @description The request id (echoed when the request sent a sane one) */
-                    "X-Request-Id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Rate limited: wait as Retry-After says */
-            429: {
-                headers: {
-                    /** @description Seconds until the budget refills */
-                    "Retry-After": number;
-                    /** @description Requests allowed per minute in this budget */
-                    "X-RateLimit-Limit"?: number;
-                    /** @description Requests left in this minute */
-                    "X-RateLimit-Remaining"?: number;
-                    /** @description Unix time (seconds) when the budget refills */
-                    "X-RateLimit-Reset"?: number;
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
                     [name: string]: unknown;

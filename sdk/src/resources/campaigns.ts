@@ -103,9 +103,10 @@ export class Campaigns {
     return (await this.core.read((signal) => this.core.api.GET('/api/v1/campaigns/{id}/analytics', { params: { path: { id } }, signal }), options)).data;
   }
 
-  /** Analytics of the tenant's newest campaigns. */
+  /** Analytics of the tenant's newest campaigns (without a range the answer is the paged list; `herald.analytics.campaigns` takes one). */
   async overview(options?: RequestOptions) {
-    return (await this.core.read((signal) => this.core.api.GET('/api/v1/analytics/campaigns', { signal }), options)).data;
+    const answer = await this.core.read((signal) => this.core.api.GET('/api/v1/analytics/campaigns', { signal }), options);
+    return answer.data as Extract<typeof answer, { pagination: unknown }>['data'];
   }
 
   /** One row per recipient as CSV, JSON or NDJSON text. */

@@ -1,8 +1,8 @@
 import { Pool } from 'pg';
 import { AGENTS, ensureConversationDataset, releaseConversationDataset } from './conversation-dataset';
-import { captureQueries, explainAnalyze } from './explain';
+import { explainRequest } from './explain';
 import { getJson, issueAdminKey, openBenchServer, startHeraldInProcess, type InProcessHerald } from './herald';
-import { loadHttp, type HttpLoadResult } from './http-load';
+import { loadAuthorized } from './http-load';
 import { envInt, printFigure, round } from './report';
 
 /**
@@ -47,45 +47,13 @@ async function inboxQueries(herald: InProcessHerald, key: string): Promise<Inbox
   ];
 }
 
-/** Loads one URL at a given concurrency for BENCH_SECONDS (5), after a 1 s warm-up. */
-async function load(url: string, key: string, connections: number): Promise<HttpLoadResult> {
-  const headers = { Authorization: `Bearer ${key}` };
-  await loadHttp(url, { headers, connections: 1, duration: 1 });
-  return loadHttp(url, { headers, connections, duration: envInt('BENCH_SECONDS', 5) });
-}
-
-/** Prints the plan of every conversations statement one request of `path` sends (rows, and the capped count). */
-async function explainRequest(herald: InProcessHerald, pool: Pool, key: string, name: string, path: string): Promise<void> {
-  const statements = await captureQueries(
-    herald.runtime.db,
-    async () => {
-      await getJson<InboxPage>(`${herald.url}${path}`, key);
-    },
-    (sql) => sql.includes('from "conversations"'),
-  );
-  for (const statement of statements) {
-    const kind = /^select count\(/i.test(statement.sql) ? 'count' : 'rows';
-    const explained = await explainAnalyze(pool, statement);
-    process.stderr.write(`${BENCH}: EXPLAIN ${name} (${kind}): ${statement.sql}\n${explained.text}\n`);
-    printFigure(BENCH, `explain_${name}_${kind}`, {
-      plan: explained.plan,
-      execution_ms: explained.executionMs,
-      planning_ms: explained.planningMs,
-      rows: explained.rows,
-      rows_removed: explained.rowsRemoved,
-      shared_hit: explained.sharedHit,
-      shared_read: explained.sharedRead,
-    });
-  }
-}
-
 /** Measures one page at 1 and at `connections` connections and prints its figure; returns whether both p99 met the goal. */
 async function measure(herald: InProcessHerald, key: string, query: InboxQuery, connections: number): Promise<boolean> {
   const page = await getJson<InboxPage>(`${herald.url}${query.path}`, key);
   if (query.name.startsWith('filtered') && page.data.some((c) => c.status !== 'open' || c.assignee !== FILTER_AGENT))
     throw new Error(`${query.name} answered a conversation outside its filter`);
-  const single = await load(`${herald.url}${query.path}`, key, 1);
-  const loaded = await load(`${herald.url}${query.path}`, key, connections);
+  const single = await loadAuthorized(`${herald.url}${query.path}`, key, 1);
+  const loaded = await loadAuthorized(`${herald.url}${query.path}`, key, connections);
   const met = single.p99Ms < P99_GOAL_MS && loaded.p99Ms < P99_GOAL_MS;
   printFigure(BENCH, `herald_${query.name}`, {
     rows: page.data.length,
@@ -131,7 +99,9 @@ export async function run(): Promise<void> {
         const queries = await inboxQueries(herald, runKey.key);
         const missed: string[] = [];
         for (const query of queries) {
-          await explainRequest(herald, pool, runKey.key, query.name, query.path);
+          await explainRequest({ bench: BENCH, db: herald.runtime.db, pool, table: 'conversations' }, query.name, async () => {
+            await getJson<InboxPage>(`${herald.url}${query.path}`, runKey.key);
+          });
           if (!(await measure(herald, runKey.key, query, connections))) missed.push(query.name);
         }
         printFigure(BENCH, 'goals', { p99_lt_50ms_all: missed.length === 0, missed: missed.join(',') || null });

@@ -1,8 +1,8 @@
 import { Pool } from 'pg';
 import { ensureCustomerDataset, releaseCustomerDataset } from './customer-dataset';
-import { captureQueries, explainAnalyze } from './explain';
+import { explainRequest } from './explain';
 import { getJson, issueAdminKey, openBenchServer, startHeraldInProcess, type InProcessHerald } from './herald';
-import { loadHttp, type HttpLoadResult } from './http-load';
+import { loadAuthorized } from './http-load';
 import { envInt, printFigure, round } from './report';
 
 /**
@@ -46,44 +46,12 @@ async function listQueries(herald: InProcessHerald, key: string): Promise<ListQu
   ];
 }
 
-/** Loads one URL at a given concurrency for BENCH_SECONDS (5), after a 1 s warm-up. */
-async function load(url: string, key: string, connections: number): Promise<HttpLoadResult> {
-  const headers = { Authorization: `Bearer ${key}` };
-  await loadHttp(url, { headers, connections: 1, duration: 1 });
-  return loadHttp(url, { headers, connections, duration: envInt('BENCH_SECONDS', 5) });
-}
-
-/** Prints the plan of every customers statement one request of `path` sends (rows, and count when asked for). */
-async function explainRequest(herald: InProcessHerald, pool: Pool, key: string, name: string, path: string): Promise<void> {
-  const statements = await captureQueries(
-    herald.runtime.db,
-    async () => {
-      await getJson<ListPage>(`${herald.url}${path}`, key);
-    },
-    (sql) => sql.includes('from "customers"'),
-  );
-  for (const statement of statements) {
-    const kind = /^select count\(/i.test(statement.sql) ? 'count' : 'rows';
-    const explained = await explainAnalyze(pool, statement);
-    process.stderr.write(`${BENCH}: EXPLAIN ${name} (${kind}): ${statement.sql}\n${explained.text}\n`);
-    printFigure(BENCH, `explain_${name}_${kind}`, {
-      plan: explained.plan,
-      execution_ms: explained.executionMs,
-      planning_ms: explained.planningMs,
-      rows: explained.rows,
-      rows_removed: explained.rowsRemoved,
-      shared_hit: explained.sharedHit,
-      shared_read: explained.sharedRead,
-    });
-  }
-}
-
 /** Measures one query with or without the total and prints its figure. */
 async function measure(herald: InProcessHerald, key: string, query: ListQuery, withTotal: boolean, connections: number): Promise<boolean> {
   const path = withTotal ? query.path : `${query.path}&includeTotal=false`;
   const page = await getJson<ListPage>(`${herald.url}${path}`, key);
-  const single = await load(`${herald.url}${path}`, key, 1);
-  const loaded = await load(`${herald.url}${path}`, key, connections);
+  const single = await loadAuthorized(`${herald.url}${path}`, key, 1);
+  const loaded = await loadAuthorized(`${herald.url}${path}`, key, connections);
   const met = single.p99Ms < P99_GOAL_MS;
   printFigure(BENCH, `herald_${query.name}${withTotal ? '' : '_nototal'}`, {
     rows: page.data.length,
@@ -119,7 +87,9 @@ export async function run(): Promise<void> {
         const queries = await listQueries(herald, runKey.key);
         const missed: string[] = [];
         for (const query of queries) {
-          await explainRequest(herald, pool, runKey.key, query.name, query.path);
+          await explainRequest({ bench: BENCH, db: herald.runtime.db, pool, table: 'customers' }, query.name, async () => {
+            await getJson<ListPage>(`${herald.url}${query.path}`, runKey.key);
+          });
           for (const withTotal of [true, false]) {
             if (!(await measure(herald, runKey.key, query, withTotal, connections))) missed.push(`${query.name}${withTotal ? '' : '_nototal'}`);
           }

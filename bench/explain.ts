@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'pg';
-import { round } from './report';
+import { printFigure, round } from './report';
 
 /**
  * EXPLAIN (ANALYZE, BUFFERS) of the SQL Herald itself sends, so a latency figure comes with the
@@ -119,4 +119,31 @@ export async function explainAnalyze(pool: Pool, query: CapturedQuery): Promise<
     rowsRemoved: removedRows(root),
     text: text.join('\n'),
   };
+}
+
+/**
+ * Explains every statement one request of `path` sends that mentions `table` (rows, and `count`
+ * when the list asks for its total), printing the plan to stderr and a summary figure for each:
+ * the list benchmarks' "plan behind the figure".
+ */
+export async function explainRequest(
+  options: { bench: string; db: Knex; pool: Pool; table: string },
+  name: string,
+  request: () => Promise<void>,
+): Promise<void> {
+  const statements = await captureQueries(options.db, request, (sql) => sql.includes(`from "${options.table}"`));
+  for (const statement of statements) {
+    const kind = /^select count\(/i.test(statement.sql) ? 'count' : 'rows';
+    const explained = await explainAnalyze(options.pool, statement);
+    process.stderr.write(`${options.bench}: EXPLAIN ${name} (${kind}): ${statement.sql}\n${explained.text}\n`);
+    printFigure(options.bench, `explain_${name}_${kind}`, {
+      plan: explained.plan,
+      execution_ms: explained.executionMs,
+      planning_ms: explained.planningMs,
+      rows: explained.rows,
+      rows_removed: explained.rowsRemoved,
+      shared_hit: explained.sharedHit,
+      shared_read: explained.sharedRead,
+    });
+  }
 }

@@ -71,3 +71,13 @@ export async function loadHttp(url: string, options: Omit<autocannon.Options, 'u
     non2xx: result.non2xx,
   };
 }
+
+/**
+ * Loads a GET URL with a bearer key at a given concurrency for BENCH_SECONDS (5), after a 1 s
+ * warm-up at one connection: the list benchmarks' measurement of one page.
+ */
+export async function loadAuthorized(url: string, key: string, connections: number): Promise<HttpLoadResult> {
+  const headers = { Authorization: `Bearer ${key}` };
+  await loadHttp(url, { headers, connections: 1, duration: 1 });
+  return loadHttp(url, { headers, connections, duration: envInt('BENCH_SECONDS', 5) });
+}

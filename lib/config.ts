@@ -48,6 +48,14 @@ const ConfigSchema = z
     TEMPORAL_TASK_QUEUE: z.string().trim().min(1).default('herald'),
     TEMPORAL_PORT: port.default(7233),
     TEMPORAL_UI_PORT: port.default(8233),
+    // Cluster mode (`herald services up --cluster`, docs/cluster.md): the real server's database (visibility in
+    // `<name>_visibility`) and its history shards, which are fixed when the database is created.
+    TEMPORAL_CLUSTER_DATABASE: z
+      .string()
+      .trim()
+      .regex(/^[a-z_][a-z0-9_]{0,40}$/, 'must be a lower-case database name')
+      .default('temporal'),
+    TEMPORAL_HISTORY_SHARDS: wholeNumber(1, 16384, 'a whole number from 1 to 16384').default(4),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     BODY_LIMIT: byteSize.default('1mb'),

@@ -49,10 +49,10 @@ async function hasSchemaVersion(postgresUrl: string, database: string): Promise<
   const client = new Client({ connectionString: u.toString() });
   await client.connect();
   try {
-    const { rows } = await client.query<{ version: string | null }>(
-      `SELECT CASE WHEN to_regclass('schema_version') IS NULL THEN NULL ELSE (SELECT curr_version FROM schema_version LIMIT 1) END AS version`,
-    );
-    return Boolean(rows[0]?.version);
+    const table = await client.query<{ t: string | null }>(`SELECT to_regclass('schema_version')::text AS t`);
+    if (!table.rows[0]?.t) return false;
+    const { rows } = await client.query<{ curr_version: string | null }>('SELECT curr_version FROM schema_version LIMIT 1');
+    return Boolean(rows[0]?.curr_version);
   } finally {
     await client.end();
   }

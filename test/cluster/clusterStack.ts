@@ -76,10 +76,17 @@ function socketInode(localPort: number, remotePort: number): string | undefined 
   return undefined;
 }
 
-/** Which of `pids` holds the socket with this inode open. */
-function pidHolding(inode: string, pids: number[]): number | undefined {
+/**
+ * Which process holds the socket with this inode open: one of `likely` first, else any process (a
+ * replacement worker can connect before the test has its pid).
+ */
+function pidHolding(inode: string, likely: number[]): number | undefined {
   const wanted = `socket:[${inode}]`;
-  for (const pid of pids) {
+  const all = fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number);
+  for (const pid of [...likely, ...all.filter((p) => !likely.includes(p))]) {
     const dir = `/proc/${pid}/fd`;
     let fds: string[] = [];
     try {
@@ -96,6 +103,15 @@ function pidHolding(inode: string, pids: number[]): number | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The process on this machine that opened the loopback connection from `clientPort` to
+ * `serverPort` (Linux /proc), for servers that want to know which worker is talking to them.
+ */
+export function processOfConnection(clientPort: number, serverPort: number, likely: number[] = []): number | undefined {
+  const inode = socketInode(clientPort, serverPort);
+  return inode ? pidHolding(inode, likely) : undefined;
 }
 
 /** One request a {@link startAttributingReceiver} received: which process sent it, and when it was open. */
@@ -124,8 +140,7 @@ export async function startAttributingReceiver(senderPids: () => number[]) {
     });
   });
   server.on('connection', (socket) => {
-    const inode = socketInode(socket.remotePort!, socket.localPort!);
-    owners.set(socket, inode ? pidHolding(inode, senderPids()) : undefined);
+    owners.set(socket, processOfConnection(socket.remotePort!, socket.localPort!, senderPids()));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -173,6 +188,22 @@ export async function activityPidsByWorkflowType(address: string, taskQueue: str
     await connection.close();
   }
   return out;
+}
+
+/**
+ * The pid of the worker that runs a workflow's pending activity now (its last attempt's worker
+ * identity, `<pid>@<host>`), or undefined when none is pending.
+ */
+export async function pendingActivityPid(address: string, workflowId: string): Promise<number | undefined> {
+  const connection = await Connection.connect({ address });
+  try {
+    const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+    const described = await client.workflowService.describeWorkflowExecution({ namespace: client.options.namespace, execution: { workflowId } });
+    const identity = described.pendingActivities?.[0]?.lastWorkerIdentity;
+    return identity ? Number.parseInt(identity, 10) : undefined;
+  } finally {
+    await connection.close();
+  }
 }
 
 /** The pid of a Herald child process. */

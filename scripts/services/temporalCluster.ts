@@ -109,6 +109,16 @@ async function ensureNamespace(address: string, namespace: string): Promise<void
   }
 }
 
+/** The persistence store of the Temporal server at the address: `postgres12` for the cluster, `sqlite` for the dev server. */
+export async function persistenceStore(address: string): Promise<string> {
+  const connection = await Connection.connect({ address });
+  try {
+    return (await connection.workflowService.getClusterInfo({})).persistenceStore ?? '';
+  } finally {
+    await connection.close();
+  }
+}
+
 /** Starts the server detached (it outlives `herald services up`), its output in .data/temporal-cluster.log. */
 function startServer(binaries: TemporalServerBinaries, configFile: string): number {
   const logFd = fs.openSync(path.join(dataDir(), 'temporal-cluster.log'), 'a');
@@ -135,7 +145,12 @@ export async function ensureTemporalCluster(options: EnsureClusterOptions): Prom
   const port = options.port ?? Number(process.env.TEMPORAL_PORT ?? 7233);
   const address = `127.0.0.1:${port}`;
   const namespace = options.namespace ?? process.env.TEMPORAL_NAMESPACE ?? 'default';
-  if (await temporalAnswers(address)) return { address, startedHere: false };
+  if (await temporalAnswers(address)) {
+    // A dev server left running on the port would otherwise pass for the cluster.
+    const store = await persistenceStore(address);
+    if (store === 'sqlite') throw new Error(`A Temporal dev server (SQLite) answers on ${address}: stop it with \`herald services down\`, or set TEMPORAL_PORT`);
+    return { address, startedHere: false };
+  }
   if (await isPortOpen('127.0.0.1', port)) throw new Error(`Port ${port} is taken by something that is not a Temporal server; set TEMPORAL_PORT`);
 
   const settings: ClusterSettings = {

@@ -7,19 +7,6 @@ import { startHeraldProcess, type HeraldProcess } from '../support/heraldProcess
 
 const root = path.resolve(__dirname, '../..');
 
-/**
- * The persistence store of the Temporal server the suite runs on (`postgres12` for the cluster,
- * `sqlite` for the dev server), so the cluster test cannot pass against the wrong server.
- */
-export async function temporalStore(address: string): Promise<string> {
-  const connection = await Connection.connect({ address });
-  try {
-    return (await connection.workflowService.getClusterInfo({})).persistenceStore ?? '';
-  } finally {
-    await connection.close();
-  }
-}
-
 /** Starts the real `herald serve` as a child process; resolves once it listens. */
 export const startApiProcess = (env: Record<string, string>) => startHeraldProcess([path.join(root, 'bin/herald'), 'serve'], env, 'API listening');
 

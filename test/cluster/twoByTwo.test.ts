@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { persistenceStore } from '../../scripts/services/temporalCluster';
 import { journeyRunnerWorkflowId } from '../../workflows/journeyRunner';
 import { seedCustomers } from '../integration/campaignHarness';
 import { buildTenant, testDb } from '../support/factories';
@@ -15,7 +16,6 @@ import {
   startApiProcess,
   startAttributingReceiver,
   startRoundRobinProxy,
-  temporalStore,
   type Proxy,
 } from './clusterStack';
 
@@ -64,7 +64,8 @@ async function ok(key: string, method: string, url: string, body?: unknown): Pro
 const apiUrl = (i: number) => `http://127.0.0.1:${apiPorts[i]}`;
 
 beforeAll(async () => {
-  expect(await temporalStore(address)).toBe('postgres12');
+  // The cluster test must not pass on the dev server.
+  expect(await persistenceStore(address)).toBe('postgres12');
   db = testDb();
   sink = await startSmtpSink({ keepRaw: false, senderOf: (client, server) => processOfConnection(client, server, workers.map(pidOf)) });
   apiPorts = [await freePort(), await freePort()];

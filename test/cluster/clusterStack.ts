@@ -178,6 +178,25 @@ export async function activityPidsByWorkflowType(address: string, taskQueue: str
 }
 
 /**
+ * Activity attempts Temporal gave up on (heartbeat timeout, a killed worker) across every run of a
+ * workflow: each ActivityTaskStarted event carries the attempt that finally completed.
+ */
+export async function abandonedActivityAttempts(address: string, workflowId: string): Promise<number> {
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+  let abandoned = 0;
+  try {
+    for await (const wf of client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) {
+      const history = await client.workflow.getHandle(wf.workflowId, wf.runId).fetchHistory();
+      for (const event of history.events ?? []) abandoned += Math.max(0, (event.activityTaskStartedEventAttributes?.attempt ?? 1) - 1);
+    }
+  } finally {
+    await connection.close();
+  }
+  return abandoned;
+}
+
+/**
  * The pid of the worker that runs a workflow's pending activity now (its last attempt's worker
  * identity, `<pid>@<host>`), or undefined when none is pending.
  */

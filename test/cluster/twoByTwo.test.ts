@@ -10,6 +10,7 @@ import { until, waitFor } from '../support/until';
 import {
   activityPidsByWorkflowType,
   overlappingSenders,
+  abandonedActivityAttempts,
   pendingActivityPid,
   pidOf,
   processOfConnection,
@@ -217,6 +218,7 @@ it(`sends a ${SIZE}-recipient campaign with one of two workers SIGKILLed mid-sen
   const unattributed = receivers.flatMap((r) => r.requests).filter((q) => q.pid === undefined).length;
 
   // Who ran what: the worker named by each ActivityTaskStarted event, per workflow type.
+  const abandoned = await abandonedActivityAttempts(address, `campaign-${sender.tenantId}-${campaign.id}`);
   const pidsByType = await activityPidsByWorkflowType(address, process.env.TEMPORAL_TASK_QUEUE!);
   const ran = Object.fromEntries([...pidsByType].map(([type, pids]) => [type, [...pids].sort()]));
   console.log(
@@ -228,6 +230,7 @@ it(`sends a ${SIZE}-recipient campaign with one of two workers SIGKILLed mid-sen
       killedPid,
       workers: workerPids(),
       ...result,
+      abandonedPageAttempts: abandoned,
       deliveries: deliveries.length,
       webhookSenders: [...senders],
       campaignSenders: [...campaignSenders],
@@ -241,8 +244,11 @@ it(`sends a ${SIZE}-recipient campaign with one of two workers SIGKILLed mid-sen
   );
   expect(rows).toHaveLength(SIZE);
   expect(result).toEqual({ unsettled: 0, lost: 0, duplicates: expect.any(Number), addressesWithTwoIds: 0, foreign: 0 });
-  // One campaign runs one page activity at a time: a crash can repeat at most the page in flight.
-  expect(result.duplicates).toBeLessThanOrEqual(PAGE_SIZE);
+  // Repeats come only from page attempts Temporal gave up on (the SIGKILL, and any heartbeat timeout of a slow
+  // live worker): each can leave its page in flight and its prefetched page claimed, which the next attempt
+  // releases. With no timeout but the kill's, that is one page (docs/cluster.md, "A known limit").
+  expect(abandoned).toBeGreaterThanOrEqual(1);
+  expect(result.duplicates).toBeLessThanOrEqual(abandoned * 2 * PAGE_SIZE);
   expect(deliveries).toHaveLength(ENDPOINTS * IMPORTS * IMPORT_ROWS);
   expect(deliveries.every((d) => d.status === 'succeeded')).toBe(true);
   for (const r of receivers) expect(new Set(r.requests.map((q) => q.webhookId)).size).toBe(IMPORTS * IMPORT_ROWS);
@@ -252,12 +258,13 @@ it(`sends a ${SIZE}-recipient campaign with one of two workers SIGKILLed mid-sen
   // Each kind of work ran on more than one worker process: the killed worker and another sent the campaign,
   // imports ran activities on two (from the histories), two delivered webhooks and two ran the journey.
   const importPids = pidsByType.get('importCustomersWorkflow') ?? new Set<number>();
-  expect({ campaign: campaignSenders.has(killedPid!), imports: importPids.size, webhooks: senders.size, journeys: journeySenders.size }).toEqual({
-    campaign: true,
-    imports: expect.any(Number),
-    webhooks: expect.any(Number),
-    journeys: expect.any(Number),
-  });
-  expect(Math.min(campaignSenders.size, importPids.size, senders.size, journeySenders.size)).toBeGreaterThanOrEqual(2);
+  expect(campaignSenders.has(killedPid!)).toBe(true);
+  const onTwoOrMore = (pids: Set<number | undefined>) => pids.size >= 2;
+  expect({
+    campaign: onTwoOrMore(campaignSenders),
+    imports: onTwoOrMore(importPids),
+    webhooks: onTwoOrMore(senders),
+    journeys: onTwoOrMore(journeySenders),
+  }).toEqual({ campaign: true, imports: true, webhooks: true, journeys: true });
   expect([...campaignSenders, ...journeySenders].every((pid) => pid !== undefined)).toBe(true);
 }, 1_800_000);

@@ -148,7 +148,8 @@ export async function ensureTemporalCluster(options: EnsureClusterOptions): Prom
   if (await temporalAnswers(address)) {
     // A dev server left running on the port would otherwise pass for the cluster.
     const store = await persistenceStore(address);
-    if (store === 'sqlite') throw new Error(`A Temporal dev server (SQLite) answers on ${address}: stop it with \`herald services down\`, or set TEMPORAL_PORT`);
+    if (store === 'sqlite')
+      throw new Error(`A Temporal dev server (SQLite) answers on ${address}: stop it with \`herald services down\`, or set TEMPORAL_PORT`);
     return { address, startedHere: false };
   }
   if (await isPortOpen('127.0.0.1', port)) throw new Error(`Port ${port} is taken by something that is not a Temporal server; set TEMPORAL_PORT`);

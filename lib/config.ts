@@ -87,6 +87,17 @@ export const ConfigFields = z.object({
     .describe('Task queue the worker polls and the API starts workflows on; every API and worker process of one deployment uses the same one.'),
   TEMPORAL_PORT: port.default(7233).describe('gRPC port of the Temporal dev server Herald runs itself when TEMPORAL_ADDRESS is unset.'),
   TEMPORAL_UI_PORT: port.default(8233).describe('Web UI port of that dev server.'),
+  TEMPORAL_CLUSTER_DATABASE: z
+    .string()
+    .trim()
+    .regex(/^[a-z_][a-z0-9_]{0,40}$/, 'must be a lower-case database name')
+    .default('temporal')
+    .describe(
+      "Cluster mode (`herald services up --cluster`, docs/cluster.md): the database of the real Temporal server on Herald's PostgreSQL; visibility goes to `<name>_visibility`.",
+    ),
+  TEMPORAL_HISTORY_SHARDS: wholeNumber(1, 16384, 'a whole number from 1 to 16384')
+    .default(4)
+    .describe('Cluster mode: history shards of the real Temporal server, fixed for good when its database is created.'),
   JWT_SECRET: z
     .string()
     .min(32, 'must be at least 32 characters')

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: lint, formatting (prettier --check), typecheck, then jest (unit, integration and e2e against real
-# Postgres and a real Temporal dev server, which jest's global setup starts through the CLI).
+# Postgres and a real Temporal dev server, which jest's global setup starts through the CLI). Then the two-by-two crash test on the
+# real Temporal server (scripts/cluster-test.sh).
 # Ends with one line "N passed, N failed, N skipped"; lint, formatting and typecheck count as one test each.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +30,10 @@ jest_status=$?
 if node -e 'const s=JSON.parse(process.argv[1]).started; process.exit(s.postgres||s.temporal?0:1)' "$services"; then
   node bin/herald services down >/dev/null
 fi
+
+# The two-by-two crash test on the real Temporal server (docs/cluster.md): its own server, port and
+# databases, started and stopped by the script; counted as one test.
+step cluster bash scripts/cluster-test.sh
 
 if [ -f "$report" ]; then
   read -r jp jf js < <(node -e 'const r=require(require("path").resolve(process.argv[1])); console.log(r.numPassedTests, r.numFailedTests + (r.numRuntimeErrorTestSuites||0), r.numPendingTests + r.numTodoTests)' "$report" || echo "0 1 0")

@@ -9,9 +9,10 @@ export function registerServices(program: Command): void {
     .command('up')
     .description('start Postgres and Temporal unless already reachable (DATABASE_URL / TEMPORAL_ADDRESS win when set)')
     .option('--json', 'print addresses as one JSON line')
-    .action(async (options: { json?: boolean }) => {
+    .option('--cluster', "run the real Temporal server on Herald's PostgreSQL instead of the dev server (built with Go on first use; docs/cluster.md)")
+    .action(async (options: { json?: boolean; cluster?: boolean }) => {
       loadConfig();
-      const s = await ensureServices(options.json ? (line) => console.error(line) : console.log);
+      const s = await ensureServices(options.json ? (line) => console.error(line) : console.log, { cluster: options.cluster });
       if (options.json) {
         console.log(
           JSON.stringify({

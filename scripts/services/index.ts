@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { dataDir } from '../../lib/paths';
 import { clusterPid, ensurePostgres, stopPostgres, type PostgresHandle } from './postgres';
-import { ensureTemporal, stopTemporal, temporalDevServerPid, type TemporalHandle } from './temporal';
+import { ensureTemporal, stopTemporal, temporalAnswers, temporalDevServerPid, type TemporalHandle } from './temporal';
+import { ensureTemporalCluster, stopTemporalCluster } from './temporalCluster';
 
 /** Both services Herald needs, as reachable addresses. */
 export interface Services {
@@ -9,12 +10,38 @@ export interface Services {
   temporal: TemporalHandle;
 }
 
+/** How to bring the services up. */
+export interface EnsureServicesOptions {
+  /**
+   * Run the real Temporal server on Herald's PostgreSQL (scripts/services/temporalCluster.ts)
+   * instead of the dev server. TEMPORAL_ADDRESS still wins when set.
+   */
+  cluster?: boolean;
+}
+
+/** Postgres first, then the real Temporal server on it: the cluster needs the database to start. */
+async function ensureClusterServices(log: (line: string) => void): Promise<Services> {
+  const postgres = await ensurePostgres({ log });
+  const external = process.env.TEMPORAL_ADDRESS;
+  try {
+    if (external) {
+      if (!(await temporalAnswers(external, 5000))) throw new Error(`TEMPORAL_ADDRESS is set to ${external} but no Temporal server answers there`);
+      return { postgres, temporal: { address: external, startedHere: false } };
+    }
+    return { postgres, temporal: await ensureTemporalCluster({ postgresUrl: postgres.url, log }) };
+  } catch (err) {
+    if (postgres.startedHere) await stopPostgres(postgres.clusterDir);
+    throw err;
+  }
+}
+
 /**
  * Brings up Postgres and Temporal (each only if not already reachable), in parallel since the
  * first start of either takes seconds. If one fails, the other is stopped again when this call
  * started it, so a failed start leaves nothing behind.
  */
-export async function ensureServices(log: (line: string) => void = () => undefined): Promise<Services> {
+export async function ensureServices(log: (line: string) => void = () => undefined, options: EnsureServicesOptions = {}): Promise<Services> {
+  if (options.cluster) return ensureClusterServices(log);
   const [postgres, temporal] = await Promise.allSettled([ensurePostgres({ log }), ensureTemporal({ log })]);
   if (postgres.status === 'fulfilled' && temporal.status === 'fulfilled') return { postgres: postgres.value, temporal: temporal.value };
   if (postgres.status === 'fulfilled' && postgres.value.startedHere) await stopPostgres(postgres.value.clusterDir);
@@ -22,10 +49,11 @@ export async function ensureServices(log: (line: string) => void = () => undefin
   throw (postgres.status === 'rejected' ? postgres.reason : (temporal as PromiseRejectedResult).reason) as Error;
 }
 
-/** Stops whatever Herald-owned services are running; reports what it stopped. */
+/** Stops whatever Herald-owned services are running (the cluster's server before its database); reports what it stopped. */
 export async function stopServices(): Promise<{ postgres: boolean; temporal: boolean }> {
-  const [temporal, postgres] = await Promise.all([stopTemporal(), stopPostgres()]);
-  return { postgres, temporal };
+  const [devServer, cluster] = await Promise.all([stopTemporal(), stopTemporalCluster()]);
+  const postgres = await stopPostgres();
+  return { postgres, temporal: devServer || cluster };
 }
 
 /** The services Herald can run itself. */

@@ -7,6 +7,8 @@ export interface SunkMessage {
   messageId: string;
   headers: Record<string, string>;
   raw: string;
+  /** What `senderOf` said about the client connection the message came over (the cluster test: its pid). */
+  sender?: number;
 }
 
 /** Unfolds and splits a message's header block into lower-cased names → values. */
@@ -25,13 +27,30 @@ function parseHeaders(raw: string): Record<string, string> {
  * receiving side of the e-mail tests. Recipients in `reject` are refused with 550 (permanent);
  * those in `tempFail` get 451 (try again later) as many times as their count says.
  */
-export async function startSmtpSink(options: { reject?: Set<string>; tempFail?: Map<string, number>; keepRaw?: boolean } = {}) {
+export async function startSmtpSink(
+  options: {
+    reject?: Set<string>;
+    tempFail?: Map<string, number>;
+    keepRaw?: boolean;
+    /** Names the client of a new connection from its ports (called while the connection is open). */
+    senderOf?: (remotePort: number, localPort: number) => number | undefined;
+  } = {},
+) {
   const messages: SunkMessage[] = [];
+  const senders = new Map<string, number | undefined>();
+  let port = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     maxClients: 200,
+    onConnect(session, callback) {
+      if (options.senderOf) senders.set(session.id, options.senderOf(session.remotePort, port));
+      callback();
+    },
+    onClose(session) {
+      senders.delete(session.id);
+    },
     onRcptTo(address, _session, callback) {
       if (options.reject?.has(address.address.toLowerCase())) {
         const err = Object.assign(new Error('mailbox unavailable'), { responseCode: 550 });
@@ -55,6 +74,7 @@ export async function startSmtpSink(options: { reject?: Set<string>; tempFail?: 
           messageId: headers['message-id'] ?? '',
           headers,
           raw: options.keepRaw === false ? '' : raw,
+          sender: senders.get(session.id),
         });
         callback();
       });
@@ -63,7 +83,7 @@ export async function startSmtpSink(options: { reject?: Set<string>; tempFail?: 
   // A client killed mid-conversation (the SIGKILL test) resets its socket: expected, not a failure.
   server.on('error', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
+  port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,

@@ -3,7 +3,7 @@ import { createChannels, publicUrlOf } from '../channels/fromConfig';
 import { createDb, type Knex } from '../db/knex';
 import { recordCaughtMessage } from '../domain/messaging/devOutbox';
 import { ensureCustomerEventPartitionSchedule } from '../domain/customerEvents/lifecycle';
-import { ensureConversationReplySweep } from '../domain/conversations/lifecycle';
+import { ensureConversationInbound, ensureConversationReplySweep } from '../domain/conversations/lifecycle';
 import { ensureJourneyRouter, ensureJourneyRunner } from '../domain/journeys/lifecycle';
 import { ensureSegmentRefreshSchedule } from '../domain/segments/lifecycle';
 import { ensureWebhookRelay } from '../domain/webhooks/lifecycle';
@@ -69,7 +69,7 @@ export interface RunningWorker {
 
 /**
  * Starts Herald's Temporal worker: message transports, the worker itself, then what every worker
- * makes sure runs (the segment refresh schedule, the webhook relay and the journey runner), started through the
+ * makes sure runs (the segment refresh schedule, the webhook relay, the journey runner and router, the conversation inbound processor), started through the
  * worker's own connection. With `metrics`, the Temporal SDK's core metrics and the database gauges
  * are set up for the process's /metrics (the caller serves it).
  */
@@ -105,6 +105,7 @@ export async function startWorker(base: WorkerBase, options: { metrics?: boolean
   await ensureCustomerEventPartitionSchedule(temporal);
   await ensureJourneyRouter(temporal);
   await ensureConversationReplySweep(temporal);
+  await ensureConversationInbound(temporal);
   const done = worker.run().finally(async () => {
     await Promise.all([channels.email.close(), channels.sms.close()]);
     await connection.close();

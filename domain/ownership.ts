@@ -44,6 +44,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   conversations: 'conversations',
   conversation_messages: 'conversations',
   customer_conversation_stats: 'conversations',
+  conversation_inbound_queue: 'conversations',
 };
 
 /**

@@ -1,0 +1,167 @@
+import type { Knex } from 'knex';
+import type { Logger } from '../../lib/logger';
+import { createWakeup } from '../../lib/wakeup';
+import { createRuleEvaluator } from '../../rules/evaluate';
+import { createCustomerCommands } from '../customers/service';
+import { createSegmentReevaluator } from '../segments/reevaluator';
+import { createDefaultLanguageCache } from '../tenants/languageCache';
+import { applyInbound, tenantsOfNumbers, type InboundCustomers } from './inbound';
+import { claimInbound, deleteInbound, failInbound, type QueuedInbound } from './inboundQueue';
+
+/**
+ * The worker's inbound processor: applies what the Twilio webhook queued (inboundQueue.ts) in
+ * passes. A pass is one transaction: it claims the oldest due rows (FOR UPDATE SKIP LOCKED, one
+ * sender's rows in order and by one processor at a time), resolves their tenants from the `To`
+ * numbers in one read, applies each row (inbound.ts: customer, consent, thread, message,
+ * statistics, events) and deletes the rows it applied. Anything that fails rolls the whole pass
+ * back, rows included, so they are claimed again: nothing is lost and no thread gets a message
+ * twice. The failed pass is then retried one row per transaction, so a row that fails on its own
+ * (a poison message) is recorded and retried later, and after MAX_ATTEMPTS kept aside as failed,
+ * instead of holding every other sender back.
+ */
+
+/** The most rows per pass. */
+export const INBOUND_BATCH = 200;
+/** Rows in the first pass after a quiet spell (doubling while passes come back full): a lone message waits for no batch. */
+export const FIRST_INBOUND_BATCH = 20;
+/** Attempts before a row that keeps failing is kept aside (failed_at) for an operator. */
+export const MAX_ATTEMPTS = 5;
+/**
+ * How often an idle processor looks for queued rows (an index probe of the usually empty queue).
+ * The webhook does not NOTIFY: Postgres serialises the commits of notifying transactions (see
+ * migration 20261123001300), which would cap the route this queue exists to make fast.
+ */
+const POLL_MS = 100;
+/** How long one run lasts before handing back to its workflow (which loops). */
+const RUN_MS = 5 * 60_000;
+
+/** Seconds a failed row waits before its next attempt: 2, 4, 8, … capped at a minute. */
+const retryDelayMs = (attempts: number) => Math.min(60_000, 1000 * 2 ** (attempts + 1));
+
+/** What one pass did. */
+export interface InboundPass {
+  /** Rows claimed (due, and first of their sender). */
+  claimed: number;
+  /** Rows applied and deleted (including those for numbers no tenant claims, which store nothing). */
+  applied: number;
+  /** Rows whose attempt failed (recorded for a later retry, or kept aside). */
+  failed: number;
+}
+
+/** What the processor needs: the database, a logger, and the customers module's commands. */
+export interface InboundProcessorDeps {
+  db: Knex;
+  logger: Logger;
+  customers: InboundCustomers;
+}
+
+/** Applies claimed rows in the caller's transaction; `signal` aborts between rows (the transaction then rolls back). */
+async function applyRows(trx: Knex.Transaction, deps: InboundProcessorDeps, rows: QueuedInbound[], signal?: AbortSignal): Promise<void> {
+  const tenants = await tenantsOfNumbers(trx, rows.map((r) => r.toNumber));
+  for (const row of rows) {
+    if (signal?.aborted) throw new Error('inbound processing was cancelled');
+    const tenant = tenants.get(row.toNumber);
+    // A number no tenant (or several) claims: the row is dropped, as the webhook used to answer and store nothing.
+    if (tenant) await applyInbound(trx, deps.db, deps.customers, tenant, row);
+  }
+  await deleteInbound(
+    trx,
+    rows.map((r) => r.seq),
+  );
+}
+
+/**
+ * One pass over up to `limit` rows in one transaction (see the module comment). Throws when any
+ * row fails or `signal` aborts: then nothing of the pass is kept and its rows stay queued.
+ */
+export async function applyInboundBatch(deps: InboundProcessorDeps, limit: number, signal?: AbortSignal): Promise<InboundPass> {
+  return deps.db.transaction(async (trx) => {
+    const rows = await claimInbound(trx, limit);
+    if (rows.length) await applyRows(trx, deps, rows, signal);
+    return { claimed: rows.length, applied: rows.length, failed: 0 };
+  });
+}
+
+/**
+ * Up to `limit` rows one per transaction, after a pass failed: a row that fails alone has its
+ * attempt recorded (its sender's later rows wait for it) and the others go on.
+ */
+export async function applyInboundIsolated(deps: InboundProcessorDeps, limit: number, signal?: AbortSignal): Promise<InboundPass> {
+  const pass: InboundPass = { claimed: 0, applied: 0, failed: 0 };
+  while (pass.claimed < limit && !signal?.aborted) {
+    let row: QueuedInbound | undefined;
+    try {
+      await deps.db.transaction(async (trx) => {
+        [row] = await claimInbound(trx, 1);
+        if (row) await applyRows(trx, deps, [row], signal);
+      });
+      if (!row) break;
+      pass.claimed += 1;
+      pass.applied += 1;
+    } catch (err) {
+      if (!row || signal?.aborted) throw err;
+      const failed = row;
+      pass.claimed += 1;
+      pass.failed += 1;
+      const last = failed.attempts + 1 >= MAX_ATTEMPTS;
+      deps.logger.error({ err, seq: failed.seq, attempts: failed.attempts + 1, keptAside: last }, 'an inbound message could not be applied');
+      await deps.db.transaction((trx) => failInbound(trx, failed, err instanceof Error ? err.message : String(err), retryDelayMs(failed.attempts), last));
+    }
+  }
+  return pass;
+}
+
+/** One processor run: the activity's cancellation and heartbeat. */
+export interface InboundRun {
+  signal: AbortSignal;
+  heartbeat(applied: number): void;
+}
+
+/**
+ * The inbound processor of one worker, with the customers module's commands it creates customers
+ * and switches consent through (the segment re-evaluation after a customer change included, as
+ * the API's commands do). While a run lasts, a queued message is applied within about a poll
+ * interval; passes grow from FIRST_INBOUND_BATCH to INBOUND_BATCH while they come back full.
+ */
+export function createInboundProcessor(deps: { db: Knex; logger: Logger }) {
+  const { db, logger } = deps;
+  const customers = createCustomerCommands({
+    db,
+    defaultPhoneRegion: 'US',
+    orders: { eraseOrdersOfCustomer: () => Promise.reject(new Error('inbound messages never delete customers')) },
+    segments: createSegmentReevaluator({
+      db,
+      matcher: createRuleEvaluator({ now: () => new Date() }),
+      report: (err, customerId) => logger.warn({ err, customerId }, 'segment re-evaluation failed after an inbound message changed a customer'),
+    }),
+    defaultLanguages: createDefaultLanguageCache({ db }),
+  });
+  const processor: InboundProcessorDeps = { db, logger, customers };
+
+  /** Applies queued rows for up to RUN_MS or until cancelled; answers how many it applied. */
+  async function processInbound(run: InboundRun): Promise<{ applied: number }> {
+    const wakeup = createWakeup(run.signal);
+    const started = Date.now();
+    let applied = 0;
+    let batch = FIRST_INBOUND_BATCH;
+    while (Date.now() - started < RUN_MS && !run.signal.aborted) {
+      run.heartbeat(applied);
+      let pass: InboundPass;
+      try {
+        pass = await applyInboundBatch(processor, batch, run.signal);
+      } catch (err) {
+        if (run.signal.aborted) break;
+        logger.warn({ err }, 'an inbound pass failed; its rows are applied one at a time');
+        pass = await applyInboundIsolated(processor, batch, run.signal);
+      }
+      applied += pass.applied;
+      if (pass.claimed < batch) {
+        batch = FIRST_INBOUND_BATCH;
+        await wakeup.wait(POLL_MS);
+      } else batch = Math.min(INBOUND_BATCH, batch * 2);
+    }
+    return { applied };
+  }
+
+  return { processInbound, deps: processor };
+}

@@ -57,7 +57,10 @@ export interface InboundProcessorDeps {
 
 /** Applies claimed rows in the caller's transaction; `signal` aborts between rows (the transaction then rolls back). */
 async function applyRows(trx: Knex.Transaction, deps: InboundProcessorDeps, rows: QueuedInbound[], signal?: AbortSignal): Promise<void> {
-  const tenants = await tenantsOfNumbers(trx, rows.map((r) => r.toNumber));
+  const tenants = await tenantsOfNumbers(
+    trx,
+    rows.map((r) => r.toNumber),
+  );
   for (const row of rows) {
     if (signal?.aborted) throw new Error('inbound processing was cancelled');
     const tenant = tenants.get(row.toNumber);

@@ -53,7 +53,9 @@ export async function enqueueInbound(db: Knex, params: TwilioInbound): Promise<b
  * The locks last until the caller's transaction ends; rows it does not delete stay queued.
  */
 export async function claimInbound(trx: Knex.Transaction, limit: number): Promise<QueuedInbound[]> {
-  const { rows } = await trx.raw<{ rows: Array<{ seq: string; params: TwilioInbound; to_number: string; sender: string; received_at: Date; attempts: number }> }>(
+  const { rows } = await trx.raw<{
+    rows: Array<{ seq: string; params: TwilioInbound; to_number: string; sender: string; received_at: Date; attempts: number }>;
+  }>(
     `WITH locked AS (
        SELECT seq, sender FROM conversation_inbound_queue
        WHERE failed_at IS NULL AND (retry_at IS NULL OR retry_at <= now())

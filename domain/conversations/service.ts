@@ -67,10 +67,7 @@ function checkWindow(c: Pick<ConversationRow, 'channel' | 'last_inbound_at'>, fr
  * reply, note, change). Every write goes through store.ts; `onQueued` is told of each outbound
  * message once its transaction has committed (the API starts the sender workflow there).
  */
-export function createConversationService(deps: {
-  db: Knex;
-  onQueued?: (tenantId: string, messageId: string) => Promise<void>;
-}) {
+export function createConversationService(deps: { db: Knex; onQueued?: (tenantId: string, messageId: string) => Promise<void> }) {
   const { db } = deps;
   const queued = async (tenantId: string, message: MessageRow) => {
     if (message.state === 'queued') await deps.onQueued?.(tenantId, message.id);

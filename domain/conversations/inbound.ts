@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import { AppError } from '../../lib/errors';
 import { normalisePhone } from '../customers/normalize';
 import type { CommandContext } from '../shared/context';
 import type { Principal } from '../tenants/types';
@@ -21,7 +20,7 @@ export interface TwilioInbound {
   [key: string]: string | undefined;
 }
 
-/** What the inbound flow needs from the customers module (its commands write customers). */
+/** What the inbound flow needs from the customers module (its commands write customers), bound to the processor's transaction. */
 export interface InboundCustomers {
   create(ctx: CommandContext, input: { phone: string; source: 'whatsapp' | 'sms' }): Promise<{ id: string }>;
   update(ctx: CommandContext, id: string, input: { preferences: { sms: boolean } }): Promise<unknown>;
@@ -95,16 +94,14 @@ export interface InboundMessage {
  * `conversationReopenDays`, or opens a new one. A sender that is not a phone number is stored on a
  * thread with no customer.
  *
- * The thread, message, statistics and events are written in `trx`, the processor's transaction,
- * which also deletes the queue row: they are applied once or not at all. The customer's creation
- * and consent go through the customers module's commands (their own transactions, on `db`) before
- * that, and are idempotent: a retry finds the customer it created, and consent already set is no
- * change (no event). The processor applies one sender's messages in order and one at a time, so
- * no lock is taken here.
+ * Everything is written in `trx`, the processor's transaction, which also deletes the queue row:
+ * the customer (created through the customers module's commands, bound to that transaction by the
+ * processor), its consent, the thread, message, statistics and events are applied once or not at
+ * all. The processor applies one sender's messages in order and one at a time, so no lock is
+ * taken here.
  */
 export async function applyInbound(
   trx: Knex.Transaction,
-  db: Knex,
   customers: InboundCustomers,
   tenant: InboundTenant,
   { params, receivedAt }: InboundMessage,
@@ -121,7 +118,7 @@ export async function applyInbound(
   let customerId: string | null = null;
   let consent: InboundOutcome['consent'];
   if (phone) {
-    customerId = await customerOf(db, customers, ctx, phone, channel);
+    customerId = await customerOf(trx, customers, ctx, phone, channel);
     consent = optOut(params);
     if (consent) await customers.update(ctx, customerId, { preferences: { sms: consent === 'given' } });
   }
@@ -139,20 +136,16 @@ export async function applyInbound(
   return { stored: true, tenantId, conversationId, customerId, consent };
 }
 
-/** The tenant's customer with this phone, created (source whatsapp or sms) when there is none. */
-async function customerOf(db: Knex, customers: InboundCustomers, ctx: CommandContext, phone: string, channel: ConversationChannel): Promise<string> {
-  const find = async () =>
-    ((await db('customers').where({ tenant_id: ctx.principal.tenantId, phone }).whereNull('deleted_at').first('id')) as { id: string } | undefined)?.id;
-  const found = await find();
-  if (found) return found;
-  try {
-    return (await customers.create(ctx, { phone, source: channel === 'whatsapp' ? 'whatsapp' : 'sms' })).id;
-  } catch (err) {
-    // Two first messages at once: the other one created the customer (a duplicate phone is a 409).
-    const again = err instanceof AppError && err.status === 409 ? await find() : undefined;
-    if (again) return again;
-    throw err;
-  }
+/**
+ * The tenant's customer with this phone, created (source whatsapp or sms) when there is none, in
+ * the processor's transaction. A customer with that phone created meanwhile by someone else (an
+ * API call, an import) makes the create fail and with it the pass, whose rows are retried one by
+ * one: the retry finds that customer.
+ */
+async function customerOf(trx: Knex, customers: InboundCustomers, ctx: CommandContext, phone: string, channel: ConversationChannel): Promise<string> {
+  const found = (await trx('customers').where({ tenant_id: ctx.principal.tenantId, phone }).whereNull('deleted_at').first('id')) as { id: string } | undefined;
+  if (found) return found.id;
+  return (await customers.create(ctx, { phone, source: channel === 'whatsapp' ? 'whatsapp' : 'sms' })).id;
 }
 
 /** The media Twilio attached (MediaUrl0…, MediaContentType0…). */

@@ -3,7 +3,8 @@ import type { Logger } from '../../lib/logger';
 import { createWakeup } from '../../lib/wakeup';
 import { createRuleEvaluator } from '../../rules/evaluate';
 import { createCustomerCommands } from '../customers/service';
-import { createSegmentReevaluator } from '../segments/reevaluator';
+import { createSegmentReevaluator, type SegmentReevaluator } from '../segments/reevaluator';
+import type { CommandContext } from '../shared/context';
 import { createDefaultLanguageCache } from '../tenants/languageCache';
 import { applyInbound, tenantsOfNumbers, type InboundCustomers } from './inbound';
 import { claimInbound, deleteInbound, failInbound, type QueuedInbound } from './inboundQueue';
@@ -13,9 +14,10 @@ import { claimInbound, deleteInbound, failInbound, type QueuedInbound } from './
  * passes. A pass is one transaction: it claims the oldest due rows (FOR UPDATE SKIP LOCKED, one
  * sender's rows in order and by one processor at a time), resolves their tenants from the `To`
  * numbers in one read, applies each row (inbound.ts: customer, consent, thread, message,
- * statistics, events) and deletes the rows it applied. Anything that fails rolls the whole pass
- * back, rows included, so they are claimed again: nothing is lost and no thread gets a message
- * twice. The failed pass is then retried one row per transaction, so a row that fails on its own
+ * statistics, events, all in the pass's transaction: the customers module's commands are bound to
+ * it) and deletes the rows it applied. Anything that fails rolls the whole pass back, rows
+ * included, so they are claimed again: nothing is lost and nothing is applied twice. The changed
+ * customers' segment memberships are re-evaluated after the commit, as the API's commands do. The failed pass is then retried one row per transaction, so a row that fails on its own
  * (a poison message) is recorded and retried later, and after MAX_ATTEMPTS kept aside as failed,
  * instead of holding every other sender back.
  */
@@ -48,15 +50,26 @@ export interface InboundPass {
   failed: number;
 }
 
-/** What the processor needs: the database, a logger, and the customers module's commands. */
+/** A customer a pass changed, to re-evaluate once it has committed. */
+type Changed = [ctx: CommandContext, customerId: string];
+
+/** What the processor needs: the database, a logger, the customers module's commands and the segment re-evaluator. */
 export interface InboundProcessorDeps {
   db: Knex;
   logger: Logger;
-  customers: InboundCustomers;
+  /** The customers module's commands bound to a pass's transaction; each change is reported to `changed`. */
+  customersIn(trx: Knex.Transaction, changed: (ctx: CommandContext, customerId: string) => void): InboundCustomers;
+  /** Re-evaluates a changed customer's segments (after the pass committed; never rejects). */
+  segments: Pick<SegmentReevaluator, 'customerChanged'>;
 }
 
-/** Applies claimed rows in the caller's transaction; `signal` aborts between rows (the transaction then rolls back). */
-async function applyRows(trx: Knex.Transaction, deps: InboundProcessorDeps, rows: QueuedInbound[], signal?: AbortSignal): Promise<void> {
+/**
+ * Applies claimed rows in the caller's transaction and deletes them; `signal` aborts between rows
+ * (the transaction then rolls back). Answers the customers changed.
+ */
+async function applyRows(trx: Knex.Transaction, deps: InboundProcessorDeps, rows: QueuedInbound[], signal?: AbortSignal): Promise<Changed[]> {
+  const changed: Changed[] = [];
+  const customers = deps.customersIn(trx, (ctx, customerId) => changed.push([ctx, customerId]));
   const tenants = await tenantsOfNumbers(
     trx,
     rows.map((r) => r.toNumber),
@@ -65,12 +78,23 @@ async function applyRows(trx: Knex.Transaction, deps: InboundProcessorDeps, rows
     if (signal?.aborted) throw new Error('inbound processing was cancelled');
     const tenant = tenants.get(row.toNumber);
     // A number no tenant (or several) claims: the row is dropped, as the webhook used to answer and store nothing.
-    if (tenant) await applyInbound(trx, deps.db, deps.customers, tenant, row);
+    if (tenant) await applyInbound(trx, customers, tenant, row);
   }
   await deleteInbound(
     trx,
     rows.map((r) => r.seq),
   );
+  return changed;
+}
+
+/** Re-evaluates the segments of the customers a committed pass changed (each once). */
+async function reevaluate(deps: InboundProcessorDeps, changed: Changed[]): Promise<void> {
+  const seen = new Set<string>();
+  for (const [ctx, customerId] of changed) {
+    if (seen.has(customerId)) continue;
+    seen.add(customerId);
+    await deps.segments.customerChanged(ctx, customerId);
+  }
 }
 
 /**
@@ -78,11 +102,12 @@ async function applyRows(trx: Knex.Transaction, deps: InboundProcessorDeps, rows
  * row fails or `signal` aborts: then nothing of the pass is kept and its rows stay queued.
  */
 export async function applyInboundBatch(deps: InboundProcessorDeps, limit: number, signal?: AbortSignal): Promise<InboundPass> {
-  return deps.db.transaction(async (trx) => {
+  const { claimed, changed } = await deps.db.transaction(async (trx) => {
     const rows = await claimInbound(trx, limit);
-    if (rows.length) await applyRows(trx, deps, rows, signal);
-    return { claimed: rows.length, applied: rows.length, failed: 0 };
+    return { claimed: rows.length, changed: rows.length ? await applyRows(trx, deps, rows, signal) : [] };
   });
+  await reevaluate(deps, changed);
+  return { claimed, applied: claimed, failed: 0 };
 }
 
 /**
@@ -94,11 +119,12 @@ export async function applyInboundIsolated(deps: InboundProcessorDeps, limit: nu
   while (pass.claimed < limit && !signal?.aborted) {
     let row: QueuedInbound | undefined;
     try {
-      await deps.db.transaction(async (trx) => {
+      const changed = await deps.db.transaction(async (trx) => {
         [row] = await claimInbound(trx, 1);
-        if (row) await applyRows(trx, deps, [row], signal);
+        return row ? applyRows(trx, deps, [row], signal) : [];
       });
       if (!row) break;
+      await reevaluate(deps, changed);
       pass.claimed += 1;
       pass.applied += 1;
     } catch (err) {
@@ -128,18 +154,30 @@ export interface InboundRun {
  */
 export function createInboundProcessor(deps: { db: Knex; logger: Logger }) {
   const { db, logger } = deps;
-  const customers = createCustomerCommands({
+  const defaultLanguages = createDefaultLanguageCache({ db });
+  const processor: InboundProcessorDeps = {
     db,
-    defaultPhoneRegion: 'US',
-    orders: { eraseOrdersOfCustomer: () => Promise.reject(new Error('inbound messages never delete customers')) },
+    logger,
+    customersIn: (trx, changed) =>
+      createCustomerCommands({
+        db: trx,
+        defaultPhoneRegion: 'US',
+        orders: { eraseOrdersOfCustomer: () => Promise.reject(new Error('inbound messages never delete customers')) },
+        // Recorded, and re-evaluated once the pass has committed (inside it, the re-evaluation would read on another connection).
+        segments: {
+          customerChanged: async (ctx, customerId) => {
+            changed(ctx, customerId);
+          },
+          eventsTracked: async () => undefined,
+        },
+        defaultLanguages,
+      }),
     segments: createSegmentReevaluator({
       db,
       matcher: createRuleEvaluator({ now: () => new Date() }),
       report: (err, customerId) => logger.warn({ err, customerId }, 'segment re-evaluation failed after an inbound message changed a customer'),
     }),
-    defaultLanguages: createDefaultLanguageCache({ db }),
-  });
-  const processor: InboundProcessorDeps = { db, logger, customers };
+  };
 
   /** Applies queued rows for up to RUN_MS or until cancelled; answers how many it applied. */
   async function processInbound(run: InboundRun): Promise<{ applied: number }> {

@@ -20,6 +20,7 @@ export interface QueuedInbound {
 }
 
 /** Characters PostgreSQL cannot store in text or jsonb (NUL, lone surrogates): replaced, never a 500 Twilio would retry. */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what must be matched
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const storable = (s: string) => s.replace(UNSTORABLE, '\ufffd');
 /** A Twilio address without the `whatsapp:` channel prefix. */

@@ -23,7 +23,7 @@ import { claimInbound, deleteInbound, failInbound, type QueuedInbound } from './
  */
 
 /** The most rows per pass. */
-export const INBOUND_BATCH = 200;
+export const INBOUND_BATCH = 100;
 /** Rows in the first pass after a quiet spell (doubling while passes come back full): a lone message waits for no batch. */
 export const FIRST_INBOUND_BATCH = 20;
 /** Attempts before a row that keeps failing is kept aside (failed_at) for an operator. */
@@ -34,6 +34,15 @@ export const MAX_ATTEMPTS = 5;
  * migration 20261123001300), which would cap the route this queue exists to make fast.
  */
 const POLL_MS = 100;
+/**
+ * Passes one processor runs at once while there is a backlog. A pass spends most of its time
+ * waiting for round trips (a dozen statements a message), so a single pass at a time left the
+ * database and the worker mostly idle; the claim keeps concurrent passes on disjoint rows and
+ * senders. The first lane polls; the others join when it comes back with a full pass.
+ */
+export const LANES = 4;
+/** How often an idle extra lane looks by itself (the first lane wakes it sooner on a backlog). */
+const IDLE_LANE_MS = 2000;
 /** How long one run lasts before handing back to its workflow (which loops). */
 const RUN_MS = 5 * 60_000;
 
@@ -150,7 +159,8 @@ export interface InboundRun {
  * The inbound processor of one worker, with the customers module's commands it creates customers
  * and switches consent through (the segment re-evaluation after a customer change included, as
  * the API's commands do). While a run lasts, a queued message is applied within about a poll
- * interval; passes grow from FIRST_INBOUND_BATCH to INBOUND_BATCH while they come back full.
+ * interval; passes grow from FIRST_INBOUND_BATCH to INBOUND_BATCH while they come back full, and
+ * up to LANES passes run at once while there is a backlog.
  */
 export function createInboundProcessor(deps: { db: Knex; logger: Logger }) {
   const { db, logger } = deps;
@@ -179,28 +189,35 @@ export function createInboundProcessor(deps: { db: Knex; logger: Logger }) {
     }),
   };
 
-  /** Applies queued rows for up to RUN_MS or until cancelled; answers how many it applied. */
+  /** Applies queued rows for up to RUN_MS or until cancelled, in LANES concurrent passes; answers how many it applied. */
   async function processInbound(run: InboundRun): Promise<{ applied: number }> {
-    const wakeup = createWakeup(run.signal);
+    const wakeups = Array.from({ length: LANES }, () => createWakeup(run.signal));
     const started = Date.now();
     let applied = 0;
-    let batch = FIRST_INBOUND_BATCH;
-    while (Date.now() - started < RUN_MS && !run.signal.aborted) {
-      run.heartbeat(applied);
-      let pass: InboundPass;
-      try {
-        pass = await applyInboundBatch(processor, batch, run.signal);
-      } catch (err) {
-        if (run.signal.aborted) break;
-        logger.warn({ err }, 'an inbound pass failed; its rows are applied one at a time');
-        pass = await applyInboundIsolated(processor, batch, run.signal);
+    const lane = async (index: number) => {
+      let batch = FIRST_INBOUND_BATCH;
+      while (Date.now() - started < RUN_MS && !run.signal.aborted) {
+        run.heartbeat(applied);
+        let pass: InboundPass;
+        try {
+          pass = await applyInboundBatch(processor, batch, run.signal);
+        } catch (err) {
+          if (run.signal.aborted) break;
+          logger.warn({ err }, 'an inbound pass failed; its rows are applied one at a time');
+          pass = await applyInboundIsolated(processor, batch, run.signal);
+        }
+        applied += pass.applied;
+        if (pass.claimed < batch) {
+          batch = FIRST_INBOUND_BATCH;
+          await wakeups[index]!.wait(index === 0 ? POLL_MS : IDLE_LANE_MS);
+        } else {
+          batch = Math.min(INBOUND_BATCH, batch * 2);
+          // A full pass means a backlog: the idle lanes join in.
+          if (index === 0) for (const w of wakeups.slice(1)) w.wake();
+        }
       }
-      applied += pass.applied;
-      if (pass.claimed < batch) {
-        batch = FIRST_INBOUND_BATCH;
-        await wakeup.wait(POLL_MS);
-      } else batch = Math.min(INBOUND_BATCH, batch * 2);
-    }
+    };
+    await Promise.all(wakeups.map((_, index) => lane(index)));
     return { applied };
   }
 

@@ -40,7 +40,10 @@ import inboundRequest from './twilio-inbound-request';
  *
  * Herald's route is accept-then-process: it stores the post in `conversation_inbound_queue` and a
  * `herald worker` child (production build, its own task queue) applies it, running during both
- * loads as it would in production. After Herald's loads the run waits for the queue to drain
+ * loads as it would in production; Herald's route is then measured again with the worker stopped
+ * (SIGSTOP) while the load runs (`herald_inbound_route_only`, `ratio_inbound_route_only`): the
+ * route's own cost, without the processor's share of the machine. After Herald's loads the run
+ * waits for the queue to drain
  * (`queued_at_end`, `drain_s`, `applied_per_s`: accepted posts over load + drain time, and the
  * worker's CPU per message).
  *
@@ -256,6 +259,8 @@ let runIndex = 0;
 /** The worker child that applies Herald's queue, when the target is Herald. */
 interface Processor {
   pid: number;
+  /** Stop the worker (SIGSTOP) while the load runs and let it go on (SIGCONT) for the drain: the route measured alone. */
+  pausedDuringLoad?: boolean;
 }
 
 /**
@@ -296,7 +301,13 @@ async function measure(
     const pgBefore = await backendCpuMs(pool, DATABASE);
     const nodeBefore = mainThreadCpuMs();
     const workerBefore = processor ? processCpuMs(processor.pid) : 0;
-    const result = await withCpuProfile(duration ? undefined : process.env.BENCH_CPU_PROF, name, () => loadHttp(baseUrl, options));
+    if (processor?.pausedDuringLoad) process.kill(processor.pid, 'SIGSTOP');
+    let result: HttpLoadResult;
+    try {
+      result = await withCpuProfile(duration ? undefined : process.env.BENCH_CPU_PROF, name, () => loadHttp(baseUrl, options));
+    } finally {
+      if (processor?.pausedDuringLoad) process.kill(processor.pid, 'SIGCONT');
+    }
     const nodeMs = mainThreadCpuMs() - nodeBefore;
     const pgAfterLoad = await backendCpuMs(pool, DATABASE);
     const pgMs = backendCpuSpent(pgBefore, pgAfterLoad);
@@ -395,9 +406,17 @@ export async function run(): Promise<void> {
         await verifyHeraldThreads(pool, heraldTenant.tenantId, known);
         printRatio(BENCH, 'ratio_inbound', mine.requestsPerSecond, raw.requestsPerSecond);
         printRatio(BENCH, 'cpu_ratio_inbound', raw.nodeCpuMsPerRequest + raw.pgCpuMsPerRequest, mine.nodeCpuMsPerRequest + mine.pgCpuMsPerRequest);
+        // The same route with the worker stopped while the load runs (it drains afterwards): what the
+        // route costs on its own, without the processor's share of this machine's two cores.
+        const alone = await measure(pool, dir, herald.url, token, heraldTenant.tenantId, known, 'heraldalone', { ...worker, pausedDuringLoad: true });
+        printFigure(BENCH, 'herald_inbound_route_only', fields(alone));
+        await verifyHeraldThreads(pool, heraldTenant.tenantId, known);
+        printRatio(BENCH, 'ratio_inbound_route_only', alone.requestsPerSecond, raw.requestsPerSecond);
         printFigure(BENCH, 'goals', {
           ratio_ge_0_5: mine.requestsPerSecond >= RATIO_GOAL * raw.requestsPerSecond,
           p99_lt_100_ms: mine.p99Ms < P99_GOAL_MS,
+          route_only_ratio_ge_0_5: alone.requestsPerSecond >= RATIO_GOAL * raw.requestsPerSecond,
+          route_only_p99_lt_100_ms: alone.p99Ms < P99_GOAL_MS,
           nothing_lost: true,
         });
       } finally {

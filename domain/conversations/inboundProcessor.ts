@@ -121,7 +121,9 @@ export async function applyInboundBatch(deps: InboundProcessorDeps, limit: numbe
 
 /**
  * Up to `limit` rows one per transaction, after a pass failed: a row that fails alone has its
- * attempt recorded (its sender's later rows wait for it) and the others go on.
+ * attempt recorded (its sender's later rows wait for it) and the others go on. Each transaction
+ * claims a window of `limit` rows and applies only the first it may, so a row held back behind a
+ * failed one does not stop the rest.
  */
 export async function applyInboundIsolated(deps: InboundProcessorDeps, limit: number, signal?: AbortSignal): Promise<InboundPass> {
   const pass: InboundPass = { claimed: 0, applied: 0, failed: 0 };
@@ -129,7 +131,7 @@ export async function applyInboundIsolated(deps: InboundProcessorDeps, limit: nu
     let row: QueuedInbound | undefined;
     try {
       const changed = await deps.db.transaction(async (trx) => {
-        [row] = await claimInbound(trx, 1);
+        [row] = await claimInbound(trx, limit);
         return row ? applyRows(trx, deps, [row], signal) : [];
       });
       if (!row) break;

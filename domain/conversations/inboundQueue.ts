@@ -93,9 +93,3 @@ export async function failInbound(trx: Knex.Transaction, row: QueuedInbound, err
       failed_at: lastAttempt ? trx.fn.now() : null,
     });
 }
-
-/** How many messages wait to be applied (failed rows excluded): the benchmark and tests wait for zero. */
-export async function queuedInboundCount(db: Knex): Promise<number> {
-  const row = (await db('conversation_inbound_queue').whereNull('failed_at').count<{ n: string }[]>({ n: '*' }))[0];
-  return Number(row?.n ?? 0);
-}

@@ -1,7 +1,13 @@
 import twilio from 'twilio';
 import type { Knex } from 'knex';
 import { ensureConversationInbound } from '../../domain/conversations/lifecycle';
-import { applyInboundBatch, createInboundProcessor, type InboundProcessorDeps } from '../../domain/conversations/inboundProcessor';
+import {
+  applyInboundBatch,
+  applyInboundIsolated,
+  createInboundProcessor,
+  MAX_ATTEMPTS,
+  type InboundProcessorDeps,
+} from '../../domain/conversations/inboundProcessor';
 import { createLogger } from '../../lib/logger';
 import { buildTenant, testDb } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/testServer';
@@ -12,7 +18,8 @@ import { until } from '../support/until';
  * The inbound webhook's queue (accept-then-process): the route stores each signed post in one
  * statement and the inbound processor applies it later. A MessageSid is stored once; one sender's
  * burst lands in order on one thread, also with two processors claiming at once; a pass that dies
- * between claim and commit leaves its rows to be applied again, exactly once; and with the real
+ * between claim and commit leaves its rows to be applied again, exactly once; a row that fails on
+ * its own is retried, then kept aside, holding back only its sender; and with the real
  * worker workflow a post is visible on its thread within seconds.
  */
 const TOKEN = 'inbound-queue-token';
@@ -49,7 +56,7 @@ async function post(params: Record<string, string>) {
   return { status: res.status, sid: form.MessageSid };
 }
 
-const queued = async () => Number((await db('conversation_inbound_queue').count<{ n: string }[]>({ n: '*' }))[0]!.n);
+const queued = async () => Number((await db('conversation_inbound_queue').whereNull('failed_at').count<{ n: number }[]>({ n: '*' }))[0]!.n);
 const messagesWith = (sids: string[]) => db('conversation_messages').whereIn('provider_id', sids).orderBy('created_at').select('provider_id', 'body');
 const customersWith = (phone: string) => db('customers').where({ tenant_id: tenant.tenantId, phone });
 const threadsOf = (address: string) => db('conversations').where({ tenant_id: tenant.tenantId, address });
@@ -146,6 +153,32 @@ describe('the queue and its processor (no worker running)', () => {
       expect(bodies).toEqual(Array.from({ length: 10 }, (_, i) => `${from} #${i}`));
       expect(await receivedInOrder(threads[0].id)).toEqual(bodies);
     }
+  });
+
+  it('a row that fails on its own is retried later, then kept aside; its sender waits for it, other senders do not', async () => {
+    // No route stores such parameters (From is not text): a stand-in for a message the processor cannot apply.
+    await db('conversation_inbound_queue').insert({ message_sid: 'SMpoison', to_number: NUMBER, sender: '+14155550161', params: { From: 5, To: NUMBER } });
+    const later = await post({ From: '+14155550161', Body: 'after the poison' });
+    const other = await post({ From: '+14155550162', Body: 'unrelated' });
+    await expect(applyInboundBatch(processor, 200)).rejects.toThrow();
+    expect(await queued()).toBe(3);
+    const first = await applyInboundIsolated(processor, 200);
+    expect(first).toEqual({ claimed: 2, applied: 1, failed: 1 });
+    expect(await messagesWith([other.sid])).toHaveLength(1);
+    expect(await messagesWith([later.sid])).toEqual([]);
+    const poison = () => db('conversation_inbound_queue').where({ message_sid: 'SMpoison' }).first();
+    expect(await poison()).toMatchObject({ attempts: 1, failed_at: null, last_error: expect.any(String) });
+    expect((await poison()).retry_at.getTime()).toBeGreaterThan(Date.now());
+    // Not due yet: nothing of that sender is claimed.
+    expect(await applyInboundBatch(processor, 200)).toEqual({ claimed: 0, applied: 0, failed: 0 });
+    for (let attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
+      await db('conversation_inbound_queue').where({ message_sid: 'SMpoison' }).update({ retry_at: null });
+      await applyInboundIsolated(processor, 1);
+    }
+    expect(await poison()).toMatchObject({ attempts: MAX_ATTEMPTS, failed_at: expect.any(Date) });
+    await drain();
+    expect(await messagesWith([later.sid])).toHaveLength(1);
+    await db('conversation_inbound_queue').where({ message_sid: 'SMpoison' }).delete();
   });
 
   it('a post to a number no tenant lists is answered 200, queued, and dropped by the processor', async () => {

@@ -12,6 +12,7 @@ import { createJourneyRunnerActivities } from './journeyRunner';
 import { createCampaignLifecycleActivities } from './campaignLifecycle';
 import { createCampaignSendActivities } from './campaignSend';
 import { createCampaignVariantActivities } from './campaignVariants';
+import { createConversationInboundActivities } from './conversationInbound';
 import { createConversationReplyActivities } from './conversationReply';
 import { createSegmentActivities } from './segments';
 import { createTenantActivities } from './tenants';
@@ -51,6 +52,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCampaignSendActivities(deps),
     ...createCampaignVariantActivities(deps),
     ...createConversationReplyActivities(deps),
+    ...createConversationInboundActivities(deps),
     ...createWebhookRelayActivities(deps),
     ...createWebhookDispatchActivities({ ...deps, hub, settings }),
     ...createWebhookReplayActivities(deps),

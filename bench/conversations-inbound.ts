@@ -8,9 +8,21 @@ import { bodyParser } from '@koa/bodyparser';
 import Koa from 'koa';
 import { Pool } from 'pg';
 import { validateRequest } from 'twilio/lib/webhooks/webhooks';
-import { backendCpuMs, backendCpuSpent, mainThreadCpuMs } from './cpu-time';
+import { backendCpuMs, backendCpuSpent, mainThreadCpuMs, processCpuMs } from './cpu-time';
 import { withCpuProfile } from './cpu-profile';
-import { createBenchTenant, createDatabase, dropDatabase, migrate, openBenchServer, startHeraldInProcess, type InProcessHerald } from './herald';
+import {
+  createBenchTenant,
+  createDatabase,
+  dropDatabase,
+  endWorkerQueue,
+  heraldEnv,
+  migrate,
+  openBenchServer,
+  startHeraldInProcess,
+  startWorkerChild,
+  stopChild,
+  type InProcessHerald,
+} from './herald';
 import { listenLoopback, loadHttp, type HttpLoadResult } from './http-load';
 import { envInt, printFigure, printRatio, round } from './report';
 import { requestList } from './request-list';
@@ -26,10 +38,19 @@ import inboundRequest from './twilio-inbound-request';
  * the tenant's seeded customers and numbers never seen (a customer created on the way). Goals:
  * Herald ≥ 0.5 × the bare requests/s, p99 < 100 ms.
  *
- * After every load the run checks that each post answered 200 is stored exactly once (`verified_*`:
- * the sids the load generator saw accepted against the rows), and for Herald that every message
- * sits on a thread with a customer, that the threads' message counts add up to the rows, and that
- * each new sender became exactly one customer.
+ * Herald's route is accept-then-process: it stores the post in `conversation_inbound_queue` and a
+ * `herald worker` child (production build, its own task queue) applies it, running during both
+ * loads as it would in production; Herald's route is then measured again with the worker stopped
+ * (SIGSTOP) while the load runs (`herald_inbound_route_only`, `ratio_inbound_route_only`): the
+ * route's own cost, without the processor's share of the machine. After Herald's loads the run
+ * waits for the queue to drain
+ * (`queued_at_end`, `drain_s`, `applied_per_s`: accepted posts over load + drain time, and the
+ * worker's CPU per message).
+ *
+ * After every load (and, for Herald, the drain) the run checks that each post answered 200 is
+ * stored exactly once (`verified_*`: the sids the load generator saw accepted against the rows),
+ * and for Herald that every message sits on a thread with a customer, that the threads' message
+ * counts add up to the rows, and that each new sender became exactly one customer.
  *
  * The database (`herald_bench_inbound`, BENCH_KNOWN_CUSTOMERS (20,000) customers) is created,
  * migrated and dropped by each run. BENCH_CPU_PROF=<dir> writes raw.cpuprofile and
@@ -142,8 +163,9 @@ async function verifyHeraldThreads(pool: Pool, tenantId: string, knownCustomers:
 
 /**
  * Posts one message from a known sender and one from a new sender to Herald with every SQL
- * statement its knex pool runs counted (`round_trips_*`; on stderr the statements with the ms each
- * kind took as the client saw it): what one inbound post costs, beside the bare route's one INSERT.
+ * statement the API's knex pool runs counted (`round_trips_*`; on stderr the statements with the ms
+ * each kind took as the client saw it): what one inbound post costs the request, beside the bare
+ * route's one INSERT. The worker's processing of the post is not in it (see `worker_cpu_ms_per_msg`).
  */
 async function countRoundTrips(herald: InProcessHerald, token: string, knownCustomers: number): Promise<void> {
   // The request module's counter decides the sender: n % NEW_EVERY === 1 is a new number.
@@ -196,17 +218,65 @@ async function countRoundTrips(herald: InProcessHerald, token: string, knownCust
   }
 }
 
+/** How long the inbound processor took to apply what a load queued, and what it cost. */
+interface Drained {
+  /** Rows still queued when the load's clock ran out. */
+  queuedAtEnd: number;
+  seconds: number;
+  /** Accepted posts over the load's and the drain's seconds: the rate at which posts became messages. */
+  appliedPerSecond: number;
+  workerCpuMsPerMessage: number;
+  /** Database backends' CPU from the load's start to the drain's end, per accepted post (route and processing). */
+  pgCpuMsPerMessage: number;
+}
+
 /** A measured load with the CPU each post cost the API's thread and the database's backends. */
 interface Measured extends HttpLoadResult {
   nodeCpuMsPerRequest: number;
   pgCpuMsPerRequest: number;
   verified: Verified;
+  drained?: Drained;
+}
+
+const queueDepth = async (pool: Pool) =>
+  (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM conversation_inbound_queue WHERE failed_at IS NULL')).rows[0]!.n;
+
+/** Waits (up to 10 minutes) until the inbound processor has applied every queued post; answers the depth at the start and the seconds. */
+async function drainQueue(pool: Pool): Promise<{ queuedAtEnd: number; seconds: number }> {
+  const started = performance.now();
+  const queuedAtEnd = await queueDepth(pool);
+  for (let depth = queuedAtEnd; depth > 0; depth = await queueDepth(pool)) {
+    if (performance.now() - started > 600_000) throw new Error(`the inbound queue still holds ${depth} rows after 10 minutes`);
+    await sleep(50);
+  }
+  const failed = (await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM conversation_inbound_queue WHERE failed_at IS NOT NULL')).rows[0]!.n;
+  if (failed) throw new Error(`${failed} inbound rows failed to apply`);
+  return { queuedAtEnd, seconds: (performance.now() - started) / 1000 };
 }
 
 let runIndex = 0;
 
-/** Warms a target up, then loads it; each load's accepted posts are checked against the rows. */
-async function measure(pool: Pool, dir: string, baseUrl: string, token: string, tenantId: string, knownCustomers: number, name: string): Promise<Measured> {
+/** The worker child that applies Herald's queue, when the target is Herald. */
+interface Processor {
+  pid: number;
+  /** Stop the worker (SIGSTOP) while the load runs and let it go on (SIGCONT) for the drain: the route measured alone. */
+  pausedDuringLoad?: boolean;
+}
+
+/**
+ * Warms a target up, then loads it; each load's accepted posts are checked against the rows, for
+ * Herald once its `processor` has drained the queue.
+ */
+async function measure(
+  pool: Pool,
+  dir: string,
+  baseUrl: string,
+  token: string,
+  tenantId: string,
+  knownCustomers: number,
+  name: string,
+  processor?: Processor,
+): Promise<Measured> {
   const load = async (duration?: number) => {
     runIndex += 1;
     const prefix = `${name}${runIndex}x`;
@@ -230,12 +300,31 @@ async function measure(pool: Pool, dir: string, baseUrl: string, token: string, 
     });
     const pgBefore = await backendCpuMs(pool, DATABASE);
     const nodeBefore = mainThreadCpuMs();
-    const result = await withCpuProfile(duration ? undefined : process.env.BENCH_CPU_PROF, name, () => loadHttp(baseUrl, options));
+    const workerBefore = processor ? processCpuMs(processor.pid) : 0;
+    if (processor?.pausedDuringLoad) process.kill(processor.pid, 'SIGSTOP');
+    let result: HttpLoadResult;
+    try {
+      result = await withCpuProfile(duration ? undefined : process.env.BENCH_CPU_PROF, name, () => loadHttp(baseUrl, options));
+    } finally {
+      if (processor?.pausedDuringLoad) process.kill(processor.pid, 'SIGCONT');
+    }
     const nodeMs = mainThreadCpuMs() - nodeBefore;
-    const pgMs = backendCpuSpent(pgBefore, await backendCpuMs(pool, DATABASE));
+    const pgAfterLoad = await backendCpuMs(pool, DATABASE);
+    const pgMs = backendCpuSpent(pgBefore, pgAfterLoad);
+    let drained: Drained | undefined;
+    if (processor) {
+      const drain = await drainQueue(pool);
+      const pgTotal = backendCpuSpent(pgBefore, await backendCpuMs(pool, DATABASE));
+      drained = {
+        ...drain,
+        appliedPerSecond: result.requests / (result.seconds + drain.seconds),
+        workerCpuMsPerMessage: (processCpuMs(processor.pid) - workerBefore) / result.requests,
+        pgCpuMsPerMessage: pgTotal / result.requests,
+      };
+    }
     const verified = await verify(pool, tenantId, prefix, sidFile);
     if (verified.accepted !== result.requests) throw new Error(`${prefix}: ${result.requests} answers counted, ${verified.accepted} accepted sids recorded`);
-    return { ...result, nodeCpuMsPerRequest: nodeMs / result.requests, pgCpuMsPerRequest: pgMs / result.requests, verified };
+    return { ...result, nodeCpuMsPerRequest: nodeMs / result.requests, pgCpuMsPerRequest: pgMs / result.requests, verified, drained };
   };
   await load(WARMUP_SECONDS);
   return load();
@@ -253,6 +342,15 @@ const fields = (r: Measured) => ({
   accepted: r.verified.accepted,
   stored_exactly_once: r.verified.storedOnce,
   stored_in_flight_at_cutoff: r.verified.storedUnanswered,
+  ...(r.drained
+    ? {
+        queued_at_end: r.drained.queuedAtEnd,
+        drain_s: round(r.drained.seconds, 2),
+        applied_per_s: Math.round(r.drained.appliedPerSecond),
+        worker_cpu_ms_per_msg: round(r.drained.workerCpuMsPerMessage, 3),
+        pg_cpu_ms_per_msg_with_processing: round(r.drained.pgCpuMsPerMessage, 3),
+      }
+    : {}),
 });
 
 /** Runs the benchmark: BENCH_KNOWN_CUSTOMERS (20,000), BENCH_CONNECTIONS (50), BENCH_SECONDS (10). */
@@ -262,10 +360,14 @@ export async function run(): Promise<void> {
   const server = await openBenchServer(BENCH);
   const url = server.urlFor(DATABASE);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-bench-inbound-'));
+  const queue = `herald-bench-inbound-${process.pid}`;
+  let worker: Awaited<ReturnType<typeof startWorkerChild>> | undefined;
   try {
     await dropDatabase(server, DATABASE);
     await createDatabase(server, DATABASE);
     await migrate(url);
+    // The inbound processor: a worker of its own task queue, running through both loads.
+    worker = await startWorkerChild({ ...process.env, ...heraldEnv(url), TEMPORAL_TASK_QUEUE: queue });
     const herald = await startHeraldInProcess(url, { TWILIO_AUTH_TOKEN: token, PUBLIC_URL });
     const poolSize = herald.config.DATABASE_POOL_MAX;
     const pool = new Pool({ connectionString: url, max: poolSize });
@@ -293,19 +395,28 @@ export async function run(): Promise<void> {
       });
 
       await countRoundTrips(herald, token, known);
+      await drainQueue(pool);
 
       const bare = await listenLoopback(bareApp(pool, token, bareTenant.tenantId, rows[0]!.id).callback());
       try {
         const raw = await measure(pool, dir, bare.url, token, bareTenant.tenantId, known, 'raw');
         printFigure(BENCH, 'raw_inbound', fields(raw));
-        const mine = await measure(pool, dir, herald.url, token, heraldTenant.tenantId, known, 'herald');
+        const mine = await measure(pool, dir, herald.url, token, heraldTenant.tenantId, known, 'herald', worker);
         printFigure(BENCH, 'herald_inbound', fields(mine));
         await verifyHeraldThreads(pool, heraldTenant.tenantId, known);
         printRatio(BENCH, 'ratio_inbound', mine.requestsPerSecond, raw.requestsPerSecond);
         printRatio(BENCH, 'cpu_ratio_inbound', raw.nodeCpuMsPerRequest + raw.pgCpuMsPerRequest, mine.nodeCpuMsPerRequest + mine.pgCpuMsPerRequest);
+        // The same route with the worker stopped while the load runs (it drains afterwards): what the
+        // route costs on its own, without the processor's share of this machine's two cores.
+        const alone = await measure(pool, dir, herald.url, token, heraldTenant.tenantId, known, 'heraldalone', { ...worker, pausedDuringLoad: true });
+        printFigure(BENCH, 'herald_inbound_route_only', fields(alone));
+        await verifyHeraldThreads(pool, heraldTenant.tenantId, known);
+        printRatio(BENCH, 'ratio_inbound_route_only', alone.requestsPerSecond, raw.requestsPerSecond);
         printFigure(BENCH, 'goals', {
           ratio_ge_0_5: mine.requestsPerSecond >= RATIO_GOAL * raw.requestsPerSecond,
           p99_lt_100_ms: mine.p99Ms < P99_GOAL_MS,
+          route_only_ratio_ge_0_5: alone.requestsPerSecond >= RATIO_GOAL * raw.requestsPerSecond,
+          route_only_p99_lt_100_ms: alone.p99Ms < P99_GOAL_MS,
           nothing_lost: true,
         });
       } finally {
@@ -316,6 +427,8 @@ export async function run(): Promise<void> {
       await herald.close();
     }
   } finally {
+    if (worker) await stopChild(worker.child);
+    await endWorkerQueue(queue);
     fs.rmSync(dir, { recursive: true, force: true });
     await dropDatabase(server, DATABASE);
     await server.close();

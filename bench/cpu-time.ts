@@ -38,3 +38,6 @@ export function backendCpuSpent(before: Map<number, number>, after: Map<number, 
   for (const [pid, ms] of after) total += ms - (before.get(pid) ?? 0);
   return total;
 }
+
+/** CPU ms a whole process (every thread) has used so far; 0 if it has gone. */
+export const processCpuMs = (pid: number): number => statCpuMs(`/proc/${pid}/stat`);

@@ -1,3 +1,4 @@
+import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -314,4 +315,32 @@ export async function stopChild(child: ChildProcess): Promise<void> {
   while (!gone() && Date.now() < deadline) await sleep(100);
   if (!gone()) child.kill('SIGKILL');
   while (!gone()) await sleep(100);
+}
+
+/**
+ * Ends what a benchmark's worker left on its own task queue on the Temporal server: terminates
+ * the long-running workflows every worker starts (relay, journey router and runner, inbound
+ * processor) and deletes the schedules that start workflows there, so a dev server kept between
+ * runs does not pile up loops nobody polls. Best effort: an unreachable server is left alone.
+ */
+export async function endWorkerQueue(taskQueue: string): Promise<void> {
+  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233', connectTimeout: 2_000 }).catch(() => undefined);
+  if (!connection) return;
+  const client = new TemporalClient({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+  try {
+    for await (const wf of client.workflow.list({ query: `TaskQueue = '${taskQueue}' AND ExecutionStatus = 'Running'` }))
+      await client.workflow
+        .getHandle(wf.workflowId, wf.runId)
+        .terminate('benchmark finished')
+        .catch(() => undefined);
+    for await (const s of client.schedule.list()) {
+      const handle = client.schedule.getHandle(s.scheduleId);
+      const action = (await handle.describe().catch(() => undefined))?.action;
+      if (action?.type === 'startWorkflow' && action.taskQueue === taskQueue) await handle.delete().catch(() => undefined);
+    }
+  } catch {
+    // Visibility unavailable: the leftovers stay on a queue nobody polls.
+  } finally {
+    await connection.close();
+  }
 }

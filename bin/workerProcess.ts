@@ -4,7 +4,7 @@ import { createDb, type Knex } from '../db/knex';
 import { channelDestinations, checkChannels, pendingSendsByChannel, type ChannelSettings } from '../domain/messaging/channelReadiness';
 import { recordCaughtMessage } from '../domain/messaging/devOutbox';
 import { ensureCustomerEventPartitionSchedule } from '../domain/customerEvents/lifecycle';
-import { ensureConversationReplySweep } from '../domain/conversations/lifecycle';
+import { ensureConversationInbound, ensureConversationReplySweep } from '../domain/conversations/lifecycle';
 import { ensureJourneyRouter, ensureJourneyRunner } from '../domain/journeys/lifecycle';
 import { ensureSegmentRefreshSchedule } from '../domain/segments/lifecycle';
 import { ensureAnalyticsSchedules } from '../domain/analytics/lifecycle';
@@ -93,7 +93,7 @@ export interface RunningWorker {
 
 /**
  * Starts Herald's Temporal worker: message transports, the worker itself, then what every worker
- * makes sure runs (the segment refresh schedule, the webhook relay and the journey runner), started through the
+ * makes sure runs (the segment refresh schedule, the webhook relay, the journey runner and router, the conversation inbound processor), started through the
  * worker's own connection. With `metrics`, the Temporal SDK's core metrics and the database gauges
  * are set up for the process's /metrics (the caller serves it).
  */
@@ -127,6 +127,7 @@ export async function startWorker(base: WorkerBase, options: { metrics?: boolean
   await ensureJourneyRouter(temporal);
   await ensureConversationReplySweep(temporal);
   await ensureAnalyticsSchedules(temporal);
+  await ensureConversationInbound(temporal);
   const done = worker.run().finally(async () => {
     await Promise.all([channels.email.close(), channels.sms.close()]);
     await connection.close();

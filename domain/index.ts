@@ -85,7 +85,6 @@ export function createDomain(deps: DomainDeps) {
     messaging: createMessagingService({ db }),
     conversations: createConversationService({
       db,
-      customers,
       // After commit: a start that fails leaves the message `queued` (visible in the thread) and is reported.
       onQueued: (tenantId, messageId) =>
         startConversationReply(deps.temporal, tenantId, messageId).catch(report('conversation reply not started; the message stays queued')),

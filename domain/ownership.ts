@@ -49,6 +49,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   analytics_campaign_slots: 'analytics',
   analytics_rollup_state: 'analytics',
   segment_size_snapshots: 'analytics',
+  conversation_inbound_queue: 'conversations',
 };
 
 /**

@@ -30,6 +30,7 @@ import * as conversationReplySweep from './20261207000300_conversation_reply_swe
 import * as sendTime from './20261208000200_send_time';
 import * as campaignVariants from './20261208000300_campaign_variants';
 import * as conversationsInbox from './20261207000400_conversations_inbox';
+import * as conversationInboundQueue from './20261207000500_conversation_inbound_queue';
 import * as insightsIndexes from './20261208000400_insights_indexes';
 import * as analyticsRollups from './20261208000100_analytics_rollups';
 
@@ -74,10 +75,11 @@ const migrations: Array<[string, Migration]> = [
   ['20261207000200_conversation_journey_triggers', conversationJourneyTriggers],
   ['20261207000300_conversation_reply_sweep', conversationReplySweep],
   ['20261207000400_conversations_inbox', conversationsInbox],
+  ['20261207000500_conversation_inbound_queue', conversationInboundQueue],
+  ['20261208000100_analytics_rollups', analyticsRollups],
   ['20261208000200_send_time', sendTime],
   ['20261208000300_campaign_variants', campaignVariants],
   ['20261208000400_insights_indexes', insightsIndexes],
-  ['20261208000100_analytics_rollups', analyticsRollups],
 ];
 
 /** knex's MigrationSource over the static list above. */

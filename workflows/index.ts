@@ -10,6 +10,7 @@ export { campaignOccurrenceWorkflow } from './campaignOccurrence';
 export { campaignTestSendWorkflow } from './campaignTestSend';
 export { conversationReplyWorkflow } from './conversationReply';
 export { conversationReplySweepWorkflow } from './conversationReplySweep';
+export { conversationInboundWorkflow } from './conversationInbound';
 export { webhookDispatcherWorkflow } from './webhookDispatcher';
 export { webhookRelayWorkflow } from './webhookRelay';
 export { webhookReplayWorkflow } from './webhookReplay';

@@ -1,5 +1,4 @@
 import type { Knex } from 'knex';
-import { AppError } from '../../lib/errors';
 import { normalisePhone } from '../customers/normalize';
 import type { CommandContext } from '../shared/context';
 import type { Principal } from '../tenants/types';
@@ -21,7 +20,7 @@ export interface TwilioInbound {
   [key: string]: string | undefined;
 }
 
-/** What the inbound flow needs from the customers module (its commands write customers). */
+/** What the inbound flow needs from the customers module (its commands write customers), bound to the processor's transaction. */
 export interface InboundCustomers {
   create(ctx: CommandContext, input: { phone: string; source: 'whatsapp' | 'sms' }): Promise<{ id: string }>;
   update(ctx: CommandContext, id: string, input: { preferences: { sms: boolean } }): Promise<unknown>;
@@ -55,29 +54,61 @@ function optOut(params: TwilioInbound): 'withdrawn' | 'given' | undefined {
   return undefined;
 }
 
-/**
- * Which tenant a Twilio number belongs to: the tenant whose messaging settings list it in
- * `inboundNumbers` (E.164, without `whatsapp:`). None, or more than one: no tenant.
- */
-export async function tenantOfNumber(db: Knex, to: string): Promise<string | undefined> {
-  const number = to.replace(/^whatsapp:/, '');
-  const rows = (await db('tenants')
-    .whereRaw(`settings->'messaging'->'inboundNumbers' @> jsonb_build_array(?::text)`, [number])
-    .limit(2)
-    .select('id')) as Array<{ id: string }>;
-  return rows.length === 1 ? rows[0]!.id : undefined;
+/** The tenant an inbound number belongs to, with the setting threading needs. */
+export interface InboundTenant {
+  id: string;
+  /** `conversationReopenDays`, or {@link DEFAULT_REOPEN_DAYS}. */
+  reopenDays: number;
 }
 
 /**
- * Receives one inbound SMS or WhatsApp message for a tenant: finds the customer by E.164 phone
- * (or creates one with source `whatsapp`/`sms`), switches SMS consent on STOP/START, and appends
- * the message to the customer's latest unresolved thread on that channel, reopens a thread resolved
- * within the tenant's `conversationReopenDays`, or opens a new one. A sender that is not a phone
- * number is stored on a thread with no customer. A repeated MessageSid (Twilio retrying) is
- * stored once. Threads of one sender and channel are routed under a transaction-scoped advisory
- * lock, so two messages arriving together land on the same thread.
+ * Which tenant each Twilio number (E.164, without `whatsapp:`) belongs to: the tenant whose
+ * messaging settings list it in `inboundNumbers`. A number none or several tenants list is absent
+ * from the answer. One read for a whole batch of messages.
  */
-export async function receiveInbound(db: Knex, customers: InboundCustomers, tenantId: string, params: TwilioInbound): Promise<InboundOutcome> {
+export async function tenantsOfNumbers(db: Knex, numbers: string[]): Promise<Map<string, InboundTenant>> {
+  const { rows } = await db.raw<{ rows: Array<{ number: string; id: string; reopen: unknown }> }>(
+    `SELECT n.number, t.id, t.settings->'messaging'->'conversationReopenDays' AS reopen
+     FROM unnest(?::text[]) AS n(number)
+     JOIN tenants t ON t.settings->'messaging'->'inboundNumbers' @> jsonb_build_array(n.number)`,
+    [[...new Set(numbers)]],
+  );
+  const claims = new Map<string, InboundTenant[]>();
+  for (const r of rows)
+    claims.set(r.number, [...(claims.get(r.number) ?? []), { id: r.id, reopenDays: typeof r.reopen === 'number' ? r.reopen : DEFAULT_REOPEN_DAYS }]);
+  return new Map([...claims].filter(([, tenants]) => tenants.length === 1).map(([number, tenants]) => [number, tenants[0]!]));
+}
+
+/** One queued inbound message: Twilio's parameters and when the webhook received them. */
+export interface InboundMessage {
+  params: TwilioInbound;
+  receivedAt: Date;
+}
+
+/**
+ * Applies one inbound SMS or WhatsApp message for a tenant (the worker's inbound processor calls it
+ * for each queued row): a MessageSid already stored (Twilio retrying after processing) changes
+ * nothing; otherwise the customer is found by E.164 phone (or created with source
+ * `whatsapp`/`sms`), STOP/START switch SMS consent, and the message is appended to the customer's
+ * latest unresolved thread on that channel, reopens a thread resolved within the tenant's
+ * `conversationReopenDays`, or opens a new one. A sender that is not a phone number is stored on a
+ * thread with no customer.
+ *
+ * Everything is written in `trx`, the processor's transaction, which also deletes the queue row:
+ * the customer (created through the customers module's commands, bound to that transaction by the
+ * processor), its consent, the thread, message, statistics and events are applied once or not at
+ * all. The processor applies one sender's messages in order and one at a time, so no lock is
+ * taken here.
+ */
+export async function applyInbound(
+  trx: Knex.Transaction,
+  customers: InboundCustomers,
+  tenant: InboundTenant,
+  { params, receivedAt }: InboundMessage,
+): Promise<InboundOutcome> {
+  const tenantId = tenant.id;
+  const providerId = params.MessageSid || null;
+  if (providerId && (await trx('conversation_messages').where({ provider_id: providerId }).first('id'))) return { stored: false, tenantId };
   const from = params.From ?? '';
   const channel: ConversationChannel = from.startsWith('whatsapp:') ? 'whatsapp' : 'sms';
   const raw = from.replace(/^whatsapp:/, '');
@@ -87,47 +118,34 @@ export async function receiveInbound(db: Knex, customers: InboundCustomers, tena
   let customerId: string | null = null;
   let consent: InboundOutcome['consent'];
   if (phone) {
-    customerId = await customerOf(db, customers, ctx, phone, channel);
+    customerId = await customerOf(trx, customers, ctx, phone, channel);
     consent = optOut(params);
     if (consent) await customers.update(ctx, customerId, { preferences: { sms: consent === 'given' } });
   }
-  const settings = (await db('tenants').where({ id: tenantId }).first('settings')) as { settings: { messaging?: { conversationReopenDays?: number } } };
-  const reopenDays = settings.settings.messaging?.conversationReopenDays ?? DEFAULT_REOPEN_DAYS;
-  const message = {
-    direction: 'inbound' as const,
-    body: (params.Body ?? '').slice(0, 4096),
-    providerId: params.MessageSid ?? null,
-    media: mediaOf(params),
-  };
-  const conversationId = await db.transaction(async (trx) => {
-    await trx.raw('SELECT pg_advisory_xact_lock(hashtextextended(?, 0))', [`inbound:${tenantId}:${channel}:${from}`]);
-    if (message.providerId && (await trx('conversation_messages').where({ provider_id: message.providerId }).first('id'))) return undefined;
-    const latest = (await trx('conversations')
-      .where({ tenant_id: tenantId, channel, ...(customerId ? { customer_id: customerId } : { address: from }) })
-      .modify((q) => (customerId ? q : q.whereNull('customer_id')))
-      .orderBy('created_at', 'desc')
-      .first()) as ConversationRow | undefined;
-    const reusable = latest && (latest.status !== 'resolved' || (latest.resolved_at && Date.now() - latest.resolved_at.getTime() <= reopenDays * 86_400_000));
-    if (reusable) return (await appendMessage(trx, tenantId, 'system', latest.id, message)).conversation.id;
-    return (await openConversation(trx, tenantId, 'system', { customerId, channel, address: from, message })).conversation.id;
-  });
-  return { stored: conversationId !== undefined, tenantId, conversationId, customerId, consent };
+  const message = { direction: 'inbound' as const, body: (params.Body ?? '').slice(0, 4096), providerId, media: mediaOf(params), at: receivedAt };
+  const latest = (await trx('conversations')
+    .where({ tenant_id: tenantId, channel, ...(customerId ? { customer_id: customerId } : { address: from }) })
+    .modify((q) => (customerId ? q : q.whereNull('customer_id')))
+    .orderBy('created_at', 'desc')
+    .first()) as ConversationRow | undefined;
+  const reusable =
+    latest && (latest.status !== 'resolved' || (latest.resolved_at && receivedAt.getTime() - latest.resolved_at.getTime() <= tenant.reopenDays * 86_400_000));
+  const conversationId = reusable
+    ? (await appendMessage(trx, tenantId, 'system', latest.id, message)).conversation.id
+    : (await openConversation(trx, tenantId, 'system', { customerId, channel, address: from, message })).conversation.id;
+  return { stored: true, tenantId, conversationId, customerId, consent };
 }
 
-/** The tenant's customer with this phone, created (source whatsapp or sms) when there is none. */
-async function customerOf(db: Knex, customers: InboundCustomers, ctx: CommandContext, phone: string, channel: ConversationChannel): Promise<string> {
-  const find = async () =>
-    ((await db('customers').where({ tenant_id: ctx.principal.tenantId, phone }).whereNull('deleted_at').first('id')) as { id: string } | undefined)?.id;
-  const found = await find();
-  if (found) return found;
-  try {
-    return (await customers.create(ctx, { phone, source: channel === 'whatsapp' ? 'whatsapp' : 'sms' })).id;
-  } catch (err) {
-    // Two first messages at once: the other one created the customer (a duplicate phone is a 409).
-    const again = err instanceof AppError && err.status === 409 ? await find() : undefined;
-    if (again) return again;
-    throw err;
-  }
+/**
+ * The tenant's customer with this phone, created (source whatsapp or sms) when there is none, in
+ * the processor's transaction. A customer with that phone created meanwhile by someone else (an
+ * API call, an import) makes the create fail and with it the pass, whose rows are retried one by
+ * one: the retry finds that customer.
+ */
+async function customerOf(trx: Knex, customers: InboundCustomers, ctx: CommandContext, phone: string, channel: ConversationChannel): Promise<string> {
+  const found = (await trx('customers').where({ tenant_id: ctx.principal.tenantId, phone }).whereNull('deleted_at').first('id')) as { id: string } | undefined;
+  if (found) return found.id;
+  return (await customers.create(ctx, { phone, source: channel === 'whatsapp' ? 'whatsapp' : 'sms' })).id;
 }
 
 /** The media Twilio attached (MediaUrl0…, MediaContentType0…). */

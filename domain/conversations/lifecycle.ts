@@ -1,6 +1,7 @@
 import { ScheduleAlreadyRunning, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { TemporalProvider } from '../../temporal/client';
 import { taskQueues } from '../../temporal/taskQueues';
+import { conversationInboundWorkflow, conversationInboundWorkflowId } from '../../workflows/conversationInbound';
 import { conversationReplyWorkflow, conversationReplyWorkflowId } from '../../workflows/conversationReply';
 import { CONVERSATION_REPLY_SWEEP_SCHEDULE_ID, conversationReplySweepWorkflow } from '../../workflows/conversationReplySweep';
 
@@ -39,4 +40,19 @@ export async function ensureConversationReplySweep(temporal: TemporalProvider): 
   } catch (err) {
     if (!(err instanceof ScheduleAlreadyRunning)) throw err;
   }
+}
+
+/**
+ * Starts the inbound processor (the workflow that applies what Twilio's webhook queued) on
+ * `taskQueue`, the deployment's main queue by default, unless it already runs: every worker calls
+ * it at start, and tests call it on their own queue.
+ */
+export async function ensureConversationInbound(temporal: TemporalProvider, taskQueue = taskQueues(temporal.settings.taskQueue).main): Promise<void> {
+  const client = await temporal.client();
+  await client.workflow.start(conversationInboundWorkflow, {
+    workflowId: conversationInboundWorkflowId(taskQueue),
+    taskQueue,
+    args: [],
+    workflowIdConflictPolicy: 'USE_EXISTING',
+  });
 }

@@ -4,7 +4,8 @@ import type { CommandContext } from '../shared/context';
 import { fetchPage, type Page, type PageRequest } from '../shared/listing';
 import type { ConversationChange, ConversationRow, MessageRow } from './rows';
 import { applyConversationMessageStatus } from './deliveryStatus';
-import { receiveInbound, tenantOfNumber, type InboundCustomers, type InboundOutcome, type TwilioInbound } from './inbound';
+import type { TwilioInbound } from './inbound';
+import { enqueueInbound } from './inboundQueue';
 import { appendMessage, openConversation, updateConversation } from './store';
 import { BODY_LIMITS, WHATSAPP_WINDOW_MS, type ConversationChannel, type ConversationStatus, type ConversationType } from './types';
 
@@ -66,12 +67,7 @@ function checkWindow(c: Pick<ConversationRow, 'channel' | 'last_inbound_at'>, fr
  * reply, note, change). Every write goes through store.ts; `onQueued` is told of each outbound
  * message once its transaction has committed (the API starts the sender workflow there).
  */
-export function createConversationService(deps: {
-  db: Knex;
-  /** The customers module's commands, for inbound messages from new numbers and STOP/START. */
-  customers?: InboundCustomers;
-  onQueued?: (tenantId: string, messageId: string) => Promise<void>;
-}) {
+export function createConversationService(deps: { db: Knex; onQueued?: (tenantId: string, messageId: string) => Promise<void> }) {
   const { db } = deps;
   const queued = async (tenantId: string, message: MessageRow) => {
     if (message.state === 'queued') await deps.onQueued?.(tenantId, message.id);
@@ -155,14 +151,11 @@ export function createConversationService(deps: {
     open,
     reply,
     /**
-     * Twilio's inbound webhook (signature already checked): routed to the tenant whose messaging
-     * settings list the `To` number; a number no tenant (or several) claims stores nothing.
+     * Twilio's inbound webhook (signature already checked): stores the message in the inbound queue
+     * (one statement; a MessageSid already queued is dropped) for the worker's inbound processor,
+     * which routes it to its tenant and thread shortly after. Answers whether a row was added.
      */
-    async receiveInbound(params: TwilioInbound): Promise<InboundOutcome> {
-      const tenantId = params.To ? await tenantOfNumber(db, params.To) : undefined;
-      if (!tenantId || !deps.customers) return { stored: false };
-      return receiveInbound(db, deps.customers, tenantId, params);
-    },
+    acceptInbound: (params: TwilioInbound): Promise<boolean> => enqueueInbound(db, params),
     /** Twilio's status callback for a conversation message (see sender.ts). */
     applyMessageStatus: (messageId: string, status: string, errorCode?: string) => applyConversationMessageStatus(db, messageId, status, errorCode),
     /** PATCH /conversations/:id (see updateConversation). */

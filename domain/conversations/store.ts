@@ -45,6 +45,15 @@ async function audit(trx: Knex, tenantId: string, writer: Writer, action: string
   });
 }
 
+/**
+ * Runs `work` in `db` when it already is a transaction (the inbound processor's pass, which rolls
+ * back whole: a savepoint per message would cost two round trips and undo nothing the pass keeps),
+ * else in a new transaction.
+ */
+function inTransaction<T>(db: Knex, work: (trx: Knex) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction(work);
+}
+
 const isComplaint = (c: ConversationRow) => c.type === 'complaint';
 const categoryKey = (category: string | null) => category ?? 'Uncategorised';
 
@@ -154,7 +163,7 @@ export async function openConversation(
   writer: Writer,
   input: NewConversation,
 ): Promise<{ conversation: ConversationRow; message: MessageRow }> {
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const at = input.message.at ?? new Date();
     const type = input.type ?? 'conversation';
     const [created] = (await trx('conversations')
@@ -210,7 +219,7 @@ export async function appendMessage(
   m: NewMessage,
   guard?: (locked: ConversationRow) => void,
 ): Promise<{ conversation: ConversationRow; message: MessageRow }> {
-  return db.transaction(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const current = await lockConversation(trx, tenantId, id);
     guard?.(current);
     const reopened = current.status === 'resolved' && m.direction !== 'internal' ? await reopen(trx, current) : {};

@@ -1,5 +1,7 @@
 import twilio from 'twilio';
+import { ensureConversationInbound } from '../../domain/conversations/lifecycle';
 import { buildTenant } from '../support/factories';
+import { until } from '../support/until';
 import { startCampaignStack, TWILIO, waitFor, type CampaignStack } from './campaignHarness';
 
 /**
@@ -7,7 +9,8 @@ import { startCampaignStack, TWILIO, waitFor, type CampaignStack } from './campa
  * number becomes a customer with an open conversation, an agent's reply goes out through twilio,
  * STOP withdraws SMS consent (a campaign then skips the customer), unparseable senders are kept
  * unmatched, bad signatures store nothing, Twilio's retries are stored once, and threads reopen
- * within the tenant's reopen window.
+ * within the tenant's reopen window. The webhook only queues (accept-then-process): the worker's
+ * inbound processor applies each post, so every check waits for the queue to be drained.
  */
 let stack: CampaignStack;
 let tenant: { tenantId: string; adminKey: string };
@@ -16,6 +19,7 @@ let sid = 0;
 
 beforeAll(async () => {
   stack = await startCampaignStack();
+  await ensureConversationInbound(stack.server.runtime.temporal);
   tenant = await buildTenant(stack.db, 'Inbound');
   const put = await call('PUT', '/messaging/settings', { inboundNumbers: [NUMBER], conversationReopenDays: 3 });
   expect(put.status).toBe(200);
@@ -28,8 +32,24 @@ function call(method: string, path: string, body?: unknown) {
   return stack.server.request(`/api/v1${path}`, { method, key: tenant.adminKey, body });
 }
 
-/** Posts an inbound message as Twilio does: form-encoded, signed with the auth token (or a wrong one). */
+/** Waits until the inbound processor has applied every queued post. */
+async function drained() {
+  await until(
+    async () => Number((await stack.db('conversation_inbound_queue').count<{ n: string }[]>({ n: '*' }))[0]!.n),
+    (n) => n === 0,
+    { timeoutMs: 15_000, label: 'the inbound queue to drain' },
+  );
+}
+
+/** Posts an inbound message as Twilio does (form-encoded, signed with the auth token or a wrong one), then waits for it to be applied. */
 async function inbound(params: Record<string, string>, token = TWILIO.authToken) {
+  const res = await post(params, token);
+  await drained();
+  return res;
+}
+
+/** Posts an inbound message without waiting for the processor. */
+async function post(params: Record<string, string>, token = TWILIO.authToken) {
   const url = `${stack.server.url}/api/v1/messaging/twilio/inbound`;
   const form = { MessageSid: `SM${(++sid).toString().padStart(32, '0')}`, To: NUMBER, ...params };
   const res = await fetch(url, {
@@ -74,6 +94,7 @@ async function fetchAgain(messageSid: string, from: string) {
     body: new URLSearchParams(form).toString(),
   });
   expect(res.status).toBe(200);
+  await drained();
 }
 
 it('a bad signature is 403 and stores nothing; an unparseable sender is answered 200 and listed unmatched', async () => {
@@ -138,8 +159,9 @@ it('a message on a thread resolved within conversationReopenDays reopens it; aft
 });
 
 it('five first messages from a new number at once: one customer, one conversation, five messages', async () => {
-  const results = await Promise.all(Array.from({ length: 5 }, (_, i) => inbound({ From: '+14155550166', Body: `burst ${i}` })));
+  const results = await Promise.all(Array.from({ length: 5 }, (_, i) => post({ From: '+14155550166', Body: `burst ${i}` })));
   expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+  await drained();
   const customers = await stack.db('customers').where({ tenant_id: tenant.tenantId, phone: '+14155550166' });
   expect(customers).toHaveLength(1);
   const threads = await conversationsOf(customers[0].id);

@@ -1,5 +1,6 @@
 import twilio from 'twilio';
 import { EVENT_CATALOGUE, EVENT_TYPE_NAMES, WEBHOOK_BODIES, type EventType } from '../../domain/events/catalogue';
+import { ensureConversationInbound } from '../../domain/conversations/lifecycle';
 import { ensureJourneyRouter } from '../../domain/journeys/lifecycle';
 import { ensureWebhookRelay } from '../../domain/webhooks/lifecycle';
 import { buildTenant } from '../support/factories';
@@ -250,6 +251,8 @@ describe('every event type through its real code path', () => {
 
   it('conversations: conversation.opened and message.received from the signed inbound webhook, conversation.resolved from PATCH', async () => {
     await call('PUT', '/api/v1/messaging/settings', { inboundNumbers: ['+15005550100'] });
+    // The webhook queues; the worker's inbound processor applies (and emits) shortly after.
+    await ensureConversationInbound(stack.server.runtime.temporal);
     const url = `${stack.server.url}/api/v1/messaging/twilio/inbound`;
     for (const [sid, body] of [
       ['SM00000000000000000000000000000001', 'Hello'],

@@ -1552,7 +1552,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Twilio's inbound message webhook (SMS and WhatsApp), checked with twilio's validateRequest */
+        /**
+         * Twilio's inbound message webhook (SMS and WhatsApp), checked with twilio's validateRequest
+         * @description Accept-then-process: a correctly signed post is stored in the inbound queue and answered at once with an empty TwiML response. The worker applies it shortly after (usually well under a second): the tenant whose `inboundNumbers` list the `To` number, the customer found by phone or created, STOP/START consent, the thread, `message.received` and `conversation.opened` events. A repeated `MessageSid` is stored once. A number no tenant claims, or a sender that is not a phone number, is answered 200 too (the first stores nothing, the second is kept as an unmatched conversation).
+         */
         post: operations["postMessagingTwilioInbound"];
         delete?: never;
         options?: never;
@@ -19296,7 +19299,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Received (or ignored: a number no tenant claims); an empty TwiML response */
+            /** @description Accepted: stored for processing, applied to its tenant and thread shortly after; an empty TwiML response */
             200: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */

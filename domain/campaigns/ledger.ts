@@ -15,13 +15,26 @@ export interface ClaimedRecipient {
 }
 
 /**
- * Rows left in `sending` by an attempt that died (worker killed between claim and settle) go back
- * to `pending`. Only the campaign's single workflow sends for it, one activity at a time, so at
- * the start of an attempt every `sending` row is an orphan. Re-sent, each keeps its id and thus
- * its Message-ID; there are at most one page of them.
+ * How long a claim is left to the attempt that made it before another attempt may take it back.
+ * Temporal starts a new attempt when the last one missed its heartbeat, which does not mean that
+ * one is dead: a worker starved of CPU misses heartbeats and keeps sending, and stops only when
+ * its next heartbeat tells it the attempt was cancelled (sendCampaignPages' signal). Releasing its
+ * fresh claims at once would send those messages twice; releasing only claims older than this
+ * (four heartbeat timeouts) leaves it the time to finish or stop.
  */
-export async function releaseOrphanedClaims(db: Knex, campaignId: string): Promise<number> {
-  return db('campaign_recipients').where({ campaign_id: campaignId, state: 'sending' }).update({ state: 'pending' });
+export const ORPHAN_CLAIM_AFTER_MS = 20_000;
+
+/**
+ * Rows left in `sending` by an attempt that died (worker killed between claim and settle) go back
+ * to `pending` once their claim is older than {@link ORPHAN_CLAIM_AFTER_MS}. Only the campaign's
+ * single workflow sends for it, one activity at a time, so an old claim is an orphan. Re-sent,
+ * each keeps its id and thus its Message-ID; there are at most one page of them per dead attempt.
+ */
+export async function releaseOrphanedClaims(db: Knex, campaignId: string, now: Date): Promise<number> {
+  return db('campaign_recipients')
+    .where({ campaign_id: campaignId, state: 'sending' })
+    .where('claimed_at', '<', new Date(now.getTime() - ORPHAN_CLAIM_AFTER_MS))
+    .update({ state: 'pending' });
 }
 
 /**
@@ -146,13 +159,18 @@ export function settleRecipientsStatement(settlements: Settlement[], now: Date):
 
 /** What is left of a campaign: rows still to settle, how many are due now, and the next deferral. */
 export async function remainingWork(db: Knex, campaignId: string, now: Date): Promise<{ remaining: number; due: number; nextDueAt: Date | null }> {
+  // A row still claimed by another attempt is not due: it comes back when its claim is an orphan.
+  const orphanAt = `claimed_at + interval '${ORPHAN_CLAIM_AFTER_MS} milliseconds'`;
   const row = await db('campaign_recipients')
     .where({ campaign_id: campaignId })
     .whereIn('state', ['pending', 'sending'])
     .first(
       db.raw('count(*)::int AS remaining'),
-      db.raw('count(*) FILTER (WHERE next_attempt_at IS NULL OR next_attempt_at <= ?)::int AS due', [now]),
-      db.raw('min(next_attempt_at) FILTER (WHERE next_attempt_at > ?) AS next_due_at', [now]),
+      db.raw(`count(*) FILTER (WHERE state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?))::int AS due`, [now]),
+      db.raw(
+        `least(min(next_attempt_at) FILTER (WHERE state = 'pending' AND next_attempt_at > ?), min(${orphanAt}) FILTER (WHERE state = 'sending')) AS next_due_at`,
+        [now],
+      ),
     );
   return { remaining: row?.remaining ?? 0, due: row?.due ?? 0, nextDueAt: row?.next_due_at ? new Date(row.next_due_at) : null };
 }

@@ -100,14 +100,21 @@ export function createCampaignSender(deps: { db: Knex; messaging: MessagingDeps 
 
   /**
    * Sends due recipients of one campaign for up to the time budget, or until nothing is due or the
-   * campaign is paused or cancelled (unsent claimed rows go back to pending). Returns what is left
-   * so the workflow can sleep until deferred messages are due.
+   * campaign is paused or cancelled (unsent claimed rows go back to pending). `cancelled` is the
+   * activity's cancellation: Temporal gave this attempt up (a missed heartbeat) and started
+   * another, so it sends nothing more and hands its unsent claims back. Returns what is left so
+   * the workflow can sleep until deferred messages are due (or another attempt's claims expire).
    */
-  async function sendCampaignPages(tenantId: string, campaignId: string, progress: (p: SendProgress) => void): Promise<SendPagesResult> {
+  async function sendCampaignPages(
+    tenantId: string,
+    campaignId: string,
+    progress: (p: SendProgress) => void,
+    cancelled?: AbortSignal,
+  ): Promise<SendPagesResult> {
     const campaign = await campaignRowForPage(db, tenantId, campaignId);
     const result: SendPagesResult = { sent: 0, failed: 0, deferred: 0, remaining: 0, due: 0, nextDueAt: null, waitMs: 0, stopped: stoppedBy(campaign?.status) };
     if (!campaign || result.stopped) return result;
-    await releaseOrphanedClaims(db, campaignId);
+    await releaseOrphanedClaims(db, campaignId, clock());
     const settings = await readMessagingSettings(db, tenantId);
     const tenant = { hours: settings.communicationHours ?? DEFAULT_COMMUNICATION_HOURS, timezone: settings.timezone ?? null };
     const watcher = statusWatcher(db, campaign);
@@ -131,9 +138,10 @@ export function createCampaignSender(deps: { db: Knex; messaging: MessagingDeps 
           if (hold) settlements.push({ id: r.ledgerId, state: 'pending', attempted: false, nextAttemptAt: hold.at.toISOString(), deferredReason: hold.reason });
           else toSend.push(r);
         }
-        if (Date.now() - started < budget && !stoppedBy(watcher.current())) next = claimNext();
+        if (Date.now() - started < budget && !stoppedBy(watcher.current()) && !cancelled?.aborted) next = claimNext();
         await inParallel(toSend, m.concurrency, async (r) => {
-          if (stoppedBy(watcher.current())) {
+          // Paused or cancelled by the marketer, or this attempt given up by Temporal (a newer one runs).
+          if (stoppedBy(watcher.current()) || cancelled?.aborted) {
             settlements.push({ id: r.ledgerId, state: 'pending', attempted: false });
             return;
           }
@@ -148,7 +156,7 @@ export function createCampaignSender(deps: { db: Knex; messaging: MessagingDeps 
         progress({ sent: result.sent });
         if (result.failed && (await pauseForFailureRate(db, campaign))) result.stopped = 'paused';
         result.stopped ??= stoppedBy(watcher.current());
-        if (result.stopped && next) {
+        if ((result.stopped || cancelled?.aborted) && next) {
           // Stopping: the prefetched page goes back untouched.
           const unsent = await next;
           next = null;

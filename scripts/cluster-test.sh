@@ -22,8 +22,11 @@ TEMPORAL_ADDRESS="$address" npx jest -c jest.cluster.config.js "$@"
 status=$?
 echo "cluster tests: $(($(date +%s) - jest_at)) s"
 
-# Stop what this run started; services that were already running stay up.
-if node -e 'const s=JSON.parse(process.argv[1]).started; process.exit(s.postgres||s.temporal?0:1)' "$services"; then
-  node bin/herald services down >/dev/null
+# Stop what this run started (the cluster, and Postgres if it was not running); the rest stays up.
+if node -e 'process.exit(JSON.parse(process.argv[1]).started.temporal?0:1)' "$services"; then
+  node bin/herald services down --only cluster >/dev/null
+fi
+if node -e 'process.exit(JSON.parse(process.argv[1]).started.postgres?0:1)' "$services"; then
+  node bin/herald services down --only postgres >/dev/null
 fi
 exit "$status"

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../lib/config';
 import { ensureServices, stopServices } from '../../scripts/services';
+import { stopPostgres } from '../../scripts/services/postgres';
+import { stopTemporal } from '../../scripts/services/temporal';
+import { stopTemporalCluster } from '../../scripts/services/temporalCluster';
 
 /** `herald services up|down`: Postgres and the Temporal dev server, started or stopped by pid. */
 export function registerServices(program: Command): void {
@@ -31,7 +34,14 @@ export function registerServices(program: Command): void {
   services
     .command('down')
     .description('stop the services Herald started')
-    .action(async () => {
+    .option('--only <service>', 'stop only this one: postgres, temporal (the dev server) or cluster (the real Temporal server)')
+    .action(async (options: { only?: string }) => {
+      if (options.only !== undefined) {
+        const stop = { postgres: stopPostgres, temporal: stopTemporal, cluster: stopTemporalCluster }[options.only];
+        if (!stop) throw new Error(`--only takes postgres, temporal or cluster, not ${options.only}`);
+        console.log(`${options.only}: ${(await stop()) ? 'stopped' : 'was not running'}`);
+        return;
+      }
       const stopped = await stopServices();
       console.log(`Postgres: ${stopped.postgres ? 'stopped' : 'was not running'}\nTemporal: ${stopped.temporal ? 'stopped' : 'was not running'}`);
     });

@@ -49,6 +49,8 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   analytics_campaign_slots: 'analytics',
   analytics_rollup_state: 'analytics',
   segment_size_snapshots: 'analytics',
+  analytics_active_zones: 'analytics',
+  analytics_active_pairs: 'analytics',
 };
 
 /**

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Pool } from 'pg';
 import { createDb } from '../db/knex';
 import { resolveRange, dayAfter, type RangeRequest } from '../domain/analytics/range';
+import { noteZoneRequested } from '../domain/analytics/activePairs';
 import { materialiseTenant, UNPAID_STATUSES } from '../domain/analytics/rollups';
 import { createAnalyticsService } from '../domain/analytics/service';
 import { ensureAnalyticsData } from './analytics-dataset';
@@ -25,6 +26,10 @@ import { measureWriterUpsert } from './analytics-writers';
  * 3. The other design, rollups maintained by the writers: an order insert with and without an
  *    upsert of its slot's rollup row in the same transaction, 8 concurrent writers on one tenant
  *    (analytics-writers.ts).
+ *
+ * BENCH_SERIES (e.g. `customers` or `customers,revenue`) measures only those series and skips the
+ * writer comparison. The cases' timezones are noted as requested before the rebuild, as a first
+ * request would, so the rebuild builds their active-customer pairs (activePairs.ts).
  */
 
 const BENCH = 'analytics';
@@ -58,6 +63,10 @@ function baselineSql(series: string): string {
           WHERE s.tenant_id = $1 AND s.taken_at >= b.prev_from AND s.taken_at < b.to_ ORDER BY s.segment_id, s.taken_at`;
 }
 
+const ALL_SERIES = ['customers', 'revenue', 'campaigns', 'segments'] as const;
+/** The series measured: BENCH_SERIES's names (comma-separated), or all four. */
+const SERIES = ALL_SERIES.filter((s) => !process.env.BENCH_SERIES || process.env.BENCH_SERIES.split(',').includes(s));
+
 const p50 = (xs: number[]) => percentile(Float64Array.from(xs).sort(), 0.5);
 async function ms(work: () => Promise<unknown>): Promise<number> {
   const began = performance.now();
@@ -78,6 +87,7 @@ export async function run(): Promise<void> {
     const pool = new Pool({ connectionString: dataset.url, max: 2 });
     const goals: Record<string, boolean> = {};
     try {
+      for (const c of CASES) await noteZoneRequested(db, dataset.tenantId, c.request.timezone ?? 'UTC');
       const full = await timed(() => materialiseTenant(db, dataset.tenantId, { full: true }));
       const incremental = await timed(() => materialiseTenant(db, dataset.tenantId));
       printFigure(BENCH, 'materialise', { orders, full_rebuild_seconds: round(full.seconds, 2), incremental_35_days_seconds: round(incremental.seconds, 2) });
@@ -85,7 +95,7 @@ export async function run(): Promise<void> {
       for (const c of CASES) {
         const r = resolveRange(c.request, new Date(DATASET_END));
         const values = [dataset.tenantId, r.previous.startDate, r.startDate, dayAfter(r.endDate), r.timezone, r.period];
-        for (const series of ['customers', 'revenue', 'campaigns', 'segments'] as const) {
+        for (const series of SERIES) {
           const call = () => service[series](dataset.tenantId, c.request);
           const sql = baselineSql(series);
           const check = await call();
@@ -119,10 +129,12 @@ export async function run(): Promise<void> {
           goals[`${series}_${c.name}_lt_${GOAL_MS}ms`] = p.herald < GOAL_MS;
         }
       }
-      const scratch = await createBenchTenant(db, 'bench analytics writers');
-      printFigure(BENCH, 'writer_maintained', await measureWriterUpsert(dataset.url, scratch.tenantId, envInt('BENCH_WRITES', 4000)));
-      await db('orders').where('tenant_id', scratch.tenantId).delete();
-      await db('tenants').where('id', scratch.tenantId).delete();
+      if (!process.env.BENCH_SERIES) {
+        const scratch = await createBenchTenant(db, 'bench analytics writers');
+        printFigure(BENCH, 'writer_maintained', await measureWriterUpsert(dataset.url, scratch.tenantId, envInt('BENCH_WRITES', 4000)));
+        await db('orders').where('tenant_id', scratch.tenantId).delete();
+        await db('tenants').where('id', scratch.tenantId).delete();
+      }
       printFigure(BENCH, 'goals', goals);
     } finally {
       await pool.end();

@@ -50,6 +50,8 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   analytics_rollup_state: 'analytics',
   segment_size_snapshots: 'analytics',
   conversation_inbound_queue: 'conversations',
+  analytics_active_zones: 'analytics',
+  analytics_active_pairs: 'analytics',
 };
 
 /**

@@ -33,6 +33,7 @@ import * as conversationsInbox from './20261207000400_conversations_inbox';
 import * as conversationInboundQueue from './20261207000500_conversation_inbound_queue';
 import * as insightsIndexes from './20261208000400_insights_indexes';
 import * as analyticsRollups from './20261208000100_analytics_rollups';
+import * as analyticsActivePairs from './20261208000600_analytics_active_pairs';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -80,6 +81,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261208000200_send_time', sendTime],
   ['20261208000300_campaign_variants', campaignVariants],
   ['20261208000400_insights_indexes', insightsIndexes],
+  ['20261208000600_analytics_active_pairs', analyticsActivePairs],
 ];
 
 /** knex's MigrationSource over the static list above. */

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { materialiseActivePairs } from './activePairs';
 
 /**
  * The 15-minute UTC slot a timestamp falls in. Every offset in use today is a whole number of
@@ -64,6 +65,7 @@ export async function materialiseTenant(db: Knex, tenantId: string, options: { f
       [tenantId, lower, until],
     );
     await materialiseCampaigns(trx, tenantId, lower, until);
+    await materialiseActivePairs(trx, tenantId, from, until);
     await trx.raw(
       `INSERT INTO analytics_rollup_state (tenant_id, materialised_until, materialised_at, rebuilt_at) VALUES (?, ?, now(), now())
        ON CONFLICT (tenant_id) DO UPDATE SET materialised_until = excluded.materialised_until, materialised_at = excluded.materialised_at,

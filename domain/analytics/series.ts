@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { validationFailed } from '../../lib/errors';
+import { activeFromPairs, noteZoneRequested, type ActiveRange } from './activePairs';
 import { dayAfter, type AnalyticsRange } from './range';
 import { UNPAID_STATUSES } from './rollups';
 
@@ -87,11 +88,11 @@ export async function newCustomerBuckets(db: Knex, tenantId: string, r: Analytic
 
 /**
  * Active customers (distinct customers with at least one order placed in the bucket, any status)
- * per bucket, for the whole range and for the previous range. Distinct counts do not add up across
- * slots, so this reads the orders index that carries customer_id (an index-only scan); `total`
- * rows (bucket null, previous false/true) are the range's and the previous range's distinct counts.
+ * per bucket, for the whole range and for the previous range, counted from the orders index that
+ * carries customer_id (an index-only scan of both ranges): the answer when the timezone has no
+ * pairs yet. `total` rows (bucket null, previous false/true) are the range's and the previous range's.
  */
-export async function activeCustomerBuckets(db: Knex, tenantId: string, r: AnalyticsRange) {
+async function liveActiveCustomers(db: Knex, tenantId: string, r: AnalyticsRange) {
   const { rows } = await db.raw<{ rows: Array<{ previous: boolean; bucket: string | null; active: number }> }>(
     `SELECT previous, bucket, count(DISTINCT customer_id)::int AS active
      FROM (
@@ -102,7 +103,29 @@ export async function activeCustomerBuckets(db: Knex, tenantId: string, r: Analy
      GROUP BY GROUPING SETS ((previous, bucket), (previous))`,
     [r.period, r.timezone, ...boundsOf(r), tenantId],
   );
-  return rows;
+  const at = (previous: boolean, bucket: string | null) => rows.find((a) => a.previous === previous && a.bucket === bucket)?.active ?? 0;
+  return { buckets: new Map(r.buckets.map((b) => [b, at(false, b)])), total: at(false, null), previous: at(true, null) };
+}
+
+const TOTAL = 'total';
+const PREVIOUS = 'previous';
+
+/**
+ * Active customers per bucket, in the range and in the previous range: exact, from the timezone's
+ * rollup pairs plus the live tail (activePairs.ts) once the schedule has built them, from the
+ * orders index before that. Notes the timezone as requested, so the next run builds its pairs.
+ */
+export async function activeCustomers(db: Knex, tenantId: string, r: AnalyticsRange) {
+  await noteZoneRequested(db, tenantId, r.timezone);
+  const end = dayAfter(r.endDate);
+  const ranges: ActiveRange[] = [
+    ...r.buckets.map((label, i) => ({ key: label, from: label < r.startDate ? r.startDate : label, to: r.buckets[i + 1] ?? end })),
+    { key: TOTAL, from: r.startDate, to: end },
+    { key: PREVIOUS, from: r.previous.startDate, to: r.startDate },
+  ];
+  const counts = await activeFromPairs(db, tenantId, r.timezone, ranges);
+  if (!counts) return liveActiveCustomers(db, tenantId, r);
+  return { buckets: new Map(r.buckets.map((b) => [b, counts.get(b) ?? 0])), total: counts.get(TOTAL) ?? 0, previous: counts.get(PREVIOUS) ?? 0 };
 }
 
 /** Sends, opens and clicks per campaign and bucket (previous range: bucket null), from the campaign slots only. */

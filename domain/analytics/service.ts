@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { iso } from '../../lib/time';
 import { resolveRange, type AnalyticsRange, type RangeRequest } from './range';
-import { activeCustomerBuckets, assertZoneKnownToPostgres, campaignBuckets, newCustomerBuckets, orderBuckets, rollupState, segmentSnapshots } from './series';
+import { activeCustomers, assertZoneKnownToPostgres, campaignBuckets, newCustomerBuckets, orderBuckets, rollupState, segmentSnapshots } from './series';
 
 /** Campaigns and segments listed in one answer at most (those with the most activity / the largest first). */
 export const MAX_SERIES = 50;
@@ -41,15 +41,14 @@ export function createAnalyticsService(deps: { db: Knex; now?: () => Date }) {
     async customers(tenantId: string, request: RangeRequest) {
       const r = await rangeOf(request);
       const state = await rollupState(db, tenantId);
-      const [created, active] = await Promise.all([newCustomerBuckets(db, tenantId, r, state.until), activeCustomerBuckets(db, tenantId, r)]);
+      const [created, active] = await Promise.all([newCustomerBuckets(db, tenantId, r, state.until), activeCustomers(db, tenantId, r)]);
       const news = byBucket(created);
-      const activeOf = (previous: boolean, bucket: string | null) => active.find((a) => a.previous === previous && a.bucket === bucket)?.active ?? 0;
-      const series = r.buckets.map((date) => ({ date, newCustomers: news.get(date)?.new_customers ?? 0, activeCustomers: activeOf(false, date) }));
+      const series = r.buckets.map((date) => ({ date, newCustomers: news.get(date)?.new_customers ?? 0, activeCustomers: active.buckets.get(date) ?? 0 }));
       return {
         ...rangeView(r),
         series,
-        totals: { newCustomers: series.reduce((n, b) => n + b.newCustomers, 0), activeCustomers: activeOf(false, null) },
-        previousTotals: { newCustomers: news.get('')?.new_customers ?? 0, activeCustomers: activeOf(true, null) },
+        totals: { newCustomers: series.reduce((n, b) => n + b.newCustomers, 0), activeCustomers: active.total },
+        previousTotals: { newCustomers: news.get('')?.new_customers ?? 0, activeCustomers: active.previous },
         materialisedAt: iso(state.at),
       };
     },

@@ -14,6 +14,7 @@ import { createCampaignVariantActivities } from './campaignVariants';
 import { createConversationReplyActivities } from './conversationReply';
 import { createSegmentActivities } from './segments';
 import { createTenantActivities } from './tenants';
+import { createUserEmailActivities } from './userEmail';
 import { createWebhookDispatchActivities } from './webhookDispatch';
 import { createWebhookRelayActivities } from './webhookRelay';
 import { createWebhookReplayActivities } from './webhookReplay';
@@ -54,6 +55,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createWebhookReplayActivities(deps),
     ...createJourneyRouterActivities(deps),
     ...createJourneyRunnerActivities({ ...deps, webhooks: settings }),
+    ...createUserEmailActivities(deps),
   };
 }
 

@@ -3,6 +3,7 @@ import { RateLimiterMemory, RateLimiterPostgres, type RateLimiterAbstract } from
 import type { RateLimiters } from '../api/middleware/rateLimit';
 import { createDb, type Knex } from '../db/knex';
 import { createDomain, type Domain } from '../domain';
+import { signInSettings } from '../domain/users';
 import { webhookSettings, type WebhookSettings } from '../domain/webhooks/settings';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
@@ -41,6 +42,7 @@ export function createRuntime(config: Config, logger: Logger, overrides: { jwtSe
     jwtSecret: overrides.jwtSecret ?? config.JWT_SECRET,
     defaultPhoneRegion: config.DEFAULT_PHONE_REGION as CountryCode,
     webhooks: overrides.webhooks ?? webhookSettings(config),
+    signIn: signInSettings(config),
   });
   return {
     config,
@@ -65,5 +67,7 @@ export function createRateLimiters(config: Config, db: Knex): RateLimiters {
     ip: make('ip', config.RATE_LIMIT_IP_PER_MINUTE),
     general: make('general', config.RATE_LIMIT_GENERAL_PER_MINUTE),
     imports: make('imports', config.RATE_LIMIT_IMPORTS_PER_MINUTE),
+    loginIp: make('login-ip', config.RATE_LIMIT_LOGIN_IP_PER_MINUTE),
+    loginEmail: make('login-email', config.RATE_LIMIT_LOGIN_EMAIL_PER_MINUTE),
   };
 }

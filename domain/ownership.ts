@@ -44,6 +44,10 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   conversations: 'conversations',
   conversation_messages: 'conversations',
   customer_conversation_stats: 'conversations',
+  users: 'users',
+  memberships: 'users',
+  sessions: 'users',
+  user_tokens: 'users',
 };
 
 /**

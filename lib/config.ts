@@ -153,6 +153,23 @@ const ConfigSchema = z
       .url('must be a URL such as http://otel-collector:4318')
       .optional()
       .describe('OpenTelemetry collector (OTLP over HTTP) to send traces to, e.g. http://otel-collector:4318; unset: tracing is off and nothing is loaded'),
+    // People and sign-in (issue 20, docs/console.md): rolling cookie sessions, lockout, login rate limits, OpenID providers.
+    SESSION_IDLE_MINUTES: wholeNumber(1, 525600, 'a whole number of minutes from 1 to 525600')
+      .default(720)
+      .describe('A console session ends after this many minutes without a request (rolling expiry)'),
+    SESSION_MAX_DAYS: wholeNumber(1, 365, 'a whole number of days from 1 to 365')
+      .default(30)
+      .describe('A console session ends this many days after sign-in, however active'),
+    LOGIN_LOCKOUT_FAILURES: wholeNumber(1, 100, 'a whole number from 1 to 100').default(5).describe('Consecutive wrong passwords that lock an address'),
+    LOGIN_LOCKOUT_MINUTES: wholeNumber(1, 1440, 'a whole number of minutes from 1 to 1440').default(15).describe('How long a locked address stays locked'),
+    RATE_LIMIT_LOGIN_IP_PER_MINUTE: positiveInt.default(30).describe('Sign-in and password-reset requests per client IP per minute'),
+    RATE_LIMIT_LOGIN_EMAIL_PER_MINUTE: positiveInt.default(10).describe('Sign-in and password-reset requests per email address per minute'),
+    OIDC_PROVIDERS: z
+      .string()
+      .trim()
+      .regex(/^[a-z][a-z0-9-]{0,30}(\s*,\s*[a-z][a-z0-9-]{0,30})*$/, 'must be a comma list of provider names such as google,okta')
+      .optional()
+      .describe('OpenID Connect providers people may sign in with; each NAME needs OIDC_<NAME>_ISSUER, OIDC_<NAME>_CLIENT_ID and OIDC_<NAME>_CLIENT_SECRET'),
     // Bulk import (issue 5, session 4): concurrent chunk writers per import (default: one per core, at most 4).
     IMPORT_WRITERS: wholeNumber(1, 16, 'a whole number from 1 to 16').optional(),
   })
@@ -191,8 +208,16 @@ const ConfigSchema = z
   })
   .transform((cfg) => ({ ...cfg, TRACKING_SECRET: cfg.TRACKING_SECRET ?? DEVELOPMENT_TRACKING_SECRET }));
 
-/** Herald's validated configuration. */
-export type Config = z.output<typeof ConfigSchema>;
+/** One OpenID Connect provider people may sign in with (`OIDC_<NAME>_ISSUER`, `_CLIENT_ID`, `_CLIENT_SECRET`). */
+export interface OidcProviderSettings {
+  name: string;
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+/** Herald's validated configuration, with the OpenID providers OIDC_PROVIDERS names. */
+export type Config = z.output<typeof ConfigSchema> & { oidcProviders: OidcProviderSettings[] };
 
 /** Raised when the environment holds a bad or missing setting; its message is one line naming the variable. */
 export class ConfigError extends Error {
@@ -206,11 +231,29 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = ConfigSchema.safeParse(cleaned);
-  if (result.success) return result.data;
+  if (result.success) return { ...result.data, oidcProviders: oidcProvidersFrom(result.data.OIDC_PROVIDERS, cleaned) };
   const issue = result.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');
   const got = env[name];
   const shown =
     got === undefined ? 'unset' : /SECRET|TOKEN|KEY|PASSWORD/.test(name) || name === 'DATABASE_URL' || name === 'SMTP_URL' ? 'value hidden' : `got "${got}"`;
   throw new ConfigError(`Invalid configuration: ${name} ${issue?.message ?? 'is invalid'} (${shown})`);
+}
+
+/** The settings of each provider OIDC_PROVIDERS names, read from its own three variables. */
+function oidcProvidersFrom(names: string | undefined, env: Record<string, string | undefined>): OidcProviderSettings[] {
+  if (!names) return [];
+  return names.split(',').map((raw) => {
+    const name = raw.trim();
+    const prefix = `OIDC_${name.toUpperCase().replace(/-/g, '_')}_`;
+    const read = (suffix: string) => {
+      const value = env[prefix + suffix]?.trim();
+      if (!value) throw new ConfigError(`Invalid configuration: ${prefix}${suffix} is required because OIDC_PROVIDERS names ${name} (unset)`);
+      return value;
+    };
+    const issuer = read('ISSUER');
+    if (!URL.canParse(issuer))
+      throw new ConfigError(`Invalid configuration: ${prefix}ISSUER must be a URL such as https://accounts.google.com (got "${issuer}")`);
+    return { name, issuer, clientId: read('CLIENT_ID'), clientSecret: read('CLIENT_SECRET') };
+  });
 }

@@ -31,6 +31,7 @@ import * as sendTime from './20261208000200_send_time';
 import * as campaignVariants from './20261208000300_campaign_variants';
 import * as conversationsInbox from './20261207000400_conversations_inbox';
 import * as insightsIndexes from './20261208000400_insights_indexes';
+import * as users from './20261209000100_users';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -76,6 +77,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261208000200_send_time', sendTime],
   ['20261208000300_campaign_variants', campaignVariants],
   ['20261208000400_insights_indexes', insightsIndexes],
+  ['20261209000100_users', users],
 ];
 
 /** knex's MigrationSource over the static list above. */

@@ -16,3 +16,4 @@ export { webhookReplayWorkflow } from './webhookReplay';
 export { customerEventPartitionsWorkflow } from './customerEventPartitions';
 export { journeyRouterWorkflow } from './journeyRouter';
 export { journeyRunnerWorkflow } from './journeyRunner';
+export { userEmailWorkflow } from './userEmail';

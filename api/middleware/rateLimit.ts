@@ -8,6 +8,10 @@ export interface RateLimiters {
   ip: RateLimiterAbstract;
   general: RateLimiterAbstract;
   imports: RateLimiterAbstract;
+  /** Sign-in and password-reset attempts per client IP (api/middleware/loginThrottle.ts). */
+  loginIp: RateLimiterAbstract;
+  /** Sign-in and password-reset attempts per email address, whoever sends them. */
+  loginEmail: RateLimiterAbstract;
 }
 
 /**
@@ -24,7 +28,8 @@ const groupOf = (method: string, path: string): 'general' | 'imports' =>
     ? 'imports'
     : 'general';
 
-function headers(limit: number, res: RateLimiterRes): Record<string, string> {
+/** The X-RateLimit-* headers of a limiter's answer. */
+export function headers(limit: number, res: RateLimiterRes): Record<string, string> {
   return {
     'X-RateLimit-Limit': String(limit),
     'X-RateLimit-Remaining': String(Math.max(0, res.remainingPoints)),

@@ -5,6 +5,8 @@ import { registerWebhookEvents } from '../webhookEvents';
 import type { RouteTarget } from '../route';
 import { aiRoutes } from './ai';
 import { apiKeyRoutes } from './apiKeys/routes';
+import { oidcRoutes } from './auth/oidc';
+import { authRoutes } from './auth/routes';
 import { campaignActionRoutes } from './campaigns/actions';
 import { campaignRoutes } from './campaigns/routes';
 import { conversationInboundRoutes } from './conversations/inbound';
@@ -22,6 +24,7 @@ import { identifyRoutes } from './events/identify';
 import { customerEventListRoutes } from './events/list';
 import { eventNameRoutes } from './events/names';
 import { trackRoutes } from './events/track';
+import { userRoutes } from './users/routes';
 import { healthRoutes } from './health/routes';
 import { importRoutes } from './imports/routes';
 import { journeyActionRoutes } from './journeys/actions';
@@ -40,6 +43,10 @@ const MODULES = [
   healthRoutes,
   tenantRoutes,
   apiKeyRoutes,
+  // The fixed /auth paths before /auth/:provider, so they are not taken for a provider's name.
+  authRoutes,
+  oidcRoutes,
+  userRoutes,
   customerReportRoutes,
   customerRoutes,
   customerActionRoutes,

@@ -87,7 +87,7 @@ export function createOidcSignIn(deps: { providers: OidcProviderSettings[]; key:
     const flow = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Flow;
     if (flow.provider !== name || flow.expiresAt < Date.now()) throw failed(name);
     const configuration = await configurationOf(settings);
-    let claims: client.IDToken | undefined;
+    let claims: Record<string, unknown> | undefined;
     try {
       const tokens = await client.authorizationCodeGrant(configuration, callbackUrl, {
         pkceCodeVerifier: flow.verifier,
@@ -95,7 +95,9 @@ export function createOidcSignIn(deps: { providers: OidcProviderSettings[]; key:
         expectedNonce: flow.nonce,
         idTokenExpected: true,
       });
-      claims = tokens.claims();
+      const idToken = tokens.claims()!;
+      // Providers that keep scope claims out of the ID token (as the spec lets them) tell them at the UserInfo endpoint.
+      claims = typeof idToken.email === 'string' ? idToken : await client.fetchUserInfo(configuration, tokens.access_token, idToken.sub);
     } catch (err) {
       deps.logger?.info({ provider: name, reason: (err as Error).name }, 'OpenID sign-in refused');
       throw failed(name);

@@ -9,7 +9,7 @@ const TAG = 'Sign-in';
 const FLOW_PATH = '/api/v1/auth';
 
 /** Herald's address as the browser reaches it: PUBLIC_URL when set, else the request's origin. */
-const baseUrl = (ctx: HeraldContext) => (ctx.config.PUBLIC_URL ?? ctx.origin).replace(/\/$/, '');
+const baseUrl = (ctx: HeraldContext) => (ctx.config.PUBLIC_URL ?? `${ctx.protocol}://${ctx.host}`).replace(/\/$/, '');
 const callbackOf = (ctx: HeraldContext, provider: string) => `${baseUrl(ctx)}/api/v1/auth/${provider}/callback`;
 
 /**

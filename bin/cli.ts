@@ -10,6 +10,7 @@ import { registerMigrate } from './commands/migrate';
 import { registerServe } from './commands/serve';
 import { registerServices } from './commands/services';
 import { registerTenants } from './commands/tenants';
+import { registerUsers } from './commands/users';
 import { registerWorker } from './commands/worker';
 
 // A local .env fills in what the environment leaves unset; the real environment always wins.
@@ -21,6 +22,7 @@ registerServe(program);
 registerWorker(program);
 registerMigrate(program);
 registerTenants(program);
+registerUsers(program);
 registerServices(program);
 registerImport(program);
 registerExport(program);

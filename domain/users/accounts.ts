@@ -8,6 +8,7 @@ import { findTenantById } from '../tenants/repo';
 import { actorLabel, type CommandContext } from '../shared/context';
 import type { PageRequest } from '../shared/listing';
 import { startUserEmail } from './lifecycle';
+import { createUser, type NewPerson } from './provisioning';
 import { hashPassword } from './passwords';
 import * as repo from './repo';
 import { sha256, tokenIdOf, userTokenFor } from './secrets';
@@ -44,9 +45,14 @@ export function createAccountService(deps: { db: Knex; temporal: TemporalProvide
     return row;
   }
 
-  /** Invites an address to the caller's tenant with a role; the e-mail goes out through the worker. */
-  async function invite(ctx: CommandContext, input: { email: string; role: MemberRole }): Promise<Invitation> {
-    const tenantId = ctx.principal.tenantId;
+  /**
+   * Invites an address to the caller's tenant with a role (or, from the command line, to a
+   * tenant named by id, recorded as the system's act); the e-mail goes out through the worker.
+   */
+  async function invite(by: CommandContext | { tenantId: string }, input: { email: string; role: MemberRole }): Promise<Invitation> {
+    const ctx = 'principal' in by ? by : undefined;
+    const tenantId = ctx ? ctx.principal.tenantId : (by as { tenantId: string }).tenantId;
+    if (!ctx && !(await findTenantById(db, tenantId))) throw notFound('Tenant');
     const row = await db.transaction(async (trx) => {
       const existing = await repo.findUserByEmail(trx, input.email);
       if (existing && (await repo.listMemberships(trx, existing.id)).some((m) => m.tenantId === tenantId))
@@ -57,16 +63,16 @@ export function createAccountService(deps: { db: Knex; temporal: TemporalProvide
         user_id: existing?.id ?? null,
         tenant_id: tenantId,
         role: input.role,
-        created_by: actorLabel(ctx),
+        created_by: ctx ? actorLabel(ctx) : 'system:cli',
         expires_at: new Date(Date.now() + INVITATION_TTL_MS),
       });
-      await recordAudit(trx, ctx.principal, tenantId, {
+      await recordAudit(trx, ctx?.principal ?? 'system', tenantId, {
         action: 'user.invited',
         subjectType: 'invitation',
         subjectId: stored.id,
         changes: { email: input.email, role: input.role },
-        requestId: ctx.requestId,
-        ip: ctx.ip,
+        requestId: ctx?.requestId,
+        ip: ctx?.ip,
       });
       return stored;
     });
@@ -148,22 +154,6 @@ export function createAccountService(deps: { db: Knex; temporal: TemporalProvide
   }
 
   /**
-   * Adds a person to a tenant from the command line. A new account gets the password given
-   * (answered `created: true`); an existing one keeps its password and gains the membership.
-   */
-  async function createUser(input: { email: string; tenantId: string; role: MemberRole; password: string }): Promise<{ userId: string; created: boolean }> {
-    if (!(await findTenantById(db, input.tenantId))) throw notFound('Tenant');
-    const passwordHash = await hashPassword(input.password);
-    return db.transaction(async (trx) => {
-      const existing = await repo.findUserByEmail(trx, input.email);
-      const user = existing ?? (await repo.insertUser(trx, input.email, passwordHash));
-      await repo.upsertMembership(trx, user.id, input.tenantId, input.role);
-      await recordAudit(trx, 'system', input.tenantId, { action: 'user.added', subjectType: 'user', subjectId: user.id, changes: { role: input.role } });
-      return { userId: user.id, created: !existing };
-    });
-  }
-
-  /**
    * Signs in a person whose address an OpenID provider verified: an account with a membership
    * signs in; an open invitation of the address is accepted (creating the account, without a
    * password); anyone else is refused, since nobody signs themselves up.
@@ -194,7 +184,7 @@ export function createAccountService(deps: { db: Knex; temporal: TemporalProvide
     requestPasswordReset,
     confirmPasswordReset,
     removeMember,
-    createUser,
+    createUser: (input: NewPerson) => createUser(db, input),
     signInWithVerifiedEmail,
     listMembers: (tenantId: string, page: PageRequest) => repo.listMembers(db, tenantId, page),
   };

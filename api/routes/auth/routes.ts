@@ -23,6 +23,7 @@ export function authRoutes(target: RouteTarget): void {
     tag: TAG,
     auth: 'public',
     body: LoginBody,
+    unexpressed: [{ status: 423, rule: 'an address is locked for LOGIN_LOCKOUT_MINUTES after LOGIN_LOCKOUT_FAILURES consecutive wrong passwords' }],
     responses: {
       200: { description: 'Signed in', schema: MeResponse, headers: { 'Set-Cookie': { description: 'The session cookie (httpOnly, SameSite=Lax)' } } },
       401: { description: 'The email or password is wrong (the same answer for both)' },

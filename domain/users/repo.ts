@@ -98,7 +98,7 @@ export async function deleteMembership(db: Knex, tenantId: string, userId: strin
   return (await db('memberships').where({ tenant_id: tenantId, user_id: userId }).delete()) > 0;
 }
 
-/** The role a user holds in a tenant, locking the membership rows of the tenant's admins (so two removals cannot both leave none). */
+/** The user ids of a tenant's admins, their membership rows locked (so two concurrent removals cannot both leave none). */
 export async function tenantAdmins(db: Knex, tenantId: string): Promise<string[]> {
   const rows = await db('memberships').where({ tenant_id: tenantId, role: 'admin' }).forUpdate().select<Array<{ user_id: string }>>('user_id');
   return rows.map((r) => r.user_id);

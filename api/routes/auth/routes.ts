@@ -3,7 +3,7 @@ import { AppError } from '../../../lib/errors';
 import { addRoute, type RouteTarget } from '../../route';
 import { READERS } from '../../routeContext';
 import { clearCookie, SESSION_COOKIE } from '../../sessionCookie';
-import { AcceptInvitationBody, CsrfResponse, LoginBody, MeResponse, PasswordResetBody, PasswordResetConfirmBody, SwitchTenantBody } from './schema';
+import { AcceptInvitationBody, CsrfResponse, EMAIL_RULE, LoginBody, MeResponse, PasswordResetBody, PasswordResetConfirmBody, SwitchTenantBody } from './schema';
 import { answerSignedIn, clientOf, meView, sessionOf } from './session';
 
 const TAG = 'Sign-in';
@@ -23,7 +23,7 @@ export function authRoutes(target: RouteTarget): void {
     tag: TAG,
     auth: 'public',
     body: LoginBody,
-    unexpressed: [{ status: 423, rule: 'an address is locked for LOGIN_LOCKOUT_MINUTES after LOGIN_LOCKOUT_FAILURES consecutive wrong passwords' }],
+    unexpressed: [EMAIL_RULE, { status: 423, rule: 'an address is locked for LOGIN_LOCKOUT_MINUTES after LOGIN_LOCKOUT_FAILURES consecutive wrong passwords' }],
     responses: {
       200: { description: 'Signed in', schema: MeResponse, headers: { 'Set-Cookie': { description: 'The session cookie (httpOnly, SameSite=Lax)' } } },
       401: { description: 'The email or password is wrong (the same answer for both)' },
@@ -96,6 +96,7 @@ export function authRoutes(target: RouteTarget): void {
     tag: TAG,
     auth: 'public',
     body: PasswordResetBody,
+    unexpressed: [EMAIL_RULE],
     responses: {
       202: {
         description: 'If the address has an account, a link is on its way (valid 1 hour, once)',

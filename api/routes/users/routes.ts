@@ -2,6 +2,7 @@ import { iso } from '../../../lib/time';
 import { pageRequestOf } from '../../pagination';
 import { addRoute, type RouteTarget } from '../../route';
 import { commandContext, tenantOf } from '../../routeContext';
+import { EMAIL_RULE } from '../auth/schema';
 import { InvitationResponse, InviteBody, MemberListQuery, MemberListResponse, UserParams } from './schema';
 
 const TAG = 'Users';
@@ -39,7 +40,7 @@ export function userRoutes(target: RouteTarget): void {
     tag: TAG,
     auth: ['admin'],
     body: InviteBody,
-    unexpressed: [{ status: 409, rule: 'the address must not belong to a member of this tenant already' }],
+    unexpressed: [EMAIL_RULE, { status: 409, rule: 'the address must not belong to a member of this tenant already' }],
     responses: { 202: { description: 'Invited; the e-mail is on its way', schema: InvitationResponse } },
     handler: async (ctx, { body }) => {
       const invitation = await ctx.domain.users.accounts.invite(commandContext(ctx), body);

@@ -203,6 +203,7 @@ export interface paths {
          * @description Answers what GET /api/v1/auth/me answers and sets the httpOnly `herald_session` cookie. A wrong email and a wrong password get the same 401; repeated failures lock the address (423).
          *
          *     Checked beyond this schema:
+         *     - 422: email must be an address of the usual form (letters, digits and ._%+-' before the @, a dotted domain)
          *     - 423: an address is locked for LOGIN_LOCKOUT_MINUTES after LOGIN_LOCKOUT_FAILURES consecutive wrong passwords
          */
         post: operations["postAuthLogin"];
@@ -258,7 +259,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mail a password-reset link (always 202: it never says whether the address has an account) */
+        /**
+         * Mail a password-reset link (always 202: it never says whether the address has an account)
+         * @description Checked beyond this schema:
+         *     - 422: email must be an address of the usual form (letters, digits and ._%+-' before the @, a dotted domain)
+         */
         post: operations["postAuthPasswordReset"];
         delete?: never;
         options?: never;
@@ -2040,6 +2045,7 @@ export interface paths {
          * @description The e-mail goes through Herald's e-mail channel (the worker); accepting it is POST /api/v1/auth/invitations/accept.
          *
          *     Checked beyond this schema:
+         *     - 422: email must be an address of the usual form (letters, digits and ._%+-' before the @, a dotted domain)
          *     - 409: the address must not belong to a member of this tenant already
          */
         post: operations["postUsersInvitations"];
@@ -7047,15 +7053,10 @@ export interface operations {
     getAuthProviderCallback: {
         parameters: {
             query?: {
-                authuser?: string;
                 code?: string;
                 error?: string;
                 error_description?: string;
-                hd?: string;
                 iss?: string;
-                prompt?: string;
-                scope?: string;
-                session_state?: string;
                 state?: string;
             };
             header?: never;
@@ -7458,7 +7459,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path */
+            /** @description The body does not pass validation; details list each failing field with its path; email must be an address of the usual form (letters, digits and ._%+-' before the @, a dotted domain) */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -7777,7 +7778,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path */
+            /** @description The body does not pass validation; details list each failing field with its path; email must be an address of the usual form (letters, digits and ._%+-' before the @, a dotted domain) */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -23092,7 +23093,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path */
+            /** @description The body does not pass validation; details list each failing field with its path; email must be an address of the usual form (letters, digits and ._%+-' before the @, a dotted domain) */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */

@@ -5,7 +5,13 @@
  */
 /** @type {import('jest').Config} */
 module.exports = {
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
+  transform: {
+    '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
+    // openid-client 6 and its dependencies are ES modules only: Node 20 requires them natively, jest's
+    // module system does not, so these few packages are compiled to CommonJS for the tests.
+    '^.+/node_modules/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(openid-client|oauth4webapi|jose)/)'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   // The two-by-two crash test needs the real Temporal server: scripts/cluster-test.sh runs it (jest.cluster.config.js).
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/cluster/'],

@@ -16,6 +16,7 @@ import { createConversationInboundActivities } from './conversationInbound';
 import { createConversationReplyActivities } from './conversationReply';
 import { createSegmentActivities } from './segments';
 import { createTenantActivities } from './tenants';
+import { createUserEmailActivities } from './userEmail';
 import { createWebhookDispatchActivities } from './webhookDispatch';
 import { createWebhookRelayActivities } from './webhookRelay';
 import { createWebhookReplayActivities } from './webhookReplay';
@@ -58,6 +59,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createWebhookReplayActivities(deps),
     ...createJourneyRouterActivities(deps),
     ...createJourneyRunnerActivities({ ...deps, webhooks: settings }),
+    ...createUserEmailActivities(deps),
   };
 }
 

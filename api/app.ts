@@ -10,6 +10,7 @@ import { bodyParser } from './middleware/bodyParser';
 import { clientIp } from './middleware/clientIp';
 import { errorHandler } from './middleware/errorHandler';
 import { httpMetrics } from './middleware/httpMetrics';
+import { loginThrottle } from './middleware/loginThrottle';
 import { methodNotAllowed } from './middleware/methodNotAllowed';
 import { rateLimit, type RateLimiters } from './middleware/rateLimit';
 import { requestId } from './middleware/requestId';
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps): Koa<HeraldState, HeraldCustom> {
   app.use(bodyParser(deps.config.BODY_LIMIT));
   app.use(authenticate());
   app.use(rateLimit(deps.rateLimiters));
+  app.use(loginThrottle(deps.rateLimiters));
   app.use(router.routes());
   app.use(methodNotAllowed());
   return app;

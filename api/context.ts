@@ -1,6 +1,7 @@
 import type { ParameterizedContext } from 'koa';
 import type { Domain } from '../domain';
 import type { Principal } from '../domain/tenants/types';
+import type { Session } from '../domain/users/types';
 import type { Config } from '../lib/config';
 import type { Logger } from '../lib/logger';
 
@@ -12,6 +13,10 @@ export interface HeraldState {
   principal?: Principal;
   /** Set when a credential was sent but not accepted, so routes can say why they answer 401. */
   authFailure?: string;
+  /** Set when the principal came from a session cookie: the session and the cookie's token. */
+  session?: { session: Session; token: string };
+  /** Set when a cookie-authenticated write came without its CSRF token: such a request has no principal. */
+  csrfFailure?: boolean;
 }
 
 /** App-wide values reachable from every context (`app.context`). */

@@ -74,9 +74,11 @@ const fixedPaths = new WeakMap<object, Map<string, Set<string>>>();
 /** Whether the request carries a body at all (a length above zero, or a chunked one). */
 const hasBody = (ctx: HeraldContext) => ctx.req.headers['transfer-encoding'] !== undefined || Number(ctx.req.headers['content-length'] ?? 0) > 0;
 
-/** Checks the caller may use the route: 401 without a valid credential, 403 for a role not listed. */
+/** Checks the caller may use the route: 401 without a valid credential, 403 for a role not listed or a cookie write without its CSRF token. */
 function authorize(ctx: HeraldContext, auth: readonly Role[] | 'public'): void {
   if (auth === 'public') return;
+  if (ctx.state.csrfFailure)
+    throw new AppError(403, 'csrf_failed', 'A signed-in write needs the X-CSRF-Token header with the token GET /api/v1/auth/me answers');
   const principal = ctx.state.principal;
   if (!principal) throw unauthorized(ctx.state.authFailure);
   if (!auth.includes(principal.role)) throw forbidden(`This action needs one of the roles: ${auth.join(', ')}`);

@@ -21,7 +21,7 @@ export interface ResponseDoc {
  * and the fuzzer all know that a request the schema accepts can still be refused, and with what.
  */
 export interface UnexpressedRule {
-  status: 400 | 404 | 409 | 422;
+  status: 400 | 404 | 409 | 422 | 423;
   rule: string;
 }
 

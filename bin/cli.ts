@@ -11,6 +11,7 @@ import { registerSecrets } from './commands/secrets';
 import { registerServe } from './commands/serve';
 import { registerServices } from './commands/services';
 import { registerTenants } from './commands/tenants';
+import { registerUsers } from './commands/users';
 import { registerWorker } from './commands/worker';
 
 // A local .env fills in what the environment leaves unset; the real environment always wins.
@@ -22,6 +23,7 @@ registerServe(program);
 registerWorker(program);
 registerMigrate(program);
 registerTenants(program);
+registerUsers(program);
 registerServices(program);
 registerSecrets(program);
 registerImport(program);

@@ -3,6 +3,7 @@ import { RateLimiterMemory, RateLimiterPostgres, type RateLimiterAbstract } from
 import type { RateLimiters } from '../api/middleware/rateLimit';
 import { createDb, type Knex } from '../db/knex';
 import { createDomain, type Domain } from '../domain';
+import { signInSettings } from '../domain/users';
 import { webhookSettings, type WebhookSettings } from '../domain/webhooks/settings';
 import type { Config } from '../lib/config';
 import { jwtKeys } from '../lib/secretKeys';
@@ -42,6 +43,7 @@ export function createRuntime(config: Config, logger: Logger, overrides: { jwtSe
     jwtSecret: jwtKeys(config, overrides.jwtSecret ?? config.JWT_SECRET),
     defaultPhoneRegion: config.DEFAULT_PHONE_REGION as CountryCode,
     webhooks: overrides.webhooks ?? webhookSettings(config),
+    signIn: signInSettings(config),
   });
   return {
     config,
@@ -67,5 +69,7 @@ export function createRateLimiters(config: Config, db: Knex): RateLimiters {
     general: make('general', config.RATE_LIMIT_GENERAL_PER_MINUTE),
     imports: make('imports', config.RATE_LIMIT_IMPORTS_PER_MINUTE),
     ai: make('ai', config.RATE_LIMIT_AI_PER_MINUTE),
+    loginIp: make('login-ip', config.RATE_LIMIT_LOGIN_IP_PER_MINUTE),
+    loginEmail: make('login-email', config.RATE_LIMIT_LOGIN_EMAIL_PER_MINUTE),
   };
 }

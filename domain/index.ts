@@ -28,6 +28,7 @@ import { createSegmentService } from './segments/service';
 import { createDefaultLanguageCache } from './tenants/languageCache';
 import { runTenantSummary } from './tenants/lifecycle';
 import { createTenantService } from './tenants/service';
+import { createUserModule, type SignInSettings } from './users';
 import { createDeliveryService } from './webhooks/deliveries';
 import { createWebhookService } from './webhooks/service';
 import type { WebhookSettings } from './webhooks/settings';
@@ -46,6 +47,8 @@ export interface DomainDeps {
   logger?: Logger;
   /** Webhook settings (SSRF policy, secrets key…), made from the configuration by the caller. */
   webhooks: WebhookSettings;
+  /** Sessions, lockout, the key of mailed tokens and the OpenID providers. */
+  signIn: SignInSettings;
 }
 
 /**
@@ -102,6 +105,7 @@ export function createDomain(deps: DomainDeps) {
     orders,
     segments,
     tenants: createTenantService({ ...deps, defaultLanguages }),
+    users: createUserModule({ db, temporal: deps.temporal, settings: deps.signIn, logger: deps.logger }),
     health: createHealthService(deps),
     idempotency: createIdempotencyService(deps),
     imports: createImportService({ db, temporal: deps.temporal }),

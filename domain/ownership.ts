@@ -52,6 +52,10 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   conversation_inbound_queue: 'conversations',
   analytics_active_zones: 'analytics',
   analytics_active_pairs: 'analytics',
+  users: 'users',
+  memberships: 'users',
+  sessions: 'users',
+  user_tokens: 'users',
 };
 
 /**

@@ -3,6 +3,7 @@ import { secretList } from './secretKeys';
 import { placeholderReason, secretWeakness } from './secretStrength';
 import { parseSsrfPolicy } from './ssrf';
 import { parseTrustProxy } from './trustProxy';
+import { oidcProvidersFrom, type OidcProviderSettings } from './oidcProviders';
 
 /** A whole number in a range, from its environment string. */
 const wholeNumber = (min: number, max: number, rule: string) =>
@@ -273,6 +274,25 @@ export const ConfigFields = z.object({
     .url('must be a URL such as http://otel-collector:4318')
     .optional()
     .describe('OpenTelemetry collector (OTLP over HTTP) to send traces to, e.g. http://otel-collector:4318; unset: tracing is off and nothing is loaded.'),
+  // People and sign-in (issue 20, docs/console.md): rolling cookie sessions, lockout, login rate limits, OpenID providers.
+  SESSION_IDLE_MINUTES: wholeNumber(1, 525600, 'a whole number of minutes from 1 to 525600')
+    .default(720)
+    .describe('A console session ends after this many minutes without a request (rolling expiry).'),
+  SESSION_MAX_DAYS: wholeNumber(1, 365, 'a whole number of days from 1 to 365')
+    .default(30)
+    .describe('A console session ends this many days after sign-in, however active.'),
+  LOGIN_LOCKOUT_FAILURES: wholeNumber(1, 100, 'a whole number from 1 to 100').default(5).describe('Consecutive wrong passwords that lock an address.'),
+  LOGIN_LOCKOUT_MINUTES: wholeNumber(1, 1440, 'a whole number of minutes from 1 to 1440').default(15).describe('How long a locked address stays locked.'),
+  RATE_LIMIT_LOGIN_IP_PER_MINUTE: positiveInt.default(30).describe('Sign-in and password-reset requests per client IP per minute.'),
+  RATE_LIMIT_LOGIN_EMAIL_PER_MINUTE: positiveInt.default(10).describe('Sign-in and password-reset requests per email address per minute.'),
+  OIDC_PROVIDERS: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9-]{0,30}(\s*,\s*[a-z][a-z0-9-]{0,30})*$/, 'must be a comma list of provider names such as google,okta')
+    .optional()
+    .describe(
+      'OpenID Connect providers people may sign in with; each NAME needs OIDC_<NAME>_ISSUER, OIDC_<NAME>_CLIENT_ID and OIDC_<NAME>_CLIENT_SECRET (docs/console.md).',
+    ),
   // Bulk import (issue 5, session 4): concurrent chunk writers per import (default: one per core, at most 4).
   IMPORT_WRITERS: wholeNumber(1, 16, 'a whole number from 1 to 16')
     .optional()
@@ -307,8 +327,10 @@ const ConfigSchema = ConfigFields.superRefine((cfg, ctx) => {
   }
 }).transform((cfg) => ({ ...cfg, TRACKING_SECRET: cfg.TRACKING_SECRET ?? DEVELOPMENT_TRACKING_SECRET }));
 
-/** Herald's validated configuration. */
-export type Config = z.output<typeof ConfigSchema>;
+export type { OidcProviderSettings };
+
+/** Herald's validated configuration, with the OpenID providers OIDC_PROVIDERS names. */
+export type Config = z.output<typeof ConfigSchema> & { oidcProviders: OidcProviderSettings[] };
 
 /** Raised when the environment holds a bad or missing setting; its message is one line naming the variable. */
 export class ConfigError extends Error {
@@ -322,7 +344,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const result = ConfigSchema.safeParse(cleaned);
-  if (result.success) return result.data;
+  if (result.success) return { ...result.data, oidcProviders: oidcProvidersFrom(result.data.OIDC_PROVIDERS, cleaned) };
   // Every problem at once, so a production start names each missing variable instead of one per attempt.
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? 'environment');

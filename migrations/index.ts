@@ -34,6 +34,7 @@ import * as conversationInboundQueue from './20261207000500_conversation_inbound
 import * as insightsIndexes from './20261208000400_insights_indexes';
 import * as analyticsRollups from './20261208000100_analytics_rollups';
 import * as analyticsActivePairs from './20261208000600_analytics_active_pairs';
+import * as users from './20261209000100_users';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -82,6 +83,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261208000300_campaign_variants', campaignVariants],
   ['20261208000400_insights_indexes', insightsIndexes],
   ['20261208000600_analytics_active_pairs', analyticsActivePairs],
+  ['20261209000100_users', users],
 ];
 
 /** knex's MigrationSource over the static list above. */

@@ -18,3 +18,4 @@ export { customerEventPartitionsWorkflow } from './customerEventPartitions';
 export { journeyRouterWorkflow } from './journeyRouter';
 export { journeyRunnerWorkflow } from './journeyRunner';
 export { analyticsRollupWorkflow, segmentSizeSnapshotWorkflow } from './analytics';
+export { userEmailWorkflow } from './userEmail';

@@ -11,6 +11,10 @@ export interface RateLimiters {
   imports: RateLimiterAbstract;
   /** Seed 003's AI endpoints: 20 requests per minute per user by default. */
   ai: RateLimiterAbstract;
+  /** Sign-in and password-reset attempts per client IP (api/middleware/loginThrottle.ts). */
+  loginIp: RateLimiterAbstract;
+  /** Sign-in and password-reset attempts per email address, whoever sends them. */
+  loginEmail: RateLimiterAbstract;
 }
 
 /**
@@ -24,7 +28,8 @@ function groupOf(method: string, path: string): 'general' | 'imports' | 'ai' {
     : 'general';
 }
 
-function headers(limit: number, res: RateLimiterRes): Record<string, string> {
+/** The X-RateLimit-* headers of a limiter's answer. */
+export function headers(limit: number, res: RateLimiterRes): Record<string, string> {
   return {
     'X-RateLimit-Limit': String(limit),
     'X-RateLimit-Remaining': String(Math.max(0, res.remainingPoints)),

@@ -6,6 +6,8 @@ import type { RouteTarget } from '../route';
 import { aiRoutes } from './ai';
 import { analyticsRoutes } from './analytics/routes';
 import { apiKeyRoutes } from './apiKeys/routes';
+import { oidcRoutes } from './auth/oidc';
+import { authRoutes } from './auth/routes';
 import { campaignActionRoutes } from './campaigns/actions';
 import { campaignRoutes } from './campaigns/routes';
 import { conversationInboundRoutes } from './conversations/inbound';
@@ -23,6 +25,7 @@ import { identifyRoutes } from './events/identify';
 import { customerEventListRoutes } from './events/list';
 import { eventNameRoutes } from './events/names';
 import { trackRoutes } from './events/track';
+import { userRoutes } from './users/routes';
 import { healthRoutes } from './health/routes';
 import { importRoutes } from './imports/routes';
 import { journeyActionRoutes } from './journeys/actions';
@@ -41,6 +44,10 @@ const MODULES = [
   healthRoutes,
   tenantRoutes,
   apiKeyRoutes,
+  // The fixed /auth paths before /auth/:provider, so they are not taken for a provider's name.
+  authRoutes,
+  oidcRoutes,
+  userRoutes,
   customerReportRoutes,
   customerRoutes,
   customerActionRoutes,

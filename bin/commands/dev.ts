@@ -10,6 +10,7 @@ import { ensureServices, runningOwnServices, stopServicesStartedSince } from '..
 import { serveMetrics } from '../../telemetry/metricsServer';
 import { startTracing } from '../../telemetry/tracing';
 import { ensureDevKey } from '../devKey';
+import { ensureDevUser } from '../devUser';
 import { apiProcess, workerProcess } from '../processes';
 import { createTeardown, onShutdown, type Teardown } from '../shutdown';
 
@@ -55,7 +56,8 @@ async function start(config: Config, say: (line: string) => void, teardown: Tear
   const dev = await (async () => {
     const applied = await migrateLatest(bootstrapDb);
     say(applied.length ? `applied ${applied.length} migration(s)` : 'database schema up to date');
-    return ensureDevKey(createTenantService({ db: bootstrapDb }), config.HERALD_DEV_KEY_FILE);
+    const key = await ensureDevKey(createTenantService({ db: bootstrapDb }), config.HERALD_DEV_KEY_FILE);
+    return { ...key, admin: await ensureDevUser(bootstrapDb, key.tenantId, config.HERALD_DEV_KEY_FILE) };
   })().finally(() => bootstrapDb.destroy());
 
   const logger = createLogger(config.LOG_LEVEL);
@@ -99,6 +101,7 @@ async function start(config: Config, say: (line: string) => void, teardown: Tear
       `  Mail:         ${catcher ? `caught at ${catcher.url}; list with GET /api/v1/dev/outbox` : 'sent through SMTP_URL'}`,
       `  SMS:          ${config.TWILIO_ACCOUNT_SID ? 'sent through Twilio' : 'logged to GET /api/v1/dev/outbox'}`,
       `  Admin key:    ${dev.key}`,
+      `  Console:      ${server.url}/console  (sign in as ${dev.admin.email} / ${dev.admin.password})`,
       `  Try:          curl -H "Authorization: Bearer ${dev.key}" ${server.url}/api/v1/tenant`,
       '',
     ].join('\n'),

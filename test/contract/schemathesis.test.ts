@@ -68,6 +68,7 @@ function writeConfig(file: string, data: ContractData | null, rules: DocumentedR
     del('/api/v1/webhooks/{id}', data.doomed.webhookId),
     del('/api/v1/api-keys/{id}', data.doomed.apiKeyId),
     del('/api/v1/journeys/{id}', data.doomed.journeyId),
+    del('/api/v1/users/{id}', data.doomed.userId),
     op('^/api/v1/customers/\\{id\\}', { id: data.customerId }),
     op('^/api/v1/orders/\\{id\\}', { id: data.orderId }),
     op('^/api/v1/segments/\\{id\\}', { id: data.segmentId }),

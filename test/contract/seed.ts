@@ -17,7 +17,7 @@ export interface ContractData {
   journeyId: string;
   runId: string;
   /** Records the DELETE operations may remove (one of each), so the others keep theirs. */
-  doomed: { customerId: string; segmentId: string; campaignId: string; webhookId: string; apiKeyId: string; journeyId: string };
+  doomed: { customerId: string; segmentId: string; campaignId: string; webhookId: string; apiKeyId: string; journeyId: string; userId: string };
   unsubscribeToken: string;
   openToken: string;
   clickToken: string;
@@ -54,6 +54,13 @@ export async function seedContractData(server: TestServer, token: string, receiv
   const doomedCampaign = await call('POST', '/api/v1/campaigns', { name: 'Doomed', channel: 'email', subject: 'Bye', body: 'Bye', audience: { type: 'all' } });
   const doomedWebhook = await call('POST', '/api/v1/webhooks', { url: receiverUrl, events: ['order.*'] });
   const doomedKey = await call('POST', '/api/v1/api-keys', { name: 'spare', role: 'readonly' });
+  // A member of the tenant for DELETE /users/:id (people are made on the command line or by invitation, not by a route).
+  const doomedUser = await server.runtime.domain.users.accounts.createUser({
+    email: 'spare.member@example.com',
+    tenantId,
+    role: 'member',
+    password: 'contract-member-password',
+  });
   const journeyBody = (name: string) => ({
     name,
     entry: { type: 'event', event: 'Signed Up' },
@@ -101,6 +108,7 @@ export async function seedContractData(server: TestServer, token: string, receiv
       webhookId: doomedWebhook.data.id,
       apiKeyId: doomedKey.data.id,
       journeyId: doomedJourney.data.id,
+      userId: doomedUser.userId,
     },
     unsubscribeToken: signToken(secret, 'unsubscribe', ledgerId),
     openToken: signToken(secret, 'open', ledgerId),

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTenantService } from '../../domain/tenants/service';
+import { verifyPassword } from '../../domain/users/passwords';
 import { testDb } from '../support/factories';
 import { freePort } from '../support/freePort';
 
@@ -10,7 +11,9 @@ const root = path.resolve(__dirname, '../..');
 const herald = path.join(root, 'bin/herald');
 
 /** Starts `herald dev` and resolves once it prints its banner, with the banner's URLs and key. */
-function startDev(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string; key: string; apiUrl: string; uiUrl: string }> {
+function startDev(
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; output: () => string; key: string; apiUrl: string; uiUrl: string; admin: [string, string] }> {
   const child = spawn(process.execPath, [herald, 'dev'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
@@ -22,11 +25,12 @@ function startDev(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output
       const key = /Admin key:\s+(hk_\S+)/.exec(output)?.[1];
       const apiUrl = /API:\s+(\S+)/.exec(output)?.[1];
       const uiUrl = /Temporal UI:\s+(\S+)/.exec(output)?.[1];
-      if (key && apiUrl && uiUrl) {
+      const admin = /sign in as (\S+) \/ (\S+)\)/.exec(output);
+      if (key && apiUrl && uiUrl && admin) {
         clearInterval(poll);
         clearTimeout(timer);
         child.removeAllListeners('exit');
-        resolve({ child, output: () => output, key, apiUrl, uiUrl });
+        resolve({ child, output: () => output, key, apiUrl, uiUrl, admin: [admin[1]!, admin[2]!] });
       }
     }, 100);
   });
@@ -79,6 +83,30 @@ describe('herald CLI', () => {
     }
   });
 
+  it('adds a person with `users create`, whose printed password signs in, and says so when the account existed', async () => {
+    const run = (...args: string[]) => spawnSync(process.execPath, [herald, ...args], { cwd: root, env: process.env, encoding: 'utf8', timeout: 30000 });
+    const tenant = JSON.parse(run('tenants', 'create', 'CLI people', '--json').stdout.trim()) as { tenantId: string };
+    const email = `cli.${Date.now()}@people.example`;
+    const created = run('users', 'create', '--email', email, '--tenant', tenant.tenantId, '--role', 'admin', '--json');
+    expect(created.status).toBe(0);
+    const person = JSON.parse(created.stdout.trim()) as { userId: string; password: string; role: string };
+    expect(person).toMatchObject({ role: 'admin', password: expect.stringMatching(/^[\w-]{24}$/) });
+    const again = run('users', 'create', '--email', email.toUpperCase(), '--tenant', tenant.tenantId, '--role', 'member', '--json');
+    expect(JSON.parse(again.stdout.trim())).toMatchObject({ userId: person.userId, password: null, role: 'member' });
+    const bad = run('users', 'create', '--email', 'not-an-address', '--tenant', tenant.tenantId);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/--email/);
+    const db = testDb();
+    try {
+      const row = (await db('users').where({ id: person.userId }).first()) as { password_hash: string };
+      expect(row.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+      expect(row.password_hash).not.toContain(person.password);
+      expect(await verifyPassword(person.password, row.password_hash)).toBe(true);
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('`herald dev` brings up API, docs, worker and Temporal UI, prints a working key, and keeps it across runs', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'herald-dev-'));
     const env: NodeJS.ProcessEnv = {
@@ -105,6 +133,16 @@ describe('herald CLI', () => {
       expect(wrong.headers.get('content-type')).toContain('application/json');
       expect(((await wrong.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
 
+      // The first admin of the development tenant signs in to the console with the printed password.
+      const [email, password] = first.admin;
+      const login = await fetch(`${first.apiUrl}/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      expect(login.status).toBe(200);
+      expect(((await login.json()) as { data: { role: string } }).data.role).toBe('admin');
+
       // The summary runs as a workflow, so this answers only if dev's worker is polling.
       const summary = await fetch(`${first.apiUrl}/tenant/summary`, { headers: { Authorization: `Bearer ${first.key}` } });
       expect(summary.status).toBe(200);
@@ -115,6 +153,7 @@ describe('herald CLI', () => {
     const second = await startDev(env);
     try {
       expect(second.key).toBe(first.key);
+      expect(second.admin).toEqual(first.admin);
     } finally {
       await stop(second.child);
       fs.rmSync(dir, { recursive: true, force: true });

@@ -27,7 +27,20 @@ import { startTestServer, type TestServer } from '../support/testServer';
  */
 
 type Kind =
-  'customer' | 'order' | 'apiKey' | 'segment' | 'webhook' | 'delivery' | 'replay' | 'import' | 'campaign' | 'journey' | 'run' | 'version' | 'conversation';
+  | 'customer'
+  | 'order'
+  | 'apiKey'
+  | 'segment'
+  | 'webhook'
+  | 'delivery'
+  | 'replay'
+  | 'import'
+  | 'campaign'
+  | 'journey'
+  | 'run'
+  | 'version'
+  | 'conversation'
+  | 'user';
 type Records = Record<Kind, string>;
 interface Route {
   method: string;
@@ -60,6 +73,7 @@ const PARAM_KINDS: Record<string, Kind> = {
   runs: 'run',
   versions: 'version',
   conversations: 'conversation',
+  users: 'user',
 };
 
 /** Routes outside tenant data: public ones, which take no credential at all. */
@@ -69,6 +83,12 @@ const isPublic = (path: string) => ['/healthz', '/readyz', '/api/v1/openapi.json
  * the credential) and answer 403 to the admin key this walk uses, so they prove nothing here.
  */
 const isSelfService = (path: string) => /^\/api\/v1\/customers\/me(\/|$)/.test(path);
+/**
+ * Sign-in routes: public ones (login, resets, invitations, OpenID) and those of a session (me,
+ * csrf, switch-tenant), which answer 403 to the API key this walk uses. A session's isolation is
+ * proved in signIn.test.ts, with a signed-in person of one tenant aimed at another's records.
+ */
+const isSignIn = (path: string) => path.startsWith('/api/v1/auth/');
 /**
  * Routes recipients and providers reach without any tenant credential: unsubscribe, open and click
  * tracking take an HMAC-signed ledger token, and Twilio's status callback is checked against
@@ -230,7 +250,7 @@ describe('tenant isolation across every route', () => {
   let createBodyA: Record<string, unknown>;
   const IDEMPOTENCY_KEY = 'tenant-isolation-shared-key';
   const routes = routerRoutes();
-  const walked = routes.filter((r) => !isPublic(r.path) && !isSelfService(r.path) && !isSigned(r.path));
+  const walked = routes.filter((r) => !isPublic(r.path) && !isSelfService(r.path) && !isSigned(r.path) && !isSignIn(r.path));
   const paramRoutes = walked.filter((r) => r.path.includes('/:'));
   const plainReads = walked.filter((r) => !r.path.includes('/:') && r.method === 'GET');
   const plainWrites = walked.filter((r) => !r.path.includes('/:') && !['GET', 'HEAD'].includes(r.method));
@@ -323,7 +343,15 @@ describe('tenant isolation across every route', () => {
       message: `A complaint of ${label}`,
     });
     expect(complaint.status).toBe(201);
+    // A person who signs in to the console, a member of the tenant (not its admin, so a control removal is allowed).
+    const person = await server.runtime.domain.users.accounts.createUser({
+      email: `${label.toLowerCase().replace(/\W/g, '')}.${uniqueSuffix()}@people.example`,
+      tenantId: tenant.tenantId,
+      role: 'member',
+      password: 'isolation-walk-password',
+    });
     return {
+      user: person.userId,
       conversation: complaint.body.data.id,
       customer: customerId,
       order: order.body.data.id,
@@ -364,6 +392,7 @@ describe('tenant isolation across every route', () => {
     seededA.campaignName,
     seededA.journey,
     seededA.run,
+    seededA.user,
     'news@isolde-a.example',
     'isolde.a@example.com',
     'Isolde',
@@ -428,6 +457,10 @@ describe('tenant isolation across every route', () => {
       messagingSettings: await rows("SELECT settings -> 'messaging' AS messaging FROM tenants WHERE id = ?", [a.tenantId]),
       suppressionsOfA: await rows('SELECT to_jsonb(s) AS row FROM message_suppressions s WHERE tenant_id = ? ORDER BY address', [a.tenantId]),
       outboxOfA: await rows('SELECT to_jsonb(o) AS row FROM dev_outbox o WHERE tenant_id = ? ORDER BY id', [a.tenantId]),
+      peopleOfA: await rows('SELECT to_jsonb(m) AS row FROM memberships m WHERE tenant_id = ? OR user_id = ? ORDER BY user_id, tenant_id', [
+        a.tenantId,
+        seededA.user,
+      ]),
       journeyRunsOfA: await rows('SELECT to_jsonb(r) AS row FROM journey_runs r WHERE tenant_id = ? OR customer_id = ? ORDER BY id', [
         a.tenantId,
         seededA.customer,
@@ -859,6 +892,13 @@ describe('tenant isolation across every route', () => {
           },
         ]),
       ),
+      'POST /api/v1/users/invitations': async () => {
+        // A person of A may be invited to B too (people belong to several tenants): the invitation is B's, A's memberships stay.
+        const { email } = (await db('users').where({ id: seededA.user }).first('email')) as { email: string };
+        const res = await call(b, 'POST', '/api/v1/users/invitations', { email, role: 'readonly' });
+        expect(res.status).toBe(202);
+        expect(await db('user_tokens').where({ id: res.body.data.id }).first('tenant_id', 'kind')).toEqual({ tenant_id: b.tenantId, kind: 'invitation' });
+      },
       'POST /api/v1/segments': async () => {
         // A's segment name is free in B (names are per tenant); B's segment selects B's customers only.
         const res = await call(b, 'POST', '/api/v1/segments', { name: seededA.segmentName, rules: ISOLATION_RULE });

@@ -40,7 +40,14 @@ describe('SDK retries on 429 from a real Herald', () => {
       config,
       domain: runtime.domain,
       logger: runtime.logger,
-      rateLimiters: { ip: limiter('ip', 1000), general: limiter('general', 2), imports: limiter('imports', 2), ai: limiter('ai', 2) },
+      rateLimiters: {
+        ip: limiter('ip', 1000),
+        general: limiter('general', 2),
+        imports: limiter('imports', 2),
+        ai: limiter('ai', 2),
+        loginIp: limiter('login-ip', 10),
+        loginEmail: limiter('login-email', 10),
+      },
     });
     server = await startServer(app, '127.0.0.1', 0);
   });

@@ -26,12 +26,18 @@ export const activeTracing = (): Tracing | undefined => active;
 const UNTRACED_PATHS = /^\/(metrics|healthz|readyz)(\?|$)/;
 
 /**
- * The worker's polling loops: activities that run for minutes (relayRun.ts, router.ts, runner.ts:
- * five-minute runs) and query the database every 100–150 ms even when idle. Traced, each run
+ * The worker's polling loops: activities that run for minutes (relayRun.ts, router.ts, runner.ts,
+ * the conversation inbound processor: five-minute runs) and query the database every 100–150 ms
+ * even when idle. Traced, each run
  * would be one span with thousands of query children, about 30 spans a second from an idle
  * worker; their spans are dropped, and with them everything under them.
  */
-const UNTRACED_SPANS = new Set(['RunActivity:relayEvents', 'RunActivity:routeJourneyEvents', 'RunActivity:runJourneys']);
+const UNTRACED_SPANS = new Set([
+  'RunActivity:relayEvents',
+  'RunActivity:routeJourneyEvents',
+  'RunActivity:runJourneys',
+  'RunActivity:processConversationInbound',
+]);
 
 /** Records what its parent records (everything, at the root), except the spans in {@link UNTRACED_SPANS} and their children. */
 function withoutPollingLoops(base: typeof TraceBase): Sampler {

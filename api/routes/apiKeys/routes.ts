@@ -57,7 +57,7 @@ export function apiKeyRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'delete',
     path: '/api/v1/api-keys/:id',
-    summary: 'Revoke an API key (it stops working at once)',
+    summary: 'Revoke an API key (refused at once by this process, by the others within their 10 s key cache)',
     tag: 'API keys',
     auth: ['admin'],
     params: ApiKeyParams,

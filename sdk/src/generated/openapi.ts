@@ -231,7 +231,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an API key (it stops working at once) */
+        /** Revoke an API key (refused at once by this process, by the others within their 10 s key cache) */
         delete: operations["deleteApiKeysId"];
         options?: never;
         head?: never;

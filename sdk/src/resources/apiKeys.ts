@@ -19,7 +19,7 @@ export class ApiKeys {
     return (await this.core.run(WRITE, (signal) => this.core.api.POST('/api/v1/api-keys', { body, signal }), options)).data;
   }
 
-  /** Revokes a key: it stops working at once. */
+  /** Revokes a key: refused at once by the API process that revoked it, by the others within their 10 s key cache. */
   async revoke(id: string, options?: RequestOptions): Promise<ApiKey> {
     return (await this.core.run(IDEMPOTENT, (signal) => this.core.api.DELETE('/api/v1/api-keys/{id}', { params: { path: { id } }, signal }), options)).data;
   }

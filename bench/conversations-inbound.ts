@@ -24,6 +24,7 @@ import {
   type InProcessHerald,
 } from './herald';
 import { listenLoopback, loadHttp, type HttpLoadResult } from './http-load';
+import { timeStatements } from './explain';
 import { envInt, printFigure, printRatio, round } from './report';
 import { requestList } from './request-list';
 import inboundRequest from './twilio-inbound-request';
@@ -186,35 +187,9 @@ async function countRoundTrips(herald: InProcessHerald, token: string, knownCust
   };
   for (let i = 0; i < 2 * NEW_EVERY; i++) await post(); // warm, and bring the counter back to a known sender
   for (const kind of ['known_sender', 'new_sender']) {
-    const statements: string[] = [];
-    const started = new Map<string, number>();
-    const spent = new Map<string, number>();
-    const sqlOf = (q: { sql: string }) => q.sql.replace(/\s+/g, ' ').slice(0, 110);
-    const onQuery = (q: { sql: string; __knexQueryUid: string }) => {
-      statements.push(sqlOf(q));
-      started.set(q.__knexQueryUid, performance.now());
-    };
-    const onResponse = (_r: unknown, q: { sql: string; __knexQueryUid: string }) => {
-      const t0 = started.get(q.__knexQueryUid);
-      if (t0 !== undefined) spent.set(sqlOf(q), (spent.get(sqlOf(q)) ?? 0) + performance.now() - t0);
-    };
-    herald.runtime.db.on('query', onQuery).on('query-response', onResponse);
-    try {
-      await post();
-    } finally {
-      herald.runtime.db.off('query', onQuery).off('query-response', onResponse);
-    }
-    const byKind = new Map<string, number>();
-    for (const s of statements) byKind.set(s, (byKind.get(s) ?? 0) + 1);
-    process.stderr.write(`${BENCH}: statements of one post from a ${kind.replace('_', ' ')}:\n`);
-    for (const [s, n] of byKind)
-      process.stderr.write(
-        `${BENCH}: ${String(n).padStart(3)} × ${round(spent.get(s) ?? 0, 2)
-          .toFixed(2)
-          .padStart(7)} ms  ${s}\n`,
-      );
-    const total = [...spent.values()].reduce((a, b) => a + b, 0);
-    printFigure(BENCH, `round_trips_${kind}`, { statements: statements.length, distinct: byKind.size, sql_ms: round(total, 2) });
+    const times = await timeStatements(herald.runtime.db, BENCH, `one post from a ${kind.replace('_', ' ')}`, post);
+    const sqlMs = [...times.byStatement.values()].reduce((a, b) => a + b.ms, 0);
+    printFigure(BENCH, `round_trips_${kind}`, { statements: times.total, distinct: times.byStatement.size, sql_ms: round(sqlMs, 2) });
   }
 }
 

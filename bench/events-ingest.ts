@@ -7,6 +7,7 @@ import { withCpuProfile } from './cpu-profile';
 import { backendCpuMs, backendCpuSpent, mainThreadCpuMs } from './cpu-time';
 import { createBenchTenant, createDatabase, dropDatabase, migrate, openBenchServer, startHeraldInProcess, type InProcessHerald } from './herald';
 import { listenLoopback, loadHttp, type HttpLoadResult } from './http-load';
+import { timeStatements } from './explain';
 import { envInt, printFigure, printRatio, round } from './report';
 import { requestList } from './request-list';
 import eventBatch from './event-batch-request';
@@ -84,33 +85,8 @@ async function countRoundTrips(herald: InProcessHerald, key: string, batchSize: 
   // Two batches first, so the one counted runs warm (JIT, pool connections).
   await send('count-a');
   await send('count-b');
-  const statements: string[] = [];
-  const started = new Map<string, number>();
-  const spent = new Map<string, number>();
-  const sqlOf = (q: { sql: string }) => q.sql.replace(/\s+/g, ' ').slice(0, 110);
-  const onQuery = (q: { sql: string; __knexQueryUid: string }) => {
-    statements.push(sqlOf(q));
-    started.set(q.__knexQueryUid, performance.now());
-  };
-  const onResponse = (_r: unknown, q: { sql: string; __knexQueryUid: string }) => {
-    const t0 = started.get(q.__knexQueryUid);
-    if (t0 !== undefined) spent.set(sqlOf(q), (spent.get(sqlOf(q)) ?? 0) + performance.now() - t0);
-  };
-  herald.runtime.db.on('query', onQuery).on('query-response', onResponse);
-  try {
-    await send('count');
-  } finally {
-    herald.runtime.db.off('query', onQuery).off('query-response', onResponse);
-  }
-  const byKind = new Map<string, number>();
-  for (const s of statements) byKind.set(s, (byKind.get(s) ?? 0) + 1);
-  for (const [s, n] of [...byKind].sort((a, b) => b[1] - a[1]))
-    process.stderr.write(
-      `events-ingest: ${String(n).padStart(4)} × ${round(spent.get(s) ?? 0, 2)
-        .toFixed(2)
-        .padStart(7)} ms  ${s}\n`,
-    );
-  printFigure(BENCH, 'round_trips', { batch_size: batchSize, statements: statements.length, distinct: byKind.size });
+  const times = await timeStatements(herald.runtime.db, BENCH, `one batch of ${batchSize}`, () => send('count'));
+  printFigure(BENCH, 'round_trips', { batch_size: batchSize, statements: times.total, distinct: times.byStatement.size });
 }
 
 let runIndex = 0;

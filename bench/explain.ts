@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Pool } from 'pg';
 import { printFigure, round } from './report';
@@ -146,4 +147,46 @@ export async function explainRequest(
       shared_read: explained.sharedRead,
     });
   }
+}
+
+/** What {@link timeStatements} saw: each statement (whitespace folded, cut at 110 characters) with its count and time. */
+export interface StatementTimes {
+  /** Statements in the order sent. */
+  total: number;
+  /** Distinct statements: how often each was sent and the milliseconds spent waiting on it in all. */
+  byStatement: Map<string, { count: number; ms: number }>;
+}
+
+/**
+ * Counts and times every statement a knex instance sends while `work` runs (from knex's `query` to
+ * its `query-response`), and prints them to stderr under `label`, the most frequent first: how many
+ * round trips one request of Herald costs, and where its SQL time goes.
+ */
+export async function timeStatements(db: Knex, bench: string, label: string, work: () => Promise<void>): Promise<StatementTimes> {
+  const byStatement = new Map<string, { count: number; ms: number }>();
+  const started = new Map<string, number>();
+  let total = 0;
+  const sqlOf = (q: { sql: string }) => q.sql.replace(/\s+/g, ' ').slice(0, 110);
+  const onQuery = (q: { sql: string; __knexQueryUid: string }) => {
+    total += 1;
+    const entry = byStatement.get(sqlOf(q)) ?? { count: 0, ms: 0 };
+    entry.count += 1;
+    byStatement.set(sqlOf(q), entry);
+    started.set(q.__knexQueryUid, performance.now());
+  };
+  const onResponse = (_r: unknown, q: { sql: string; __knexQueryUid: string }) => {
+    const t0 = started.get(q.__knexQueryUid);
+    const entry = byStatement.get(sqlOf(q));
+    if (t0 !== undefined && entry) entry.ms += performance.now() - t0;
+  };
+  db.on('query', onQuery).on('query-response', onResponse);
+  try {
+    await work();
+  } finally {
+    db.off('query', onQuery).off('query-response', onResponse);
+  }
+  process.stderr.write(`${bench}: statements of ${label}:\n`);
+  for (const [sql, { count, ms }] of [...byStatement].sort((a, b) => b[1].count - a[1].count))
+    process.stderr.write(`${bench}: ${String(count).padStart(4)} × ${round(ms, 2).toFixed(2).padStart(7)} ms  ${sql}\n`);
+  return { total, byStatement };
 }

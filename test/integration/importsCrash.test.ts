@@ -3,6 +3,7 @@ import { buildTenant, testDb } from '../support/factories';
 import { scaleCsv } from '../support/importCsv';
 import { startTestServer, type TestServer } from '../support/testServer';
 import { startWorkerProcess, type WorkerProcess } from '../support/heraldProcess';
+import { until } from '../support/until';
 
 /**
  * Crash safety: the worker runs as a real `herald worker` child process on the file's own task
@@ -116,9 +117,14 @@ describe('import crash safety', () => {
     const errors = await db('import_errors').where({ import_id: id }).orderBy('row_number').select('row_number', 'field');
     expect(errors.map((e) => ({ row: e.row_number, field: e.field }))).toEqual(data.malformed);
     expect(await db('events').where({ tenant_id: t.tenantId, type: 'import.completed', subject_id: id })).toHaveLength(1);
-    // The working tables were emptied when the import finished.
+    // The working tables are emptied once the import has finished (cleanup is the workflow's step after completion).
     for (const table of ['import_rows', 'import_keys', 'import_checked', 'import_chunks']) {
-      expect(await db(table).where({ import_id: id }).count().first()).toMatchObject({ count: 0 });
+      const left = await until(
+        async () => Number(((await db(table).where({ import_id: id }).count({ n: '*' }).first()) as { n: string }).n),
+        (n) => n === 0,
+        { timeoutMs: 60_000, label: `${table} to be emptied after the import finished` },
+      );
+      expect(left).toBe(0);
     }
   }, 600000);
 });

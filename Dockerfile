@@ -47,6 +47,10 @@ COPY workflows ./workflows
 COPY temporal ./temporal
 COPY api ./api
 RUN npm run build
+# The console (React + Vite), built from its sources and the SDK's; served by the API at /console.
+COPY sdk ./sdk
+COPY console ./console
+RUN npm run console:build
 
 # --- runtime ------------------------------------------------------------------------------
 FROM ${NODE_IMAGE} AS runtime
@@ -57,6 +61,7 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json package-lock.json ./
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/console/dist ./console/dist
 
 # The workflow bundle, built now so the worker never runs webpack (see temporal/workflowBundle.ts).
 RUN node -e "require('./dist/temporal/workflowBundle.js').ensureWorkflowBundle().then((b) => console.log(b.codePath))"

@@ -6,6 +6,7 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 const globals = require('globals');
 const { builtinModules } = require('node:module');
+const reactHooks = require('eslint-plugin-react-hooks');
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 
@@ -19,7 +20,7 @@ const domainImports = {
 };
 
 module.exports = tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'sdk/dist/**', '.data/**', '.tools/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'sdk/dist/**', 'console/dist/**', '.data/**', '.tools/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -152,5 +153,34 @@ module.exports = tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The console runs in the browser and reaches Herald only through the SDK (as any client would):
+    // no Node built-ins, no server code; React's rules of hooks apply.
+    files: ['console/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'The console runs in the browser.' })),
+          patterns: [
+            {
+              group: [
+                ...['api', 'domain', 'db', 'lib', 'rules', 'channels', 'activities', 'workflows', 'temporal', 'sdk'].flatMap((name) => layer(`../${name}`)),
+              ],
+              message: 'The console reaches Herald through `@herald/sdk` only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['console/vite.config.mts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -257,6 +257,10 @@ export const ConfigFields = z.object({
   WORKFLOW_BUNDLE_DIR: optionalText.describe(
     "Folder of the worker's pre-built workflow bundle (built on first start, reused while workflows/ is unchanged); default .data/workflow-bundles, or the temp dir when that is not writable.",
   ),
+  // The console (issue 20): where its build is served from.
+  CONSOLE_DIR: optionalText.describe(
+    'Folder of the built console (`npm run console:build` writes console/dist), served at /console. Default: console/dist beside the code.',
+  ),
   // Metrics and traces (issue 21): each process's /metrics on a port of its own, OTLP traces when an endpoint is set.
   METRICS_HOST: z
     .string()

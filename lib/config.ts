@@ -94,7 +94,7 @@ export const ConfigFields = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,40}$/, 'must be a lower-case database name')
     .default('temporal')
     .describe(
-      "Cluster mode (`herald services up --cluster`, docs/cluster.md): the database of the real Temporal server on Herald's PostgreSQL; visibility goes to `<name>_visibility`.",
+      "Cluster mode (`herald services up --cluster`, docs/operations.md): the database of the real Temporal server on Herald's PostgreSQL; visibility goes to `<name>_visibility`.",
     ),
   TEMPORAL_HISTORY_SHARDS: wholeNumber(1, 16384, 'a whole number from 1 to 16384')
     .default(4)

@@ -3,10 +3,12 @@ import dotenv from 'dotenv';
 import path from 'node:path';
 import { ConfigError } from '../lib/config';
 import { projectRoot } from '../lib/paths';
+import { registerBackup } from './commands/backup';
 import { registerDev } from './commands/dev';
 import { registerExport } from './commands/export';
 import { registerImport } from './commands/import';
 import { registerMigrate } from './commands/migrate';
+import { registerRestore } from './commands/restore';
 import { registerSecrets } from './commands/secrets';
 import { registerServe } from './commands/serve';
 import { registerServices } from './commands/services';
@@ -28,6 +30,8 @@ registerServices(program);
 registerSecrets(program);
 registerImport(program);
 registerExport(program);
+registerBackup(program);
+registerRestore(program);
 
 /** Reports a failed command in one line (configuration errors name the variable) and exits non-zero. */
 function fail(err: unknown): never {

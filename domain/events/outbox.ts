@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { SqlStatement } from '../../db/prepared';
 import type { CommandContext } from '../shared/context';
+import { currentTraceParent } from '../../telemetry/traceContext';
 import type { EventData, EventType } from './catalogue';
 
 export type { EventData, EventType };
@@ -43,6 +44,8 @@ interface EventRow {
   subject_id: string;
   /** The JSON text of `{ data, actor, requestId }`. */
   payload: string;
+  /** The writing request's trace, for the deliveries and sends the event causes later (telemetry/traceContext.ts). */
+  trace_parent: string | null;
 }
 
 function rowOf<T extends EventType>(envelope: EventEnvelope, event: OutboxEventOf<T>): EventRow {
@@ -52,6 +55,7 @@ function rowOf<T extends EventType>(envelope: EventEnvelope, event: OutboxEventO
     subject_type: event.subjectType,
     subject_id: event.subjectId,
     payload: JSON.stringify({ data: event.data, actor: envelope.actor, requestId: envelope.requestId ?? null }),
+    trace_parent: currentTraceParent(),
   };
 }
 
@@ -64,8 +68,8 @@ function rowOf<T extends EventType>(envelope: EventEnvelope, event: OutboxEventO
 export function eventInsert<T extends EventType>(ctx: CommandContext, event: OutboxEventOf<T>): SqlStatement {
   const row = rowOf(envelopeOf(ctx), event);
   return {
-    sql: 'INSERT INTO events (tenant_id, type, subject_type, subject_id, payload) VALUES (?, ?, ?, ?, ?)',
-    bindings: [row.tenant_id, row.type, row.subject_type, row.subject_id, row.payload],
+    sql: 'INSERT INTO events (tenant_id, type, subject_type, subject_id, payload, trace_parent) VALUES (?, ?, ?, ?, ?, ?)',
+    bindings: [row.tenant_id, row.type, row.subject_type, row.subject_id, row.payload, row.trace_parent],
   };
 }
 

@@ -27,6 +27,8 @@ export interface RoutedEvent {
   createdAt: Date;
   /** The event's `data`. */
   data: Props;
+  /** The trace of the request that wrote the event (`events.trace_parent`), kept on the runs it starts. */
+  traceParent?: string | null;
 }
 
 const isObject = (v: unknown): v is Props => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -140,11 +142,13 @@ export function entryMatches(entry: JourneyEntry, event: RoutedEvent): boolean {
 
 /** The trigger a run keeps: the tracked event, or the Herald event and its data. */
 export function triggerOf(entry: JourneyEntry, event: RoutedEvent): RunTrigger {
+  const traced = event.traceParent ? { traceParent: event.traceParent } : {};
   const tracked = trackedOf(event);
-  if (tracked) return { kind: 'event', eventId: tracked.eventId, name: tracked.name, properties: tracked.properties, occurredAt: tracked.occurredAt };
+  if (tracked)
+    return { kind: 'event', eventId: tracked.eventId, name: tracked.name, properties: tracked.properties, occurredAt: tracked.occurredAt, ...traced };
   const occurredAt = event.createdAt.toISOString();
-  if (entry.type === 'segment') return { kind: 'segment', eventId: event.id, name: entry.segmentId, properties: event.data, occurredAt };
-  return { kind: 'herald_event', eventId: event.id, name: event.type, properties: event.data, occurredAt };
+  if (entry.type === 'segment') return { kind: 'segment', eventId: event.id, name: entry.segmentId, properties: event.data, occurredAt, ...traced };
+  return { kind: 'herald_event', eventId: event.id, name: event.type, properties: event.data, occurredAt, ...traced };
 }
 
 /**

@@ -34,13 +34,16 @@ const RUN_MS = 5 * 60_000;
 
 /** The oldest queued events (at most `limit`), taken off the queue, with their data, in queue order. */
 async function takeQueuedEvents(trx: Knex, limit: number): Promise<RoutedEvent[]> {
-  const { rows } = await trx.raw<{ rows: Array<{ seq: string; id: string; tenantId: string; type: string; createdAt: Date; data: Record<string, unknown> }> }>(
+  const { rows } = await trx.raw<{
+    rows: Array<{ seq: string; id: string; tenantId: string; type: string; createdAt: Date; data: Record<string, unknown>; traceParent: string | null }>;
+  }>(
     `WITH batch AS (
        DELETE FROM journey_event_queue q
        WHERE q.seq IN (SELECT seq FROM journey_event_queue ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED)
        RETURNING q.seq, q.id, q.tenant_id, q.type
      )
-     SELECT b.seq, b.id, b.tenant_id AS "tenantId", b.type, e.created_at AS "createdAt", coalesce(e.payload -> 'data', '{}') AS data
+     SELECT b.seq, b.id, b.tenant_id AS "tenantId", b.type, e.created_at AS "createdAt", coalesce(e.payload -> 'data', '{}') AS data,
+       e.trace_parent AS "traceParent"
      FROM batch b JOIN events e ON e.id = b.id ORDER BY b.seq`,
     [limit],
   );

@@ -251,6 +251,11 @@ export interface RunTrigger {
   /** Tracked event properties, or the Herald event's data. */
   properties: Record<string, unknown>;
   occurredAt: string;
+  /**
+   * The trace of the request that wrote the triggering event (W3C traceparent), when tracing was
+   * on: the run's sends join it (telemetry/traceContext.ts). Not shown in the API's run views.
+   */
+  traceParent?: string;
 }
 
 /**

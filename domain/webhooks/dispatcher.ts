@@ -4,6 +4,7 @@ import type { HttpOutcome } from '../../channels/webhookHttp';
 import { createSigner, type Signer } from '../../channels/webhookSigning';
 import type { Logger } from '../../lib/logger';
 import { createWakeup } from '../../lib/wakeup';
+import { inStoredTrace } from '../../telemetry/traceContext';
 import {
   attemptFor,
   createRateLimiter,
@@ -74,7 +75,11 @@ export async function sendDelivery(
   clock: () => Date = () => new Date(),
 ): Promise<AttemptResult> {
   const startedAt = clock();
-  const out = await transport.post(endpoint.url, requestHeaders(endpoint, signer, delivery, startedAt), delivery.body);
+  // The relay and this dispatcher poll outside any trace: the attempt joins the trace of the request that wrote the event.
+  const attributes = { 'herald.webhook.endpoint_id': endpoint.id, 'herald.webhook.delivery_id': delivery.id, 'herald.webhook.attempt': delivery.attempts + 1 };
+  const out = await inStoredTrace(delivery.traceParent, 'webhook deliver', attributes, () =>
+    transport.post(endpoint.url, requestHeaders(endpoint, signer, delivery, startedAt), delivery.body),
+  );
   return attemptFor(endpoint, delivery, startedAt, out);
 }
 

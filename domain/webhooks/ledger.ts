@@ -32,6 +32,8 @@ export interface DueDelivery {
   body: string;
   /** The row's position in the due order (`next_attempt_at` as text, exact to the microsecond). */
   dueKey: string;
+  /** The trace of the request that wrote the event (`events.trace_parent`), which the delivery's span joins. */
+  traceParent?: string | null;
 }
 
 /** Where a dispatcher's reading stands in its endpoint's due order. */
@@ -137,7 +139,8 @@ function toDispatchEndpoint(settings: WebhookSettings, row: EndpointRow): Dispat
 const DUE_SQL = `SELECT d.id, d.attempts, d.next_attempt_at::text AS "dueKey",
     '{"type":' || to_json(d.event_type)::text
       || ',"timestamp":"' || to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
-      || '","data":' || coalesce(e.payload->'data', 'null'::jsonb)::text || '}' AS body
+      || '","data":' || coalesce(e.payload->'data', 'null'::jsonb)::text || '}' AS body,
+    e.trace_parent AS "traceParent"
   FROM webhook_endpoints ep
   JOIN webhook_deliveries d ON d.endpoint_id = ep.id
   JOIN events e ON e.id = d.event_id

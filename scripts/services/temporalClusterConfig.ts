@@ -14,7 +14,7 @@ export interface ClusterSettings {
   port: number;
   /**
    * History shards: fixed when the cluster's database is created and never changeable after. 4 is
-   * plenty for one machine (Temporal's own development configurations use 4); see docs/cluster.md.
+   * plenty for one machine (Temporal's own development configurations use 4); see docs/operations.md.
    */
   historyShards: number;
   /** Connections per service and store (four services each open their own pool). */

@@ -5,6 +5,7 @@ import { freePort } from '../support/freePort';
 import { startHeraldProcess, startWorkerProcess, type HeraldProcess } from '../support/heraldProcess';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from '../support/otlpReceiver';
 import { startSmtpSink, type SmtpSink } from '../support/smtpSink';
+import { startWebhookReceiver } from '../support/webhookReceiver';
 import { until, waitFor } from '../support/until';
 
 const herald = path.resolve(__dirname, '../../bin/herald');
@@ -147,6 +148,78 @@ describe('OpenTelemetry traces (issue 21)', () => {
       await h.stop();
     }
   }, 60_000);
+
+  it("joins the polling loops' work to the request that caused it: a customer.created webhook delivery and a journey's send", async () => {
+    const hooks = await startWebhookReceiver();
+    const h = await startHerald({ OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '200' });
+    try {
+      expect((await h.request('/api/v1/webhooks', { url: hooks.url, events: ['customer.created'] })).status).toBe(201);
+      const journey = await h.request('/api/v1/journeys', {
+        name: 'Traced welcome',
+        entry: { type: 'event', event: 'Traced Ping' },
+        start: 'welcome',
+        nodes: [{ id: 'welcome', type: 'send', channel: 'email', subject: 'Traced welcome', body: 'Hello' }],
+      });
+      expect(journey.status).toBe(201);
+      expect((await h.request(`/api/v1/journeys/${journey.body.data.id}/publish`, {})).status).toBe(200);
+
+      // POST /customers → customer.created (its row keeps the request's traceparent) → the relay (untraced) → the dispatcher's POST.
+      const created = await h.request('/api/v1/customers', { email: 'hooked@example.com', firstName: 'Hooked' });
+      expect(created.status).toBe(201);
+      await until(
+        () => hooks.requests.filter((r) => r.payload?.data?.customer?.id === created.body.data.id),
+        (rs) => rs.length === 1,
+        { timeoutMs: 15_000, label: 'the customer.created delivery' },
+      );
+      const serverSpan = (route: string) =>
+        waitFor(
+          async () => receiver.spans.find((s) => s.kind === SERVER && s.attributes['http.route'] === route && s.attributes['http.method'] === 'POST'),
+          15_000,
+          50,
+          `the server span of POST ${route}`,
+        );
+      const createRequest = await serverSpan('/api/v1/customers');
+      const delivery = await until(
+        () => traceOf(createRequest.traceId),
+        (t) => t.spans.some((s) => s.name === 'webhook deliver') && t.spans.some((s) => s.kind === CLIENT && s.attributes['url.full'] === hooks.url),
+        { timeoutMs: 15_000, label: `the delivery's spans in trace ${createRequest.traceId}` },
+      ).catch((err: Error) => {
+        throw new Error(`${err.message}\nspans received:\n${outline(receiver.spans).join('\n')}`);
+      });
+      const post = delivery.spans.find((s) => s.kind === CLIENT && s.attributes['url.full'] === hooks.url)!;
+      const deliver = delivery.spans.find((s) => s.name === 'webhook deliver')!;
+      // The HTTP POST under the delivery, the delivery under the request, across the two processes; the relay's loop in between is not traced.
+      expect(delivery.ancestors(post).map((s) => s.name)).toEqual(['webhook deliver', createRequest.name]);
+      expect(deliver).toMatchObject({ service: 'herald-worker', parentSpanId: createRequest.spanId, attributes: { 'herald.webhook.attempt': 1 } });
+      expect(post.service).toBe('herald-worker');
+
+      // POST /track → customer.event → the journey router and runner (untraced) → the send step's SMTP call.
+      const tracked = await h.request('/api/v1/track', { email: 'journeyed@example.com', event: 'Traced Ping' });
+      expect(tracked.status).toBeLessThan(300);
+      await waitFor(async () => sink.messages.find((m) => m.to.includes('journeyed@example.com')), 20_000, 100, 'the journey mail');
+      const trackRequest = await serverSpan('/api/v1/track');
+      const send = await until(
+        () => traceOf(trackRequest.traceId),
+        (t) => t.spans.some((s) => s.name === 'smtp send'),
+        { timeoutMs: 15_000, label: `the journey send's spans in trace ${trackRequest.traceId}` },
+      ).catch((err: Error) => {
+        throw new Error(`${err.message}\nspans received:\n${outline(receiver.spans).join('\n')}`);
+      });
+      const smtp = send.spans.find((s) => s.name === 'smtp send')!;
+      expect(send.ancestors(smtp).map((s) => s.name)).toEqual(['journey send', trackRequest.name]);
+      expect(send.spans.find((s) => s.name === 'journey send')).toMatchObject({
+        service: 'herald-worker',
+        attributes: { 'herald.journey.id': journey.body.data.id, 'herald.journey.node': 'welcome', 'herald.channel': 'email' },
+      });
+      // Still no span of the polling loops themselves.
+      expect(receiver.spans.filter((s) => ['RunActivity:relayEvents', 'RunActivity:routeJourneyEvents', 'RunActivity:runJourneys'].includes(s.name))).toEqual(
+        [],
+      );
+    } finally {
+      await h.stop();
+      await hooks.close();
+    }
+  }, 90_000);
 
   it("exports nothing when OTEL_EXPORTER_OTLP_ENDPOINT is unset, even with the SDK's own variables set", async () => {
     const before = receiver.hits.length;

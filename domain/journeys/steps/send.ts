@@ -5,6 +5,7 @@
  * when the ledger row is); failed: the step fails with the reason and the run still goes on — a
  * failed send never stalls it.
  */
+import { inStoredTrace } from '../../../telemetry/traceContext';
 import type { JourneySendOutcome } from '../../campaigns/journeySends';
 import type { StepOutcome } from '../runnerTypes';
 import type { SendNode } from '../types';
@@ -41,8 +42,11 @@ export const runSends: BatchExecutor<SendNode> = async (env, inputs) => {
   }));
   const prepared = await env.sender.prepareJourneyMessages(first.run.tenant_id, campaignId, messages, now);
   const base = { channel: node.channel, campaignId };
-  return inputs.map(({ step }): PlannedStep => {
+  return inputs.map(({ run, step }): PlannedStep => {
     const p = prepared.get(step!.id)!;
-    return 'send' in p ? { effect: async () => outcomeOf(await p.send(), base, next) } : outcomeOf(p.outcome, base, next);
+    if (!('send' in p)) return outcomeOf(p.outcome, base, next);
+    // The runner polls outside any trace: the send joins the trace of the request whose event started the run.
+    const attributes = { 'herald.journey.id': run.journey_id, 'herald.journey.run_id': run.id, 'herald.journey.node': node.id, 'herald.channel': node.channel };
+    return { effect: async () => outcomeOf(await inStoredTrace(run.trigger.traceParent, 'journey send', attributes, () => p.send()), base, next) };
   });
 };

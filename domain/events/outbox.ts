@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { SqlStatement } from '../../db/prepared';
 import type { CommandContext } from '../shared/context';
-import { currentTraceParent } from '../../telemetry/traceContext';
+import { currentTraceParent } from '../../lib/traceContext';
 import type { EventData, EventType } from './catalogue';
 
 export type { EventData, EventType };

@@ -4,7 +4,7 @@ import type { HttpOutcome } from '../../channels/webhookHttp';
 import { createSigner, type Signer } from '../../channels/webhookSigning';
 import type { Logger } from '../../lib/logger';
 import { createWakeup } from '../../lib/wakeup';
-import { inStoredTrace } from '../../telemetry/traceContext';
+import { inStoredTrace } from '../../lib/traceContext';
 import {
   attemptFor,
   createRateLimiter,

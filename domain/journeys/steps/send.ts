@@ -5,7 +5,7 @@
  * when the ledger row is); failed: the step fails with the reason and the run still goes on — a
  * failed send never stalls it.
  */
-import { inStoredTrace } from '../../../telemetry/traceContext';
+import { inStoredTrace } from '../../../lib/traceContext';
 import type { JourneySendOutcome } from '../../campaigns/journeySends';
 import type { StepOutcome } from '../runnerTypes';
 import type { SendNode } from '../types';

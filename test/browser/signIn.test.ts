@@ -46,6 +46,28 @@ describe('console: sign in', () => {
     await page.waitForURL(/\/console\/sign-in\?next=%2Fsegments/);
   });
 
+  it('is usable by keyboard: a skip link first, then every section of the navigation', async () => {
+    const { page } = await stack.newPage();
+    await page.goto('/console/');
+    await page.getByTestId('signed-in-as').waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip.evaluate((el) => el === el.ownerDocument.activeElement)).resolves.toBe(true);
+    const reached = new Set<string>();
+    for (let i = 0; i < 40 && reached.size < 9; i++) {
+      await page.keyboard.press('Tab');
+      const name = await page.evaluate(() => {
+        const el = (globalThis as any).document.activeElement;
+        return el?.closest('nav') ? el.textContent : null;
+      });
+      if (name) reached.add(name);
+    }
+    expect([...reached].sort()).toEqual(['Campaigns', 'Customers', 'Imports & exports', 'Inbox', 'Journeys', 'Overview', 'Segments', 'Settings', 'Webhooks']);
+    await page.getByRole('link', { name: 'Segments' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/console\/segments$/);
+  });
+
   it('never follows ?next= off the console', async () => {
     const { page } = await stack.newPage({ signIn: false });
     await page.goto('/console/sign-in?next=' + encodeURIComponent('//evil.example.com/x'));

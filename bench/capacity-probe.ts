@@ -21,6 +21,10 @@ export interface CpuSpent {
   pg_all_cpu_s: number;
   /** The Temporal server process(es): shared with anyone else using them meanwhile. */
   temporal_cpu_s: number;
+  /** This benchmark process: the SMTP sink, the webhook receiver, autocannon, the in-process API it drives. */
+  driver_cpu_s: number;
+  /** Busy CPU of the machine not in any part above: other work on the machine (other engineers' tests, the kernel). */
+  other_cpu_s: number;
   /** Busy share of all cores from /proc/stat (100 = every core busy the whole time). */
   machine_busy_pct: number;
   /** The 1-minute load average when the workload ended. */
@@ -56,6 +60,8 @@ class PartCpu {
   private readonly first = new Map<number, number>();
   private readonly last = new Map<number, number>();
 
+  private started = false;
+
   constructor(private readonly countNewFromZero: boolean) {}
 
   /** Records one sample of pid → CPU ms. */
@@ -67,8 +73,6 @@ class PartCpu {
     this.started = true;
   }
 
-  private started = false;
-
   /** CPU seconds used between each pid's first and last sample. */
   seconds(): number {
     let ms = 0;
@@ -76,6 +80,9 @@ class PartCpu {
     return ms / 1000;
   }
 }
+
+/** Clock ticks per second of /proc's counters (USER_HZ: 100 on Linux everywhere). */
+const USER_HZ = 100;
 
 const byPid = (pids: number[]) => new Map(pids.map((pid) => [pid, processCpuMs(pid)]));
 
@@ -95,6 +102,7 @@ export async function startCpuProbe(pool: Pool, database: string, heraldPids: nu
   const pgAll = new PartCpu(true);
   const temporal = new PartCpu(true);
   const machine0 = machineJiffies();
+  const driver0 = process.cpuUsage();
   let sampling: Promise<void> = Promise.resolve();
   const sample = async () => {
     herald.sample(byPid(heraldPids));
@@ -112,11 +120,17 @@ export async function startCpuProbe(pool: Pool, database: string, heraldPids: nu
       await sampling;
       await sample();
       const machine1 = machineJiffies();
+      const driver = process.cpuUsage(driver0);
+      const driverS = (driver.user + driver.system) / 1e6;
+      const busyS = (machine1.busy - machine0.busy) / USER_HZ;
+      const parts = herald.seconds() + pgAll.seconds() + temporal.seconds() + driverS;
       return {
         herald_cpu_s: round(herald.seconds(), 1),
         pg_backends_cpu_s: round(backends.seconds(), 1),
         pg_all_cpu_s: round(pgAll.seconds(), 1),
         temporal_cpu_s: round(temporal.seconds(), 1),
+        driver_cpu_s: round(driverS, 1),
+        other_cpu_s: round(Math.max(0, busyS - parts), 1),
         machine_busy_pct: round((100 * (machine1.busy - machine0.busy)) / Math.max(1, machine1.total - machine0.total), 1),
         load_1m: round(os.loadavg()[0] ?? 0, 2),
       };

@@ -116,4 +116,9 @@ export const benchmarks: Record<string, Benchmark> = {
       "Herald's webhook delivery (10k events to 1 endpoint, and fanned out to 10) beside raw undici + HMAC, and commit → first attempt p50/p99 at 200 events/s",
     load: () => import('./webhooks-delivery'),
   },
+  capacity: {
+    description:
+      'issue 21: campaigns, webhook fan-out, imports and a journey burst on 1 vs 2 `herald worker` processes, and GET/POST /customers on 1 vs 2 `herald serve`: rate per process and per CPU second of Herald, Postgres and Temporal',
+    load: () => import('./capacity'),
+  },
 };

@@ -31,7 +31,7 @@ export default function InboxPage() {
 
   return (
     <>
-      <PageHeader title="Inbox" description="Conversations with customers by SMS and WhatsApp, and complaints logged by the team." />
+      <PageHeader title="Inbox" />
       <Grid>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Group grow mb="sm" align="flex-end">
@@ -55,7 +55,7 @@ export default function InboxPage() {
           <ThreadList filters={filters} selected={conversationId} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
-          {conversationId ? <ThreadView id={conversationId} /> : <Text c="dimmed">Choose a conversation to read it and reply.</Text>}
+          {conversationId ? <ThreadView id={conversationId} /> : <Text c="gray.7">Choose a conversation to read it and reply.</Text>}
         </Grid.Col>
       </Grid>
     </>

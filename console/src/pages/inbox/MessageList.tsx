@@ -12,9 +12,9 @@ const BACKGROUND: Record<ConversationMessage['direction'], string> = {
 /** A delivery state worth showing next to an outbound message (queued, sent, delivered, failed…). */
 function StateBadge({ message }: { message: ConversationMessage }) {
   if (message.direction !== 'outbound' || !message.state) return null;
-  const color = message.state === 'failed' || message.state === 'undelivered' ? 'red' : message.state === 'delivered' ? 'green' : 'gray';
+  const color = message.state === 'failed' || message.state === 'undelivered' ? 'red.9' : message.state === 'delivered' ? 'teal.9' : 'gray.8';
   return (
-    <Badge size="sm" variant="outline" color={color}>
+    <Badge size="sm" variant="filled" color={color}>
       {message.state}
     </Badge>
   );

@@ -37,31 +37,17 @@ export function ReplyForm({ conversation, windowState }: { conversation: Convers
         {reply.isError ? <ErrorAlert error={reply.error} title="The message was not sent" /> : null}
         {templateOnly ? (
           <>
-            <Alert color="orange" title="WhatsApp window closed">
+            <Alert color="red.9" variant="outline" title="WhatsApp window closed">
               The customer has not written in the last 24 hours, so WhatsApp accepts only an approved template. Give its Content SID, or write an internal note.
             </Alert>
-            <TextInput
-              label="Template Content SID"
-              placeholder="HX…"
-              required
-              value={contentSid}
-              onChange={(e) => setContentSid(e.currentTarget.value)}
-            />
+            <TextInput label="Template Content SID" placeholder="HX…" required value={contentSid} onChange={(e) => setContentSid(e.currentTarget.value)} />
           </>
         ) : (
-          <Textarea
-            label={internal ? 'Internal note' : 'Reply'}
-            description={internal ? 'Seen by your team only; nothing is sent.' : `Sent to the customer by ${conversation.channel === 'whatsapp' ? 'WhatsApp' : 'SMS'}.`}
-            autosize
-            minRows={3}
-            required
-            value={body}
-            onChange={(e) => setBody(e.currentTarget.value)}
-          />
+          <Textarea label={internal ? 'Internal note' : 'Reply'} autosize minRows={3} required value={body} onChange={(e) => setBody(e.currentTarget.value)} />
         )}
         <Group justify="space-between">
           <Checkbox
-            label="Internal note"
+            label="Internal note (seen by your team only, never sent)"
             checked={internal}
             disabled={conversation.channel === 'note'}
             onChange={(e) => setInternal(e.currentTarget.checked)}

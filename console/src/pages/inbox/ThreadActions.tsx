@@ -27,12 +27,7 @@ export function ThreadActions({ conversation }: { conversation: Conversation }) 
           onChange={(assignee) => change.mutate({ assignee })}
           w={260}
         />
-        <Button
-          variant={resolved ? 'default' : 'filled'}
-          color={resolved ? undefined : 'green.8'}
-          loading={change.isPending}
-          onClick={() => change.mutate({ status: resolved ? 'open' : 'resolved' })}
-        >
+        <Button variant={resolved ? 'default' : 'filled'} loading={change.isPending} onClick={() => change.mutate({ status: resolved ? 'open' : 'resolved' })}>
           {resolved ? 'Reopen' : 'Resolve'}
         </Button>
       </Group>

@@ -18,7 +18,7 @@ export function ThreadList({ filters, selected }: { filters: InboxFilters; selec
   if (threads.isError) return <ErrorAlert error={threads.error} title="Could not load the inbox" />;
   if (threads.data.data.length === 0)
     return (
-      <Text c="dimmed" py="md">
+      <Text c="gray.7" py="md">
         No conversations match these filters.
       </Text>
     );
@@ -32,12 +32,13 @@ export function ThreadList({ filters, selected }: { filters: InboxFilters; selec
             to={{ pathname: `/inbox/${c.id}`, search }}
             active={c.id === selected}
             aria-current={c.id === selected ? 'page' : undefined}
+            styles={{ description: { color: 'var(--mantine-color-gray-7)' } }}
             label={
               <Group justify="space-between" wrap="nowrap" gap="xs">
                 <Text size="sm" fw={c.status === 'open' ? 700 : 400} truncate>
                   {threadTitle(c)}
                 </Text>
-                <Badge size="xs" variant="outline" color="gray.8">
+                <Badge size="xs" variant="filled" color="gray.8">
                   {c.channel}
                 </Badge>
               </Group>

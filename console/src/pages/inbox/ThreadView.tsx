@@ -36,11 +36,11 @@ export function ThreadView({ id }: { id: string }) {
             </Title>
             <Group gap="xs">
               <StatusBadge status={c.status} />
-              <Badge variant="outline" color="gray.8">
+              <Badge variant="filled" color="gray.8">
                 {c.channel}
               </Badge>
               {c.type === 'complaint' ? (
-                <Badge variant="outline" color="red.9">
+                <Badge variant="filled" color="red.9">
                   complaint{c.category ? ` · ${c.category}` : ''}
                 </Badge>
               ) : null}

@@ -6,12 +6,12 @@ export function WindowBadge({ state }: { state: WindowState }) {
   if (state.kind === 'none') return null;
   if (state.kind === 'open')
     return (
-      <Badge color="teal" variant="light" data-testid="whatsapp-window">
+      <Badge color="teal.9" variant="filled" data-testid="whatsapp-window">
         WhatsApp window open until {formatTime(state.until)}
       </Badge>
     );
   return (
-    <Badge color="orange" variant="light" data-testid="whatsapp-window">
+    <Badge color="red.9" variant="filled" data-testid="whatsapp-window">
       WhatsApp window closed{state.since ? ` since ${formatTime(state.since)}` : ''}
     </Badge>
   );

@@ -12,7 +12,7 @@ export function ConfirmModal(props: {
   onClose: () => void;
 }) {
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.title}>
+    <Modal opened={props.opened} onClose={props.onClose} title={props.title} closeButtonProps={{ 'aria-label': 'Close' }}>
       <Stack>
         <Text>{props.children}</Text>
         <Group justify="flex-end">

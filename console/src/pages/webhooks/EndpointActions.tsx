@@ -71,7 +71,7 @@ export function EndpointActions({ endpoint }: { endpoint: WebhookEndpoint }) {
         </Button>
       </Group>
       {failed ? <ErrorAlert error={failed.error} /> : null}
-      <Modal opened={dialog === 'edit'} onClose={() => setDialog(null)} title="Edit endpoint" size="lg">
+      <Modal opened={dialog === 'edit'} onClose={() => setDialog(null)} title="Edit endpoint" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
         <EndpointForm
           initial={{ url: endpoint.url, events: endpoint.events, description: endpoint.description ?? '' }}
           submitLabel="Save"

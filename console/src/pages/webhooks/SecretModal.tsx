@@ -6,7 +6,7 @@ import { Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/co
  */
 export function SecretModal({ secret, title, onClose }: { secret: string | null; title: string; onClose: () => void }) {
   return (
-    <Modal opened={secret !== null} onClose={onClose} title={title} size="lg">
+    <Modal opened={secret !== null} onClose={onClose} title={title} size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
       <Stack>
         <Text>This is the only time the signing secret is shown. Store it where your receiver verifies signatures.</Text>
         <Code block data-testid="webhook-secret">

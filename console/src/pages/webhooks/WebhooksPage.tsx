@@ -69,7 +69,7 @@ export default function WebhooksPage() {
           </Table.Tbody>
         </Table>
       ) : null}
-      <Modal opened={creating} onClose={() => setCreating(false)} title="New webhook endpoint" size="lg">
+      <Modal opened={creating} onClose={() => setCreating(false)} title="New webhook endpoint" size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
         <EndpointForm
           initial={{ url: '', events: ['*'], description: '' }}
           submitLabel="Create endpoint"

@@ -33,7 +33,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 export default function WebhookPage() {
   const { endpointId = '' } = useParams();
   const canWrite = useCanWrite();
-  const endpoint = useQuery({ queryKey: webhookKeys.endpoint(endpointId), queryFn: () => herald.webhooks.get(endpointId) });
+  const endpoint = useQuery({ queryKey: webhookKeys.endpoint(endpointId), queryFn: () => herald.webhooks.get(endpointId), refetchInterval: 5000 });
   if (endpoint.isPending) return <Loading label="Loading the endpoint" />;
   if (endpoint.isError)
     return (

@@ -13,7 +13,7 @@ import { until } from '../support/until';
  * The conversations inbox in a real Chromium, with the real worker and a local Twilio API: a
  * customer's WhatsApp message (posted to Herald's inbound webhook, signed as Twilio signs it)
  * shows up in the inbox with its 24-hour window open; the agent's reply typed in the browser
- * reaches Twilio; the thread is assigned and resolved, and a readonly member sees no write action.
+ * reaches Twilio; the thread is assigned and resolved; a thread past the window asks for a template.
  */
 describe('console: inbox', () => {
   const NUMBER = '+15005550177';

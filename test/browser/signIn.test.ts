@@ -35,6 +35,7 @@ describe('console: sign in', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('alert').textContent()).resolves.toMatch(/email or password/i);
     expect(page.url()).toContain('/console/sign-in');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('signs out: the session ends on the server and the console asks to sign in again', async () => {

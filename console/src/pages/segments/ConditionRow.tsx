@@ -75,7 +75,7 @@ export function ConditionRow({ node, name, first, last }: { node: FieldCondition
         </Group>
       </Group>
       {rowError ? (
-        <Text c="red.8" size="sm" mt={4}>
+        <Text c="red.9" size="sm" mt={4}>
           {rowError}
         </Text>
       ) : null}

@@ -20,17 +20,17 @@ export function DeleteSegmentButton({ id, name }: { id: string; name: string }) 
   });
   return (
     <>
-      <Button color="red" variant="outline" onClick={open}>
+      <Button color="red.9" variant="outline" onClick={open}>
         Delete
       </Button>
-      <Modal opened={opened} onClose={close} title="Delete this segment?">
+      <Modal opened={opened} onClose={close} title="Delete this segment?" closeButtonProps={{ 'aria-label': 'Close' }}>
         <Text mb="md">“{name}” and its membership history will be deleted. This cannot be undone.</Text>
         {remove.error ? <ErrorAlert error={remove.error} /> : null}
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={close}>
             Cancel
           </Button>
-          <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
+          <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate()}>
             Delete segment
           </Button>
         </Group>

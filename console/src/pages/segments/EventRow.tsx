@@ -114,7 +114,7 @@ export function EventRow({ node, name, first, last }: { node: EventCondition; na
         </Text>
       ) : null}
       {rowError || issuesOf(problems, 'where') ? (
-        <Text c="red.8" size="sm" mt={4}>
+        <Text c="red.9" size="sm" mt={4}>
           {[rowError, issuesOf(problems, 'where')].filter(Boolean).join('; ')}
         </Text>
       ) : null}

@@ -56,18 +56,18 @@ export function GroupEditor({
           return <ConditionRow key={child.id} {...props} node={child} name={`condition ${index}`} />;
         })}
         {rowError ? (
-          <Text c="red.8" size="sm">
+          <Text c="red.9" size="sm">
             {rowError}
           </Text>
         ) : null}
         <Row gap="xs">
-          <Button size="xs" variant="light" onClick={() => builder.add(node.id, newFieldCondition(builder.fields, newId()))}>
+          <Button size="xs" variant="default" onClick={() => builder.add(node.id, newFieldCondition(builder.fields, newId()))}>
             Add condition{root ? '' : ` to ${name}`}
           </Button>
-          <Button size="xs" variant="light" onClick={() => builder.add(node.id, newEventCondition(builder.eventNames, newId()))}>
+          <Button size="xs" variant="default" onClick={() => builder.add(node.id, newEventCondition(builder.eventNames, newId()))}>
             Add event condition{root ? '' : ` to ${name}`}
           </Button>
-          <Button size="xs" variant="light" onClick={() => builder.add(node.id, { id: newId(), kind: 'group', combinator: 'any', children: [] })}>
+          <Button size="xs" variant="default" onClick={() => builder.add(node.id, { id: newId(), kind: 'group', combinator: 'any', children: [] })}>
             Add group{root ? '' : ` to ${name}`}
           </Button>
         </Row>

@@ -15,7 +15,7 @@ export function NodeActions({ id, name, first, last }: { id: string; name: strin
       <ActionIcon variant="subtle" color="gray" aria-label={`Move ${name} down`} disabled={last} onClick={() => builder.move(id, 1)}>
         <span aria-hidden="true">↓</span>
       </ActionIcon>
-      <ActionIcon variant="subtle" color="red" aria-label={`Remove ${name}`} onClick={() => builder.remove(id)}>
+      <ActionIcon variant="subtle" color="red.9" aria-label={`Remove ${name}`} onClick={() => builder.remove(id)}>
         <span aria-hidden="true">✕</span>
       </ActionIcon>
     </Group>

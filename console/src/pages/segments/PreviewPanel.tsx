@@ -21,7 +21,7 @@ export function PreviewPanel({ result, fetching, stale, empty }: { result?: Prev
           <Title order={2} size="h4" id="segment-preview-title">
             Audience now
           </Title>
-          {fetching ? <Loader size="xs" aria-label="Counting" /> : null}
+          {fetching ? <Loader size="xs" role="status" aria-label="Counting" /> : null}
         </Group>
         {empty ? (
           <Text c="gray.7">Add a condition to see who matches.</Text>

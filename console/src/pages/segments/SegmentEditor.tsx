@@ -1,4 +1,4 @@
-import { Button, Grid, Paper, Stack, Textarea, TextInput, Text } from '@mantine/core';
+import { Box, Button, Grid, Paper, Stack, Textarea, TextInput, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { HeraldError, type Segment } from '@herald/sdk';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCanWrite } from '../../app/session';
 import { herald } from '../../client/herald';
+import { READABLE_COLOURS } from './readable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { BuilderContext } from './builderContext';
@@ -50,7 +51,7 @@ export function SegmentEditor({ segment, fields, eventNames }: { segment?: Segme
     onSuccess: async (saved) => {
       client.setQueryData(['segments', 'detail', saved.id], saved);
       await client.invalidateQueries({ queryKey: ['segments', 'list'] });
-      notifications.show({ color: 'green', message: `Segment “${saved.name}” saved` });
+      notifications.show({ color: 'green', message: `Segment “${saved.name}” saved`, closeButtonProps: { 'aria-label': 'Dismiss' } });
       if (!segment) navigate(`/segments/${saved.id}`, { replace: true });
     },
   });
@@ -58,7 +59,7 @@ export function SegmentEditor({ segment, fields, eventNames }: { segment?: Segme
   const nameError = save.error instanceof HeraldError && save.error.status === 409 ? save.error.message : undefined;
 
   return (
-    <>
+    <Box style={READABLE_COLOURS}>
       <PageHeader
         title={segment ? segment.name : 'New segment'}
         description={segment ? `${segment.memberCount.toLocaleString('en')} members at the last refresh` : 'Build a rule; the audience updates as you edit.'}
@@ -117,6 +118,6 @@ export function SegmentEditor({ segment, fields, eventNames }: { segment?: Segme
           </Stack>
         </Grid.Col>
       </Grid>
-    </>
+    </Box>
   );
 }

@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Group, Pagination, Table, Text } from '@mantine/core';
+import { Anchor, Box, Button, Group, Pagination, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useCanWrite } from '../../app/session';
 import { herald } from '../../client/herald';
+import { READABLE_COLOURS } from './readable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -24,7 +25,7 @@ export default function SegmentsPage() {
     placeholderData: keepPreviousData,
   });
   return (
-    <>
+    <Box style={READABLE_COLOURS}>
       <PageHeader
         title="Segments"
         description="Audiences defined by rules on customer fields and events."
@@ -65,17 +66,7 @@ export default function SegmentsPage() {
                   </Table.Td>
                   <Table.Td ta="right">{s.memberCount.toLocaleString('en')}</Table.Td>
                   <Table.Td>
-                    {s.refreshedAt === null ? (
-                      <Badge color="yellow.9" variant="outline">
-                        pending
-                      </Badge>
-                    ) : s.timeRelative ? (
-                      <Badge color="indigo.8" variant="outline">
-                        time-relative
-                      </Badge>
-                    ) : (
-                      <Text size="sm">on change</Text>
-                    )}
+                    <Text size="sm">{s.refreshedAt === null ? 'pending' : s.timeRelative ? 'scheduled (time-relative)' : 'on change'}</Text>
                   </Table.Td>
                   <Table.Td>{when(s.updatedAt)}</Table.Td>
                 </Table.Tr>
@@ -95,6 +86,6 @@ export default function SegmentsPage() {
           ) : null}
         </>
       ) : null}
-    </>
+    </Box>
   );
 }

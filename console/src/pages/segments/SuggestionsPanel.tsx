@@ -39,7 +39,7 @@ export function SuggestionsPanel({ onUse }: { onUse: (rules: unknown, name: stri
               onChange={(e) => setQuery(e.currentTarget.value)}
               flex={1}
             />
-            <Button type="submit" variant="light" loading={suggest.isPending}>
+            <Button type="submit" variant="default" loading={suggest.isPending}>
               Suggest
             </Button>
           </Group>

@@ -119,6 +119,7 @@ describe('console: segments', () => {
     await expect(page.getByRole('group', { name: 'condition 2' }).getByRole('textbox', { name: 'Value' }).inputValue()).resolves.toBe('100');
     await expect(page.getByRole('group', { name: 'condition 1' }).getByRole('textbox', { name: 'Value' }).inputValue()).resolves.toBe('Lyon');
     await expectCount(page, 2);
+    await page.evaluate(() => (globalThis as any).scrollTo(0, 0));
     await screenshot(page, 'segment-editor');
 
     // Save, then reopen from the list: the rule comes back as saved.

@@ -1,9 +1,9 @@
 import { Button, FileInput, Group, Select, Stack, Switch } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { notifyDone } from '../settings/readable';
 
 type DuplicateMode = 'skip' | 'update' | 'upsert';
 const DUPLICATE_MODES: { value: DuplicateMode; label: string }[] = [
@@ -31,11 +31,7 @@ export function UploadForm() {
         options: { fileName: chosen.name, duplicateMode, dryRun },
       }),
     onSuccess: (created) => {
-      notifications.show({
-        color: 'green',
-        title: 'Upload received',
-        message: `${created.fileName ?? 'The file'}: ${created.progress.total.toLocaleString()} rows queued.`,
-      });
+      notifyDone('Upload received', `${created.fileName ?? 'The file'}: ${created.progress.total.toLocaleString()} rows queued.`);
       setFile(null);
       void client.invalidateQueries({ queryKey: ['imports', 'list'] });
     },

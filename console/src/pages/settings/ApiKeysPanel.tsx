@@ -1,5 +1,4 @@
 import { Badge, Button, Code, Stack, Table, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, herald } from '../../client/herald';
@@ -9,6 +8,7 @@ import { ConfirmModal } from './ConfirmModal';
 import { CreateKeyForm } from './CreateKeyForm';
 import { NewKeyModal } from './NewKeyModal';
 import { shownDate } from './roles';
+import { notifyDone } from './readable';
 
 /** The tenant's API keys for machines (`GET /api-keys`, admins only): create one (shown once), revoke with confirmation. */
 export function ApiKeysPanel() {
@@ -22,7 +22,7 @@ export function ApiKeysPanel() {
   const revoke = useMutation({
     mutationFn: (id: string) => herald.apiKeys.revoke(id),
     onSuccess: (key) => {
-      notifications.show({ color: 'green', title: 'Key revoked', message: `“${key.name}” no longer works.` });
+      notifyDone('Key revoked', `“${key.name}” no longer works.`);
       setRevoking(null);
       void client.invalidateQueries({ queryKey: ['settings', 'api-keys'] });
     },

@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { READABLE_COLORS } from './readable';
 
 /**
  * Asks before a destructive action (remove a member, revoke a key, cancel an import): the
@@ -18,8 +19,8 @@ export function ConfirmModal(props: {
   onClose: () => void;
 }) {
   return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.title} centered>
-      <Stack>
+    <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened={props.opened} onClose={props.onClose} title={props.title} centered>
+      <Stack style={READABLE_COLORS}>
         <Text>{props.children}</Text>
         {props.error ? <ErrorAlert error={props.error} /> : null}
         <Group justify="flex-end">

@@ -1,11 +1,11 @@
 import { Button, Group, Select, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { api, herald } from '../../client/herald';
 import { fieldErrors } from './fieldErrors';
 import { MEMBER_ROLES, type MemberRole } from './roles';
+import { notifyDone } from './readable';
 
 /**
  * Invites someone by e-mail with a role (`POST /users/invitations`). Herald mails the link
@@ -18,11 +18,7 @@ export function InviteForm() {
   const invite = useMutation({
     mutationFn: () => herald.call((signal) => api.POST('/api/v1/users/invitations', { body: { email, role }, signal })),
     onSuccess: (answer) => {
-      notifications.show({
-        color: 'green',
-        title: 'Invitation sent',
-        message: `${answer.data.email} can join as ${answer.data.role} until ${new Date(answer.data.expiresAt).toLocaleDateString()}.`,
-      });
+      notifyDone('Invitation sent', `${answer.data.email} can join as ${answer.data.role} until ${new Date(answer.data.expiresAt).toLocaleDateString()}.`);
       setEmail('');
       void client.invalidateQueries({ queryKey: ['settings', 'members'] });
     },

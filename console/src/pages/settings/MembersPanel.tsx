@@ -1,5 +1,4 @@
 import { Badge, Button, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSession } from '../../app/session';
@@ -9,6 +8,7 @@ import { Loading } from '../../components/Loading';
 import { ConfirmModal } from './ConfirmModal';
 import { InviteForm } from './InviteForm';
 import { shownDate } from './roles';
+import { notifyDone } from './readable';
 
 /** The tenant's people (`GET /users`, admins only): who they are, their role, when they last signed in; invite and remove. */
 export function MembersPanel() {
@@ -22,7 +22,7 @@ export function MembersPanel() {
   const remove = useMutation({
     mutationFn: (id: string) => herald.call((signal) => api.DELETE('/api/v1/users/{id}', { params: { path: { id } }, signal })),
     onSuccess: () => {
-      notifications.show({ color: 'green', title: 'Removed', message: `${removing?.email} no longer belongs to this workspace.` });
+      notifyDone('Removed', `${removing?.email} no longer belongs to this workspace.`);
       setRemoving(null);
       void client.invalidateQueries({ queryKey: ['settings', 'members'] });
     },

@@ -1,11 +1,11 @@
 import { Autocomplete, Button, Fieldset, Group, NumberInput, Stack, TagsInput, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { fieldErrors } from './fieldErrors';
+import { notifyDone } from './readable';
 
 /** The settings as GET answers them and PUT takes them (one schema). */
 type Settings = Awaited<ReturnType<typeof readSettings>>;
@@ -54,7 +54,7 @@ function MessagingForm({ initial, canEdit }: { initial: Settings; canEdit: boole
     onSuccess: (answer) => {
       client.setQueryData(['settings', 'messaging'], answer.data);
       setF(formOf(answer.data));
-      notifications.show({ color: 'green', title: 'Saved', message: 'The messaging settings are saved.' });
+      notifyDone('Saved', 'The messaging settings are saved.');
     },
   });
   const errors = fieldErrors(save.error);

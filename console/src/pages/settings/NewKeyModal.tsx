@@ -1,4 +1,5 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
+import { READABLE_COLORS } from './readable';
 
 /**
  * Shows a new API key once: Herald keeps only its hash, so this modal is the one chance to
@@ -6,9 +7,17 @@ import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@man
  */
 export function NewKeyModal({ created, onClose }: { created: { name: string; key: string } | null; onClose: () => void }) {
   return (
-    <Modal opened={created !== null} onClose={onClose} title="Your new API key" centered size="lg" closeOnClickOutside={false}>
-      <Stack>
-        <Alert color="yellow" title="Copy it now">
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened={created !== null}
+      onClose={onClose}
+      title="Your new API key"
+      centered
+      size="lg"
+      closeOnClickOutside={false}
+    >
+      <Stack style={READABLE_COLORS}>
+        <Alert title="Copy it now">
           This is the only time Herald shows the key “{created?.name}”. Store it somewhere safe; if it is lost, revoke it and create another.
         </Alert>
         <Code block data-testid="new-api-key">

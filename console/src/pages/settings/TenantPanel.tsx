@@ -1,11 +1,11 @@
 import { Button, Group, NumberInput, Stack, Switch, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { herald, api } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { fieldErrors } from './fieldErrors';
+import { notifyDone } from './readable';
 
 type TenantData = Awaited<ReturnType<typeof herald.tenant.get>>;
 
@@ -33,7 +33,7 @@ function TenantForm({ tenant, canEdit }: { tenant: TenantData; canEdit: boolean 
       client.setQueryData(['settings', 'tenant'], answer.data);
       setLanguage(answer.data.settings.defaultLanguage ?? '');
       setRetention(answer.data.settings.eventRetentionMonths);
-      notifications.show({ color: 'green', title: 'Saved', message: 'The workspace settings are saved.' });
+      notifyDone('Saved', 'The workspace settings are saved.');
     },
   });
   const errors = fieldErrors(save.error);

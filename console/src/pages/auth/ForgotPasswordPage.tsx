@@ -24,7 +24,7 @@ export default function ForgotPasswordPage() {
     <AuthFrame title="Reset your password">
       {request.isSuccess ? (
         <Stack>
-          <Alert color="green" title="Check your email" role="status">
+          <Alert title="Check your email" role="status">
             If {email} has a Herald account, a link to choose a new password is on its way. It works once, for one hour.
           </Alert>
           <Anchor component={Link} to="/sign-in" size="sm" ta="center">

@@ -46,7 +46,7 @@ export default function ResetPasswordPage() {
     <AuthFrame title="Choose a new password">
       {confirm.isSuccess ? (
         <Stack>
-          <Alert color="green" title="Your password is set" role="status">
+          <Alert title="Your password is set" role="status">
             Sign in with your new password.
           </Alert>
           <Button component={Link} to="/sign-in" fullWidth>

@@ -70,13 +70,13 @@ export function ImportsTable({ canWrite }: { canWrite: boolean }) {
                 <Table.Td>
                   {name}
                   {item.options.dryRun === true ? (
-                    <Badge ml="xs" variant="outline" size="sm">
+                    <Badge ml="xs" variant="default" size="sm">
                       dry run
                     </Badge>
                   ) : null}
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLOR[item.status] ?? 'gray'} variant="light">
+                  <Badge color={STATUS_COLOR[item.status] ?? 'gray'} variant="dot">
                     {item.status}
                   </Badge>
                   {item.error ? (

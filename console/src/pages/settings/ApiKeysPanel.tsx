@@ -66,9 +66,7 @@ export function ApiKeysPanel() {
                   <Table.Td>{shownDate(k.lastUsedAt)}</Table.Td>
                   <Table.Td>
                     {k.revokedAt ? (
-                      <Badge color="gray" variant="light">
-                        revoked {new Date(k.revokedAt).toLocaleDateString()}
-                      </Badge>
+                      <Badge variant="default">revoked {new Date(k.revokedAt).toLocaleDateString()}</Badge>
                     ) : (
                       <Button size="xs" color="red" variant="light" aria-label={`Revoke ${k.name}`} onClick={() => setRevoking({ id: k.id, name: k.name })}>
                         Revoke

@@ -59,7 +59,7 @@ export function MembersPanel() {
                   <Table.Td>
                     {m.email}{' '}
                     {m.hasPassword ? null : (
-                      <Badge variant="light" size="sm">
+                      <Badge variant="default" size="sm">
                         single sign-on
                       </Badge>
                     )}

@@ -3,8 +3,8 @@ import { notifications } from '@mantine/notifications';
 import type { CSSProperties, ReactNode } from 'react';
 
 /**
- * Mantine's light-scheme dimmed grey (gray.6) and error red (red.6) are below WCAG AA contrast for
- * small text on white, and input descriptions and errors use them. These two CSS variables,
+ * Mantine's light-scheme dimmed grey (gray.6), error red (red.6) and placeholder grey are below WCAG AA contrast for
+ * small text on white, and input descriptions and errors use them. These CSS variables,
  * set on a wrapper, darken them for everything inside (axe checks every page). A theme-wide fix
  * belongs in the console's theme; until then the settings, imports and sign-in pages wrap
  * themselves in {@link Readable}.
@@ -12,6 +12,8 @@ import type { CSSProperties, ReactNode } from 'react';
 export const READABLE_COLORS = {
   '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
   '--mantine-color-error': 'var(--mantine-color-red-8)',
+  // FileInput's placeholder is text in a span (not a placeholder attribute), so contrast rules apply to it.
+  '--mantine-color-placeholder': 'var(--mantine-color-gray-7)',
 } as CSSProperties;
 
 /** Renders its children with {@link READABLE_COLORS}. */

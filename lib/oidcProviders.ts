@@ -16,6 +16,9 @@ export function oidcProvidersFrom(names: string | undefined, env: Record<string,
   if (!names) return [];
   return names.split(',').map((raw) => {
     const name = raw.trim();
+    // GET /api/v1/auth/providers lists the providers: a provider of that name could never be reached.
+    if (name === 'providers')
+      throw new ConfigError('Invalid configuration: OIDC_PROVIDERS cannot name a provider "providers" (GET /api/v1/auth/providers lists them)');
     const prefix = `OIDC_${name.toUpperCase().replace(/-/g, '_')}_`;
     const read = (suffix: string) => {
       const value = env[prefix + suffix]?.trim();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildTenant, uniqueSuffix } from '../support/factories';
 import { CookieJar } from '../support/cookieJar';
 import { freePort } from '../support/freePort';
+import { oidcProvidersFrom } from '../../lib/oidcProviders';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 /**
@@ -139,5 +140,24 @@ describe('OpenID Connect sign-in', () => {
   it('answers 404 for a provider that is not configured', async () => {
     expect((await server.request('/api/v1/auth/okta')).status).toBe(404);
     expect((await server.request('/api/v1/auth/login')).status).toBe(405);
+  });
+});
+
+describe('the sign-in page’s provider list', () => {
+  it('names the configured providers to anyone (no session, no key), and nothing of their settings', async () => {
+    const res = await server.request('/api/v1/auth/providers');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ data: [{ name: 'google' }] });
+    expect(JSON.stringify(res.body)).not.toContain(CLIENT.id);
+  });
+
+  it('is empty where no provider is configured, and a provider cannot be named "providers"', async () => {
+    const plain = await startTestServer();
+    try {
+      expect((await plain.request('/api/v1/auth/providers')).body).toEqual({ data: [] });
+    } finally {
+      await plain.close();
+    }
+    expect(() => oidcProvidersFrom('providers', {})).toThrow(/cannot name a provider "providers"/);
   });
 });

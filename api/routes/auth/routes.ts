@@ -3,7 +3,17 @@ import { AppError } from '../../../lib/errors';
 import { addRoute, type RouteTarget } from '../../route';
 import { READERS } from '../../routeContext';
 import { clearCookie, SESSION_COOKIE } from '../../sessionCookie';
-import { AcceptInvitationBody, CsrfResponse, EMAIL_RULE, LoginBody, MeResponse, PasswordResetBody, PasswordResetConfirmBody, SwitchTenantBody } from './schema';
+import {
+  AcceptInvitationBody,
+  CsrfResponse,
+  EMAIL_RULE,
+  LoginBody,
+  MeResponse,
+  PasswordResetBody,
+  PasswordResetConfirmBody,
+  ProvidersResponse,
+  SwitchTenantBody,
+} from './schema';
 import { answerSignedIn, clientOf, meView, sessionOf } from './session';
 
 const TAG = 'Sign-in';
@@ -32,6 +42,19 @@ export function authRoutes(target: RouteTarget): void {
     },
     handler: async (ctx, { body }) => {
       answerSignedIn(ctx, await ctx.domain.users.sessions.login(body, clientOf(ctx)));
+    },
+  });
+  addRoute(target, {
+    method: 'get',
+    path: '/api/v1/auth/providers',
+    summary: 'The OpenID Connect providers people may sign in with (names only), for the sign-in page',
+    description:
+      'Public: the names OIDC_PROVIDERS configures, in its order. Sign in with one at GET /api/v1/auth/{name}. An empty list when none is configured.',
+    tag: TAG,
+    auth: 'public',
+    responses: { 200: { description: 'The providers', schema: ProvidersResponse } },
+    handler: async (ctx) => {
+      ctx.body = { data: ctx.domain.users.oidc.providers().map((name) => ({ name })) };
     },
   });
   addRoute(target, {

@@ -60,6 +60,11 @@ export const MeResponse = z
 /** `GET /api/v1/auth/csrf`. */
 export const CsrfResponse = z.object({ data: z.object({ csrfToken: z.string() }) }).meta({ id: 'CsrfToken' });
 
+/** `GET /api/v1/auth/providers`: the configured OpenID providers, names only (no issuer, no client id). */
+export const ProvidersResponse = z
+  .object({ data: z.array(z.object({ name: z.string().meta({ description: 'Sign in at GET /api/v1/auth/{name}' }) })) })
+  .meta({ id: 'SignInProviders' });
+
 /** Path of the OpenID routes: the provider's name as configured (OIDC_PROVIDERS). */
 export const ProviderParams = z.object({ provider: z.string().regex(/^[a-z][a-z0-9-]{0,30}$/) });
 

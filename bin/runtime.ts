@@ -67,6 +67,7 @@ export function createRateLimiters(config: Config, db: Knex): RateLimiters {
   return {
     ip: make('ip', config.RATE_LIMIT_IP_PER_MINUTE),
     general: make('general', config.RATE_LIMIT_GENERAL_PER_MINUTE),
+    session: make('session', config.RATE_LIMIT_SESSION_PER_MINUTE),
     imports: make('imports', config.RATE_LIMIT_IMPORTS_PER_MINUTE),
     ai: make('ai', config.RATE_LIMIT_AI_PER_MINUTE),
     loginIp: make('login-ip', config.RATE_LIMIT_LOGIN_IP_PER_MINUTE),

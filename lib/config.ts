@@ -122,6 +122,9 @@ export const ConfigFields = z.object({
     .default('memory')
     .describe('memory (counts per process) or postgres (shared by every API process; use it when more than one API process runs).'),
   RATE_LIMIT_GENERAL_PER_MINUTE: positiveInt.default(100).describe('Requests a minute per API key on most routes.'),
+  RATE_LIMIT_SESSION_PER_MINUTE: positiveInt
+    .default(600)
+    .describe("Requests a minute per console session on most routes (the console's live views poll once a second)."),
   RATE_LIMIT_IMPORTS_PER_MINUTE: positiveInt.default(5).describe('Imports a minute per API key.'),
   RATE_LIMIT_IP_PER_MINUTE: positiveInt.default(600).describe('Requests a minute per client address.'),
   RATE_LIMIT_AI_PER_MINUTE: positiveInt

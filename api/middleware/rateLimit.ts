@@ -8,6 +8,11 @@ import { UNLIMITED_PATHS } from '../routeDocs';
 export interface RateLimiters {
   ip: RateLimiterAbstract;
   general: RateLimiterAbstract;
+  /**
+   * The general budget of a person signed in to the console (a session): larger than a key's,
+   * since the console's live views poll once a second and a page load makes several calls.
+   */
+  session: RateLimiterAbstract;
   imports: RateLimiterAbstract;
   /** Seed 003's AI endpoints: 20 requests per minute per user by default. */
   ai: RateLimiterAbstract;
@@ -48,17 +53,18 @@ export function rateLimit(limiters: RateLimiters): Middleware<HeraldState, Heral
     const principal = ctx.state.principal;
     const group = groupOf(ctx.method, ctx.path);
     const checks: Array<[RateLimiterAbstract, string]> = [[limiters.ip, ctx.ip]];
-    if (principal) checks.push([limiters[group], `${principal.tenantId}:${principal.actorId}`]);
-    for (const [limiter, key] of checks) {
+    const limiter = group === 'general' && principal?.actorType === 'user' ? limiters.session : limiters[group];
+    if (principal) checks.push([limiter, `${principal.tenantId}:${principal.actorId}`]);
+    for (const [budget, key] of checks) {
       try {
-        const res = await limiter.consume(key);
-        ctx.set(headers(limiter.points, res));
+        const res = await budget.consume(key);
+        ctx.set(headers(budget.points, res));
       } catch (err) {
         if (!(err instanceof RateLimiterRes)) {
           ctx.state.log.warn({ err }, 'rate limiter store failed; letting the request through');
           continue;
         }
-        throw tooManyRequests(Math.max(1, Math.ceil(err.msBeforeNext / 1000)), headers(limiter.points, err));
+        throw tooManyRequests(Math.max(1, Math.ceil(err.msBeforeNext / 1000)), headers(budget.points, err));
       }
     }
     await next();

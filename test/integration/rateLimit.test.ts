@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import { createUser } from '../../domain/users/provisioning';
+import { CookieJar } from '../support/cookieJar';
 import { buildTenant, testDb } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/testServer';
 
@@ -9,7 +11,12 @@ describe.each(['memory', 'postgres'])('rate limits (%s store)', (store) => {
 
   beforeAll(async () => {
     db = testDb();
-    server = await startTestServer({ RATE_LIMIT_STORE: store, RATE_LIMIT_GENERAL_PER_MINUTE: '3', RATE_LIMIT_IP_PER_MINUTE: '1000' });
+    server = await startTestServer({
+      RATE_LIMIT_STORE: store,
+      RATE_LIMIT_GENERAL_PER_MINUTE: '3',
+      RATE_LIMIT_SESSION_PER_MINUTE: '6',
+      RATE_LIMIT_IP_PER_MINUTE: '1000',
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -32,6 +39,23 @@ describe.each(['memory', 'postgres'])('rate limits (%s store)', (store) => {
     expect(last!.headers.get('x-ratelimit-remaining')).toBe('0');
     expect(Number(last!.headers.get('x-ratelimit-reset'))).toBeGreaterThan(Date.now() / 1000);
     expect((await server.request('/api/v1/tenant', { key: b.adminKey })).status).toBe(200);
+  });
+
+  it('gives a console session its own, larger budget than a key', async () => {
+    const tenant = await buildTenant(db);
+    const email = `limits-${tenant.tenantId.slice(0, 8)}-${store}@example.com`;
+    await createUser(db, { email, password: 'correct horse battery staple', tenantId: tenant.tenantId, role: 'member' });
+    const jar = new CookieJar();
+    const login = await fetch(server.url + '/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email, password: 'correct horse battery staple' }),
+    });
+    expect(login.status).toBe(200);
+    jar.take(login.headers);
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await server.request('/api/v1/tenant', { headers: jar.header() })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429]);
   });
 
   it('never limits the health probes', async () => {

@@ -43,6 +43,7 @@ describe('SDK retries on 429 from a real Herald', () => {
       rateLimiters: {
         ip: limiter('ip', 1000),
         general: limiter('general', 2),
+        session: limiter('session', 2),
         imports: limiter('imports', 2),
         ai: limiter('ai', 2),
         loginIp: limiter('login-ip', 10),

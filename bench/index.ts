@@ -44,6 +44,11 @@ export const benchmarks: Record<string, Benchmark> = {
     description: 'customer list filters + sort, search, /search?q= and cursor paging on 1,000,000 customers: p50/p99 with and without totals, EXPLAIN ANALYZE',
     load: () => import('./customers-list'),
   },
+  'console-customers': {
+    description:
+      'the console customers page on 1,000,000 customers in Chromium: navigation to first table row (cold load and in-app, median of 5) and initial JS gzipped, vs the raw GET /customers call',
+    load: () => import('./console-customers'),
+  },
   'customers-export': {
     description: 'CSV export of 1,000,000 customers through `herald serve` (time, rows, peak RSS) vs raw COPY TO STDOUT of the same columns',
     load: () => import('./customers-export'),

@@ -25,6 +25,7 @@ import { createMessagingService } from './messaging/service';
 import { startSegmentRefresh } from './segments/lifecycle';
 import { createSegmentReevaluator } from './segments/reevaluator';
 import { createSegmentService } from './segments/service';
+import { createSegmentMembershipQueries } from './segments/customerMemberships';
 import { createDefaultLanguageCache } from './tenants/languageCache';
 import { runTenantSummary } from './tenants/lifecycle';
 import { createTenantService } from './tenants/service';
@@ -104,6 +105,7 @@ export function createDomain(deps: DomainDeps) {
     }),
     orders,
     segments,
+    segmentMemberships: createSegmentMembershipQueries({ db }),
     tenants: createTenantService({ ...deps, defaultLanguages }),
     users: createUserModule({ db, temporal: deps.temporal, settings: deps.signIn, logger: deps.logger }),
     health: createHealthService(deps),

@@ -16,6 +16,7 @@ import { conversationRoutes } from './conversations/routes';
 import { customerActionRoutes } from './customers/actions';
 import { customerConversationRoutes } from './customers/conversations';
 import { customerJourneyRoutes } from './customers/journeys';
+import { customerSegmentRoutes } from './customers/segments';
 import { customerReportRoutes } from './customers/reports';
 import { customerRoutes } from './customers/routes';
 import { consoleRoutes } from './console/routes';
@@ -76,6 +77,7 @@ const MODULES = [
   journeyRunRoutes,
   customerJourneyRoutes,
   customerConversationRoutes,
+  customerSegmentRoutes,
   engagementRoutes,
   docsRoutes,
   consoleRoutes,

@@ -18,8 +18,9 @@ const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 
 /**
  * The marketer console (a React app built by Vite) at /console. Hashed assets under
- * /console/assets are cached for a year; every other path answers the app's index.html (no-store),
- * so the browser router owns the console's paths and a deploy is picked up on the next load.
+ * /console/assets are cached for a year and served gzipped (pre-compressed at build time); every
+ * other path answers the app's index.html (no-store), so the browser router owns the console's
+ * paths and a deploy is picked up on the next load.
  * The console calls the API with the session cookie like any other client: nothing here is privileged.
  */
 export function consoleRoutes(target: RouteTarget): void {
@@ -36,8 +37,10 @@ export function consoleRoutes(target: RouteTarget): void {
     const rest = ctx.path.replace(/^\/console\/?/, '');
     if (rest.startsWith('assets/')) {
       ctx.set('Cache-Control', 'public, max-age=31536000, immutable');
+      // The build writes a .gz beside each script and style sheet; send() picks it when the browser accepts gzip.
+      ctx.vary('Accept-Encoding');
       try {
-        await send(ctx, rest, { root });
+        await send(ctx, rest, { root, gzip: true, brotli: false });
       } catch {
         ctx.status = 404;
         ctx.body = { error: { code: 'not_found', message: 'No such console asset' } };

@@ -1050,6 +1050,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/customers/{id}/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The segments a customer belongs to now, with when they entered each, by segment name */
+        get: operations["getCustomersIdSegments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/customers/{id}/stats": {
         parameters: {
             query?: never;
@@ -4354,6 +4371,18 @@ export interface components {
         };
         CustomerResponse: {
             data: components["schemas"]["Customer"];
+        };
+        CustomerSegmentMembership: {
+            description: string | null;
+            /** Format: date-time */
+            enteredAt: string;
+            memberCount: number;
+            name: string;
+            /** Format: uuid */
+            segmentId: string;
+        };
+        CustomerSegmentMembershipList: {
+            data: components["schemas"]["CustomerSegmentMembership"][];
         };
         CustomerSelfResponse: {
             data: {
@@ -15358,6 +15387,128 @@ export interface operations {
             };
             /** @description The body does not pass validation; details list each failing field with its path; an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused) */
             422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCustomersIdSegments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current memberships */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerSegmentMembershipList"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such customer in this tenant */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;

@@ -141,6 +141,11 @@ export class Customers {
     ).data;
   }
 
+  /** The segments the customer belongs to now, with when they entered each, by segment name. */
+  async segments(id: string, options?: RequestOptions) {
+    return (await this.core.read((signal) => this.core.api.GET('/api/v1/customers/{id}/segments', { params: { path: { id } }, signal }), options)).data;
+  }
+
   /** One customer's orders by status, average order value and spend by month. */
   async stats(id: string, options?: RequestOptions) {
     return (await this.core.read((signal) => this.core.api.GET('/api/v1/customers/{id}/stats', { params: { path: { id } }, signal }), options)).data;

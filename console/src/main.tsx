@@ -9,7 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import { HeraldError } from '@herald/sdk';
 import { createRouter } from './app/routes';
-import { SESSION_KEY } from './app/session';
+import { fetchSession, SESSION_KEY } from './app/session';
 import { theme } from './app/theme';
 
 /** A lost session (401) anywhere sends the person back to sign in, once. */
@@ -31,6 +31,12 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// The session is asked for at once, while the router loads the first page's code, instead of after it.
+const PUBLIC_PAGES = ['/console/sign-in', '/console/forgot-password', '/console/reset-password', '/console/accept-invitation'];
+if (!PUBLIC_PAGES.some((p) => window.location.pathname.startsWith(p))) {
+  void queryClient.prefetchQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000 });
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

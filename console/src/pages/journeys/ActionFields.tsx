@@ -5,6 +5,9 @@ import type { FieldsProps } from './fieldTypes';
 import { optional } from './fieldTypes';
 import { JsonField } from './JsonField';
 
+/** One empty list for every unset tag list: a new [] on each render would read to Mantine as a new value each time. */
+const NO_TAGS: string[] = [];
+
 /** A message: channel, subject (email) and body, Liquid templates seeing customer, event and journey. */
 export function SendFields({ node, readOnly, onChange }: FieldsProps<'send'>) {
   return (
@@ -70,10 +73,15 @@ export function WebhookFields({ node, readOnly, onChange }: FieldsProps<'webhook
 export function UpdateCustomerFields({ node, readOnly, onChange }: FieldsProps<'update_customer'>) {
   return (
     <Stack gap="xs">
-      <TagsInput label="Add tags" value={node.addTags ?? []} readOnly={readOnly} onChange={(v) => onChange({ ...node, addTags: v.length ? v : undefined })} />
+      <TagsInput
+        label="Add tags"
+        value={node.addTags ?? NO_TAGS}
+        readOnly={readOnly}
+        onChange={(v) => onChange({ ...node, addTags: v.length ? v : undefined })}
+      />
       <TagsInput
         label="Remove tags"
-        value={node.removeTags ?? []}
+        value={node.removeTags ?? NO_TAGS}
         readOnly={readOnly}
         onChange={(v) => onChange({ ...node, removeTags: v.length ? v : undefined })}
       />

@@ -36,6 +36,7 @@ export function BranchFields({ node, readOnly, onChange, sendNodes }: FieldsProp
                 label="Message from"
                 placeholder="none"
                 clearable
+                clearButtonProps={{ 'aria-label': 'Clear' }}
                 data={sendNodes}
                 value={branch.message?.node ?? null}
                 readOnly={readOnly}

@@ -10,9 +10,9 @@ import {
   type Edge,
   type EdgeChange,
   type NodeChange,
-  type OnSelectionChangeParams,
+  type ReactFlowInstance,
 } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { connect, ENTRY_ID, entrySummary, NODE_LABELS, removeNodes, slotsOf, summaryOf, type Definition } from './definition';
 import { layoutOf, placeNear, type Point } from './layout';
 import { NodeCard, countsText, type CardNode } from './NodeCard';
@@ -153,15 +153,28 @@ export function JourneyCanvas({ definition, analytics, problems, selectedId, rea
     setEdges((previous) => mergeEdges(previous, inputs.edges));
   }
 
+  // A node added or removed refits the view, so a new node is never off the canvas.
+  const flow = useRef<ReactFlowInstance<CardNode, Edge> | null>(null);
+  const nodeCount = definition.nodes.length;
+  useEffect(() => {
+    void flow.current?.fitView({ padding: 0.2, maxZoom: 1, duration: 200 });
+  }, [nodeCount]);
+
+  // Selection is reported from the marketer's own clicks and keys (the changes xyflow makes for
+  // them), never echoed back from the props, so the panel and the canvas cannot chase each other.
   const onNodesChange = useCallback(
-    (changes: NodeChange<CardNode>[]) =>
+    (changes: NodeChange<CardNode>[]) => {
       setNodes((ns) =>
         applyNodeChanges(
           changes.filter((c) => c.type !== 'remove'),
           ns,
         ),
-      ),
-    [],
+      );
+      const picked = changes.find((c) => c.type === 'select' && c.selected);
+      if (picked?.type === 'select') onSelect(picked.id);
+      else if (changes.some((c) => c.type === 'select' && !c.selected && c.id === selectedId)) onSelect(null);
+    },
+    [onSelect, selectedId],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) =>
@@ -192,25 +205,19 @@ export function JourneyCanvas({ definition, analytics, problems, selectedId, rea
     },
     [definition, onChange, onSelect, selectedId],
   );
-  const onSelectionChange = useCallback(
-    ({ nodes: picked }: OnSelectionChangeParams) => {
-      const id = picked[0]?.id ?? null;
-      if (id !== selectedId) onSelect(id);
-    },
-    [onSelect, selectedId],
-  );
-
   return (
     <div style={{ height: 560 }} aria-label="Journey canvas" role="region">
       <ReactFlow<CardNode, Edge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        onInit={(instance) => {
+          flow.current = instance;
+        }}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onDelete={onDelete}
-        onSelectionChange={onSelectionChange}
         nodesConnectable={!readOnly}
         deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}
         fitView

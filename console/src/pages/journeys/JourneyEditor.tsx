@@ -50,13 +50,6 @@ export function JourneyEditor({ journey }: { journey: Journey | null }) {
     <>
       <PageHeader
         title={journey ? journey.name : 'New journey'}
-        description={
-          <Group gap="xs" component="span">
-            <StatusBadge status={journey?.status ?? 'draft'} />
-            <span>{journey?.currentVersion ? `Version ${journey.currentVersion} is live` : 'Never published'}</span>
-            {editor.dirty ? <span>· unsaved changes</span> : null}
-          </Group>
-        }
         actions={
           readOnly ? null : (
             <>
@@ -69,6 +62,11 @@ export function JourneyEditor({ journey }: { journey: Journey | null }) {
           )
         }
       />
+      <Group gap="xs" mb="md" data-testid="journey-status">
+        <StatusBadge status={journey?.status ?? 'draft'} />
+        <Text size="sm">{journey?.currentVersion ? `Version ${journey.currentVersion} is live` : 'Never published'}</Text>
+        {editor.dirty ? <Text size="sm">· unsaved changes</Text> : null}
+      </Group>
       {canWrite && journey?.status === 'archived' ? <Alert mb="md">This journey is archived: it cannot change or be published again.</Alert> : null}
       {editor.error ? <ErrorAlert error={editor.error} title="Not saved" /> : null}
       {problemCount > 0 ? (

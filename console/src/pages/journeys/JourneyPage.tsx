@@ -5,6 +5,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { JourneyEditor } from './JourneyEditor';
+import { JourneysScope } from './JourneysScope';
 import { journeyKeys } from './queries';
 
 /** A journey (`/journeys/:journeyId`) or a new one (`/journeys/new`): the canvas editor, live counts and recent runs. */
@@ -15,14 +16,17 @@ export default function JourneyPage() {
     queryFn: () => herald.journeys.get(journeyId!),
     enabled: Boolean(journeyId),
   });
-  if (!journeyId) return <JourneyEditor key="new" journey={null} />;
-  if (journey.isPending) return <Loading label="Loading the journey" />;
-  if (journey.isError)
-    return (
-      <>
-        <PageHeader title="Journey" />
-        <ErrorAlert error={journey.error} />
-      </>
-    );
-  return <JourneyEditor key={journeyId} journey={journey.data} />;
+  return (
+    <JourneysScope>
+      {!journeyId ? <JourneyEditor key="new" journey={null} /> : null}
+      {journeyId && journey.isPending ? <Loading label="Loading the journey" /> : null}
+      {journeyId && journey.isError ? (
+        <>
+          <PageHeader title="Journey" />
+          <ErrorAlert error={journey.error} />
+        </>
+      ) : null}
+      {journeyId && journey.data ? <JourneyEditor key={journeyId} journey={journey.data} /> : null}
+    </JourneysScope>
+  );
 }

@@ -9,6 +9,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { journeyKeys } from './queries';
+import { JourneysScope } from './JourneysScope';
 import { StatusBadge } from './StatusBadge';
 
 const PAGE_SIZE = 20;
@@ -46,10 +47,9 @@ export default function JourneysPage() {
     placeholderData: keepPreviousData,
   });
   return (
-    <>
+    <JourneysScope>
       <PageHeader
         title="Journeys"
-        description="Automations that walk each customer through waits, branches and messages."
         actions={
           canWrite ? (
             <Button component={Link} to="/journeys/new">
@@ -106,6 +106,6 @@ export default function JourneysPage() {
           ) : null}
         </>
       ) : null}
-    </>
+    </JourneysScope>
   );
 }

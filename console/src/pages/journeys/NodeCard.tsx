@@ -51,7 +51,7 @@ export function NodeCard({ id, data, selected }: NodeProps<CardNode>) {
         borderWidth: invalid || selected ? 2 : 1,
       }}
     >
-      {data.entry ? null : <Handle type="target" position={Position.Left} aria-label={`Into ${data.title}`} />}
+      {data.entry ? null : <Handle type="target" position={Position.Left} />}
       <Stack gap={4}>
         <Group justify="space-between" gap={4} wrap="nowrap">
           <Text size="xs" fw={700} tt="uppercase" c="dark.4">
@@ -88,7 +88,7 @@ export function NodeCard({ id, data, selected }: NodeProps<CardNode>) {
             ) : (
               <div style={{ height: 4 }} />
             )}
-            <Handle type="source" id={slot.key} position={Position.Right} aria-label={`${slot.label} from ${data.title}`} style={{ right: -14 }} />
+            <Handle type="source" id={slot.key} position={Position.Right} style={{ right: -14 }} />
           </div>
         ))}
       </Stack>

@@ -77,6 +77,7 @@ export function NodePanel({ node, definition, problems, readOnly, onChange, onSe
           label={`${slot.label}: go to`}
           placeholder="End of the journey"
           clearable
+          clearButtonProps={{ 'aria-label': 'Clear' }}
           data={others}
           value={slot.target ?? null}
           readOnly={readOnly}

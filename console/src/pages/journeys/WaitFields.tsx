@@ -5,6 +5,7 @@ import { JsonField } from './JsonField';
 
 const DURATION_HINT = 'A whole number and s, m, h, d or w: 30m, 4h, 2d';
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const NO_DAYS: string[] = [];
 
 /** A delay's duration. */
 export function DelayFields({ node, readOnly, onChange }: FieldsProps<'delay'>) {
@@ -21,7 +22,7 @@ export function DelayFields({ node, readOnly, onChange }: FieldsProps<'delay'>) 
 
 /** A wait until a time of day, weekdays or a date read from the customer or the trigger. */
 export function WaitUntilFields({ node, readOnly, onChange }: FieldsProps<'wait_until'>) {
-  const weekdays = node.weekdays ?? [];
+  const weekdays = node.weekdays ?? NO_DAYS;
   return (
     <Stack gap="xs">
       <TextInput

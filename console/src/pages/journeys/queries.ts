@@ -12,13 +12,13 @@ export const journeyKeys = {
   run: (id: string, runId: string) => ['journeys', 'run', id, runId] as const,
 };
 
-/** Polling while customers are moving: once a second (the console's ceiling); every 10 s while nobody is inside. */
+/** Polling while customers are moving: once a second (the console's ceiling); every 5 s while nobody is inside. */
 const LIVE_MS = 1000;
-const IDLE_MS = 10_000;
+const IDLE_MS = 5_000;
 
 /**
  * The current version's counts per node, polled while the page is visible (TanStack Query stops
- * polling in a background tab): every second while runs are open, every 10 s otherwise, since a
+ * polling in a background tab): every second while runs are open, every 5 s otherwise, since a
  * new customer may enter at any time. Off for a journey never published (the API has no version).
  */
 export function useJourneyAnalytics(id: string | undefined, published: boolean) {

@@ -8,14 +8,14 @@ import { useCampaignAnalytics } from './useCampaignAnalytics';
 function Stat({ label, value, rate }: { label: string; value: number; rate?: string }) {
   return (
     <Paper withBorder p="sm">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+      <Text size="xs" c="gray.7" tt="uppercase" fw={600}>
         {label}
       </Text>
       <Text size="xl" fw={700}>
         {value.toLocaleString('en')}
       </Text>
       {rate ? (
-        <Text size="sm" c="dimmed">
+        <Text size="sm" c="gray.7">
           {rate}
         </Text>
       ) : null}
@@ -29,7 +29,7 @@ function Stat({ label, value, rate }: { label: string; value: number; rate?: str
  */
 export function AnalyticsPanel({ campaign }: { campaign: Campaign }) {
   const analytics = useCampaignAnalytics(campaign);
-  if (campaign.status === 'draft') return <Text c="dimmed">A draft has no results yet: they appear once it sends.</Text>;
+  if (campaign.status === 'draft') return <Text c="gray.7">A draft has no results yet: they appear once it sends.</Text>;
   if (analytics.isPending) return <Loading label="Loading analytics" />;
   if (analytics.isError) return <ErrorAlert error={analytics.error} />;
   const a = analytics.data;

@@ -1,5 +1,4 @@
 import { Button, Group, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
@@ -7,6 +6,8 @@ import { useCanWrite } from '../../app/session';
 import { herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CAMPAIGN_KEYS, type Campaign } from './campaignData';
+import { READABLE_DESCRIPTION } from './readable';
+import { notify } from './notify';
 
 /** The audience choice of the form: everyone, a saved segment, or the campaign's own stored audience (inline rules or a customer list, set through the API). */
 type AudienceChoice = 'all' | 'kept' | `segment:${string}`;
@@ -60,7 +61,7 @@ export function CampaignEditor({ campaign }: { campaign?: Campaign }) {
     },
     onSuccess: async (saved) => {
       await client.invalidateQueries({ queryKey: CAMPAIGN_KEYS.all });
-      notifications.show({ color: 'green', message: campaign ? 'Campaign saved' : 'Draft created' });
+      notify(campaign ? 'Campaign saved' : 'Draft created');
       if (!campaign) navigate(`/campaigns/${saved.id}`);
     },
   });
@@ -75,7 +76,7 @@ export function CampaignEditor({ campaign }: { campaign?: Campaign }) {
       <Stack maw={760}>
         {save.isError ? <ErrorAlert error={save.error} title="The campaign was not saved" /> : null}
         {!editable && campaign ? (
-          <Text c="dimmed" size="sm">
+          <Text c="gray.7" size="sm">
             {canWrite ? `A ${campaign.status} campaign cannot be changed; only drafts can.` : 'You can read this campaign; your role cannot change it.'}
           </Text>
         ) : null}
@@ -88,6 +89,7 @@ export function CampaignEditor({ campaign }: { campaign?: Campaign }) {
         </Radio.Group>
         <Select
           label="Audience"
+          styles={READABLE_DESCRIPTION}
           description="Who receives it: everyone, or the members of a segment when it is sent"
           data={audienceOptions}
           value={audience}
@@ -102,6 +104,7 @@ export function CampaignEditor({ campaign }: { campaign?: Campaign }) {
             label="Subject"
             required
             readOnly={!editable}
+            styles={READABLE_DESCRIPTION}
             description="Liquid: {{ customer.firstName }} and the other customer fields"
             value={subject}
             onChange={(e) => setSubject(e.currentTarget.value)}
@@ -117,7 +120,7 @@ export function CampaignEditor({ campaign }: { campaign?: Campaign }) {
           autosize
           minRows={8}
           maxRows={24}
-          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+          styles={{ ...READABLE_DESCRIPTION, input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           value={body}
           onChange={(e) => setBody(e.currentTarget.value)}
         />

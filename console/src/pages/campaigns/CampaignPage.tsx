@@ -34,7 +34,7 @@ function NewCampaign() {
       <PageHeader
         title="New campaign"
         description={
-          <Anchor component={Link} to="/campaigns">
+          <Anchor component={Link} to="/campaigns" underline="always">
             Back to campaigns
           </Anchor>
         }
@@ -70,12 +70,12 @@ function ExistingCampaign({ campaignId }: { campaignId: string }) {
         title={campaign.name}
         description={
           <Group gap="xs" component="span">
-            <Badge component="span" color={STATUS_COLORS[campaign.status]} variant="light" data-testid="campaign-status">
+            <Badge component="span" color={STATUS_COLORS[campaign.status]} variant="dot" data-testid="campaign-status">
               {campaign.status}
             </Badge>
-            <Text span size="sm">
+            <Text span size="sm" c="gray.7">
               {campaign.channel === 'email' ? 'E-mail' : 'SMS'} campaign ·{' '}
-              <Anchor component={Link} to="/campaigns" size="sm">
+              <Anchor component={Link} to="/campaigns" size="sm" underline="always">
                 all campaigns
               </Anchor>
             </Text>
@@ -84,7 +84,7 @@ function ExistingCampaign({ campaignId }: { campaignId: string }) {
         actions={canWrite ? <DeleteCampaignButton campaign={campaign} /> : null}
       />
       <Stack gap="lg">
-        {campaign.statusReason ? <Text c="dimmed">{campaign.statusReason}</Text> : null}
+        {campaign.statusReason ? <Text c="gray.7">{campaign.statusReason}</Text> : null}
         {draft ? null : <ProgressPanel campaign={campaign} />}
         <Tabs defaultValue={draft ? 'message' : 'analytics'} keepMounted={false}>
           <Tabs.List aria-label="Campaign sections">

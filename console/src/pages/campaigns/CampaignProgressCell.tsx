@@ -16,8 +16,8 @@ export function CampaignProgressCell({ campaign }: { campaign: Campaign }) {
     enabled,
     refetchInterval: campaign.status === 'sending' ? 3000 : false,
   });
-  if (!enabled) return <Text c="dimmed">—</Text>;
-  if (!analytics.data) return <Text c="dimmed">…</Text>;
+  if (!enabled) return <Text c="gray.7">—</Text>;
+  if (!analytics.data) return <Text c="gray.7">…</Text>;
   const a = analytics.data;
   const ratio = a.recipients ? settledOf(a) / a.recipients : 0;
   return (

@@ -32,7 +32,11 @@ export default function CampaignsPage() {
     <>
       <PageHeader
         title="Campaigns"
-        description="E-mail and SMS campaigns to a segment, with their progress."
+        description={
+          <Text span c="gray.7">
+            E-mail and SMS campaigns to a segment, with their progress.
+          </Text>
+        }
         actions={
           canWrite ? (
             <Button component={Link} to="/campaigns/new">
@@ -95,7 +99,7 @@ export default function CampaignsPage() {
                   </Table.Td>
                   <Table.Td>{c.channel === 'email' ? 'E-mail' : 'SMS'}</Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLORS[c.status]} variant="light">
+                    <Badge color={STATUS_COLORS[c.status]} variant="dot">
                       {c.status}
                     </Badge>
                   </Table.Td>
@@ -108,7 +112,7 @@ export default function CampaignsPage() {
             </Table.Tbody>
           </Table>
           {list.data.data.length === 0 ? (
-            <Text c="dimmed" mt="md">
+            <Text c="gray.7" mt="md">
               No campaigns {status || channel ? 'match these filters' : 'yet'}.
             </Text>
           ) : null}

@@ -30,7 +30,7 @@ export function ChecksPanel({ campaign }: { campaign: Campaign }) {
         <Title order={2} size="h3">
           Message checks
         </Title>
-        <Button variant="light" onClick={() => check.mutate()} loading={check.isPending}>
+        <Button variant="outline" onClick={() => check.mutate()} loading={check.isPending}>
           Run message checks
         </Button>
       </Group>
@@ -69,7 +69,7 @@ export function ChecksPanel({ campaign }: { campaign: Campaign }) {
                     <code>{c.id}</code>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLOR[c.status]} variant="light">
+                    <Badge color={STATUS_COLOR[c.status]} variant="dot">
                       {c.status}
                     </Badge>
                   </Table.Td>
@@ -83,7 +83,7 @@ export function ChecksPanel({ campaign }: { campaign: Campaign }) {
           </Table>
         </>
       ) : (
-        <Text c="dimmed">Scores the saved subject and body: length, links, personalisation, spam words and more.</Text>
+        <Text c="gray.7">Scores the saved subject and body: length, links, personalisation, spam words and more.</Text>
       )}
     </Stack>
   );

@@ -1,11 +1,11 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CAMPAIGN_KEYS, type Campaign } from './campaignData';
+import { notify } from './notify';
 
 /**
  * Deletes a campaign after a confirmation. Only offered when the API allows it: a campaign that is
@@ -21,17 +21,17 @@ export function DeleteCampaignButton({ campaign }: { campaign: Campaign }) {
       close();
       client.removeQueries({ queryKey: CAMPAIGN_KEYS.detail(campaign.id) });
       await client.invalidateQueries({ queryKey: CAMPAIGN_KEYS.all });
-      notifications.show({ message: `Campaign “${campaign.name}” deleted` });
+      notify(`Campaign “${campaign.name}” deleted`);
       navigate('/campaigns');
     },
   });
   if (['scheduled', 'sending', 'paused'].includes(campaign.status)) return null;
   return (
     <>
-      <Button variant="default" color="red" onClick={open}>
+      <Button variant="default" onClick={open}>
         Delete…
       </Button>
-      <Modal opened={opened} onClose={close} title="Delete this campaign?" centered>
+      <Modal opened={opened} onClose={close} title="Delete this campaign?" centered closeButtonProps={{ 'aria-label': 'Close' }}>
         <Stack>
           <Text>“{campaign.name}” and its per-recipient record are deleted. This cannot be undone.</Text>
           {remove.isError ? <ErrorAlert error={remove.error} /> : null}
@@ -39,7 +39,7 @@ export function DeleteCampaignButton({ campaign }: { campaign: Campaign }) {
             <Button variant="default" onClick={close}>
               Keep it
             </Button>
-            <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
+            <Button color="red.9" loading={remove.isPending} onClick={() => remove.mutate()}>
               Delete the campaign
             </Button>
           </Group>

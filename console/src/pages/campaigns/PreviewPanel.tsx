@@ -28,7 +28,7 @@ export function PreviewPanel({ campaign }: { campaign: Campaign }) {
       {preview.isPending ? <Loading label="Rendering the preview" /> : null}
       {preview.data ? (
         <Paper withBorder p="md" data-testid="campaign-preview">
-          <Text size="sm" c="dimmed" mb="xs">
+          <Text size="sm" c="gray.7" mb="xs">
             Rendered for {customer ? customer.label : 'the sample customer (Ada Lovelace)'}
           </Text>
           {campaign.channel === 'email' ? (

@@ -1,12 +1,12 @@
 import { Button, Group, Modal, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCanWrite } from '../../app/session';
 import { herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CAMPAIGN_KEYS, percent, progressOf, settledOf, type CampaignDetail } from './campaignData';
 import { browserTimezone, formatInZone } from './timezones';
+import { notify } from './notify';
 
 type Target = 'paused' | 'sending' | 'cancelled';
 
@@ -14,7 +14,7 @@ type Target = 'paused' | 'sending' | 'cancelled';
 function Figure({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
     <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+      <Text size="xs" c="gray.7" tt="uppercase" fw={600}>
         {label}
       </Text>
       <Text size="xl" fw={700} data-testid={testId}>
@@ -45,7 +45,7 @@ export function ProgressPanel({ campaign }: { campaign: CampaignDetail }) {
     onSuccess: async (_, status) => {
       close();
       await client.invalidateQueries({ queryKey: CAMPAIGN_KEYS.all });
-      notifications.show({ message: status === 'paused' ? 'Campaign paused' : status === 'sending' ? 'Campaign resumed' : 'Campaign cancelled' });
+      notify(status === 'paused' ? 'Campaign paused' : status === 'sending' ? 'Campaign resumed' : 'Campaign cancelled');
     },
   });
 
@@ -81,22 +81,22 @@ export function ProgressPanel({ campaign }: { campaign: CampaignDetail }) {
         {canWrite && running ? (
           <Group>
             {campaign.status === 'sending' ? (
-              <Button variant="light" color="yellow" loading={change.isPending && change.variables === 'paused'} onClick={() => change.mutate('paused')}>
+              <Button variant="default" loading={change.isPending && change.variables === 'paused'} onClick={() => change.mutate('paused')}>
                 Pause
               </Button>
             ) : null}
             {campaign.status === 'paused' ? (
-              <Button variant="light" color="teal" loading={change.isPending && change.variables === 'sending'} onClick={() => change.mutate('sending')}>
+              <Button variant="default" loading={change.isPending && change.variables === 'sending'} onClick={() => change.mutate('sending')}>
                 Resume
               </Button>
             ) : null}
-            <Button variant="subtle" color="red" onClick={open}>
+            <Button variant="default" onClick={open}>
               Cancel campaign…
             </Button>
           </Group>
         ) : null}
       </Stack>
-      <Modal opened={confirming} onClose={close} title="Cancel this campaign?" centered>
+      <Modal opened={confirming} onClose={close} title="Cancel this campaign?" centered closeButtonProps={{ 'aria-label': 'Close' }}>
         <Stack>
           <Text>Nothing more is sent: {pending.toLocaleString('en')} recipients who have not received it yet never will. This cannot be undone.</Text>
           {change.isError ? <ErrorAlert error={change.error} /> : null}
@@ -104,7 +104,7 @@ export function ProgressPanel({ campaign }: { campaign: CampaignDetail }) {
             <Button variant="default" onClick={close}>
               Keep sending
             </Button>
-            <Button color="red" loading={change.isPending && change.variables === 'cancelled'} onClick={() => change.mutate('cancelled')}>
+            <Button color="red.9" loading={change.isPending && change.variables === 'cancelled'} onClick={() => change.mutate('cancelled')}>
               Cancel the campaign
             </Button>
           </Group>

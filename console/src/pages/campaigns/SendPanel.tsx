@@ -1,12 +1,13 @@
 import { Button, Group, Modal, Paper, Radio, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent } from 'react';
 import { herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CAMPAIGN_KEYS, type Campaign } from './campaignData';
 import { browserTimezone, formatInZone, timezoneNames, zonedTimeToUtc } from './timezones';
+import { READABLE_DESCRIPTION } from './readable';
+import { notify } from './notify';
 
 /** The schedule the form builds: once at an instant, or recurring by cron in a timezone. */
 type ScheduleBody = { schedule: { type: 'at'; at: string } | { type: 'recurring'; cron: string; timezone: string } };
@@ -28,7 +29,7 @@ export function SendPanel({ campaign }: { campaign: Campaign }) {
 
   const done = async (message: string) => {
     await client.invalidateQueries({ queryKey: CAMPAIGN_KEYS.all });
-    notifications.show({ color: 'green', message });
+    notify(message);
   };
   const sendNow = useMutation({
     mutationFn: () => herald.campaigns.send(campaign.id),
@@ -57,13 +58,11 @@ export function SendPanel({ campaign }: { campaign: Campaign }) {
           </Title>
           <Text size="sm">The audience is fixed when sending starts; you can pause, resume or cancel while it sends.</Text>
           <div>
-            <Button onClick={open} color="teal">
-              Send now…
-            </Button>
+            <Button onClick={open}>Send now…</Button>
           </div>
         </Stack>
       </Paper>
-      <Modal opened={confirming} onClose={close} title="Send this campaign now?" centered>
+      <Modal opened={confirming} onClose={close} title="Send this campaign now?" centered closeButtonProps={{ 'aria-label': 'Close' }}>
         <Stack>
           <Text>“{campaign.name}” goes to its whole audience now. Sent messages cannot be recalled; you can pause or cancel what is not sent yet.</Text>
           {sendNow.isError ? <ErrorAlert error={sendNow.error} title="Sending did not start" /> : null}
@@ -71,7 +70,7 @@ export function SendPanel({ campaign }: { campaign: Campaign }) {
             <Button variant="default" onClick={close}>
               Keep it a draft
             </Button>
-            <Button color="teal" loading={sendNow.isPending} onClick={() => sendNow.mutate()}>
+            <Button loading={sendNow.isPending} onClick={() => sendNow.mutate()}>
               Send to the audience
             </Button>
           </Group>
@@ -94,6 +93,7 @@ export function SendPanel({ campaign }: { campaign: Campaign }) {
             ) : (
               <TextInput
                 label="Cron expression"
+                styles={READABLE_DESCRIPTION}
                 description="Five fields: minute hour day month weekday (“0 9 * * 1” is Mondays at 9:00)"
                 required
                 value={cron}
@@ -102,6 +102,7 @@ export function SendPanel({ campaign }: { campaign: Campaign }) {
             )}
             <Select
               label="Timezone"
+              styles={READABLE_DESCRIPTION}
               description="The time above is read in this timezone"
               data={zones}
               value={timezone}
@@ -117,7 +118,7 @@ export function SendPanel({ campaign }: { campaign: Campaign }) {
             ) : null}
             {schedule.isError ? <ErrorAlert error={schedule.error} title="The campaign was not scheduled" /> : null}
             <div>
-              <Button type="submit" variant="light" loading={schedule.isPending} disabled={kind === 'at' && !instant}>
+              <Button type="submit" variant="outline" loading={schedule.isPending} disabled={kind === 'at' && !instant}>
                 Schedule
               </Button>
             </div>

@@ -5,6 +5,7 @@ import { herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { Campaign } from './campaignData';
 import { CustomerPicker } from './CustomerPicker';
+import { READABLE_DESCRIPTION } from './readable';
 
 /**
  * Sends the campaign's message to up to 10 test addresses through the real transports (`POST
@@ -30,6 +31,7 @@ export function TestSendPanel({ campaign }: { campaign: Campaign }) {
         </Title>
         <TagsInput
           label={email ? 'Test e-mail addresses' : 'Test phone numbers'}
+          styles={READABLE_DESCRIPTION}
           description="Up to 10; press Enter after each"
           placeholder={email ? 'you@example.com' : '+15550001234'}
           maxTags={10}
@@ -48,7 +50,7 @@ export function TestSendPanel({ campaign }: { campaign: Campaign }) {
           <List spacing="xs" aria-label="Test send results" data-testid="test-send-results">
             {send.data.map((r) => (
               <List.Item key={r.address}>
-                <Badge color={r.ok ? 'green' : 'red'} variant="light" mr="xs">
+                <Badge color={r.ok ? 'green' : 'red'} variant="dot" mr="xs">
                   {r.ok ? 'sent' : 'failed'}
                 </Badge>
                 <Text span>

@@ -14,7 +14,7 @@ export function VariantsPanel({ campaign }: { campaign: Campaign }) {
   const analytics = useCampaignAnalytics(campaign);
   if (!campaign.variants?.length || !campaign.test) {
     return (
-      <Text c="dimmed">
+      <Text c="gray.7">
         This campaign has no A/B test. Variants (2 to 5, each overriding the subject, the body or both) and the test (share, metric, duration) are set with the
         campaign’s <code>variants</code> and <code>test</code> fields through the API.
       </Text>
@@ -36,7 +36,7 @@ export function VariantsPanel({ campaign }: { campaign: Campaign }) {
       </Text>
       {analytics.isError ? <ErrorAlert error={analytics.error} /> : null}
       {ab?.decision ? (
-        <Alert color={ab.decision.outcome === 'winner' ? 'green' : 'blue'} title={`Decided: variant ${ab.decision.winner} goes to the rest`}>
+        <Alert variant="outline" color="gray.8" title={`Decided: variant ${ab.decision.winner} goes to the rest`}>
           {ab.decision.reason} ({ab.decision.released.toLocaleString('en')} recipients released)
         </Alert>
       ) : null}
@@ -63,15 +63,15 @@ export function VariantsPanel({ campaign }: { campaign: Campaign }) {
                   </Text>{' '}
                   {v.name}{' '}
                   {winner === v.key ? (
-                    <Badge color="green" variant="light">
+                    <Badge color="green" variant="dot">
                       winner
                     </Badge>
                   ) : !winner && ab?.leader === v.key && r && r.sample > 0 ? (
-                    <Badge variant="light">leading</Badge>
+                    <Badge variant="dot">leading</Badge>
                   ) : null}
                 </Table.Td>
-                <Table.Td>{v.subject ?? <Text c="dimmed">campaign’s</Text>}</Table.Td>
-                <Table.Td>{v.body ? <Text lineClamp={2}>{v.body}</Text> : <Text c="dimmed">campaign’s</Text>}</Table.Td>
+                <Table.Td>{v.subject ?? <Text c="gray.7">campaign’s</Text>}</Table.Td>
+                <Table.Td>{v.body ? <Text lineClamp={2}>{v.body}</Text> : <Text c="gray.7">campaign’s</Text>}</Table.Td>
                 <Table.Td>{r ? r.sent.toLocaleString('en') : '—'}</Table.Td>
                 <Table.Td>{r ? `${r.successes} of ${r.sample}` : '—'}</Table.Td>
                 <Table.Td>{r ? `${percent(r.rate)} (${percent(r.interval.lower)}–${percent(r.interval.upper)})` : '—'}</Table.Td>
@@ -81,7 +81,7 @@ export function VariantsPanel({ campaign }: { campaign: Campaign }) {
           })}
         </Table.Tbody>
       </Table>
-      {campaign.status === 'draft' ? <Text c="dimmed">Results appear once the campaign sends.</Text> : null}
+      {campaign.status === 'draft' ? <Text c="gray.7">Results appear once the campaign sends.</Text> : null}
     </Stack>
   );
 }

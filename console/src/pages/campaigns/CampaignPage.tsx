@@ -1,5 +1,6 @@
 import { Anchor, Badge, Group, Stack, Tabs, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useCanWrite } from '../../app/session';
 import { herald } from '../../client/herald';
@@ -47,6 +48,7 @@ function NewCampaign() {
 /** An existing campaign: live progress, the message, its preview, checks and test send, sending, analytics and variants. */
 function ExistingCampaign({ campaignId }: { campaignId: string }) {
   const canWrite = useCanWrite();
+  const [tab, setTab] = useState<string | null>(null);
   const detail = useQuery({
     queryKey: CAMPAIGN_KEYS.detail(campaignId),
     queryFn: () => herald.campaigns.get(campaignId),
@@ -64,6 +66,9 @@ function ExistingCampaign({ campaignId }: { campaignId: string }) {
   }
   const campaign = detail.data;
   const draft = campaign.status === 'draft';
+  const tabs = ['message', 'preview', ...(canWrite ? ['test'] : []), ...(canWrite && draft ? ['send'] : []), 'analytics', 'variants'];
+  // A tab that no longer applies (sending starts from "Schedule or send") gives way to the analytics.
+  const active = tab && tabs.includes(tab) ? tab : draft ? 'message' : 'analytics';
   return (
     <>
       <PageHeader
@@ -86,7 +91,7 @@ function ExistingCampaign({ campaignId }: { campaignId: string }) {
       <Stack gap="lg">
         {campaign.statusReason ? <Text c="gray.7">{campaign.statusReason}</Text> : null}
         {draft ? null : <ProgressPanel campaign={campaign} />}
-        <Tabs defaultValue={draft ? 'message' : 'analytics'} keepMounted={false}>
+        <Tabs value={active} onChange={setTab} keepMounted={false}>
           <Tabs.List aria-label="Campaign sections">
             <Tabs.Tab value="message">Message</Tabs.Tab>
             <Tabs.Tab value="preview">Preview and checks</Tabs.Tab>

@@ -11,7 +11,7 @@ import { CAMPAIGN_KEYS, percent, settledOf, type AnalyticsView, type Campaign } 
 export function CampaignProgressCell({ campaign }: { campaign: Campaign }) {
   const enabled = campaign.status !== 'draft';
   const analytics = useQuery({
-    queryKey: CAMPAIGN_KEYS.analytics(campaign.id),
+    queryKey: CAMPAIGN_KEYS.analytics(campaign.id, campaign.status),
     queryFn: async () => (await herald.campaigns.analytics(campaign.id)) as unknown as AnalyticsView,
     enabled,
     refetchInterval: campaign.status === 'sending' ? 3000 : false,

@@ -13,7 +13,8 @@ export const CAMPAIGN_KEYS = {
   all: ['campaigns'] as const,
   list: (params: Record<string, unknown>) => ['campaigns', 'list', params] as const,
   detail: (id: string) => ['campaigns', 'detail', id] as const,
-  analytics: (id: string) => ['campaigns', 'analytics', id] as const,
+  /** Keyed by status too: a campaign that finishes or pauses is read once more in its new state. */
+  analytics: (id: string, status: string) => ['campaigns', 'analytics', id, status] as const,
   preview: (id: string, customerId: string | null, updatedAt: string) => ['campaigns', 'preview', id, customerId, updatedAt] as const,
 };
 

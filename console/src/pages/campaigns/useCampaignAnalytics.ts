@@ -9,7 +9,7 @@ import { CAMPAIGN_KEYS, type AnalyticsView, type Campaign } from './campaignData
  */
 export function useCampaignAnalytics(campaign: Campaign) {
   return useQuery({
-    queryKey: CAMPAIGN_KEYS.analytics(campaign.id),
+    queryKey: CAMPAIGN_KEYS.analytics(campaign.id, campaign.status),
     queryFn: async () => (await herald.campaigns.analytics(campaign.id)) as unknown as AnalyticsView,
     enabled: campaign.status !== 'draft',
     refetchInterval: campaign.status === 'sending' ? 5000 : false,

@@ -181,13 +181,23 @@ describe('console: campaigns', () => {
         subject: 'Slow {{ customer.firstName }}',
         body: '<p>One at a time</p>',
         audience: { type: 'segment', segmentId },
-        options: { throttlePerSecond: 4 },
+        options: { autoPauseFailureRate: 0.5 },
       },
     });
     const id = created.body.data.id;
-    expect((await api(`/api/v1/campaigns/${id}/send`, { method: 'POST' })).status).toBe(202);
+    // The throttle is set in the editor; the option the editor does not show is kept.
     const { context, page } = await stack.newPage();
     await page.goto(`/console/campaigns/${id}`);
+    await page.getByRole('textbox', { name: 'Messages a second' }).fill('4');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await until(
+      async () => (await api(`/api/v1/campaigns/${id}`)).body.data.options,
+      (o) => o.throttlePerSecond === 4,
+      { timeoutMs: 30_000, label: 'the throttle to be saved' },
+    );
+    expect((await api(`/api/v1/campaigns/${id}`)).body.data.options).toEqual({ throttlePerSecond: 4, autoPauseFailureRate: 0.5 });
+    expect((await api(`/api/v1/campaigns/${id}/send`, { method: 'POST' })).status).toBe(202);
+    await page.reload();
     await page.getByTestId('campaign-status').filter({ hasText: 'sending' }).waitFor({ timeout: 30_000 });
     await until(
       async () => Number(await page.getByTestId('progress-sent').textContent()),
@@ -217,28 +227,38 @@ describe('console: campaigns', () => {
     await context.close();
   }, 90_000);
 
-  it('shows an A/B test: the variants, their live results and the decision', async () => {
-    const segmentId = await segmentOf(stack.db, 'ab', 12);
-    const created = await api('/api/v1/campaigns', {
-      method: 'POST',
-      body: {
-        name: 'Subject test',
-        channel: 'email',
-        subject: 'Our sale',
-        body: '<p>Hi {{ customer.firstName }}</p>',
-        audience: { type: 'segment', segmentId },
-        variants: [
-          { key: 'A', name: 'Control', subject: 'Our sale' },
-          { key: 'B', name: 'Urgent', subject: 'Last hours, {{ customer.firstName }}' },
-        ],
-        test: { share: 0.5, metric: 'opens', duration: '5s' },
-      },
-    });
-    expect(created.status).toBe(201);
-    const id = created.body.data.id;
-    expect((await api(`/api/v1/campaigns/${id}/send`, { method: 'POST' })).status).toBe(202);
+  it('sets up an A/B test in the editor and shows the variants, their live results and the decision', async () => {
+    await segmentOf(stack.db, 'ab', 12);
     const { context, page } = await stack.newPage();
-    await page.goto(`/console/campaigns/${id}`);
+    await page.goto('/console/campaigns/new');
+    await page.getByRole('textbox', { name: 'Name' }).fill('Subject test');
+    await choose(page, 'Audience', 'Segment: Segment ab');
+    await page.getByRole('textbox', { name: 'Subject' }).fill('Our sale');
+    await page.getByRole('textbox', { name: 'Body' }).fill('<p>Hi {{ customer.firstName }}</p>');
+    await page.getByRole('switch', { name: 'Test variants of this message' }).check();
+    await page.getByRole('textbox', { name: 'Variant A subject' }).fill('Our sale');
+    await page.getByRole('textbox', { name: 'Variant B name' }).fill('Urgent');
+    await page.getByRole('textbox', { name: 'Variant B subject' }).fill('Last hours, {{ customer.firstName }}');
+    await page.getByRole('textbox', { name: 'Test duration' }).fill('5s');
+    await page.getByRole('textbox', { name: 'Share that tests (%)' }).fill('50');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.waitForURL(/\/console\/campaigns\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+    const id = page.url().split('/').pop()!;
+    expect((await api(`/api/v1/campaigns/${id}`)).body.data).toMatchObject({
+      variants: [
+        { key: 'A', name: 'Control', subject: 'Our sale' },
+        { key: 'B', name: 'Urgent', subject: 'Last hours, {{ customer.firstName }}' },
+      ],
+      test: { share: 0.5, metric: 'opens', duration: '5s' },
+    });
+    expect((await api(`/api/v1/campaigns/${id}/send`, { method: 'POST' })).status).toBe(202);
+    await page.reload();
+    await page
+      .getByTestId('campaign-status')
+      .filter({ hasText: 'sending' })
+      .or(page.getByTestId('campaign-status').filter({ hasText: 'completed' }))
+      .waitFor({ timeout: 30_000 });
     await page.getByRole('tab', { name: 'Variants (2)' }).click();
     const table = page.getByRole('table', { name: 'Variants and their results' });
     await table.getByRole('row').filter({ hasText: 'Urgent' }).filter({ hasText: 'Last hours' }).waitFor();

@@ -6,7 +6,9 @@ import { useCanWrite } from '../../app/session';
 import { herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CAMPAIGN_KEYS, type Campaign } from './campaignData';
+import { OptionsFields, type OptionsDraft } from './OptionsFields';
 import { READABLE_DESCRIPTION } from './readable';
+import { VariantsEditor, type AbDraft } from './VariantsEditor';
 import { notify } from './notify';
 
 /** The audience choice of the form: everyone, a saved segment, or the campaign's own stored audience (inline rules or a customer list, set through the API). */
@@ -36,6 +38,8 @@ export function CampaignEditor({ campaign }: { campaign?: Campaign }) {
   const [audience, setAudience] = useState<AudienceChoice>(choiceOf(campaign));
   const [subject, setSubject] = useState(campaign?.subject ?? '');
   const [body, setBody] = useState(campaign?.body ?? '');
+  const [options, setOptions] = useState<OptionsDraft>((campaign?.options as OptionsDraft | undefined) ?? {});
+  const [ab, setAb] = useState<AbDraft | null>(campaign?.variants && campaign.test ? { variants: campaign.variants, test: campaign.test } : null);
   const segments = useQuery({ queryKey: ['campaigns', 'segments'], queryFn: () => herald.segments.list() });
 
   const storedType = (campaign?.audience as { type?: string } | undefined)?.type ?? 'all';
@@ -55,6 +59,9 @@ export function CampaignEditor({ campaign }: { campaign?: Campaign }) {
         ...(audience === 'kept'
           ? {}
           : { audience: audience === 'all' ? { type: 'all' as const } : { type: 'segment' as const, segmentId: audience.slice(8) } }),
+        options,
+        // Variants and test travel together; null removes a test the campaign had.
+        ...(ab ? { variants: ab.variants, test: ab.test } : campaign?.variants ? { variants: null, test: null } : {}),
       };
       if (!campaign) return herald.campaigns.create(fields);
       return herald.campaigns.patch(campaign.id, fields);
@@ -124,6 +131,8 @@ export function CampaignEditor({ campaign }: { campaign?: Campaign }) {
           value={body}
           onChange={(e) => setBody(e.currentTarget.value)}
         />
+        <VariantsEditor value={ab} onChange={setAb} channel={channel} readOnly={!editable} />
+        <OptionsFields value={options} onChange={setOptions} readOnly={!editable} />
         {editable ? (
           <Group>
             <Button type="submit" loading={save.isPending}>

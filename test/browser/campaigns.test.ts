@@ -62,6 +62,8 @@ describe('console: campaigns', () => {
   }
 
   beforeAll(async () => {
+    // One person runs every test here within about a minute; the page alone stays under the default
+    // 100 requests a minute (about 72 while a campaign sends), but the sum of five tests on a slow machine may not.
     stack = await startConsoleStack({ RATE_LIMIT_GENERAL_PER_MINUTE: '100000' });
     catcher = await startDevSmtpCatcher(0, (m) => recordCaughtMessage(stack.db, { ...m, channel: 'email' }));
     channels = createChannels(loadConfig({ NODE_ENV: 'development', SMTP_URL: catcher.url }), (m) =>

@@ -5,7 +5,7 @@ import { createChannels } from '../../channels/fromConfig';
 import { recordCaughtMessage } from '../../domain/messaging/devOutbox';
 import { createUser } from '../../domain/users/provisioning';
 import { loadConfig } from '../../lib/config';
-import { PASSWORD, screenshot, seriousViolations, startConsoleStack, type ConsoleStack } from '../support/browser';
+import { PASSWORD, screenshot, seriousViolations, settled, startConsoleStack, type ConsoleStack } from '../support/browser';
 import { startTestWorker } from '../support/testWorker';
 import { until } from '../support/until';
 
@@ -50,9 +50,7 @@ describe('console: campaigns', () => {
   /** Waits for a dialog to be open and its opening transition over (axe reads colours mid-fade as too pale). */
   async function dialog(page: Page, name: string) {
     await page.getByRole('dialog', { name }).waitFor();
-    await page.waitForFunction(() =>
-      (globalThis as any).document.getAnimations().every((a: any) => a.constructor.name !== 'CSSTransition' || a.playState !== 'running'),
-    );
+    await settled(page);
   }
 
   /** Closes the confirmations on screen (through their named close buttons), so screenshots show the page. */

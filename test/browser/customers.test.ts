@@ -2,17 +2,9 @@ import type { Page } from 'playwright-core';
 import { createUser } from '../../domain/users/provisioning';
 import { insertJourney, insertRun, insertVersion } from '../support/journeysInsight';
 import { until } from '../support/until';
-import { PASSWORD, screenshot, seriousViolations, startConsoleStack, type ConsoleStack } from '../support/browser';
+import { PASSWORD, screenshot, seriousViolations, settled, startConsoleStack, type ConsoleStack } from '../support/browser';
 
 const WAIT = { timeout: 30_000 };
-
-/** Waits until the page's CSS transitions (a modal fading in) are over, so axe sees final colours. */
-const settled = (page: Page) =>
-  until(
-    () => page.evaluate(() => (globalThis as unknown as { document: { getAnimations(): unknown[] } }).document.getAnimations().length),
-    (n) => n === 0,
-    30_000,
-  );
 
 /**
  * The customers pages in a real Chromium: the list's search, filters, sort and keyset paging

@@ -1,13 +1,6 @@
 import fs from 'node:fs';
 import { startTestWorker } from '../support/testWorker';
-import { screenshot, seriousViolations as axeViolations, startConsoleStack, type ConsoleStack } from '../support/browser';
-import { settled } from './settled';
-
-/** axe once notifications have finished fading in. */
-const seriousViolations: typeof axeViolations = async (page) => {
-  await settled(page);
-  return axeViolations(page);
-};
+import { screenshot, seriousViolations, startConsoleStack, type ConsoleStack } from '../support/browser';
 
 /** A CSV of 500 good customers (every fifth tagged vip) and 3 bad rows, at known row numbers. */
 function customersCsv(): string {

@@ -1,12 +1,5 @@
-import { PASSWORD, screenshot, seriousViolations as axeViolations, signIn, startConsoleStack, type ConsoleStack } from '../support/browser';
+import { PASSWORD, screenshot, seriousViolations, signIn, startConsoleStack, type ConsoleStack } from '../support/browser';
 import { startMailWorker } from './mailWorker';
-import { settled } from './settled';
-
-/** axe once modals and notifications have finished fading in. */
-const seriousViolations: typeof axeViolations = async (page) => {
-  await settled(page);
-  return axeViolations(page);
-};
 
 /**
  * People joining and recovering their accounts in a real Chromium: an invitation mailed through

@@ -1,14 +1,7 @@
 import { createUser } from '../../domain/users/provisioning';
-import { PASSWORD, screenshot, seriousViolations as axeViolations, startConsoleStack, type ConsoleStack } from '../support/browser';
-import { settled } from './settled';
+import { PASSWORD, screenshot, seriousViolations, startConsoleStack, type ConsoleStack } from '../support/browser';
 
 /** The Settings page in a real Chromium: API keys shown once, messaging settings with Herald's validation, the workspace, roles. */
-/** axe once modals and notifications have finished fading in (mid-fade, text reads as low contrast). */
-const seriousViolations: typeof axeViolations = async (page) => {
-  await settled(page);
-  return axeViolations(page);
-};
-
 describe('console: settings', () => {
   let stack: ConsoleStack;
 

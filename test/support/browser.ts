@@ -54,7 +54,9 @@ export async function startConsoleStack(env: Record<string, string> = {}): Promi
     adminKey,
     email,
     async newPage(options = {}) {
-      const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
+      // Reduced motion: the console then opens modals without a fade (theme.respectReducedMotion), so
+      // axe never measures a half-faded dialog.
+      const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
       contexts.push(context);
       const page = await context.newPage();
       if (options.signIn !== false) await signIn(page, options.email ?? email, options.password ?? PASSWORD);
@@ -78,6 +80,26 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByTestId('signed-in-as').waitFor();
 }
 
+/**
+ * Waits until the page's finite animations and transitions (a modal or a notification fading in)
+ * have finished, so axe measures colours as they end up rather than mid-fade. Endless ones (a
+ * running progress bar's stripes, a spinner) do not count. Polled with `evaluate`, which the
+ * console's content security policy allows (a string `waitForFunction` it refuses).
+ */
+export async function settled(page: Page, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const moving = await page.evaluate(
+      () =>
+        (globalThis as any).document.getAnimations().filter((a: any) => a.playState === 'running' && a.effect?.getComputedTiming?.().iterations !== Infinity)
+          .length,
+    );
+    if (moving === 0) return;
+    if (Date.now() > deadline) throw new Error(`${moving} animation(s) still running after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** One axe-core finding, as the assertion prints it. */
 export interface AxeViolation {
   id: string;
@@ -91,6 +113,7 @@ export interface AxeViolation {
  * returns the serious and critical violations; the tests expect none.
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await settled(page);
   // Evaluated through the DevTools protocol, which the page's content security policy does not govern
   // (a <script> tag would be refused, as it should be).
   await page.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));

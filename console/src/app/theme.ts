@@ -1,14 +1,15 @@
 import { createTheme, defaultVariantColorsResolver, Modal, parseThemeColor, type VariantColorsResolver } from '@mantine/core';
 
 /**
- * Light variants (badges, alerts, light buttons) draw their text in shade 9 instead of Mantine's
- * lighter default, which falls below WCAG AA contrast on its tinted background.
+ * Light variants (badges, alerts, light buttons) draw their text in shade 9 darkened by a third
+ * instead of Mantine's lighter default, which falls below WCAG AA contrast on its tinted background
+ * (shade 9 alone is not enough for the yellows and greens).
  */
 const variantColorResolver: VariantColorsResolver = (input) => {
   const colours = defaultVariantColorsResolver(input);
   if (input.variant !== 'light') return colours;
   const parsed = parseThemeColor({ color: input.color || input.theme.primaryColor, theme: input.theme });
-  return parsed.isThemeColor ? { ...colours, color: `var(--mantine-color-${parsed.color}-9)` } : colours;
+  return parsed.isThemeColor ? { ...colours, color: `color-mix(in srgb, var(--mantine-color-${parsed.color}-9), black 35%)` } : colours;
 };
 
 /**
@@ -21,6 +22,8 @@ export const theme = createTheme({
   primaryShade: 8,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
   defaultRadius: 'sm',
+  // Modals, menus and notifications appear without animation for people who ask for reduced motion.
+  respectReducedMotion: true,
   variantColorResolver,
   components: {
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),

@@ -7,7 +7,6 @@ import { herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CAMPAIGN_KEYS, type Campaign } from './campaignData';
 import { OptionsFields, type OptionsDraft } from './OptionsFields';
-import { READABLE_DESCRIPTION } from './readable';
 import { VariantsEditor, type AbDraft } from './VariantsEditor';
 import { notify } from './notify';
 
@@ -96,7 +95,6 @@ export function CampaignEditor({ campaign }: { campaign?: Campaign }) {
         </Radio.Group>
         <Select
           label="Audience"
-          styles={READABLE_DESCRIPTION}
           description="Who receives it: everyone, or the members of a segment when it is sent"
           data={audienceOptions}
           value={audience}
@@ -111,7 +109,6 @@ export function CampaignEditor({ campaign }: { campaign?: Campaign }) {
             label="Subject"
             required
             readOnly={!editable}
-            styles={READABLE_DESCRIPTION}
             description="Liquid: {{ customer.firstName }} and the other customer fields"
             value={subject}
             onChange={(e) => setSubject(e.currentTarget.value)}
@@ -127,7 +124,7 @@ export function CampaignEditor({ campaign }: { campaign?: Campaign }) {
           autosize
           minRows={8}
           maxRows={24}
-          styles={{ ...READABLE_DESCRIPTION, input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           value={body}
           onChange={(e) => setBody(e.currentTarget.value)}
         />

@@ -1,5 +1,4 @@
 import { Checkbox, Fieldset, NumberInput, Stack } from '@mantine/core';
-import { READABLE_DESCRIPTION } from './readable';
 
 /** The sending options the editor offers; the others a campaign may carry (frequency cap, auto-pause) are kept as they are. */
 export interface OptionsDraft {
@@ -19,7 +18,6 @@ export function OptionsFields({ value, onChange, readOnly }: { value: OptionsDra
       <Stack>
         <NumberInput
           label="Messages a second"
-          styles={READABLE_DESCRIPTION}
           description="Empty: as fast as the channel takes them"
           min={1}
           max={10000}

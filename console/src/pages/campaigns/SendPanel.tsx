@@ -6,7 +6,6 @@ import { herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CAMPAIGN_KEYS, type Campaign } from './campaignData';
 import { browserTimezone, formatInZone, timezoneNames, zonedTimeToUtc } from './timezones';
-import { READABLE_DESCRIPTION } from './readable';
 import { notify } from './notify';
 
 /** The schedule the form builds: once at an instant, or recurring by cron in a timezone. */
@@ -93,7 +92,6 @@ export function SendPanel({ campaign }: { campaign: Campaign }) {
             ) : (
               <TextInput
                 label="Cron expression"
-                styles={READABLE_DESCRIPTION}
                 description="Five fields: minute hour day month weekday (“0 9 * * 1” is Mondays at 9:00)"
                 required
                 value={cron}
@@ -102,7 +100,6 @@ export function SendPanel({ campaign }: { campaign: Campaign }) {
             )}
             <Select
               label="Timezone"
-              styles={READABLE_DESCRIPTION}
               description="The time above is read in this timezone"
               data={zones}
               value={timezone}

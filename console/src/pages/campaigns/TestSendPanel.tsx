@@ -5,7 +5,6 @@ import { herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import type { Campaign } from './campaignData';
 import { CustomerPicker } from './CustomerPicker';
-import { READABLE_DESCRIPTION } from './readable';
 
 /**
  * Sends the campaign's message to up to 10 test addresses through the real transports (`POST
@@ -31,7 +30,6 @@ export function TestSendPanel({ campaign }: { campaign: Campaign }) {
         </Title>
         <TagsInput
           label={email ? 'Test e-mail addresses' : 'Test phone numbers'}
-          styles={READABLE_DESCRIPTION}
           description="Up to 10; press Enter after each"
           placeholder={email ? 'you@example.com' : '+15550001234'}
           maxTags={10}

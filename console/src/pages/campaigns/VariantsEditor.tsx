@@ -1,6 +1,5 @@
 import { Button, Fieldset, Group, NumberInput, Select, Stack, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import type { CampaignTest, CampaignVariant } from '@herald/sdk';
-import { READABLE_DESCRIPTION } from './readable';
 
 /** The A/B part of the editor: the variants and the test, or null for a campaign without one. */
 export interface AbDraft {
@@ -110,7 +109,6 @@ export function VariantsEditor({
             <Group align="flex-start">
               <NumberInput
                 label="Share that tests (%)"
-                styles={READABLE_DESCRIPTION}
                 description="Split evenly across the variants"
                 min={1}
                 max={99}
@@ -128,7 +126,6 @@ export function VariantsEditor({
               />
               <TextInput
                 label="Test duration"
-                styles={READABLE_DESCRIPTION}
                 description="30m, 4h, 2d"
                 readOnly={readOnly}
                 value={value.test.duration}

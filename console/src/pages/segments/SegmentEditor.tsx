@@ -1,4 +1,4 @@
-import { Box, Button, Grid, Paper, Stack, Textarea, TextInput, Text } from '@mantine/core';
+import { Button, Grid, Paper, Stack, Textarea, TextInput, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { HeraldError, type Segment } from '@herald/sdk';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCanWrite } from '../../app/session';
 import { herald } from '../../client/herald';
-import { READABLE_COLOURS } from './readable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { BuilderContext } from './builderContext';
@@ -59,7 +58,7 @@ export function SegmentEditor({ segment, fields, eventNames }: { segment?: Segme
   const nameError = save.error instanceof HeraldError && save.error.status === 409 ? save.error.message : undefined;
 
   return (
-    <Box style={READABLE_COLOURS}>
+    <>
       <PageHeader
         title={segment ? segment.name : 'New segment'}
         description={segment ? `${segment.memberCount.toLocaleString('en')} members at the last refresh` : 'Build a rule; the audience updates as you edit.'}
@@ -118,6 +117,6 @@ export function SegmentEditor({ segment, fields, eventNames }: { segment?: Segme
           </Stack>
         </Grid.Col>
       </Grid>
-    </Box>
+    </>
   );
 }

@@ -1,9 +1,8 @@
-import { Anchor, Box, Button, Group, Pagination, Table, Text } from '@mantine/core';
+import { Anchor, Button, Group, Pagination, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useCanWrite } from '../../app/session';
 import { herald } from '../../client/herald';
-import { READABLE_COLOURS } from './readable';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
@@ -25,7 +24,7 @@ export default function SegmentsPage() {
     placeholderData: keepPreviousData,
   });
   return (
-    <Box style={READABLE_COLOURS}>
+    <>
       <PageHeader
         title="Segments"
         description="Audiences defined by rules on customer fields and events."
@@ -86,6 +85,6 @@ export default function SegmentsPage() {
           ) : null}
         </>
       ) : null}
-    </Box>
+    </>
   );
 }

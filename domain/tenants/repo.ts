@@ -52,10 +52,20 @@ export async function insertTenant(db: Knex, values: { name: string; slug: strin
   return toTenant(row as TenantRow);
 }
 
-/** The tenant with this id, if any. */
-export async function findTenantById(db: Knex, id: string): Promise<Tenant | undefined> {
-  const row = await db<TenantRow>('tenants').where({ id }).first();
+/** The tenant with this id, if any; `forUpdate` locks its row for the caller's transaction. */
+export async function findTenantById(db: Knex, id: string, options: { forUpdate?: boolean } = {}): Promise<Tenant | undefined> {
+  const query = db<TenantRow>('tenants').where({ id });
+  const row = await (options.forUpdate ? query.forUpdate() : query).first();
   return row ? toTenant(row) : undefined;
+}
+
+/** Gives a tenant another name (its slug stays); returns the tenant as changed. */
+export async function renameTenant(db: Knex, id: string, name: string): Promise<Tenant | undefined> {
+  const [row] = await db<TenantRow>('tenants')
+    .where({ id })
+    .update({ name, updated_at: db.fn.now() as unknown as Date })
+    .returning('*');
+  return row ? toTenant(row as TenantRow) : undefined;
 }
 
 /**

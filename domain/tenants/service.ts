@@ -20,6 +20,12 @@ export interface NewApiKey {
   expiresAt?: Date;
 }
 
+/** What PATCH /tenant may change: the name, and settings (see {@link TenantSettingsChanges}). */
+export interface TenantChanges {
+  name?: string;
+  settings?: TenantSettingsChanges;
+}
+
 /** How long a verified API key is trusted without asking the database again. */
 const KEY_CACHE_MS = 10000;
 /** Bound on remembered keys, so a flood of distinct keys cannot grow memory. */
@@ -186,29 +192,37 @@ export function createTenantService(deps: {
     return tenant;
   }
 
-  /** Changes the caller's tenant settings (null clears one), with an audit entry; returns the tenant. */
-  async function updateSettings(ctx: CommandContext, changes: TenantSettingsChanges): Promise<Tenant> {
+  /**
+   * Renames the caller's tenant and/or changes its settings (null clears one) in one transaction,
+   * each change with its audit entry; returns the tenant. The slug stays: it is an identifier.
+   */
+  async function updateTenant(ctx: CommandContext, changes: TenantChanges): Promise<Tenant> {
+    const tenantId = ctx.principal.tenantId;
+    const audit = { subjectType: 'tenant', subjectId: tenantId, requestId: ctx.requestId, ip: ctx.ip };
     const tenant = await db.transaction(async (trx) => {
-      const tenant = await repo.updateTenantSettings(trx, ctx.principal.tenantId, changes);
-      if (!tenant) throw notFound('Tenant');
-      await recordAudit(trx, ctx.principal, tenant.id, {
-        action: 'tenant.settings_changed',
-        subjectType: 'tenant',
-        subjectId: tenant.id,
-        changes,
-        requestId: ctx.requestId,
-        ip: ctx.ip,
-      });
+      const before = await repo.findTenantById(trx, tenantId, { forUpdate: true });
+      if (!before) throw notFound('Tenant');
+      let tenant = before;
+      if (changes.name !== undefined && changes.name !== before.name) {
+        tenant = (await repo.renameTenant(trx, tenantId, changes.name))!;
+        await recordAudit(trx, ctx.principal, tenantId, { action: 'tenant.renamed', changes: { name: { from: before.name, to: changes.name } }, ...audit });
+      }
+      if (changes.settings) {
+        tenant = (await repo.updateTenantSettings(trx, tenantId, changes.settings))!;
+        await recordAudit(trx, ctx.principal, tenantId, { action: 'tenant.settings_changed', changes: changes.settings, ...audit });
+      }
       return tenant;
     });
     // After the commit: forgetting earlier would let a concurrent read cache the old value again.
-    deps.defaultLanguages?.forget(tenant.id);
+    if (changes.settings) deps.defaultLanguages?.forget(tenant.id);
     return tenant;
   }
 
   return {
     createTenant,
-    updateSettings,
+    updateTenant,
+    /** Changes the caller's tenant settings only (null clears one). */
+    updateSettings: (ctx: CommandContext, settings: TenantSettingsChanges) => updateTenant(ctx, { settings }),
     createApiKey,
     revokeApiKey,
     authenticate,

@@ -9,7 +9,10 @@ import { actorLabel, type CommandContext } from '../shared/context';
 import type { PageRequest } from '../shared/listing';
 import { startUserEmail } from './lifecycle';
 import { createUser, type NewPerson } from './provisioning';
+import { listOpenInvitations } from './invitations';
+import { listMembers } from './members';
 import { hashPassword } from './passwords';
+import { changeRole, revokeInvitation } from './people';
 import * as repo from './repo';
 import { sha256, tokenIdOf, userTokenFor } from './secrets';
 import type { SessionService } from './service';
@@ -25,7 +28,7 @@ const invalidToken = () => new AppError(400, 'invalid_token', 'The link is inval
 
 /**
  * The people of a tenant: invitations (mailed through the worker), accepting them, password
- * resets, listing and removing members, accounts made on the command line, and OpenID sign-in
+ * resets, listing members and changing their roles or removing them, open invitations and revoking them, accounts made on the command line, and OpenID sign-in
  * of a verified address. Tokens are derived from their row's id with `tokenKey` (secrets.ts).
  */
 export function createAccountService(deps: { db: Knex; temporal: TemporalProvider; tokenKey: string; sessions: SessionService; logger?: Logger }) {
@@ -186,7 +189,13 @@ export function createAccountService(deps: { db: Knex; temporal: TemporalProvide
     removeMember,
     createUser: (input: NewPerson) => createUser(db, input),
     signInWithVerifiedEmail,
-    listMembers: (tenantId: string, page: PageRequest) => repo.listMembers(db, tenantId, page),
+    listMembers: (tenantId: string, page: PageRequest) => listMembers(db, tenantId, page),
+    /** Changes a member's role (admins only by route); 409 when the tenant would be left without an admin. */
+    changeRole: (ctx: CommandContext, userId: string, role: MemberRole) => changeRole(db, ctx, userId, role),
+    /** The tenant's open invitations (unused, unexpired), oldest first unless the page asks otherwise. */
+    listInvitations: (tenantId: string, page: PageRequest) => listOpenInvitations(db, tenantId, page),
+    /** Revokes an unused invitation: its link stops working. */
+    revokeInvitation: (ctx: CommandContext, id: string) => revokeInvitation(db, ctx, id),
   };
 }
 

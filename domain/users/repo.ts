@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
-import { fetchPage, type Page, type PageRequest } from '../shared/listing';
-import type { Member, MemberRole, Membership, Session, User } from './types';
+import type { MemberRole, Membership, Session, User } from './types';
 
 /**
  * The writer of `users`, `memberships`, `sessions` and `user_tokens` (domain/ownership.ts).
@@ -104,33 +103,9 @@ export async function tenantAdmins(db: Knex, tenantId: string): Promise<string[]
   return rows.map((r) => r.user_id);
 }
 
-/** A tenant's members, paged by the time they joined. */
-export async function listMembers(db: Knex, tenantId: string, page: PageRequest): Promise<Page<Member>> {
-  const members = db
-    .from(
-      db('memberships as m')
-        .join('users as u', 'u.id', 'm.user_id')
-        .where('m.tenant_id', tenantId)
-        .select('u.id', 'u.email', 'm.role', 'm.created_at', 'u.last_login_at', db.raw('u.password_hash IS NOT NULL AS has_password'))
-        .as('members'),
-    )
-    .select();
-  const result = await fetchPage<{ id: string; email: string; role: MemberRole; created_at: Date; last_login_at: Date | null; has_password: boolean }>(
-    members,
-    { expression: 'created_at' },
-    page,
-  );
-  return {
-    data: result.data.map((r) => ({
-      id: r.id,
-      email: r.email,
-      role: r.role,
-      joinedAt: r.created_at,
-      lastLoginAt: r.last_login_at,
-      hasPassword: r.has_password,
-    })),
-    pagination: result.pagination,
-  };
+/** Sets the role a user holds in a tenant; false when they are not a member of it. */
+export async function setMembershipRole(db: Knex, tenantId: string, userId: string, role: MemberRole): Promise<boolean> {
+  return (await db('memberships').where({ tenant_id: tenantId, user_id: userId }).update({ role })) > 0;
 }
 
 /** Opens a session row. */
@@ -239,4 +214,14 @@ export async function closeInvitations(db: Knex, email: string, tenantId: string
     .whereRaw('lower(email) = lower(?)', [email])
     .whereNull('used_at')
     .update({ used_at: db.fn.now() });
+}
+
+/**
+ * Deletes one of a tenant's invitations that nobody has used, so its link stops working (a mail
+ * still queued for it is not sent: the worker finds no row). Answers the deleted row, or undefined
+ * when the tenant has no such unused invitation.
+ */
+export async function deleteUnusedInvitation(db: Knex, tenantId: string, id: string): Promise<UserTokenRow | undefined> {
+  const [row] = await db<UserTokenRow>('user_tokens').where({ id, kind: 'invitation', tenant_id: tenantId }).whereNull('used_at').delete().returning('*');
+  return row as UserTokenRow | undefined;
 }

@@ -69,6 +69,19 @@ export interface Invitation {
   expiresAt: Date;
 }
 
+/** An invitation nobody has used yet and that has not expired, as the tenant's admins list it (never the token). */
+export interface OpenInvitation {
+  id: string;
+  email: string;
+  role: MemberRole;
+  invitedAt: Date;
+  expiresAt: Date;
+  /** Who sent it, as the audit log names actors: `user:<id>`, `api_key:<id>`, `system:cli`. */
+  invitedBy: string;
+  /** The address of the person who sent it, when a person did (and still has an account). */
+  invitedByEmail: string | null;
+}
+
 /** Where a sign-in comes from, kept on the session for the person's own review. */
 export interface ClientInfo {
   userAgent?: string;

@@ -16,8 +16,19 @@ export interface ContractData {
   /** A journey published through the API (version 1) and one run on it (rows written directly: the insight routes only read them). */
   journeyId: string;
   runId: string;
+  /** A member whose role PATCH /users/:id changes (the fuzzer's JWT is no person, so no admin is ever demoted by accident). */
+  memberUserId: string;
   /** Records the DELETE operations may remove (one of each), so the others keep theirs. */
-  doomed: { customerId: string; segmentId: string; campaignId: string; webhookId: string; apiKeyId: string; journeyId: string; userId: string };
+  doomed: {
+    customerId: string;
+    segmentId: string;
+    campaignId: string;
+    webhookId: string;
+    apiKeyId: string;
+    journeyId: string;
+    userId: string;
+    invitationId: string;
+  };
   unsubscribeToken: string;
   openToken: string;
   clickToken: string;
@@ -61,6 +72,14 @@ export async function seedContractData(server: TestServer, token: string, receiv
     role: 'member',
     password: 'contract-member-password',
   });
+  const member = await server.runtime.domain.users.accounts.createUser({
+    email: 'role.member@example.com',
+    tenantId,
+    role: 'member',
+    password: 'contract-member-password',
+  });
+  // An open invitation for DELETE /users/invitations/:id (its mail goes to the stack's SMTP sink).
+  const doomedInvitation = await call('POST', '/api/v1/users/invitations', { email: 'invited.spare@example.com', role: 'readonly' });
   const journeyBody = (name: string) => ({
     name,
     entry: { type: 'event', event: 'Signed Up' },
@@ -101,6 +120,7 @@ export async function seedContractData(server: TestServer, token: string, receiv
     replayId: replay.data.id,
     journeyId,
     runId,
+    memberUserId: member.userId,
     doomed: {
       customerId: grace.data.id,
       segmentId: doomedSegment.data.id,
@@ -109,6 +129,7 @@ export async function seedContractData(server: TestServer, token: string, receiv
       apiKeyId: doomedKey.data.id,
       journeyId: doomedJourney.data.id,
       userId: doomedUser.userId,
+      invitationId: doomedInvitation.data.id,
     },
     unsubscribeToken: signToken(secret, 'unsubscribe', ledgerId),
     openToken: signToken(secret, 'open', ledgerId),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { Knex } from 'knex';
 import { buildRouter } from '../../api/routes';
@@ -8,6 +9,8 @@ import { createLogSmsChannel } from '../../channels/sms';
 import type { Channel, OutgoingEmail } from '../../channels/types';
 import { snapshotAudience } from '../../domain/campaigns/audience';
 import { recordCaughtMessage } from '../../domain/messaging/devOutbox';
+import { insertUserToken } from '../../domain/users/repo';
+import { sha256 } from '../../domain/users/secrets';
 import { createLogger } from '../../lib/logger';
 import { createHeraldWorker } from '../../temporal/worker';
 import { buildTenant, testDb, uniqueSuffix } from '../support/factories';
@@ -40,7 +43,8 @@ type Kind =
   | 'run'
   | 'version'
   | 'conversation'
-  | 'user';
+  | 'user'
+  | 'invitation';
 type Records = Record<Kind, string>;
 interface Route {
   method: string;
@@ -74,6 +78,7 @@ const PARAM_KINDS: Record<string, Kind> = {
   versions: 'version',
   conversations: 'conversation',
   users: 'user',
+  invitations: 'invitation',
 };
 
 /** Routes outside tenant data: public ones, which take no credential at all. */
@@ -135,6 +140,7 @@ const BODIES: Record<string, unknown> = {
   'POST /api/v1/campaigns/:id/test': { addresses: [TEST_ADDRESS] },
   'POST /api/v1/customers/:id/message': { message: 'Hello from the walk', channel: 'email' },
   'PUT /api/v1/journeys/:id': { name: 'replaced by the walk', ...ISOLATION_JOURNEY },
+  'PATCH /api/v1/users/:id': { role: 'readonly' },
 };
 
 /** The rule of the seeded segments: it selects both tenants' seeded customers (both are tagged `isolation`). */
@@ -350,8 +356,23 @@ describe('tenant isolation across every route', () => {
       role: 'member',
       password: 'isolation-walk-password',
     });
+    // An open invitation, stored as POST /users/invitations stores it but without its mail workflow: a worker of a later
+    // walk would otherwise mail A's invitation, and no mail of A may ever be sent.
+    const invitation = randomUUID();
+    await insertUserToken(db, {
+      id: invitation,
+      kind: 'invitation',
+      email: `${label.toLowerCase()}.${uniqueSuffix()}@invited.example`,
+      user_id: null,
+      tenant_id: tenant.tenantId,
+      role: 'member',
+      token_hash: sha256(invitation),
+      created_by: 'system:cli',
+      expires_at: new Date(Date.now() + 24 * 3_600_000),
+    });
     return {
       user: person.userId,
+      invitation,
       conversation: complaint.body.data.id,
       customer: customerId,
       order: order.body.data.id,
@@ -393,6 +414,7 @@ describe('tenant isolation across every route', () => {
     seededA.journey,
     seededA.run,
     seededA.user,
+    seededA.invitation,
     'news@isolde-a.example',
     'isolde.a@example.com',
     'Isolde',
@@ -461,6 +483,8 @@ describe('tenant isolation across every route', () => {
         a.tenantId,
         seededA.user,
       ]),
+      invitationsOfA: await rows('SELECT to_jsonb(t) AS row FROM user_tokens t WHERE tenant_id = ? OR id = ? ORDER BY id', [a.tenantId, seededA.invitation]),
+      tenantA: await rows('SELECT name, slug FROM tenants WHERE id = ?', [a.tenantId]),
       journeyRunsOfA: await rows('SELECT to_jsonb(r) AS row FROM journey_runs r WHERE tenant_id = ? OR customer_id = ? ORDER BY id', [
         a.tenantId,
         seededA.customer,
@@ -702,6 +726,8 @@ describe('tenant isolation across every route', () => {
       '/api/v1/tenant': [{ query: '', mustContain: () => [b.tenantId] }],
       '/api/v1/tenant/summary': [{ query: '', mustContain: () => [b.tenantId] }],
       '/api/v1/api-keys': [{ query: '', mustContain: () => [seededB.apiKey] }],
+      '/api/v1/users': [{ query: '?limit=100', mustContain: () => [seededB.user] }],
+      '/api/v1/users/invitations': [{ query: '?limit=100', mustContain: () => [seededB.invitation] }],
       '/api/v1/segments': [{ query: '', mustContain: () => [seededB.segment] }],
       '/api/v1/webhooks': [{ query: '', mustContain: () => [seededB.webhook] }],
       '/api/v1/campaigns': [
@@ -745,6 +771,8 @@ describe('tenant isolation across every route', () => {
       '/api/v1/customers/stats/summary',
       '/api/v1/customers/analytics',
       '/api/v1/api-keys',
+      '/api/v1/users',
+      '/api/v1/users/invitations',
       '/api/v1/segments',
       '/api/v1/segments/fields',
       '/api/v1/campaigns',
@@ -1003,6 +1031,12 @@ describe('tenant isolation across every route', () => {
           eventsCreateCustomers: true,
         });
         expect((await call(b, 'PATCH', '/api/v1/tenant', { settings: { defaultLanguage: null } })).status).toBe(200);
+        // Renaming renames the caller's tenant only.
+        const renamed = await call(b, 'PATCH', '/api/v1/tenant', { name: 'Isolation tenant A' });
+        expect([renamed.status, renamed.body.data.id, renamed.body.data.name]).toEqual([200, b.tenantId, 'Isolation tenant A']);
+        expect((await call(a, 'GET', '/api/v1/tenant')).body.data.name).toBe('Isolation tenant A');
+        expect((await db('tenants').where({ name: 'Isolation tenant A' }).pluck('id')).sort()).toEqual([a.tenantId, b.tenantId].sort());
+        expect((await call(b, 'PATCH', '/api/v1/tenant', { name: 'Isolation tenant B' })).status).toBe(200);
       },
       ...Object.fromEntries(
         (

@@ -31,14 +31,14 @@ export function tenantRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'patch',
     path: '/api/v1/tenant',
-    summary: "Change the tenant's settings (defaultLanguage for new customers, customer event ingestion and retention)",
+    summary: 'Rename the tenant or change its settings (defaultLanguage for new customers, customer event ingestion and retention)',
     tag: 'Tenant',
     auth: ['admin'],
     body: UpdateTenant,
     unexpressed: [{ status: 422, rule: 'defaultLanguage must be a BCP 47 tag that Intl.getCanonicalLocales accepts (stored in its canonical form)' }],
     responses: { 200: { description: 'The tenant as changed', schema: TenantResponse } },
     handler: async (ctx, { body }) => {
-      ctx.body = { data: view(await ctx.domain.tenants.updateSettings(commandContext(ctx), body.settings), principalOf(ctx)) };
+      ctx.body = { data: view(await ctx.domain.tenants.updateTenant(commandContext(ctx), body), principalOf(ctx)) };
     },
   });
   addRoute(target, {

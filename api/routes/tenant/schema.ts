@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { canonicalLanguageTag } from '../../../domain/tenants/settings';
 import { ROLES } from '../../../domain/tenants/types';
+import { text } from '../../text';
 
 /** A BCP 47 language tag, returned in canonical form (`en-us` → `en-US`). */
 const LanguageTag = z
@@ -44,16 +45,20 @@ export const TenantResponse = z
   .object({ data: TenantView.extend({ principal: z.object({ role: z.enum(ROLES), actorType: z.string(), actorId: z.string() }) }) })
   .meta({ id: 'TenantResponse' });
 
-/** Body of PATCH /tenant: settings to change (a key left out stays as it is, null clears it). */
+/** Body of PATCH /tenant: the name and settings to change (a key left out stays as it is, a setting's null clears it). */
 export const UpdateTenant = z
   .object({
+    name: text({ min: 1, max: 200 })
+      .optional()
+      .meta({ description: 'The workspace name people see (console, invitation e-mails); surrounding spaces are trimmed. The slug does not change.' }),
     settings: z
       .object({
         defaultLanguage: LanguageTag.nullable().optional().meta({ description: DEFAULT_LANGUAGE_DESCRIPTION }),
         eventsCreateCustomers: z.boolean().nullable().optional().meta({ description: EVENTS_CREATE_DESCRIPTION }),
         eventRetentionMonths: z.number().int().min(1).max(120).nullable().optional().meta({ description: EVENT_RETENTION_DESCRIPTION }),
       })
-      .strict(),
+      .strict()
+      .optional(),
   })
   .strict()
   .meta({ id: 'UpdateTenant' });

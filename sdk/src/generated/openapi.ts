@@ -2108,7 +2108,7 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change the tenant's settings (defaultLanguage for new customers, customer event ingestion and retention)
+         * Rename the tenant or change its settings (defaultLanguage for new customers, customer event ingestion and retention)
          * @description Checked beyond this schema:
          *     - 422: defaultLanguage must be a BCP 47 tag that Intl.getCanonicalLocales accepts (stored in its canonical form)
          */
@@ -2166,8 +2166,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List the tenant's members, oldest first, page or cursor pagination
-         * @description Checked beyond this schema:
+         * List the tenant's members, page or cursor pagination
+         * @description Every role of the tenant may list its people (for assigning conversations); lastLoginAt and hasPassword are given to admins only.
+         *
+         *     Checked beyond this schema:
          *     - 400: `cursor` must be a `nextCursor` this list returned, used with the same sort
          */
         get: operations["getUsers"];
@@ -2192,12 +2194,17 @@ export interface paths {
         /**
          * Remove someone from this tenant (their sessions here end; the account stays for their other tenants)
          * @description Checked beyond this schema:
-         *     - 409: the last admin of a tenant cannot be removed
+         *     - 409: a tenant keeps at least one admin: its last admin cannot be removed or given another role
          */
         delete: operations["deleteUsersId"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a member's role in this tenant (it applies to their sessions at once)
+         * @description Checked beyond this schema:
+         *     - 409: a tenant keeps at least one admin: its last admin cannot be removed or given another role
+         */
+        patch: operations["patchUsersId"];
         trace?: never;
     };
     "/api/v1/users/invitations": {
@@ -2207,7 +2214,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List the tenant's open invitations (not used, not expired), page or cursor pagination
+         * @description Checked beyond this schema:
+         *     - 400: `cursor` must be a `nextCursor` this list returned, used with the same sort
+         */
+        get: operations["getUsersInvitations"];
         put?: never;
         /**
          * Invite someone by e-mail with a role; the link works once, for 7 days
@@ -2219,6 +2231,27 @@ export interface paths {
          */
         post: operations["postUsersInvitations"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an invitation nobody has used: its link stops working
+         * @description Checked beyond this schema:
+         *     - 409: an invitation already used cannot be revoked (remove the member instead)
+         */
+        delete: operations["deleteUsersInvitationsId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -4794,6 +4827,10 @@ export interface components {
                 role: "admin" | "member" | "readonly";
             };
         };
+        InvitationList: {
+            data: components["schemas"]["OpenInvitation"][];
+            pagination: components["schemas"]["Pagination"];
+        };
         InviteUser: {
             /** Format: email */
             email: string;
@@ -5818,22 +5855,27 @@ export interface components {
             };
         };
         Member: {
+            /** @description The address they sign in with; what a conversation is assigned to */
             email: string;
-            /** @description False for people who sign in only through OpenID Connect */
-            hasPassword: boolean;
+            /** @description False for people who sign in only through OpenID Connect. Present only when the caller is an admin; members and read-only people see who belongs to the tenant, not how they sign in. */
+            hasPassword?: boolean;
             /**
              * Format: uuid
-             * @description The user's id (DELETE /api/v1/users/:id removes them from this tenant)
+             * @description The user's id (PATCH and DELETE /api/v1/users/:id change their role or remove them from this tenant)
              */
             id: string;
             joinedAt: string;
-            lastLoginAt: string | null;
+            /** @description When they last signed in (null: never). Present only when the caller is an admin; members and read-only people see who belongs to the tenant, not how they sign in. */
+            lastLoginAt?: string | null;
             /** @enum {string} */
             role: "admin" | "member" | "readonly";
         };
         MemberList: {
             data: components["schemas"]["Member"][];
             pagination: components["schemas"]["Pagination"];
+        };
+        MemberResponse: {
+            data: components["schemas"]["Member"];
         };
         Membership: {
             createdAt: string;
@@ -5981,6 +6023,25 @@ export interface components {
         };
         NoteInput: {
             content: string;
+        };
+        OpenInvitation: {
+            email: string;
+            expiresAt: string;
+            /**
+             * Format: uuid
+             * @description DELETE /api/v1/users/invitations/:id revokes it
+             */
+            id: string;
+            invitedAt: string;
+            /** @description Who sent it, as the audit log names actors: user:<id>, api_key:<id>, system:cli */
+            invitedBy: string;
+            /** @description The address of the person who sent it; null when a key or the command line did */
+            invitedByEmail: string | null;
+            /**
+             * @description The role the person joins with
+             * @enum {string}
+             */
+            role: "admin" | "member" | "readonly";
         };
         Order: {
             createdAt: string;
@@ -6544,6 +6605,10 @@ export interface components {
             /** @enum {string} */
             status?: "open" | "pending" | "resolved";
         };
+        UpdateMember: {
+            /** @enum {string} */
+            role: "admin" | "member" | "readonly";
+        };
         UpdateOrderStatus: {
             reason?: string;
             /** @enum {string} */
@@ -6556,7 +6621,9 @@ export interface components {
             rules?: components["schemas"]["SegmentRule"];
         };
         UpdateTenant: {
-            settings: {
+            /** @description The workspace name people see (console, invitation e-mails); surrounding spaces are trimmed. The slug does not change. */
+            name?: string;
+            settings?: {
                 /** @description The language a customer gets when created without preferences.language (POST and PUT /customers, POST /customers/bulk/import, POST /imports). A BCP 47 tag such as "es" or "en-US", stored in canonical form; null (the default) leaves such customers without a language. Seed 001 tenants set "es". Changing it does not touch existing customers. */
                 defaultLanguage?: string | null;
                 /** @description How many months customer events are kept (1 to 120, default 13); older events are deleted by the daily partition job. null restores the default. */
@@ -24242,7 +24309,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The credential's role may not do this (allowed: admin) */
+            /** @description The credential's role may not do this (allowed: admin, member, readonly) */
             403: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -24373,8 +24440,272 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Conflicts with the current state; the last admin of a tenant cannot be removed */
+            /** @description Conflicts with the current state; a tenant keeps at least one admin: its last admin cannot be removed or given another role */
             409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchUsersId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMember"];
+            };
+        };
+        responses: {
+            /** @description The member as changed */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberResponse"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such member in this tenant */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state; a tenant keeps at least one admin: its last admin cannot be removed or given another role */
+            409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes (application/json) */
+            415: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body does not pass validation; details list each failing field with its path */
+            422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getUsersInvitations: {
+        parameters: {
+            query?: {
+                /** @description Opaque: the `nextCursor` of the previous page of this list, with the same sort; pages by keyset instead of page number */
+                cursor?: string;
+                includeTotal?: "true" | "false" | "exact";
+                limit?: number;
+                page?: number;
+                sortOrder?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of open invitations */
+            200: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationList"];
+                };
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field; `cursor` must be a `nextCursor` this list returned, used with the same sort */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin) */
+            403: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;
@@ -24532,6 +24863,137 @@ export interface operations {
             };
             /** @description The body does not pass validation; details list each failing field with its path; email must be an address of the usual form (letters, digits and ._%+-' before the @, a dotted domain) */
             422: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Rate limited: wait as Retry-After says */
+            429: {
+                headers: {
+                    /** @description Seconds until the budget refills */
+                    "Retry-After": number;
+                    /** @description Requests allowed per minute in this budget */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Unix time (seconds) when the budget refills */
+                    "X-RateLimit-Reset"?: number;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description PostgreSQL or Temporal is unavailable; nothing changed, retry later */
+            503: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteUsersInvitationsId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed request: unparsable or forbidden JSON (a __proto__ key, nesting beyond 64 levels), a NUL character, or a path, query or header value outside its schema; details name the field */
+            400: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Missing, invalid, expired or revoked credential */
+            401: {
+                headers: {
+                    /** @description Bearer */
+                    "WWW-Authenticate"?: string;
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The credential's role may not do this (allowed: admin) */
+            403: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such invitation in this tenant */
+            404: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with the current state; an invitation already used cannot be revoked (remove the member instead) */
+            409: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body exceeds the size limit (BODY_LIMIT, 1 MB by default) */
+            413: {
+                headers: {
+                    /** @description The request id (echoed when the request sent a sane one) */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description This operation takes no body: send none, or application/json (ignored) */
+            415: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
                     "X-Request-Id"?: string;

@@ -68,16 +68,14 @@ export async function postReply(id: string, reply: ReplyInput) {
 }
 
 /**
- * The people a thread can be assigned to, by email. `GET /api/v1/users` is for admins; anyone
- * else is offered themselves (and the thread's current assignee), so assigning never needs a
- * call the role cannot make.
+ * The people a thread can be assigned to, by email: the tenant's members (`GET /api/v1/users`,
+ * which every role may read), the signed-in person always among them. The inbox shows the
+ * assign control to writers only.
  */
 export function useAssignees(): string[] {
   const me = useSession();
-  const isAdmin = me.role === 'admin';
   const members = useQuery({
     queryKey: inboxKeys.members,
-    enabled: isAdmin,
     staleTime: 60_000,
     queryFn: async () =>
       (await herald.call((signal) => api.GET('/api/v1/users', { params: { query: { limit: 100, includeTotal: 'false' } }, signal }), { idempotent: true }))

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { api, herald } from '../../client/herald';
 import { fieldErrors } from './fieldErrors';
+import { peopleKeys } from './people';
 import { MEMBER_ROLES, type MemberRole } from './roles';
 import { notifyDone } from './readable';
 
@@ -20,7 +21,7 @@ export function InviteForm() {
     onSuccess: (answer) => {
       notifyDone('Invitation sent', `${answer.data.email} can join as ${answer.data.role} until ${new Date(answer.data.expiresAt).toLocaleDateString()}.`);
       setEmail('');
-      void client.invalidateQueries({ queryKey: ['settings', 'members'] });
+      void client.invalidateQueries({ queryKey: peopleKeys.invitations });
     },
   });
   const submit = (event: FormEvent) => {

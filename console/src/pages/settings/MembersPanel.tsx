@@ -6,25 +6,28 @@ import { api, herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { ConfirmModal } from './ConfirmModal';
+import { InvitationsTable } from './InvitationsTable';
 import { InviteForm } from './InviteForm';
+import { fetchMembers, peopleKeys } from './people';
+import { RoleSelect } from './RoleSelect';
 import { shownDate } from './roles';
 import { notifyDone } from './readable';
 
-/** The tenant's people (`GET /users`, admins only): who they are, their role, when they last signed in; invite and remove. */
+/**
+ * The tenant's people, for admins: invite someone, the members (`GET /users` with the sign-in
+ * fields admins get: role as a select, joined, last sign-in; remove), and the pending invitations.
+ */
 export function MembersPanel() {
   const me = useSession();
   const client = useQueryClient();
   const [removing, setRemoving] = useState<{ id: string; email: string } | null>(null);
-  const members = useQuery({
-    queryKey: ['settings', 'members'],
-    queryFn: () => herald.call((signal) => api.GET('/api/v1/users', { params: { query: { limit: 100, sortOrder: 'asc' } }, signal }), { idempotent: true }),
-  });
+  const members = useQuery({ queryKey: peopleKeys.members, queryFn: fetchMembers });
   const remove = useMutation({
     mutationFn: (id: string) => herald.call((signal) => api.DELETE('/api/v1/users/{id}', { params: { path: { id } }, signal })),
     onSuccess: () => {
       notifyDone('Removed', `${removing?.email} no longer belongs to this workspace.`);
       setRemoving(null);
-      void client.invalidateQueries({ queryKey: ['settings', 'members'] });
+      void client.invalidateQueries({ queryKey: peopleKeys.members });
     },
   });
 
@@ -58,13 +61,13 @@ export function MembersPanel() {
                 <Table.Tr key={m.id}>
                   <Table.Td>
                     {m.email}{' '}
-                    {m.hasPassword ? null : (
+                    {m.hasPassword !== false ? null : (
                       <Badge variant="default" size="sm">
                         single sign-on
                       </Badge>
                     )}
                   </Table.Td>
-                  <Table.Td>{m.role}</Table.Td>
+                  <Table.Td>{m.id === me.user.id ? m.role : <RoleSelect member={m} />}</Table.Td>
                   <Table.Td>{shownDate(m.joinedAt)}</Table.Td>
                   <Table.Td>{shownDate(m.lastLoginAt)}</Table.Td>
                   <Table.Td>
@@ -83,6 +86,12 @@ export function MembersPanel() {
             </Table.Tbody>
           </Table>
         ) : null}
+      </section>
+      <section aria-labelledby="invitations-title">
+        <Title order={2} size="h4" id="invitations-title" mb="sm">
+          Pending invitations
+        </Title>
+        <InvitationsTable />
       </section>
       <ConfirmModal
         opened={removing !== null}

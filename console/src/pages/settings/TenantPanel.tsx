@@ -1,6 +1,7 @@
 import { Button, Group, NumberInput, Stack, Switch, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { SESSION_KEY } from '../../app/session';
 import { herald, api } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
@@ -9,9 +10,10 @@ import { notifyDone } from './readable';
 
 type TenantData = Awaited<ReturnType<typeof herald.tenant.get>>;
 
-/** The tenant's settings form (`PATCH /tenant`); its name and slug are shown, not edited (the API does not change them). */
+/** The tenant's name and settings form (`PATCH /tenant`); the slug and id are shown, not edited (they identify the tenant). */
 function TenantForm({ tenant, canEdit }: { tenant: TenantData; canEdit: boolean }) {
   const client = useQueryClient();
+  const [name, setName] = useState(tenant.name);
   const [language, setLanguage] = useState(tenant.settings.defaultLanguage ?? '');
   const [createCustomers, setCreateCustomers] = useState(tenant.settings.eventsCreateCustomers);
   const [retention, setRetention] = useState<number | string>(tenant.settings.eventRetentionMonths);
@@ -20,6 +22,7 @@ function TenantForm({ tenant, canEdit }: { tenant: TenantData; canEdit: boolean 
       herald.call((signal) =>
         api.PATCH('/api/v1/tenant', {
           body: {
+            ...(name !== tenant.name ? { name } : {}),
             settings: {
               defaultLanguage: language.trim() === '' ? null : language.trim(),
               eventsCreateCustomers: createCustomers,
@@ -31,6 +34,9 @@ function TenantForm({ tenant, canEdit }: { tenant: TenantData; canEdit: boolean 
       ),
     onSuccess: (answer) => {
       client.setQueryData(['settings', 'tenant'], answer.data);
+      setName(answer.data.name);
+      // The frame shows the workspace's name from the session (its memberships): read it again after a rename.
+      if (answer.data.name !== tenant.name) void client.invalidateQueries({ queryKey: SESSION_KEY });
       setLanguage(answer.data.settings.defaultLanguage ?? '');
       setRetention(answer.data.settings.eventRetentionMonths);
       notifyDone('Saved', 'The workspace settings are saved.');
@@ -45,7 +51,15 @@ function TenantForm({ tenant, canEdit }: { tenant: TenantData; canEdit: boolean 
     <form onSubmit={submit} aria-label="Workspace settings">
       <Stack maw={640}>
         {save.isError ? <ErrorAlert error={save.error} title="The settings were not saved" /> : null}
-        <TextInput label="Workspace name" value={tenant.name} readOnly description={`Slug ${tenant.slug}; id ${tenant.id}`} />
+        <TextInput
+          label="Workspace name"
+          required={canEdit}
+          value={name}
+          readOnly={!canEdit}
+          error={errors.name}
+          description={`What people see in the console and in invitations. Slug ${tenant.slug}; id ${tenant.id} (these do not change)`}
+          onChange={(e) => setName(e.currentTarget.value)}
+        />
         <TextInput
           label="Default language"
           description='Given to customers created without one: a BCP 47 tag such as "es" or "en-US"; empty for none'

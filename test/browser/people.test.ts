@@ -1,14 +1,7 @@
 import { openConversation } from '../../domain/conversations/store';
 import { createUser } from '../../domain/users/provisioning';
-import { PASSWORD, screenshot, seriousViolations as axeViolations, startConsoleStack, type ConsoleStack } from '../support/browser';
+import { PASSWORD, screenshot, seriousViolations, startConsoleStack, type ConsoleStack } from '../support/browser';
 import { until } from '../support/until';
-import { settled } from './settled';
-
-/** axe once modals and notifications have finished fading in (mid-fade, text reads as low contrast). */
-const seriousViolations: typeof axeViolations = async (page) => {
-  await settled(page);
-  return axeViolations(page);
-};
 
 /**
  * The tenant's people in a real Chromium: Settings → People lists pending invitations (revoked

@@ -111,6 +111,8 @@ describe('console: journeys', () => {
         { id: 'update_customer_1', type: 'update_customer', addTags: ['journey'] },
       ],
     });
+    // The added node fixed every card's place on the canvas, saved with the draft.
+    expect(Object.keys(saved.draft.layout).sort()).toEqual(['$entry', 'delay_1', 'update_customer_1']);
 
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();

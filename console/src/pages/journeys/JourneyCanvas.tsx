@@ -140,8 +140,8 @@ function mergeEdges(previous: Edge[], edges: Edge[]): Edge[] {
  * The journey as a graph on an @xyflow/react canvas: drag to arrange (or move a selected card with
  * the arrow keys), draw an edge from a slot's handle to a node to connect, select and press Delete
  * to remove a node or an edge, Enter on a focused node to edit it in the side panel. Counts and
- * problems are drawn on the cards. When a move ends, every card's place goes into the draft's
- * `layout` (saved with it), so the arrangement is the same on the next load.
+ * problems are drawn on the cards. When a move ends or a card is added, every card's place goes
+ * into the draft's `layout` (saved with it), so the arrangement is the same on the next load.
  */
 export function JourneyCanvas({ definition, analytics, problems, selectedId, readOnly, onChange, onSelect }: JourneyCanvasProps) {
   const cards = useMemo(() => cardsOf(definition, analytics, problems, readOnly), [definition, analytics, problems, readOnly]);
@@ -160,9 +160,17 @@ export function JourneyCanvas({ definition, analytics, problems, selectedId, rea
 
   // The cards as last rendered: a move's end reads every card's place from them.
   const current = useRef(nodes);
+  // A card added after the canvas opened (a new or renamed node) fixes the places of every card,
+  // so the arrangement on screen is the one the next load shows.
+  const known = useRef(new Set(nodes.map((n) => n.id)));
   useEffect(() => {
     current.current = nodes;
-  }, [nodes]);
+    const added = nodes.some((n) => !known.current.has(n.id));
+    known.current = new Set(nodes.map((n) => n.id));
+    if (!added || readOnly) return;
+    const next = withLayout(definition, new Map(nodes.map((n) => [n.id, n.position])));
+    if (next !== definition) onChange(next);
+  }, [nodes, definition, onChange, readOnly]);
 
   // A node added or removed refits the view, so a new node is never off the canvas.
   const flow = useRef<ReactFlowInstance<CardNode, Edge> | null>(null);

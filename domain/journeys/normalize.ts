@@ -3,12 +3,14 @@
  * is stored: every `where` (entry, waits, branches, goal and exit events) becomes a property
  * condition tree and every branch `rule` a rule AST, validated by the rules module itself, so the
  * runner and router read one form and a problem is a 422 pointing into the definition
- * (`nodes[3].branches[0].rule.all[1].operator`).
+ * (`nodes[3].branches[0].rule.all[1].operator`). The canvas layout is checked here too: its keys
+ * must name the definition's nodes (layout.ts).
  */
 import { validationFailed } from '../../lib/errors';
 import type { PropertyNode, RuleNode } from '../../rules/ast';
 import { parsePropertyConditions, parseRules, RuleValidationError } from '../../rules/parse';
 import type { RuleIssue } from '../../rules/validate';
+import { layoutIssues } from './layout';
 import type { EventMatch, JourneyDefinition, JourneyNode } from './types';
 
 /** Parses with the rules module, collecting its problems instead of throwing at the first part. */
@@ -32,7 +34,7 @@ function collector() {
 
 /**
  * The definition with its rules and conditions in canonical form; a 422 listing every rule problem
- * (each path inside the definition) when any part does not validate.
+ * and every layout key that names no node (each path inside the definition) when any part does not validate.
  */
 export function normalizeDefinition(def: JourneyDefinition): JourneyDefinition {
   const c = collector();
@@ -57,10 +59,11 @@ export function normalizeDefinition(def: JourneyDefinition): JourneyDefinition {
   const out: JourneyDefinition = { ...def, entry, nodes: def.nodes.map((n, i) => node(n, `nodes[${i}]`)) };
   if (def.goal?.event) out.goal = { ...def.goal, event: match(def.goal.event, 'goal.event') };
   if (def.exitRules) out.exitRules = def.exitRules.map((r, k) => ('event' in r ? { event: match(r.event, `exitRules[${k}].event`) } : r));
+  c.issues.push(...layoutIssues(def));
   if (c.issues.length) {
     throw validationFailed(
       c.issues.map((i) => ({ location: 'body', path: i.path, message: i.message })),
-      'Conditions of the journey are not valid',
+      'Conditions or layout of the journey are not valid',
     );
   }
   return out;

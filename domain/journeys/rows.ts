@@ -64,6 +64,17 @@ export interface Journey {
   updatedAt: string;
 }
 
+/** How many runs a journey has had (`entered`) and has open now (`active`), over all its versions. */
+export interface JourneyRunCounts {
+  entered: number;
+  active: number;
+}
+
+/** A journey as the list shows it: with its run counts. */
+export interface JourneyListItem extends Journey {
+  runs: JourneyRunCounts;
+}
+
 /** A published, immutable version. */
 export interface JourneyVersion {
   id: string;

@@ -19,6 +19,7 @@ import {
   type StepRecord,
   type VersionNames,
 } from './runViews';
+import type { JourneyRunCounts } from './rows';
 import type { JourneyDefinition, RunState } from './types';
 
 /** A journey as the insight reads need it. */
@@ -62,6 +63,20 @@ export async function findVersion(db: Knex, journey: JourneyRef, version?: numbe
 export async function versionNumbers(db: Knex, journeyId: string): Promise<number[]> {
   const rows: Array<{ version: number }> = await db('journey_versions').where({ journey_id: journeyId }).orderBy('version').select('version');
   return rows.map((r) => r.version);
+}
+
+/**
+ * Run counts of each journey named, in one statement (a journey without runs is absent: zero).
+ * journey_runs_journey_node leads with journey_id and holds state, so this is an index-only scan.
+ */
+export async function runCountsOf(db: Knex, tenantId: string, journeyIds: string[]): Promise<Map<string, JourneyRunCounts>> {
+  if (!journeyIds.length) return new Map();
+  const rows: Array<{ journey_id: string; entered: number; active: number }> = await db('journey_runs')
+    .where({ tenant_id: tenantId })
+    .whereIn('journey_id', journeyIds)
+    .groupBy('journey_id')
+    .select('journey_id', db.raw('count(*)::int AS entered'), db.raw(`count(*) FILTER (WHERE state = 'active')::int AS active`));
+  return new Map(rows.map((r) => [r.journey_id, { entered: r.entered, active: r.active }]));
 }
 
 /** Filters of a journey's run list. */

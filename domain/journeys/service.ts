@@ -13,7 +13,8 @@ import { normalizeDefinition } from './normalize';
 import { publishJourney, type PublishInput } from './publish';
 import { problemsOf } from './references';
 import { lockJourney } from './repo';
-import { toJourney, type Journey, type JourneyRow } from './rows';
+import { toJourney, type Journey, type JourneyListItem, type JourneyRow } from './rows';
+import { runCountsOf } from './runQueries';
 import type { JourneyDefinition, JourneyStatus } from './types';
 import { getVersion, listVersions } from './versions';
 
@@ -182,11 +183,19 @@ export function createJourneyService(deps: JourneyServiceDeps) {
     },
     /** One journey with its draft's problems, or 404. */
     get: async (tenantId: string, id: string) => view(tenantId, await findRow(tenantId, id)),
-    /** A page of the tenant's journeys by creation time, each with its draft's problems. */
-    list: async (tenantId: string, page: PageRequest): Promise<Page<Journey>> => {
+    /** A page of the tenant's journeys by creation time, each with its draft's problems and its run counts. */
+    list: async (tenantId: string, page: PageRequest): Promise<Page<JourneyListItem>> => {
       const result = await fetchPage<JourneyRow>(db('journeys').where({ tenant_id: tenantId }), { expression: 'created_at' }, page);
       const problems = await problemsOf(db, tenantId, result.data);
-      return { data: result.data.map((r, i) => toJourney(r, problems[i]!)), pagination: result.pagination };
+      const counts = await runCountsOf(
+        db,
+        tenantId,
+        result.data.map((r) => r.id),
+      );
+      return {
+        data: result.data.map((r, i) => ({ ...toJourney(r, problems[i]!), runs: counts.get(r.id) ?? { entered: 0, active: 0 } })),
+        pagination: result.pagination,
+      };
     },
     /** A page of a journey's versions (404 for another tenant's journey). */
     versions: async (tenantId: string, id: string, page: PageRequest) => {

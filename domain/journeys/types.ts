@@ -230,7 +230,24 @@ export interface JourneyDefinition {
   nodes: JourneyNode[];
   goal?: JourneyGoal;
   exitRules?: ExitRule[];
+  /**
+   * Where each card sits on the console's canvas, so a marketer's arrangement survives a reload.
+   * For people only: the runner, router and publish checks never read it.
+   */
+  layout?: JourneyLayout;
 }
+
+/** A card's place on the canvas (canvas units; top-left corner). */
+export interface CanvasPoint {
+  x: number;
+  y: number;
+}
+
+/** The layout key of the entry (trigger) card: not a node id, since `$` is not allowed in one. */
+export const LAYOUT_ENTRY_KEY = '$entry';
+
+/** Node id (or {@link LAYOUT_ENTRY_KEY}) → its card's place on the canvas. */
+export type JourneyLayout = Record<string, CanvasPoint>;
 
 /** A journey's status: `draft` (never published), `active`, `paused` (runs held), `archived` (no entries, runs finish). */
 export type JourneyStatus = 'draft' | 'active' | 'paused' | 'archived';

@@ -15,7 +15,8 @@ import { until } from '../support/until';
  * runner): build a journey on the canvas, see Herald's validation error on its node, publish it,
  * track the trigger event through the API and watch the customer move through the nodes (counts
  * on the canvas, then the run's step log); publish a new version with a migration map that moves
- * a waiting run; and the readonly view. Axe on every state visited.
+ * a waiting run; drag a node, save, reload and find it where it was left; filter the runs by state;
+ * and the readonly view. Axe on every state visited.
  */
 describe('console: journeys', () => {
   let stack: ConsoleStack;
@@ -110,6 +111,8 @@ describe('console: journeys', () => {
         { id: 'update_customer_1', type: 'update_customer', addTags: ['journey'] },
       ],
     });
+    // The added node fixed every card's place on the canvas, saved with the draft.
+    expect(Object.keys(saved.draft.layout).sort()).toEqual(['$entry', 'delay_1', 'update_customer_1']);
 
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
@@ -208,6 +211,65 @@ describe('console: journeys', () => {
     expect(moved).toMatchObject({ version: 2, nodeId: 'tag' });
   });
 
+  it('keeps the arrangement: a dragged node is where it was left after save and reload; runs filter by state', async () => {
+    const created = await api('POST', '/journeys', {
+      name: 'Arranged',
+      entry: { type: 'event', event: 'Arranged' },
+      start: 'first',
+      nodes: [
+        { id: 'first', type: 'delay', duration: '1d', next: 'second' },
+        { id: 'second', type: 'update_customer', addTags: ['arranged'] },
+      ],
+    });
+    const { page } = await stack.newPage();
+    await page.goto(`/console/journeys/${created.id}`);
+    const card = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+    /** Every card's place on the canvas (its transform, in canvas units: independent of zoom and scroll). */
+    const places = () =>
+      page
+        .locator('.react-flow__node')
+        .evaluateAll((cards) =>
+          Object.fromEntries(cards.map((c) => [c.getAttribute('data-id'), (c as unknown as { style: { transform: string } }).style.transform])),
+        );
+    await card('second').waitFor();
+    const before = await places();
+
+    const box = (await card('second').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 12);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 60, box.y + 12 + 140, { steps: 8 });
+    await page.mouse.up();
+    await page.getByText('· unsaved changes').waitFor();
+    const moved = await places();
+    expect(moved.second).not.toEqual(before.second);
+    expect({ ...moved, second: before.second }).toEqual(before);
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('· unsaved changes').waitFor({ state: 'detached', timeout: 30_000 });
+    const layout = (await api('GET', `/journeys/${created.id}`)).draft.layout;
+    expect(Object.keys(layout).sort()).toEqual(['$entry', 'first', 'second']);
+    expect(moved.second).toBe(`translate(${layout.second.x}px, ${layout.second.y}px)`);
+
+    await page.reload();
+    await card('second').waitFor();
+    expect(await places()).toEqual(moved);
+    expect(await page.getByText('· unsaved changes').count()).toBe(0);
+    await noSeriousViolations(page, 'state 9');
+
+    // The runs: none yet; after a customer enters, the state filter finds it as active, not completed.
+    await page.getByText('No customer has entered yet.').waitFor();
+    await api('POST', `/journeys/${created.id}/publish`);
+    await api('POST', '/track', { userId: 'ann', event: 'Arranged', properties: {} });
+    await page.getByRole('table', { name: 'Runs' }).waitFor({ timeout: 30_000 });
+    const runs = page.getByRole('region', { name: 'Runs' });
+    await runs.getByText('Completed', { exact: true }).click();
+    await page.getByText('No completed runs.').waitFor();
+    expect(await runs.getByRole('radio', { name: 'Completed' }).isChecked()).toBe(true);
+    await runs.getByText('Active', { exact: true }).click();
+    await page.getByRole('link', { name: /^Run [0-9a-f]{8} of customer/ }).waitFor();
+    expect(await page.getByRole('table', { name: 'Runs' }).getByRole('row').count()).toBe(2);
+    await noSeriousViolations(page, 'state 10');
+  });
+
   it('shows a readonly member the journey without any write action', async () => {
     const email = `reader-${stack.tenantId.slice(0, 8)}@example.com`;
     await createUser(stack.db, { email, password: PASSWORD, tenantId: stack.tenantId, role: 'readonly' });
@@ -221,6 +283,6 @@ describe('console: journeys', () => {
     for (const name of ['Save draft', 'Publish', 'Add node', 'Pause', 'Archive', 'Delete node'])
       expect(await page.getByRole('button', { name }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'New journey' }).count()).toBe(0);
-    await noSeriousViolations(page, 'state 9');
+    await noSeriousViolations(page, 'state 11');
   });
 });

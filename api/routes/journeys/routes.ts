@@ -3,7 +3,7 @@ import { PageQuery, PaginationView, pageRequestOf } from '../../pagination';
 import { addRoute, type RouteTarget, type UnexpressedRule } from '../../route';
 import { commandContext, READERS, tenantOf, WRITERS } from '../../routeContext';
 import { JOURNEY_EXAMPLES } from './examples';
-import { JourneyBody, JourneyParams, JourneyView } from './schema';
+import { JourneyBody, JourneyListItemView, JourneyParams, JourneyView } from './schema';
 
 const One = z.object({ data: JourneyView });
 
@@ -13,6 +13,7 @@ export const JOURNEY_BODY_RULES: readonly UnexpressedRule[] = [
     status: 422,
     rule: 'every where (property conditions) and branch rule must be valid in the rule language: fields of GET /segments/fields, operators and values their types take; details point into the journey (nodes[2].branches[0].rule.all[0].operator)',
   },
+  { status: 422, rule: 'every key of layout must be the id of one of the journey’s nodes, or $entry (details: layout.<key>)' },
 ];
 
 /** The parts of a journey body: its name and description, and the definition the draft holds. */
@@ -42,12 +43,15 @@ export function journeyRoutes(target: RouteTarget): void {
   addRoute(target, {
     method: 'get',
     path: '/api/v1/journeys',
-    summary: "The tenant's journeys, newest first, page or cursor pagination",
+    summary: "The tenant's journeys, newest first, page or cursor pagination, each with its run counts (entered, active now)",
     tag: 'Journeys',
     auth: READERS,
     query: z.object(PageQuery),
     responses: {
-      200: { description: 'A page of journeys', schema: z.object({ data: z.array(JourneyView), pagination: PaginationView }).meta({ id: 'JourneyList' }) },
+      200: {
+        description: 'A page of journeys, each with its run counts',
+        schema: z.object({ data: z.array(JourneyListItemView), pagination: PaginationView }).meta({ id: 'JourneyList' }),
+      },
     },
     handler: async (ctx, { query }) => {
       ctx.body = await ctx.domain.journeys.list(tenantOf(ctx), pageRequestOf(query));

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DURATION_PATTERN } from '../../../domain/journeys/durations';
 import type { JourneyDefinition, PropertyConditions } from '../../../domain/journeys/types';
-import { HERALD_ENTRY_EVENTS, MESSAGE_MARKS } from '../../../domain/journeys/types';
+import { HERALD_ENTRY_EVENTS, LAYOUT_ENTRY_KEY, MESSAGE_MARKS } from '../../../domain/journeys/types';
 import type { RuleNode } from '../../../rules/ast';
 import { text } from '../../text';
 import { Rules } from '../segments/schema';
@@ -207,13 +207,32 @@ const Goal = z
   .strict();
 const ExitRule = z.union([z.object({ event: EventMatch }).strict(), z.object({ leftSegment: z.uuid() }).strict()]);
 
+/** Farthest a card may sit from the canvas origin, either way (canvas units). */
+const CANVAS_EXTENT = 1_000_000;
+const coordinate = z.number().min(-CANVAS_EXTENT).max(CANVAS_EXTENT);
+/** The most nodes a definition holds; a layout holds one more place, the entry's. */
+const MAX_NODES = 200;
+/** A layout key: a node id, or the entry card's `$entry` (LAYOUT_ENTRY_KEY). */
+const LAYOUT_KEY = /^(\$entry|[A-Za-z0-9_-]{1,64})$/;
+/** Where the console's canvas draws each card; keys that are not nodes of the definition are a 422 (domain/journeys/layout.ts). */
+const Layout = z
+  .record(z.string().regex(LAYOUT_KEY, 'must be a node id or $entry'), z.object({ x: coordinate, y: coordinate }).strict())
+  .refine((places) => Object.keys(places).length <= MAX_NODES + 1, `must hold at most ${MAX_NODES + 1} places`)
+  .meta({
+    id: 'JourneyLayout',
+    description: `Canvas positions for people: node id (or "${LAYOUT_ENTRY_KEY}" for the entry card) → { x, y } in canvas units, each within ±${CANVAS_EXTENT}. Only ids of the journey's nodes; ignored when runs execute.`,
+    maxProperties: MAX_NODES + 1,
+    propertyNames: { pattern: LAYOUT_KEY.source },
+  } as never);
+
 /** The definition's fields: the graph a draft holds and a version freezes. */
 const definitionShape = {
   entry: Entry,
   start: NodeId.meta({ description: 'The id of the first node' }),
-  nodes: z.array(JourneyNodeSchema).max(200),
+  nodes: z.array(JourneyNodeSchema).max(MAX_NODES),
   goal: Goal.optional(),
   exitRules: z.array(ExitRule).max(20).optional(),
+  layout: Layout.optional(),
 };
 
 /** A journey definition (domain/journeys/types.ts), as stored in `draft` and in each version. */
@@ -279,6 +298,16 @@ export const JourneyView = z
     updatedAt: z.string(),
   })
   .meta({ id: 'Journey' });
+
+/** A journey in the list: the journey and how many runs it has had and has open, over all its versions. */
+export const JourneyListItemView = JourneyView.extend({
+  runs: z
+    .object({
+      entered: z.number().int().min(0).meta({ description: 'Runs ever started, on any version' }),
+      active: z.number().int().min(0).meta({ description: 'Runs open now (waiting or due), on any version' }),
+    })
+    .meta({ description: 'Counted in one query for the whole page' }),
+}).meta({ id: 'JourneySummary' });
 
 /** A published version as returned. */
 export const JourneyVersionView = z

@@ -1,4 +1,4 @@
-import { createTheme, defaultVariantColorsResolver, Modal, parseThemeColor, type VariantColorsResolver } from '@mantine/core';
+import { createTheme, defaultVariantColorsResolver, Modal, Notification, parseThemeColor, type VariantColorsResolver } from '@mantine/core';
 
 /**
  * Light variants (badges, alerts, light buttons) draw their text in shade 9 darkened by a third
@@ -15,7 +15,7 @@ const variantColorResolver: VariantColorsResolver = (input) => {
 /**
  * The console's Mantine theme. The primary shade is dark enough that white text on it and it on
  * white both pass WCAG AA contrast (axe runs on every page in the browser tests); every modal's
- * close button has an accessible name.
+ * and notification's close button has an accessible name.
  */
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -27,5 +27,6 @@ export const theme = createTheme({
   variantColorResolver,
   components: {
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } } }),
   },
 });

@@ -1491,7 +1491,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The tenant's journeys, newest first, page or cursor pagination
+         * The tenant's journeys, newest first, page or cursor pagination, each with its run counts (entered, active now)
          * @description Checked beyond this schema:
          *     - 400: `cursor` must be a `nextCursor` this list returned, used with the same sort
          */
@@ -1503,6 +1503,7 @@ export interface paths {
          *
          *     Checked beyond this schema:
          *     - 422: every where (property conditions) and branch rule must be valid in the rule language: fields of GET /segments/fields, operators and values their types take; details point into the journey (nodes[2].branches[0].rule.all[0].operator)
+         *     - 422: every key of layout must be the id of one of the journey’s nodes, or $entry (details: layout.<key>)
          *     - 422: an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused)
          *     - 409: an Idempotency-Key whose first request is still running is refused; retry shortly
          */
@@ -1526,6 +1527,7 @@ export interface paths {
          * Replace the name, description and draft (any status; published versions never change)
          * @description Checked beyond this schema:
          *     - 422: every where (property conditions) and branch rule must be valid in the rule language: fields of GET /segments/fields, operators and values their types take; details point into the journey (nodes[2].branches[0].rule.all[0].operator)
+         *     - 422: every key of layout must be the id of one of the journey’s nodes, or $entry (details: layout.<key>)
          */
         put: operations["putJourneysId"];
         post?: never;
@@ -5095,6 +5097,7 @@ export interface components {
                 /** @description The window after entry: a whole number and s, m, h, d or w (at most 366 days) */
                 within: string;
             };
+            layout?: components["schemas"]["JourneyLayout"];
             nodes: ({
                 /** @description How long to wait: a whole number and s, m, h, d or w (at most 366 days) */
                 duration: string;
@@ -5435,6 +5438,7 @@ export interface components {
                 /** @description The window after entry: a whole number and s, m, h, d or w (at most 366 days) */
                 within: string;
             };
+            layout?: components["schemas"]["JourneyLayout"];
             name: string;
             nodes: ({
                 /** @description How long to wait: a whole number and s, m, h, d or w (at most 366 days) */
@@ -5639,8 +5643,15 @@ export interface components {
             /** @description The id of the first node */
             start: string;
         };
+        /** @description Canvas positions for people: node id (or "$entry" for the entry card) → { x, y } in canvas units, each within ±1000000. Only ids of the journey's nodes; ignored when runs execute. */
+        JourneyLayout: {
+            [key: string]: {
+                x: number;
+                y: number;
+            };
+        };
         JourneyList: {
-            data: components["schemas"]["Journey"][];
+            data: components["schemas"]["JourneySummary"][];
             pagination: components["schemas"]["Pagination"];
         };
         JourneyRun: {
@@ -5801,6 +5812,35 @@ export interface components {
         JourneyRunList: {
             data: components["schemas"]["JourneyRun"][];
             pagination: components["schemas"]["Pagination"];
+        };
+        JourneySummary: {
+            archivedAt: string | null;
+            createdAt: string;
+            createdBy: string | null;
+            currentVersion: number | null;
+            /** Format: uuid */
+            currentVersionId: string | null;
+            description: string | null;
+            draft: components["schemas"]["JourneyDefinition"];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            pausedAt: string | null;
+            /** @description What keeps the draft from publishing (graph, templates, references); empty when it can be published */
+            problems: {
+                message: string;
+                path: string;
+            }[];
+            /** @description Counted in one query for the whole page */
+            runs: {
+                /** @description Runs open now (waiting or due), on any version */
+                active: number;
+                /** @description Runs ever started, on any version */
+                entered: number;
+            };
+            /** @enum {string} */
+            status: "draft" | "active" | "paused" | "archived";
+            updatedAt: string;
         };
         JourneyVersion: {
             definition: components["schemas"]["JourneyDefinition"];
@@ -18726,7 +18766,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of journeys */
+            /** @description A page of journeys, each with its run counts */
             200: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -18923,7 +18963,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; every where (property conditions) and branch rule must be valid in the rule language: fields of GET /segments/fields, operators and values their types take; details point into the journey (nodes[2].branches[0].rule.all[0].operator); an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused) */
+            /** @description The body does not pass validation; details list each failing field with its path; every where (property conditions) and branch rule must be valid in the rule language: fields of GET /segments/fields, operators and values their types take; details point into the journey (nodes[2].branches[0].rule.all[0].operator); every key of layout must be the id of one of the journey’s nodes, or $entry (details: layout.<key>); an Idempotency-Key used in the last 24 h with a different body is refused (idempotency_key_reused) */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */
@@ -19186,7 +19226,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The body does not pass validation; details list each failing field with its path; every where (property conditions) and branch rule must be valid in the rule language: fields of GET /segments/fields, operators and values their types take; details point into the journey (nodes[2].branches[0].rule.all[0].operator) */
+            /** @description The body does not pass validation; details list each failing field with its path; every where (property conditions) and branch rule must be valid in the rule language: fields of GET /segments/fields, operators and values their types take; details point into the journey (nodes[2].branches[0].rule.all[0].operator); every key of layout must be the id of one of the journey’s nodes, or $entry (details: layout.<key>) */
             422: {
                 headers: {
                     /** @description The request id (echoed when the request sent a sane one) */

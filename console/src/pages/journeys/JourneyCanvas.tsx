@@ -13,11 +13,13 @@ import {
   type ReactFlowInstance,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { connect, ENTRY_ID, entrySummary, NODE_LABELS, removeNodes, slotsOf, summaryOf, type Definition } from './definition';
+import { connect, ENTRY_ID, entrySummary, NODE_LABELS, removeNodes, slotsOf, storedPosition, summaryOf, withLayout, type Definition } from './definition';
 import { layoutOf, placeNear, type Point } from './layout';
 import { NodeCard, countsText, type CardNode } from './NodeCard';
 
 const nodeTypes = { card: NodeCard };
+/** Cards snap to a 10-unit grid when moved (and arrow keys move them 10 units): they line up, and their places are whole numbers. */
+const SNAP: [number, number] = [10, 10];
 
 /** The canvas's inputs: the draft being edited, the live counts, the problems per node, who may edit. */
 export interface JourneyCanvasProps {
@@ -110,8 +112,9 @@ interface CanvasInputs {
 
 /**
  * The definition's cards merged into the canvas state: each card keeps where it was moved to and
- * its measured size; the first time, the journey is laid out; a new card goes beside the node that
- * leads to it (or the selected one).
+ * its measured size; the first time, cards go where the stored layout puts them (the others are
+ * laid out); a new card goes where the layout says (a renamed node keeps its place), else beside
+ * the node that leads to it (or the selected one).
  */
 function mergeCards(previous: CardNode[], { cards, edges, definition, selectedId }: CanvasInputs): CardNode[] {
   const before = new Map(previous.map((n) => [n.id, n]));
@@ -121,7 +124,7 @@ function mergeCards(previous: CardNode[], { cards, edges, definition, selectedId
     const old = before.get(card.id);
     if (old) return { ...old, ...card, selected: card.id === selectedId };
     const from = edges.find((e) => e.target === card.id && before.has(e.source))?.source ?? selectedId;
-    const position = initial?.get(card.id) ?? placeNear(from ? before.get(from)?.position : undefined, taken);
+    const position = initial?.get(card.id) ?? storedPosition(definition, card.id) ?? placeNear(from ? before.get(from)?.position : undefined, taken);
     taken.push(position);
     return { ...card, position, selected: card.id === selectedId };
   });
@@ -134,9 +137,11 @@ function mergeEdges(previous: Edge[], edges: Edge[]): Edge[] {
 }
 
 /**
- * The journey as a graph on an @xyflow/react canvas: drag to arrange, draw an edge from a slot's
- * handle to a node to connect, select and press Delete to remove a node or an edge, Enter on a
- * focused node to edit it in the side panel. Counts and problems are drawn on the cards.
+ * The journey as a graph on an @xyflow/react canvas: drag to arrange (or move a selected card with
+ * the arrow keys), draw an edge from a slot's handle to a node to connect, select and press Delete
+ * to remove a node or an edge, Enter on a focused node to edit it in the side panel. Counts and
+ * problems are drawn on the cards. When a move ends or a card is added, every card's place goes
+ * into the draft's `layout` (saved with it), so the arrangement is the same on the next load.
  */
 export function JourneyCanvas({ definition, analytics, problems, selectedId, readOnly, onChange, onSelect }: JourneyCanvasProps) {
   const cards = useMemo(() => cardsOf(definition, analytics, problems, readOnly), [definition, analytics, problems, readOnly]);
@@ -152,6 +157,20 @@ export function JourneyCanvas({ definition, analytics, problems, selectedId, rea
     setNodes((previous) => mergeCards(previous, inputs));
     setEdges((previous) => mergeEdges(previous, inputs.edges));
   }
+
+  // The cards as last rendered: a move's end reads every card's place from them.
+  const current = useRef(nodes);
+  // A card added after the canvas opened (a new or renamed node) fixes the places of every card,
+  // so the arrangement on screen is the one the next load shows.
+  const known = useRef(new Set(nodes.map((n) => n.id)));
+  useEffect(() => {
+    current.current = nodes;
+    const added = nodes.some((n) => !known.current.has(n.id));
+    known.current = new Set(nodes.map((n) => n.id));
+    if (!added || readOnly) return;
+    const next = withLayout(definition, new Map(nodes.map((n) => [n.id, n.position])));
+    if (next !== definition) onChange(next);
+  }, [nodes, definition, onChange, readOnly]);
 
   // A node added or removed refits the view, so a new node is never off the canvas.
   const flow = useRef<ReactFlowInstance<CardNode, Edge> | null>(null);
@@ -170,11 +189,19 @@ export function JourneyCanvas({ definition, analytics, problems, selectedId, rea
           ns,
         ),
       );
+      // A drag's end, or a move by the arrow keys (never a step in the middle of a drag).
+      const moved = changes.filter((c) => c.type === 'position' && c.position && !c.dragging);
+      if (moved.length && !readOnly) {
+        const places = new Map(current.current.map((n) => [n.id, n.position]));
+        for (const c of moved) if (c.type === 'position' && c.position) places.set(c.id, c.position);
+        const next = withLayout(definition, places);
+        if (next !== definition) onChange(next);
+      }
       const picked = changes.find((c) => c.type === 'select' && c.selected);
       if (picked?.type === 'select') onSelect(picked.id);
       else if (changes.some((c) => c.type === 'select' && !c.selected && c.id === selectedId)) onSelect(null);
     },
-    [onSelect, selectedId],
+    [definition, onChange, onSelect, readOnly, selectedId],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange[]) =>
@@ -220,6 +247,8 @@ export function JourneyCanvas({ definition, analytics, problems, selectedId, rea
         onDelete={onDelete}
         nodesConnectable={!readOnly}
         deleteKeyCode={readOnly ? null : ['Backspace', 'Delete']}
+        snapToGrid
+        snapGrid={SNAP}
         fitView
         fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         minZoom={0.2}

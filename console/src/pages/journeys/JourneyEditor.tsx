@@ -12,14 +12,14 @@ import { NodeList } from './NodeList';
 import { NodePanel } from './NodePanel';
 import { PublishModal } from './PublishModal';
 import { useJourneyAnalytics } from './queries';
-import { RecentRuns } from './RecentRuns';
+import { JourneyRuns } from './JourneyRuns';
 import { StatusBadge } from './StatusBadge';
 import { useJourneyDraft } from './useJourneyDraft';
 
 /**
  * The journey editor: name and description, the canvas (or the node list) with live counts and
  * problems, the side panel of the selected node, save, publish with the migration map, the
- * lifecycle actions and the latest runs. Readonly members see it all without the write actions.
+ * lifecycle actions and the runs (filtered by state, paged). Readonly members see it all without the write actions.
  */
 export function JourneyEditor({ journey }: { journey: Journey | null }) {
   const canWrite = useCanWrite();
@@ -148,7 +148,7 @@ export function JourneyEditor({ journey }: { journey: Journey | null }) {
           </Paper>
         </Grid.Col>
       </Grid>
-      {journey ? <RecentRuns journeyId={journey.id} live={Boolean(analytics.data?.totals.active)} /> : null}
+      {journey ? <JourneyRuns journeyId={journey.id} live={Boolean(analytics.data?.totals.active)} /> : null}
       {readOnly ? null : (
         <PublishModal
           opened={publishing}

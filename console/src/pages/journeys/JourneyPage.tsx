@@ -8,7 +8,7 @@ import { JourneyEditor } from './JourneyEditor';
 import { JourneysScope } from './JourneysScope';
 import { journeyKeys } from './queries';
 
-/** A journey (`/journeys/:journeyId`) or a new one (`/journeys/new`): the canvas editor, live counts and recent runs. */
+/** A journey (`/journeys/:journeyId`) or a new one (`/journeys/new`): the canvas editor, live counts and the runs. */
 export default function JourneyPage() {
   const { journeyId } = useParams();
   const journey = useQuery({

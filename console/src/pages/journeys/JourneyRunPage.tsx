@@ -7,7 +7,7 @@ import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useRun } from './queries';
 import { JourneysScope } from './JourneysScope';
-import { RunStateBadge } from './RecentRuns';
+import { RunStateBadge } from './RunStateBadge';
 
 type Step = JourneyRunDetail['stepLog'][number];
 

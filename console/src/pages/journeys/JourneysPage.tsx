@@ -1,4 +1,4 @@
-import type { Journey } from '@herald/sdk';
+import type { components } from '@herald/sdk';
 import { Anchor, Badge, Button, Group, Pagination, Table, Text } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -14,23 +14,17 @@ import { StatusBadge } from './StatusBadge';
 
 const PAGE_SIZE = 20;
 
-/** The runs of a published journey (entered, open now), read from its current version's analytics. */
-function RunCounts({ journey }: { journey: Journey }) {
-  const analytics = useQuery({
-    queryKey: journeyKeys.analytics(journey.id),
-    queryFn: () => herald.journeys.analytics(journey.id),
-    enabled: journey.currentVersion !== null,
-    staleTime: 30_000,
-  });
-  if (journey.currentVersion === null) return <Text c="dimmed">—</Text>;
-  if (!analytics.data) return <Text c="dimmed">…</Text>;
-  const { entered, active } = analytics.data.totals;
+/** A journey as the list answers it: with its run counts (over all its versions). */
+type JourneySummary = components['schemas']['JourneySummary'];
+
+/** A journey's runs as the list counts them: how many ever entered, and how many are inside now. */
+function RunCounts({ runs }: { runs: JourneySummary['runs'] }) {
   return (
     <Group gap={6}>
-      <Text>{entered}</Text>
-      {active > 0 ? (
+      <Text>{runs.entered}</Text>
+      {runs.active > 0 ? (
         <Badge variant="light" color="blue">
-          {active} inside
+          {runs.active} inside
         </Badge>
       ) : null}
     </Group>
@@ -87,7 +81,7 @@ export default function JourneysPage() {
                   </Table.Td>
                   <Table.Td>{journey.currentVersion ?? '—'}</Table.Td>
                   <Table.Td>
-                    <RunCounts journey={journey} />
+                    <RunCounts runs={journey.runs} />
                   </Table.Td>
                   <Table.Td>{journey.problems.length ? `${journey.problems.length} problem${journey.problems.length === 1 ? '' : 's'}` : 'ready'}</Table.Td>
                   <Table.Td>{new Date(journey.updatedAt).toLocaleString()}</Table.Td>

@@ -12,6 +12,42 @@ export type Entry = Definition['entry'];
 /** The canvas id of the entry: not a valid node id (it has a colon), so it never collides with one. */
 export const ENTRY_ID = 'entry:trigger';
 
+/** The entry card's key in the stored `layout` (Herald's name for it; `$` is not allowed in node ids). */
+export const LAYOUT_ENTRY_KEY = '$entry';
+
+/** A card's place on the canvas, as the definition's `layout` stores it. */
+export type Point = NonNullable<Definition['layout']>[string];
+
+/** The stored place of a card (by its canvas id), if the definition has one. */
+export function storedPosition(def: Definition, cardId: string): Point | undefined {
+  return def.layout?.[cardId === ENTRY_ID ? LAYOUT_ENTRY_KEY : cardId];
+}
+
+/**
+ * The definition with `layout` holding these places (rounded to whole canvas units) for the entry
+ * and the definition's nodes; other ids are left out, since Herald refuses positions of no node.
+ * The same definition when nothing moved, so a click that moved nothing changes no draft.
+ */
+export function withLayout(def: Definition, places: ReadonlyMap<string, Point>): Definition {
+  const ids = new Set(def.nodes.map((n) => n.id));
+  const layout: Record<string, Point> = {};
+  for (const [cardId, p] of places) {
+    if (cardId !== ENTRY_ID && !ids.has(cardId)) continue;
+    layout[cardId === ENTRY_ID ? LAYOUT_ENTRY_KEY : cardId] = { x: Math.round(p.x), y: Math.round(p.y) };
+  }
+  const before = def.layout ?? {};
+  const same =
+    Object.keys(layout).length === Object.keys(before).length && Object.entries(layout).every(([k, p]) => before[k]?.x === p.x && before[k]?.y === p.y);
+  return same ? def : { ...def, layout };
+}
+
+/** The layout without the places of these node ids (undefined when none is left). */
+function layoutWithout(layout: Definition['layout'], ids: ReadonlySet<string>): Definition['layout'] {
+  if (!layout) return undefined;
+  const kept = Object.entries(layout).filter(([key]) => !ids.has(key));
+  return kept.length ? Object.fromEntries(kept) : undefined;
+}
+
 /** What each node type is called in the console, in the order the "Add node" menu offers them. */
 export const NODE_LABELS: Record<NodeType, string> = {
   delay: 'Delay',
@@ -72,15 +108,17 @@ export function connect(def: Definition, source: string, key: string, target: st
   return { ...def, nodes: def.nodes.map((n) => (n.id === source ? withSlot(n, key, target) : n)) };
 }
 
-/** Removes nodes and every slot that led to them (a run reaching that slot then completes). */
+/** Removes nodes, every slot that led to them (a run reaching that slot then completes) and their places on the canvas. */
 export function removeNodes(def: Definition, ids: ReadonlySet<string>): Definition {
   const nodes = def.nodes
     .filter((n) => !ids.has(n.id))
     .map((n) => slotsOf(n).reduce((node, slot) => (slot.target && ids.has(slot.target) ? withSlot(node, slot.key, undefined) : node), n));
-  return { ...def, nodes };
+  const { layout: _layout, ...rest } = def;
+  const layout = layoutWithout(def.layout, ids);
+  return layout ? { ...rest, nodes, layout } : { ...rest, nodes };
 }
 
-/** Gives a node a new id and follows every reference to it (slots, `start`, branch message conditions). */
+/** Gives a node a new id and follows every reference to it (slots, `start`, branch message conditions, its place on the canvas). */
 export function renameNode(def: Definition, from: string, to: string): Definition {
   const nodes = def.nodes.map((n) => {
     let node = slotsOf(n).reduce((acc, slot) => (slot.target === from ? withSlot(acc, slot.key, to) : acc), n);
@@ -88,7 +126,9 @@ export function renameNode(def: Definition, from: string, to: string): Definitio
       node = { ...node, branches: node.branches.map((b) => (b.message?.node === from ? { ...b, message: { ...b.message, node: to } } : b)) };
     return node.id === from ? { ...node, id: to } : node;
   });
-  return { ...def, start: def.start === from ? to : def.start, nodes };
+  const place = def.layout?.[from];
+  const layout = place ? { ...layoutWithout(def.layout, new Set([from])), [to]: place } : def.layout;
+  return { ...def, start: def.start === from ? to : def.start, nodes, ...(layout ? { layout } : {}) };
 }
 
 /** A fresh id for a node of this type that the definition does not use yet (`delay_2`). */

@@ -1,5 +1,5 @@
 import type { JourneyAnalytics, JourneyRunDetail } from '@herald/sdk';
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { herald } from '../../client/herald';
 
 /** Query keys of the journeys area (all start with `journeys`). */
@@ -8,7 +8,9 @@ export const journeyKeys = {
   list: (page: number) => ['journeys', 'list', page] as const,
   one: (id: string) => ['journeys', 'one', id] as const,
   analytics: (id: string) => ['journeys', 'analytics', id] as const,
+  /** Every page of a journey's runs (the prefix invalidated after a publish). */
   runs: (id: string) => ['journeys', 'runs', id] as const,
+  runPage: (id: string, state: RunStateFilter, cursor: string | undefined) => ['journeys', 'runs', id, state, cursor ?? ''] as const,
   run: (id: string, runId: string) => ['journeys', 'run', id, runId] as const,
 };
 
@@ -31,12 +33,24 @@ export function useJourneyAnalytics(id: string | undefined, published: boolean) 
   });
 }
 
-/** The journey's latest runs (newest entry first), refreshed as fast as its analytics. */
-export function useRecentRuns(id: string | undefined, live: boolean) {
+/** The states a run can be in, as the runs list filters them. */
+export const RUN_STATES = ['active', 'completed', 'exited', 'failed'] as const;
+/** A run state to filter by, or all of them. */
+export type RunStateFilter = (typeof RUN_STATES)[number] | 'all';
+
+/** Runs per page on the journey page. */
+const RUNS_PAGE = 10;
+
+/**
+ * One page of the journey's runs (newest entry first) in a state (or all), at a cursor of Herald's
+ * (the first page without one), refreshed as fast as its analytics; the page shown stays while the
+ * next one loads.
+ */
+export function useJourneyRuns(id: string, at: { state: RunStateFilter; cursor: string | undefined }, live: boolean) {
   return useQuery({
-    queryKey: journeyKeys.runs(id ?? ''),
-    queryFn: () => herald.journeys.runs(id!, { limit: 10, includeTotal: 'false' }),
-    enabled: Boolean(id),
+    queryKey: journeyKeys.runPage(id, at.state, at.cursor),
+    queryFn: () => herald.journeys.runs(id, { limit: RUNS_PAGE, state: at.state === 'all' ? undefined : at.state, cursor: at.cursor }),
+    placeholderData: keepPreviousData,
     refetchInterval: live ? LIVE_MS : IDLE_MS,
   });
 }

@@ -1,6 +1,5 @@
 import { Container, Paper, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { Readable } from '../settings/readable';
 
 /**
  * The frame of the pages people see before they are signed in (sign in, forgot and reset
@@ -14,7 +13,7 @@ export function AuthFrame({ title, children }: { title: string; children: ReactN
           {title}
         </Title>
         <Paper withBorder p="lg" radius="md">
-          <Readable>{children}</Readable>
+          {children}
         </Paper>
       </main>
     </Container>

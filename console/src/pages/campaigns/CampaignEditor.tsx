@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { CAMPAIGN_KEYS, type Campaign } from './campaignData';
 import { OptionsFields, type OptionsDraft } from './OptionsFields';
 import { VariantsEditor, type AbDraft } from './VariantsEditor';
-import { notify } from './notify';
+import { notify } from '../../components/notify';
 
 /** The audience choice of the form: everyone, a saved segment, or the campaign's own stored audience (inline rules or a customer list, set through the API). */
 type AudienceChoice = 'all' | 'kept' | `segment:${string}`;

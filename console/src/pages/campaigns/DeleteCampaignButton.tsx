@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CAMPAIGN_KEYS, type Campaign } from './campaignData';
-import { notify } from './notify';
+import { notify } from '../../components/notify';
 
 /**
  * Deletes a campaign after a confirmation. Only offered when the API allows it: a campaign that is

@@ -6,7 +6,7 @@ import { herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CAMPAIGN_KEYS, percent, progressOf, settledOf, type CampaignDetail } from './campaignData';
 import { browserTimezone, formatInZone } from './timezones';
-import { notify } from './notify';
+import { notify } from '../../components/notify';
 
 type Target = 'paused' | 'sending' | 'cancelled';
 

@@ -6,7 +6,7 @@ import { herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CAMPAIGN_KEYS, type Campaign } from './campaignData';
 import { browserTimezone, formatInZone, timezoneNames, zonedTimeToUtc } from './timezones';
-import { notify } from './notify';
+import { notify } from '../../components/notify';
 
 /** The schedule the form builds: once at an instant, or recurring by cron in a timezone. */
 type ScheduleBody = { schedule: { type: 'at'; at: string } | { type: 'recurring'; cron: string; timezone: string } };

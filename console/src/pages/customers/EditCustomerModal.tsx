@@ -68,7 +68,7 @@ export function EditCustomerModal({ customer, opened, onClose }: { customer: Cus
     save.mutate();
   };
   return (
-    <Modal opened={opened} onClose={onClose} closeButtonProps={{ 'aria-label': 'Close' }} title="Edit customer" size="lg">
+    <Modal opened={opened} onClose={onClose} title="Edit customer" size="lg">
       <form onSubmit={submit} aria-label="Edit customer">
         <Stack>
           {save.isError ? <ErrorAlert error={save.error} title="The customer was not saved" /> : null}

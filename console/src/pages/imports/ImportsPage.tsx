@@ -4,13 +4,12 @@ import { PageHeader } from '../../components/PageHeader';
 import { ExportForm } from './ExportForm';
 import { ImportsTable } from './ImportsTable';
 import { UploadForm } from './UploadForm';
-import { Readable } from '../settings/readable';
 
 /** Imports and exports: upload customers with live progress and downloadable errors; export customers with filters. */
 export default function ImportsPage() {
   const canWrite = useCanWrite();
   return (
-    <Readable>
+    <>
       <PageHeader title="Imports & exports" description="Bring customers in from a file, and take them out with filters." />
       <Stack gap="lg">
         {canWrite ? (
@@ -34,6 +33,6 @@ export default function ImportsPage() {
           <ExportForm />
         </Paper>
       </Stack>
-    </Readable>
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { ConfirmModal } from '../settings/ConfirmModal';
+import { ConfirmModal } from '../../components/ConfirmModal';
 
 /** Imports still moving: the list polls (once a second) while one of them is. */
 const ACTIVE = new Set(['receiving', 'queued', 'running']);

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { notifyDone } from '../settings/readable';
+import { notify } from '../../components/notify';
 
 type DuplicateMode = 'skip' | 'update' | 'upsert';
 const DUPLICATE_MODES: { value: DuplicateMode; label: string }[] = [
@@ -31,7 +31,7 @@ export function UploadForm() {
         options: { fileName: chosen.name, duplicateMode, dryRun },
       }),
     onSuccess: (created) => {
-      notifyDone('Upload received', `${created.fileName ?? 'The file'}: ${created.progress.total.toLocaleString()} rows queued.`);
+      notify(`${created.fileName ?? 'The file'}: ${created.progress.total.toLocaleString()} rows queued.`, { title: 'Upload received' });
       setFile(null);
       void client.invalidateQueries({ queryKey: ['imports', 'list'] });
     },

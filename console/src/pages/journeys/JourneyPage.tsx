@@ -5,7 +5,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { JourneyEditor } from './JourneyEditor';
-import { JourneysScope } from './JourneysScope';
 import { journeyKeys } from './queries';
 
 /** A journey (`/journeys/:journeyId`) or a new one (`/journeys/new`): the canvas editor, live counts and the runs. */
@@ -17,7 +16,7 @@ export default function JourneyPage() {
     enabled: Boolean(journeyId),
   });
   return (
-    <JourneysScope>
+    <>
       {!journeyId ? <JourneyEditor key="new" journey={null} /> : null}
       {journeyId && journey.isPending ? <Loading label="Loading the journey" /> : null}
       {journeyId && journey.isError ? (
@@ -27,6 +26,6 @@ export default function JourneyPage() {
         </>
       ) : null}
       {journeyId && journey.data ? <JourneyEditor key={journeyId} journey={journey.data} /> : null}
-    </JourneysScope>
+    </>
   );
 }

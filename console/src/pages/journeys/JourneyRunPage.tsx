@@ -6,7 +6,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { useRun } from './queries';
-import { JourneysScope } from './JourneysScope';
 import { RunStateBadge } from './RunStateBadge';
 
 type Step = JourneyRunDetail['stepLog'][number];
@@ -51,14 +50,14 @@ export default function JourneyRunPage() {
   if (run.isPending) return <Loading label="Loading the run" />;
   if (run.isError)
     return (
-      <JourneysScope>
+      <>
         <PageHeader title="Journey run" />
         <ErrorAlert error={run.error} />
-      </JourneysScope>
+      </>
     );
   const r = run.data;
   return (
-    <JourneysScope>
+    <>
       <PageHeader
         title={`Run of ${r.journeyName}`}
         description={
@@ -138,6 +137,6 @@ export default function JourneyRunPage() {
           </Table.Tbody>
         </Table>
       ) : null}
-    </JourneysScope>
+    </>
   );
 }

@@ -9,7 +9,6 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { PageHeader } from '../../components/PageHeader';
 import { journeyKeys } from './queries';
-import { JourneysScope } from './JourneysScope';
 import { StatusBadge } from './StatusBadge';
 
 const PAGE_SIZE = 20;
@@ -41,7 +40,7 @@ export default function JourneysPage() {
     placeholderData: keepPreviousData,
   });
   return (
-    <JourneysScope>
+    <>
       <PageHeader
         title="Journeys"
         actions={
@@ -100,6 +99,6 @@ export default function JourneysPage() {
           ) : null}
         </>
       ) : null}
-    </JourneysScope>
+    </>
   );
 }

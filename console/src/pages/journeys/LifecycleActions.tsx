@@ -6,7 +6,6 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { SCOPE_CLASS } from './JourneysScope';
 import { journeyKeys } from './queries';
 
 type Action = 'pause' | 'resume' | 'archive' | 'delete';
@@ -68,13 +67,7 @@ export function LifecycleActions({ journey }: { journey: Journey }) {
         </Button>
       )}
       {run.isError && !confirming ? <ErrorAlert error={run.error} /> : null}
-      <Modal
-        classNames={{ content: SCOPE_CLASS }}
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        opened={confirm !== undefined}
-        onClose={() => setConfirming(null)}
-        title={confirm?.title}
-      >
+      <Modal opened={confirm !== undefined} onClose={() => setConfirming(null)} title={confirm?.title}>
         <Stack>
           <Text size="sm">{confirm?.text}</Text>
           {run.isError ? <ErrorAlert error={run.error} /> : null}

@@ -2,7 +2,6 @@ import type { JourneyAnalytics } from '@herald/sdk';
 import { Button, Group, Modal, Radio, Select, Stack, Table, Text } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { SCOPE_CLASS } from './JourneysScope';
 import type { Definition } from './definition';
 import { problemsOf } from './problems';
 
@@ -35,14 +34,7 @@ interface Stranded {
  */
 export function PublishModal(props: PublishModalProps) {
   return (
-    <Modal
-      classNames={{ content: SCOPE_CLASS }}
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened={props.opened}
-      onClose={props.onClose}
-      title={`Publish version ${(props.currentVersion ?? 0) + 1}`}
-      size="lg"
-    >
+    <Modal opened={props.opened} onClose={props.onClose} title={`Publish version ${(props.currentVersion ?? 0) + 1}`} size="lg">
       {props.opened ? <PublishForm {...props} /> : null}
     </Modal>
   );

@@ -23,7 +23,7 @@ export function DeleteSegmentButton({ id, name }: { id: string; name: string }) 
       <Button color="red.9" variant="outline" onClick={open}>
         Delete
       </Button>
-      <Modal opened={opened} onClose={close} title="Delete this segment?" closeButtonProps={{ 'aria-label': 'Close' }}>
+      <Modal opened={opened} onClose={close} title="Delete this segment?">
         <Text mb="md">“{name}” and its membership history will be deleted. This cannot be undone.</Text>
         {remove.error ? <ErrorAlert error={remove.error} /> : null}
         <Group justify="flex-end" mt="md">

@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { api, herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { CreateKeyForm } from './CreateKeyForm';
 import { NewKeyModal } from './NewKeyModal';
 import { shownDate } from './roles';
-import { notifyDone } from './readable';
+import { notify } from '../../components/notify';
 
 /** The tenant's API keys for machines (`GET /api-keys`, admins only): create one (shown once), revoke with confirmation. */
 export function ApiKeysPanel() {
@@ -22,7 +22,7 @@ export function ApiKeysPanel() {
   const revoke = useMutation({
     mutationFn: (id: string) => herald.apiKeys.revoke(id),
     onSuccess: (key) => {
-      notifyDone('Key revoked', `“${key.name}” no longer works.`);
+      notify(`“${key.name}” no longer works.`, { title: 'Key revoked' });
       setRevoking(null);
       void client.invalidateQueries({ queryKey: ['settings', 'api-keys'] });
     },

@@ -3,9 +3,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { fetchInvitations, peopleKeys, revokeInvitation, type OpenInvitation } from './people';
-import { notifyDone } from './readable';
+import { notify } from '../../components/notify';
 import { shownDate } from './roles';
 
 /** Who sent an invitation, as a person reads it: their address, or the key or command line that did. */
@@ -22,7 +22,7 @@ export function InvitationsTable() {
   const revoke = useMutation({
     mutationFn: (id: string) => revokeInvitation(id),
     onSuccess: () => {
-      notifyDone('Invitation revoked', `The link sent to ${revoking?.email} no longer works.`);
+      notify(`The link sent to ${revoking?.email} no longer works.`, { title: 'Invitation revoked' });
       setRevoking(null);
       void client.invalidateQueries({ queryKey: peopleKeys.invitations });
     },

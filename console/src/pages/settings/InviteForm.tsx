@@ -6,7 +6,7 @@ import { api, herald } from '../../client/herald';
 import { fieldErrors } from './fieldErrors';
 import { peopleKeys } from './people';
 import { MEMBER_ROLES, type MemberRole } from './roles';
-import { notifyDone } from './readable';
+import { notify } from '../../components/notify';
 
 /**
  * Invites someone by e-mail with a role (`POST /users/invitations`). Herald mails the link
@@ -19,7 +19,9 @@ export function InviteForm() {
   const invite = useMutation({
     mutationFn: () => herald.call((signal) => api.POST('/api/v1/users/invitations', { body: { email, role }, signal })),
     onSuccess: (answer) => {
-      notifyDone('Invitation sent', `${answer.data.email} can join as ${answer.data.role} until ${new Date(answer.data.expiresAt).toLocaleDateString()}.`);
+      notify(`${answer.data.email} can join as ${answer.data.role} until ${new Date(answer.data.expiresAt).toLocaleDateString()}.`, {
+        title: 'Invitation sent',
+      });
       setEmail('');
       void client.invalidateQueries({ queryKey: peopleKeys.invitations });
     },

@@ -5,13 +5,13 @@ import { useSession } from '../../app/session';
 import { api, herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { InvitationsTable } from './InvitationsTable';
 import { InviteForm } from './InviteForm';
 import { fetchMembers, peopleKeys } from './people';
 import { RoleSelect } from './RoleSelect';
 import { shownDate } from './roles';
-import { notifyDone } from './readable';
+import { notify } from '../../components/notify';
 
 /**
  * The tenant's people, for admins: invite someone, the members (`GET /users` with the sign-in
@@ -25,7 +25,7 @@ export function MembersPanel() {
   const remove = useMutation({
     mutationFn: (id: string) => herald.call((signal) => api.DELETE('/api/v1/users/{id}', { params: { path: { id } }, signal })),
     onSuccess: () => {
-      notifyDone('Removed', `${removing?.email} no longer belongs to this workspace.`);
+      notify(`${removing?.email} no longer belongs to this workspace.`, { title: 'Removed' });
       setRemoving(null);
       void client.invalidateQueries({ queryKey: peopleKeys.members });
     },

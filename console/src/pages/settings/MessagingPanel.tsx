@@ -5,7 +5,7 @@ import { api, herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { fieldErrors } from './fieldErrors';
-import { notifyDone } from './readable';
+import { notify } from '../../components/notify';
 
 /** The settings as GET answers them and PUT takes them (one schema). */
 type Settings = Awaited<ReturnType<typeof readSettings>>;
@@ -54,7 +54,7 @@ function MessagingForm({ initial, canEdit }: { initial: Settings; canEdit: boole
     onSuccess: (answer) => {
       client.setQueryData(['settings', 'messaging'], answer.data);
       setF(formOf(answer.data));
-      notifyDone('Saved', 'The messaging settings are saved.');
+      notify('The messaging settings are saved.', { title: 'Saved' });
     },
   });
   const errors = fieldErrors(save.error);

@@ -1,5 +1,4 @@
 import { Alert, Button, Code, CopyButton, Group, Modal, Stack, Text } from '@mantine/core';
-import { READABLE_COLORS } from './readable';
 
 /**
  * Shows a new API key once: Herald keeps only its hash, so this modal is the one chance to
@@ -16,7 +15,7 @@ export function NewKeyModal({ created, onClose }: { created: { name: string; key
       size="lg"
       closeOnClickOutside={false}
     >
-      <Stack style={READABLE_COLORS}>
+      <Stack>
         <Alert title="Copy it now">
           This is the only time Herald shows the key “{created?.name}”. Store it somewhere safe; if it is lost, revoke it and create another.
         </Alert>

@@ -2,7 +2,7 @@ import { Select } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { changeRole, peopleKeys, type Member } from './people';
-import { notifyDone } from './readable';
+import { notify } from '../../components/notify';
 import { MEMBER_ROLES, type MemberRole } from './roles';
 
 /** The short names of the roles, for a select inside a table row. */
@@ -17,7 +17,7 @@ export function RoleSelect({ member }: { member: Member }) {
   const change = useMutation({
     mutationFn: (role: MemberRole) => changeRole(member.id, role),
     onSuccess: (changed) => {
-      notifyDone('Role changed', `${changed.email} is now ${changed.role}.`);
+      notify(`${changed.email} is now ${changed.role}.`, { title: 'Role changed' });
       void client.invalidateQueries({ queryKey: peopleKeys.members });
     },
   });

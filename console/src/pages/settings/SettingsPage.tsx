@@ -6,7 +6,6 @@ import { ApiKeysPanel } from './ApiKeysPanel';
 import { MembersPanel } from './MembersPanel';
 import { MessagingPanel } from './MessagingPanel';
 import { TenantPanel } from './TenantPanel';
-import { Readable } from './readable';
 
 /**
  * Settings: people and invitations, API keys, messaging defaults and the workspace. People and
@@ -20,7 +19,7 @@ export default function SettingsPage() {
   const requested = params.get('tab');
   const tab = requested && tabs.includes(requested) ? requested : tabs[0]!;
   return (
-    <Readable>
+    <>
       <PageHeader title="Settings" description={admin ? undefined : 'Only admins change settings; you can read them.'} />
       <Tabs value={tab} onChange={(value) => value && setParams({ tab: value }, { replace: true })} keepMounted={false}>
         <Tabs.List mb="md">
@@ -46,6 +45,6 @@ export default function SettingsPage() {
           <TenantPanel canEdit={admin} />
         </Tabs.Panel>
       </Tabs>
-    </Readable>
+    </>
   );
 }

@@ -6,7 +6,7 @@ import { herald, api } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Loading } from '../../components/Loading';
 import { fieldErrors } from './fieldErrors';
-import { notifyDone } from './readable';
+import { notify } from '../../components/notify';
 
 type TenantData = Awaited<ReturnType<typeof herald.tenant.get>>;
 
@@ -39,7 +39,7 @@ function TenantForm({ tenant, canEdit }: { tenant: TenantData; canEdit: boolean 
       if (answer.data.name !== tenant.name) void client.invalidateQueries({ queryKey: SESSION_KEY });
       setLanguage(answer.data.settings.defaultLanguage ?? '');
       setRetention(answer.data.settings.eventRetentionMonths);
-      notifyDone('Saved', 'The workspace settings are saved.');
+      notify('The workspace settings are saved.', { title: 'Saved' });
     },
   });
   const errors = fieldErrors(save.error);

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { herald } from '../../client/herald';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { ConfirmModal } from './ConfirmModal';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { EndpointForm, type EndpointFields } from './EndpointForm';
 import { webhookKeys, type WebhookEndpoint } from './queries';
 import { SecretModal } from './SecretModal';

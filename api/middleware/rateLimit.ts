@@ -53,7 +53,8 @@ export function rateLimit(limiters: RateLimiters): Middleware<HeraldState, Heral
     const principal = ctx.state.principal;
     const group = groupOf(ctx.method, ctx.path);
     const checks: Array<[RateLimiterAbstract, string]> = [[limiters.ip, ctx.ip]];
-    const limiter = group === 'general' && principal?.actorType === 'user' ? limiters.session : limiters[group];
+    // A cookie session (the console), not a JWT: JWTs are machines' credentials like keys.
+    const limiter = group === 'general' && ctx.state.session ? limiters.session : limiters[group];
     if (principal) checks.push([limiter, `${principal.tenantId}:${principal.actorId}`]);
     for (const [budget, key] of checks) {
       try {

@@ -121,6 +121,7 @@ describe('OpenAPI contract (schemathesis)', () => {
       env: {
         JWT_SECRET,
         RATE_LIMIT_GENERAL_PER_MINUTE: '100000000',
+        RATE_LIMIT_SESSION_PER_MINUTE: '100000000',
         RATE_LIMIT_IMPORTS_PER_MINUTE: '100000000',
         RATE_LIMIT_AI_PER_MINUTE: '100000000',
         RATE_LIMIT_IP_PER_MINUTE: '100000000',

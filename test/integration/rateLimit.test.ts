@@ -1,8 +1,11 @@
+import { SignJWT } from 'jose';
 import type { Knex } from 'knex';
 import { createUser } from '../../domain/users/provisioning';
 import { CookieJar } from '../support/cookieJar';
 import { buildTenant, testDb } from '../support/factories';
 import { startTestServer, type TestServer } from '../support/testServer';
+
+const JWT_SECRET = 'rate-limit-secret-that-is-long-enough-1234567890';
 
 /** Rate limits per key and per IP, answered with 429, Retry-After and X-RateLimit-* headers. */
 describe.each(['memory', 'postgres'])('rate limits (%s store)', (store) => {
@@ -16,6 +19,7 @@ describe.each(['memory', 'postgres'])('rate limits (%s store)', (store) => {
       RATE_LIMIT_GENERAL_PER_MINUTE: '3',
       RATE_LIMIT_SESSION_PER_MINUTE: '6',
       RATE_LIMIT_IP_PER_MINUTE: '1000',
+      JWT_SECRET,
     });
   });
   afterAll(async () => {
@@ -56,6 +60,18 @@ describe.each(['memory', 'postgres'])('rate limits (%s store)', (store) => {
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) statuses.push((await server.request('/api/v1/tenant', { headers: jar.header() })).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429]);
+  });
+
+  it('keeps a JWT (a machine credential, though its actor is a user) on the key budget, not the session one', async () => {
+    const tenant = await buildTenant(db);
+    const token = await new SignJWT({ tenant: tenant.tenantId, role: 'member', sub: `jwt-${store}` })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(new TextEncoder().encode(JWT_SECRET));
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await server.request('/api/v1/tenant', { key: token })).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
   });
 
   it('never limits the health probes', async () => {

@@ -40,7 +40,9 @@ export interface ConsoleStack {
  */
 export async function startConsoleStack(env: Record<string, string> = {}): Promise<ConsoleStack> {
   const db = testDb();
-  const server = await startTestServer({ RATE_LIMIT_IP_PER_MINUTE: '100000', ...env });
+  // Every browser context comes from 127.0.0.1 and signs in through the form, so the per-IP budgets
+  // would count the whole file's sign-ins as one attacker's (those limits have tests of their own).
+  const server = await startTestServer({ RATE_LIMIT_IP_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_IP_PER_MINUTE: '1000', ...env });
   const { tenantId, adminKey } = await buildTenant(db, 'Browser tenant');
   const email = `admin-${tenantId.slice(0, 8)}@example.com`;
   await createUser(db, { email, password: PASSWORD, tenantId, role: 'admin' });

@@ -15,6 +15,8 @@ export const herald = new Herald({
   baseUrl: window.location.origin,
   session: { csrfToken: () => csrfToken },
   maxRetries: 1,
+  // A person waits for no long Retry-After: beyond 5 s the refusal shows at once, with its message.
+  maxRetryDelayMs: 5_000,
 });
 
 /** The typed raw client, for operations the SDK's namespaces do not wrap; pair it with `herald.call`. */

@@ -73,6 +73,8 @@ describe('console: invitations, password reset, sign-in providers', () => {
     const { page } = await stack.newPage({ signIn: false });
     await page.goto('/console/sign-in');
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    // The sign-in page has an Email field too: fill only once the reset page (loaded lazily) is on screen.
+    await page.getByRole('button', { name: 'Send the link' }).waitFor({ timeout: 30_000 });
     await page.getByLabel('Email').fill(invited);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Send the link' }).click();

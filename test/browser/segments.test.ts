@@ -96,6 +96,12 @@ describe('console: segments', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('group', { name: 'condition 1' }).getByLabel('Event', { exact: true }).inputValue()).resolves.toBe('Viewed Product');
     const json = page.getByRole('textbox', { name: 'Rule as JSON' });
+    // The JSON view follows the builder on its next render: wait for it rather than read it at once.
+    await until(
+      async () => (JSON.parse(await json.inputValue()) as { children?: { kind: string }[] }).children?.map((c) => c.kind).join(),
+      (kinds) => kinds === 'event,condition,group',
+      30_000,
+    );
     expect(JSON.parse(await json.inputValue())).toMatchObject({
       kind: 'group',
       combinator: 'any',

@@ -89,7 +89,9 @@ describe('console: sign in', () => {
     const js = await fetch(stack.server.url + asset);
     expect(js.status).toBe(200);
     expect(js.headers.get('cache-control')).toContain('immutable');
-    expect((await fetch(stack.server.url + '/console/assets/nope.js')).status).toBe(404);
+    const missing = await fetch(stack.server.url + '/console/assets/nope.js');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('cache-control')).toBeNull();
     expect((await fetch(stack.server.url + '/console/assets/..%2f..%2fpackage.json')).status).toBe(404);
   });
 });

@@ -42,6 +42,8 @@ export function consoleRoutes(target: RouteTarget): void {
       try {
         await send(ctx, rest, { root, gzip: true, brotli: false });
       } catch {
+        // A miss must not be cached like the hashed file it is not.
+        ctx.remove('Cache-Control');
         ctx.status = 404;
         ctx.body = { error: { code: 'not_found', message: 'No such console asset' } };
       }

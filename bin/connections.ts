@@ -19,3 +19,20 @@ export function temporalDatabaseUrl(heraldUrl: string, temporalUrl: string | und
   u.pathname = `/${encodeURIComponent(database)}`;
   return u.toString();
 }
+
+/** What `herald backup` and `herald restore` take to find the databases: their shared options. */
+export interface DatabaseTargetOptions {
+  temporalDatabase?: string;
+  temporalUrl?: string;
+  /** False with `--no-temporal`: Herald's database only. */
+  temporal: boolean;
+}
+
+/** Herald's database and, unless `--no-temporal`, Temporal's main one: the pair a backup or a restore works on. */
+export function databaseTargets(config: Config, options: DatabaseTargetOptions): { herald: string; temporal?: string } {
+  const herald = databaseUrl(config);
+  const temporal = options.temporal
+    ? temporalDatabaseUrl(herald, options.temporalUrl, options.temporalDatabase ?? config.TEMPORAL_CLUSTER_DATABASE)
+    : undefined;
+  return { herald, temporal };
+}

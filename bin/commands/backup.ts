@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../lib/config';
 import { backupDatabases } from '../../scripts/services/backup';
-import { databaseUrl, temporalDatabaseUrl } from '../connections';
+import { databaseTargets, type DatabaseTargetOptions } from '../connections';
 
 /**
  * `herald backup <dir>`: dumps Temporal's two databases and Herald's into a new folder while
@@ -15,12 +15,9 @@ export function registerBackup(program: Command): void {
     .option('--temporal-database <name>', "Temporal's main database on DATABASE_URL's server (default TEMPORAL_CLUSTER_DATABASE)")
     .option('--temporal-url <url>', "Temporal's main database as a postgres:// URL, when it is on another server")
     .option('--no-temporal', "back up Herald's database only (Temporal keeps its state elsewhere, e.g. the dev server or Temporal Cloud)")
-    .action(async (dir: string, options: { temporalDatabase?: string; temporalUrl?: string; temporal: boolean }) => {
+    .action(async (dir: string, options: DatabaseTargetOptions) => {
       const config = loadConfig();
-      const herald = databaseUrl(config);
-      const temporal = options.temporal
-        ? temporalDatabaseUrl(herald, options.temporalUrl, options.temporalDatabase ?? config.TEMPORAL_CLUSTER_DATABASE)
-        : undefined;
+      const { herald, temporal } = databaseTargets(config, options);
       const manifest = await backupDatabases({ herald, temporal }, path.resolve(dir), console.log, config.PG_BIN_DIR);
       console.log(`Backed up ${manifest.databases.map((d) => d.database).join(', ')} into ${path.resolve(dir)}`);
     });

@@ -8,8 +8,11 @@ import type { RouteTarget } from '../../route';
 const BUILT_CONSOLE = [path.resolve(__dirname, '../../../console/dist'), path.resolve(__dirname, '../../../../console/dist')];
 
 /** The console's build folder: CONSOLE_DIR, else the first build found beside the code. */
-export function consoleDir(configured: string | undefined): string | undefined {
-  if (configured) return path.resolve(configured);
+function consoleDir(configured: string | undefined): string | undefined {
+  if (configured) {
+    const dir = path.resolve(configured);
+    return fs.existsSync(path.join(dir, 'index.html')) ? dir : undefined;
+  }
   return BUILT_CONSOLE.find((dir) => fs.existsSync(path.join(dir, 'index.html')));
 }
 
@@ -24,16 +27,17 @@ const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
  * The console calls the API with the session cookie like any other client: nothing here is privileged.
  */
 export function consoleRoutes(target: RouteTarget): void {
+  // Looked up until a build is found, then kept: requests do no file-system check of their own.
   let root: string | undefined;
+  const notBuilt = (ctx: HeraldContext) => {
+    root = undefined;
+    ctx.status = 503;
+    ctx.type = 'text/html; charset=utf-8';
+    ctx.body = NOT_BUILT;
+  };
   const serve = async (ctx: HeraldContext) => {
     root ??= consoleDir(ctx.config.CONSOLE_DIR);
-    if (!root || !fs.existsSync(path.join(root, 'index.html'))) {
-      root = undefined;
-      ctx.status = 503;
-      ctx.type = 'text/html; charset=utf-8';
-      ctx.body = NOT_BUILT;
-      return;
-    }
+    if (!root) return notBuilt(ctx);
     const rest = ctx.path.replace(/^\/console\/?/, '');
     if (rest.startsWith('assets/')) {
       ctx.set('Cache-Control', 'public, max-age=31536000, immutable');
@@ -50,7 +54,8 @@ export function consoleRoutes(target: RouteTarget): void {
       return;
     }
     ctx.set('Cache-Control', 'no-store');
-    await send(ctx, 'index.html', { root });
+    // The build went away (being rebuilt, or removed): say so, and look for it again next time.
+    await send(ctx, 'index.html', { root }).catch(() => notBuilt(ctx));
   };
   target.router.get('/console', serve);
   target.router.get('/console/{*rest}', serve);

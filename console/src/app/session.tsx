@@ -1,4 +1,4 @@
-import type { components } from '@herald/sdk';
+import { HeraldError, type components } from '@herald/sdk';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
@@ -19,7 +19,7 @@ export async function fetchSession(): Promise<Me | null> {
     setCsrfToken(me.csrfToken);
     return me;
   } catch (error) {
-    if (isSignedOut(error) || (error as { status?: number }).status === 403) {
+    if (isSignedOut(error) || (error instanceof HeraldError && error.status === 403)) {
       setCsrfToken(undefined);
       return null;
     }
